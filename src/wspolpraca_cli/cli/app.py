@@ -1,0 +1,111 @@
+"""The ``wsp`` Typer application: global options, error handling, and command registration."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from wspolpraca_cli import __version__
+from wspolpraca_cli.cli import cmd_program, cmd_report, cmd_status, cmd_store
+from wspolpraca_cli.cli.common import State, fail_with
+from wspolpraca_cli.errors import WspError
+from wspolpraca_cli.exitcodes import ExitCode
+from wspolpraca_cli.i18n import detect_language, set_language, t
+
+set_language(detect_language(sys.argv[1:]))
+
+
+class WspGroup(TyperGroup):
+    """Turns wsp's typed errors into one message and an exit code (tracebacks only with --debug)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WspError as exc:
+            if _debug(ctx):
+                raise
+            fail_with(exc)
+        except KeyboardInterrupt:
+            typer.echo(t("interrupted"), err=True)
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:
+            if _debug(ctx) or type(exc).__module__.startswith(("click", "typer")):
+                raise
+            _internal(exc)
+
+
+def _debug(ctx: Any) -> bool:
+    obj = ctx.find_object(State)
+    return bool(obj and obj.debug)
+
+
+def _internal(exc: Exception) -> NoReturn:
+    typer.echo(t("internal_error", error=f"{type(exc).__name__}: {exc}"), err=True)
+    raise typer.Exit(ExitCode.INTERNAL_ERROR)
+
+
+app = typer.Typer(
+    cls=WspGroup,
+    name="wsp",
+    help=t("app.help"),
+    epilog=t("app.epilog"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"wsp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    program: Annotated[
+        Path | None,
+        typer.Option(
+            "--program", "-p", envvar="WSP_PROGRAM", help=t("opt.program"), show_envvar=True
+        ),
+    ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", "-s", envvar="WSP_STORE", help=t("opt.store"), show_envvar=True),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", envvar="WSP_LANG", help=t("opt.lang"), show_envvar=True),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help=t("opt.debug"))] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=t("opt.version")),
+    ] = False,
+) -> None:
+    """wsp — an indicator tracker for public programmes."""
+    if lang is not None:
+        if lang.strip().lower() not in ("pl", "en", "pl_pl", "en_gb", "en_us"):
+            raise typer.BadParameter("pl | en", param_hint="--lang")
+        set_language(lang)
+    else:
+        set_language(detect_language([]))
+    ctx.obj = State(program=program, store=store, debug=debug)
+
+
+for module in (cmd_program, cmd_store, cmd_status, cmd_report):
+    module.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="wsp")

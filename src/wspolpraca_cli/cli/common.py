@@ -1,0 +1,102 @@
+"""What every command shares: the global state, programme loading, consoles, errors."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import typer
+
+from wspolpraca_cli.errors import ProgramInvalid, UnknownId, WspError
+from wspolpraca_cli.i18n import t
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.locate import ProgramLocation
+    from wspolpraca_cli.model import Indicator, Program
+
+
+@dataclass
+class State:
+    program: Path | None = None
+    store: Path | None = None
+    debug: bool = False
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_object(State)
+    return obj if obj is not None else State()
+
+
+def fail_with(exc: WspError) -> NoReturn:
+    """Print an expected error as one clear message (and its hint) and exit with its code."""
+    if isinstance(exc, ProgramInvalid):
+        for diag in exc.diagnostics:
+            typer.echo(diag.format(), err=True)
+        file = exc.diagnostics[0].file if exc.diagnostics else "?"
+        typer.echo(t("program.invalid", file=file, count=len(exc.diagnostics)), err=True)
+    else:
+        typer.echo(f"wsp: {t('error')}: {exc.message}", err=True)
+        if isinstance(exc, UnknownId) and exc.suggestions:
+            typer.echo("  " + t("did_you_mean", options=", ".join(exc.suggestions)), err=True)
+        if exc.hint:
+            typer.echo(f"  {t('hint')}: {exc.hint}", err=True)
+    raise typer.Exit(int(exc.exit_code))
+
+
+def program_location(ctx: typer.Context) -> ProgramLocation:
+    from wspolpraca_cli.locate import resolve_program
+
+    return resolve_program(state(ctx).program)
+
+
+def load(ctx: typer.Context) -> tuple[Program, ProgramLocation]:
+    """Load the programme in use, or raise a typed error."""
+    from wspolpraca_cli.errors import ProgramNotFound
+    from wspolpraca_cli.loader import load_program
+
+    where = program_location(ctx)
+    if not where.path.is_file() and not where.path.is_dir():
+        raise ProgramNotFound(
+            t("program.not_found", path=where.path), hint=t("program.not_found.hint")
+        )
+    return load_program(where.path), where
+
+
+def store_path(ctx: typer.Context, where: ProgramLocation) -> Path:
+    from wspolpraca_cli.locate import resolve_store
+
+    return resolve_store(state(ctx).store, where)
+
+
+def suggest(wanted: str, known: list[str]) -> list[str]:
+    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
+    if not close:
+        close = [k for k in known if k.startswith(wanted) or wanted.startswith(k)][:3]
+    return list(dict.fromkeys(close))
+
+
+def find_indicator(program: Program, indicator_id: str) -> Indicator:
+    """The indicator with this id, or UnknownId with a did-you-mean."""
+    found = program.indicator(indicator_id)
+    if found is None:
+        known = [i.id for i in program.indicators]
+        raise UnknownId(
+            t("unknown_indicator", id=indicator_id),
+            suggest(indicator_id, known),
+            hint=t("known_ids", ids=", ".join(known[:20])),
+        )
+    return found
+
+
+def stdout_console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False, highlight=False)
+
+
+def stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)

@@ -1,0 +1,49 @@
+"""Measurement entries: immutable records, and the rules that pick the effective ones.
+
+An entry is never changed or deleted. A correction or a void is a new entry whose
+``supersedes`` names the entry it replaces; an entry is *effective* when nothing
+supersedes it and it is not a void.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class EntryKind(StrEnum):
+    RECORD = "record"
+    CORRECTION = "correction"
+    VOID = "void"
+
+
+@dataclass(frozen=True)
+class Entry:
+    uid: str
+    """A stable identifier that survives export and import."""
+    indicator_id: str
+    period: str
+    """The period code: ``2024``, ``2024-H1``, ``2024-Q3``, ``2024-03``, ``2021-2025``."""
+    value: float | None
+    """None only for a void."""
+    kind: EntryKind = EntryKind.RECORD
+    date: str | None = None
+    """ISO date the measurement refers to, when known; later than as-of ⇒ not counted."""
+    note: str = ""
+    source: str = ""
+    tags: tuple[tuple[str, str], ...] = ()
+    recorded_by: str = ""
+    recorded_at: str = ""
+    """ISO 8601 UTC timestamp."""
+    supersedes: str | None = None
+    reason: str = ""
+    seq: int = 0
+    """Store-local insertion order (not exported); orders entries recorded in one second."""
+
+
+def effective(entries: Iterable[Entry]) -> list[Entry]:
+    """The entries that count: not superseded by any other entry, and not voids."""
+    items = list(entries)
+    superseded = {e.supersedes for e in items if e.supersedes}
+    return [e for e in items if e.uid not in superseded and e.kind is not EntryKind.VOID]

@@ -1,0 +1,87 @@
+"""Typed errors of the core. The command-line edge turns them into a message and an exit code.
+
+The core never prints or exits: it raises one of these (or returns a list of
+:class:`Diagnostic`), and :mod:`wspolpraca_cli.cli` decides how to show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wspolpraca_cli.exitcodes import ExitCode
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One located problem in an input file: ``FILE:LINE:COLUMN: message``."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    path: str = ""
+    hint: str = ""
+
+    def format(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {self.message}"
+        if self.path:
+            text += f" [{self.path}]"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class WspError(Exception):
+    """Base of every expected error; carries the exit code the CLI should use."""
+
+    exit_code: ExitCode = ExitCode.INVALID_INPUT
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(WspError):
+    """Bad arguments or options (exit 2)."""
+
+
+class InputError(WspError):
+    """Invalid input data: a value, a period, a CSV row (exit 2)."""
+
+
+class ProgramInvalid(WspError):
+    """A programme file with one or more located problems (exit 2)."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        first = diagnostics[0].file if diagnostics else "programme"
+        super().__init__(f"{first}: {len(diagnostics)} error(s)")
+
+
+class ProgramNotFound(WspError):
+    """No programme file where one was expected (exit 2)."""
+
+
+class UnknownId(WspError):
+    """An id that is not in the programme; carries close matches for a did-you-mean (exit 2)."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.suggestions = suggestions or []
+
+
+class OutputExists(WspError):
+    """An output file exists and ``--force`` was not given (exit 2)."""
+
+
+class StoreError(WspError):
+    """The measurement store cannot be used: damaged, locked, read-only, disk full (exit 3)."""
+
+    exit_code = ExitCode.STORE_FAILURE
+
+
+class FileSystemError(WspError):
+    """Reading or writing a file failed for a reason outside the user's data (exit 3)."""
+
+    exit_code = ExitCode.STORE_FAILURE

@@ -1,0 +1,65 @@
+"""Polish and English messages.
+
+Every user-facing string has a key in one of the catalogues (``catalog_*.py``), each a
+mapping ``key -> (polish, english)``. :func:`t` formats the message in the current
+language. The language is chosen by ``--lang``, else ``WSP_LANG``, else the locale.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from functools import cache
+
+LANGUAGES = ("pl", "en")
+_current = ["en"]
+
+
+@cache
+def catalog() -> dict[str, tuple[str, str]]:
+    from wspolpraca_cli.i18n import catalog_core, catalog_report, catalog_status, catalog_store
+
+    merged: dict[str, tuple[str, str]] = {}
+    for module in (catalog_core, catalog_store, catalog_status, catalog_report):
+        merged.update(module.MESSAGES)
+    return merged
+
+
+def detect_language(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """``--lang`` in argv, else ``WSP_LANG``, else the locale (Polish if it says pl)."""
+    env = os.environ if environ is None else environ
+    args = argv or []
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args):
+            return normalise(args[n + 1])
+        if arg.startswith("--lang="):
+            return normalise(arg.split("=", 1)[1])
+    if env.get("WSP_LANG"):
+        return normalise(env["WSP_LANG"])
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var, "")
+        if value:
+            return "pl" if value.lower().startswith("pl") else "en"
+    return "en"
+
+
+def normalise(lang: str) -> str:
+    low = lang.strip().lower()
+    return "pl" if low.startswith("pl") else "en"
+
+
+def set_language(lang: str) -> None:
+    _current[0] = normalise(lang)
+
+
+def get_language() -> str:
+    return _current[0]
+
+
+def t(key: str, /, **values: object) -> str:
+    """The message ``key`` in the current language, formatted with ``values``."""
+    pair = catalog().get(key)
+    if pair is None:
+        raise KeyError(f"no message {key!r} in the catalogues")
+    text = pair[0] if _current[0] == "pl" else pair[1]
+    return text.format(**values) if values else text

@@ -1,0 +1,114 @@
+"""Messages of the command-line frame and the programme commands: key -> (Polish, English)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # frame
+    "app.help": (
+        "wsp — śledzenie wskaźników programów publicznych (programów współpracy z NGO).",
+        "wsp — an indicator tracker for public programmes (NGO cooperation programmes).",
+    ),
+    "app.epilog": (
+        "Kody wyjścia: 0 sukces; 1 `check` znalazł braki; 2 błędne argumenty lub dane; "
+        "3 błąd magazynu lub systemu plików; 130 przerwano.",
+        "Exit codes: 0 success; 1 `check` found shortfalls; 2 usage error or invalid input; "
+        "3 store or file-system failure; 130 interrupted.",
+    ),
+    "opt.program": ("Plik programu (YAML).", "Programme file (YAML)."),
+    "opt.store": ("Plik magazynu pomiarów (SQLite).", "Measurement store file (SQLite)."),
+    "opt.lang": ("Język: pl lub en.", "Language: pl or en."),
+    "opt.version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
+    "opt.debug": ("Pokaż pełny ślad błędu.", "Show full tracebacks on errors."),
+    "opt.format": ("Format wyjścia.", "Output format."),
+    "opt.force": ("Nadpisz istniejący plik.", "Overwrite an existing file."),
+    "opt.output": (
+        "Plik wyjściowy (domyślnie: standardowe wyjście).",
+        "Output file (default: standard output).",
+    ),
+    "error": ("błąd", "error"),
+    "hint": ("wskazówka", "hint"),
+    "did_you_mean": ("Czy chodziło o: {options}?", "Did you mean: {options}?"),
+    "interrupted": ("Przerwano.", "Interrupted."),
+    "internal_error": (
+        "Błąd wewnętrzny wsp: {error}. Uruchom ponownie z --debug i zgłoś problem.",
+        "Internal error in wsp: {error}. Re-run with --debug and report it.",
+    ),
+    "program.not_found": (
+        "Nie znaleziono pliku programu: {path}",
+        "Programme file not found: {path}",
+    ),
+    "program.not_found.hint": (
+        "podaj --program PLIK, ustaw WSP_PROGRAM albo utwórz plik poleceniem `wsp init`",
+        "pass --program FILE, set WSP_PROGRAM, or create one with `wsp init`",
+    ),
+    "program.invalid": (
+        "{file}: {count} błąd(ów) w pliku programu",
+        "{file}: {count} error(s) in the programme file",
+    ),
+    # validate
+    "cmd.validate.help": (
+        "Sprawdź plik programu i wypisz wszystkie błędy z numerem wiersza i kolumny.",
+        "Check a programme file and print every error with its line and column.",
+    ),
+    "arg.validate.file": (
+        "Plik do sprawdzenia (domyślnie: program w użyciu).",
+        "File to check (default: the programme in use).",
+    ),
+    "validate.ok": (
+        "{file}: poprawny — celów szczegółowych: {goals}, działań: {actions}, "
+        "wskaźników: {indicators}",
+        "{file}: valid — {goals} specific goals, {actions} actions, {indicators} indicators",
+    ),
+    # list / show
+    "cmd.list.help": (
+        "Pokaż drzewo celów, działań i wskaźników.",
+        "Show the tree of goals, actions and indicators.",
+    ),
+    "cmd.show.help": (
+        "Pokaż w całości jeden cel, obszar, działanie lub wskaźnik.",
+        "Show one goal, area, action or indicator in full.",
+    ),
+    "arg.show.id": ("Identyfikator, np. 1.1 albo a.", "An id, e.g. 1.1 or a."),
+    "unknown_id": ("Nie ma w programie identyfikatora {id!r}.", "No id {id!r} in the programme."),
+    "unknown_indicator": (
+        "Nie ma w programie wskaźnika {id!r}.",
+        "No indicator {id!r} in the programme.",
+    ),
+    "known_ids": ("znane identyfikatory: {ids}", "known ids: {ids}"),
+    "label.program": ("Program", "Programme"),
+    "label.issuer": ("Organ", "Issuing body"),
+    "label.years": ("Lata", "Years"),
+    "label.deadline": ("Termin sprawozdania", "Reporting deadline"),
+    "label.main_goal": ("Cel główny", "Main goal"),
+    "label.specific_goal": ("Cel szczegółowy", "Specific goal"),
+    "label.specific_goals": ("Cele szczegółowe", "Specific goals"),
+    "label.area": ("Obszar", "Area"),
+    "label.action": ("Działanie", "Action"),
+    "label.indicator": ("Wskaźnik", "Indicator"),
+    "label.indicators": ("Wskaźniki", "Indicators"),
+    "label.lp": ("L.p.", "No."),
+    "label.name": ("Nazwa", "Name"),
+    "label.unit": ("Jednostka", "Unit"),
+    "label.target": ("Wartość docelowa", "Target value"),
+    "label.frequency": ("Częstotliwość pomiaru", "Measurement frequency"),
+    "label.aggregation": ("Agregacja w okresie", "Aggregation within a period"),
+    "label.baseline": ("Wartość bazowa", "Baseline"),
+    "label.breakdowns": ("Podziały", "Breakdowns"),
+    "label.bounds": ("Zakres wartości", "Bounds"),
+    "label.department": ("Odpowiedzialna komórka", "Responsible department"),
+    "label.notes": ("Uwagi", "Notes"),
+    "label.goals": ("Cele", "Goals"),
+    "label.sources": ("Źródła", "Sources"),
+    "label.serves": ("służy celom", "serves goals"),
+    "label.none": ("brak", "none"),
+    # init
+    "cmd.init.help": (
+        "Utwórz startowy plik programu z komentarzami (poprawny od razu).",
+        "Write a commented starter programme file (valid as written).",
+    ),
+    "arg.init.file": ("Plik do utworzenia.", "File to create."),
+    "init.exists": ("Plik {path} już istnieje.", "{path} already exists."),
+    "init.exists.hint": ("użyj --force, aby go nadpisać", "use --force to overwrite it"),
+    "init.done": (
+        "Utworzono {path}. Uzupełnij go i sprawdź: wsp validate {path}",
+        "Wrote {path}. Fill it in and check it: wsp validate {path}",
+    ),
+}

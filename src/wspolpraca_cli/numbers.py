@@ -1,0 +1,40 @@
+"""Reading numbers as a clerk types them: ``1,5``, ``1.5``, ``8 500 000``, ``8500000,00``."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009_'")
+_PLAIN = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
+_DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def parse_number(text: str) -> float:
+    """Parse a decimal number written the Polish or the English way.
+
+    Spaces (also non-breaking) group thousands; a single comma or dot is the decimal mark;
+    ``8.500.000,00`` and ``8,500,000.00`` are read with their grouping. Raises ValueError.
+    """
+    compact = text.strip().translate(_SPACES)
+    if not compact:
+        raise ValueError("empty number")
+    if _PLAIN.match(compact):
+        value = float(compact.replace(",", "."))
+    elif _DOT_THOUSANDS.match(compact):
+        value = float(compact.replace(".", "").replace(",", "."))
+    elif _COMMA_THOUSANDS.match(compact):
+        value = float(compact.replace(",", ""))
+    else:
+        raise ValueError(f"not a number: {text!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {text!r}")
+    return value
+
+
+def format_plain(value: float) -> str:
+    """A short, exact, locale-neutral rendering (``1``, ``1.5``, ``0.333333``)."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}" if abs(value) < 1e15 else repr(value)

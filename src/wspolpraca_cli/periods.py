@@ -1,0 +1,306 @@
+"""Period arithmetic: frequencies, periods (years, halves, quarters, months, the whole
+programme), their bounds, and the reporting deadline.
+
+Pure functions and frozen values; nothing here reads files or the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+
+class Frequency(StrEnum):
+    """How often an indicator is measured."""
+
+    YEARLY = "yearly"
+    HALF_YEARLY = "half_yearly"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+    ONCE = "once"
+    END = "end"
+
+    @property
+    def per_year(self) -> int:
+        """Periods per calendar year (0 for once / end of programme)."""
+        return _PER_YEAR[self]
+
+
+_PER_YEAR = {
+    Frequency.YEARLY: 1,
+    Frequency.HALF_YEARLY: 2,
+    Frequency.QUARTERLY: 4,
+    Frequency.MONTHLY: 12,
+    Frequency.ONCE: 0,
+    Frequency.END: 0,
+}
+
+# Words a programme document uses for a frequency (compared after normalise_words()).
+FREQUENCY_WORDS: dict[str, Frequency] = {
+    # Polish
+    "raz w roku": Frequency.YEARLY,
+    "corocznie": Frequency.YEARLY,
+    "rocznie": Frequency.YEARLY,
+    "co roku": Frequency.YEARLY,
+    "raz na rok": Frequency.YEARLY,
+    "raz na pół roku": Frequency.HALF_YEARLY,
+    "raz w półroczu": Frequency.HALF_YEARLY,
+    "półrocznie": Frequency.HALF_YEARLY,
+    "co pół roku": Frequency.HALF_YEARLY,
+    "dwa razy w roku": Frequency.HALF_YEARLY,
+    "raz na kwartał": Frequency.QUARTERLY,
+    "raz w kwartale": Frequency.QUARTERLY,
+    "kwartalnie": Frequency.QUARTERLY,
+    "co kwartał": Frequency.QUARTERLY,
+    "raz w miesiącu": Frequency.MONTHLY,
+    "raz na miesiąc": Frequency.MONTHLY,
+    "miesięcznie": Frequency.MONTHLY,
+    "co miesiąc": Frequency.MONTHLY,
+    "jednorazowo": Frequency.ONCE,
+    "jednokrotnie": Frequency.ONCE,
+    "na koniec programu": Frequency.END,
+    "po zakończeniu programu": Frequency.END,
+    "na zakończenie programu": Frequency.END,
+    # English
+    "yearly": Frequency.YEARLY,
+    "annually": Frequency.YEARLY,
+    "once a year": Frequency.YEARLY,
+    "half_yearly": Frequency.HALF_YEARLY,
+    "half-yearly": Frequency.HALF_YEARLY,
+    "semi-annually": Frequency.HALF_YEARLY,
+    "twice a year": Frequency.HALF_YEARLY,
+    "quarterly": Frequency.QUARTERLY,
+    "once a quarter": Frequency.QUARTERLY,
+    "monthly": Frequency.MONTHLY,
+    "once a month": Frequency.MONTHLY,
+    "once": Frequency.ONCE,
+    "end": Frequency.END,
+    "at the end of the programme": Frequency.END,
+    "end of programme": Frequency.END,
+}
+
+FREQUENCY_NAMES_PL = {
+    Frequency.YEARLY: "raz w roku",
+    Frequency.HALF_YEARLY: "raz na pół roku",
+    Frequency.QUARTERLY: "raz na kwartał",
+    Frequency.MONTHLY: "raz w miesiącu",
+    Frequency.ONCE: "jednorazowo",
+    Frequency.END: "na koniec programu",
+}
+FREQUENCY_NAMES_EN = {
+    Frequency.YEARLY: "yearly",
+    Frequency.HALF_YEARLY: "half-yearly",
+    Frequency.QUARTERLY: "quarterly",
+    Frequency.MONTHLY: "monthly",
+    Frequency.ONCE: "once",
+    Frequency.END: "at the end of the programme",
+}
+
+
+def normalise_words(text: str) -> str:
+    """Lower-case, collapse whitespace, drop a trailing full stop."""
+    return " ".join(text.lower().replace("\u00a0", " ").split()).rstrip(".")
+
+
+def parse_frequency(text: str) -> Frequency:
+    """Read a frequency in Polish or English; raise ValueError with the accepted words."""
+    key = normalise_words(text)
+    try:
+        return FREQUENCY_WORDS[key]
+    except KeyError:
+        raise ValueError(f"unknown measurement frequency {text!r}") from None
+
+
+class PeriodKind(StrEnum):
+    YEAR = "Y"
+    HALF = "H"
+    QUARTER = "Q"
+    MONTH = "M"
+    PROGRAMME = "P"
+
+
+_KIND_OF_FREQUENCY = {
+    Frequency.YEARLY: PeriodKind.YEAR,
+    Frequency.HALF_YEARLY: PeriodKind.HALF,
+    Frequency.QUARTERLY: PeriodKind.QUARTER,
+    Frequency.MONTHLY: PeriodKind.MONTH,
+    Frequency.ONCE: PeriodKind.PROGRAMME,
+    Frequency.END: PeriodKind.PROGRAMME,
+}
+
+
+def kind_of(frequency: Frequency) -> PeriodKind:
+    return _KIND_OF_FREQUENCY[frequency]
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting period.
+
+    ``year`` is the calendar year (the first year for a programme-wide period), ``index``
+    the half (1–2), quarter (1–4) or month (1–12), or the last year for a programme-wide
+    period; 0 for a plain year.
+    """
+
+    year: int
+    kind: PeriodKind
+    index: int = 0
+
+    def __str__(self) -> str:
+        if self.kind is PeriodKind.YEAR:
+            return f"{self.year}"
+        if self.kind is PeriodKind.HALF:
+            return f"{self.year}-H{self.index}"
+        if self.kind is PeriodKind.QUARTER:
+            return f"{self.year}-Q{self.index}"
+        if self.kind is PeriodKind.MONTH:
+            return f"{self.year}-{self.index:02d}"
+        return f"{self.year}-{self.index}"
+
+    @property
+    def start(self) -> date:
+        if self.kind is PeriodKind.HALF:
+            return date(self.year, 6 * (self.index - 1) + 1, 1)
+        if self.kind is PeriodKind.QUARTER:
+            return date(self.year, 3 * (self.index - 1) + 1, 1)
+        if self.kind is PeriodKind.MONTH:
+            return date(self.year, self.index, 1)
+        return date(self.year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        """The last day of the period (inclusive)."""
+        if self.kind is PeriodKind.YEAR:
+            return date(self.year, 12, 31)
+        if self.kind is PeriodKind.PROGRAMME:
+            return date(self.index, 12, 31)
+        months = {PeriodKind.HALF: 6, PeriodKind.QUARTER: 3, PeriodKind.MONTH: 1}[self.kind]
+        first_month = self.start.month + months
+        year = self.year + (first_month - 1) // 12
+        month = (first_month - 1) % 12 + 1
+        return date(year, month, 1) - timedelta(days=1)
+
+    @property
+    def end_year(self) -> int:
+        return self.index if self.kind is PeriodKind.PROGRAMME else self.year
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def years(self) -> range:
+        return range(self.year, self.end_year + 1)
+
+
+_PERIOD_RE = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<h>[Hh][12])|(?P<q>[Qq][1-4])|(?P<m>\d{1,2})|(?P<last>\d{4})))?$"
+)
+
+
+def parse_period(text: str) -> Period:
+    """Parse ``2024``, ``2024-H1``, ``2024-Q3``, ``2024-03`` or ``2021-2025``."""
+    match = _PERIOD_RE.match(text.strip())
+    if not match:
+        raise ValueError(f"not a period: {text!r}")
+    year = int(match["year"])
+    if match["h"]:
+        return Period(year, PeriodKind.HALF, int(match["h"][1]))
+    if match["q"]:
+        return Period(year, PeriodKind.QUARTER, int(match["q"][1]))
+    if match["m"]:
+        month = int(match["m"])
+        if not 1 <= month <= 12:
+            raise ValueError(f"not a month: {text!r}")
+        return Period(year, PeriodKind.MONTH, month)
+    if match["last"]:
+        last = int(match["last"])
+        if last < year:
+            raise ValueError(f"a period cannot end before it starts: {text!r}")
+        return Period(year, PeriodKind.PROGRAMME, last)
+    return Period(year, PeriodKind.YEAR)
+
+
+def period_of(day: date, frequency: Frequency, first_year: int, last_year: int) -> Period:
+    """The period of ``frequency`` that contains ``day``."""
+    kind = kind_of(frequency)
+    if kind is PeriodKind.YEAR:
+        return Period(day.year, kind)
+    if kind is PeriodKind.HALF:
+        return Period(day.year, kind, 1 if day.month <= 6 else 2)
+    if kind is PeriodKind.QUARTER:
+        return Period(day.year, kind, (day.month - 1) // 3 + 1)
+    if kind is PeriodKind.MONTH:
+        return Period(day.year, kind, day.month)
+    return Period(first_year, kind, last_year)
+
+
+def periods_of(frequency: Frequency, first_year: int, last_year: int) -> list[Period]:
+    """Every period of ``frequency`` in the years ``first_year``..``last_year``, in order."""
+    kind = kind_of(frequency)
+    if kind is PeriodKind.PROGRAMME:
+        return [Period(first_year, kind, last_year)]
+    per_year = frequency.per_year
+    years = range(first_year, last_year + 1)
+    if kind is PeriodKind.YEAR:
+        return [Period(y, kind) for y in years]
+    return [Period(y, kind, i) for y in years for i in range(1, per_year + 1)]
+
+
+def periods_in_year(
+    frequency: Frequency, year: int, first_year: int, last_year: int
+) -> list[Period]:
+    """The periods of ``frequency`` that end in ``year`` (programme-wide: if it ends then)."""
+    return [p for p in periods_of(frequency, first_year, last_year) if p.end_year == year]
+
+
+def matches_frequency(period: Period, frequency: Frequency) -> bool:
+    return period.kind is kind_of(frequency)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The reporting deadline: a month and day of the year after the period ends."""
+
+    month: int = 5
+    day: int = 31
+
+    def for_period(self, period: Period) -> date:
+        return date(period.end_year + 1, self.month, self.day)
+
+
+def add_days(day: date, days: int) -> date:
+    return day + timedelta(days=days)
+
+
+MONTHS_PL_GENITIVE = (
+    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
+    "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
+)  # fmt: skip
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def parse_deadline(text: str) -> Deadline:
+    """Read ``05-31``, ``31.05``, ``31 maja`` or ``31 May`` as a day of the following year."""
+    raw = normalise_words(text)
+    month = day = 0
+    if m := re.fullmatch(r"(\d{1,2})-(\d{1,2})", raw):
+        month, day = int(m[1]), int(m[2])
+    elif m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})", raw):
+        day, month = int(m[1]), int(m[2])
+    elif m := re.fullmatch(r"(\d{1,2}) (\w+)", raw):
+        day = int(m[1])
+        name = m[2]
+        for i, (pl, en) in enumerate(zip(MONTHS_PL_GENITIVE, MONTHS_EN, strict=True), 1):
+            if name in (pl, en.lower(), en.lower()[:3]):
+                month = i
+    if not (1 <= month <= 12):
+        raise ValueError(f"not a day of the year: {text!r}; write it as '31 maja' or '05-31'")
+    try:
+        date(2024, month, day)  # a leap year accepts every valid day
+    except ValueError:
+        raise ValueError(f"no such day: {text!r}") from None
+    return Deadline(month, day)

@@ -1,0 +1,292 @@
+"""The programme file format, validated by Pydantic (``extra="forbid"`` everywhere).
+
+Field validators turn the document's words (``Raz w roku``, ``1/rok``, ``liczba``) into
+wsp's values; :func:`to_program` turns a validated file into :class:`model.Program`.
+Cross-references (goal ids, duplicate ids, years) are checked by the loader, which knows
+where each value sits in the file.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from wspolpraca_cli import model
+from wspolpraca_cli.periods import FREQUENCY_WORDS, Deadline, normalise_words, parse_deadline
+from wspolpraca_cli.periods import parse_frequency as _parse_frequency
+from wspolpraca_cli.targets import ACCEPTED_NOTATIONS, Target, TargetError, parse_target
+
+FORMAT_VERSION = 1
+
+
+def _no_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "yaml_boolean",
+            "expected text, but YAML read an unquoted word as the boolean {value}",
+            {
+                "value": str(value).lower(),
+                "hint": "unquoted yes/no/on/off/true/false are booleans in YAML; quote it: 'no'",
+            },
+        )
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_no_bool), Field(min_length=1)]
+OptionalText = Annotated[str, BeforeValidator(_no_bool)]
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True, frozen=True
+    )
+
+
+class ProgramMeta(_Base):
+    title: Text
+    issuer: Text
+    first_year: int = Field(ge=1990, le=2200)
+    last_year: int = Field(ge=1990, le=2200)
+    reporting_deadline: Deadline = Deadline()
+    language: str = "pl"
+    adopted_by: OptionalText = ""
+
+    @field_validator("reporting_deadline", mode="before")
+    @classmethod
+    def _deadline(cls, value: Any) -> Deadline:
+        if isinstance(value, Deadline):
+            return value
+        if not isinstance(value, str):
+            raise PydanticCustomError(
+                "wsp_deadline",
+                "the reporting deadline must be a day such as '31 maja' or '05-31'",
+            )
+        try:
+            return parse_deadline(value)
+        except ValueError as exc:
+            raise PydanticCustomError("wsp_deadline", str(exc)) from None
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        if value not in ("pl", "en"):
+            raise PydanticCustomError("wsp_language", "language must be 'pl' or 'en'")
+        return value
+
+    @field_validator("last_year")
+    @classmethod
+    def _order(cls, value: int, info: Any) -> int:
+        first = info.data.get("first_year")
+        if first is not None and value < first:
+            raise PydanticCustomError(
+                "wsp_years",
+                "last_year {last} is before first_year {first}",
+                {"last": value, "first": first},
+            )
+        return value
+
+
+class GoalModel(_Base):
+    id: Text
+    name: Text
+
+
+class GoalsModel(_Base):
+    main: GoalModel
+    specific: list[GoalModel] = []
+
+
+class BaselineModel(_Base):
+    value: float
+    year: int | None = None
+
+
+class BoundsModel(_Base):
+    min: float | None = None
+    max: float | None = None
+
+
+class IndicatorModel(_Base):
+    id: Text | None = None
+    name: Text
+    unit: model.Unit = model.Unit.COUNT
+    unit_label: OptionalText = ""
+    target: Any = None
+    frequency: Text
+    aggregation: model.Aggregation | None = None
+    baseline: BaselineModel | None = None
+    breakdowns: dict[str, list[Text] | dict[str, Text]] = {}
+    bounds: BoundsModel | None = None
+    department: OptionalText = ""
+    notes: OptionalText = ""
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _unit(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            found = model.UNIT_WORDS.get(normalise_words(value))
+            if found is None:
+                raise PydanticCustomError(
+                    "wsp_unit",
+                    "unknown unit {value!r}",
+                    {"value": value, "hint": "use one of: " + ", ".join(model.UNIT_WORDS)},
+                )
+            return found
+        return value
+
+    @field_validator("aggregation", mode="before")
+    @classmethod
+    def _aggregation(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            found = model.AGGREGATION_WORDS.get(normalise_words(value))
+            if found is None:
+                raise PydanticCustomError(
+                    "wsp_aggregation",
+                    "unknown aggregation {value!r}",
+                    {"value": value, "hint": "use sum, last, max, min or mean"},
+                )
+            return found
+        return value
+
+    @field_validator("frequency")
+    @classmethod
+    def _frequency(cls, value: str) -> str:
+        try:
+            _parse_frequency(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "wsp_frequency",
+                "unknown measurement frequency {value!r}",
+                {
+                    "value": value,
+                    "hint": "write it as the document does, e.g. 'Raz w roku', 'raz na kwartał', "
+                    "'jednorazowo', or in English: "
+                    + ", ".join(sorted({f.value for f in FREQUENCY_WORDS.values()})),
+                },
+            ) from None
+        return value
+
+    @field_validator("target")
+    @classmethod
+    def _target(cls, value: Any) -> Any:
+        try:
+            parse_target(value)
+        except TargetError as exc:
+            raise PydanticCustomError(
+                "wsp_target", "{message}", {"message": str(exc), "hint": ACCEPTED_NOTATIONS}
+            ) from None
+        return value
+
+
+class ActionModel(_Base):
+    lp: Text
+    name: Text
+    goals: list[Text] = []
+    indicators: list[IndicatorModel] = Field(min_length=1)
+    notes: OptionalText = ""
+
+
+class AreaModel(_Base):
+    id: Text
+    name: Text
+    goals: list[Text] = []
+    actions: list[ActionModel] = []
+
+
+class ProgramFile(_Base):
+    format: int = FORMAT_VERSION
+    program: ProgramMeta
+    goals: GoalsModel
+    areas: list[AreaModel] = []
+    sources: list[Text] = []
+
+    @field_validator("format")
+    @classmethod
+    def _format(cls, value: int) -> int:
+        if value != FORMAT_VERSION:
+            raise PydanticCustomError(
+                "wsp_format",
+                "unsupported format version {value}; this wsp reads format {supported}",
+                {"value": value, "supported": FORMAT_VERSION},
+            )
+        return value
+
+
+def indicator_ids(action_id: str, indicators: list[IndicatorModel]) -> list[str]:
+    """Each indicator's id: explicit, else the action's id (``1.1``), else ``1.1.2``."""
+    if len(indicators) == 1:
+        return [indicators[0].id or action_id]
+    return [ind.id or f"{action_id}.{n}" for n, ind in enumerate(indicators, 1)]
+
+
+def _breakdown(key: str, raw: list[str] | dict[str, str]) -> model.Breakdown:
+    values = tuple((v, v) for v in raw) if isinstance(raw, list) else tuple(raw.items())
+    return model.Breakdown(key=key, label=key, values=values)
+
+
+def _indicator(ind: IndicatorModel, ind_id: str, action_id: str, area_id: str) -> model.Indicator:
+    target: Target = parse_target(ind.target)
+    aggregation = ind.aggregation or model.DEFAULT_AGGREGATION[ind.unit]
+    bounds = ind.bounds or BoundsModel()
+    return model.Indicator(
+        id=ind_id,
+        name=ind.name,
+        unit=ind.unit,
+        unit_label=ind.unit_label,
+        target=target,
+        target_text=str(ind.target) if isinstance(ind.target, str) else str(target),
+        frequency=_parse_frequency(ind.frequency),
+        frequency_text=ind.frequency,
+        aggregation=aggregation,
+        action_id=action_id,
+        area_id=area_id,
+        baseline=model.Baseline(ind.baseline.value, ind.baseline.year) if ind.baseline else None,
+        breakdowns=tuple(_breakdown(k, v) for k, v in ind.breakdowns.items()),
+        lower_bound=bounds.min,
+        upper_bound=bounds.max,
+        department=ind.department,
+        notes=ind.notes,
+    )
+
+
+def to_program(doc: ProgramFile, source_file: str = "") -> model.Program:
+    """Build the programme from a validated file."""
+    areas = []
+    for area in doc.areas:
+        actions = []
+        for act in area.actions:
+            action_id = f"{area.id}.{act.lp}"
+            ids = indicator_ids(action_id, act.indicators)
+            inds = tuple(
+                _indicator(ind, ind_id, action_id, area.id)
+                for ind, ind_id in zip(act.indicators, ids, strict=True)
+            )
+            actions.append(
+                model.Action(
+                    id=action_id,
+                    lp=act.lp,
+                    name=act.name,
+                    area_id=area.id,
+                    goals=tuple(act.goals or area.goals),
+                    indicators=inds,
+                    notes=act.notes,
+                )
+            )
+        areas.append(model.Area(area.id, area.name, tuple(actions), tuple(area.goals)))
+    meta = doc.program
+    return model.Program(
+        title=meta.title,
+        issuer=meta.issuer,
+        first_year=meta.first_year,
+        last_year=meta.last_year,
+        main_goal=model.Goal(doc.goals.main.id, doc.goals.main.name),
+        specific_goals=tuple(model.Goal(g.id, g.name) for g in doc.goals.specific),
+        areas=tuple(areas),
+        deadline=meta.reporting_deadline,
+        language=meta.language,
+        adopted_by=meta.adopted_by,
+        sources=tuple(doc.sources),
+        source_file=source_file,
+    )

@@ -1,0 +1,270 @@
+"""Target values: the programme document's notation (``1/rok``) and the explicit forms.
+
+A target is parsed once from the programme file into a :class:`Target`; ``str(target)``
+gives back a canonical notation that parses to the same target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from wspolpraca_cli.numbers import format_plain, parse_number
+from wspolpraca_cli.periods import Frequency
+
+
+class TargetKind(StrEnum):
+    PER_PERIOD = "per_period"
+    """A value to reach in every period (``1/rok``)."""
+    TOTAL = "total"
+    """A total over the whole programme (``5 w okresie programu``)."""
+    LEVEL = "level"
+    """A level to reach by a year (``30% w 2025``)."""
+    CEILING = "ceiling"
+    """A maximum not to exceed in any period; a descending indicator (``≤ 50%``)."""
+    FLOOR = "floor"
+    """A minimum to keep in every period (``≥ 30%``)."""
+    MILESTONE = "milestone"
+    """A yes/no milestone (``tak``), optionally by a year."""
+    BY_YEAR = "by_year"
+    """Values that change by year (``{2021: 1, 2022: 2}``)."""
+    NONE = "none"
+    """No target: monitoring only."""
+
+
+PER_WORDS: dict[str, Frequency] = {
+    "rok": Frequency.YEARLY,
+    "year": Frequency.YEARLY,
+    "r": Frequency.YEARLY,
+    "rocznie": Frequency.YEARLY,
+    "półrocze": Frequency.HALF_YEARLY,
+    "pół roku": Frequency.HALF_YEARLY,
+    "half-year": Frequency.HALF_YEARLY,
+    "half year": Frequency.HALF_YEARLY,
+    "kwartał": Frequency.QUARTERLY,
+    "quarter": Frequency.QUARTERLY,
+    "miesiąc": Frequency.MONTHLY,
+    "mies": Frequency.MONTHLY,
+    "month": Frequency.MONTHLY,
+}
+_PER_CANONICAL = {
+    Frequency.YEARLY: "rok",
+    Frequency.HALF_YEARLY: "półrocze",
+    Frequency.QUARTERLY: "kwartał",
+    Frequency.MONTHLY: "miesiąc",
+}
+
+ACCEPTED_NOTATIONS = (
+    "'1/rok' (per year; also /półrocze, /kwartał, /miesiąc), "
+    "'5 w okresie programu' (total over the programme), "
+    "'30% w 2025' (a level by a year), '≤ 50%' (a ceiling), '≥ 30%' (a floor), "
+    "'tak' (a yes/no milestone), 'brak' (no target), "
+    "a mapping of years to values ({2021: 1, 2022: 2}), "
+    "or the explicit form {kind: per_period|total|level|ceiling|floor|milestone|none, value: N}"
+)
+
+_NUM = r"(?P<num>[+-]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?P<pct>%)?"
+_RE_PER = re.compile(rf"^{_NUM}\s*/\s*(?P<per>[^\d]+)$")
+_RE_TOTAL = re.compile(
+    rf"^{_NUM}\s+(?:w okresie programu|łącznie|razem|w całym okresie|in total|total"
+    r"|over the programme|over the program)$"
+)
+_RE_LEVEL = re.compile(rf"^{_NUM}\s+(?:w|do|by|in|na)\s+(?:roku\s+)?(?P<year>\d{{4}})(?:\s*r\.?)?$")
+_RE_CEILING = re.compile(rf"^(?:≤|<=|=<|max\.?|maks\.?|nie więcej niż|at most)\s*{_NUM}$")
+_RE_FLOOR = re.compile(rf"^(?:≥|>=|=>|min\.?|co najmniej|nie mniej niż|at least)\s*{_NUM}$")
+_RE_PLAIN = re.compile(rf"^{_NUM}$")
+_YES = {"tak", "yes", "true"}
+_NONE = {"brak", "none", "—", "–", "-", "nie dotyczy", "n/a", ""}
+
+
+class TargetError(ValueError):
+    """A target that cannot be read; the message names the accepted notations."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A parsed target value."""
+
+    kind: TargetKind
+    value: float | None = None
+    per: Frequency | None = None
+    """For PER_PERIOD: the period the value is per (None: per measurement period)."""
+    year: int | None = None
+    """For LEVEL and MILESTONE: the year by which it is due."""
+    by_year: tuple[tuple[int, float], ...] = field(default=())
+    percent: bool = False
+
+    @property
+    def descending(self) -> bool:
+        return self.kind is TargetKind.CEILING
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind is not TargetKind.NONE
+
+    def for_year(self, year: int) -> float | None:
+        for y, v in self.by_year:
+            if y == year:
+                return v
+        return None
+
+    def __str__(self) -> str:
+        pct = "%" if self.percent else ""
+        num = format_plain(self.value) if self.value is not None else ""
+        if self.kind is TargetKind.PER_PERIOD:
+            if self.per is None:
+                return f"{num}{pct}"
+            return f"{num}{pct}/{_PER_CANONICAL[self.per]}"
+        if self.kind is TargetKind.TOTAL:
+            return f"{num}{pct} w okresie programu"
+        if self.kind is TargetKind.LEVEL:
+            return f"{num}{pct} w {self.year}"
+        if self.kind is TargetKind.CEILING:
+            return f"≤ {num}{pct}"
+        if self.kind is TargetKind.FLOOR:
+            return f"≥ {num}{pct}"
+        if self.kind is TargetKind.MILESTONE:
+            return "tak" if self.year is None else f"tak w {self.year}"
+        if self.kind is TargetKind.BY_YEAR:
+            return ", ".join(f"{y}: {format_plain(v)}{pct}" for y, v in self.by_year)
+        return "brak"
+
+
+def _num(match: re.Match[str]) -> tuple[float, bool]:
+    return parse_number(match["num"]), bool(match["pct"])
+
+
+def parse_target_text(text: str) -> Target:
+    """Parse the document's notation. Raises :class:`TargetError`."""
+    raw = " ".join(text.replace("\u00a0", " ").split())
+    low = raw.lower().rstrip(".")
+    if low in _YES:
+        return Target(TargetKind.MILESTONE)
+    m = re.match(r"^(?:tak|yes)\s+(?:w|do|by|in)\s+(?:roku\s+)?(\d{4})$", low)
+    if m:
+        return Target(TargetKind.MILESTONE, year=int(m[1]))
+    if low in _NONE:
+        return Target(TargetKind.NONE)
+    try:
+        if m := _RE_PER.match(low):
+            per_word = m["per"].strip().rstrip(".")
+            per = PER_WORDS.get(per_word)
+            if per is None:
+                raise TargetError(
+                    f"unknown period {per_word!r} in target {text!r}; "
+                    "use /rok, /półrocze, /kwartał or /miesiąc"
+                )
+            value, pct = _num(m)
+            return Target(TargetKind.PER_PERIOD, value, per=per, percent=pct)
+        if m := _RE_TOTAL.match(low):
+            value, pct = _num(m)
+            return Target(TargetKind.TOTAL, value, percent=pct)
+        if m := _RE_LEVEL.match(low):
+            value, pct = _num(m)
+            return Target(TargetKind.LEVEL, value, year=int(m["year"]), percent=pct)
+        if m := _RE_CEILING.match(low):
+            value, pct = _num(m)
+            return Target(TargetKind.CEILING, value, percent=pct)
+        if m := _RE_FLOOR.match(low):
+            value, pct = _num(m)
+            return Target(TargetKind.FLOOR, value, percent=pct)
+        if m := _RE_PLAIN.match(low):
+            value, pct = _num(m)
+            return Target(TargetKind.PER_PERIOD, value, percent=pct)
+    except ValueError as exc:
+        if isinstance(exc, TargetError):
+            raise
+        raise TargetError(f"cannot read the number in target {text!r}") from None
+    raise TargetError(f"unknown target notation {text!r}")
+
+
+_EXPLICIT_KEYS = {"kind", "value", "per", "by", "values"}
+
+
+def parse_target(raw: Any) -> Target:
+    """Parse a target as written in YAML: a string, a number, a boolean, null or a mapping."""
+    if raw is None:
+        return Target(TargetKind.NONE)
+    if isinstance(raw, bool):
+        if raw:
+            return Target(TargetKind.MILESTONE)
+        raise TargetError("a target of 'nie'/false means nothing to achieve; use 'brak'")
+    if isinstance(raw, int | float):
+        return Target(TargetKind.PER_PERIOD, float(raw))
+    if isinstance(raw, str):
+        return parse_target_text(raw)
+    if isinstance(raw, dict):
+        if raw and all(isinstance(k, int) and not isinstance(k, bool) for k in raw):
+            return _by_year(raw)
+        return _explicit(raw)
+    raise TargetError(f"a target must be text, a number or a mapping, not {type(raw).__name__}")
+
+
+def _value(raw: Any, what: str) -> tuple[float, bool]:
+    if isinstance(raw, bool) or raw is None:
+        raise TargetError(f"{what} must be a number")
+    if isinstance(raw, int | float):
+        return float(raw), False
+    if isinstance(raw, str):
+        text = raw.strip()
+        pct = text.endswith("%")
+        try:
+            return parse_number(text.rstrip("%")), pct
+        except ValueError:
+            raise TargetError(f"{what} must be a number, not {raw!r}") from None
+    raise TargetError(f"{what} must be a number")
+
+
+def _by_year(raw: dict[Any, Any]) -> Target:
+    pairs = []
+    percent = False
+    for year, value in sorted(raw.items()):
+        number, pct = _value(value, f"the target for {year}")
+        percent = percent or pct
+        pairs.append((int(year), number))
+    return Target(TargetKind.BY_YEAR, by_year=tuple(pairs), percent=percent)
+
+
+def _explicit(raw: dict[Any, Any]) -> Target:
+    unknown = [k for k in raw if k not in _EXPLICIT_KEYS]
+    if unknown:
+        raise TargetError(
+            f"unknown key {unknown[0]!r} in target; the explicit form takes "
+            "kind, value, per, by and values"
+        )
+    kind_text = raw.get("kind")
+    try:
+        kind = TargetKind(str(kind_text))
+    except ValueError:
+        kinds = ", ".join(k.value for k in TargetKind)
+        raise TargetError(f"unknown target kind {kind_text!r}; use one of {kinds}") from None
+    if kind is TargetKind.NONE:
+        return Target(kind)
+    if kind is TargetKind.BY_YEAR:
+        values = raw.get("values")
+        if not isinstance(values, dict) or not values:
+            raise TargetError("a by_year target needs 'values', a mapping of years to values")
+        return _by_year(values)
+    by = raw.get("by")
+    if by is not None and (isinstance(by, bool) or not isinstance(by, int)):
+        raise TargetError("'by' must be a year, such as 2025")
+    if kind is TargetKind.MILESTONE:
+        return Target(kind, year=by)
+    if "value" not in raw:
+        raise TargetError(f"a {kind.value} target needs a 'value'")
+    value, pct = _value(raw["value"], "the target value")
+    if kind is TargetKind.LEVEL:
+        if by is None:
+            raise TargetError("a level target needs 'by', the year to reach it")
+        return Target(kind, value, year=by, percent=pct)
+    if kind is TargetKind.PER_PERIOD:
+        per_raw = raw.get("per")
+        per = None
+        if per_raw is not None:
+            per = PER_WORDS.get(str(per_raw).lower())
+            if per is None:
+                raise TargetError("'per' must be rok, półrocze, kwartał or miesiąc")
+        return Target(kind, value, per=per, percent=pct)
+    return Target(kind, value, percent=pct)
