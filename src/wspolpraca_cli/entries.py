@@ -47,3 +47,21 @@ def effective(entries: Iterable[Entry]) -> list[Entry]:
     items = list(entries)
     superseded = {e.supersedes for e in items if e.supersedes}
     return [e for e in items if e.uid not in superseded and e.kind is not EntryKind.VOID]
+
+
+def aggregate(values: list[float], how: str) -> float | None:
+    """Combine the values of one period (in recording order) by ``sum``, ``last``, ``max``,
+    ``min`` or ``mean``; None when there are none (an explicit 0 is a value, not None)."""
+    if not values:
+        return None
+    if how == "sum":
+        return float(sum(values))
+    if how == "last":
+        return values[-1]
+    if how == "max":
+        return max(values)
+    if how == "min":
+        return min(values)
+    if how == "mean":
+        return sum(values) / len(values)
+    raise ValueError(f"unknown aggregation {how!r}")
