@@ -11,7 +11,9 @@ SHIPPED_PROGRAM = REPO / "data" / "program.yaml"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _isolated_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """No WSP_* variables leak in, the user data dir is a temporary one, English by default."""
     for var in ("WSP_PROGRAM", "WSP_STORE", "WSP_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)

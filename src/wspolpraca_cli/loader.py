@@ -20,7 +20,7 @@ from wspolpraca_cli.errors import Diagnostic, FileSystemError, ProgramInvalid
 from wspolpraca_cli.model import Program
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
-MAX_NODES = 2_000_000
+MAX_NODES = 1_000_000
 MAX_DEPTH = 64
 
 PathKey = tuple[str | int, ...]
@@ -88,6 +88,15 @@ class _Located:
                 if isinstance(key, list | dict):
                     self.error(key_node.start_mark, "a key must be a plain value", path)
                     continue
+                if isinstance(key, bool):
+                    word = key_node.value
+                    self.error(
+                        key_node.start_mark,
+                        f"the key {word} was read as the YAML boolean {str(key).lower()}",
+                        path,
+                        f"quote it: '{word}':",
+                    )
+                    continue
                 kpath = (*path, _path_part(key))
                 if key in first_seen:
                     self.error(
@@ -150,6 +159,33 @@ class _TooDeep(_TooBig):
 
 class _Recursive(_TooBig):
     pass
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], depth: int = 0) -> int:
+    """How many values the document has once aliases are expanded (memoised per node)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    if isinstance(node, yaml.ScalarNode):
+        return 1
+    if key in active:
+        raise _Recursive(node)
+    if depth > MAX_DEPTH:
+        raise _TooDeep(node)
+    active.add(key)
+    total = 1
+    children = (
+        node.value
+        if isinstance(node, yaml.SequenceNode)
+        else [n for pair in node.value for n in pair]
+    )
+    for child in children:
+        total += _expanded_size(child, memo, active, depth + 1)
+        if total > MAX_NODES:
+            break
+    active.discard(key)
+    memo[key] = total
+    return total
 
 
 def _path_part(key: Any) -> str | int:
@@ -243,6 +279,8 @@ def compose(text: str, file: str) -> tuple[Any, _Located]:
         )
         return None, located
     try:
+        if _expanded_size(node, {}, set()) > MAX_NODES:
+            raise _TooBig(node)
         data = located.build(node, ())
     except _Recursive as exc:
         located.error(exc.node.start_mark, "an alias refers to itself (recursive YAML)")
@@ -424,7 +462,9 @@ def _humanise(kind: str, message: str, value: Any) -> str:
     if kind == "enum":
         return f"{message[0].lower()}{message[1:]}, got {shown}"
     if kind == "too_short":
-        return "expected at least one item"
+        return "expected non-empty text" if isinstance(value, str) else "expected at least one item"
+    if kind == "invalid_key":
+        return f"a key must be text, got {shown}"
     if kind == "string_too_short":
         return "expected non-empty text"
     return f"{message[0].lower()}{message[1:]}" if message else kind

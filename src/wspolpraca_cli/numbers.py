@@ -34,7 +34,8 @@ def parse_number(text: str) -> float:
 
 
 def format_plain(value: float) -> str:
-    """A short, exact, locale-neutral rendering (``1``, ``1.5``, ``0.333333``)."""
+    """A short, exact, locale-neutral rendering (``1``, ``1.5``, ``10000.01``)."""
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
-    return f"{value:.6g}" if abs(value) < 1e15 else repr(value)
+    text = repr(value)
+    return text if "e" not in text else f"{value:f}".rstrip("0").rstrip(".")

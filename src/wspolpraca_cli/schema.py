@@ -130,8 +130,11 @@ class IndicatorModel(_Base):
             if found is None:
                 raise PydanticCustomError(
                     "wsp_unit",
-                    "unknown unit {value!r}",
-                    {"value": value, "hint": "use one of: " + ", ".join(model.UNIT_WORDS)},
+                    "{message}",
+                    {
+                        "message": f"unknown unit {value!r}",
+                        "hint": "use one of: " + ", ".join(model.UNIT_WORDS),
+                    },
                 )
             return found
         return value
@@ -144,8 +147,11 @@ class IndicatorModel(_Base):
             if found is None:
                 raise PydanticCustomError(
                     "wsp_aggregation",
-                    "unknown aggregation {value!r}",
-                    {"value": value, "hint": "use sum, last, max, min or mean"},
+                    "{message}",
+                    {
+                        "message": f"unknown aggregation {value!r}",
+                        "hint": "use sum, last, max, min or mean",
+                    },
                 )
             return found
         return value
@@ -158,9 +164,9 @@ class IndicatorModel(_Base):
         except ValueError:
             raise PydanticCustomError(
                 "wsp_frequency",
-                "unknown measurement frequency {value!r}",
+                "{message}",
                 {
-                    "value": value,
+                    "message": f"unknown measurement frequency {value!r}",
                     "hint": "write it as the document does, e.g. 'Raz w roku', 'raz na kwartał', "
                     "'jednorazowo', or in English: "
                     + ", ".join(sorted({f.value for f in FREQUENCY_WORDS.values()})),

@@ -1,0 +1,305 @@
+"""The programme commands through the real CLI: validate, list, show, init, global options."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import REPO, SHIPPED_PROGRAM
+from wspolpraca_cli import __version__
+from wspolpraca_cli.cli.app import app
+
+runner = CliRunner()
+
+BAD = """\
+format: 1
+program:
+  title: T
+  tilte: T
+  issuer: I
+  issuer: J
+  first_year: 2021
+  last_year: 2025
+goals:
+  main: {id: g, name: G}
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "p.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"wsp {__version__}"
+
+
+def test_help_lists_commands_and_exit_codes() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("validate", "list", "show", "init"):
+        assert command in result.stdout
+    assert "130 interrupted" in result.stdout
+
+
+def test_every_command_has_help_with_examples_and_is_in_readme() -> None:
+    import typer.main
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help, name
+        assert "Examples:" in (command.callback.__doc__ or ""), name
+        assert f"wsp {name}" in readme, f"`wsp {name}` is missing from README.md"
+
+
+def test_validate_shipped_programme_from_any_folder(tmp_path: Path) -> None:
+    os.chdir(tmp_path)
+    try:
+        result = runner.invoke(app, ["validate"])
+    finally:
+        os.chdir(REPO)
+    assert result.exit_code == 0, result.stderr
+    assert "valid — 3 specific goals, 1 actions, 1 indicators" in result.stdout
+
+
+def test_validate_in_polish() -> None:
+    result = runner.invoke(app, ["--lang", "pl", "validate", str(SHIPPED_PROGRAM)])
+    assert result.exit_code == 0
+    assert "poprawny — celów szczegółowych: 3, działań: 1, wskaźników: 1" in result.stdout
+
+
+def test_validate_reports_every_error_located(tmp_path: Path) -> None:
+    path = write(tmp_path, BAD)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert (
+        lines[0] == f"{path}:6:3: duplicate key 'issuer' (first given on line 5) [program.issuer]"
+    )
+    assert lines[-1] == f"{path}: 1 error(s) in the programme file"
+    fixed = write(tmp_path, BAD.replace("  issuer: J\n", ""))
+    result = runner.invoke(app, ["validate", str(fixed)])
+    assert f"{fixed}:4:3: unknown key 'tilte' [program.tilte]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_unknown_key(tmp_path: Path) -> None:
+    path = write(tmp_path, BAD.replace("  issuer: J\n", ""))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:4:3: unknown key 'tilte' [program.tilte]" in result.stderr
+    assert "hint: did you mean 'title'?" in result.stderr
+
+
+def test_validate_yaml_syntax_error(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, BAD.replace("  issuer: J\n", "").replace("  tilte: T\n", "") + "areas: [\n"
+    )
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:10:1: YAML syntax error:")
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_missing_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"wsp: error: Programme file not found: {tmp_path}/nope.yaml")
+    assert "wsp init" in result.stderr
+
+
+def test_validate_a_folder(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path}:1:1: this is a folder, not a file" in result.stderr
+
+
+def test_program_option_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wspolpraca_cli.starter import STARTER_PROGRAM
+
+    path = write(tmp_path, STARTER_PROGRAM)
+    result = runner.invoke(app, ["--program", str(path), "list"])
+    assert result.exit_code == 0
+    assert "Gminy Przykładowo" in result.stdout
+    monkeypatch.setenv("WSP_PROGRAM", str(path))
+    result = runner.invoke(app, ["list"])
+    assert "Gminy Przykładowo" in result.stdout
+
+
+def test_program_from_current_folder(tmp_path: Path) -> None:
+    from wspolpraca_cli.starter import STARTER_PROGRAM
+
+    write(tmp_path, STARTER_PROGRAM, "program.yaml")
+    os.chdir(tmp_path)
+    try:
+        result = runner.invoke(app, ["list"])
+    finally:
+        os.chdir(REPO)
+    assert "Gminy Przykładowo" in result.stdout
+
+
+def test_invalid_program_option_fails_every_command(tmp_path: Path) -> None:
+    path = write(tmp_path, BAD)
+    result = runner.invoke(app, ["--program", str(path), "list"])
+    assert result.exit_code == 2
+    assert "duplicate key 'issuer'" in result.stderr
+
+
+def test_list_plain_when_piped() -> None:
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Wieloletni program współpracy samorządu województwa")
+    assert "    1.1  Liczba warsztatów — target value: 1/rok; Raz w roku" in lines
+    assert "\x1b[" not in result.stdout
+
+
+def test_list_json() -> None:
+    result = runner.invoke(app, ["list", "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["schema"] == 1
+    assert data["first_year"] == 2021 and data["last_year"] == 2025
+    assert [g["id"] for g in data["specific_goals"]] == ["a", "b", "c"]
+    ind = data["areas"][0]["actions"][0]["indicators"][0]
+    assert ind["id"] == "1.1"
+    assert ind["target"] == {
+        "text": "1/rok", "kind": "per_period", "value": 1.0, "per": "yearly", "year": None,
+        "by_year": {}, "percent": False, "descending": False,
+    }  # fmt: skip
+
+
+def test_list_bad_format() -> None:
+    result = runner.invoke(app, ["list", "--format", "xml"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.stderr
+
+
+def test_show_indicator() -> None:
+    result = runner.invoke(app, ["show", "1.1"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Indicator 1.1: Liczba warsztatów\n")
+    assert "  Target value: 1/rok" in result.stdout
+    assert "  Measurement frequency: Raz w roku (yearly)" in result.stdout
+
+
+def test_show_indicator_in_polish() -> None:
+    result = runner.invoke(app, ["--lang", "pl", "show", "1.1"])
+    assert result.stdout.startswith("Wskaźnik 1.1: Liczba warsztatów\n")
+    assert "  Częstotliwość pomiaru: Raz w roku (raz w roku)" in result.stdout
+
+
+def test_show_goal_lists_its_actions() -> None:
+    result = runner.invoke(app, ["show", "a"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Specific goal a) zwiększenie wpływu sektora pozarządowego")
+    assert "  1.1 warsztaty i szkolenia" in result.stdout
+
+
+def test_show_area_and_main_goal() -> None:
+    assert runner.invoke(app, ["show", "1"]).stdout.startswith("Area 1) zwiększenie wpływu")
+    assert runner.invoke(app, ["show", "główny"]).stdout.startswith("Main goal: Ugruntowanie")
+
+
+def test_show_json() -> None:
+    data = json.loads(runner.invoke(app, ["show", "1.1", "--format", "json"]).stdout)
+    assert data["type"] == "indicator" and data["name"] == "Liczba warsztatów"
+    assert data["breakdowns"] == {"organizator": ["urząd", "NGO", "wspólnie"]}
+
+
+def test_show_unknown_id_suggests() -> None:
+    result = runner.invoke(app, ["show", "1.2"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "wsp: error: No id '1.2' in the programme."
+    assert "Did you mean: 1.1, 1?" in result.stderr
+
+
+def test_init_writes_a_valid_starter(tmp_path: Path) -> None:
+    target = tmp_path / "gmina.yaml"
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 0
+    assert f"Wrote {target}." in result.stderr
+    check = runner.invoke(app, ["validate", str(target)])
+    assert check.exit_code == 0, check.stderr
+    assert "valid — 2 specific goals, 2 actions, 3 indicators" in check.stdout
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = write(tmp_path, "keep me\n", "program.yaml")
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"wsp: error: {target} already exists.\n  hint: use --force to overwrite it\n"
+    )
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    assert runner.invoke(app, ["init", str(target), "--force"]).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Programme file of wsp")
+
+
+def test_bad_lang_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["--lang", "de", "list"])
+    assert result.exit_code == 2
+    assert "Invalid value for --lang" in result.stderr
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["frobnicate"])
+    assert result.exit_code == 2
+    assert "No such command 'frobnicate'" in result.stderr
+
+
+def test_exit_codes_enum_documented_in_readme() -> None:
+    from wspolpraca_cli.exitcodes import ExitCode
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for code in ExitCode:
+        assert f"| {int(code)} |" in readme, code
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wspolpraca_cli", *args],
+        capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60,
+    )  # fmt: skip
+
+
+def test_help_imports_no_heavy_modules() -> None:
+    code = (
+        "import sys; sys.argv = ['wsp', '--help']\n"
+        "from wspolpraca_cli.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pydantic', 'yaml', 'tabulate', 'rich', 'sqlite3', 'openpyxl')"
+        " if m in sys.modules]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert "HEAVY []" in result.stderr, result.stderr
+
+
+def test_end_to_end_validate_subprocess(tmp_path: Path) -> None:
+    path = write(tmp_path, BAD)
+    result = _run("validate", str(path))
+    assert result.returncode == 2
+    assert "duplicate key 'issuer'" in result.stderr
+    assert "Traceback" not in result.stderr
+    ok = _run("validate")
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_debug_shows_traceback(tmp_path: Path) -> None:
+    result = _run("--debug", "show", "nope", env={"WSP_PROGRAM": str(SHIPPED_PROGRAM)})
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr

@@ -1,0 +1,441 @@
+"""The programme loader: the shipped programme, and located errors for invalid files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wspolpraca_cli.loader import load, load_program, load_text
+from wspolpraca_cli.model import Aggregation, Unit
+from wspolpraca_cli.periods import Frequency
+from wspolpraca_cli.targets import TargetKind
+
+BASE = """\
+format: 1
+program:
+  title: Program testowy
+  issuer: Gmina Testowo
+  first_year: 2021
+  last_year: 2025
+goals:
+  main: {id: główny, name: Cel główny}
+  specific:
+    - id: a
+      name: Cel a
+areas:
+  - id: "1"
+    name: Obszar pierwszy
+    actions:
+      - lp: "1"
+        name: Warsztaty
+        goals: [a]
+        indicators:
+          - name: Liczba warsztatów
+            unit: liczba
+            target: 1/rok
+            frequency: Raz w roku
+"""
+
+IND = "areas[0].actions[0].indicators[0]"
+SECOND_ACTION = """\
+      - lp: "2"
+        name: Drugie
+        indicators:
+          - name: Druga
+            target: 2/rok
+            frequency: rocznie
+"""
+
+
+def test_shipped_programme_renders_the_seed(shipped_program: Path) -> None:
+    program = load_program(shipped_program)
+    assert program.first_year == 2021 and program.last_year == 2025
+    assert "kujawsko-pomorskiego" in program.title
+    assert program.main_goal.name.startswith("Ugruntowanie pozycji")
+    assert [g.id for g in program.specific_goals] == ["a", "b", "c"]
+    assert program.specific_goals[1].name.startswith("podnoszenie efektywności")
+    assert [a.id for a in program.actions] == ["1.1"]
+    assert "tworzenia prawa miejscowego" in program.actions[0].name
+    ind = program.indicator("1.1")
+    assert ind is not None
+    assert ind.name == "Liczba warsztatów"
+    assert ind.target_text == "1/rok" and ind.frequency_text == "Raz w roku"
+    assert ind.target.kind is TargetKind.PER_PERIOD and ind.target.value == 1
+    assert ind.frequency is Frequency.YEARLY
+    assert ind.unit is Unit.COUNT and ind.aggregation is Aggregation.SUM
+    assert [code for code, _ in ind.breakdowns[0].values] == ["urząd", "NGO", "wspólnie"]
+    assert program.deadline.month == 5 and program.deadline.day == 31
+    assert any("zespół autorski" in s for s in program.sources)
+
+
+def test_valid_base_loads() -> None:
+    result = load_text(BASE, "p.yaml")
+    assert result.ok, result.diagnostics
+
+
+def _replace(old: str, new: str) -> str:
+    assert old in BASE, old
+    return BASE.replace(old, new, 1)
+
+
+ALIAS_BOMB = "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else '1, 1, 1, 1, 1, 1, 1, 1, 1'}]\n"
+    for prev, name in zip(["", "a", "b", "c", "d", "e", "f", "g"], "abcdefgh", strict=True)
+)
+
+# (name, text, [(line, column, message, path)]) — every error of each file, exactly.
+CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
+    ("unknown top-level key", BASE + "extra: 1\n", [(24, 1, "unknown key 'extra'", "extra")]),
+    (
+        "typo in a key",
+        _replace("  title:", "  tilte:"),
+        [
+            (3, 3, "missing required key 'title'", "program.title"),
+            (3, 3, "unknown key 'tilte'", "program.tilte"),
+        ],
+    ),
+    (
+        "YAML syntax error",
+        _replace("    name: Obszar pierwszy", "    name: [Obszar"),
+        [
+            (
+                15,
+                12,
+                "YAML syntax error: did not find expected ',' or ']' "
+                "(while parsing a flow sequence)",
+                "",
+            )
+        ],
+    ),
+    (
+        "duplicated key",
+        _replace("  issuer: Gmina Testowo\n", "  issuer: Gmina Testowo\n  issuer: Inna\n"),
+        [(5, 3, "duplicate key 'issuer' (first given on line 4)", "program.issuer")],
+    ),
+    (
+        "unknown target notation",
+        _replace("1/rok", "raz na rok"),
+        [(22, 21, "unknown target notation 'raz na rok'", f"{IND}.target")],
+    ),
+    (
+        "unknown period in a target",
+        _replace("1/rok", "1/tydzień"),
+        [
+            (
+                22,
+                21,
+                "unknown period 'tydzień' in target '1/tydzień'; "
+                "use /rok, /półrocze, /kwartał or /miesiąc",
+                f"{IND}.target",
+            )
+        ],
+    ),
+    (
+        "unknown frequency",
+        _replace("Raz w roku", "co tydzień"),
+        [(23, 24, "unknown measurement frequency 'co tydzień'", f"{IND}.frequency")],
+    ),
+    (
+        "unknown unit",
+        _replace("unit: liczba", "unit: metry"),
+        [(21, 19, "unknown unit 'metry'", f"{IND}.unit")],
+    ),
+    (
+        "missing indicator name",
+        _replace("          - name: Liczba warsztatów\n            unit", "          - unit"),
+        [(20, 13, "missing required key 'name'", f"{IND}.name")],
+    ),
+    (
+        "unquoted no as a value",
+        _replace('lp: "1"', "lp: no"),
+        [
+            (
+                16,
+                13,
+                "expected text, but YAML read an unquoted word as the boolean false",
+                "areas[0].actions[0].lp",
+            )
+        ],
+    ),
+    (
+        "unquoted no as a key",
+        _replace("        goals: [a]\n", "        goals: [a]\n        no: 1\n"),
+        [(19, 9, "the key no was read as the YAML boolean false", "areas[0].actions[0]")],
+    ),
+    (
+        "unknown goal reference",
+        _replace("goals: [a]", "goals: [x]"),
+        [(18, 17, "unknown specific goal 'x'", "areas[0].actions[0].goals[0]")],
+    ),
+    (
+        "a year that is not a number",
+        _replace("first_year: 2021", "first_year: dwa"),
+        [(5, 15, "expected a whole number, got 'dwa'", "program.first_year")],
+    ),
+    (
+        "years in the wrong order",
+        _replace("last_year: 2025", "last_year: 2019"),
+        [(6, 14, "last_year 2019 is before first_year 2021", "program.last_year")],
+    ),
+    (
+        "a python tag",
+        _replace("Gmina Testowo", "!!python/object/apply:os.system ['ls']"),
+        [
+            (
+                4,
+                11,
+                "unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'",
+                "program.issuer",
+            )
+        ],
+    ),
+    ("an empty file", "", [(1, 1, "the file is empty", "")]),
+    (
+        "a list at the top",
+        "- a\n- b\n",
+        [(1, 1, "a programme file must be a mapping of keys to values", "")],
+    ),
+    (
+        "an alias bomb",
+        ALIAS_BOMB,
+        [(1, 1, "the document expands to more than 1000000 values (alias bomb?)", "")],
+    ),
+    (
+        "a recursive alias",
+        "a: &a [*a]\n",
+        [(1, 4, "an alias refers to itself (recursive YAML)", "")],
+    ),
+    (
+        "duplicate L.p. and so duplicate indicator id",
+        BASE + SECOND_ACTION.replace('lp: "2"', 'lp: "1"'),
+        [
+            (24, 13, "duplicate L.p. '1' in area '1'", "areas[0].actions[1].lp"),
+            (27, 13, "duplicate indicator id '1.1'", "areas[0].actions[1].indicators[0]"),
+        ],
+    ),
+    (
+        "an action without indicators",
+        _replace(
+            "        indicators:\n          - name: Liczba warsztatów\n            unit: liczba\n"
+            "            target: 1/rok\n            frequency: Raz w roku\n",
+            "        indicators: []\n",
+        ),
+        [(19, 21, "expected at least one item", "areas[0].actions[0].indicators")],
+    ),
+    (
+        "a target year outside the programme",
+        _replace("1/rok", "30% w 2030").replace("unit: liczba", "unit: '%'"),
+        [(22, 21, "target year 2030 is outside the programme's years 2021–2025", f"{IND}.target")],
+    ),
+    (
+        "a percentage target for a count",
+        _replace("1/rok", "30% w 2025"),
+        [(22, 21, "the target is a percentage but the unit is 'count'", f"{IND}.target")],
+    ),
+    (
+        "a milestone on a count",
+        _replace("1/rok", "tak"),
+        [(21, 19, "a yes/no milestone ('tak') needs unit: yesno", f"{IND}.unit")],
+    ),
+    (
+        "missing frequency",
+        _replace("            frequency: Raz w roku\n", ""),
+        [(20, 13, "missing required key 'frequency'", f"{IND}.frequency")],
+    ),
+    (
+        "a tab for indentation",
+        _replace("  title:", "\ttitle:"),
+        [
+            (
+                3,
+                1,
+                "YAML syntax error: found character that cannot start any token "
+                "(while scanning for the next token)",
+                "",
+            )
+        ],
+    ),
+    (
+        "an impossible deadline",
+        _replace("  last_year: 2025\n", "  last_year: 2025\n  reporting_deadline: 31 lutego\n"),
+        [(7, 23, "no such day: '31 lutego'", "program.reporting_deadline")],
+    ),
+    (
+        "an unknown language",
+        _replace("  last_year: 2025\n", "  last_year: 2025\n  language: de\n"),
+        [(7, 13, "language must be 'pl' or 'en'", "program.language")],
+    ),
+    (
+        "an unknown aggregation",
+        _replace("Raz w roku\n", "Raz w roku\n            aggregation: median\n"),
+        [(24, 26, "unknown aggregation 'median'", f"{IND}.aggregation")],
+    ),
+    (
+        "a target by year with missing years",
+        _replace("target: 1/rok", "target: {2021: 1, 2022: 2}"),
+        [(22, 21, "the target by year has no value for 2023, 2024, 2025", f"{IND}.target")],
+    ),
+    (
+        "an explicit level target without a year",
+        _replace("target: 1/rok", "target: {kind: level, value: 30}"),
+        [(22, 21, "a level target needs 'by', the year to reach it", f"{IND}.target")],
+    ),
+    (
+        "a duplicate explicit indicator id",
+        _replace(
+            "          - name: Liczba warsztatów\n",
+            "          - id: X\n            name: Liczba warsztatów\n",
+        )
+        + SECOND_ACTION.replace(
+            "          - name: Druga\n", "          - id: X\n            name: Y\n"
+        ),
+        [(28, 17, "duplicate indicator id 'X'", "areas[0].actions[1].indicators[0].id")],
+    ),
+    (
+        "a baseline that is not a number",
+        _replace("Raz w roku\n", "Raz w roku\n            baseline: {value: dużo}\n"),
+        [(24, 31, "expected a number, got 'dużo'", f"{IND}.baseline.value")],
+    ),
+    (
+        "bounds the wrong way round",
+        _replace("Raz w roku\n", "Raz w roku\n            bounds: {min: 5, max: 1}\n"),
+        [(24, 21, "bounds.min is greater than bounds.max", f"{IND}.bounds")],
+    ),
+    (
+        "an unsupported format version",
+        _replace("format: 1", "format: 2"),
+        [(1, 9, "unsupported format version 2; this wsp reads format 1", "format")],
+    ),
+    (
+        "areas as a mapping",
+        BASE.split("areas:")[0] + "areas:\n  id: 1\n",
+        [(13, 3, "expected a list (lines starting with '- '), got dict", "areas")],
+    ),
+    (
+        "a merge key",
+        BASE + "x: &x {a: 1}\ny:\n  <<: *x\n",
+        [
+            (26, 3, "merge keys ('<<') are not supported", "y"),
+        ],
+    ),
+    (
+        "an empty action name",
+        _replace("name: Warsztaty", "name: ''"),
+        [(17, 15, "expected non-empty text", "areas[0].actions[0].name")],
+    ),
+    (
+        "an unknown key in an indicator, with a suggestion",
+        _replace("            frequency:", "            frequncy:"),
+        [
+            (20, 13, "missing required key 'frequency'", f"{IND}.frequency"),
+            (23, 13, "unknown key 'frequncy'", f"{IND}.frequncy"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_invalid_programme_is_located(
+    name: str, text: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    result = load_text(text, "p.yaml")
+    assert result.program is None
+    got = [(d.line, d.column, d.message, d.path) for d in result.diagnostics]
+    assert got == expected
+    assert all(d.file == "p.yaml" for d in result.diagnostics)
+
+
+def test_there_are_enough_invalid_cases() -> None:
+    assert len(CASES) >= 25
+
+
+def test_unknown_key_hint_names_the_closest_key() -> None:
+    result = load_text(_replace("  title:", "  tilte:"), "p.yaml")
+    unknown = next(d for d in result.diagnostics if "unknown key" in d.message)
+    assert unknown.hint.startswith("did you mean 'title'?")
+    assert "issuer" in unknown.hint
+
+
+def test_target_error_hint_lists_accepted_notations() -> None:
+    result = load_text(_replace("1/rok", "raz na rok"), "p.yaml")
+    hint = result.diagnostics[0].hint
+    for notation in ("1/rok", "5 w okresie programu", "30% w 2025", "≤ 50%", "tak", "brak"):
+        assert notation in hint
+
+
+def test_formatted_diagnostic_is_file_line_column() -> None:
+    result = load_text(BASE + "extra: 1\n", "p.yaml")
+    assert result.diagnostics[0].format().startswith("p.yaml:24:1: unknown key 'extra' [extra]")
+
+
+def test_all_errors_are_reported_at_once() -> None:
+    text = _replace("unit: liczba", "unit: metry").replace("Raz w roku", "co tydzień")
+    result = load_text(text, "p.yaml")
+    assert [d.line for d in result.diagnostics] == [21, 23]
+
+
+def test_non_utf8_file(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_bytes(BASE.replace("Gmina Testowo", "Gmina Łódź").encode("cp1250"))
+    from wspolpraca_cli.errors import ProgramInvalid
+
+    with pytest.raises(ProgramInvalid) as info:
+        load(path)
+    diag = info.value.diagnostics[0]
+    assert (diag.line, diag.column) == (4, 17)
+    assert diag.message == "the file is not UTF-8 (byte 0xa3)"
+
+
+def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wspolpraca_cli import loader
+    from wspolpraca_cli.errors import ProgramInvalid
+
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "p.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    with pytest.raises(ProgramInvalid) as info:
+        load(path)
+    assert "file is too large" in info.value.diagnostics[0].message
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + BASE.encode("utf-8"))
+    assert load(path).ok
+
+
+def test_anchors_and_aliases_are_allowed_within_limits() -> None:
+    text = _replace(
+        "            frequency: Raz w roku\n",
+        "            frequency: &yearly Raz w roku\n",
+    ) + SECOND_ACTION.replace("frequency: rocznie", "frequency: *yearly")
+    program = load_text(text, "p.yaml").program
+    assert program is not None
+    assert program.indicator("1.2") is not None
+
+
+def test_indicator_ids_default_to_area_and_lp() -> None:
+    text = _replace(
+        "            frequency: Raz w roku\n",
+        "            frequency: Raz w roku\n          - name: Druga\n            target: brak\n"
+        "            frequency: kwartalnie\n",
+    )
+    program = load_text(text, "p.yaml").program
+    assert program is not None
+    assert [i.id for i in program.indicators] == ["1.1.1", "1.1.2"]
+
+
+def test_example_programme_validates() -> None:
+    from tests.conftest import REPO
+
+    for path in sorted((REPO / "examples").glob("*.yaml")):
+        result = load(path)
+        assert result.ok, [d.format() for d in result.diagnostics]
+
+
+def test_starter_programme_validates() -> None:
+    from wspolpraca_cli.starter import STARTER_PROGRAM
+
+    result = load_text(STARTER_PROGRAM, "starter.yaml")
+    assert result.ok, [d.format() for d in result.diagnostics]
