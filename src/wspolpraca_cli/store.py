@@ -1,0 +1,581 @@
+"""The measurement store: an append-only SQLite database of :class:`~wspolpraca_cli.entries.Entry`.
+
+Design (see SPEC, "Measurements" and "Reliability and safety"):
+
+- One table, ``entries``, append-only. SQLite triggers refuse every ``UPDATE`` and ``DELETE``;
+  a correction or a void is a new row whose ``supersedes`` names the row it replaces, and a
+  unique index lets an entry be superseded at most once (also between concurrent writers).
+- WAL journal, ``synchronous=FULL`` and one ``BEGIN IMMEDIATE`` transaction per write, so a
+  killed process loses at most the write it had not committed, and concurrent writers queue up
+  for up to ``busy_timeout`` instead of failing.
+- The file is marked with ``PRAGMA application_id`` and versioned with ``PRAGMA user_version``;
+  older schemas are migrated forward inside a transaction, newer ones are refused.
+- Every SQLite failure becomes a :class:`~wspolpraca_cli.errors.StoreError` (exit 3) that says
+  what happened (not a store, damaged, read-only, locked, disk full); nothing written earlier is
+  lost, because nothing is ever rewritten.
+
+This module knows nothing about the command line: it returns values and raises typed errors.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import re
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from wspolpraca_cli.entries import Entry, EntryKind
+from wspolpraca_cli.errors import InputError, StoreError
+from wspolpraca_cli.i18n import t
+
+APPLICATION_ID = 0x77737031  # "wsp1" in ASCII: marks a file as a wsp store
+SCHEMA_VERSION = 1
+DEFAULT_TIMEOUT = 10.0
+"""Seconds a writer waits for another writer's lock before giving up (exit 3)."""
+MIN_PREFIX = 4
+"""The shortest uid prefix accepted by :meth:`Store.get`."""
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_UID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+
+# Schema migrations: MIGRATIONS[n] brings a store from version n-1 to version n.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        """
+        CREATE TABLE entries (
+            seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid          TEXT    NOT NULL UNIQUE,
+            indicator_id TEXT    NOT NULL,
+            period       TEXT    NOT NULL,
+            value        REAL,
+            kind         TEXT    NOT NULL CHECK (kind IN ('record', 'correction', 'void')),
+            date         TEXT,
+            note         TEXT    NOT NULL DEFAULT '',
+            source       TEXT    NOT NULL DEFAULT '',
+            tags         TEXT    NOT NULL DEFAULT '[]',
+            recorded_by  TEXT    NOT NULL DEFAULT '',
+            recorded_at  TEXT    NOT NULL,
+            supersedes   TEXT,
+            reason       TEXT    NOT NULL DEFAULT '',
+            CHECK ((kind = 'void') = (value IS NULL)),
+            CHECK ((kind = 'record') = (supersedes IS NULL))
+        )
+        """,
+        "CREATE INDEX entries_indicator_period ON entries (indicator_id, period)",
+        """
+        CREATE UNIQUE INDEX entries_supersedes ON entries (supersedes)
+        WHERE supersedes IS NOT NULL
+        """,
+        """
+        CREATE TRIGGER entries_never_updated BEFORE UPDATE ON entries
+        BEGIN SELECT RAISE(ABORT, 'wsp: entries are never changed; append a correction'); END
+        """,
+        """
+        CREATE TRIGGER entries_never_deleted BEFORE DELETE ON entries
+        BEGIN SELECT RAISE(ABORT, 'wsp: entries are never deleted; append a void'); END
+        """,
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ),
+}
+
+_COLUMNS = (
+    "seq, uid, indicator_id, period, value, kind, date, note, source, tags, "
+    "recorded_by, recorded_at, supersedes, reason"
+)
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    """What aggregation needs for one (indicator, period): computed over the effective entries
+    (not superseded, not voids) whose date is not after the as-of date."""
+
+    indicator_id: str
+    period: str
+    count: int
+    total: float
+    minimum: float
+    maximum: float
+    last: float
+    """The value of the effective entry recorded last (highest seq)."""
+
+    @property
+    def mean(self) -> float:
+        return self.total / self.count if self.count else 0.0
+
+    def aggregate(self, how: str) -> float:
+        """The period's actual by ``sum``, ``last``, ``max``, ``min`` or ``mean``."""
+        if how == "sum":
+            return self.total
+        if how == "last":
+            return self.last
+        if how == "max":
+            return self.maximum
+        if how == "min":
+            return self.minimum
+        if how == "mean":
+            return self.mean
+        raise ValueError(f"unknown aggregation {how!r}")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: list[Entry]
+    present: list[Entry]
+    """Entries whose uid the store already held with the same content."""
+
+
+def new_uid() -> str:
+    """A fresh entry id: 32 hexadecimal digits (random), shown shortened to its first 8."""
+    return uuid.uuid4().hex
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def current_user() -> str:
+    """The operating-system user, for ``recorded_by``."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no user database entry (containers)
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "?"
+
+
+def valid_uid(uid: str) -> bool:
+    return bool(_UID_RE.match(uid))
+
+
+def tags_to_text(tags: Sequence[tuple[str, str]]) -> str:
+    return json.dumps([[k, v] for k, v in tags], ensure_ascii=False)
+
+
+def tags_from_text(text: str) -> tuple[tuple[str, str], ...]:
+    if not text:
+        return ()
+    return tuple((str(k), str(v)) for k, v in json.loads(text))
+
+
+def _row_to_entry(row: Sequence[Any]) -> Entry:
+    (seq, uid, indicator_id, period, value, kind, day, note, source, tags, by, at, sup, reason) = (
+        row
+    )
+    return Entry(
+        uid=uid,
+        indicator_id=indicator_id,
+        period=period,
+        value=None if value is None else float(value),
+        kind=EntryKind(kind),
+        date=day,
+        note=note,
+        source=source,
+        tags=tags_from_text(tags),
+        recorded_by=by,
+        recorded_at=at,
+        supersedes=sup,
+        reason=reason,
+        seq=seq,
+    )
+
+
+def same_content(a: Entry, b: Entry) -> bool:
+    """Equal apart from the store-local ``seq``."""
+    return replace(a, seq=0) == replace(b, seq=0)
+
+
+def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """Turn an SQLite failure into one clear message (exit 3)."""
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return StoreError(t("store.full", path=path), hint=t("store.full.hint"))
+    if "readonly" in text or "read-only" in text:
+        return StoreError(t("store.readonly", path=path), hint=t("store.readonly.hint"))
+    if "locked" in text or "busy" in text:
+        return StoreError(t("store.locked", path=path), hint=t("store.locked.hint"))
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(t("store.damaged", path=path), hint=t("store.damaged.hint"))
+    if "unable to open" in text:
+        return StoreError(t("store.cannot_open", path=path), hint=t("store.cannot_open.hint"))
+    if "disk i/o" in text:
+        return StoreError(t("store.io", path=path, error=exc), hint=t("store.damaged.hint"))
+    return StoreError(t("store.failed", path=path, error=exc))
+
+
+class Store:
+    """An open measurement store. Use :func:`open_store`; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection | None, readonly: bool) -> None:
+        self._path = path
+        self._conn = conn
+        self.readonly = readonly
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _sqlite_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise store_error(exc, self._path) from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on any error."""
+        if self.readonly or self._conn is None:
+            raise StoreError(t("store.opened_readonly", path=self._path))
+        conn = self._conn
+        with self._sqlite_errors():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def add(self, entry: Entry) -> Entry:
+        """Store one entry; fills in an empty uid, recorded_at and recorded_by. Returns it with
+        its ``seq``."""
+        return self.add_many([entry])[0]
+
+    def add_many(self, entries: list[Entry]) -> list[Entry]:
+        """Store entries in one transaction: all of them or, on any error, none."""
+        stored: list[Entry] = []
+        with self._write() as conn:
+            for entry in entries:
+                stored.append(self._insert(conn, self._complete(entry)))
+        return stored
+
+    def import_entries(self, entries: Iterable[Entry]) -> ImportResult:
+        """Add the entries whose uid the store does not hold yet, in one transaction.
+
+        An entry whose uid is present with the same content is counted as already present; with
+        different content it is refused (InputError) and nothing is stored.
+        """
+        added: list[Entry] = []
+        present: list[Entry] = []
+        with self._write() as conn:
+            for entry in entries:
+                row = conn.execute(
+                    f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (entry.uid,)
+                ).fetchone()
+                if row is None:
+                    added.append(self._insert(conn, self._complete(entry)))
+                    continue
+                existing = _row_to_entry(row)
+                if not same_content(existing, entry):
+                    raise InputError(t("store.uid_conflict", uid=entry.uid))
+                present.append(existing)
+        return ImportResult(added, present)
+
+    def _complete(self, entry: Entry) -> Entry:
+        return replace(
+            entry,
+            uid=entry.uid or new_uid(),
+            recorded_at=entry.recorded_at or now_utc(),
+            recorded_by=entry.recorded_by or current_user(),
+        )
+
+    def _insert(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
+        self._check(conn, entry)
+        try:
+            cursor = conn.execute(
+                "INSERT INTO entries (uid, indicator_id, period, value, kind, date, note, source,"
+                " tags, recorded_by, recorded_at, supersedes, reason)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    entry.uid,
+                    entry.indicator_id,
+                    entry.period,
+                    entry.value,
+                    entry.kind.value,
+                    entry.date,
+                    entry.note,
+                    entry.source,
+                    tags_to_text(entry.tags),
+                    entry.recorded_by,
+                    entry.recorded_at,
+                    entry.supersedes,
+                    entry.reason,
+                ),
+            )
+        except sqlite3.IntegrityError as exc:
+            if "supersedes" in str(exc):
+                raise InputError(t("store.already_superseded", uid=entry.supersedes)) from None
+            if "uid" in str(exc):
+                raise InputError(t("store.uid_exists", uid=entry.uid)) from None
+            raise InputError(t("store.invalid_entry", uid=entry.uid, error=exc)) from None
+        seq = cursor.lastrowid
+        assert seq is not None
+        return replace(entry, seq=seq)
+
+    def _check(self, conn: sqlite3.Connection, entry: Entry) -> None:
+        """Rules the schema also enforces, checked first for a clearer message."""
+        if not valid_uid(entry.uid):
+            raise InputError(t("store.bad_uid", uid=entry.uid))
+        if not entry.indicator_id or not entry.period:
+            raise InputError(t("store.invalid_entry", uid=entry.uid, error="indicator/period"))
+        if (entry.kind is EntryKind.VOID) != (entry.value is None):
+            raise InputError(t("store.invalid_entry", uid=entry.uid, error="value"))
+        if (entry.kind is EntryKind.RECORD) != (entry.supersedes is None):
+            raise InputError(t("store.invalid_entry", uid=entry.uid, error="supersedes"))
+        if entry.supersedes is None:
+            return
+        row = conn.execute(
+            "SELECT kind, indicator_id, period FROM entries WHERE uid = ?", (entry.supersedes,)
+        ).fetchone()
+        if row is None:
+            raise InputError(t("store.supersedes_unknown", uid=entry.supersedes))
+        if row[0] == EntryKind.VOID.value:
+            raise InputError(t("store.supersedes_void", uid=entry.supersedes))
+        if (row[1], row[2]) != (entry.indicator_id, entry.period):
+            raise InputError(t("store.supersedes_other", uid=entry.supersedes))
+        later = conn.execute(
+            "SELECT uid FROM entries WHERE supersedes = ?", (entry.supersedes,)
+        ).fetchone()
+        if later is not None:
+            raise InputError(
+                t("store.already_superseded", uid=entry.supersedes),
+                hint=t("store.already_superseded.hint", uid=later[0][:8]),
+            )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        if self._conn is None:
+            return []
+        with self._sqlite_errors():
+            return self._conn.execute(sql, params).fetchall()
+
+    def entries(self, indicator_id: str | None = None) -> list[Entry]:
+        """Every entry (superseded ones and voids too), in insertion order."""
+        if indicator_id is None:
+            rows = self._query(f"SELECT {_COLUMNS} FROM entries ORDER BY seq")
+        else:
+            rows = self._query(
+                f"SELECT {_COLUMNS} FROM entries WHERE indicator_id = ? ORDER BY seq",
+                (indicator_id,),
+            )
+        return [_row_to_entry(r) for r in rows]
+
+    def count(self) -> int:
+        rows = self._query("SELECT count(*) FROM entries")
+        return int(rows[0][0]) if rows else 0
+
+    def get(self, uid: str) -> Entry | None:
+        """The entry with this uid or with this unique uid prefix (at least 4 characters)."""
+        wanted = uid.strip()
+        if not wanted:
+            return None
+        rows = self._query(f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (wanted,))
+        if rows:
+            return _row_to_entry(rows[0])
+        if len(wanted) < MIN_PREFIX:
+            raise InputError(t("store.prefix_short", uid=wanted, min=MIN_PREFIX))
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM entries WHERE uid >= ? AND uid < ? ORDER BY uid LIMIT 6",
+            (wanted, wanted + "\U0010ffff"),
+        )
+        if not rows:
+            return None
+        if len(rows) > 1:
+            found = ", ".join(r[1][:12] for r in rows)
+            raise InputError(t("store.prefix_ambiguous", uid=wanted, found=found))
+        return _row_to_entry(rows[0])
+
+    def superseded_by(self) -> dict[str, str]:
+        """Map of superseded uid -> the uid of the entry that supersedes it."""
+        rows = self._query("SELECT supersedes, uid FROM entries WHERE supersedes IS NOT NULL")
+        return {r[0]: r[1] for r in rows}
+
+    def summaries(
+        self, as_of: date | str | None = None, indicator_ids: Iterable[str] | None = None
+    ) -> list[PeriodSummary]:
+        """Per (indicator, period), what aggregation needs, computed in SQL.
+
+        Counts the *effective* entries (not superseded, not voids), as
+        :func:`wspolpraca_cli.entries.effective` does; with ``as_of``, an entry whose date is
+        later than ``as_of`` does not count. Ordered by indicator id and period.
+        """
+        params: list[Any] = []
+        where = [
+            "e.kind <> 'void'",
+            "NOT EXISTS (SELECT 1 FROM entries s WHERE s.supersedes = e.uid)",
+        ]
+        if as_of is not None:
+            where.append("(e.date IS NULL OR e.date <= ?)")
+            params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
+        if indicator_ids is not None:
+            ids = list(indicator_ids)
+            if not ids:
+                return []
+            where.append(f"e.indicator_id IN ({', '.join('?' * len(ids))})")
+            params.extend(ids)
+        sql = f"""
+            SELECT g.indicator_id, g.period, g.n, g.total, g.lo, g.hi, l.value
+            FROM (
+                SELECT e.indicator_id, e.period, count(*) AS n, total(e.value) AS total,
+                       min(e.value) AS lo, max(e.value) AS hi, max(e.seq) AS last_seq
+                FROM entries e
+                WHERE {" AND ".join(where)}
+                GROUP BY e.indicator_id, e.period
+            ) g JOIN entries l ON l.seq = g.last_seq
+            ORDER BY g.indicator_id, g.period
+        """
+        return [
+            PeriodSummary(r[0], r[1], int(r[2]), float(r[3]), float(r[4]), float(r[5]), float(r[6]))
+            for r in self._query(sql, params)
+        ]
+
+    def integrity_check(self) -> str:
+        rows = self._query("PRAGMA integrity_check")
+        return ", ".join(str(r[0]) for r in rows) if rows else "ok"
+
+    def schema_version(self) -> int:
+        rows = self._query("PRAGMA user_version")
+        return int(rows[0][0]) if rows else SCHEMA_VERSION
+
+
+# -- opening ----------------------------------------------------------------------------------
+
+
+def _looks_like_sqlite(path: Path) -> bool | None:
+    """True/False for an SQLite file or not; None for an empty file (a new store)."""
+    with path.open("rb") as fh:
+        head = fh.read(len(_SQLITE_HEADER))
+    if not head:
+        return None
+    return head == _SQLITE_HEADER
+
+
+def _configure(conn: sqlite3.Connection, timeout: float) -> None:
+    """Per-connection settings (a hook that tests may wrap, e.g. to limit the page count)."""
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA trusted_schema = OFF")
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to SCHEMA_VERSION in one transaction (or refuse a foreign file)."""
+    version, app_id = _identity(conn)
+    if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
+        return
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version, app_id = _identity(conn)  # another process may have just done it
+        _refuse_foreign(conn, path, version, app_id)
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[target]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {target}")
+        if app_id != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('created_at', ?)", (now_utc(),)
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _identity(conn: sqlite3.Connection) -> tuple[int, int]:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    return version, app_id
+
+
+def _refuse_foreign(conn: sqlite3.Connection, path: Path, version: int, app_id: int) -> None:
+    if app_id == APPLICATION_ID:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                t("store.too_new", path=path, version=version, supported=SCHEMA_VERSION),
+                hint=t("store.too_new.hint"),
+            )
+        return
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id != 0 or version != 0 or tables:
+        raise StoreError(t("store.not_wsp", path=path), hint=t("store.not_wsp.hint"))
+
+
+def open_store(path: Path, *, readonly: bool = False, timeout: float = DEFAULT_TIMEOUT) -> Store:
+    """Open (and, unless ``readonly``, create and migrate) the store at ``path``.
+
+    ``readonly`` on a missing file gives an empty store and creates nothing. Raises
+    :class:`StoreError` for a file that is not a wsp store, is damaged, read-only (when writing),
+    locked for longer than ``timeout`` seconds, or on a full disk.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(t("store.is_dir", path=path), hint=t("store.not_wsp.hint"))
+    exists = path.exists()
+    if readonly and not exists:
+        return Store(path, None, readonly=True)
+    try:
+        if exists and _looks_like_sqlite(path) is False:
+            raise StoreError(t("store.not_wsp", path=path), hint=t("store.not_wsp.hint"))
+        if not exists:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(t("store.os_error", path=path, error=exc.strerror or exc)) from None
+    conn: sqlite3.Connection | None = None
+    try:
+        if readonly:
+            uri = path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+        else:
+            conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+        _configure(conn, timeout)
+        if readonly:
+            version, app_id = _identity(conn)
+            _refuse_foreign(conn, path, version, app_id)
+            if app_id != APPLICATION_ID:  # an empty SQLite file: nothing stored yet
+                conn.close()
+                return Store(path, None, readonly=True)
+            if version < SCHEMA_VERSION:
+                raise StoreError(t("store.needs_upgrade", path=path))
+        else:
+            _migrate(conn, path)
+        return Store(path, conn, readonly)
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise store_error(exc, path) from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise

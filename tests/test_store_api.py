@@ -1,0 +1,305 @@
+"""The measurement store through its Python API: append-only entries, supersession, summaries,
+concurrency, crashes and the failures that must become exit code 3."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from wspolpraca_cli.entries import Entry, EntryKind, aggregate, effective
+from wspolpraca_cli.errors import InputError, StoreError
+from wspolpraca_cli.exitcodes import ExitCode
+from wspolpraca_cli.store import APPLICATION_ID, SCHEMA_VERSION, open_store
+
+
+def rec(value: float, period: str = "2024", ind: str = "1.1", **kw: object) -> Entry:
+    fields: dict[str, object] = {"uid": "", **kw}
+    return Entry(indicator_id=ind, period=period, value=value, **fields)  # type: ignore[arg-type]
+
+
+def test_add_fills_uid_time_user_and_seq(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "s.wsp.db"
+    with open_store(path) as store:
+        stored = store.add(rec(2))
+    assert path.is_file()
+    assert len(stored.uid) == 32
+    assert stored.recorded_at.endswith("Z")
+    assert stored.recorded_by
+    assert stored.seq == 1
+    with open_store(path, readonly=True) as store:
+        assert store.entries() == [stored]
+        assert store.get(stored.uid) == stored
+        assert store.get(stored.uid[:6]) == stored
+        assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_schema_markers_and_wal(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_readonly_missing_file_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "none" / "s.db"
+    with open_store(path, readonly=True) as store:
+        assert store.entries() == []
+        assert store.get("abcd") is None
+        assert store.summaries() == []
+    assert not path.exists() and not path.parent.exists()
+
+
+def test_entries_are_never_updated_or_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        store.add(rec(1))
+    conn = sqlite3.connect(path)
+    with pytest.raises(sqlite3.DatabaseError, match="never changed"):
+        conn.execute("UPDATE entries SET value = 5")
+    with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
+        conn.execute("DELETE FROM entries")
+    conn.close()
+    with open_store(path) as store:
+        assert [e.value for e in store.entries()] == [1.0]
+
+
+def test_add_many_is_all_or_nothing(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        first = store.add(rec(1))
+        with pytest.raises(InputError, match="already in the store"):
+            store.add_many([rec(2), rec(3, uid=first.uid)])
+        assert [e.value for e in store.entries()] == [1.0]
+
+
+def test_supersession_rules(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        a = store.add(rec(2))
+        b = store.add(
+            Entry("", "1.1", "2024", 0.0, EntryKind.CORRECTION, supersedes=a.uid, reason="typo")
+        )
+        with pytest.raises(InputError, match="already been superseded") as info:
+            store.add(Entry("", "1.1", "2024", None, EntryKind.VOID, supersedes=a.uid))
+        assert b.uid[:8] in info.value.hint
+        v = store.add(Entry("", "1.1", "2024", None, EntryKind.VOID, supersedes=b.uid))
+        with pytest.raises(InputError, match="is a void"):
+            store.add(Entry("", "1.1", "2024", 1.0, EntryKind.CORRECTION, supersedes=v.uid))
+        with pytest.raises(InputError, match="not in the store"):
+            store.add(Entry("", "1.1", "2024", 1.0, EntryKind.CORRECTION, supersedes="ffff0000"))
+        with pytest.raises(InputError, match="same indicator and period"):
+            c = store.add(rec(5, period="2023"))
+            store.add(Entry("", "1.1", "2024", 1.0, EntryKind.CORRECTION, supersedes=c.uid))
+        assert store.superseded_by() == {a.uid: b.uid, b.uid: v.uid}
+        assert [e.value for e in effective(store.entries())] == [5.0]
+
+
+def test_get_prefix_ambiguous_and_short(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        store.add(rec(1, uid="abcd1111"))
+        store.add(rec(1, uid="abcd2222"))
+        with pytest.raises(InputError, match="matches several entries"):
+            store.get("abcd")
+        with pytest.raises(InputError, match="at least 4"):
+            store.get("ab")
+        assert store.get("abcd2")
+        assert store.get("ffff") is None
+
+
+def test_summaries_match_aggregate(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        a = store.add(rec(2, date="2024-03-01"))
+        store.add(rec(3, date="2024-11-30"))
+        store.add(rec(4))
+        store.add(Entry("", "1.1", "2024", 1.0, EntryKind.CORRECTION, supersedes=a.uid))
+        store.add(rec(7, period="2023"))
+        x = store.add(rec(9, period="2022"))
+        store.add(Entry("", "1.1", "2022", None, EntryKind.VOID, supersedes=x.uid))
+        every = store.entries()
+        for as_of in (None, "2024-06-30"):
+            got = {(s.indicator_id, s.period): s for s in store.summaries(as_of=as_of)}
+            live = [e for e in effective(every) if as_of is None or not e.date or e.date <= as_of]
+            keys = {(e.indicator_id, e.period) for e in live}
+            assert set(got) == keys
+            for key in keys:
+                values = [e.value for e in live if (e.indicator_id, e.period) == key]
+                for how in ("sum", "last", "max", "min", "mean"):
+                    assert got[key].aggregate(how) == aggregate(values, how)  # type: ignore[arg-type]
+        assert store.summaries(indicator_ids=["9.9"]) == []
+
+
+def test_import_entries_skips_present_and_refuses_conflicts(tmp_path: Path) -> None:
+    with open_store(tmp_path / "a.db") as src:
+        src.add(rec(1))
+        src.add(rec(2, note="x"))
+        entries = src.entries()
+    with open_store(tmp_path / "b.db") as dst:
+        first = dst.import_entries(entries)
+        assert len(first.added) == 2 and not first.present
+        again = dst.import_entries(entries)
+        assert not again.added and len(again.present) == 2
+        from dataclasses import replace
+
+        with pytest.raises(InputError, match="different content"):
+            dst.import_entries([replace(entries[0], value=5.0)])
+        assert [e.uid for e in dst.entries()] == [e.uid for e in entries]
+
+
+def test_not_a_wsp_store(tmp_path: Path) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("hello", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a wsp measurement store") as info:
+        open_store(text)
+    assert info.value.exit_code == ExitCode.STORE_FAILURE
+    assert text.read_text(encoding="utf-8") == "hello"
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match="not a wsp measurement store"):
+            open_store(other, readonly=readonly)
+
+
+def test_newer_schema_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="knows versions up to"):
+        open_store(path)
+
+
+def test_damaged_store(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        for i in range(200):
+            store.add(rec(i, note="x" * 200))
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # garble the schema page after the header
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged") as info, open_store(path) as store:
+        store.entries()
+    assert info.value.exit_code == ExitCode.STORE_FAILURE
+
+
+def test_locked_too_long(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with open_store(path, timeout=0.2) as store, pytest.raises(StoreError, match="locked"):
+            store.add(rec(1))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def make_readonly(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """chmod a-w; as root (which ignores permissions) SQLite is made to open files read-only."""
+    path.chmod(0o444)
+    if os.name != "nt" and os.geteuid() == 0:
+        real = sqlite3.connect
+
+        def connect(database: str, *args: object, **kwargs: object) -> sqlite3.Connection:
+            if not kwargs.get("uri"):
+                database = Path(database).resolve().as_uri() + "?mode=ro"
+                kwargs["uri"] = True
+            return real(database, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+def test_readonly_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        store.add(rec(1))
+    make_readonly(path, monkeypatch)
+    try:
+        with pytest.raises(StoreError, match="read-only") as info, open_store(path) as store:
+            store.add(rec(2))
+        assert info.value.exit_code == ExitCode.STORE_FAILURE
+        with open_store(path, readonly=True) as store:
+            assert [e.value for e in store.entries()] == [1.0]
+            with pytest.raises(StoreError, match="opened read-only"):
+                store.add(rec(3))
+    finally:
+        path.chmod(0o644)
+
+
+def _full_disk_configure(limit: int):  # type: ignore[no-untyped-def]
+    import wspolpraca_cli.store as store_module
+
+    original = store_module._configure
+
+    def configure(conn: sqlite3.Connection, timeout: float) -> None:
+        original(conn, timeout)
+        conn.execute(f"PRAGMA max_page_count = {limit}")
+
+    return configure
+
+
+def test_full_disk_keeps_earlier_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import wspolpraca_cli.store as store_module
+
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        kept = [store.add(rec(i)) for i in range(5)]
+        pages = store._query("PRAGMA page_count")[0][0]
+    monkeypatch.setattr(store_module, "_configure", _full_disk_configure(pages))
+    with open_store(path) as store:
+        with pytest.raises(StoreError, match="disk is full") as info:
+            store.add_many([rec(1, note="ą" * 3000) for _ in range(20)])
+        assert info.value.exit_code == ExitCode.STORE_FAILURE
+    monkeypatch.undo()
+    with open_store(path) as store:
+        assert store.entries() == kept
+        assert store.integrity_check() == "ok"
+
+
+def test_sql_looking_and_polish_text_verbatim(tmp_path: Path) -> None:
+    note = '\'); DROP TABLE entries; -- ąęłśżźćń ĄĘŁŚŻŹĆŃ óÓ "x" % _ \\ \n 2nd line'
+    with open_store(tmp_path / "s.db") as store:
+        stored = store.add(
+            rec(1, note=note, source="Robert'); --", tags=(("organizator", "wspólnie"),))
+        )
+    with open_store(tmp_path / "s.db", readonly=True) as store:
+        (back,) = store.entries()
+    assert back == stored
+    assert back.note == note and back.tags == (("organizator", "wspólnie"),)
+
+
+# -- concurrency and crashes ----------------------------------------------------------------
+
+
+def _writer(path: str, worker: int, count: int) -> None:
+    with open_store(Path(path)) as store:
+        for i in range(count):
+            store.add(rec(1, note=f"w{worker}-{i}"))
+
+
+def test_eight_processes_record_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+    procs = [ctx.Process(target=_writer, args=(str(path), w, 25)) for w in range(8)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    with open_store(path, readonly=True) as store:
+        notes = [e.note for e in store.entries()]
+        assert store.integrity_check() == "ok"
+    assert len(notes) == 8 * 25
+    assert set(notes) == {f"w{w}-{i}" for w in range(8) for i in range(25)}
