@@ -19,6 +19,7 @@ def _isolated_env(
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    monkeypatch.setenv("WSP_CACHE_DIR", str(tmp_path_factory.mktemp("wsp-cache")))
     monkeypatch.setenv("NO_COLOR", "1")
     from wspolpraca_cli.i18n import set_language
 

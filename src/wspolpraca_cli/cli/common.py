@@ -54,14 +54,20 @@ def program_location(ctx: typer.Context) -> ProgramLocation:
 def load(ctx: typer.Context) -> tuple[Program, ProgramLocation]:
     """Load the programme in use, or raise a typed error."""
     from wspolpraca_cli.errors import ProgramNotFound
-    from wspolpraca_cli.loader import load_program
+    from wspolpraca_cli.progcache import load_cached
 
     where = program_location(ctx)
     if not where.path.is_file() and not where.path.is_dir():
         raise ProgramNotFound(
             t("program.not_found", path=where.path), hint=t("program.not_found.hint")
         )
-    return load_program(where.path), where
+    return load_cached(where.path, _validated), where
+
+
+def _validated(path: Path) -> Program:
+    from wspolpraca_cli.loader import load_program
+
+    return load_program(path)
 
 
 def store_path(ctx: typer.Context, where: ProgramLocation) -> Path:

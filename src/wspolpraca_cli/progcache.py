@@ -1,0 +1,76 @@
+"""A cache of validated programmes, so that reading commands skip YAML and Pydantic.
+
+Validating a programme file imports PyYAML and Pydantic and builds the schema classes —
+most of `wsp status`'s start-up time. The validated :class:`~wspolpraca_cli.model.Program`
+is a tree of frozen dataclasses, so it is pickled into the user cache directory, keyed by a
+hash of the file's bytes, wsp's version and Python's version. Any change of the file gives a
+new key; an unreadable or stale cache entry is ignored and rewritten. Writes are atomic.
+`wsp validate` never uses the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from wspolpraca_cli import __version__
+from wspolpraca_cli.model import Program
+
+CACHE_ENV = "WSP_CACHE_DIR"
+_FORMAT = 1
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    if env.get(CACHE_ENV):
+        return Path(env[CACHE_ENV])
+    if sys.platform == "win32":
+        base = Path(env.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "wsp" / "programs"
+
+
+def _key(data: bytes, display_name: str) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (f"{_FORMAT}|{__version__}|{sys.version}|{display_name}|".encode(), data):
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def load_cached(
+    path: Path, load: Callable[[Path], Program], environ: Mapping[str, str] | None = None
+) -> Program:
+    """The programme at ``path``: from the cache when the file is unchanged, else ``load``-ed
+    (which raises for an invalid file; nothing is cached then) and cached."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load(path)  # let the loader raise its own, clear error
+    key = _key(data, str(path))
+    folder = cache_dir(environ)
+    entry = folder / f"{key}.pickle"
+    try:
+        with entry.open("rb") as fh:
+            program = pickle.load(fh)
+        if isinstance(program, Program):
+            return program
+    except Exception:  # a missing, partial or stale cache entry is just a miss
+        pass
+    program = load(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(program, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+    except OSError:
+        pass  # a read-only or full cache directory only costs speed
+    return program
