@@ -1,15 +1,181 @@
-"""Commands of the status issue (filled in by its module)."""
+"""``wsp status`` (progress against targets) and the history under ``wsp show ID``.
+
+The command reads the store read-only (a missing store is an empty one; nothing is created)
+and imports only what the chosen output format needs.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
+from wspolpraca_cli.cli.common import load, store_path, suggest
+from wspolpraca_cli.errors import UnknownId, UsageError
+from wspolpraca_cli.i18n import t
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from wspolpraca_cli.locate import ProgramLocation
+    from wspolpraca_cli.model import Indicator, Program
+    from wspolpraca_cli.progress import ProgrammeProgress
+
+
+class StatusFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+def parse_as_of(text: str | None) -> date:
+    """``--as-of``: an ISO date; today when not given. Raises UsageError (exit 2)."""
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(t("status.bad_date", value=text), hint=t("status.bad_date.hint")) from None
+
+
+def check_year(program: Program, year: int | None) -> None:
+    if year is not None and not program.first_year <= year <= program.last_year:
+        first, last = program.first_year, program.last_year
+        raise UsageError(
+            t("status.year_outside", year=year, first=first, last=last),
+            hint=t("status.year_outside.hint", first=first, last=last),
+        )
+
+
+def check_goal(program: Program, goal: str | None) -> None:
+    if goal is None or program.goal(goal) is not None:
+        return
+    known = [program.main_goal.id, *(g.id for g in program.specific_goals)]
+    raise UnknownId(
+        t("status.unknown_goal", id=goal),
+        suggest(goal, known),
+        hint=t("status.known_goals", ids=", ".join(g.id for g in program.specific_goals)),
+    )
+
+
+def compute(
+    program: Program, store: Path, as_of: date, indicator_ids: list[str] | None = None
+) -> ProgrammeProgress:
+    """Progress as of ``as_of`` from the store at ``store`` (opened read-only)."""
+    from wspolpraca_cli.progress import evaluate
+    from wspolpraca_cli.store import open_store
+
+    with open_store(store, readonly=True) as opened:
+        summaries = opened.summaries(as_of, indicator_ids)
+    return evaluate(program, summaries, as_of)
+
+
+def status(
+    ctx: typer.Context,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help=t("opt.status.year"), show_default=False)
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("opt.status.as_of")),
+    ] = None,
+    goal: Annotated[
+        str | None, typer.Option("--goal", "-g", help=t("opt.status.goal"), show_default=False)
+    ] = None,
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help=t("opt.status.format"))
+    ] = StatusFormat.table,
+) -> None:
+    """Progress against targets: each indicator's current period and the programme to date.
+
+    Statuses: achieved, in progress, missed, awaiting (closed, no data, before the reporting
+    deadline), overdue, not started, reported (no numeric target). Never changes the store.
+
+    Examples:
+      wsp status
+      wsp status --year 2024
+      wsp status --as-of 2025-06-01 --goal a
+      wsp status --year 2024 --format json
+    """
+    day = parse_as_of(as_of)
+    program, where = load(ctx)
+    check_year(program, year)
+    check_goal(program, goal)
+    path = store_path(ctx, where)
+    progress = compute(program, path, day)
+
+    from wspolpraca_cli.render.status import build_view
+
+    view = build_view(
+        progress,
+        program_file=str(where.path),
+        store=str(path),
+        year=year,
+        goal=goal,
+    )
+    if output_format is StatusFormat.json:
+        from wspolpraca_cli.render.status import render_json
+
+        typer.echo(render_json(view))
+    elif output_format is StatusFormat.csv:
+        from wspolpraca_cli.render.status import render_csv
+
+        typer.echo(render_csv(view), nl=False)
+    elif output_format is StatusFormat.md:
+        from wspolpraca_cli.render.status import render_md
+
+        typer.echo(render_md(view))
+    else:
+        _table(view)
+
+
+def _table(view: Any) -> None:
+    import sys
+
+    if sys.stdout.isatty():
+        from wspolpraca_cli.cli.common import stdout_console
+        from wspolpraca_cli.render.status import render_rich
+
+        console = stdout_console()
+        if console.is_terminal:
+            render_rich(view, console)
+            return
+    from wspolpraca_cli.render.status import orphan_note, render_plain
+
+    typer.echo(render_plain(view))
+    note = orphan_note(view)
+    if note:
+        typer.echo(note, err=True)
 
 
 def show_indicator_history(
-    ctx: typer.Context, program: object, where: object, item: object
+    ctx: typer.Context, program: Program, where: ProgramLocation, item: Indicator
 ) -> None:
-    """Print an indicator's period-by-period history under ``wsp show`` (progress issue)."""
+    """Print an indicator's period-by-period history under ``wsp show`` (as of today)."""
+    import sys
+
+    day = date.today()
+    progress = compute(program, store_path(ctx, where), day, [item.id])
+    found = progress.indicator(item.id)
+    if found is None:  # pragma: no cover - the indicator comes from the same programme
+        return
+    typer.echo("")
+    if sys.stdout.isatty():
+        from wspolpraca_cli.cli.common import stdout_console
+        from wspolpraca_cli.render.status import render_history_rich
+
+        console = stdout_console()
+        if console.is_terminal:
+            render_history_rich(found, day, console)
+            return
+    from wspolpraca_cli.render.status import render_history_plain
+
+    typer.echo(render_history_plain(found, day))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``wsp status`` to ``app``."""
+    app.command("status", help=t("cmd.status.help"))(status)

@@ -1,3 +1,111 @@
 """Messages for the status commands: key -> (Polish, English)."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # status words (codes in JSON are the English keys after "status.")
+    "status.achieved": ("osiągnięto", "achieved"),
+    "status.in_progress": ("w trakcie", "in progress"),
+    "status.missed": ("nie osiągnięto", "missed"),
+    "status.awaiting": ("oczekuje na dane", "awaiting"),
+    "status.overdue": ("zaległe", "overdue"),
+    "status.not_started": ("nie rozpoczęto", "not started"),
+    "status.reported": ("odnotowano", "reported"),
+    # the command
+    "cmd.status.help": (
+        "Postęp realizacji: wartości osiągnięte wobec docelowych, stopień realizacji i status.",
+        "Progress against targets: achieved vs target values, degree of achievement, status.",
+    ),
+    "opt.status.year": (
+        "Pokaż okresy tego roku (domyślnie: bieżący okres i cały program).",
+        "Show that year's periods (default: the current period and the programme to date).",
+    ),
+    "opt.status.as_of": (
+        "Stan na dzień RRRR-MM-DD (domyślnie: dziś).",
+        "As of this date, YYYY-MM-DD (default: today).",
+    ),
+    "opt.status.goal": (
+        "Tylko wskaźniki działań służących temu celowi szczegółowemu (np. a).",
+        "Only indicators of actions serving this specific goal (e.g. a).",
+    ),
+    "opt.status.format": (
+        "Format wyjścia: table, json, csv lub md.",
+        "Output format: table, json, csv or md.",
+    ),
+    "status.bad_date": (
+        "Niepoprawna data {value!r} dla --as-of.",
+        "Not a date: {value!r} for --as-of.",
+    ),
+    "status.bad_date.hint": (
+        "podaj datę jako RRRR-MM-DD, np. 2025-05-31",
+        "write the date as YYYY-MM-DD, e.g. 2025-05-31",
+    ),
+    "status.year_outside": (
+        "Rok {year} jest poza latami programu {first}–{last}.",
+        "The year {year} is outside the programme's years {first}–{last}.",
+    ),
+    "status.year_outside.hint": (
+        "podaj rok od {first} do {last}",
+        "give a year from {first} to {last}",
+    ),
+    "status.unknown_goal": (
+        "Nie ma w programie celu {id!r}.",
+        "No goal {id!r} in the programme.",
+    ),
+    "status.known_goals": ("cele szczegółowe: {ids}", "specific goals: {ids}"),
+    # header and summary
+    "status.header.program": ("Program: {title}", "Programme: {title}"),
+    "status.header.store": ("Magazyn pomiarów: {path}", "Measurement store: {path}"),
+    "status.header.as_of": ("Stan na: {date}", "As of: {date}"),
+    "status.header.year": ("Rok: {year}", "Year: {year}"),
+    "status.header.goal": ("Cel szczegółowy: {goal}", "Specific goal: {goal}"),
+    "status.summary.item": ("{word}: {count}", "{count} {word}"),
+    "status.summary.none": ("brak wskaźników do pokazania", "no indicators to show"),
+    "status.orphans": (
+        "Uwaga: {count} wpis(ów) nie pasuje do programu (np. wskaźnik {id}, okres {period}); "
+        "nie są liczone.",
+        "Note: {count} entry(ies) do not fit the programme (e.g. indicator {id}, period "
+        "{period}); they are not counted.",
+    ),
+    "status.no_store": (
+        "Magazyn pomiarów jeszcze nie istnieje: {path} (brak wpisów).",
+        "The measurement store does not exist yet: {path} (no entries).",
+    ),
+    # columns and labels
+    "col.id": ("ID", "ID"),
+    "col.indicator": ("Wskaźnik", "Indicator"),
+    "col.period": ("Okres", "Period"),
+    "col.target": ("Wartość docelowa", "Target"),
+    "col.actual": ("Wartość osiągnięta", "Actual"),
+    "col.actual_of_target": ("Osiąg. / cel", "Actual/target"),
+    "col.progress": ("Postęp", "Progress"),
+    "col.achievement": ("Stopień realizacji", "Achievement"),
+    "col.status": ("Status", "Status"),
+    "col.status_code": ("Kod statusu", "Status code"),
+    "col.goals": ("Cele", "Goals"),
+    "col.action": ("Działanie", "Action"),
+    "col.scope": ("Zakres", "Scope"),
+    "col.periods_achieved": ("Okresy osiągnięte", "Periods achieved"),
+    "col.baseline_progress": ("Postęp od wartości bazowej", "Progress from baseline"),
+    "col.entries": ("Wpisy", "Entries"),
+    "col.deadline": ("Termin", "Deadline"),
+    "scope.period": ("okres", "period"),
+    "scope.programme": ("program", "programme"),
+    "status.group.goal": ("Cel {id}) {name}", "Goal {id}) {name}"),
+    "status.group.goals": ("Cele {ids}", "Goals {ids}"),
+    "status.group.no_goal": ("Bez przypisanego celu", "No specific goal"),
+    "status.group.action": ("Działanie {id}: {name}", "Action {id}: {name}"),
+    "status.programme_row": ("razem w programie", "programme to date"),
+    "status.periods_achieved": ("{achieved}/{total}", "{achieved}/{total}"),
+    "value.yes": ("tak", "yes"),
+    "value.no": ("nie", "no"),
+    # wsp show: the history
+    "history.title": (
+        "Historia wskaźnika {id} (stan na {date}):",
+        "History of indicator {id} (as of {date}):",
+    ),
+    "history.programme": (
+        "Cały program {period}: {actual} z {target} ({achievement}), {status}; "
+        "okresy osiągnięte: {achieved} z {total}",
+        "Whole programme {period}: {actual} of {target} ({achievement}), {status}; "
+        "periods achieved: {achieved} of {total}",
+    ),
+}

@@ -1,0 +1,53 @@
+"""Numbers and percentages for people: ``1 234,5`` in Polish, ``1,234.5`` in English.
+
+Polish groups thousands with a non-breaking space (U+00A0) and marks decimals with a comma.
+Pure and dependency-free, so every renderer (status, report) can share it.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+NBSP = "\u00a0"
+DASH = "—"
+
+
+def format_number(value: float | None, lang: str, decimals: int | None = None) -> str:
+    """``value`` grouped and with the language's decimal mark.
+
+    ``decimals`` None: at most two decimals, trailing zeros dropped (``3``, ``2,5``,
+    ``0,33``); a number: exactly that many. None or a non-finite value gives ``—``.
+    """
+    if value is None or not math.isfinite(value):
+        return DASH
+    places = 2 if decimals is None else max(decimals, 0)
+    text = f"{abs(value):,.{places}f}"
+    if decimals is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text.strip("0,.") == "":
+        value = 0.0  # no "-0"
+    sign = "-" if value < 0 else ""
+    if lang == "pl":
+        text = text.replace(",", NBSP).replace(".", ",")
+    return sign + text
+
+
+def format_percent(ratio: float | None, lang: str, decimals: int = 0) -> str:
+    """A ratio as a percentage (``0.6`` → ``60%``). A ratio just under 1 never shows as
+    ``100%`` (it is not achieved yet); None gives ``—``."""
+    if ratio is None or not math.isfinite(ratio):
+        return DASH
+    percent = ratio * 100
+    step = 10.0**-decimals
+    if percent < 100 and round(percent, decimals) >= 100:
+        percent = 100 - step
+    return format_number(percent, lang, decimals) + "%"
+
+
+def format_date(day: date, lang: str) -> str:
+    """``10 marca 2024`` (month in the genitive) or ``10 March 2024``."""
+    from wspolpraca_cli.periods import MONTHS_EN, MONTHS_PL_GENITIVE
+
+    months = MONTHS_PL_GENITIVE if lang == "pl" else MONTHS_EN
+    return f"{day.day} {months[day.month - 1]} {day.year}"

@@ -1,0 +1,664 @@
+"""Renderers of ``wsp status`` and of the history under ``wsp show``.
+
+:func:`build_view` picks what to show (the default view or a year, one goal or all);
+``render_*`` turn the view into a Rich table (terminal), a plain table (piped), csv,
+Markdown or JSON (``"schema": 1``). The terminal table is grouped by goal and action.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from wspolpraca_cli.i18n import get_language, t
+from wspolpraca_cli.model import Indicator, Program, Unit
+from wspolpraca_cli.numbers import format_plain
+from wspolpraca_cli.numfmt import DASH, format_date, format_number, format_percent
+from wspolpraca_cli.periods import Period, PeriodKind
+from wspolpraca_cli.progress import (
+    IndicatorProgress,
+    PeriodResult,
+    ProgrammeProgress,
+    ProgrammeResult,
+    Status,
+    summary_counts,
+)
+from wspolpraca_cli.targets import TargetKind
+
+JSON_SCHEMA = 1
+
+STATUS_STYLES: dict[Status, str] = {
+    Status.ACHIEVED: "bold green",
+    Status.IN_PROGRESS: "cyan",
+    Status.MISSED: "bold red",
+    Status.AWAITING: "yellow",
+    Status.OVERDUE: "bold red reverse",
+    Status.NOT_STARTED: "dim",
+    Status.REPORTED: "magenta",
+}
+NAME_WIDTH = 40
+GROUP_WIDTH = 70
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """What ``wsp status`` shows."""
+
+    progress: ProgrammeProgress
+    indicators: tuple[IndicatorProgress, ...]
+    """The indicators shown (all, or those serving ``goal``), in programme order."""
+    rows: tuple[PeriodResult, ...]
+    """The period results shown."""
+    with_programme: bool
+    """Whether the table adds each indicator's programme-to-date row (the default view)."""
+    program_file: str
+    store: str
+    year: int | None = None
+    goal: str | None = None
+
+    @property
+    def program(self) -> Program:
+        return self.progress.program
+
+    @property
+    def as_of(self) -> date:
+        return self.progress.as_of
+
+
+def indicators_of_goal(program: Program, goal_id: str | None) -> set[str]:
+    """Ids of the indicators whose action serves ``goal_id`` (the main goal: all)."""
+    if goal_id is None or goal_id == program.main_goal.id:
+        return {i.id for i in program.indicators}
+    return {i.id for a in program.actions if goal_id in a.goals for i in a.indicators}
+
+
+def build_view(
+    progress: ProgrammeProgress,
+    *,
+    program_file: str,
+    store: str,
+    year: int | None = None,
+    goal: str | None = None,
+) -> StatusView:
+    wanted = indicators_of_goal(progress.program, goal)
+    chosen = tuple(ip for ip in progress.indicators if ip.id in wanted)
+    if year is None:
+        rows = [r for ip in chosen for r in ip.default_view(progress.as_of)]
+    else:
+        rows = [r for ip in chosen for r in ip.in_year(year)]
+    return StatusView(progress, chosen, tuple(rows), year is None, program_file, store, year, goal)
+
+
+# -- cells ------------------------------------------------------------------------------------
+def status_word(status: Status) -> str:
+    return t(f"status.{status.value}")
+
+
+def period_label(period: Period) -> str:
+    if period.kind is PeriodKind.PROGRAMME:
+        return f"{period.year}–{period.end_year}"
+    return str(period)
+
+
+def format_value(value: float | None, ind: Indicator, lang: str) -> str:
+    if value is None:
+        return DASH
+    if ind.unit is Unit.YESNO or ind.target.kind is TargetKind.MILESTONE:
+        return t("value.yes") if value >= 0.5 else t("value.no")
+    text = format_number(value, lang)
+    if ind.unit is Unit.PERCENT or ind.target.percent:
+        text += "%"
+    return text
+
+
+def format_target(value: float | None, ind: Indicator, lang: str) -> str:
+    if value is None:
+        return DASH
+    text = format_value(value, ind, lang)
+    if ind.target.kind is TargetKind.CEILING:
+        return f"≤ {text}"
+    if ind.target.kind is TargetKind.FLOOR:
+        return f"≥ {text}"
+    return text
+
+
+def bar(ratio: float | None, width: int = 10) -> str:
+    """A text progress bar: ``██████░░░░`` (empty dots when there is nothing to measure)."""
+    if ratio is None:
+        return "·" * width
+    filled = round(min(max(ratio, 0.0), 1.0) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _status_text(result: PeriodResult | ProgrammeResult) -> str:
+    word = status_word(result.status)
+    if isinstance(result, ProgrammeResult) and result.periods_with_target > 1:
+        extra = t(
+            "status.periods_achieved",
+            achieved=result.periods_achieved,
+            total=result.periods_with_target,
+        )
+        return f"{word} · {extra}"
+    return word
+
+
+def _period_text(result: PeriodResult | ProgrammeResult) -> str:
+    return period_label(result.period)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a grouped table: a goal or action heading, or a result."""
+
+    kind: Literal["goal", "action", "result"]
+    label: str = ""
+    indicator: Indicator | None = None
+    result: PeriodResult | ProgrammeResult | None = None
+
+
+def _goal_label(program: Program, goals: tuple[str, ...]) -> str:
+    if not goals:
+        return t("status.group.no_goal")
+    if len(goals) == 1:
+        goal = program.goal(goals[0])
+        return t("status.group.goal", id=goals[0], name=goal.name if goal else "")
+    return t("status.group.goals", ids=", ".join(f"{g})" for g in goals))
+
+
+def lines(view: StatusView) -> list[Line]:
+    """The view as grouped lines: goal → action → each indicator's results."""
+    program = view.program
+    by_indicator: dict[str, list[PeriodResult | ProgrammeResult]] = {}
+    for r in view.rows:
+        by_indicator.setdefault(r.indicator_id, []).append(r)
+    if view.with_programme:
+        for ip in view.indicators:
+            only_whole = len(ip.periods) == 1 and ip.periods[0].period == ip.programme.period
+            if not only_whole:
+                by_indicator.setdefault(ip.id, []).append(ip.programme)
+    groups: dict[tuple[str, ...], list[Line]] = {}
+    for action in program.actions:
+        shown = [i for i in action.indicators if i.id in by_indicator]
+        if not shown:
+            continue
+        out = groups.setdefault(action.goals, [])
+        out.append(Line("action", t("status.group.action", id=action.id, name=action.name)))
+        for ind in shown:
+            out += [Line("result", indicator=ind, result=r) for r in by_indicator[ind.id]]
+    result: list[Line] = []
+    for goals, group in groups.items():
+        result.append(Line("goal", _goal_label(program, goals)))
+        result += group
+    return result
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _result_cells(line: Line, lang: str) -> list[str]:
+    ind, r = line.indicator, line.result
+    assert ind is not None and r is not None
+    is_first = not isinstance(r, ProgrammeResult)
+    return [
+        ind.id,
+        _shorten(ind.name, NAME_WIDTH) if is_first else t("status.programme_row"),
+        _period_text(r),
+        format_target(r.target, ind, lang),
+        format_value(r.actual, ind, lang),
+        format_percent(r.achievement, lang),
+        _status_text(r),
+    ]
+
+
+def _headers() -> list[str]:
+    return [
+        t("col.id"),
+        t("col.indicator"),
+        t("col.period"),
+        t("col.target"),
+        t("col.actual"),
+        t("col.achievement"),
+        t("col.status"),
+    ]
+
+
+def summary_line(results: Iterable[PeriodResult | ProgrammeResult]) -> str:
+    """``3 achieved · 1 overdue`` (Polish: ``osiągnięto: 3 · zaległe: 1``)."""
+    items = [
+        t("status.summary.item", word=status_word(s), count=n) for s, n in summary_counts(results)
+    ]
+    return " · ".join(items) if items else t("status.summary.none")
+
+
+def header_lines(view: StatusView, lang: str) -> list[str]:
+    out = [
+        t("status.header.program", title=" ".join(view.program.title.split())),
+        t("status.header.store", path=view.store),
+        t("status.header.as_of", date=format_date(view.as_of, lang)),
+    ]
+    if view.year is not None:
+        out.append(t("status.header.year", year=view.year))
+    if view.goal is not None:
+        goal = view.program.goal(view.goal)
+        out.append(t("status.header.goal", goal=f"{view.goal}) {goal.name if goal else ''}"))
+    return out
+
+
+# -- formats ----------------------------------------------------------------------------------
+def _aligned_table(rows: list[list[str]], headers: list[str], tablefmt: str) -> list[str]:
+    from tabulate import tabulate
+
+    text = tabulate(
+        rows,
+        headers=headers,
+        tablefmt=tablefmt,
+        disable_numparse=True,
+        colalign=("left", "left", "left", "right", "right", "right", "left"),
+    )
+    return text.splitlines()
+
+
+def render_plain(view: StatusView) -> str:
+    """The piped table: a header, a plain table with goal and action headings between its
+    rows (one set of column widths for all), and the summary."""
+    lang = get_language()
+    all_lines = lines(view)
+    results = [_result_cells(line, lang) for line in all_lines if line.kind == "result"]
+    out = [*header_lines(view, lang), ""]
+    if results:
+        table = _aligned_table(results, _headers(), "simple")
+        out += table[:2]
+        body = iter(table[2:])
+        for line in all_lines:
+            if line.kind == "goal":
+                out.append(line.label)
+            elif line.kind == "action":
+                out.append("  " + line.label)
+            else:
+                out.append(next(body))
+        out.append("")
+    out.append(summary_line(view.rows))
+    return "\n".join(out)
+
+
+def render_md(view: StatusView) -> str:
+    """Markdown: a heading per goal and per action, each followed by its GitHub table."""
+    lang = get_language()
+    out: list[str] = []
+    pending: list[list[str]] = []
+
+    def flush() -> None:
+        if pending:
+            out.extend(_aligned_table(pending, _headers(), "github"))
+            out.append("")
+            pending.clear()
+
+    for line in lines(view):
+        if line.kind == "result":
+            pending.append([_md_escape(c) for c in _result_cells(line, lang)])
+            continue
+        flush()
+        level = "##" if line.kind == "goal" else "###"
+        out += [f"{level} {_md_escape(' '.join(line.label.split()))}", ""]
+    flush()
+    out.append(summary_line(view.rows))
+    return "\n".join(out)
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("*", "\\*")
+
+
+def _csv_number(value: float | None) -> str:
+    return "" if value is None else format_plain(value)
+
+
+def _csv_percent(ratio: float | None) -> str:
+    return "" if ratio is None else format_plain(round(ratio * 100, 1))
+
+
+def render_csv(view: StatusView) -> str:
+    """Flat csv: one row per shown result; numbers machine-readable (``1234.5``)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            t("col.goals"),
+            t("col.action"),
+            t("col.id"),
+            t("col.indicator"),
+            t("col.scope"),
+            t("col.period"),
+            t("col.target"),
+            t("col.actual"),
+            t("col.entries"),
+            t("col.achievement") + " %",
+            t("col.status"),
+            t("col.status_code"),
+        ]
+    )
+    program = view.program
+    for line in lines(view):
+        if line.kind != "result":
+            continue
+        ind, r = line.indicator, line.result
+        assert ind is not None and r is not None
+        action = program.action(ind.action_id)
+        scope = "programme" if isinstance(r, ProgrammeResult) else "period"
+        writer.writerow(
+            [
+                " ".join(action.goals) if action else "",
+                ind.action_id,
+                ind.id,
+                " ".join(ind.name.split()),
+                t(f"scope.{scope}"),
+                str(r.period),
+                _csv_number(r.target),
+                _csv_number(r.actual),
+                r.count,
+                _csv_percent(r.achievement),
+                status_word(r.status),
+                r.status.value,
+            ]
+        )
+    return out.getvalue()
+
+
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def _period_json(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, Any]:
+    action = program.action(ind.action_id)
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "action": ind.action_id,
+        "goals": list(action.goals) if action else [],
+        "period": str(r.period),
+        "start": r.period.start.isoformat(),
+        "end": r.period.end.isoformat(),
+        "deadline": r.deadline.isoformat(),
+        "target": r.target,
+        "target_text": ind.target_text or str(ind.target),
+        "descending": ind.target.descending,
+        "actual": r.actual,
+        "entries": r.count,
+        "achievement": _ratio(r.achievement),
+        "baseline_progress": _ratio(r.baseline_progress),
+        "status": r.status.value,
+    }
+
+
+def _programme_json(r: ProgrammeResult) -> dict[str, Any]:
+    return {
+        "id": r.indicator_id,
+        "period": str(r.period),
+        "target": r.target,
+        "actual": r.actual,
+        "entries": r.count,
+        "achievement": _ratio(r.achievement),
+        "baseline_progress": _ratio(r.baseline_progress),
+        "status": r.status.value,
+        "periods_with_target": r.periods_with_target,
+        "periods_achieved": r.periods_achieved,
+        "period_statuses": {s.value: n for s, n in r.period_counts},
+    }
+
+
+def status_json(view: StatusView) -> dict[str, Any]:
+    """The documented JSON object of ``wsp status --format json`` (``"schema": 1``)."""
+    program = view.program
+    shown = {ip.id for ip in view.indicators}
+    indicators = {ip.id: ip.indicator for ip in view.indicators}
+    rollups = view.progress.rollups(view.rows)
+    return {
+        "schema": JSON_SCHEMA,
+        "as_of": view.as_of.isoformat(),
+        "program": {
+            "title": " ".join(program.title.split()),
+            "file": view.program_file,
+            "first_year": program.first_year,
+            "last_year": program.last_year,
+        },
+        "store": view.store,
+        "year": view.year,
+        "goal": view.goal,
+        "indicators": [_period_json(r, indicators[r.indicator_id], program) for r in view.rows],
+        "programme": [_programme_json(ip.programme) for ip in view.indicators],
+        "summary": {s.value: n for s, n in summary_counts(view.rows)},
+        "rollups": [
+            {
+                "level": ru.level,
+                "id": ru.id,
+                "name": ru.name,
+                "indicators": list(ru.indicator_ids),
+                "counts": {s.value: n for s, n in ru.counts},
+            }
+            for ru in rollups
+            if ru.indicator_ids
+        ],
+        "orphans": [
+            {
+                "indicator_id": o.indicator_id,
+                "period": o.period,
+                "entries": o.count,
+                "reason": o.reason.value,
+            }
+            for o in view.progress.orphans
+            if view.goal is None or o.indicator_id in shown
+        ],
+    }
+
+
+def render_json(view: StatusView) -> str:
+    return json.dumps(status_json(view), ensure_ascii=False, indent=2)
+
+
+def render_rich(view: StatusView, console: Any) -> None:
+    """The terminal table: a header, a coloured table grouped by goal and action with
+    progress bars, and a one-line summary."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    lang = get_language()
+    head = header_lines(view, lang)
+    console.print(Text(head[0], style="bold"))
+    for extra in head[1:]:
+        console.print(Text(extra, style="dim"))
+    all_lines = lines(view)
+    cells: list[tuple[Line, list[str]]] = []
+    for line in all_lines:
+        if line.kind != "result":
+            continue
+        ind, r = line.indicator, line.result
+        assert ind is not None and r is not None
+        cells.append(
+            (
+                line,
+                [
+                    ind.id,
+                    _period_text(r),
+                    f"{format_value(r.actual, ind, lang)} / {format_target(r.target, ind, lang)}",
+                    bar(None if r.target is None else r.achievement, 8),
+                    format_percent(r.achievement, lang),
+                    _status_text(r),
+                ],
+            )
+        )
+    headers = [
+        t("col.id"),
+        t("col.period"),
+        t("col.actual_of_target"),
+        t("col.progress"),
+        "%",
+        t("col.status"),
+    ]
+    widths = [max([len(h)] + [len(c[n]) for _, c in cells]) for n, h in enumerate(headers)]
+    spare = console.width - sum(widths) - 2 * len(headers)
+    name_width = max(12, min(spare, 60))
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        header_style="bold",
+        collapse_padding=True,
+    )
+    table.add_column(headers[0], min_width=widths[0], no_wrap=True)
+    table.add_column(t("col.indicator"), width=name_width, overflow="ellipsis", no_wrap=True)
+    for n in range(1, len(headers)):
+        justify: Any = "right" if n in (2, 4) else "left"
+        table.add_column(headers[n], min_width=widths[n], justify=justify, no_wrap=True)
+    results = iter(cells)
+    for n, line in enumerate(all_lines):
+        if line.kind == "goal":
+            if n:
+                table.add_section()
+            table.add_row("", Text(line.label, style="bold"))
+            continue
+        if line.kind == "action":
+            table.add_row("", Text(line.label, style="italic"))
+            continue
+        _, row = next(results)
+        ind, r = line.indicator, line.result
+        assert ind is not None and r is not None
+        style = STATUS_STYLES[r.status]
+        whole = isinstance(r, ProgrammeResult)
+        table.add_row(
+            Text(row[0], style="green"),
+            Text(t("status.programme_row"), style="dim") if whole else ind.name,
+            Text(row[1], style="dim" if whole else ""),
+            row[2],
+            Text(row[3], style=style.replace(" reverse", "")),
+            row[4],
+            Text(row[5], style=style),
+        )
+    console.print(table)
+    console.print(_rich_summary(view.rows))
+    _print_orphans(view, console)
+
+
+def _rich_summary(results: Iterable[PeriodResult]) -> Any:
+    from rich.text import Text
+
+    text = Text()
+    items = summary_counts(results)
+    if not items:
+        return Text(t("status.summary.none"))
+    for n, (status, count) in enumerate(items):
+        if n:
+            text.append(" · ")
+        text.append(
+            t("status.summary.item", word=status_word(status), count=count),
+            style=STATUS_STYLES[status],
+        )
+    return text
+
+
+def orphan_note(view: StatusView) -> str | None:
+    orphans = view.progress.orphans
+    if not orphans:
+        return None
+    first = orphans[0]
+    return t(
+        "status.orphans",
+        count=sum(o.count for o in orphans),
+        id=first.indicator_id,
+        period=first.period,
+    )
+
+
+def _print_orphans(view: StatusView, console: Any) -> None:
+    note = orphan_note(view)
+    if note:
+        from rich.text import Text
+
+        console.print(Text(note, style="yellow"))
+
+
+# -- history (wsp show ID) --------------------------------------------------------------------
+def _history_rows(ip: IndicatorProgress, lang: str) -> list[list[str]]:
+    ind = ip.indicator
+    return [
+        [
+            period_label(r.period),
+            format_target(r.target, ind, lang),
+            format_value(r.actual, ind, lang) if r.has_data or r.actual else DASH,
+            format_percent(r.achievement, lang) if r.has_data else DASH,
+            status_word(r.status),
+        ]
+        for r in ip.periods
+    ]
+
+
+def _programme_summary(ip: IndicatorProgress, lang: str) -> str:
+    p = ip.programme
+    ind = ip.indicator
+    return t(
+        "history.programme",
+        period=period_label(p.period),
+        actual=format_value(p.actual, ind, lang),
+        target=format_target(p.target, ind, lang),
+        achievement=format_percent(p.achievement, lang),
+        status=status_word(p.status),
+        achieved=p.periods_achieved,
+        total=p.periods_with_target,
+    )
+
+
+def _history_headers() -> list[str]:
+    return [
+        t("col.period"),
+        t("col.target"),
+        t("col.actual"),
+        t("col.achievement"),
+        t("col.status"),
+    ]
+
+
+def render_history_plain(ip: IndicatorProgress, as_of: date) -> str:
+    from tabulate import tabulate
+
+    lang = get_language()
+    table = tabulate(
+        _history_rows(ip, lang),
+        headers=_history_headers(),
+        tablefmt="simple",
+        disable_numparse=True,
+        colalign=("left", "right", "right", "right", "left"),
+    )
+    title = t("history.title", id=ip.id, date=format_date(as_of, lang))
+    return "\n".join([title, table, _programme_summary(ip, lang)])
+
+
+def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> None:
+    """The history with a small bar chart: each period's actual against the largest value."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    lang = get_language()
+    values = [v for r in ip.periods for v in (r.actual, r.target) if v is not None and v > 0]
+    scale = max(values) if values else 1.0
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
+    for n, header in enumerate(_history_headers()):
+        table.add_column(header, justify="right" if n in (1, 2, 3) else "left", no_wrap=True)
+        if n == 3:
+            table.add_column("", no_wrap=True)
+    for r, cells in zip(ip.periods, _history_rows(ip, lang), strict=True):
+        style = STATUS_STYLES[r.status]
+        width = 16
+        filled = 0 if not r.actual or r.actual <= 0 else max(1, round(r.actual / scale * width))
+        chart = Text("▇" * filled, style=style.replace(" reverse", ""))
+        table.add_row(*cells[:4], chart, Text(cells[4], style=style))
+    console.print(Text(t("history.title", id=ip.id, date=format_date(as_of, lang)), style="bold"))
+    console.print(table)
+    console.print(_programme_summary(ip, lang))
