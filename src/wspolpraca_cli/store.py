@@ -126,6 +126,24 @@ class PeriodSummary:
         raise ValueError(f"unknown aggregation {how!r}")
 
 
+class EntriesRejected(InputError):
+    """Entries the store refused; ``rejected`` holds (index in the input, error) pairs."""
+
+    def __init__(
+        self, rejected: list[tuple[int, InputError]], added: int = 0, present: int = 0
+    ) -> None:
+        first = rejected[0][1]
+        super().__init__(first.message, first.hint)
+        self.rejected = rejected
+        self.added = added
+        """How many of the other entries would have been added."""
+        self.present = present
+
+
+class _RollBack(Exception):
+    """Raised inside a write transaction to undo it (dry runs)."""
+
+
 @dataclass(frozen=True)
 class ImportResult:
     added: list[Entry]
@@ -186,9 +204,15 @@ def _row_to_entry(row: Sequence[Any]) -> Entry:
     )
 
 
-def same_content(a: Entry, b: Entry) -> bool:
-    """Equal apart from the store-local ``seq``."""
-    return replace(a, seq=0) == replace(b, seq=0)
+def same_content(stored: Entry, incoming: Entry) -> bool:
+    """Equal apart from the store-local ``seq``; an empty ``recorded_at``/``recorded_by`` of the
+    incoming entry (a hand-written import row) matches what the store filled in."""
+    return replace(stored, seq=0) == replace(
+        incoming,
+        seq=0,
+        recorded_at=incoming.recorded_at or stored.recorded_at,
+        recorded_by=incoming.recorded_by or stored.recorded_by,
+    )
 
 
 def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
@@ -277,26 +301,42 @@ class Store:
                 stored.append(self._insert(conn, self._complete(entry)))
         return stored
 
-    def import_entries(self, entries: Iterable[Entry]) -> ImportResult:
+    def import_entries(self, entries: Iterable[Entry], *, dry_run: bool = False) -> ImportResult:
         """Add the entries whose uid the store does not hold yet, in one transaction.
 
-        An entry whose uid is present with the same content is counted as already present; with
-        different content it is refused (InputError) and nothing is stored.
+        An entry whose uid is present with the same content counts as already present. Every
+        entry that cannot be stored (a uid present with different content, a broken supersession)
+        is collected, and then :class:`EntriesRejected` is raised and nothing is stored.
+        ``dry_run`` does all the checks and stores nothing.
         """
+        if self._conn is None and dry_run:  # no store file yet: check against an empty one
+            with open_store(Path(":memory:")) as scratch:
+                return scratch.import_entries(entries, dry_run=True)
         added: list[Entry] = []
         present: list[Entry] = []
-        with self._write() as conn:
-            for entry in entries:
-                row = conn.execute(
-                    f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (entry.uid,)
-                ).fetchone()
-                if row is None:
-                    added.append(self._insert(conn, self._complete(entry)))
-                    continue
-                existing = _row_to_entry(row)
-                if not same_content(existing, entry):
-                    raise InputError(t("store.uid_conflict", uid=entry.uid))
-                present.append(existing)
+        rejected: list[tuple[int, InputError]] = []
+        try:
+            with self._write() as conn:
+                for index, entry in enumerate(entries):
+                    try:
+                        row = conn.execute(
+                            f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (entry.uid,)
+                        ).fetchone()
+                        if row is None:
+                            added.append(self._insert(conn, self._complete(entry)))
+                            continue
+                        existing = _row_to_entry(row)
+                        if not same_content(existing, entry):
+                            raise InputError(t("store.uid_conflict", uid=entry.uid))
+                        present.append(existing)
+                    except InputError as exc:
+                        rejected.append((index, exc))
+                if rejected:
+                    raise EntriesRejected(rejected, len(added), len(present))
+                if dry_run:
+                    raise _RollBack
+        except _RollBack:
+            pass
         return ImportResult(added, present)
 
     def _complete(self, entry: Entry) -> Entry:
@@ -540,6 +580,10 @@ def open_store(path: Path, *, readonly: bool = False, timeout: float = DEFAULT_T
     locked for longer than ``timeout`` seconds, or on a full disk.
     """
     path = Path(path)
+    if str(path) == ":memory:":  # a scratch store (dry runs, tests)
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        _migrate(memory, path)
+        return Store(path, memory, readonly=False)
     if path.is_dir():
         raise StoreError(t("store.is_dir", path=path), hint=t("store.not_wsp.hint"))
     exists = path.exists()

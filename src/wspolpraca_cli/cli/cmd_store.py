@@ -1,9 +1,731 @@
-"""Commands of the store issue (filled in by its module)."""
+"""Commands over the measurement store: record, history, correct, void, export, import.
+
+Results (entry ids, tables, exported data) go to stdout; messages go to stderr. Prompts appear
+only when standard input is a terminal; elsewhere a missing answer is an error with a hint.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from wspolpraca_cli.cli.common import find_indicator, load, store_path
+from wspolpraca_cli.errors import InputError, UsageError
+from wspolpraca_cli.i18n import get_language, t
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from wspolpraca_cli.entries import Entry
+    from wspolpraca_cli.model import Indicator, Program, Unit
+    from wspolpraca_cli.periods import Period
+    from wspolpraca_cli.store import Store
+
+TIMEOUT_ENV = "WSP_BUSY_TIMEOUT"
+SHORT = 8
+"""How many characters of an entry id are shown (any unique prefix of 4 or more is accepted)."""
+
+
+class HistoryFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+def _interactive() -> bool:
+    """Whether we may ask questions: standard input is a terminal."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _today() -> date:
+    """Today's date (a function, so that tests can fix it)."""
+    from datetime import date
+
+    return date.today()
+
+
+def _timeout() -> float:
+    from wspolpraca_cli.store import DEFAULT_TIMEOUT
+
+    raw = os.environ.get(TIMEOUT_ENV, "")
+    try:
+        return max(0.0, float(raw)) if raw else DEFAULT_TIMEOUT
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+def _open(path: Path, *, readonly: bool = False) -> Store:
+    from wspolpraca_cli.store import open_store
+
+    return open_store(path, readonly=readonly, timeout=_timeout())
+
+
+def _num(value: float | None, unit: Unit | None = None) -> str:
+    """A value for messages and tables, in the current language (``1,5`` in Polish)."""
+    from wspolpraca_cli.model import Unit
+    from wspolpraca_cli.values import format_value
+
+    text = format_value(value, unit or Unit.NUMBER)
+    return text.replace(".", ",") if get_language() == "pl" else text
+
+
+def _actual_text(ind: Indicator, actual: float | None, count: int) -> str:
+    if actual is None:
+        return t("record.no_data")
+    return t(
+        "record.actual_detail",
+        actual=_num(actual, ind.unit),
+        how=t(f"aggregation.{ind.aggregation.value}"),
+        count=count,
+    )
+
+
+def _period_state(store: Store, ind: Indicator, period: str, extra: Entry | None = None) -> str:
+    """The period's aggregated actual after the change, as a phrase."""
+    from wspolpraca_cli.entries import effective
+    from wspolpraca_cli.recording import period_actual
+
+    entries = store.entries(ind.id) + ([extra] if extra is not None else [])
+    live = [e for e in effective(entries) if e.period == period]
+    return _actual_text(ind, period_actual(entries, ind, period), len(live))
+
+
+# -- record -----------------------------------------------------------------------------------
+
+
+def _choose_indicator(program: Program) -> Indicator:
+    indicators = program.indicators
+    for n, ind in enumerate(indicators, 1):
+        typer.echo(f"  {n:>3}. {ind.id:<8} {ind.name}", err=True)
+    answer = str(typer.prompt(t("record.ask_indicator"), err=True)).strip()
+    if answer.isdigit() and 1 <= int(answer) <= len(indicators):
+        return indicators[int(answer) - 1]
+    return find_indicator(program, answer)
+
+
+def _ask_value(ind: Indicator) -> float:
+    from wspolpraca_cli.values import accepted_forms, parse_value
+
+    for attempt in range(3):
+        answer = str(typer.prompt(t("record.ask_value", forms=accepted_forms(ind.unit)), err=True))
+        try:
+            return parse_value(answer, ind.unit)
+        except InputError as exc:
+            if attempt == 2:
+                raise
+            typer.echo(f"{exc.message} {exc.hint}", err=True)
+    raise AssertionError("unreachable")
+
+
+def _choose_period(
+    program: Program,
+    ind: Indicator,
+    year: int | None,
+    period: str | None,
+    day: str | None,
+    interactive: bool,
+) -> tuple[Period, str | None]:
+    """The entry's period (and its ISO date, when --date was given)."""
+    from wspolpraca_cli.recording import (
+        check_period,
+        current_period,
+        date_period,
+        parse_day,
+        period_example,
+        year_period,
+    )
+
+    if sum(x is not None for x in (year, period, day)) > 1:
+        raise UsageError(t("record.one_period"), hint=t("record.period_hint"))
+    if day is not None:
+        the_day = parse_day(day)
+        return date_period(program, ind, the_day), the_day.isoformat()
+    if period is not None:
+        return check_period(program, ind, period), None
+    if year is not None:
+        return year_period(program, ind, year), None
+    current = current_period(program, ind, _today())
+    if interactive:
+        answer = typer.prompt(
+            t("record.ask_period", example=period_example(program, ind)),
+            default=str(current) if current else None,
+            err=True,
+        )
+        return check_period(program, ind, str(answer)), None
+    if current is None:
+        raise UsageError(
+            t("record.no_current_period", first=program.first_year, last=program.last_year),
+            hint=t("record.period_hint"),
+        )
+    typer.echo(t("record.using_current", period=current), err=True)
+    return current, None
+
+
+def _confirm_plausible(reasons: list[str], yes: bool, interactive: bool) -> None:
+    if yes:
+        return
+    text = "; ".join(reasons)
+    if not interactive:
+        raise InputError(t("record.implausible", reasons=text), hint=t("record.implausible.hint"))
+    if not typer.confirm(t("record.implausible.ask", reasons=text), default=False, err=True):
+        typer.echo(t("record.cancelled"), err=True)
+        raise typer.Exit(0)
+
+
+def record(
+    ctx: typer.Context,
+    indicator_id: Annotated[
+        str | None, typer.Argument(metavar="ID", help=t("arg.record.id"), show_default=False)
+    ] = None,
+    value: Annotated[
+        str | None,
+        typer.Argument(metavar="VALUE", help=t("arg.record.value"), show_default=False),
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help=t("opt.record.year"))] = None,
+    period: Annotated[
+        str | None, typer.Option("--period", "-P", help=t("opt.record.period"))
+    ] = None,
+    day: Annotated[str | None, typer.Option("--date", "-d", help=t("opt.record.date"))] = None,
+    note: Annotated[str, typer.Option("--note", "-n", help=t("opt.record.note"))] = "",
+    source: Annotated[str, typer.Option("--source", help=t("opt.record.source"))] = "",
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-t", help=t("opt.record.tag"), metavar="K=V")
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help=t("opt.record.by"))] = None,
+    yes: Annotated[bool, typer.Option("--yes", help=t("opt.record.yes"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
+) -> None:
+    """Record a measurement of an indicator and print the new entry's id.
+
+    Examples:
+      wsp record 1.1 2 --year 2024 --note "warsztaty w Toruniu i Bydgoszczy"
+      wsp record 1.1 1 --date 2024-04-02 --tag organizator=NGO --source "lista obecności"
+      wsp record 1.1 0 --year 2023 --dry-run
+    """
+    from wspolpraca_cli.entries import Entry
+    from wspolpraca_cli.recording import implausible, parse_tags
+    from wspolpraca_cli.values import accepted_forms, parse_value
+
+    program, where = load(ctx)
+    interactive = _interactive()
+    if indicator_id is None:
+        if not interactive:
+            raise UsageError(t("record.missing_id"), hint=t("record.missing_id.hint"))
+        ind = _choose_indicator(program)
+    else:
+        ind = find_indicator(program, indicator_id)
+    chosen, iso_day = _choose_period(program, ind, year, period, day, interactive)
+    if value is None:
+        if not interactive:
+            raise UsageError(t("record.missing_value"), hint=accepted_forms(ind.unit))
+        number = _ask_value(ind)
+    else:
+        number = parse_value(value, ind.unit)
+    tags = parse_tags(ind, tag or [])
+    entry = Entry(
+        uid="",
+        indicator_id=ind.id,
+        period=str(chosen),
+        value=number,
+        date=iso_day,
+        note=note,
+        source=source,
+        tags=tags,
+        recorded_by=(by or "").strip(),
+    )
+    path = store_path(ctx, where)
+    with _open(path, readonly=dry_run) as store:
+        actuals = {
+            s.period: s.aggregate(ind.aggregation.value)
+            for s in store.summaries(indicator_ids=[ind.id])
+        }
+        reasons = implausible(ind, number, entry.period, actuals)
+        if reasons:
+            _confirm_plausible(reasons, yes, interactive)
+        if dry_run:
+            state = _period_state(store, ind, entry.period, entry)
+            typer.echo(
+                t(
+                    "record.dry_run",
+                    id=ind.id,
+                    value=_num(number, ind.unit),
+                    period=entry.period,
+                    state=state,
+                    store=path,
+                ),
+                err=True,
+            )
+            return
+        stored = store.add(entry)
+        state = _period_state(store, ind, entry.period)
+    typer.echo(stored.uid)
+    typer.echo(
+        t(
+            "record.done",
+            uid=stored.uid[:SHORT],
+            id=ind.id,
+            name=ind.name,
+            value=_num(number, ind.unit),
+            period=entry.period,
+            state=state,
+        ),
+        err=True,
+    )
+
+
+# -- history ----------------------------------------------------------------------------------
+
+
+def _chains(entries: list[Entry]) -> list[tuple[Entry, int]]:
+    """Entries ordered so that each chain (record → corrections → void) is together, with
+    each entry's depth in its chain."""
+    uids = {e.uid for e in entries}
+    successor = {e.supersedes: e for e in entries if e.supersedes}
+    ordered: list[tuple[Entry, int]] = []
+    for entry in entries:
+        if entry.supersedes and entry.supersedes in uids:
+            continue  # shown under the entry it supersedes
+        depth, current = 0, entry
+        seen: set[str] = set()
+        while current.uid not in seen:
+            seen.add(current.uid)
+            ordered.append((current, depth))
+            follower = successor.get(current.uid)
+            if follower is None:
+                break
+            current, depth = follower, depth + 1
+    return ordered
+
+
+def history(
+    ctx: typer.Context,
+    indicator_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help=t("arg.history.id"), show_default=False)
+    ] = None,
+    period: Annotated[
+        str | None, typer.Option("--period", "-P", help=t("opt.history.period"))
+    ] = None,
+    output_format: Annotated[
+        HistoryFormat, typer.Option("--format", "-f", help=t("opt.format"))
+    ] = HistoryFormat.table,
+) -> None:
+    """Show the entries of one indicator (or all), with their corrections and voids.
+
+    Examples:
+      wsp history
+      wsp history 1.1 --period 2024
+      wsp history 1.1 --format json
+    """
+    from wspolpraca_cli.recording import check_period
+
+    program, where = load(ctx)
+    ind = find_indicator(program, indicator_id) if indicator_id is not None else None
+    wanted = None
+    if period is not None:
+        if ind is not None:
+            wanted = str(check_period(program, ind, period))
+        else:
+            from wspolpraca_cli.periods import parse_period
+
+            try:
+                wanted = str(parse_period(period))
+            except ValueError:
+                raise InputError(t("period.invalid", period=period)) from None
+    path = store_path(ctx, where)
+    with _open(path, readonly=True) as store:
+        entries = store.entries(ind.id if ind else None)
+        superseded_by = store.superseded_by()
+    if wanted is not None:
+        entries = [e for e in entries if e.period == wanted]
+    chains = _chains(entries)
+    if output_format is HistoryFormat.json:
+        _history_json(program, path, chains, superseded_by)
+    elif output_format is HistoryFormat.csv:
+        _history_csv(chains, superseded_by)
+    elif not chains:
+        typer.echo(t("history.empty", store=path), err=True)
+    else:
+        _history_table(program, chains, superseded_by)
+
+
+def _history_json(
+    program: Program, path: Path, chains: list[tuple[Entry, int]], superseded_by: dict[str, str]
+) -> None:
+    import json
+
+    from wspolpraca_cli.entries import EntryKind
+    from wspolpraca_cli.transfer import entry_json
+
+    items = []
+    for entry, depth in chains:
+        item = entry_json(entry)
+        item["superseded_by"] = superseded_by.get(entry.uid)
+        item["effective"] = entry.kind is not EntryKind.VOID and entry.uid not in superseded_by
+        item["depth"] = depth
+        items.append(item)
+    doc = {"schema": 1, "program": program.title, "store": str(path), "entries": items}
+    typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+def _history_csv(chains: list[tuple[Entry, int]], superseded_by: dict[str, str]) -> None:
+    from wspolpraca_cli.entries import EntryKind
+    from wspolpraca_cli.transfer import write_csv
+
+    extra = {
+        e.uid: {
+            "effective": "1"
+            if e.kind is not EntryKind.VOID and e.uid not in superseded_by
+            else "0",
+            "superseded_by": superseded_by.get(e.uid, ""),
+        }
+        for e, _ in chains
+    }
+    write_csv([e for e, _ in chains], sys.stdout, lang=get_language(), bom=False, extra=extra)
+
+
+def _history_table(
+    program: Program, chains: list[tuple[Entry, int]], superseded_by: dict[str, str]
+) -> None:
+    from tabulate import tabulate
+
+    from wspolpraca_cli.entries import EntryKind
+
+    rows = []
+    for entry, depth in chains:
+        ind = program.indicator(entry.indicator_id)
+        unit = ind.unit if ind else None
+        marker = ("  " * (depth - 1) + "└ ") if depth else ""
+        if entry.kind is EntryKind.VOID:
+            state = t("history.state.void")
+        elif entry.uid in superseded_by:
+            state = t("history.state.superseded", uid=superseded_by[entry.uid][:SHORT])
+        else:
+            state = t("history.state.effective")
+        details = [entry.note]
+        if entry.reason:
+            details.append(t("history.reason", reason=entry.reason))
+        if entry.source:
+            details.append(t("history.source", source=entry.source))
+        recorded = entry.recorded_at.replace("T", " ").replace("Z", "")[:16]
+        rows.append(
+            [
+                marker + entry.uid[:SHORT],
+                entry.indicator_id,
+                entry.period,
+                _num(entry.value, unit) if entry.value is not None else "—",
+                t(f"history.kind.{entry.kind.value}"),
+                state,
+                entry.date or "",
+                ", ".join(f"{k}={v}" for k, v in entry.tags),
+                " · ".join(d for d in details if d),
+                f"{recorded} {entry.recorded_by}".strip(),
+            ]
+        )
+    headers = [
+        t("history.col.id"),
+        t("history.col.indicator"),
+        t("history.col.period"),
+        t("history.col.value"),
+        t("history.col.kind"),
+        t("history.col.state"),
+        t("history.col.date"),
+        t("history.col.tags"),
+        t("history.col.note"),
+        t("history.col.recorded"),
+    ]
+    try:  # keep the chain's indentation (the parameter is new in tabulate 0.10)
+        text = tabulate(
+            rows, headers, tablefmt="simple", disable_numparse=True, preserve_whitespace=True
+        )
+    except TypeError:  # pragma: no cover - older tabulate
+        text = tabulate(rows, headers, tablefmt="simple", disable_numparse=True)
+    typer.echo(text)
+
+
+# -- correct / void ---------------------------------------------------------------------------
+
+
+def _require_reason(reason: str | None, interactive: bool) -> str:
+    text = (reason or "").strip()
+    if not text and interactive:
+        text = str(typer.prompt(t("supersede.ask_reason"), err=True)).strip()
+    if not text:
+        raise UsageError(t("supersede.reason_required"), hint=t("supersede.reason_hint"))
+    return text
+
+
+def _supersedable(store: Store, text: str) -> Entry:
+    """The entry ``text`` names, if it may be corrected or voided."""
+    from wspolpraca_cli.entries import EntryKind
+
+    entry = store.get(text)
+    if entry is None:
+        raise InputError(t("entry.unknown", uid=text), hint=t("entry.unknown.hint"))
+    if entry.kind is EntryKind.VOID:
+        raise InputError(t("store.supersedes_void", uid=entry.uid[:SHORT]))
+    successors = store.superseded_by()
+    if entry.uid in successors:
+        latest = entry.uid
+        while latest in successors:
+            latest = successors[latest]
+        last = store.get(latest)
+        hint = (
+            t("entry.chain_voided", uid=latest[:SHORT])
+            if last is not None and last.kind is EntryKind.VOID
+            else t("store.already_superseded.hint", uid=latest[:SHORT])
+        )
+        raise InputError(t("store.already_superseded", uid=entry.uid[:SHORT]), hint=hint)
+    return entry
+
+
+def _supersede(
+    ctx: typer.Context,
+    entry_id: str,
+    value: str | None,
+    reason: str | None,
+    note: str | None,
+    source: str | None,
+    by: str | None,
+    dry_run: bool,
+) -> None:
+    from dataclasses import replace
+
+    from wspolpraca_cli.entries import EntryKind
+    from wspolpraca_cli.model import Unit
+    from wspolpraca_cli.values import parse_value
+
+    program, where = load(ctx)
+    why = _require_reason(reason, _interactive())
+    path = store_path(ctx, where)
+    with _open(path, readonly=dry_run) as store:
+        old = _supersedable(store, entry_id)
+        ind = program.indicator(old.indicator_id)
+        unit = ind.unit if ind else Unit.NUMBER
+        number = parse_value(value, unit) if value is not None else None
+        new = replace(
+            old,
+            uid="",
+            value=number,
+            kind=EntryKind.CORRECTION if value is not None else EntryKind.VOID,
+            note=old.note if note is None else note,
+            source=old.source if source is None else source,
+            recorded_by=(by or "").strip(),
+            recorded_at="",
+            supersedes=old.uid,
+            reason=why,
+            seq=0,
+        )
+        if ind is None:
+            state = ""
+        elif dry_run:
+            state = _period_state(store, ind, old.period, replace(new, uid="dry-run"))
+        else:
+            state = ""
+        if not dry_run:
+            new = store.add(new)
+            if ind is not None:
+                state = _period_state(store, ind, old.period)
+    old_text = _num(old.value, unit)
+    key = "correct" if value is not None else "void"
+    if dry_run:
+        typer.echo(
+            t(
+                f"{key}.dry_run",
+                uid=old.uid[:SHORT],
+                old=old_text,
+                new=_num(number, unit),
+                period=old.period,
+                id=old.indicator_id,
+                state=state,
+            ),
+            err=True,
+        )
+        return
+    typer.echo(new.uid)
+    typer.echo(
+        t(
+            f"{key}.done",
+            uid=old.uid[:SHORT],
+            new_uid=new.uid[:SHORT],
+            old=old_text,
+            new=_num(number, unit),
+            id=old.indicator_id,
+            period=old.period,
+            state=state,
+        ),
+        err=True,
+    )
+
+
+def correct(
+    ctx: typer.Context,
+    entry_id: Annotated[str, typer.Argument(metavar="ENTRY", help=t("arg.entry"))],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help=t("arg.correct.value"))],
+    reason: Annotated[
+        str | None, typer.Option("--reason", "-r", help=t("opt.reason"), show_default=False)
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help=t("opt.correct.note"))] = None,
+    source: Annotated[str | None, typer.Option("--source", help=t("opt.correct.source"))] = None,
+    by: Annotated[str | None, typer.Option("--by", help=t("opt.record.by"))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
+) -> None:
+    """Correct an entry: append a new value that supersedes it (the old one stays in history).
+
+    Examples:
+      wsp correct 3f2a9c1b 0 --reason "warsztaty odwołane"
+      wsp correct 3f2a 2 --reason "pomyłka w liczbie" --note "Toruń, Bydgoszcz"
+    """
+    _supersede(ctx, entry_id, value, reason, note, source, by, dry_run)
+
+
+def void(
+    ctx: typer.Context,
+    entry_id: Annotated[str, typer.Argument(metavar="ENTRY", help=t("arg.entry"))],
+    reason: Annotated[
+        str | None, typer.Option("--reason", "-r", help=t("opt.reason"), show_default=False)
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help=t("opt.record.by"))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
+) -> None:
+    """Void an entry: append a void that supersedes it, so that it no longer counts.
+
+    Examples:
+      wsp void 3f2a9c1b --reason "wpis do złego wskaźnika"
+    """
+    _supersede(ctx, entry_id, None, reason, None, None, by, dry_run)
+
+
+# -- export / import --------------------------------------------------------------------------
+
+
+def export(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help=t("opt.format"))
+    ] = ExportFormat.csv,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=t("opt.output"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=t("opt.force"))] = False,
+) -> None:
+    """Export every entry (corrections and voids too) as CSV or JSON.
+
+    CSV is UTF-8 with a byte-order mark and a header row, so that Excel and LibreOffice open it
+    as it is (columns: docs/entries-csv.md).
+
+    Examples:
+      wsp export -o wpisy.csv
+      wsp export --format json -o wpisy.json --force
+      wsp --lang en export > entries.csv
+    """
+    import io
+
+    from wspolpraca_cli.errors import OutputExists
+    from wspolpraca_cli.transfer import to_json, write_csv
+
+    program, where = load(ctx)
+    path = store_path(ctx, where)
+    if output is not None and output.exists() and not force:
+        raise OutputExists(t("export.exists", path=output), hint=t("export.exists.hint"))
+    with _open(path, readonly=True) as store:
+        entries = store.entries()
+    buffer = io.StringIO(newline="")
+    if output_format is ExportFormat.json:
+        import json
+
+        doc = to_json(entries, program=program.title, store=str(path))
+        buffer.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        write_csv(entries, buffer, lang=get_language())
+    if output is None:
+        sys.stdout.write(buffer.getvalue())
+        sys.stdout.flush()
+    else:
+        _write_file(output, buffer.getvalue())
+    typer.echo(t("export.done", count=len(entries), target=output or t("export.stdout")), err=True)
+
+
+def _write_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so a failure leaves no half file."""
+    from wspolpraca_cli.errors import FileSystemError
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FileSystemError(t("export.failed", path=path, error=exc.strerror or exc)) from None
+
+
+def import_entries(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=t("arg.import.file"))],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
+) -> None:
+    """Import entries from a CSV or JSON file (from `wsp export` or written by hand).
+
+    All or nothing: if any row is wrong, every wrong row is reported with its line number and
+    nothing is stored. Entries already in the store (the same uid) are skipped, so importing a
+    file twice adds nothing.
+
+    Examples:
+      wsp import wpisy.csv --dry-run
+      wsp import wpisy.csv
+      wsp --store nowy.wsp.db import wpisy.json
+    """
+    from wspolpraca_cli.errors import Diagnostic
+    from wspolpraca_cli.store import EntriesRejected
+    from wspolpraca_cli.transfer import read_file
+
+    program, where = load(ctx)
+    if not file.is_file():
+        raise InputError(t("import.no_file", path=file))
+    result = read_file(file, program)
+    problems = list(result.problems)
+    rejected = result.rejected_rows
+    path = store_path(ctx, where)
+    check_only = dry_run or bool(problems)
+    added = present = 0
+    with _open(path, readonly=check_only and not path.exists()) as store:
+        try:
+            outcome = store.import_entries(result.entries, dry_run=check_only)
+            added, present = len(outcome.added), len(outcome.present)
+        except EntriesRejected as exc:
+            added, present = exc.added, exc.present
+            rejected += len(exc.rejected)
+            for index, err in exc.rejected:
+                problems.append(
+                    Diagnostic(str(file), result.lines[index], 1, err.message, "", err.hint)
+                )
+    for diag in sorted(problems, key=lambda d: (d.line, d.column)):
+        typer.echo(diag.format(), err=True)
+    if problems:
+        raise InputError(
+            t("import.failed", file=file, would=added, present=present, rejected=rejected),
+            hint=t("import.failed.hint"),
+        )
+    key = "import.dry_run" if dry_run else "import.done"
+    typer.echo(t(key, file=file, added=added, present=present, rejected=rejected), err=True)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add the store commands to ``app``."""
+    app.command("record", help=t("cmd.record.help"))(record)
+    app.command("history", help=t("cmd.history.help"))(history)
+    app.command("correct", help=t("cmd.correct.help"))(correct)
+    app.command("void", help=t("cmd.void.help"))(void)
+    app.command("export", help=t("cmd.export.help"))(export)
+    app.command("import", help=t("cmd.import.help"))(import_entries)

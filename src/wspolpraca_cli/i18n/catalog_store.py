@@ -135,4 +135,473 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Identyfikator {uid!r} pasuje do kilku wpisów: {found}.",
         "The id {uid!r} matches several entries: {found}.",
     ),
+    # command help
+    "cmd.record.help": (
+        "Zapisz pomiar wskaźnika i wypisz identyfikator nowego wpisu.\n\n"
+        "Przykłady:\n\n\b\n"
+        '  wsp record 1.1 2 --year 2024 --note "warsztaty w Toruniu i Bydgoszczy"\n'
+        "  wsp record 1.1 1 --date 2024-04-02 --tag organizator=NGO\n"
+        "  wsp record 1.1 0 --year 2023 --dry-run",
+        "Record a measurement of an indicator and print the new entry's id.\n\n"
+        "Examples:\n\n\b\n"
+        '  wsp record 1.1 2 --year 2024 --note "workshops in Toruń and Bydgoszcz"\n'
+        "  wsp record 1.1 1 --date 2024-04-02 --tag organizator=NGO\n"
+        "  wsp record 1.1 0 --year 2023 --dry-run",
+    ),
+    "cmd.history.help": (
+        "Pokaż wpisy wskaźnika (albo wszystkie) z ich korektami i unieważnieniami.\n\n"
+        "Przykłady:\n\n\b\n"
+        "  wsp history\n"
+        "  wsp history 1.1 --period 2024\n"
+        "  wsp history 1.1 --format json",
+        "Show the entries of one indicator (or all), with their corrections and voids.\n\n"
+        "Examples:\n\n\b\n"
+        "  wsp history\n"
+        "  wsp history 1.1 --period 2024\n"
+        "  wsp history 1.1 --format json",
+    ),
+    "cmd.correct.help": (
+        "Popraw wpis: dopisz nową wartość, która go zastępuje (stary wpis zostaje w historii).\n\n"
+        "Przykłady:\n\n\b\n"
+        '  wsp correct 3f2a9c1b 0 --reason "warsztaty odwołane"\n'
+        '  wsp correct 3f2a 2 --reason "pomyłka w liczbie"',
+        "Correct an entry: append a new value that supersedes it (the old one stays in history)."
+        "\n\nExamples:\n\n\b\n"
+        '  wsp correct 3f2a9c1b 0 --reason "workshops cancelled"\n'
+        '  wsp correct 3f2a 2 --reason "wrong number"',
+    ),
+    "cmd.void.help": (
+        "Unieważnij wpis: dopisz unieważnienie, po którym wpis przestaje się liczyć.\n\n"
+        "Przykłady:\n\n\b\n"
+        '  wsp void 3f2a9c1b --reason "wpis do złego wskaźnika"',
+        "Void an entry: append a void that supersedes it, so that it no longer counts.\n\n"
+        "Examples:\n\n\b\n"
+        '  wsp void 3f2a9c1b --reason "recorded for the wrong indicator"',
+    ),
+    "cmd.export.help": (
+        "Wyeksportuj wszystkie wpisy (także korekty i unieważnienia) do CSV lub JSON. CSV jest w "
+        "UTF-8 ze znacznikiem BOM i wierszem nagłówka, średnik rozdziela kolumny (po angielsku: "
+        "przecinek); Excel i LibreOffice otwierają go bez konwersji.\n\n"
+        "Przykłady:\n\n\b\n"
+        "  wsp export -o wpisy.csv\n"
+        "  wsp export --format json -o wpisy.json --force",
+        "Export every entry (corrections and voids too) as CSV or JSON. CSV is UTF-8 with a "
+        "byte-order mark and a header row, comma-separated (in Polish: semicolon-separated), so "
+        "that Excel and LibreOffice open it as it is.\n\n"
+        "Examples:\n\n\b\n"
+        "  wsp export -o entries.csv\n"
+        "  wsp export --format json -o entries.json --force",
+    ),
+    "cmd.import.help": (
+        "Zaimportuj wpisy z pliku CSV lub JSON (z `wsp export` albo przygotowanego ręcznie). "
+        "Wszystko albo nic: błędne wiersze są wypisane z numerem wiersza i nic nie zostaje "
+        "zapisane. Wpisy już obecne w magazynie są pomijane, więc ponowny import nic nie dodaje."
+        "\n\nPrzykłady:\n\n\b\n"
+        "  wsp import wpisy.csv --dry-run\n"
+        "  wsp import wpisy.csv",
+        "Import entries from a CSV or JSON file (from `wsp export` or written by hand). All or "
+        "nothing: wrong rows are reported with their line numbers and nothing is stored. Entries "
+        "already in the store are skipped, so importing a file twice adds nothing."
+        "\n\nExamples:\n\n\b\n"
+        "  wsp import entries.csv --dry-run\n"
+        "  wsp import entries.csv",
+    ),
+    # arguments and options
+    "arg.record.id": (
+        "Identyfikator wskaźnika, np. 1.1 (w terminalu: wybór z listy, gdy brak).",
+        "Indicator id, e.g. 1.1 (in a terminal: chosen from a list when missing).",
+    ),
+    "arg.record.value": (
+        "Wartość: 2, 1,5, 8 500 000, 35%, tak/nie.",
+        "Value: 2, 1.5, 8 500 000, 35%, yes/no.",
+    ),
+    "opt.record.year": (
+        "Rok pomiaru (wskaźniki mierzone raz w roku).",
+        "Year of the measurement (yearly indicators).",
+    ),
+    "opt.record.period": (
+        "Okres: 2024, 2024-H1, 2024-Q3, 2024-03 albo 2021-2025.",
+        "Period: 2024, 2024-H1, 2024-Q3, 2024-03 or 2021-2025.",
+    ),
+    "opt.record.date": (
+        "Data pomiaru (2024-04-02); wyznacza okres.",
+        "Date of the measurement (2024-04-02); gives the period.",
+    ),
+    "opt.record.note": ("Uwagi do wpisu.", "A note on the entry."),
+    "opt.record.source": (
+        "Źródło: dokument lub link.",
+        "Source: a document or a link.",
+    ),
+    "opt.record.tag": (
+        "Podział, np. organizator=NGO (można powtarzać).",
+        "A breakdown value, e.g. organizator=NGO (repeatable).",
+    ),
+    "opt.record.by": (
+        "Kto zapisuje (domyślnie: użytkownik systemu).",
+        "Who records it (default: the operating-system user).",
+    ),
+    "opt.record.yes": (
+        "Zapisz także wartość, która wygląda na nieprawdopodobną (bez pytania).",
+        "Record even a value that looks implausible (without asking).",
+    ),
+    "opt.dry_run": (
+        "Pokaż, co zostałoby zapisane, i niczego nie zapisuj.",
+        "Show what would be stored and store nothing.",
+    ),
+    "arg.history.id": (
+        "Identyfikator wskaźnika (domyślnie: wszystkie).",
+        "Indicator id (default: all).",
+    ),
+    "opt.history.period": ("Tylko ten okres, np. 2024.", "Only this period, e.g. 2024."),
+    "arg.entry": (
+        "Identyfikator wpisu (wystarczą pierwsze znaki, co najmniej 4).",
+        "Entry id (its first characters are enough, at least 4).",
+    ),
+    "arg.correct.value": ("Poprawna wartość.", "The correct value."),
+    "opt.reason": ("Powód (wymagany).", "The reason (required)."),
+    "opt.correct.note": (
+        "Nowe uwagi (domyślnie: uwagi poprawianego wpisu).",
+        "New note (default: the corrected entry's note).",
+    ),
+    "opt.correct.source": (
+        "Nowe źródło (domyślnie: źródło poprawianego wpisu).",
+        "New source (default: the corrected entry's source).",
+    ),
+    "arg.import.file": ("Plik CSV lub JSON z wpisami.", "A CSV or JSON file of entries."),
+    # values
+    "value.invalid": ("Nie rozumiem wartości {value!r}.", "Cannot read the value {value!r}."),
+    "value.negative": (
+        "Wartość {value!r} jest ujemna, a liczby i kwoty nie mogą być ujemne.",
+        "The value {value!r} is negative; counts and amounts cannot be.",
+    ),
+    "value.not_whole": (
+        "Wartość {value!r} nie jest liczbą całkowitą, a ten wskaźnik coś liczy.",
+        "The value {value!r} is not a whole number, and this indicator counts things.",
+    ),
+    "value.percent_not_allowed": (
+        "Wartość {value!r} ma znak %, a ten wskaźnik nie jest procentowy.",
+        "The value {value!r} has a % sign, but this indicator is not a percentage.",
+    ),
+    "value.forms.count": (
+        "podaj liczbę całkowitą nieujemną, np. 0, 2, 1 200",
+        "give a whole number of zero or more, e.g. 0, 2, 1 200",
+    ),
+    "value.forms.amount": (
+        "podaj kwotę nieujemną, np. 8 500 000, 8500000,00, 1250,50 albo 1250.50",
+        "give an amount of zero or more, e.g. 8 500 000, 8500000,00, 1250.50 or 1250,50",
+    ),
+    "value.forms.percent": (
+        "podaj procent, np. 35%, 35, 12,5%",
+        "give a percentage, e.g. 35%, 35, 12.5%",
+    ),
+    "value.forms.yesno": (
+        "podaj tak albo nie (także yes/no, 1/0)",
+        "give yes or no (also tak/nie, 1/0)",
+    ),
+    "value.forms.number": (
+        "podaj liczbę, np. 2, 1,5, 1.5, -3, 8 500 000",
+        "give a number, e.g. 2, 1.5, 1,5, -3, 8 500 000",
+    ),
+    "record.word.yes": ("tak", "yes"),
+    "record.word.no": ("nie", "no"),
+    # periods and dates
+    "period.invalid": (
+        "Nie rozumiem okresu {period!r}.",
+        "Cannot read the period {period!r}.",
+    ),
+    "period.wrong_form": (
+        "Okres {period!r} nie pasuje do wskaźnika {id}, który mierzy się {frequency}.",
+        "The period {period!r} does not fit the indicator {id}, which is measured {frequency}.",
+    ),
+    "period.outside": (
+        "Okres {period} wskaźnika {id} wykracza poza lata programu {first}–{last}.",
+        "The period {period} of the indicator {id} is outside the programme's years "
+        "{first}–{last}.",
+    ),
+    "period.year_not_yearly": (
+        "Opcja --year dotyczy wskaźników mierzonych raz w roku, a wskaźnik {id} mierzy się "
+        "{frequency}.",
+        "--year is for yearly indicators; the indicator {id} is measured {frequency}.",
+    ),
+    "period.form_hint": (
+        "wskaźnik mierzy się {frequency}: podaj okres w postaci {example} (lata {first}–{last}) "
+        "albo datę --date RRRR-MM-DD",
+        "the indicator is measured {frequency}: give a period like {example} (years "
+        "{first}–{last}) or a date with --date YYYY-MM-DD",
+    ),
+    "date.invalid": ("Nie rozumiem daty {date!r}.", "Cannot read the date {date!r}."),
+    "date.hint": (
+        "podaj datę w postaci 2024-04-02 albo 2.04.2024",
+        "write the date as 2024-04-02 or 2.04.2024",
+    ),
+    # tags
+    "tag.form": (
+        "Podział {tag!r} nie ma postaci klucz=wartość.",
+        "The breakdown {tag!r} is not of the form key=value.",
+    ),
+    "tag.form.hint": ("np. --tag organizator=NGO", "e.g. --tag organizator=NGO"),
+    "tag.repeated": (
+        "Podział {key!r} podano więcej niż raz.",
+        "The breakdown {key!r} is given more than once.",
+    ),
+    "tag.none_declared": (
+        "Wskaźnik {id} nie ma zadeklarowanych podziałów, więc nie przyjmuje {key!r}.",
+        "The indicator {id} declares no breakdowns, so it does not accept {key!r}.",
+    ),
+    "tag.unknown_key": (
+        "Wskaźnik {id} nie ma podziału {key!r}.",
+        "The indicator {id} has no breakdown {key!r}.",
+    ),
+    "tag.known_keys": ("zadeklarowane podziały: {keys}", "declared breakdowns: {keys}"),
+    "tag.unknown_value": (
+        "Podział {key} nie ma wartości {value!r}.",
+        "The breakdown {key} has no value {value!r}.",
+    ),
+    "tag.known_values": ("dozwolone wartości: {values}", "accepted values: {values}"),
+    # plausibility
+    "plausible.below": (
+        "{value} jest poniżej dolnej granicy {bound} określonej w programie",
+        "{value} is below the programme's lower bound {bound}",
+    ),
+    "plausible.above": (
+        "{value} przekracza górną granicę {bound} określoną w programie",
+        "{value} is above the programme's upper bound {bound}",
+    ),
+    "plausible.jump": (
+        "{value} to ponad {factor} razy więcej niż największa wartość w innych okresach "
+        "({largest})",
+        "{value} is more than {factor} times the largest value of the other periods ({largest})",
+    ),
+    # record
+    "record.missing_id": ("Podaj identyfikator wskaźnika.", "Give the indicator id."),
+    "record.missing_id.hint": (
+        "np. wsp record 1.1 2 --year 2024; listę wskaźników pokazuje `wsp list`",
+        "e.g. wsp record 1.1 2 --year 2024; `wsp list` shows the indicators",
+    ),
+    "record.missing_value": ("Podaj wartość pomiaru.", "Give the measured value."),
+    "record.one_period": (
+        "Podaj tylko jedno z: --year, --period, --date.",
+        "Give only one of --year, --period, --date.",
+    ),
+    "record.period_hint": (
+        "np. --year 2024, --period 2024-Q3 albo --date 2024-04-02",
+        "e.g. --year 2024, --period 2024-Q3 or --date 2024-04-02",
+    ),
+    "record.no_current_period": (
+        "Nie podano okresu, a dzisiejsza data leży poza latami programu {first}–{last}.",
+        "No period given, and today lies outside the programme's years {first}–{last}.",
+    ),
+    "record.using_current": (
+        "Nie podano okresu: przyjmuję bieżący okres {period}.",
+        "No period given: using the current period {period}.",
+    ),
+    "record.ask_indicator": (
+        "Numer lub identyfikator wskaźnika",
+        "Number or id of the indicator",
+    ),
+    "record.ask_value": ("Wartość ({forms})", "Value ({forms})"),
+    "record.ask_period": ("Okres (np. {example})", "Period (e.g. {example})"),
+    "record.implausible": (
+        "Wartość wygląda na nieprawdopodobną: {reasons}. Nic nie zapisano.",
+        "The value looks implausible: {reasons}. Nothing was recorded.",
+    ),
+    "record.implausible.hint": (
+        "jeśli wartość jest poprawna, powtórz polecenie z --yes",
+        "if the value is right, run the command again with --yes",
+    ),
+    "record.implausible.ask": (
+        "Wartość wygląda na nieprawdopodobną: {reasons}. Zapisać mimo to?",
+        "The value looks implausible: {reasons}. Record it anyway?",
+    ),
+    "record.cancelled": ("Nic nie zapisano.", "Nothing was recorded."),
+    "record.no_data": ("brak danych", "no data"),
+    "record.actual_detail": (
+        "{actual} ({how}, wpisów: {count})",
+        "{actual} ({how}, entries: {count})",
+    ),
+    "aggregation.sum": ("suma", "sum"),
+    "aggregation.last": ("ostatnia wartość", "last value"),
+    "aggregation.max": ("maksimum", "maximum"),
+    "aggregation.min": ("minimum", "minimum"),
+    "aggregation.mean": ("średnia", "mean"),
+    "record.done": (
+        "Zapisano wpis {uid}: {id} {name} = {value} za {period}. "
+        "Wartość osiągnięta za {period}: {state}.",
+        "Recorded entry {uid}: {id} {name} = {value} for {period}. Actual for {period}: {state}.",
+    ),
+    "record.dry_run": (
+        "Próba (nic nie zapisano): {id} = {value} za {period}; wartość osiągnięta za {period} "
+        "byłaby: {state}. Magazyn: {store}",
+        "Dry run (nothing stored): {id} = {value} for {period}; the actual for {period} would be: "
+        "{state}. Store: {store}",
+    ),
+    # history
+    "history.empty": ("Brak wpisów (magazyn: {store}).", "No entries (store: {store})."),
+    "history.col.id": ("Wpis", "Entry"),
+    "history.col.indicator": ("Wskaźnik", "Indicator"),
+    "history.col.period": ("Okres", "Period"),
+    "history.col.value": ("Wartość", "Value"),
+    "history.col.kind": ("Rodzaj", "Kind"),
+    "history.col.state": ("Stan", "State"),
+    "history.col.date": ("Data", "Date"),
+    "history.col.tags": ("Podział", "Breakdown"),
+    "history.col.note": ("Uwagi", "Note"),
+    "history.col.recorded": ("Zapisano (UTC)", "Recorded (UTC)"),
+    "history.kind.record": ("pomiar", "record"),
+    "history.kind.correction": ("korekta", "correction"),
+    "history.kind.void": ("unieważnienie", "void"),
+    "history.state.effective": ("liczy się", "counts"),
+    "history.state.superseded": ("zastąpiony przez {uid}", "superseded by {uid}"),
+    "history.state.void": ("—", "—"),
+    "history.reason": ("powód: {reason}", "reason: {reason}"),
+    "history.source": ("źródło: {source}", "source: {source}"),
+    # correct / void
+    "supersede.ask_reason": ("Powód", "Reason"),
+    "supersede.reason_required": (
+        "Podaj powód korekty lub unieważnienia.",
+        "Give the reason for the correction or void.",
+    ),
+    "supersede.reason_hint": (
+        'np. --reason "pomyłka przy wpisywaniu"',
+        'e.g. --reason "typing mistake"',
+    ),
+    "entry.unknown": ("Nie ma wpisu {uid!r}.", "No entry {uid!r}."),
+    "entry.unknown.hint": (
+        "identyfikatory wpisów pokazuje `wsp history`",
+        "`wsp history` shows the entry ids",
+    ),
+    "entry.chain_voided": (
+        "ten łańcuch kończy się unieważnieniem {uid}; nową wartość zapisz poleceniem `wsp record`",
+        "this chain ends with the void {uid}; record a new value with `wsp record`",
+    ),
+    "correct.done": (
+        "Poprawiono wpis {uid} ({old} → {new}) wpisem {new_uid}. "
+        "Wartość osiągnięta {id} za {period}: {state}.",
+        "Corrected entry {uid} ({old} → {new}) with entry {new_uid}. "
+        "Actual of {id} for {period}: {state}.",
+    ),
+    "correct.dry_run": (
+        "Próba (nic nie zapisano): wpis {uid} ({old} → {new}); wartość osiągnięta {id} za "
+        "{period} byłaby: {state}.",
+        "Dry run (nothing stored): entry {uid} ({old} → {new}); the actual of {id} for {period} "
+        "would be: {state}.",
+    ),
+    "void.done": (
+        "Unieważniono wpis {uid} ({old}) wpisem {new_uid}. "
+        "Wartość osiągnięta {id} za {period}: {state}.",
+        "Voided entry {uid} ({old}) with entry {new_uid}. Actual of {id} for {period}: {state}.",
+    ),
+    "void.dry_run": (
+        "Próba (nic nie zapisano): unieważnienie wpisu {uid} ({old}); wartość osiągnięta {id} za "
+        "{period} byłaby: {state}.",
+        "Dry run (nothing stored): void of entry {uid} ({old}); the actual of {id} for {period} "
+        "would be: {state}.",
+    ),
+    # export
+    "export.exists": (
+        "Plik {path} już istnieje.",
+        "The file {path} already exists.",
+    ),
+    "export.exists.hint": (
+        "dodaj --force, aby go nadpisać, albo podaj inną nazwę",
+        "add --force to overwrite it, or choose another name",
+    ),
+    "export.failed": ("Nie można zapisać {path}: {error}", "Cannot write {path}: {error}"),
+    "export.stdout": ("standardowe wyjście", "standard output"),
+    "export.done": (
+        "Wyeksportowano wpisów: {count} → {target}",
+        "Exported {count} entries → {target}",
+    ),
+    # import
+    "import.no_file": ("Nie ma pliku {path}.", "No file {path}."),
+    "import.too_big": (
+        "Plik {path} jest większy niż {limit} MiB.",
+        "The file {path} is larger than {limit} MiB.",
+    ),
+    "import.cannot_read": ("Nie można odczytać {path}: {error}", "Cannot read {path}: {error}"),
+    "import.not_utf8": (
+        "Plik {path} nie jest zapisany w UTF-8 (bajt {offset}).",
+        "The file {path} is not UTF-8 (byte {offset}).",
+    ),
+    "import.not_utf8.hint": (
+        "w Excelu wybierz „Zapisz jako” → „CSV UTF-8 (rozdzielany przecinkami)”",
+        "in Excel choose Save As → 'CSV UTF-8 (Comma delimited)'",
+    ),
+    "import.empty": ("Plik {file} jest pusty.", "The file {file} is empty."),
+    "import.bad_csv": (
+        "{file}:{line}: niepoprawny CSV: {error}",
+        "{file}:{line}: invalid CSV: {error}",
+    ),
+    "import.bad_row_csv": ("niepoprawny CSV: {error}", "invalid CSV: {error}"),
+    "import.bad_header": (
+        "{file}:1: niepoprawny nagłówek — nieznane kolumny: {unknown}; brakujące kolumny: "
+        "{missing}",
+        "{file}:1: invalid header — unknown columns: {unknown}; missing columns: {missing}",
+    ),
+    "import.columns_hint": (
+        "kolumny: uid, indicator, period, value, kind, date, note, source, tags, recorded_by, "
+        "recorded_at, supersedes, reason (wymagane: indicator, period, value); "
+        "zob. docs/entries-csv.md",
+        "columns: uid, indicator, period, value, kind, date, note, source, tags, recorded_by, "
+        "recorded_at, supersedes, reason (required: indicator, period, value); "
+        "see docs/entries-csv.md",
+    ),
+    "import.repeated_columns": (
+        "{file}:1: powtórzone kolumny: {columns}",
+        "{file}:1: repeated columns: {columns}",
+    ),
+    "import.too_many_cells": (
+        "wiersz ma więcej komórek ({n}) niż nagłówek",
+        "the row has more cells ({n}) than the header",
+    ),
+    "import.bad_json": (
+        "{file}:{line}: niepoprawny JSON: {error}",
+        "{file}:{line}: invalid JSON: {error}",
+    ),
+    "import.json_shape": (
+        '{file}: oczekiwano obiektu {{"entries": [...]}} albo listy wpisów',
+        '{file}: expected an object {{"entries": [...]}} or a list of entries',
+    ),
+    "import.json_item": ("wpis nie jest obiektem JSON", "the entry is not a JSON object"),
+    "import.json_keys": ("nieznane pola: {keys}", "unknown fields: {keys}"),
+    "import.bad_kind": (
+        "nieznany rodzaj wpisu {kind!r}; dozwolone: record, correction, void",
+        "unknown entry kind {kind!r}; accepted: record, correction, void",
+    ),
+    "import.record_supersedes": (
+        "wpis rodzaju record nie może niczego zastępować (kolumna supersedes)",
+        "a record cannot supersede anything (column supersedes)",
+    ),
+    "import.needs_supersedes": (
+        "wpis rodzaju {kind} musi wskazywać zastępowany wpis w kolumnie supersedes",
+        "an entry of kind {kind} must name the entry it supersedes in the column supersedes",
+    ),
+    "import.void_value": (
+        "unieważnienie nie ma wartości (kolumna value musi być pusta)",
+        "a void has no value (the column value must be empty)",
+    ),
+    "import.bad_timestamp": (
+        "niepoprawny czas zapisu {value!r}; oczekiwano np. 2024-03-10T12:00:00Z",
+        "invalid recording time {value!r}; expected e.g. 2024-03-10T12:00:00Z",
+    ),
+    "import.failed": (
+        "{file}: nic nie zaimportowano — odrzucone wiersze: {rejected} (poprawnych do dodania: "
+        "{would}, już obecnych: {present}).",
+        "{file}: nothing imported — {rejected} row(s) rejected ({would} would be added, "
+        "{present} already present).",
+    ),
+    "import.failed.hint": (
+        "popraw wskazane wiersze i zaimportuj plik ponownie",
+        "fix the rows above and import the file again",
+    ),
+    "import.done": (
+        "{file}: dodano {added}, już obecnych {present}, odrzuconych {rejected}.",
+        "{file}: {added} added, {present} already present, {rejected} rejected.",
+    ),
+    "import.dry_run": (
+        "{file} (próba, nic nie zapisano): do dodania {added}, już obecnych {present}, "
+        "odrzuconych {rejected}.",
+        "{file} (dry run, nothing stored): {added} would be added, {present} already present, "
+        "{rejected} rejected.",
+    ),
 }

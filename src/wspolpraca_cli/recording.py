@@ -1,0 +1,193 @@
+"""The rules an entry must follow against the programme: its period, its breakdown tags, and
+whether its value is plausible. Shared by ``wsp record`` and ``wsp import``.
+
+Pure functions: they return values or raise :class:`~wspolpraca_cli.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from wspolpraca_cli.entries import Entry, aggregate, effective
+from wspolpraca_cli.errors import InputError
+from wspolpraca_cli.i18n import get_language, t
+from wspolpraca_cli.model import Indicator, Program
+from wspolpraca_cli.periods import (
+    FREQUENCY_NAMES_EN,
+    FREQUENCY_NAMES_PL,
+    Period,
+    PeriodKind,
+    kind_of,
+    matches_frequency,
+    parse_period,
+    period_of,
+    periods_of,
+)
+
+PLAUSIBLE_FACTOR = 10.0
+"""A value more than this many times the indicator's largest other period asks for --yes."""
+
+
+def frequency_name(ind: Indicator) -> str:
+    names = FREQUENCY_NAMES_PL if get_language() == "pl" else FREQUENCY_NAMES_EN
+    return names[ind.frequency]
+
+
+def period_example(program: Program, ind: Indicator) -> str:
+    """A period code of the right form for ``ind``, for hints (``2024``, ``2024-Q3``, …)."""
+    periods = periods_of(ind.frequency, program.first_year, program.last_year)
+    return str(periods[-1]) if periods else str(program.last_year)
+
+
+def _form_hint(program: Program, ind: Indicator) -> str:
+    return t(
+        "period.form_hint",
+        frequency=frequency_name(ind),
+        example=period_example(program, ind),
+        first=program.first_year,
+        last=program.last_year,
+    )
+
+
+def check_in_programme(program: Program, ind: Indicator, period: Period) -> Period:
+    inside = program.first_year <= period.year and period.end_year <= program.last_year
+    if period.kind is PeriodKind.PROGRAMME:
+        inside = (period.year, period.end_year) == (program.first_year, program.last_year)
+    if not inside:
+        raise InputError(
+            t(
+                "period.outside",
+                period=period,
+                id=ind.id,
+                first=program.first_year,
+                last=program.last_year,
+            ),
+            hint=_form_hint(program, ind),
+        )
+    return period
+
+
+def check_period(program: Program, ind: Indicator, text: str) -> Period:
+    """The period ``text`` for ``ind``: of the indicator's frequency, inside the programme."""
+    try:
+        period = parse_period(text)
+    except ValueError:
+        raise InputError(t("period.invalid", period=text), hint=_form_hint(program, ind)) from None
+    if not matches_frequency(period, ind.frequency):
+        raise InputError(
+            t("period.wrong_form", period=text, id=ind.id, frequency=frequency_name(ind)),
+            hint=_form_hint(program, ind),
+        )
+    return check_in_programme(program, ind, period)
+
+
+def year_period(program: Program, ind: Indicator, year: int) -> Period:
+    """The period meant by ``--year``: only for yearly indicators."""
+    if kind_of(ind.frequency) is not PeriodKind.YEAR:
+        raise InputError(
+            t("period.year_not_yearly", id=ind.id, frequency=frequency_name(ind)),
+            hint=_form_hint(program, ind),
+        )
+    return check_in_programme(program, ind, Period(year, PeriodKind.YEAR))
+
+
+def parse_day(text: str) -> date:
+    """An ISO date (``2024-04-02``) or the Polish ``2.04.2024``."""
+    raw = text.strip()
+    try:
+        if "." in raw:
+            day, month, year = raw.split(".")
+            return date(int(year), int(month), int(day))
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(t("date.invalid", date=text), hint=t("date.hint")) from None
+
+
+def date_period(program: Program, ind: Indicator, day: date) -> Period:
+    return check_in_programme(
+        program, ind, period_of(day, ind.frequency, program.first_year, program.last_year)
+    )
+
+
+def current_period(program: Program, ind: Indicator, today: date) -> Period | None:
+    """The period containing ``today``, when it lies inside the programme."""
+    if not program.first_year <= today.year <= program.last_year:
+        return None
+    return period_of(today, ind.frequency, program.first_year, program.last_year)
+
+
+def parse_tags(ind: Indicator, raw: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """``key=value`` items checked against the indicator's breakdowns (code or label, any
+    case); returns ``(breakdown key, value code)`` pairs."""
+    tags: list[tuple[str, str]] = []
+    for item in raw:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InputError(t("tag.form", tag=item), hint=t("tag.form.hint"))
+        tags.append(check_tag(ind, key, value))
+    keys = [k for k, _ in tags]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise InputError(t("tag.repeated", key=key))
+    return tuple(tags)
+
+
+def check_tag(ind: Indicator, key: str, value: str) -> tuple[str, str]:
+    if not ind.breakdowns:
+        raise InputError(t("tag.none_declared", id=ind.id, key=key.strip()))
+    breakdown = ind.breakdown(key)
+    if breakdown is None:
+        raise InputError(
+            t("tag.unknown_key", id=ind.id, key=key.strip()),
+            hint=t("tag.known_keys", keys=", ".join(b.key for b in ind.breakdowns)),
+        )
+    code = breakdown.resolve(value)
+    if code is None:
+        raise InputError(
+            t("tag.unknown_value", key=breakdown.key, value=value.strip()),
+            hint=t("tag.known_values", values=", ".join(c for c, _ in breakdown.values)),
+        )
+    return breakdown.key, code
+
+
+def period_actual(entries: Iterable[Entry], ind: Indicator, period: str) -> float | None:
+    """The aggregated actual of ``period`` over the effective entries (None: no data)."""
+    values = [
+        e.value
+        for e in effective(entries)
+        if e.indicator_id == ind.id and e.period == period and e.value is not None
+    ]
+    return aggregate(values, ind.aggregation.value)
+
+
+def implausible(ind: Indicator, value: float, period: str, actuals: dict[str, float]) -> list[str]:
+    """Why ``value`` for ``period`` looks wrong (empty when it looks fine).
+
+    ``actuals`` maps each period of the indicator to its aggregated actual; the value is
+    compared with the largest actual of the other periods, and with the programme's bounds.
+    """
+    reasons: list[str] = []
+    if ind.lower_bound is not None and value < ind.lower_bound:
+        reasons.append(t("plausible.below", value=_num(value), bound=_num(ind.lower_bound)))
+    if ind.upper_bound is not None and value > ind.upper_bound:
+        reasons.append(t("plausible.above", value=_num(value), bound=_num(ind.upper_bound)))
+    others = [v for p, v in actuals.items() if p != period]
+    if others:
+        largest = max(others)
+        if largest > 0 and value > PLAUSIBLE_FACTOR * largest:
+            reasons.append(
+                t(
+                    "plausible.jump",
+                    value=_num(value),
+                    factor=int(PLAUSIBLE_FACTOR),
+                    largest=_num(largest),
+                )
+            )
+    return reasons
+
+
+def _num(value: float) -> str:
+    from wspolpraca_cli.numbers import format_plain
+
+    return format_plain(value)

@@ -1,0 +1,62 @@
+"""Reading a measured value as a clerk types it, for an indicator's unit.
+
+``1.5`` and ``1,5``; amounts grouped with spaces (``8 500 000``) or written with a decimal
+comma (``8500000,00``); ``35%`` for a percentage (stored as 35); ``tak``/``nie``/``yes``/``no``
+for a yes/no milestone (stored as 1/0). Counts are whole numbers; counts and amounts are not
+negative. Anything else raises :class:`~wspolpraca_cli.errors.InputError` naming the forms
+accepted for that unit.
+"""
+
+from __future__ import annotations
+
+from wspolpraca_cli.errors import InputError
+from wspolpraca_cli.i18n import t
+from wspolpraca_cli.model import Unit
+from wspolpraca_cli.numbers import format_plain, parse_number
+
+YES_WORDS = frozenset({"tak", "yes", "t", "y", "true", "1"})
+NO_WORDS = frozenset({"nie", "no", "n", "false", "0"})
+_PERCENT_SIGNS = "%\uff05"
+
+
+def accepted_forms(unit: Unit) -> str:
+    """The value forms accepted for ``unit``, for messages and prompts."""
+    return t(f"value.forms.{unit.value}")
+
+
+def parse_value(text: str, unit: Unit) -> float:
+    """The value ``text`` for an indicator measured in ``unit``. Raises InputError."""
+    raw = text.strip()
+    if unit is Unit.YESNO:
+        word = raw.casefold()
+        if word in YES_WORDS:
+            return 1.0
+        if word in NO_WORDS:
+            return 0.0
+        raise InputError(t("value.invalid", value=text), hint=accepted_forms(unit))
+    percent = raw.endswith(tuple(_PERCENT_SIGNS))
+    if percent:
+        if unit is not Unit.PERCENT:
+            raise InputError(t("value.percent_not_allowed", value=text), hint=accepted_forms(unit))
+        raw = raw[:-1].rstrip()
+    try:
+        value = parse_number(raw)
+    except ValueError:
+        raise InputError(t("value.invalid", value=text), hint=accepted_forms(unit)) from None
+    if value == 0:
+        value = 0.0  # no negative zero
+    if unit in (Unit.COUNT, Unit.AMOUNT) and value < 0:
+        raise InputError(t("value.negative", value=text), hint=accepted_forms(unit))
+    if unit is Unit.COUNT and value != int(value):
+        raise InputError(t("value.not_whole", value=text), hint=accepted_forms(unit))
+    return value
+
+
+def format_value(value: float | None, unit: Unit) -> str:
+    """A value as ``wsp`` shows it in plain output: ``2``, ``1.5``, ``35%``, ``tak``/``yes``."""
+    if value is None:
+        return "—"
+    if unit is Unit.YESNO:
+        return t("record.word.yes") if value else t("record.word.no")
+    text = format_plain(value)
+    return f"{text}%" if unit is Unit.PERCENT else text
