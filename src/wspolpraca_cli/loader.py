@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from wspolpraca_cli.errors import Diagnostic, FileSystemError, ProgramInvalid
+from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Program
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -86,24 +87,24 @@ class _Located:
             for key_node, value_node in self._pairs(node, path):
                 key = self.build(key_node, (*path, "<key>"), depth + 1)
                 if isinstance(key, list | dict):
-                    self.error(key_node.start_mark, "a key must be a plain value", path)
+                    self.error(key_node.start_mark, t("prog.key_not_plain"), path)
                     continue
                 if isinstance(key, bool):
                     word = key_node.value
                     self.error(
                         key_node.start_mark,
-                        f"the key {word} was read as the YAML boolean {str(key).lower()}",
+                        t("prog.key_boolean", word=word, value=str(key).lower()),
                         path,
-                        f"quote it: '{word}':",
+                        t("prog.key_boolean.hint", word=word),
                     )
                     continue
                 kpath = (*path, _path_part(key))
                 if key in first_seen:
                     self.error(
                         key_node.start_mark,
-                        f"duplicate key {key!r} (first given on line {first_seen[key]})",
+                        t("prog.duplicate_key", key=key, line=first_seen[key]),
                         kpath,
-                        "each key may appear once in a mapping; PyYAML would keep only the last",
+                        t("prog.duplicate_key.hint"),
                     )
                     continue
                 first_seen[key] = key_node.start_mark.line + 1
@@ -117,34 +118,29 @@ class _Located:
         pairs = []
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.error(
-                    key_node.start_mark,
-                    "merge keys ('<<') are not supported",
-                    path,
-                    "write the keys out, or use an alias (*name) for a whole value",
-                )
+                self.error(key_node.start_mark, t("prog.merge_key"), path, t("prog.merge_key.hint"))
                 continue
             pairs.append((key_node, value_node))
         return pairs
 
     def _check_tag(self, node: yaml.Node, expected: str, path: PathKey) -> None:
         if node.tag != expected:
-            self.error(node.start_mark, f"unsupported YAML tag {node.tag!r}", path)
+            self.error(node.start_mark, t("prog.unsupported_tag", tag=node.tag), path)
 
     def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
         constructor = _SAFE.get(node.tag)
         if constructor is None or node.tag.endswith(("binary", "set", "omap", "pairs")):
             self.error(
                 node.start_mark,
-                f"unsupported YAML tag {node.tag!r}",
+                t("prog.unsupported_tag", tag=node.tag),
                 path,
-                "only plain YAML values are allowed (no !!python or custom tags)",
+                t("prog.unsupported_tag.hint"),
             )
             return None
         try:
             return constructor(self._scalar_loader, node)
         except (ValueError, yaml.YAMLError) as exc:
-            self.error(node.start_mark, f"cannot read the value: {exc}", path)
+            self.error(node.start_mark, t("prog.bad_scalar", error=exc), path)
             return None
 
 
@@ -209,7 +205,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise FileSystemError(f"cannot read {path}: {exc.strerror}") from None
+        raise FileSystemError(t("prog.cannot_read", path=path, reason=exc.strerror)) from None
     if size > MAX_FILE_BYTES:
         raise ProgramInvalid(
             [
@@ -217,19 +213,16 @@ def read_text(path: Path) -> str:
                     str(path),
                     1,
                     1,
-                    f"file is too large ({size} bytes); the limit is "
-                    f"{MAX_FILE_BYTES // (1024 * 1024)} MiB",
+                    t("prog.too_large", size=size, limit=MAX_FILE_BYTES // (1024 * 1024)),
                 )
             ]
         )
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise ProgramInvalid(
-            [Diagnostic(str(path), 1, 1, "this is a folder, not a file")]
-        ) from None
+        raise ProgramInvalid([Diagnostic(str(path), 1, 1, t("prog.is_folder"))]) from None
     except OSError as exc:
-        raise FileSystemError(f"cannot read {path}: {exc.strerror}") from None
+        raise FileSystemError(t("prog.cannot_read", path=path, reason=exc.strerror)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -242,8 +235,8 @@ def read_text(path: Path) -> str:
                     str(path),
                     line,
                     column,
-                    f"the file is not UTF-8 (byte 0x{data[exc.start]:02x})",
-                    hint="save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
+                    t("prog.not_utf8", byte=f"{data[exc.start]:02x}"),
+                    hint=t("prog.not_utf8.hint"),
                 )
             ]
         ) from None
@@ -257,25 +250,25 @@ def compose(text: str, file: str) -> tuple[Any, _Located]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "invalid YAML"
+        problem = _yaml_phrase(exc.problem) if exc.problem else t("prog.yaml_invalid")
         if exc.context:
-            problem = f"{problem} ({exc.context})"
+            problem = f"{problem} ({_yaml_phrase(exc.context)})"
         located.errors.append(
             Diagnostic(
                 file,
                 line,
                 column,
-                f"YAML syntax error: {problem}",
-                hint="check the indentation and quoting around this position",
+                t("prog.yaml_syntax", problem=problem),
+                hint=t("prog.yaml_syntax.hint"),
             )
         )
         return None, located
     except yaml.YAMLError as exc:
-        located.errors.append(Diagnostic(file, 1, 1, f"YAML error: {exc}"))
+        located.errors.append(Diagnostic(file, 1, 1, t("prog.yaml_error", error=exc)))
         return None, located
     if node is None:
         located.errors.append(
-            Diagnostic(file, 1, 1, "the file is empty", hint="start from `wsp init`")
+            Diagnostic(file, 1, 1, t("prog.empty"), hint=t("prog.start_from_init"))
         )
         return None, located
     try:
@@ -283,16 +276,16 @@ def compose(text: str, file: str) -> tuple[Any, _Located]:
             raise _TooBig(node)
         data = located.build(node, ())
     except _Recursive as exc:
-        located.error(exc.node.start_mark, "an alias refers to itself (recursive YAML)")
+        located.error(exc.node.start_mark, t("prog.recursive_alias"))
         return None, located
     except _TooDeep as exc:
-        located.error(exc.node.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+        located.error(exc.node.start_mark, t("prog.too_deep", depth=MAX_DEPTH))
         return None, located
     except _TooBig as exc:
         located.error(
             exc.node.start_mark,
-            f"the document expands to more than {MAX_NODES} values (alias bomb?)",
-            hint="aliases (*name) may not multiply the document beyond the size limit",
+            t("prog.alias_bomb", limit=MAX_NODES),
+            hint=t("prog.alias_bomb.hint"),
         )
         return None, located
     if not isinstance(data, dict):
@@ -301,12 +294,67 @@ def compose(text: str, file: str) -> tuple[Any, _Located]:
                 file,
                 1,
                 1,
-                "a programme file must be a mapping of keys to values",
-                hint="start from `wsp init`",
+                t("prog.not_mapping"),
+                hint=t("prog.start_from_init"),
             )
         )
         return None, located
     return data, located
+
+
+# The parser's own words (libyaml or PyYAML, English) and their catalogue keys. A phrase
+# not listed here is shown as the parser wrote it.
+_YAML_PHRASES: dict[str, tuple[str, dict[str, str]]] = {
+    "did not find expected ',' or ']'": ("prog.yaml.no_separator", {"bracket": "]"}),
+    "did not find expected ',' or '}'": ("prog.yaml.no_separator", {"bracket": "}"}),
+    "found character that cannot start any token": ("prog.yaml.bad_token_start", {}),
+    "mapping values are not allowed in this context": ("prog.yaml.mapping_values", {}),
+    "mapping values are not allowed here": ("prog.yaml.mapping_values", {}),
+    "mapping keys are not allowed in this context": ("prog.yaml.mapping_keys", {}),
+    "mapping keys are not allowed here": ("prog.yaml.mapping_keys", {}),
+    "block sequence entries are not allowed in this context": (
+        "prog.yaml.sequence_entries",
+        {},
+    ),
+    "block sequence entries are not allowed here": ("prog.yaml.sequence_entries", {}),
+    "did not find expected key": ("prog.yaml.expected_key", {}),
+    "did not find expected '-' indicator": ("prog.yaml.expected_dash", {}),
+    "could not find expected ':'": ("prog.yaml.expected_colon", {}),
+    "did not find expected node content": ("prog.yaml.expected_content", {}),
+    "did not find expected alphabetic or numeric character": ("prog.yaml.expected_alnum", {}),
+    "did not find expected comment or line break": ("prog.yaml.expected_line_break", {}),
+    "found unexpected end of stream": ("prog.yaml.end_of_stream", {}),
+    "found unknown escape character": ("prog.yaml.unknown_escape", {}),
+    "found undefined alias": ("prog.yaml.undefined_alias", {}),
+    "found a tab character that violates indentation": ("prog.yaml.tab_indentation", {}),
+    "found a tab character where an indentation space is expected": (
+        "prog.yaml.tab_for_space",
+        {},
+    ),
+    "but found another document": ("prog.yaml.another_document", {}),
+    "expected a single document in the stream": ("prog.yaml.single_document", {}),
+    "while parsing a flow sequence": ("prog.yaml.in_flow_sequence", {}),
+    "while parsing a flow mapping": ("prog.yaml.in_flow_mapping", {}),
+    "while scanning for the next token": ("prog.yaml.in_next_token", {}),
+    "while parsing a block mapping": ("prog.yaml.in_block_mapping", {}),
+    "while parsing a block collection": ("prog.yaml.in_block_collection", {}),
+    "while scanning a quoted scalar": ("prog.yaml.in_scanning_quoted", {}),
+    "while parsing a quoted scalar": ("prog.yaml.in_parsing_quoted", {}),
+    "while scanning a simple key": ("prog.yaml.in_simple_key", {}),
+    "while scanning an anchor": ("prog.yaml.in_anchor", {}),
+    "while scanning an alias": ("prog.yaml.in_alias", {}),
+    "while scanning a block scalar": ("prog.yaml.in_block_scalar", {}),
+    "while scanning a plain scalar": ("prog.yaml.in_plain_scalar", {}),
+    "while parsing a block node": ("prog.yaml.in_block_node", {}),
+    "while parsing a flow node": ("prog.yaml.in_flow_node", {}),
+    "while scanning a tag": ("prog.yaml.in_tag", {}),
+}
+
+
+def _yaml_phrase(text: str) -> str:
+    """A YAML parser's problem or context in the current language, when it is a known one."""
+    found = _YAML_PHRASES.get(text)
+    return t(found[0], **found[1]) if found else text
 
 
 def load(path: str | Path, display_name: str | None = None) -> LoadResult:
@@ -418,12 +466,12 @@ def _from_pydantic(err: Any, located: _Located, data: Any) -> Diagnostic:
         accepted = _fields_of(data, path[:-1])
         close = difflib.get_close_matches(str(key), accepted, n=1, cutoff=0.6)
         if isinstance(key, str) and key in ("True", "False"):
-            message = f"unknown key {key.lower()} (an unquoted yes/no/on/off is a YAML boolean)"
-            hint = "quote the key, e.g. 'no':"
+            message = t("prog.unknown_key_boolean", key=key.lower())
+            hint = t("prog.unknown_key_boolean.hint")
         else:
-            message = f"unknown key {key!r}"
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            hint += "accepted keys: " + ", ".join(accepted) if accepted else ""
+            message = t("prog.unknown_key", key=key)
+            hint = t("prog.did_you_mean", option=close[0]) + " " if close else ""
+            hint += t("prog.accepted_keys", keys=", ".join(accepted)) if accepted else ""
         return Diagnostic(located.file, line, column, message, format_path(path), hint.strip())
     if kind == "missing":
         key = path[-1] if path else "?"
@@ -432,7 +480,7 @@ def _from_pydantic(err: Any, located: _Located, data: Any) -> Diagnostic:
             located.file,
             line,
             column,
-            f"missing required key {key!r}",
+            t("prog.missing_key", key=key),
             format_path(path),
             hint,
         )
@@ -443,30 +491,53 @@ def _from_pydantic(err: Any, located: _Located, data: Any) -> Diagnostic:
     elif message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     else:
-        message = _humanise(kind, message, err.get("input"))
+        message = _humanise(kind, message, err.get("input"), ctx)
     return Diagnostic(located.file, line, column, message, format_path(path), hint)
 
 
-def _humanise(kind: str, message: str, value: Any) -> str:
-    shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, got {shown}"
-    if kind in ("float_type", "float_parsing"):
-        return f"expected a number, got {shown}"
-    if kind in ("string_type",):
-        return f"expected text, got {shown}"
-    if kind in ("list_type",):
-        return f"expected a list (lines starting with '- '), got {shown}"
-    if kind in ("dict_type", "model_type", "model_attributes_type", "dataclass_type"):
-        return f"expected a mapping (key: value lines), got {shown}"
-    if kind == "enum":
-        return f"{message[0].lower()}{message[1:]}, got {shown}"
+_TYPE_MESSAGES = {
+    "int_type": "prog.expected_int",
+    "int_parsing": "prog.expected_int",
+    "int_from_float": "prog.expected_int",
+    "float_type": "prog.expected_number",
+    "float_parsing": "prog.expected_number",
+    "string_type": "prog.expected_text",
+    "list_type": "prog.expected_list",
+    "dict_type": "prog.expected_mapping",
+    "model_type": "prog.expected_mapping",
+    "model_attributes_type": "prog.expected_mapping",
+    "dataclass_type": "prog.expected_mapping",
+    "invalid_key": "prog.key_not_text",
+}
+_LIMIT_MESSAGES = {
+    "greater_than_equal": ("prog.at_least", "ge"),
+    "less_than_equal": ("prog.at_most", "le"),
+    "greater_than": ("prog.greater_than", "gt"),
+    "less_than": ("prog.less_than", "lt"),
+}
+
+
+def _humanise(kind: str, message: str, value: Any, ctx: dict[str, Any]) -> str:
+    """Pydantic's own error in wsp's words (and language); unknown kinds keep Pydantic's."""
+    from wspolpraca_cli.targets import type_word
+
+    shown = repr(value) if not isinstance(value, dict | list) else type_word(value)
+    if kind in _TYPE_MESSAGES:
+        return t(_TYPE_MESSAGES[kind], value=shown)
+    if kind == "enum" and "expected" in ctx:
+        expected = str(ctx["expected"]).replace(" or ", t("prog.or"))
+        return t("prog.expected_one_of", expected=expected, value=shown)
     if kind == "too_short":
-        return "expected non-empty text" if isinstance(value, str) else "expected at least one item"
-    if kind == "invalid_key":
-        return f"a key must be text, got {shown}"
+        return t(
+            "prog.expected_non_empty_text" if isinstance(value, str) else "prog.expected_an_item"
+        )
     if kind == "string_too_short":
-        return "expected non-empty text"
+        return t("prog.expected_non_empty_text")
+    if kind in _LIMIT_MESSAGES and _LIMIT_MESSAGES[kind][1] in ctx:
+        key, bound = _LIMIT_MESSAGES[kind]
+        return t(key, limit=ctx[bound])
+    if kind == "finite_number":
+        return t("prog.finite_number")
     return f"{message[0].lower()}{message[1:]}" if message else kind
 
 
@@ -483,7 +554,7 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
     for n, gid in enumerate(goal_ids):
         path: PathKey = ("goals", "main", "id") if n == 0 else ("goals", "specific", n - 1, "id")
         if gid in seen:
-            add(path, f"duplicate goal id {gid!r}", "every goal needs its own id")
+            add(path, t("prog.duplicate_goal", id=gid), t("prog.duplicate_goal.hint"))
         seen[gid] = "goal"
     specific = [g.id for g in doc.goals.specific]
     first, last = program.first_year, program.last_year
@@ -495,7 +566,7 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
     for a_n, area in enumerate(doc.areas):
         a_path: PathKey = ("areas", a_n)
         if area.id in area_ids:
-            add((*a_path, "id"), f"duplicate area id {area.id!r}")
+            add((*a_path, "id"), t("prog.duplicate_area", id=area.id))
         area_ids.add(area.id)
         for g_n, gid in enumerate(area.goals):
             if gid not in specific:
@@ -504,7 +575,7 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
         for c_n, act in enumerate(area.actions):
             c_path: PathKey = (*a_path, "actions", c_n)
             if act.lp in lps:
-                add((*c_path, "lp"), f"duplicate L.p. {act.lp!r} in area {area.id!r}")
+                add((*c_path, "lp"), t("prog.duplicate_lp", lp=act.lp, area=area.id))
             lps.add(act.lp)
             for g_n, gid in enumerate(act.goals):
                 if gid not in specific:
@@ -515,8 +586,8 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
                 if ind_id in indicator_seen:
                     add(
                         (*i_path, "id") if ind.id else i_path,
-                        f"duplicate indicator id {ind_id!r}",
-                        "give the indicator an explicit, unique id",
+                        t("prog.duplicate_indicator", id=ind_id),
+                        t("prog.duplicate_indicator.hint"),
                     )
                 indicator_seen.add(ind_id)
                 built = program.indicator(ind_id)
@@ -530,15 +601,15 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
                     if not first <= year <= last:
                         add(
                             (*i_path, "target"),
-                            f"target year {year} is outside the programme's years {first}–{last}",
+                            t("prog.target_year_outside", year=year, first=first, last=last),
                         )
                 if target.kind is TargetKind.BY_YEAR:
                     missing = [y for y in range(first, last + 1) if y not in years]
                     if missing and built.frequency.per_year:
                         add(
                             (*i_path, "target"),
-                            "the target by year has no value for " + ", ".join(map(str, missing)),
-                            "give a value for every year of the programme, 0 if none is due",
+                            t("prog.by_year_missing", years=", ".join(map(str, missing))),
+                            t("prog.by_year_missing.hint"),
                         )
                 if (
                     target.per is not None
@@ -547,25 +618,29 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
                 ):
                     add(
                         (*i_path, "target"),
-                        f"a target per {target.per.value} needs measurements at least that often",
-                        f"the frequency {built.frequency_text!r} is too rare for {target}",
+                        t("prog.per_too_often", per=t(f"prog.per.{target.per.value}")),
+                        t(
+                            "prog.per_too_often.hint",
+                            frequency=built.frequency_text,
+                            target=target,
+                        ),
                     )
                 if target.percent and built.unit.value not in ("percent", "number"):
                     add(
                         (*i_path, "target"),
-                        f"the target is a percentage but the unit is {built.unit.value!r}",
-                        "set unit: percent",
+                        t("prog.percent_unit", unit=built.unit.value),
+                        t("prog.percent_unit.hint"),
                     )
                 if target.kind is TargetKind.MILESTONE and built.unit.value != "yesno":
                     add(
                         (*i_path, "unit"),
-                        "a yes/no milestone ('tak') needs unit: yesno",
-                        "set unit: tak/nie",
+                        t("prog.milestone_unit"),
+                        t("prog.milestone_unit.hint"),
                     )
                 if ind.baseline and ind.baseline.year is not None and ind.baseline.year > last:
                     add(
                         (*i_path, "baseline", "year"),
-                        f"baseline year {ind.baseline.year} is after the programme ends",
+                        t("prog.baseline_after_end", year=ind.baseline.year),
                     )
                 if (
                     ind.bounds
@@ -573,12 +648,12 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
                     and ind.bounds.max is not None
                     and ind.bounds.min > ind.bounds.max
                 ):
-                    add((*i_path, "bounds"), "bounds.min is greater than bounds.max")
+                    add((*i_path, "bounds"), t("prog.bounds_order"))
     return diags
 
 
 def _unresolved(add: Any, path: PathKey, gid: str, known: list[str]) -> None:
     close = difflib.get_close_matches(gid, known, n=1, cutoff=0.5)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    hint += "specific goals: " + ", ".join(known) if known else "no specific goals are defined"
-    add(path, f"unknown specific goal {gid!r}", hint)
+    hint = t("prog.did_you_mean", option=close[0]) + " " if close else ""
+    hint += t("prog.specific_goals", ids=", ".join(known)) if known else t("prog.no_specific_goals")
+    add(path, t("prog.unknown_goal", id=gid), hint)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from wspolpraca_cli.i18n import t
+
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009_'")
 _PLAIN = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
 _DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
@@ -19,7 +21,7 @@ def parse_number(text: str) -> float:
     """
     compact = text.strip().translate(_SPACES)
     if not compact:
-        raise ValueError("empty number")
+        raise ValueError(t("prog.number.empty"))
     if _PLAIN.match(compact):
         value = float(compact.replace(",", "."))
     elif _DOT_THOUSANDS.match(compact):
@@ -27,9 +29,9 @@ def parse_number(text: str) -> float:
     elif _COMMA_THOUSANDS.match(compact):
         value = float(compact.replace(",", ""))
     else:
-        raise ValueError(f"not a number: {text!r}")
+        raise ValueError(t("prog.number.invalid", text=text))
     if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {text!r}")
+        raise ValueError(t("prog.number.not_finite", text=text))
     return value
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from wspolpraca_cli.i18n import t
+
 
 class Frequency(StrEnum):
     """How often an indicator is measured."""
@@ -110,7 +112,7 @@ def parse_frequency(text: str) -> Frequency:
     try:
         return FREQUENCY_WORDS[key]
     except KeyError:
-        raise ValueError(f"unknown measurement frequency {text!r}") from None
+        raise ValueError(t("prog.unknown_frequency", text=text)) from None
 
 
 class PeriodKind(StrEnum):
@@ -202,7 +204,7 @@ def parse_period(text: str) -> Period:
     """Parse ``2024``, ``2024-H1``, ``2024-Q3``, ``2024-03`` or ``2021-2025``."""
     match = _PERIOD_RE.match(text.strip())
     if not match:
-        raise ValueError(f"not a period: {text!r}")
+        raise ValueError(t("prog.period.invalid", text=text))
     year = int(match["year"])
     if match["h"]:
         return Period(year, PeriodKind.HALF, int(match["h"][1]))
@@ -211,12 +213,12 @@ def parse_period(text: str) -> Period:
     if match["m"]:
         month = int(match["m"])
         if not 1 <= month <= 12:
-            raise ValueError(f"not a month: {text!r}")
+            raise ValueError(t("prog.period.bad_month", text=text))
         return Period(year, PeriodKind.MONTH, month)
     if match["last"]:
         last = int(match["last"])
         if last < year:
-            raise ValueError(f"a period cannot end before it starts: {text!r}")
+            raise ValueError(t("prog.period.reversed", text=text))
         return Period(year, PeriodKind.PROGRAMME, last)
     return Period(year, PeriodKind.YEAR)
 
@@ -298,9 +300,9 @@ def parse_deadline(text: str) -> Deadline:
             if name in (pl, en.lower(), en.lower()[:3]):
                 month = i
     if not (1 <= month <= 12):
-        raise ValueError(f"not a day of the year: {text!r}; write it as '31 maja' or '05-31'")
+        raise ValueError(t("prog.deadline.invalid", text=text))
     try:
         date(2024, month, day)  # a leap year accepts every valid day
     except ValueError:
-        raise ValueError(f"no such day: {text!r}") from None
+        raise ValueError(t("prog.deadline.no_such_day", text=text)) from None
     return Deadline(month, day)

@@ -14,22 +14,32 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic_core import PydanticCustomError
 
 from wspolpraca_cli import model
+from wspolpraca_cli.i18n import t
 from wspolpraca_cli.periods import FREQUENCY_WORDS, Deadline, normalise_words, parse_deadline
 from wspolpraca_cli.periods import parse_frequency as _parse_frequency
-from wspolpraca_cli.targets import ACCEPTED_NOTATIONS, Target, TargetError, parse_target
+from wspolpraca_cli.targets import Target, TargetError, accepted_notations, parse_target
 
 FORMAT_VERSION = 1
 
 
+def _error(kind: str, message: str, hint: str = "") -> PydanticCustomError:
+    """A validation error whose text is already translated.
+
+    The message goes in through the ``{message}`` template, so braces in user values are
+    shown as written; the loader reads ``hint`` from the context. ``message`` is the last
+    key: Pydantic fills the template key by key, so braces in it are never filled in.
+    """
+    context: dict[str, Any] = {"hint": hint} if hint else {}
+    context["message"] = message
+    return PydanticCustomError(kind, "{message}", context)
+
+
 def _no_bool(value: Any) -> Any:
     if isinstance(value, bool):
-        raise PydanticCustomError(
+        raise _error(
             "yaml_boolean",
-            "expected text, but YAML read an unquoted word as the boolean {value}",
-            {
-                "value": str(value).lower(),
-                "hint": "unquoted yes/no/on/off/true/false are booleans in YAML; quote it: 'no'",
-            },
+            t("prog.yaml_boolean_value", value=str(value).lower()),
+            t("prog.yaml_boolean_value.hint"),
         )
     return value
 
@@ -59,20 +69,17 @@ class ProgramMeta(_Base):
         if isinstance(value, Deadline):
             return value
         if not isinstance(value, str):
-            raise PydanticCustomError(
-                "wsp_deadline",
-                "the reporting deadline must be a day such as '31 maja' or '05-31'",
-            )
+            raise _error("wsp_deadline", t("prog.deadline_not_text"))
         try:
             return parse_deadline(value)
         except ValueError as exc:
-            raise PydanticCustomError("wsp_deadline", str(exc)) from None
+            raise _error("wsp_deadline", str(exc)) from None
 
     @field_validator("language")
     @classmethod
     def _language(cls, value: str) -> str:
         if value not in ("pl", "en"):
-            raise PydanticCustomError("wsp_language", "language must be 'pl' or 'en'")
+            raise _error("wsp_language", t("prog.language"))
         return value
 
     @field_validator("last_year")
@@ -80,11 +87,7 @@ class ProgramMeta(_Base):
     def _order(cls, value: int, info: Any) -> int:
         first = info.data.get("first_year")
         if first is not None and value < first:
-            raise PydanticCustomError(
-                "wsp_years",
-                "last_year {last} is before first_year {first}",
-                {"last": value, "first": first},
-            )
+            raise _error("wsp_years", t("prog.years_order", last=value, first=first))
         return value
 
 
@@ -128,13 +131,10 @@ class IndicatorModel(_Base):
         if isinstance(value, str):
             found = model.UNIT_WORDS.get(normalise_words(value))
             if found is None:
-                raise PydanticCustomError(
+                raise _error(
                     "wsp_unit",
-                    "{message}",
-                    {
-                        "message": f"unknown unit {value!r}",
-                        "hint": "use one of: " + ", ".join(model.UNIT_WORDS),
-                    },
+                    t("prog.unknown_unit", unit=value),
+                    t("prog.unknown_unit.hint", units=", ".join(model.UNIT_WORDS)),
                 )
             return found
         return value
@@ -145,13 +145,10 @@ class IndicatorModel(_Base):
         if isinstance(value, str):
             found = model.AGGREGATION_WORDS.get(normalise_words(value))
             if found is None:
-                raise PydanticCustomError(
+                raise _error(
                     "wsp_aggregation",
-                    "{message}",
-                    {
-                        "message": f"unknown aggregation {value!r}",
-                        "hint": "use sum, last, max, min or mean",
-                    },
+                    t("prog.unknown_aggregation", value=value),
+                    t("prog.unknown_aggregation.hint"),
                 )
             return found
         return value
@@ -162,15 +159,11 @@ class IndicatorModel(_Base):
         try:
             _parse_frequency(value)
         except ValueError:
-            raise PydanticCustomError(
+            words = ", ".join(sorted({f.value for f in FREQUENCY_WORDS.values()}))
+            raise _error(
                 "wsp_frequency",
-                "{message}",
-                {
-                    "message": f"unknown measurement frequency {value!r}",
-                    "hint": "write it as the document does, e.g. 'Raz w roku', 'raz na kwartał', "
-                    "'jednorazowo', or in English: "
-                    + ", ".join(sorted({f.value for f in FREQUENCY_WORDS.values()})),
-                },
+                t("prog.unknown_frequency", text=value),
+                t("prog.unknown_frequency.hint", words=words),
             ) from None
         return value
 
@@ -180,9 +173,7 @@ class IndicatorModel(_Base):
         try:
             parse_target(value)
         except TargetError as exc:
-            raise PydanticCustomError(
-                "wsp_target", "{message}", {"message": str(exc), "hint": ACCEPTED_NOTATIONS}
-            ) from None
+            raise _error("wsp_target", str(exc), accepted_notations()) from None
         return value
 
 
@@ -212,10 +203,8 @@ class ProgramFile(_Base):
     @classmethod
     def _format(cls, value: int) -> int:
         if value != FORMAT_VERSION:
-            raise PydanticCustomError(
-                "wsp_format",
-                "unsupported format version {value}; this wsp reads format {supported}",
-                {"value": value, "supported": FORMAT_VERSION},
+            raise _error(
+                "wsp_format", t("prog.format_version", value=value, supported=FORMAT_VERSION)
             )
         return value
 

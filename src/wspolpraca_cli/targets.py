@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from wspolpraca_cli.i18n import t
 from wspolpraca_cli.numbers import format_plain, parse_number
 from wspolpraca_cli.periods import Frequency
 
@@ -56,14 +57,15 @@ _PER_CANONICAL = {
     Frequency.MONTHLY: "miesiąc",
 }
 
-ACCEPTED_NOTATIONS = (
-    "'1/rok' (per year; also /półrocze, /kwartał, /miesiąc), "
-    "'5 w okresie programu' (total over the programme), "
-    "'30% w 2025' (a level by a year), '≤ 50%' (a ceiling), '≥ 30%' (a floor), "
-    "'tak' (a yes/no milestone), 'brak' (no target), "
-    "a mapping of years to values ({2021: 1, 2022: 2}), "
-    "or the explicit form {kind: per_period|total|level|ceiling|floor|milestone|none, value: N}"
-)
+
+def accepted_notations() -> str:
+    """The target notations wsp reads, in the current language (for hints)."""
+    return t(
+        "prog.target.accepted",
+        by_year="{2021: 1, 2022: 2}",
+        explicit="{kind: per_period|total|level|ceiling|floor|milestone|none, value: N}",
+    )
+
 
 _NUM = r"(?P<num>[+-]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?P<pct>%)?"
 _RE_PER = re.compile(rf"^{_NUM}\s*/\s*(?P<per>[^\d]+)$")
@@ -152,10 +154,7 @@ def parse_target_text(text: str) -> Target:
             per_word = m["per"].strip().rstrip(".")
             per = PER_WORDS.get(per_word)
             if per is None:
-                raise TargetError(
-                    f"unknown period {per_word!r} in target {text!r}; "
-                    "use /rok, /półrocze, /kwartał or /miesiąc"
-                )
+                raise TargetError(t("prog.target.unknown_per", per=per_word, text=text))
             value, pct = _num(m)
             return Target(TargetKind.PER_PERIOD, value, per=per, percent=pct)
         if m := _RE_TOTAL.match(low):
@@ -176,8 +175,8 @@ def parse_target_text(text: str) -> Target:
     except ValueError as exc:
         if isinstance(exc, TargetError):
             raise
-        raise TargetError(f"cannot read the number in target {text!r}") from None
-    raise TargetError(f"unknown target notation {text!r}")
+        raise TargetError(t("prog.target.bad_number", text=text)) from None
+    raise TargetError(t("prog.target.unknown_notation", text=text))
 
 
 _EXPLICIT_KEYS = {"kind", "value", "per", "by", "values"}
@@ -190,7 +189,7 @@ def parse_target(raw: Any) -> Target:
     if isinstance(raw, bool):
         if raw:
             return Target(TargetKind.MILESTONE)
-        raise TargetError("a target of 'nie'/false means nothing to achieve; use 'brak'")
+        raise TargetError(t("prog.target.false"))
     if isinstance(raw, int | float):
         return Target(TargetKind.PER_PERIOD, float(raw))
     if isinstance(raw, str):
@@ -199,13 +198,21 @@ def parse_target(raw: Any) -> Target:
         if raw and all(isinstance(k, int) and not isinstance(k, bool) for k in raw):
             return _by_year(raw)
         return _explicit(raw)
-    raise TargetError(f"a target must be text, a number or a mapping, not {type(raw).__name__}")
+    raise TargetError(t("prog.target.bad_type", type=type_word(raw)))
 
 
-def _value(raw: Any, what: str) -> tuple[float, bool]:
-    if isinstance(raw, bool) or raw is None:
-        raise TargetError(f"{what} must be a number")
-    if isinstance(raw, int | float):
+def type_word(value: object) -> str:
+    """The name of a YAML value's type for a message: list, dict (translated), or the type."""
+    if isinstance(value, list):
+        return t("prog.type.list")
+    if isinstance(value, dict):
+        return t("prog.type.dict")
+    return type(value).__name__
+
+
+def _value(raw: Any, year: int | None = None) -> tuple[float, bool]:
+    """A number of a target: the value, or (``year`` given) the value for that year."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
         return float(raw), False
     if isinstance(raw, str):
         text = raw.strip()
@@ -213,15 +220,20 @@ def _value(raw: Any, what: str) -> tuple[float, bool]:
         try:
             return parse_number(text.rstrip("%")), pct
         except ValueError:
-            raise TargetError(f"{what} must be a number, not {raw!r}") from None
-    raise TargetError(f"{what} must be a number")
+            what = _what(year)
+            raise TargetError(t("prog.target.not_number_value", what=what, raw=raw)) from None
+    raise TargetError(t("prog.target.not_number", what=_what(year)))
+
+
+def _what(year: int | None) -> str:
+    return t("prog.target.the_value") if year is None else t("prog.target.for_year", year=year)
 
 
 def _by_year(raw: dict[Any, Any]) -> Target:
     pairs = []
     percent = False
     for year, value in sorted(raw.items()):
-        number, pct = _value(value, f"the target for {year}")
+        number, pct = _value(value, year)
         percent = percent or pct
         pairs.append((int(year), number))
     return Target(TargetKind.BY_YEAR, by_year=tuple(pairs), percent=percent)
@@ -230,34 +242,31 @@ def _by_year(raw: dict[Any, Any]) -> Target:
 def _explicit(raw: dict[Any, Any]) -> Target:
     unknown = [k for k in raw if k not in _EXPLICIT_KEYS]
     if unknown:
-        raise TargetError(
-            f"unknown key {unknown[0]!r} in target; the explicit form takes "
-            "kind, value, per, by and values"
-        )
+        raise TargetError(t("prog.target.unknown_key", key=unknown[0]))
     kind_text = raw.get("kind")
     try:
         kind = TargetKind(str(kind_text))
     except ValueError:
         kinds = ", ".join(k.value for k in TargetKind)
-        raise TargetError(f"unknown target kind {kind_text!r}; use one of {kinds}") from None
+        raise TargetError(t("prog.target.unknown_kind", kind=kind_text, kinds=kinds)) from None
     if kind is TargetKind.NONE:
         return Target(kind)
     if kind is TargetKind.BY_YEAR:
         values = raw.get("values")
         if not isinstance(values, dict) or not values:
-            raise TargetError("a by_year target needs 'values', a mapping of years to values")
+            raise TargetError(t("prog.target.by_year_values"))
         return _by_year(values)
     by = raw.get("by")
     if by is not None and (isinstance(by, bool) or not isinstance(by, int)):
-        raise TargetError("'by' must be a year, such as 2025")
+        raise TargetError(t("prog.target.by_not_year"))
     if kind is TargetKind.MILESTONE:
         return Target(kind, year=by)
     if "value" not in raw:
-        raise TargetError(f"a {kind.value} target needs a 'value'")
-    value, pct = _value(raw["value"], "the target value")
+        raise TargetError(t("prog.target.needs_value", kind=kind.value))
+    value, pct = _value(raw["value"])
     if kind is TargetKind.LEVEL:
         if by is None:
-            raise TargetError("a level target needs 'by', the year to reach it")
+            raise TargetError(t("prog.target.level_needs_by"))
         return Target(kind, value, year=by, percent=pct)
     if kind is TargetKind.PER_PERIOD:
         per_raw = raw.get("per")
@@ -265,6 +274,6 @@ def _explicit(raw: dict[Any, Any]) -> Target:
         if per_raw is not None:
             per = PER_WORDS.get(str(per_raw).lower())
             if per is None:
-                raise TargetError("'per' must be rok, półrocze, kwartał or miesiąc")
+                raise TargetError(t("prog.target.bad_per"))
         return Target(kind, value, per=per, percent=pct)
     return Target(kind, value, percent=pct)

@@ -17,10 +17,16 @@ _current = ["en"]
 
 @cache
 def catalog() -> dict[str, tuple[str, str]]:
-    from wspolpraca_cli.i18n import catalog_core, catalog_report, catalog_status, catalog_store
+    from wspolpraca_cli.i18n import (
+        catalog_core,
+        catalog_program,
+        catalog_report,
+        catalog_status,
+        catalog_store,
+    )
 
     merged: dict[str, tuple[str, str]] = {}
-    for module in (catalog_core, catalog_store, catalog_status, catalog_report):
+    for module in (catalog_core, catalog_program, catalog_store, catalog_status, catalog_report):
         merged.update(module.MESSAGES)
     return merged
 

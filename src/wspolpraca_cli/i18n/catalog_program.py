@@ -1,0 +1,481 @@
+"""Messages of loading and validating a programme file: key -> (Polish, English).
+
+The English texts are the messages ``wsp`` has always printed; tests assert them byte for
+byte. User values are passed in as placeholders (mostly ``{x!r}``), so a quoted value, a
+YAML path or a position never changes between the languages.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # reading the file
+    "prog.cannot_read": (
+        "nie można odczytać pliku {path}: {reason}",
+        "cannot read {path}: {reason}",
+    ),
+    "prog.too_large": (
+        "plik jest za duży ({size} B); dopuszczalny rozmiar to {limit} MiB",
+        "file is too large ({size} bytes); the limit is {limit} MiB",
+    ),
+    "prog.is_folder": ("to jest folder, a nie plik", "this is a folder, not a file"),
+    "prog.not_utf8": (
+        "plik nie jest zapisany w kodowaniu UTF-8 (bajt 0x{byte})",
+        "the file is not UTF-8 (byte 0x{byte})",
+    ),
+    "prog.not_utf8.hint": (
+        "zapisz plik w kodowaniu UTF-8 (w większości edytorów: Zapisz jako… → Kodowanie: UTF-8)",
+        "save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
+    ),
+    # YAML syntax and structure
+    "prog.yaml_syntax": ("błąd składni YAML: {problem}", "YAML syntax error: {problem}"),
+    "prog.yaml_syntax.hint": (
+        "sprawdź wcięcia i cudzysłowy w pobliżu tego miejsca",
+        "check the indentation and quoting around this position",
+    ),
+    "prog.yaml_invalid": ("niepoprawny YAML", "invalid YAML"),
+    "prog.yaml_error": ("błąd YAML: {error}", "YAML error: {error}"),
+    "prog.empty": ("plik jest pusty", "the file is empty"),
+    "prog.start_from_init": (
+        "zacznij od pliku utworzonego poleceniem `wsp init`",
+        "start from `wsp init`",
+    ),
+    "prog.not_mapping": (
+        "plik programu musi składać się z wierszy w postaci 'klucz: wartość'",
+        "a programme file must be a mapping of keys to values",
+    ),
+    "prog.recursive_alias": (
+        "alias odwołuje się sam do siebie (rekurencyjny YAML)",
+        "an alias refers to itself (recursive YAML)",
+    ),
+    "prog.too_deep": (
+        "zbyt głębokie zagnieżdżenie (dopuszczalna głębokość: {depth})",
+        "nesting deeper than {depth} levels",
+    ),
+    "prog.alias_bomb": (
+        "po rozwinięciu aliasów dokument przekracza limit {limit} wartości (bomba aliasów?)",
+        "the document expands to more than {limit} values (alias bomb?)",
+    ),
+    "prog.alias_bomb.hint": (
+        "aliasy (*nazwa) nie mogą powiększać dokumentu ponad dopuszczalny rozmiar",
+        "aliases (*name) may not multiply the document beyond the size limit",
+    ),
+    "prog.key_not_plain": (
+        "klucz musi być prostą wartością (tekstem lub liczbą)",
+        "a key must be a plain value",
+    ),
+    "prog.key_boolean": (
+        "klucz {word} został odczytany jako wartość logiczna YAML {value}",
+        "the key {word} was read as the YAML boolean {value}",
+    ),
+    "prog.key_boolean.hint": ("ujmij go w apostrofy: '{word}':", "quote it: '{word}':"),
+    "prog.duplicate_key": (
+        "powtórzony klucz {key!r} (pierwszy raz podany w wierszu {line})",
+        "duplicate key {key!r} (first given on line {line})",
+    ),
+    "prog.duplicate_key.hint": (
+        "każdy klucz może wystąpić w jednym miejscu tylko raz; "
+        "PyYAML zachowałby tylko ostatnie wystąpienie",
+        "each key may appear once in a mapping; PyYAML would keep only the last",
+    ),
+    "prog.merge_key": (
+        "klucze scalające ('<<') nie są obsługiwane",
+        "merge keys ('<<') are not supported",
+    ),
+    "prog.merge_key.hint": (
+        "wypisz klucze w całości albo użyj aliasu (*nazwa) dla całej wartości",
+        "write the keys out, or use an alias (*name) for a whole value",
+    ),
+    "prog.unsupported_tag": (
+        "nieobsługiwany znacznik YAML {tag!r}",
+        "unsupported YAML tag {tag!r}",
+    ),
+    "prog.unsupported_tag.hint": (
+        "dozwolone są tylko zwykłe wartości YAML (bez znaczników !!python ani własnych)",
+        "only plain YAML values are allowed (no !!python or custom tags)",
+    ),
+    "prog.bad_scalar": ("nie można odczytać wartości: {error}", "cannot read the value: {error}"),
+    # YAML parser problems (PyYAML / libyaml wording in English)
+    "prog.yaml.no_separator": (
+        "nie znaleziono oczekiwanego ',' ani '{bracket}'",
+        "did not find expected ',' or '{bracket}'",
+    ),
+    "prog.yaml.bad_token_start": (
+        "znaleziono znak, od którego nie może się zaczynać żaden element",
+        "found character that cannot start any token",
+    ),
+    "prog.yaml.mapping_values": (
+        "w tym miejscu nie może wystąpić para klucz: wartość",
+        "mapping values are not allowed in this context",
+    ),
+    "prog.yaml.mapping_keys": (
+        "w tym miejscu nie może wystąpić klucz",
+        "mapping keys are not allowed in this context",
+    ),
+    "prog.yaml.sequence_entries": (
+        "w tym miejscu nie może wystąpić element listy ('- ')",
+        "block sequence entries are not allowed in this context",
+    ),
+    "prog.yaml.expected_key": (
+        "nie znaleziono oczekiwanego klucza",
+        "did not find expected key",
+    ),
+    "prog.yaml.expected_dash": (
+        "nie znaleziono oczekiwanego znaku '-'",
+        "did not find expected '-' indicator",
+    ),
+    "prog.yaml.expected_colon": (
+        "nie znaleziono oczekiwanego ':'",
+        "could not find expected ':'",
+    ),
+    "prog.yaml.expected_content": (
+        "nie znaleziono oczekiwanej wartości",
+        "did not find expected node content",
+    ),
+    "prog.yaml.expected_alnum": (
+        "nie znaleziono oczekiwanej litery ani cyfry",
+        "did not find expected alphabetic or numeric character",
+    ),
+    "prog.yaml.expected_line_break": (
+        "nie znaleziono oczekiwanego komentarza ani końca wiersza",
+        "did not find expected comment or line break",
+    ),
+    "prog.yaml.end_of_stream": (
+        "nieoczekiwany koniec pliku",
+        "found unexpected end of stream",
+    ),
+    "prog.yaml.unknown_escape": (
+        "nieznany znak po ukośniku odwrotnym (\\)",
+        "found unknown escape character",
+    ),
+    "prog.yaml.undefined_alias": (
+        "alias odwołuje się do nieistniejącej kotwicy (&nazwa)",
+        "found undefined alias",
+    ),
+    "prog.yaml.tab_indentation": (
+        "znak tabulacji narusza wcięcie",
+        "found a tab character that violates indentation",
+    ),
+    "prog.yaml.tab_for_space": (
+        "znaleziono znak tabulacji tam, gdzie oczekiwano spacji wcięcia",
+        "found a tab character where an indentation space is expected",
+    ),
+    "prog.yaml.another_document": (
+        "znaleziono kolejny dokument",
+        "but found another document",
+    ),
+    "prog.yaml.single_document": (
+        "plik może zawierać tylko jeden dokument YAML",
+        "expected a single document in the stream",
+    ),
+    "prog.yaml.in_flow_sequence": (
+        "podczas odczytu listy w nawiasach kwadratowych",
+        "while parsing a flow sequence",
+    ),
+    "prog.yaml.in_flow_mapping": (
+        "podczas odczytu par klucz: wartość w nawiasach klamrowych",
+        "while parsing a flow mapping",
+    ),
+    "prog.yaml.in_next_token": (
+        "podczas szukania kolejnego elementu",
+        "while scanning for the next token",
+    ),
+    "prog.yaml.in_block_mapping": (
+        "podczas odczytu par klucz: wartość",
+        "while parsing a block mapping",
+    ),
+    "prog.yaml.in_block_collection": (
+        "podczas odczytu listy",
+        "while parsing a block collection",
+    ),
+    "prog.yaml.in_scanning_quoted": (
+        "podczas odczytu tekstu w cudzysłowie",
+        "while scanning a quoted scalar",
+    ),
+    "prog.yaml.in_parsing_quoted": (
+        "podczas odczytu tekstu w cudzysłowie",
+        "while parsing a quoted scalar",
+    ),
+    "prog.yaml.in_simple_key": ("podczas odczytu klucza", "while scanning a simple key"),
+    "prog.yaml.in_anchor": ("podczas odczytu kotwicy (&)", "while scanning an anchor"),
+    "prog.yaml.in_alias": ("podczas odczytu aliasu (*)", "while scanning an alias"),
+    "prog.yaml.in_block_scalar": (
+        "podczas odczytu tekstu wielowierszowego",
+        "while scanning a block scalar",
+    ),
+    "prog.yaml.in_plain_scalar": ("podczas odczytu wartości", "while scanning a plain scalar"),
+    "prog.yaml.in_block_node": ("podczas odczytu wartości", "while parsing a block node"),
+    "prog.yaml.in_flow_node": ("podczas odczytu wartości", "while parsing a flow node"),
+    "prog.yaml.in_tag": ("podczas odczytu znacznika (!)", "while scanning a tag"),
+    # keys and types (Pydantic errors, humanised)
+    "prog.unknown_key": ("nieznany klucz {key!r}", "unknown key {key!r}"),
+    "prog.unknown_key_boolean": (
+        "nieznany klucz {key} (yes/no/on/off bez cudzysłowu to w YAML wartość logiczna)",
+        "unknown key {key} (an unquoted yes/no/on/off is a YAML boolean)",
+    ),
+    "prog.unknown_key_boolean.hint": (
+        "ujmij klucz w apostrofy, np. 'no':",
+        "quote the key, e.g. 'no':",
+    ),
+    "prog.did_you_mean": ("czy chodziło o {option!r}?", "did you mean {option!r}?"),
+    "prog.accepted_keys": ("dopuszczalne klucze: {keys}", "accepted keys: {keys}"),
+    "prog.missing_key": ("brak wymaganego klucza {key!r}", "missing required key {key!r}"),
+    "prog.expected_int": (
+        "oczekiwano liczby całkowitej, jest {value}",
+        "expected a whole number, got {value}",
+    ),
+    "prog.expected_number": ("oczekiwano liczby, jest {value}", "expected a number, got {value}"),
+    "prog.expected_text": ("oczekiwano tekstu, jest {value}", "expected text, got {value}"),
+    "prog.expected_list": (
+        "oczekiwano listy (wierszy zaczynających się od '- '), jest {value}",
+        "expected a list (lines starting with '- '), got {value}",
+    ),
+    "prog.expected_mapping": (
+        "oczekiwano wierszy w postaci 'klucz: wartość', jest {value}",
+        "expected a mapping (key: value lines), got {value}",
+    ),
+    "prog.expected_one_of": (
+        "oczekiwano jednej z wartości {expected}, jest {value}",
+        "input should be {expected}, got {value}",
+    ),
+    "prog.or": (" lub ", " or "),
+    "prog.expected_non_empty_text": ("oczekiwano niepustego tekstu", "expected non-empty text"),
+    "prog.expected_an_item": (
+        "oczekiwano co najmniej jednej pozycji",
+        "expected at least one item",
+    ),
+    "prog.key_not_text": (
+        "klucz musi być tekstem, jest {value}",
+        "a key must be text, got {value}",
+    ),
+    "prog.at_least": (
+        "wartość musi być większa lub równa {limit}",
+        "input should be greater than or equal to {limit}",
+    ),
+    "prog.at_most": (
+        "wartość musi być mniejsza lub równa {limit}",
+        "input should be less than or equal to {limit}",
+    ),
+    "prog.greater_than": (
+        "wartość musi być większa niż {limit}",
+        "input should be greater than {limit}",
+    ),
+    "prog.less_than": (
+        "wartość musi być mniejsza niż {limit}",
+        "input should be less than {limit}",
+    ),
+    "prog.finite_number": ("oczekiwano skończonej liczby", "input should be a finite number"),
+    "prog.type.list": ("lista", "list"),
+    "prog.type.dict": ("zestaw par klucz: wartość", "dict"),
+    # cross-checks: ids, references, years
+    "prog.duplicate_goal": (
+        "powtórzony identyfikator celu {id!r}",
+        "duplicate goal id {id!r}",
+    ),
+    "prog.duplicate_goal.hint": (
+        "każdy cel musi mieć własny identyfikator",
+        "every goal needs its own id",
+    ),
+    "prog.duplicate_area": (
+        "powtórzony identyfikator obszaru {id!r}",
+        "duplicate area id {id!r}",
+    ),
+    "prog.duplicate_lp": (
+        "powtórzona L.p. {lp!r} w obszarze {area!r}",
+        "duplicate L.p. {lp!r} in area {area!r}",
+    ),
+    "prog.duplicate_indicator": (
+        "powtórzony identyfikator wskaźnika {id!r}",
+        "duplicate indicator id {id!r}",
+    ),
+    "prog.duplicate_indicator.hint": (
+        "nadaj wskaźnikowi własny, niepowtarzalny identyfikator (id)",
+        "give the indicator an explicit, unique id",
+    ),
+    "prog.unknown_goal": (
+        "nieznany cel szczegółowy {id!r}",
+        "unknown specific goal {id!r}",
+    ),
+    "prog.specific_goals": ("cele szczegółowe: {ids}", "specific goals: {ids}"),
+    "prog.no_specific_goals": (
+        "program nie określa żadnych celów szczegółowych",
+        "no specific goals are defined",
+    ),
+    "prog.target_year_outside": (
+        "rok {year} w wartości docelowej wykracza poza lata programu {first}–{last}",
+        "target year {year} is outside the programme's years {first}–{last}",
+    ),
+    "prog.by_year_missing": (
+        "wartość docelowa w podziale na lata nie obejmuje lat: {years}",
+        "the target by year has no value for {years}",
+    ),
+    "prog.by_year_missing.hint": (
+        "podaj wartość dla każdego roku programu (0, jeśli w danym roku nic nie przewidziano)",
+        "give a value for every year of the programme, 0 if none is due",
+    ),
+    "prog.per_too_often": (
+        "wartość docelowa na {per} wymaga co najmniej tak samo częstych pomiarów",
+        "a target per {per} needs measurements at least that often",
+    ),
+    "prog.per_too_often.hint": (
+        "częstotliwość pomiaru {frequency!r} jest zbyt rzadka dla wartości docelowej {target}",
+        "the frequency {frequency!r} is too rare for {target}",
+    ),
+    "prog.per.yearly": ("rok", "yearly"),
+    "prog.per.half_yearly": ("półrocze", "half_yearly"),
+    "prog.per.quarterly": ("kwartał", "quarterly"),
+    "prog.per.monthly": ("miesiąc", "monthly"),
+    "prog.percent_unit": (
+        "wartość docelowa jest wyrażona w procentach, a jednostka to {unit!r}",
+        "the target is a percentage but the unit is {unit!r}",
+    ),
+    "prog.percent_unit.hint": ("ustaw unit: percent", "set unit: percent"),
+    "prog.milestone_unit": (
+        "wartość docelowa typu tak/nie ('tak') wymaga ustawienia unit: yesno",
+        "a yes/no milestone ('tak') needs unit: yesno",
+    ),
+    "prog.milestone_unit.hint": ("ustaw unit: tak/nie", "set unit: tak/nie"),
+    "prog.baseline_after_end": (
+        "rok wartości bazowej {year} przypada po zakończeniu programu",
+        "baseline year {year} is after the programme ends",
+    ),
+    "prog.bounds_order": (
+        "bounds.min jest większe niż bounds.max",
+        "bounds.min is greater than bounds.max",
+    ),
+    # field validators of the programme file
+    "prog.yaml_boolean_value": (
+        "oczekiwano tekstu, ale YAML odczytał słowo bez cudzysłowu jako wartość logiczną {value}",
+        "expected text, but YAML read an unquoted word as the boolean {value}",
+    ),
+    "prog.yaml_boolean_value.hint": (
+        "w YAML słowa yes/no/on/off/true/false bez cudzysłowu są wartościami logicznymi; "
+        "ujmij je w apostrofy: 'no'",
+        "unquoted yes/no/on/off/true/false are booleans in YAML; quote it: 'no'",
+    ),
+    "prog.deadline_not_text": (
+        "termin sprawozdania musi być dniem roku, np. '31 maja' albo '05-31'",
+        "the reporting deadline must be a day such as '31 maja' or '05-31'",
+    ),
+    "prog.language": (
+        "language musi mieć wartość 'pl' albo 'en'",
+        "language must be 'pl' or 'en'",
+    ),
+    "prog.years_order": (
+        "last_year {last} jest wcześniejszy niż first_year {first}",
+        "last_year {last} is before first_year {first}",
+    ),
+    "prog.unknown_unit": ("nieznana jednostka {unit!r}", "unknown unit {unit!r}"),
+    "prog.unknown_unit.hint": ("użyj jednej z jednostek: {units}", "use one of: {units}"),
+    "prog.unknown_aggregation": (
+        "nieznany sposób agregacji {value!r}",
+        "unknown aggregation {value!r}",
+    ),
+    "prog.unknown_aggregation.hint": (
+        "użyj sum, last, max, min albo mean (po polsku: suma, ostatnia, maksimum, minimum, "
+        "średnia)",
+        "use sum, last, max, min or mean",
+    ),
+    "prog.unknown_frequency": (
+        "nieznana częstotliwość pomiaru {text!r}",
+        "unknown measurement frequency {text!r}",
+    ),
+    "prog.unknown_frequency.hint": (
+        "wpisz ją tak jak w dokumencie programu, np. 'Raz w roku', 'raz na kwartał', "
+        "'jednorazowo', albo po angielsku: {words}",
+        "write it as the document does, e.g. 'Raz w roku', 'raz na kwartał', "
+        "'jednorazowo', or in English: {words}",
+    ),
+    "prog.format_version": (
+        "nieobsługiwana wersja formatu {value}; ta wersja wsp odczytuje format {supported}",
+        "unsupported format version {value}; this wsp reads format {supported}",
+    ),
+    # target values
+    "prog.target.accepted": (
+        "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc), "
+        "'5 w okresie programu' (łącznie w całym okresie programu), "
+        "'30% w 2025' (poziom do osiągnięcia w danym roku), '≤ 50%' (wartość maksymalna), "
+        "'≥ 30%' (wartość minimalna), 'tak' (cel typu tak/nie), "
+        "'brak' (bez wartości docelowej), lata z wartościami ({by_year}) "
+        "albo postać jawna {explicit}",
+        "'1/rok' (per year; also /półrocze, /kwartał, /miesiąc), "
+        "'5 w okresie programu' (total over the programme), "
+        "'30% w 2025' (a level by a year), '≤ 50%' (a ceiling), '≥ 30%' (a floor), "
+        "'tak' (a yes/no milestone), 'brak' (no target), "
+        "a mapping of years to values ({by_year}), "
+        "or the explicit form {explicit}",
+    ),
+    "prog.target.unknown_per": (
+        "nieznany okres {per!r} w wartości docelowej {text!r}; "
+        "użyj /rok, /półrocze, /kwartał albo /miesiąc",
+        "unknown period {per!r} in target {text!r}; use /rok, /półrocze, /kwartał or /miesiąc",
+    ),
+    "prog.target.bad_number": (
+        "nie można odczytać liczby w wartości docelowej {text!r}",
+        "cannot read the number in target {text!r}",
+    ),
+    "prog.target.unknown_notation": (
+        "nieznany zapis wartości docelowej {text!r}",
+        "unknown target notation {text!r}",
+    ),
+    "prog.target.false": (
+        "wartość docelowa 'nie'/false nie wyznacza niczego do osiągnięcia; użyj 'brak'",
+        "a target of 'nie'/false means nothing to achieve; use 'brak'",
+    ),
+    "prog.target.bad_type": (
+        "wartość docelowa musi być tekstem, liczbą albo zestawem par klucz: wartość, "
+        "a jest: {type}",
+        "a target must be text, a number or a mapping, not {type}",
+    ),
+    "prog.target.the_value": ("wartość docelowa", "the target value"),
+    "prog.target.for_year": ("wartość docelowa na rok {year}", "the target for {year}"),
+    "prog.target.not_number": ("{what} musi być liczbą", "{what} must be a number"),
+    "prog.target.not_number_value": (
+        "{what} musi być liczbą, a nie {raw!r}",
+        "{what} must be a number, not {raw!r}",
+    ),
+    "prog.target.unknown_key": (
+        "nieznany klucz {key!r} w wartości docelowej; "
+        "postać jawna przyjmuje klucze kind, value, per, by i values",
+        "unknown key {key!r} in target; the explicit form takes kind, value, per, by and values",
+    ),
+    "prog.target.unknown_kind": (
+        "nieznany rodzaj wartości docelowej {kind!r}; użyj jednego z: {kinds}",
+        "unknown target kind {kind!r}; use one of {kinds}",
+    ),
+    "prog.target.by_year_values": (
+        "wartość docelowa rodzaju by_year wymaga klucza 'values' z latami i wartościami",
+        "a by_year target needs 'values', a mapping of years to values",
+    ),
+    "prog.target.by_not_year": (
+        "'by' musi być rokiem, np. 2025",
+        "'by' must be a year, such as 2025",
+    ),
+    "prog.target.needs_value": (
+        "wartość docelowa rodzaju {kind} wymaga klucza 'value'",
+        "a {kind} target needs a 'value'",
+    ),
+    "prog.target.level_needs_by": (
+        "wartość docelowa rodzaju level wymaga klucza 'by' — roku, w którym ma zostać osiągnięta",
+        "a level target needs 'by', the year to reach it",
+    ),
+    "prog.target.bad_per": (
+        "'per' musi mieć wartość rok, półrocze, kwartał albo miesiąc",
+        "'per' must be rok, półrocze, kwartał or miesiąc",
+    ),
+    # periods, deadlines, numbers
+    "prog.period.invalid": ("to nie jest okres: {text!r}", "not a period: {text!r}"),
+    "prog.period.bad_month": ("nie ma takiego miesiąca: {text!r}", "not a month: {text!r}"),
+    "prog.period.reversed": (
+        "okres nie może się kończyć przed swoim początkiem: {text!r}",
+        "a period cannot end before it starts: {text!r}",
+    ),
+    "prog.deadline.invalid": (
+        "to nie jest dzień roku: {text!r}; wpisz go jako '31 maja' albo '05-31'",
+        "not a day of the year: {text!r}; write it as '31 maja' or '05-31'",
+    ),
+    "prog.deadline.no_such_day": ("nie ma takiego dnia: {text!r}", "no such day: {text!r}"),
+    "prog.number.empty": ("nie podano liczby", "empty number"),
+    "prog.number.invalid": ("to nie jest liczba: {text!r}", "not a number: {text!r}"),
+    "prog.number.not_finite": (
+        "to nie jest skończona liczba: {text!r}",
+        "not a finite number: {text!r}",
+    ),
+}
