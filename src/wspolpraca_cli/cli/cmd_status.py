@@ -54,9 +54,10 @@ def check_goal(program: Program, goal: str | None) -> None:
     if goal is None or program.goal(goal) is not None:
         return
     known = [program.main_goal.id, *(g.id for g in program.specific_goals)]
+    same = [k for k in known if k.casefold() == goal.strip().casefold()]
     raise UnknownId(
         t("status.unknown_goal", id=goal),
-        suggest(goal, known),
+        same or suggest(goal, known),
         hint=t("status.known_goals", ids=", ".join(g.id for g in program.specific_goals)),
     )
 

@@ -127,6 +127,15 @@ def format_target(value: float | None, ind: Indicator, lang: str) -> str:
     return text
 
 
+def actual_text(result: PeriodResult | ProgrammeResult, ind: Indicator, lang: str) -> str:
+    """The actual; ``—`` for a closed or future period without data (an open ``sum``
+    period without entries shows 0, as SPEC's "actual 0 of 1")."""
+    silent = (Status.AWAITING, Status.OVERDUE, Status.NOT_STARTED)
+    if result.count == 0 and result.status in silent:
+        return DASH
+    return format_value(result.actual, ind, lang)
+
+
 def bar(ratio: float | None, width: int = 10) -> str:
     """A text progress bar: ``██████░░░░`` (empty dots when there is nothing to measure)."""
     if ratio is None:
@@ -211,8 +220,8 @@ def _result_cells(line: Line, lang: str) -> list[str]:
         _shorten(ind.name, NAME_WIDTH) if is_first else t("status.programme_row"),
         _period_text(r),
         format_target(r.target, ind, lang),
-        format_value(r.actual, ind, lang),
-        format_percent(r.achievement, lang),
+        actual_text(r, ind, lang),
+        format_percent(r.achievement, lang) if r.count or r.status is Status.IN_PROGRESS else DASH,
         _status_text(r),
     ]
 
@@ -487,7 +496,7 @@ def render_rich(view: StatusView, console: Any) -> None:
                 [
                     ind.id,
                     _period_text(r),
-                    f"{format_value(r.actual, ind, lang)} / {format_target(r.target, ind, lang)}",
+                    f"{actual_text(r, ind, lang)} / {format_target(r.target, ind, lang)}",
                     bar(None if r.target is None else r.achievement, 8),
                     format_percent(r.achievement, lang),
                     _status_text(r),
@@ -591,7 +600,7 @@ def _history_rows(ip: IndicatorProgress, lang: str) -> list[list[str]]:
         [
             period_label(r.period),
             format_target(r.target, ind, lang),
-            format_value(r.actual, ind, lang) if r.has_data or r.actual else DASH,
+            actual_text(r, ind, lang),
             format_percent(r.achievement, lang) if r.has_data else DASH,
             status_word(r.status),
         ]
