@@ -27,7 +27,9 @@ class Diagnostic:
         if self.path:
             text += f" [{self.path}]"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            from wspolpraca_cli.i18n import t
+
+            text += f"\n    {t('hint')}: {self.hint}"
         return text
 
 

@@ -50,7 +50,11 @@ OptionalText = Annotated[str, BeforeValidator(_no_bool)]
 
 class _Base(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True, frozen=True
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=True,
+        frozen=True,
+        allow_inf_nan=False,
     )
 
 
