@@ -276,14 +276,15 @@ def test_show_without_a_store_creates_nothing(tmp_path: Path) -> None:
 
 
 # -- start-up --------------------------------------------------------------------------------
-def test_status_does_not_import_rich_when_piped(tmp_path: Path) -> None:
+def test_piped_status_imports_neither_rich_nor_tabulate(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from wspolpraca_cli.cli.app import main\n"
         f"sys.argv = ['wsp', '--program', {str(SHIPPED_PROGRAM)!r}, '--store', "
         f"{str(tmp_path / 's.db')!r}, 'status', '--as-of', '2024-03-10']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('RICH' if 'rich.table' in sys.modules else 'NO-RICH', file=sys.stderr)\n"
+        "heavy = {'rich.table', 'tabulate'} & set(sys.modules)\n"
+        "print(f'HEAVY {heavy}' if heavy else 'LIGHT', file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -293,5 +294,5 @@ def test_status_does_not_import_rich_when_piped(tmp_path: Path) -> None:
         env={"PATH": "", "LANG": "C.UTF-8", "WSP_CACHE_DIR": str(tmp_path / "c")},
         check=False,
     )
-    assert "NO-RICH" in done.stderr, done.stderr
+    assert "LIGHT" in done.stderr, done.stderr
     assert "in progress" in done.stdout

@@ -274,6 +274,21 @@ def _aligned_table(rows: list[list[str]], headers: list[str], tablefmt: str) -> 
     return text.splitlines()
 
 
+def simple_table(rows: list[list[str]], headers: list[str], align: str) -> list[str]:
+    """A plain aligned table (header, dashes, rows; two spaces between columns), without
+    tabulate's import cost. ``align`` has one letter per column: ``l`` or ``r``."""
+    widths = [max([len(h)] + [len(r[n]) for r in rows]) for n, h in enumerate(headers)]
+
+    def fmt(cells: list[str]) -> str:
+        parts = [
+            c.rjust(w) if a == "r" else c.ljust(w)
+            for c, w, a in zip(cells, widths, align, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    return [fmt(headers), "  ".join("-" * w for w in widths), *(fmt(r) for r in rows)]
+
+
 def render_plain(view: StatusView) -> str:
     """The piped table: a header, a plain table with goal and action headings between its
     rows (one set of column widths for all), and the summary."""
@@ -282,7 +297,7 @@ def render_plain(view: StatusView) -> str:
     results = [_result_cells(line, lang) for line in all_lines if line.kind == "result"]
     out = [*header_lines(view, lang), ""]
     if results:
-        table = _aligned_table(results, _headers(), "simple")
+        table = simple_table(results, _headers(), "lllrrrl")
         out += table[:2]
         body = iter(table[2:])
         for line in all_lines:
@@ -634,18 +649,10 @@ def _history_headers() -> list[str]:
 
 
 def render_history_plain(ip: IndicatorProgress, as_of: date) -> str:
-    from tabulate import tabulate
-
     lang = get_language()
-    table = tabulate(
-        _history_rows(ip, lang),
-        headers=_history_headers(),
-        tablefmt="simple",
-        disable_numparse=True,
-        colalign=("left", "right", "right", "right", "left"),
-    )
+    table = simple_table(_history_rows(ip, lang), _history_headers(), "lrrrl")
     title = t("history.title", id=ip.id, date=format_date(as_of, lang))
-    return "\n".join([title, table, _programme_summary(ip, lang)])
+    return "\n".join([title, *table, _programme_summary(ip, lang)])
 
 
 def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> None:
