@@ -55,7 +55,11 @@ def format_number(value: float | None, decimal_comma: bool = False) -> str:
     """Exact and plain: ``2``, ``1.5`` (``1,5``), ``0.30000000000000004``; empty for None."""
     if value is None:
         return ""
-    text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    from decimal import Decimal
+
+    text = format(Decimal(repr(value)), "f")  # shortest exact digits, never an exponent
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",") if decimal_comma else text
 
 

@@ -1,0 +1,232 @@
+"""wsp export / import: CSV and JSON, round trips, all-or-nothing, line numbers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.test_store_support import TEST_PROGRAM, Wsp
+from wspolpraca_cli.entries import Entry
+from wspolpraca_cli.store import open_store
+
+HEADER = (
+    "uid,indicator,period,value,kind,date,note,source,tags,"
+    "recorded_by,recorded_at,supersedes,reason"
+)
+
+
+@pytest.fixture
+def wsp(tmp_path: Path) -> Wsp:
+    program = tmp_path / "program.yaml"
+    program.write_text(TEST_PROGRAM, encoding="utf-8")
+    return Wsp(program, tmp_path / "store.wsp.db")
+
+
+def fill(wsp: Wsp) -> list[Entry]:
+    first = wsp.record("1.1", "2", "--year", "2024", "--note", 'Toruń;\n"Bydgoszcz", ąęłśżźćń')
+    wsp.record("1.1", "1", "--date", "2024-04-02", "--tag", "organizator=NGO")
+    wsp("correct", first, "3", "--reason", "pomyłka")
+    second = wsp.record("kw", "8500000,01", "--period", "2024-Q2", "--source", "=SUM(A1)")
+    wsp("void", second, "--reason", "zły wskaźnik")
+    wsp.record("pct", "33,333333333333336%", "--year", "2023")
+    wsp.record("yn", "tak", "--period", "2021-2025")
+    with open_store(wsp.store, readonly=True) as store:
+        return store.entries()
+
+
+def without_seq(entries: list[Entry]) -> list[Entry]:
+    return [replace(e, seq=0) for e in entries]
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("csv", "en"), ("csv", "pl"), ("json", "en")])
+def test_export_import_round_trip(wsp: Wsp, tmp_path: Path, fmt: str, lang: str) -> None:
+    original = fill(wsp)
+    out = tmp_path / f"entries.{fmt}"
+    run = wsp("export", "--format", fmt, "-o", str(out), lang=lang)
+    assert run.exit_code == 0
+    assert out.is_file()
+    target = Wsp(wsp.program, tmp_path / "copy.wsp.db")
+    run = target("import", str(out))
+    assert run.exit_code == 0, run.stderr
+    assert f"{out}: 7 added, 0 already present, 0 rejected." in run.stderr
+    with open_store(target.store, readonly=True) as store:
+        assert without_seq(store.entries()) == without_seq(original)
+    run = target("import", str(out))
+    assert run.exit_code == 0
+    assert f"{out}: 0 added, 7 already present, 0 rejected." in run.stderr
+    with open_store(target.store, readonly=True) as store:
+        assert len(store.entries()) == 7
+
+
+def test_csv_is_excel_friendly(wsp: Wsp, tmp_path: Path) -> None:
+    fill(wsp)
+    out = tmp_path / "e.csv"
+    wsp("export", "-o", str(out))
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0] == HEADER
+    assert "\r\n" in text
+    assert (
+        '"Toruń;\r\n""Bydgoszcz"", ąęłśżźćń"' in text or '"Toruń;\n""Bydgoszcz"", ąęłśżźćń"' in text
+    )
+    polish = tmp_path / "pl.csv"
+    wsp("export", "-o", str(polish), lang="pl")
+    text = polish.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == HEADER.replace(",", ";")
+    assert ";8500000,01;" in text
+
+
+def test_export_to_stdout_and_json_shape(wsp: Wsp) -> None:
+    fill(wsp)
+    run = wsp("export")
+    assert run.stdout.startswith("\ufeff" + HEADER)
+    assert "Exported 7 entries → standard output" in run.stderr
+    doc = json.loads(wsp("export", "--format", "json").stdout)
+    assert doc["schema"] == 1 and doc["program"] == "Program testowy"
+    assert [e["kind"] for e in doc["entries"]].count("void") == 1
+    assert doc["entries"][1]["tags"] == {"organizator": "NGO"}
+
+
+def test_export_refuses_to_overwrite(wsp: Wsp, tmp_path: Path) -> None:
+    fill(wsp)
+    out = tmp_path / "e.csv"
+    out.write_text("keep me", encoding="utf-8")
+    run = wsp("export", "-o", str(out))
+    assert run.exit_code == 2
+    assert f"The file {out} already exists." in run.stderr and "--force" in run.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert wsp("export", "-o", str(out), "--force").exit_code == 0
+    assert out.read_text(encoding="utf-8-sig").startswith(HEADER)
+
+
+def test_export_of_a_missing_store_creates_nothing(wsp: Wsp) -> None:
+    run = wsp("export")
+    assert run.exit_code == 0
+    assert run.stdout.splitlines() == ["\ufeff" + HEADER]
+    assert not wsp.store.exists()
+
+
+def test_import_hand_written_csv_twice(wsp: Wsp, tmp_path: Path) -> None:
+    src = tmp_path / "hand.csv"
+    src.write_text(
+        "indicator;period;value;note;tags\n"
+        "1.1;2022;1;warsztat A;organizator=urząd\n"
+        "1.1;2022;1;warsztat A;organizator=urząd\n"
+        "\n"
+        "kw;2022-Q1;8 500 000;;\n"
+        "pct;2022;35%;;\n",
+        encoding="utf-8",
+    )
+    run = wsp("import", str(src), "--dry-run")
+    assert run.exit_code == 0
+    assert "4 would be added, 0 already present, 0 rejected" in run.stderr
+    assert not wsp.store.exists()
+    run = wsp("import", str(src))
+    assert run.exit_code == 0
+    assert "4 added, 0 already present, 0 rejected" in run.stderr
+    run = wsp("import", str(src))
+    assert "0 added, 4 already present, 0 rejected" in run.stderr
+    with open_store(wsp.store, readonly=True) as store:
+        values = [(e.indicator_id, e.period, e.value, e.tags) for e in store.entries()]
+    assert values == [
+        ("1.1", "2022", 1.0, (("organizator", "urząd"),)),
+        ("1.1", "2022", 1.0, (("organizator", "urząd"),)),
+        ("kw", "2022-Q1", 8500000.0, ()),
+        ("pct", "2022", 35.0, ()),
+    ]
+
+
+def test_import_bad_rows_are_all_reported_and_nothing_stored(wsp: Wsp, tmp_path: Path) -> None:
+    wsp.record("1.1", "1", "--year", "2021")
+    src = tmp_path / "bad.csv"
+    src.write_text(
+        "indicator,period,value,note\n"
+        "1.1,2022,1,ok\n"
+        '1.1,2023,2,"two\nlines"\n'
+        "1.2,2023,1,typo\n"
+        "1.1,2030,1,outside\n"
+        "1.1,2024,-1,negative\n"
+        "kw,2024,5,wrong form\n",
+        encoding="utf-8",
+    )
+    run = wsp("import", str(src))
+    assert run.exit_code == 2
+    lines = run.stderr.splitlines()
+    assert f"{src}:5:1: No indicator '1.2' in the programme. [indicator]" in lines
+    assert "    hint: Did you mean: 1.1?" in lines
+    assert any(line.startswith(f"{src}:6:2: The period 2030") for line in lines)
+    assert any(line.startswith(f"{src}:7:3: The value '-1' is negative") for line in lines)
+    assert any(line.startswith(f"{src}:8:2: The period '2024' does not fit") for line in lines)
+    assert "nothing imported — 4 row(s) rejected (2 would be added, 0 already present)" in (
+        run.stderr
+    )
+    with open_store(wsp.store, readonly=True) as store:
+        assert len(store.entries()) == 1
+
+
+def test_import_refuses_bad_files(wsp: Wsp, tmp_path: Path) -> None:
+    cases = {
+        "header.csv": ("indicatr,period,value\n1.1,2024,1\n", "unknown columns: indicatr"),
+        "latin2.csv": (None, "is not UTF-8"),
+        "empty.csv": ("", "is empty"),
+        "broken.json": ('{"entries": [', "invalid JSON"),
+        "shape.json": ('{"entries": 5}', "expected an object"),
+    }
+    for name, (text, message) in cases.items():
+        path = tmp_path / name
+        if text is None:
+            path.write_bytes(
+                "indicator,period,value,note\n1.1,2024,1,zażółć\n".encode("iso-8859-2")
+            )
+        else:
+            path.write_text(text, encoding="utf-8")
+        run = wsp("import", str(path))
+        assert run.exit_code == 2, name
+        assert message in run.stderr, name
+    run = wsp("import", str(tmp_path / "missing.csv"))
+    assert run.exit_code == 2
+    assert "No file" in run.stderr
+    assert not wsp.store.exists()
+
+
+def test_import_conflicting_uid_and_broken_chain(wsp: Wsp, tmp_path: Path) -> None:
+    uid = wsp.record("1.1", "1", "--year", "2021")
+    src = tmp_path / "conflict.csv"
+    src.write_text(
+        f"{HEADER}\n"
+        f"{uid},1.1,2021,5,record,,,,,,,,\n"
+        "c1,1.1,2021,2,correction,,,,,,,deadbeef,why\n"
+        "v1,1.1,2021,,void,,,,,,,,\n",
+        encoding="utf-8",
+    )
+    run = wsp("import", str(src))
+    assert run.exit_code == 2
+    assert (
+        f"{src}:2:1: An entry with the id {uid} is already in the store with different content."
+        in (run.stderr)
+    )
+    assert f"{src}:3:1: The entry deadbeef to be superseded is not in the store." in run.stderr
+    assert "an entry of kind void must name the entry it supersedes" in run.stderr
+    with open_store(wsp.store, readonly=True) as store:
+        assert len(store.entries()) == 1
+
+
+def test_import_json_written_by_hand(wsp: Wsp, tmp_path: Path) -> None:
+    src = tmp_path / "e.json"
+    src.write_text(
+        json.dumps(
+            [
+                {"indicator": "yn", "period": "2021-2025", "value": "tak"},
+                {"indicator": "avg", "period": "2024-02", "value": 1.5},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    run = wsp("import", str(src))
+    assert run.exit_code == 0, run.stderr
+    with open_store(wsp.store, readonly=True) as store:
+        assert [e.value for e in store.entries()] == [1.0, 1.5]
