@@ -60,6 +60,9 @@ def test_every_command_has_help_with_examples_and_is_in_readme() -> None:
         assert command.help, name
         assert "Examples:" in (command.callback.__doc__ or ""), name
         assert f"wsp {name}" in readme, f"`wsp {name}` is missing from README.md"
+        shown = runner.invoke(app, [name, "--help"])
+        assert shown.exit_code == 0, name
+        assert "Examples:\n    wsp " in shown.stdout, name
 
 
 def test_validate_shipped_programme_from_any_folder(tmp_path: Path) -> None:

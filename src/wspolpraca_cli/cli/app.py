@@ -106,6 +106,22 @@ for module in (cmd_program, cmd_store, cmd_status, cmd_report):
     module.register(app)
 
 
+def _examples(doc: str | None) -> str | None:
+    """The ``Examples:`` block of a command's docstring, kept verbatim in ``--help``."""
+    if not doc or "Examples:" not in doc:
+        return None
+    block = doc.split("Examples:", 1)[1]
+    lines = [line.strip() for line in block.strip("\n").splitlines()]
+    commands = [line for line in lines if line]
+    label = t("examples")
+    return "\b\n" + label + ":\n" + "\n".join(f"  {c}" for c in commands)
+
+
+for info in app.registered_commands:
+    if info.epilog is None and info.callback is not None:
+        info.epilog = _examples(info.callback.__doc__)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="wsp")

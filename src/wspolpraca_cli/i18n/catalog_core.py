@@ -24,6 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Output file (default: standard output).",
     ),
     "error": ("błąd", "error"),
+    "examples": ("Przykłady", "Examples"),
     "hint": ("wskazówka", "hint"),
     "did_you_mean": ("Czy chodziło o: {options}?", "Did you mean: {options}?"),
     "interrupted": ("Przerwano.", "Interrupted."),
