@@ -306,3 +306,30 @@ def test_debug_shows_traceback(tmp_path: Path) -> None:
     result = _run("--debug", "show", "nope", env={"WSP_PROGRAM": str(SHIPPED_PROGRAM)})
     assert result.returncode != 0
     assert "Traceback" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["status"], "status"),
+        (["--program", "x.yaml", "--lang", "pl", "record", "1.1", "2"], "record"),
+        (["-p", "status", "list"], "list"),
+        (["--debug", "--store=s.db", "check"], "check"),
+        (["--help"], None),
+        ([], None),
+    ],
+)
+def test_invoked_command(argv: list[str], name: str | None) -> None:
+    from wspolpraca_cli.cli.app import invoked_command
+
+    assert invoked_command(argv) == name
+
+
+def test_console_script_still_lists_every_command_and_suggests() -> None:
+    listing = _run("--help")
+    assert "validate" in listing.stdout and "status" in listing.stdout
+    typo = _run("stauts")
+    assert typo.returncode == 2
+    assert "No such command 'stauts'" in typo.stderr
+    one = _run("--program", str(SHIPPED_PROGRAM), "validate", "--help")
+    assert one.returncode == 0 and "Examples:" in one.stdout

@@ -10,11 +10,11 @@ new key; an unreadable or stale cache entry is ignored and rewritten. Writes are
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -39,10 +39,13 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 
 def _key(data: bytes, display_name: str) -> str:
-    digest = hashlib.blake2b(digest_size=20)
-    for part in (f"{_FORMAT}|{__version__}|{sys.version}|{display_name}|".encode(), data):
-        digest.update(part)
-    return digest.hexdigest()
+    """Two independent 32-bit checksums of the bytes, their length, and what else matters.
+
+    (zlib is already imported at start-up; hashlib would cost a few milliseconds.)
+    """
+    meta = f"{_FORMAT}|{__version__}|{sys.version}|{display_name}".encode()
+    head = zlib.crc32(meta)
+    return f"{head:08x}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}-{len(data):x}"
 
 
 def load_cached(

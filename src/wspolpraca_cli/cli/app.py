@@ -122,6 +122,33 @@ for info in app.registered_commands:
         info.epilog = _examples(info.callback.__doc__)
 
 
+_VALUE_OPTIONS = {"--program", "-p", "--store", "-s", "--lang"}
+
+
+def invoked_command(argv: list[str]) -> str | None:
+    """The command name in ``argv`` (after the global options), if there is one."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif arg == "--":
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    Typer builds a click command for every registered command before it parses the
+    arguments; building only the one that was asked for saves start-up time. Without a known
+    command (``wsp --help``, a typo) every command is built, so help and suggestions are whole.
+    """
+    name = invoked_command(sys.argv[1:])
+    chosen = [info for info in app.registered_commands if info.name == name]
+    if chosen:
+        app.registered_commands = chosen
     app(prog_name="wsp")
