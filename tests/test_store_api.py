@@ -303,3 +303,69 @@ def test_eight_processes_record_at_once(tmp_path: Path) -> None:
         assert store.integrity_check() == "ok"
     assert len(notes) == 8 * 25
     assert set(notes) == {f"w{w}-{i}" for w in range(8) for i in range(25)}
+
+
+def test_migrates_a_version_1_store_forward(tmp_path: Path) -> None:
+    import wspolpraca_cli.store as store_module
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in store_module.MIGRATIONS[1]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(
+        "INSERT INTO entries (uid, indicator_id, period, value, kind, recorded_at)"
+        " VALUES ('old00001', '1.1', '2022', 3, 'record', '2022-05-01T10:00:00Z')"
+    )
+    conn.close()
+    with open_store(path, readonly=True) as store:  # a reader upgrades a writable file too
+        assert store.schema_version() == SCHEMA_VERSION
+        assert [e.uid for e in store.entries()] == ["old00001"]
+    conn = sqlite3.connect(path)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    assert "entries_aggregate" in names and "entries_indicator_period" not in names
+
+
+def test_summaries_agree_with_effective_on_random_histories(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(20240310)
+    with open_store(tmp_path / "s.db") as store:
+        live: list[Entry] = []
+        for _ in range(400):
+            action = rng.random()
+            if live and action < 0.25:
+                old = live.pop(rng.randrange(len(live)))
+                kind = EntryKind.VOID if rng.random() < 0.4 else EntryKind.CORRECTION
+                value = None if kind is EntryKind.VOID else float(rng.randint(0, 9))
+                new = store.add(
+                    Entry("", old.indicator_id, old.period, value, kind, supersedes=old.uid)
+                )
+                if kind is not EntryKind.VOID:
+                    live.append(new)
+            else:
+                day = rng.choice([None, "2024-02-01", "2024-09-30"])
+                ind = rng.choice(["a", "b", "c"])
+                live.append(
+                    store.add(rec(rng.randint(0, 9), rng.choice(["2023", "2024"]), ind, date=day))
+                )
+        every = store.entries()
+        for as_of in (None, "2024-06-30", "2023-01-01"):
+            got = {(s.indicator_id, s.period): s for s in store.summaries(as_of=as_of)}
+            counted = [
+                e for e in effective(every) if as_of is None or not e.date or e.date <= as_of
+            ]
+            groups: dict[tuple[str, str], list[float]] = {}
+            for e in counted:
+                assert e.value is not None
+                groups.setdefault((e.indicator_id, e.period), []).append(e.value)
+            assert set(got) == set(groups)
+            for key, values in groups.items():
+                for how in ("sum", "last", "max", "min"):
+                    assert got[key].aggregate(how) == aggregate(values, how)
+                assert got[key].count == len(values)
+        assert store.summaries(indicator_ids=["a"]) == [
+            s for s in store.summaries() if s.indicator_id == "a"
+        ]
