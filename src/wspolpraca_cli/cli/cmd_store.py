@@ -98,6 +98,11 @@ def _period_state(store: Store, ind: Indicator, period: str, extra: Entry | None
     from wspolpraca_cli.entries import effective
     from wspolpraca_cli.recording import period_actual
 
+    if extra is None:  # computed in SQL: cheap even on a large store
+        for summary in store.summaries(indicator_ids=[ind.id]):
+            if summary.period == period:
+                return _actual_text(ind, summary.aggregate(ind.aggregation.value), summary.count)
+        return _actual_text(ind, None, 0)
     entries = store.entries(ind.id) + ([extra] if extra is not None else [])
     live = [e for e in effective(entries) if e.period == period]
     return _actual_text(ind, period_actual(entries, ind, period), len(live))
