@@ -19,12 +19,9 @@ This module knows nothing about the command line: it returns values and raises t
 
 from __future__ import annotations
 
-import getpass
-import json
 import os
 import re
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -159,6 +156,8 @@ class ImportResult:
 
 def new_uid() -> str:
     """A fresh entry id: 32 hexadecimal digits (random), shown shortened to its first 8."""
+    import uuid  # imported on demand: start-up time matters for every command
+
     return uuid.uuid4().hex
 
 
@@ -169,6 +168,8 @@ def now_utc() -> str:
 def current_user() -> str:
     """The operating-system user, for ``recorded_by``."""
     try:
+        import getpass
+
         return getpass.getuser()
     except (OSError, KeyError, ImportError):  # no user database entry (containers)
         return os.environ.get("USER") or os.environ.get("USERNAME") or "?"
@@ -179,12 +180,16 @@ def valid_uid(uid: str) -> bool:
 
 
 def tags_to_text(tags: Sequence[tuple[str, str]]) -> str:
+    import json
+
     return json.dumps([[k, v] for k, v in tags], ensure_ascii=False)
 
 
 def tags_from_text(text: str) -> tuple[tuple[str, str], ...]:
-    if not text:
+    if not text or text == "[]":
         return ()
+    import json
+
     return tuple((str(k), str(v)) for k, v in json.loads(text))
 
 
