@@ -1,3 +1,253 @@
-"""Messages for the report commands: key -> (Polish, English)."""
+"""Messages for ``wsp check`` and ``wsp report``: key -> (Polish, English).
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+The status words themselves live in :mod:`catalog_status` (``status.achieved`` …) and are
+shared with ``wsp status``.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- wsp check: the command ----------------------------------------------------------------
+    "cmd.check.help": (
+        "Sprawdzenie dla skryptów i crona: kod wyjścia 0, gdy żaden wskaźnik nie jest "
+        "zaległy ani nieosiągnięty, 1 — gdy jest.",
+        "For scripts and cron: exit 0 when no indicator is missed or overdue, 1 when any is.",
+    ),
+    "opt.check.year": (
+        "Sprawdź tylko okresy tego roku (domyślnie: wszystkie okresy od początku programu).",
+        "Check only that year's periods (default: every period since the programme began).",
+    ),
+    "opt.check.format": ("Format wyjścia: text lub json.", "Output format: text or json."),
+    "opt.check.quiet": (
+        "Nic nie wypisuj, gdy nie ma problemów (wygodne w cronie).",
+        "Print nothing when there is nothing to do (handy in cron).",
+    ),
+    "opt.lang_here": (
+        "Język tego polecenia: pl lub en (jak globalne --lang).",
+        "Language of this command: pl or en (like the global --lang).",
+    ),
+    "check.bad_lang": (
+        "Nieznany język {value!r}.",
+        "Unknown language {value!r}.",
+    ),
+    "check.bad_lang.hint": ("użyj pl albo en", "use pl or en"),
+    # -- wsp check: the text output ----------------------------------------------------------
+    "check.header": ("Program: {title}", "Programme: {title}"),
+    "check.header.scope_all": (
+        "Stan na {date}; sprawdzono okresy od {first} do dziś.",
+        "As of {date}; checked the periods from {first} to date.",
+    ),
+    "check.header.scope_year": (
+        "Stan na {date}; sprawdzono okresy roku {year}.",
+        "As of {date}; checked the periods of {year}.",
+    ),
+    "check.todo.record": (
+        "wpisz wartość za {period} dla {id} ({name}) — termin {deadline}",
+        "record {period} for {id} ({name}) — due {deadline}",
+    ),
+    "check.todo.record_late": (
+        "wpisz wartość za {period} dla {id} ({name}) — termin minął {deadline}",
+        "record {period} for {id} ({name}) — it was due {deadline}",
+    ),
+    "check.todo.missed": (
+        "{id} ({name}) za {period}: {actual} wobec wartości docelowej {target} ({percent}) — "
+        "wyjaśnij przyczynę w sprawozdaniu albo popraw wpis, jeśli jest błędny (wsp correct)",
+        "{id} ({name}) in {period}: {actual} against a target of {target} ({percent}) — "
+        "explain why in the report, or correct the entry if it is wrong (wsp correct)",
+    ),
+    "check.orphan.word": ("poza programem", "orphan"),
+    "check.orphan.unknown_indicator": (
+        "{count} wpis(ów) dla {id} za {period}: takiego wskaźnika nie ma już w programie — "
+        "wpisy zostają w magazynie i nie są liczone; przywróć wskaźnik w pliku programu "
+        "albo unieważnij wpisy (wsp void)",
+        "{count} entry(ies) for {id} in {period}: the programme no longer has this indicator — "
+        "they stay in the store and are not counted; restore the indicator in the programme "
+        "file or void them (wsp void)",
+    ),
+    "check.orphan.bad_period": (
+        "{count} wpis(ów) dla {id} z nieczytelnym okresem {period!r} — nie są liczone; "
+        "popraw je (wsp correct) albo unieważnij (wsp void)",
+        "{count} entry(ies) for {id} with an unreadable period {period!r} — not counted; "
+        "correct them (wsp correct) or void them (wsp void)",
+    ),
+    "check.orphan.wrong_frequency": (
+        "{count} wpis(ów) dla {id} za {period}: okres nie pasuje do częstotliwości pomiaru "
+        "wskaźnika — nie są liczone; unieważnij je i wpisz za właściwy okres",
+        "{count} entry(ies) for {id} in {period}: the period does not fit the indicator's "
+        "measurement frequency — not counted; void them and record the right period",
+    ),
+    "check.orphan.outside_programme": (
+        "{count} wpis(ów) dla {id} za {period}: poza latami programu — nie są liczone",
+        "{count} entry(ies) for {id} in {period}: outside the programme's years — not counted",
+    ),
+    "check.all_good": (
+        "Wszystkie wymagalne wskaźniki mają dane i osiągnęły wartości docelowe.",
+        "Every indicator that is due has data and met its target.",
+    ),
+    "check.summary": ("Podsumowanie: {items}", "Summary: {items}"),
+    "check.result.ok": (
+        "Wynik: brak zaległych i nieosiągniętych wskaźników (kod wyjścia 0).",
+        "Result: nothing missed or overdue (exit code 0).",
+    ),
+    "check.result.shortfall": (
+        "Wynik: zaległe lub nieosiągnięte wskaźniki: {count} (kod wyjścia 1).",
+        "Result: {count} missed or overdue (exit code 1).",
+    ),
+    # -- wsp report: the command ---------------------------------------------------------------
+    "cmd.report.help": (
+        "Sprawozdanie roczne z realizacji programu (md, html, csv lub xlsx).",
+        "The annual report on the programme's implementation (md, html, csv or xlsx).",
+    ),
+    "opt.report.year": (
+        "Rok sprawozdania (domyślnie: rok poprzedni).",
+        "The year reported on (default: the previous year).",
+    ),
+    "opt.report.format": (
+        "Format: md, html, csv lub xlsx (domyślnie: według rozszerzenia pliku -o, inaczej md).",
+        "Format: md, html, csv or xlsx (default: from the -o file's extension, else md).",
+    ),
+    "opt.report.output": (
+        "Plik wyjściowy (md i csv domyślnie na standardowe wyjście; html i xlsx go wymagają).",
+        "Output file (md and csv go to standard output by default; html and xlsx need one).",
+    ),
+    "opt.report.as_of": (
+        "Stan danych na dzień RRRR-MM-DD (domyślnie: dziś lub WSP_REPORT_DATE).",
+        "Data as of YYYY-MM-DD (default: today, or WSP_REPORT_DATE).",
+    ),
+    "report.needs_output": (
+        "Sprawozdanie w formacie {format} trzeba zapisać do pliku.",
+        "A {format} report must be written to a file.",
+    ),
+    "report.needs_output.hint": (
+        "dodaj -o PLIK, np. -o sprawozdanie-{year}.{format}",
+        "add -o FILE, e.g. -o report-{year}.{format}",
+    ),
+    "report.exists": ("Plik {path} już istnieje.", "The file {path} already exists."),
+    "report.exists.hint": (
+        "dodaj --force, aby go nadpisać, albo podaj inną nazwę w -o",
+        "add --force to overwrite it, or choose another name with -o",
+    ),
+    "report.no_dir": (
+        "Katalog {path} nie istnieje.",
+        "The directory {path} does not exist.",
+    ),
+    "report.no_dir.hint": (
+        "utwórz go albo podaj w -o inną ścieżkę",
+        "create it, or give another path with -o",
+    ),
+    "report.is_dir": ("{path} jest katalogiem.", "{path} is a directory."),
+    "report.is_dir.hint": ("podaj w -o nazwę pliku", "give a file name with -o"),
+    "report.write_failed": (
+        "Nie można zapisać {path}: {error}",
+        "Cannot write {path}: {error}",
+    ),
+    "report.no_openpyxl": (
+        "Format xlsx wymaga pakietu openpyxl, który nie jest zainstalowany.",
+        "The xlsx format needs the openpyxl package, which is not installed.",
+    ),
+    "report.no_openpyxl.hint": (
+        "zainstaluj go: pip install 'wspolpraca-cli[xlsx]' (albo wybierz --format html, md "
+        "lub csv)",
+        "install it: pip install 'wspolpraca-cli[xlsx]' (or choose --format html, md or csv)",
+    ),
+    "report.bad_report_date": (
+        "Niepoprawna data {value!r} w WSP_REPORT_DATE.",
+        "Not a date: {value!r} in WSP_REPORT_DATE.",
+    ),
+    "report.no_default_year": (
+        "Rok {year} jest poza latami programu {first}–{last}; nie ma roku domyślnego.",
+        "The year {year} is outside the programme's years {first}–{last}; there is no default.",
+    ),
+    "report.no_default_year.hint": (
+        "podaj --year, od {first} do {last}",
+        "give --year, from {first} to {last}",
+    ),
+    "report.written": (
+        "Zapisano sprawozdanie za {year}: {path}",
+        "Wrote the report for {year}: {path}",
+    ),
+    # -- the report: heading -------------------------------------------------------------------
+    "report.title": (
+        "Sprawozdanie z realizacji programu za rok {year}",
+        "Report on the programme's implementation in {year}",
+    ),
+    "report.label.program": ("Program", "Programme"),
+    "report.label.issuer": ("Organ", "Issuing body"),
+    "report.label.adopted_by": ("Akt przyjęcia", "Adopted by"),
+    "report.label.years": ("Okres programu", "Programme period"),
+    "report.label.year": ("Rok sprawozdawczy", "Reporting year"),
+    "report.label.generated": ("Data sporządzenia", "Date of the report"),
+    "report.label.as_of": ("Stan danych na", "Data as of"),
+    "report.label.main_goal": ("Cel główny", "Main goal"),
+    "report.label.deadline": ("Termin sprawozdania", "Reporting deadline"),
+    # -- the report: the action tables ---------------------------------------------------------
+    "report.section.actions": (
+        "Realizacja działań i wskaźników",
+        "Actions and indicators",
+    ),
+    "report.area": ("Obszar {id}: {name}", "Area {id}: {name}"),
+    "report.area.goals": ("Cele szczegółowe: {goals}", "Specific goals: {goals}"),
+    "report.col.lp": ("L.p.", "No."),
+    "report.col.action": ("Nazwa działania", "Action"),
+    "report.col.indicator": ("Wskaźnik", "Indicator"),
+    "report.col.indicator_id": ("ID wskaźnika", "Indicator ID"),
+    "report.col.target": ("Wartość docelowa", "Target value"),
+    "report.col.period_target": (
+        "Wartość docelowa w okresie",
+        "Target for the period",
+    ),
+    "report.col.frequency": ("Częstotliwość pomiaru", "Measurement frequency"),
+    "report.col.period": ("Okres", "Period"),
+    "report.col.actual": ("Wartość osiągnięta", "Achieved value"),
+    "report.col.achievement": ("Stopień realizacji (%)", "Degree of achievement (%)"),
+    "report.col.status": ("Status", "Status"),
+    "report.col.status_code": ("Kod statusu", "Status code"),
+    "report.col.notes": ("Uwagi i źródła", "Notes and sources"),
+    "report.col.area": ("Obszar", "Area"),
+    "report.col.entries": ("Liczba wpisów", "Entries"),
+    "report.programme_row": (
+        "{period}, cały program (stan na {date})",
+        "{period}, whole programme (as of {date})",
+    ),
+    "report.source": ("źródło: {source}", "source: {source}"),
+    "report.no_entries": ("brak wpisów", "no entries"),
+    "report.footnote.sources": ("Źródło tabeli działań", "Source of the action table"),
+    # -- the report: goals ---------------------------------------------------------------------
+    "report.section.goals": (
+        "Podsumowanie według celów szczegółowych",
+        "Summary by specific goal",
+    ),
+    "report.col.goal": ("Cel szczegółowy", "Specific goal"),
+    "report.col.indicators": ("Wskaźniki", "Indicators"),
+    "report.col.achieved_of": ("Osiągnięte wartości docelowe", "Targets achieved"),
+    "report.col.statuses": ("Statusy", "Statuses"),
+    "report.achieved_of": ("{achieved} z {total}", "{achieved} of {total}"),
+    "report.goal.none": (
+        "brak wskaźników przypisanych w programie",
+        "no indicators assigned in the programme",
+    ),
+    # -- the report: missing data --------------------------------------------------------------
+    "report.section.missing": ("Brakujące dane", "Missing data"),
+    "report.missing.item": (
+        "{id} {name} — {period}: brak wpisu ({status}; termin {deadline})",
+        "{id} {name} — {period}: no entry ({status}; due {deadline})",
+    ),
+    "report.missing.howto": (
+        "Uzupełnij: wsp record {id} WARTOŚĆ --period {period}",
+        "To fill in: wsp record {id} VALUE --period {period}",
+    ),
+    "report.missing.none": (
+        "Wszystkie wskaźniki mają dane za rok {year}.",
+        "Every indicator has data for {year}.",
+    ),
+    "report.orphans": (
+        "Wpisy poza programem (nieliczone): {count}",
+        "Entries outside the programme (not counted): {count}",
+    ),
+    # -- the report: sheet names (xlsx, at most 31 characters) -------------------------------
+    "report.sheet.report": ("Sprawozdanie {year}", "Report {year}"),
+    "report.sheet.goals": ("Cele", "Goals"),
+    "report.sheet.missing": ("Braki danych", "Missing data"),
+    "report.generated_by": (
+        "Sporządzono programem wsp na podstawie pliku programu i magazynu pomiarów.",
+        "Prepared with wsp from the programme file and the measurement store.",
+    ),
+}

@@ -1,0 +1,526 @@
+"""The annual implementation report (``wsp report``): what it says, and its md and csv forms.
+
+:func:`build_report` turns the progress of one year (plus the entries, for their notes and
+sources) into a :class:`Report`: a heading block, one table per action area in the
+programme's own columns (L.p., action, indicator, target value, measurement frequency) with
+the achieved value, the degree of achievement and the status added, a summary per specific
+goal and the list of missing data. Every text is already in the current language; the
+renderers (:func:`render_md`, :func:`render_csv` here, HTML in :mod:`.report_html`, XLSX in
+:mod:`.report_xlsx`) only lay it out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from wspolpraca_cli.entries import Entry, effective
+from wspolpraca_cli.i18n import t
+from wspolpraca_cli.model import Indicator, Program
+from wspolpraca_cli.numbers import format_plain
+from wspolpraca_cli.numfmt import DASH, format_date, format_percent
+from wspolpraca_cli.periods import Period, PeriodKind, parse_period
+from wspolpraca_cli.progress import (
+    PeriodResult,
+    ProgrammeProgress,
+    ProgrammeResult,
+    Status,
+    counts,
+)
+from wspolpraca_cli.render.status import actual_text, format_target, format_value, status_word
+from wspolpraca_cli.targets import TargetKind
+
+MISSING = (Status.AWAITING, Status.OVERDUE, Status.IN_PROGRESS)
+"""Statuses that, without any entry, put a period on the list of missing data."""
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One line of an area's table: an indicator in one evaluation period of the year."""
+
+    area_id: str
+    lp: str
+    action: str
+    indicator_id: str
+    indicator: str
+    period: str
+    """The period code (``2024``, ``2024-Q1``, ``2021-2025``)."""
+    period_label: str
+    """Empty for the reported calendar year itself; else the period in words."""
+    target_text: str
+    """The target as the programme writes it (``1/rok``); a yearly value for by-year targets."""
+    frequency: str
+    target: float | None
+    target_shown: str
+    actual: float | None
+    actual_shown: str
+    achievement: float | None
+    achievement_shown: str
+    status: Status
+    status_shown: str
+    count: int
+    notes: tuple[str, ...]
+    first_of_action: bool
+    first_of_indicator: bool
+    indicator_rows: int
+    """How many rows this indicator has in the table (for merged cells)."""
+    action_rows: int
+
+    @property
+    def bar_ratio(self) -> float | None:
+        """How full a progress bar is (0–1), or None when there is nothing to measure."""
+        if self.achievement is None or self.target is None:
+            return None
+        return min(max(self.achievement, 0.0), 1.0)
+
+
+@dataclass(frozen=True)
+class AreaTable:
+    id: str
+    title: str
+    goals: str
+    rows: tuple[ReportRow, ...]
+
+
+@dataclass(frozen=True)
+class GoalSummary:
+    id: str
+    name: str
+    indicators: int
+    achieved: int
+    with_target: int
+    statuses: str
+
+    @property
+    def achieved_shown(self) -> str:
+        if not self.with_target:
+            return DASH
+        return t("report.achieved_of", achieved=self.achieved, total=self.with_target)
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    indicator_id: str
+    period: str
+    status: Status
+    text: str
+    howto: str
+
+
+@dataclass(frozen=True)
+class Report:
+    program: Program
+    year: int
+    as_of: date
+    generated: date
+    lang: str
+    title: str
+    heading: tuple[tuple[str, str], ...]
+    areas: tuple[AreaTable, ...]
+    goals: tuple[GoalSummary, ...]
+    missing: tuple[MissingItem, ...]
+    orphans: int
+    sources: tuple[str, ...] = field(default=())
+
+    @property
+    def rows(self) -> list[ReportRow]:
+        return [r for area in self.areas for r in area.rows]
+
+    def table_headers(self) -> list[str]:
+        return [
+            t("report.col.lp"),
+            t("report.col.action"),
+            t("report.col.indicator"),
+            t("report.col.target"),
+            t("report.col.frequency"),
+            t("report.col.actual"),
+            t("report.col.achievement"),
+            t("report.col.status"),
+            t("report.col.notes"),
+        ]
+
+    def goal_headers(self) -> list[str]:
+        return [
+            t("report.col.goal"),
+            t("report.col.indicators"),
+            t("report.col.achieved_of"),
+            t("report.col.statuses"),
+        ]
+
+
+# -- building ---------------------------------------------------------------------------------
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _contains(outer: Period, inner: Period) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _entry_periods(entries: Iterable[Entry], as_of: date) -> dict[str, list[tuple[Period, Entry]]]:
+    """The effective entries that count as of ``as_of``, by indicator, with parsed periods."""
+    found: dict[str, list[tuple[Period, Entry]]] = {}
+    for e in sorted(effective(entries), key=lambda e: e.seq):
+        if not counts(e, as_of):
+            continue
+        try:
+            period = parse_period(e.period.strip())
+        except ValueError:
+            continue
+        found.setdefault(e.indicator_id, []).append((period, e))
+    return found
+
+
+def _tag_text(ind: Indicator, key: str, value: str) -> str:
+    breakdown = ind.breakdown(key)
+    if breakdown is None:
+        return f"{key}: {value}"
+    label = dict(breakdown.values).get(value, value)
+    return f"{breakdown.key}: {label}"
+
+
+def entry_note(e: Entry, ind: Indicator, row_period: Period, lang: str) -> str:
+    """``2 — workshops in Toruń; organiser: NGO (source: attendance list)``."""
+    text = format_value(e.value, ind, lang)
+    if e.period.strip() != str(row_period):
+        text += f" ({e.period.strip()})"
+    details = [_one_line(e.note)] if e.note.strip() else []
+    details += [_tag_text(ind, k, v) for k, v in e.tags]
+    if details:
+        text += " — " + "; ".join(details)
+    if e.source.strip():
+        text += " (" + t("report.source", source=_one_line(e.source)) + ")"
+    return text
+
+
+def _period_label(period: Period, year: int, as_of: date, lang: str) -> str:
+    if period.kind is PeriodKind.YEAR and period.year == year:
+        return ""
+    if period.kind is PeriodKind.PROGRAMME:
+        return t(
+            "report.programme_row",
+            period=f"{period.year}–{period.end_year}",
+            date=format_date(as_of, lang),
+        )
+    return str(period)
+
+
+def _target_text(ind: Indicator, result: PeriodResult | ProgrammeResult, lang: str) -> str:
+    if ind.target.kind is TargetKind.BY_YEAR and result.target is not None:
+        return f"{result.period.end_year}: {format_target(result.target, ind, lang)}"
+    return _one_line(ind.target_text) or format_target(result.target, ind, lang)
+
+
+def indicator_results(
+    progress: ProgrammeProgress, ind_id: str, year: int
+) -> list[PeriodResult | ProgrammeResult]:
+    """The results an indicator shows in the year's report: its evaluation periods in the
+    year, plus the programme to date when none of those carries a target (a total over the
+    programme, a level due in a later year)."""
+    ip = progress.indicator(ind_id)
+    if ip is None:  # pragma: no cover - the id comes from the same programme
+        return []
+    rows: list[PeriodResult | ProgrammeResult] = list(ip.in_year(year))
+    only_whole = len(ip.periods) == 1 and ip.periods[0].period == ip.programme.period
+    if not only_whole and ip.programme.target is not None and all(r.target is None for r in rows):
+        rows.append(ip.programme)
+    return rows
+
+
+def build_report(
+    progress: ProgrammeProgress,
+    entries: Iterable[Entry],
+    *,
+    year: int,
+    generated: date,
+    lang: str,
+) -> Report:
+    program = progress.program
+    as_of = progress.as_of
+    by_indicator = _entry_periods(entries, as_of)
+    areas: list[AreaTable] = []
+    all_results: list[PeriodResult | ProgrammeResult] = []
+    missing: list[MissingItem] = []
+    for area in program.areas:
+        rows: list[ReportRow] = []
+        for action in area.actions:
+            per_indicator = [
+                (ind, indicator_results(progress, ind.id, year)) for ind in action.indicators
+            ]
+            action_rows = sum(len(results) for _, results in per_indicator)
+            first_of_action = True
+            for ind, results in per_indicator:
+                all_results.extend(results)
+                for n, r in enumerate(results):
+                    notes: tuple[str, ...] = ()
+                    if isinstance(r, PeriodResult):
+                        notes = tuple(
+                            entry_note(e, ind, r.period, lang)
+                            for period, e in by_indicator.get(ind.id, [])
+                            if _contains(r.period, period)
+                        )
+                        if r.count == 0 and r.status in MISSING:
+                            missing.append(_missing(ind, r, lang))
+                    shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS
+                    rows.append(
+                        ReportRow(
+                            area_id=area.id,
+                            lp=action.lp,
+                            action=_one_line(action.name),
+                            indicator_id=ind.id,
+                            indicator=_one_line(ind.name),
+                            period=str(r.period),
+                            period_label=_period_label(r.period, year, as_of, lang),
+                            target_text=_target_text(ind, r, lang),
+                            frequency=_one_line(ind.frequency_text) or str(ind.frequency),
+                            target=r.target,
+                            target_shown=format_target(r.target, ind, lang),
+                            actual=r.actual if r.count else None,
+                            actual_shown=actual_text(r, ind, lang),
+                            achievement=r.achievement if shown_pct else None,
+                            achievement_shown=format_percent(r.achievement, lang)
+                            if shown_pct
+                            else DASH,
+                            status=r.status,
+                            status_shown=status_word(r.status),
+                            count=r.count,
+                            notes=notes,
+                            first_of_action=first_of_action,
+                            first_of_indicator=n == 0,
+                            indicator_rows=len(results),
+                            action_rows=action_rows,
+                        )
+                    )
+                    first_of_action = False
+        goals = ", ".join(
+            f"{g}) {_one_line(goal.name)}"
+            for g in area.goals
+            if (goal := program.goal(g)) is not None
+        )
+        areas.append(
+            AreaTable(
+                area.id,
+                t("report.area", id=area.id, name=_one_line(area.name)),
+                t("report.area.goals", goals=goals) if goals else "",
+                tuple(rows),
+            )
+        )
+    return Report(
+        program=program,
+        year=year,
+        as_of=as_of,
+        generated=generated,
+        lang=lang,
+        title=t("report.title", year=year),
+        heading=_heading(program, year, as_of, generated, lang),
+        areas=tuple(areas),
+        goals=tuple(_goal_summaries(progress, all_results)),
+        missing=tuple(missing),
+        orphans=sum(o.count for o in progress.orphans),
+        sources=tuple(_one_line(s) for s in program.sources),
+    )
+
+
+def _heading(
+    program: Program, year: int, as_of: date, generated: date, lang: str
+) -> tuple[tuple[str, str], ...]:
+    items = [
+        (t("report.label.program"), _one_line(program.title)),
+        (t("report.label.issuer"), _one_line(program.issuer)),
+    ]
+    if program.adopted_by.strip():
+        items.append((t("report.label.adopted_by"), _one_line(program.adopted_by)))
+    items += [
+        (t("report.label.years"), f"{program.first_year}–{program.last_year}"),
+        (t("report.label.year"), str(year)),
+        (t("report.label.main_goal"), _one_line(program.main_goal.name)),
+        (t("report.label.generated"), format_date(generated, lang)),
+    ]
+    if as_of != generated:
+        items.append((t("report.label.as_of"), format_date(as_of, lang)))
+    return tuple(items)
+
+
+def _missing(ind: Indicator, r: PeriodResult, lang: str) -> MissingItem:
+    period = str(r.period)
+    return MissingItem(
+        ind.id,
+        period,
+        r.status,
+        t(
+            "report.missing.item",
+            id=ind.id,
+            name=_one_line(ind.name),
+            period=period,
+            status=status_word(r.status),
+            deadline=format_date(r.deadline, lang),
+        ),
+        t("report.missing.howto", id=ind.id, period=period),
+    )
+
+
+def _goal_summaries(
+    progress: ProgrammeProgress, results: list[PeriodResult | ProgrammeResult]
+) -> list[GoalSummary]:
+    by_id: dict[str, list[PeriodResult | ProgrammeResult]] = {}
+    for r in results:
+        by_id.setdefault(r.indicator_id, []).append(r)
+    out: list[GoalSummary] = []
+    for rollup in progress.rollups(results):
+        if rollup.level != "goal":
+            continue
+        chosen = [r for i in rollup.indicator_ids for r in by_id.get(i, [])]
+        targeted = [r for r in chosen if r.target is not None]
+        statuses = " · ".join(
+            t("status.summary.item", word=status_word(s), count=n) for s, n in rollup.counts
+        )
+        out.append(
+            GoalSummary(
+                rollup.id,
+                f"{rollup.id}) {_one_line(rollup.name)}",
+                len(rollup.indicator_ids),
+                sum(1 for r in targeted if r.status is Status.ACHIEVED),
+                len(targeted),
+                statuses or t("report.goal.none"),
+            )
+        )
+    return out
+
+
+# -- cells shared by the renderers ------------------------------------------------------------
+def indicator_cell(row: ReportRow) -> str:
+    """``1.1 Liczba warsztatów`` (and `` · 2024-Q1`` when the period is not the year)."""
+    text = f"{row.indicator_id} {row.indicator}" if row.first_of_indicator else ""
+    if row.period_label:
+        text = f"{text} · {row.period_label}" if text else row.period_label
+    return text
+
+
+def table_cells(row: ReportRow, sep: str = "; ") -> list[str]:
+    """The nine cells of a row of an area's table, repeated cells left empty."""
+    return [
+        row.lp if row.first_of_action else "",
+        row.action if row.first_of_action else "",
+        indicator_cell(row),
+        row.target_text if row.first_of_indicator else "",
+        row.frequency if row.first_of_indicator else "",
+        row.actual_shown,
+        row.achievement_shown,
+        row.status_shown,
+        sep.join(row.notes),
+    ]
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def render_md(report: Report) -> str:
+    from tabulate import tabulate
+
+    out = [f"# {_md(report.title)}", ""]
+    out += [f"- **{_md(label)}:** {_md(value)}" for label, value in report.heading]
+    out += ["", f"## {_md(t('report.section.actions'))}", ""]
+    for area in report.areas:
+        out += [f"### {_md(area.title)}", ""]
+        if area.goals:
+            out += [_md(area.goals), ""]
+        rows = [[_md(c) for c in table_cells(r)] for r in area.rows]
+        out += tabulate(
+            rows,
+            headers=[_md(h) for h in report.table_headers()],
+            tablefmt="github",
+            disable_numparse=True,
+            colalign=("left", "left", "left", "left", "left", "right", "right", "left", "left"),
+        ).splitlines()
+        out.append("")
+    out += [f"## {_md(t('report.section.goals'))}", ""]
+    goal_rows = [
+        [_md(g.name), str(g.indicators), g.achieved_shown, _md(g.statuses)] for g in report.goals
+    ]
+    out += tabulate(
+        goal_rows,
+        headers=[_md(h) for h in report.goal_headers()],
+        tablefmt="github",
+        disable_numparse=True,
+        colalign=("left", "right", "right", "left"),
+    ).splitlines()
+    out += ["", f"## {_md(t('report.section.missing'))}", ""]
+    if report.missing:
+        for item in report.missing:
+            out.append(f"- {_md(item.text)}  ")
+            out.append(f"  `{item.howto.split(': ', 1)[-1]}`")
+    else:
+        out.append(_md(t("report.missing.none", year=report.year)))
+    if report.orphans:
+        out += ["", _md(t("report.orphans", count=report.orphans))]
+    if report.sources:
+        out += ["", "---", ""]
+        out += [f"{_md(t('report.footnote.sources'))}: {_md(s)}" for s in report.sources]
+    return "\n".join(out) + "\n"
+
+
+# -- CSV --------------------------------------------------------------------------------------
+def csv_headers() -> list[str]:
+    return [
+        t("report.col.area"),
+        t("report.col.lp"),
+        t("report.col.action"),
+        t("report.col.indicator_id"),
+        t("report.col.indicator"),
+        t("report.col.period"),
+        t("report.col.target"),
+        t("report.col.period_target"),
+        t("report.col.frequency"),
+        t("report.col.actual"),
+        t("report.col.achievement"),
+        t("report.col.status"),
+        t("report.col.status_code"),
+        t("report.col.entries"),
+        t("report.col.notes"),
+    ]
+
+
+def render_csv(report: Report, *, bom: bool = False) -> str:
+    """One flat table, a row per indicator and period; numbers as a spreadsheet reads them
+    (Polish: ``;`` between fields and a decimal comma, as ``wsp export`` writes)."""
+    from wspolpraca_cli.transfer import csv_dialect
+
+    separator, decimal_comma = csv_dialect(report.lang)
+
+    def number(value: float | None) -> str:
+        if value is None:
+            return ""
+        text = format_plain(value)
+        return text.replace(".", ",") if decimal_comma else text
+
+    out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+    writer.writerow(csv_headers())
+    for r in report.rows:
+        writer.writerow(
+            [
+                r.area_id,
+                r.lp,
+                r.action,
+                r.indicator_id,
+                r.indicator,
+                r.period,
+                r.target_text,
+                number(r.target),
+                r.frequency,
+                number(r.actual),
+                number(None if r.achievement is None else round(r.achievement * 100, 1)),
+                r.status_shown,
+                r.status.value,
+                r.count,
+                " | ".join(r.notes),
+            ]
+        )
+    return out.getvalue()

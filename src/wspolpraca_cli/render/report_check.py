@@ -1,0 +1,194 @@
+"""What ``wsp check`` finds, as text for a person (or a cron mail) and as JSON for a script.
+
+:func:`build_check` picks the periods to check (one year's, or every period begun so far),
+lists the problems — overdue, then missed, then awaiting — and the orphan entries. The exit
+code is decided by the caller from :attr:`CheckResult.shortfalls`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from wspolpraca_cli.i18n import get_language, t
+from wspolpraca_cli.model import Indicator
+from wspolpraca_cli.numfmt import format_date, format_percent
+from wspolpraca_cli.progress import (
+    SHORTFALLS,
+    Orphan,
+    PeriodResult,
+    ProgrammeProgress,
+    Status,
+    summary_counts,
+)
+from wspolpraca_cli.render.status import format_target, format_value, period_label, status_word
+
+JSON_SCHEMA = 1
+PROBLEM_ORDER: tuple[Status, ...] = (Status.OVERDUE, Status.MISSED, Status.AWAITING)
+NAME_WIDTH = 40
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    progress: ProgrammeProgress
+    year: int | None
+    rows: tuple[PeriodResult, ...]
+    """Every period checked, in programme order."""
+    problems: tuple[PeriodResult, ...]
+    """Overdue, then missed, then awaiting (programme order within each)."""
+    program_file: str
+    store: str
+
+    @property
+    def shortfalls(self) -> int:
+        return sum(1 for r in self.rows if r.status in SHORTFALLS)
+
+    @property
+    def orphans(self) -> tuple[Orphan, ...]:
+        return self.progress.orphans
+
+
+def build_check(
+    progress: ProgrammeProgress, *, year: int | None, program_file: str, store: str
+) -> CheckResult:
+    if year is None:
+        rows = [
+            r
+            for ip in progress.indicators
+            for r in ip.periods
+            if r.period.start <= progress.as_of and r.status is not Status.NOT_STARTED
+        ]
+    else:
+        rows = progress.year_rows(year)
+    problems = [r for status in PROBLEM_ORDER for r in rows if r.status is status]
+    return CheckResult(progress, year, tuple(rows), tuple(problems), program_file, store)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1].rstrip() + "…"
+
+
+def todo(r: PeriodResult, ind: Indicator, lang: str) -> str:
+    """What to do about a problem, in one line."""
+    period = period_label(r.period)
+    name = _short(ind.name)
+    if r.status is Status.MISSED:
+        return t(
+            "check.todo.missed",
+            id=ind.id,
+            name=name,
+            period=period,
+            actual=format_value(r.actual, ind, lang),
+            target=format_target(r.target, ind, lang),
+            percent=format_percent(r.achievement, lang),
+        )
+    key = "check.todo.record_late" if r.status is Status.OVERDUE else "check.todo.record"
+    return t(key, period=period, id=ind.id, name=name, deadline=format_date(r.deadline, lang))
+
+
+def orphan_text(o: Orphan) -> str:
+    return t(f"check.orphan.{o.reason.value}", count=o.count, id=o.indicator_id, period=o.period)
+
+
+def render_text(result: CheckResult, *, quiet: bool = False) -> str:
+    """Problems first, one line each (status word, then what to do), orphans, then a summary.
+    ``quiet``: nothing at all when there is nothing to do."""
+    lang = get_language()
+    program = result.progress.program
+    lines: list[tuple[str, str]] = []
+    for r in result.problems:
+        ind = program.indicator(r.indicator_id)
+        if ind is not None:
+            lines.append((status_word(r.status), todo(r, ind, lang)))
+    lines += [(t("check.orphan.word"), orphan_text(o)) for o in result.orphans]
+    if quiet and not lines:
+        return ""
+    day = format_date(result.progress.as_of, lang)
+    if result.year is None:
+        scope = t("check.header.scope_all", date=day, first=program.first_year)
+    else:
+        scope = t("check.header.scope_year", date=day, year=result.year)
+    out = [t("check.header", title=" ".join(program.title.split())), scope, ""]
+    width = max((len(word) for word, _ in lines), default=0)
+    out += [f"{word.ljust(width)}  {text}" for word, text in lines]
+    if not lines:
+        out.append(t("check.all_good"))
+    items = [
+        t("status.summary.item", word=status_word(s), count=n)
+        for s, n in summary_counts(result.rows)
+    ]
+    out += ["", t("check.summary", items=" · ".join(items) or t("status.summary.none"))]
+    if result.shortfalls:
+        out.append(t("check.result.shortfall", count=result.shortfalls))
+    else:
+        out.append(t("check.result.ok"))
+    return "\n".join(out)
+
+
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def check_json(result: CheckResult) -> dict[str, Any]:
+    """The documented JSON object of ``wsp check --format json`` (``"schema": 1``)."""
+    program = result.progress.program
+
+    def item(r: PeriodResult) -> dict[str, Any]:
+        ind = program.indicator(r.indicator_id)
+        return {
+            "id": r.indicator_id,
+            "name": " ".join(ind.name.split()) if ind else "",
+            "period": str(r.period),
+            "start": r.period.start.isoformat(),
+            "end": r.period.end.isoformat(),
+            "deadline": r.deadline.isoformat(),
+            "target": r.target,
+            "actual": r.actual,
+            "entries": r.count,
+            "achievement": _ratio(r.achievement),
+            "status": r.status.value,
+            "shortfall": r.status in SHORTFALLS,
+        }
+
+    shortfalls = result.shortfalls
+    return {
+        "schema": JSON_SCHEMA,
+        "as_of": result.progress.as_of.isoformat(),
+        "year": result.year,
+        "program": {
+            "title": " ".join(program.title.split()),
+            "file": result.program_file,
+            "first_year": program.first_year,
+            "last_year": program.last_year,
+        },
+        "store": result.store,
+        "ok": shortfalls == 0,
+        "exit_code": 1 if shortfalls else 0,
+        "shortfalls": shortfalls,
+        "summary": {s.value: n for s, n in summary_counts(result.rows)},
+        "problems": [
+            {
+                "id": r.indicator_id,
+                "period": str(r.period),
+                "status": r.status.value,
+                "deadline": r.deadline.isoformat(),
+            }
+            for r in result.problems
+        ],
+        "indicators": [item(r) for r in result.rows],
+        "orphans": [
+            {
+                "indicator_id": o.indicator_id,
+                "period": o.period,
+                "entries": o.count,
+                "reason": o.reason.value,
+            }
+            for o in result.orphans
+        ],
+    }
+
+
+def render_json(result: CheckResult) -> str:
+    return json.dumps(check_json(result), ensure_ascii=False, indent=2)

@@ -1,0 +1,135 @@
+"""The annual report as an Excel workbook (openpyxl, imported only here).
+
+Three sheets: the report (heading block and one table per action area, numbers as numbers,
+the degree of achievement as a percentage), the summary by specific goal, and the missing
+data. Printing is set up for A4 landscape, fitted to the page width.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from wspolpraca_cli.i18n import t
+from wspolpraca_cli.progress import Status
+from wspolpraca_cli.render.report import Report, table_cells
+
+FILLS: dict[Status, str] = {
+    Status.ACHIEVED: "E3F1E4",
+    Status.IN_PROGRESS: "E3EEF9",
+    Status.MISSED: "FBE3E3",
+    Status.AWAITING: "FDF3D8",
+    Status.OVERDUE: "FBE3E3",
+    Status.NOT_STARTED: "EEEEEE",
+    Status.REPORTED: "F1E6F5",
+}
+WIDTHS = (6, 40, 28, 14, 16, 14, 14, 16, 48)
+
+
+def _sheet_title(text: str) -> str:
+    for bad in "[]:*?/\\":
+        text = text.replace(bad, " ")
+    return text[:31]
+
+
+def render_xlsx(report: Report) -> bytes:
+    """The workbook's bytes."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import (  # type: ignore[import-untyped]
+        Alignment,
+        Border,
+        Font,
+        PatternFill,
+        Side,
+    )
+
+    thin = Side(style="thin", color="8C96A3")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    head_fill = PatternFill("solid", fgColor="E4E9F0")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    right = Alignment(horizontal="right", vertical="top")
+    bold = Font(bold=True)
+
+    def header(ws: Any, row: int, names: list[str]) -> None:
+        for col, name in enumerate(names, 1):
+            cell = ws.cell(row=row, column=col, value=name)
+            cell.font = bold
+            cell.fill = head_fill
+            cell.border = border
+            cell.alignment = wrap
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _sheet_title(t("report.sheet.report", year=report.year))
+    for n, width in enumerate(WIDTHS):
+        ws.column_dimensions[chr(ord("A") + n)].width = width
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    ws.cell(row=1, column=1, value=report.title).font = Font(bold=True, size=14)
+    row = 3
+    for label, value in report.heading:
+        ws.cell(row=row, column=1, value=label).font = bold
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        ws.cell(row=row, column=3, value=value).alignment = Alignment(wrap_text=False)
+        row += 1
+    row += 1
+    ws.cell(row=row, column=1, value=t("report.section.actions")).font = Font(bold=True, size=12)
+    row += 1
+    for area in report.areas:
+        row += 1
+        ws.cell(row=row, column=1, value=area.title).font = bold
+        row += 1
+        if area.goals:
+            ws.cell(row=row, column=1, value=area.goals)
+            row += 1
+        header(ws, row, report.table_headers())
+        row += 1
+        for r in area.rows:
+            cells: list[Any] = table_cells(r, sep="\n")
+            cells[5] = r.actual if r.actual is not None else cells[5]
+            cells[6] = r.achievement if r.achievement is not None else cells[6]
+            for col, value in enumerate(cells, 1):
+                cell = ws.cell(row=row, column=col, value=value)
+                cell.border = border
+                cell.alignment = right if col in (6, 7) else wrap
+            if r.achievement is not None:
+                ws.cell(row=row, column=7).number_format = "0%"
+            if r.actual is not None:
+                ws.cell(row=row, column=6).number_format = "#,##0.##"
+            ws.cell(row=row, column=8).fill = PatternFill("solid", fgColor=FILLS[r.status])
+            row += 1
+    if report.sources:
+        row += 1
+        for source in report.sources:
+            ws.cell(row=row, column=1, value=f"{t('report.footnote.sources')}: {source}")
+            row += 1
+
+    goals = wb.create_sheet(_sheet_title(t("report.sheet.goals")))
+    for letter, size in zip("ABCD", (70, 12, 16, 40), strict=True):
+        goals.column_dimensions[letter].width = size
+    header(goals, 1, report.goal_headers())
+    for n, g in enumerate(report.goals, 2):
+        values: list[Any] = [g.name, g.indicators, g.achieved_shown, g.statuses]
+        for col, value in enumerate(values, 1):
+            cell = goals.cell(row=n, column=col, value=value)
+            cell.border = border
+            cell.alignment = wrap
+
+    missing = wb.create_sheet(_sheet_title(t("report.sheet.missing")))
+    missing.column_dimensions["A"].width = 90
+    missing.column_dimensions["B"].width = 50
+    missing.cell(row=1, column=1, value=t("report.section.missing")).font = bold
+    if report.missing:
+        for n, m in enumerate(report.missing, 2):
+            missing.cell(row=n, column=1, value=m.text).alignment = wrap
+            missing.cell(row=n, column=2, value=m.howto).alignment = wrap
+    else:
+        missing.cell(row=2, column=1, value=t("report.missing.none", year=report.year))
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
