@@ -416,7 +416,9 @@ def table_cells(row: ReportRow, sep: str = "; ") -> list[str]:
 
 # -- Markdown ---------------------------------------------------------------------------------
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    for char in "\\|*_<>[]`":
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 def render_md(report: Report) -> str:

@@ -1,0 +1,406 @@
+"""``wsp report`` as HTML (parsed, and rendered by headless Chromium) and XLSX (read back with
+openpyxl), and every error of the command with its message and exit code."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import SHIPPED_PROGRAM
+from tests.test_report_golden import seed_store
+from wspolpraca_cli.cli.app import app
+
+runner = CliRunner()
+ENV = {"WSP_REPORT_DATE": "2025-05-20"}
+CHROMIUM = "/usr/bin/chromium"
+
+
+def wsp(store: Path, *args: str, env: dict[str, str] | None = None) -> Any:
+    return runner.invoke(
+        app,
+        ["--program", str(SHIPPED_PROGRAM), "--store", str(store), *args],
+        env=env or ENV,
+    )
+
+
+class Tables(HTMLParser):
+    """Collects every table's rows of cell texts, the <style>, links and scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[tuple[dict[str, str | None], list[list[str]]]] = []
+        self.cell: list[str] | None = None
+        self.row: list[str] | None = None
+        self.external: list[str] = []
+        self.style = ""
+        self.in_style = False
+        self.statuses: list[str] = []
+        self.bars: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "table":
+            self.tables.append((found, []))
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag in ("script", "link", "img", "iframe"):
+            self.external.append(tag)
+        elif tag == "style":
+            self.in_style = True
+        elif tag == "span" and found.get("data-status"):
+            self.statuses.append(str(found["data-status"]))
+        elif tag == "span" and (found.get("style") or "").startswith("width:"):
+            self.bars.append(str(found["style"]))
+        for _, value in attrs:
+            if value and value.startswith(("http:", "https:", "//")):
+                self.external.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.tables[-1][1].append(self.row)
+            self.row = None
+        elif tag == "style":
+            self.in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_style:
+            self.style += data
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def html_report(tmp_path: Path, lang: str = "pl") -> tuple[Path, str]:
+    store = seed_store(tmp_path / "s.db")
+    out = tmp_path / "sprawozdanie-2024.html"
+    result = wsp(store, "--lang", lang, "report", "--year", "2024", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    return out, out.read_text(encoding="utf-8")
+
+
+def test_html_report_table(tmp_path: Path) -> None:
+    _, text = html_report(tmp_path)
+    assert text.startswith("<!DOCTYPE html>")
+    parser = Tables()
+    parser.feed(text)
+    meta = {row[0]: row[1] for row in parser.tables[0][1]}
+    assert meta["Organ"] == "Samorząd Województwa Kujawsko-Pomorskiego"
+    assert meta["Rok sprawozdawczy"] == "2024"
+    assert meta["Data sporządzenia"] == "20 maja 2025"
+    attrs, rows = parser.tables[1]
+    assert attrs["data-area"] == "1"
+    assert rows[0] == [
+        "L.p.",
+        "Nazwa działania",
+        "Wskaźnik",
+        "Wartość docelowa",
+        "Częstotliwość pomiaru",
+        "Wartość osiągnięta",
+        "Stopień realizacji (%)",
+        "Status",
+        "Uwagi i źródła",
+    ]
+    cells = rows[1]
+    assert cells[0] == "1"
+    assert cells[1].startswith("warsztaty i szkolenia dla organizacji")
+    assert cells[2:8] == [
+        "1.1 Liczba warsztatów",
+        "1/rok",
+        "Raz w roku",
+        "3",
+        "300%",
+        "osiągnięto",
+    ]
+    assert "warsztaty w Toruniu i Bydgoszczy" in cells[8]
+    assert "źródło: lista obecności" in cells[8]
+    # user text is escaped, never markup
+    assert "szkolenie <online> | konsultacje & *prawo*" in cells[8]
+    assert "&lt;online&gt;" in text and "<online>" not in text
+    assert parser.statuses == ["achieved"]
+    assert parser.bars == ["width:100%"]
+    goal_rows = parser.tables[2][1]
+    assert goal_rows[1][:3] == [
+        "a) zwiększenie wpływu sektora pozarządowego i społeczności lokalnych na kreowanie "
+        "i realizację polityk publicznych",
+        "1",
+        "1 z 1",
+    ]
+
+
+def test_html_is_self_contained_and_printable(tmp_path: Path) -> None:
+    _, text = html_report(tmp_path)
+    parser = Tables()
+    parser.feed(text)
+    assert parser.external == []  # no scripts, links, images or remote URLs in attributes
+    assert "@page" in parser.style and "A4" in parser.style
+    assert "@media print" in parser.style
+    assert "url(" not in parser.style and "@import" not in parser.style
+    assert '<html lang="pl">' in text
+
+
+def test_html_report_in_english(tmp_path: Path) -> None:
+    _, text = html_report(tmp_path, "en")
+    parser = Tables()
+    parser.feed(text)
+    assert parser.tables[1][1][0][:3] == ["No.", "Action", "Indicator"]
+    assert parser.tables[1][1][1][7] == "achieved"
+    assert "Report on the programme&#x27;s implementation in 2024" in text
+
+
+def test_html_shows_missing_data_and_bars(tmp_path: Path) -> None:
+    store = tmp_path / "s.db"
+    out = tmp_path / "r.html"
+    result = wsp(store, "report", "--year", "2024", "--as-of", "2025-06-01", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "1.1 Liczba warsztatów — 2024: no entry (overdue; due 31 May 2025)" in text
+    assert "wsp record 1.1 VALUE --period 2024" in text
+
+
+def test_html_rendered_by_chromium(tmp_path: Path) -> None:
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        pytest.skip("no Chromium here (/usr/bin/chromium); .ci/run installs Debian's chromium")
+    binary = CHROMIUM if Path(CHROMIUM).exists() else str(shutil.which("chromium"))
+    out, _ = html_report(tmp_path)
+    png = tmp_path / "sprawozdanie.png"
+    subprocess.run(
+        [
+            binary,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'chromium'}",
+            f"--screenshot={png}",
+            "--window-size=1240,1754",
+            out.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(data[16:20], "big")
+    height = int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1240, 1754)
+    assert len(data) > 20_000  # a rendered page, not a blank one
+
+
+# -- xlsx -------------------------------------------------------------------------------------
+def test_xlsx_cells(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    store = seed_store(tmp_path / "s.db")
+    out = tmp_path / "sprawozdanie.xlsx"
+    result = wsp(store, "--lang", "pl", "report", "--year", "2024", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip() == f"Zapisano sprawozdanie za 2024: {out}"
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Sprawozdanie 2024", "Cele", "Braki danych"]
+    sheet = book["Sprawozdanie 2024"]
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0][0] == "Sprawozdanie z realizacji programu za rok 2024"
+    header = next(n for n, row in enumerate(values) if row[0] == "L.p.")
+    assert values[header][:9] == [
+        "L.p.",
+        "Nazwa działania",
+        "Wskaźnik",
+        "Wartość docelowa",
+        "Częstotliwość pomiaru",
+        "Wartość osiągnięta",
+        "Stopień realizacji (%)",
+        "Status",
+        "Uwagi i źródła",
+    ]
+    row = values[header + 1]
+    assert row[:3] == ["1", row[1], "1.1 Liczba warsztatów"]
+    assert row[3:8] == ["1/rok", "Raz w roku", 3, 3, "osiągnięto"]
+    assert sheet.cell(row=header + 2, column=7).number_format == "0%"
+    assert "źródło: lista obecności" in row[8]
+    goals = [[c.value for c in r] for r in book["Cele"].iter_rows()]
+    assert goals[0] == ["Cel szczegółowy", "Wskaźniki", "Osiągnięte wartości docelowe", "Statusy"]
+    assert goals[1][1:3] == [1, "1 z 1"]
+    missing = book["Braki danych"]
+    assert missing.cell(row=2, column=1).value == "Wszystkie wskaźniki mają dane za rok 2024."
+
+
+def test_xlsx_without_openpyxl_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = importlib.util.find_spec
+
+    def no_openpyxl(name: str, *args: Any) -> Any:
+        return None if name == "openpyxl" else real(name, *args)
+
+    monkeypatch.setattr(importlib.util, "find_spec", no_openpyxl)
+    out = tmp_path / "r.xlsx"
+    result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "wsp: error: The xlsx format needs the openpyxl package, which is not installed.",
+        "  hint: install it: pip install 'wspolpraca-cli[xlsx]' (or choose --format html, md "
+        "or csv)",
+    ]
+    assert not out.exists()
+
+
+# -- files and errors ---------------------------------------------------------------------------
+def test_md_and_csv_go_to_stdout_and_files(tmp_path: Path) -> None:
+    store = seed_store(tmp_path / "s.db")
+    to_stdout = wsp(store, "report", "--year", "2024")
+    assert to_stdout.exit_code == 0
+    assert to_stdout.stdout.startswith("# Report on the programme's implementation in 2024")
+    out = tmp_path / "r.md"
+    to_file = wsp(store, "report", "--year", "2024", "-o", str(out))
+    assert to_file.exit_code == 0
+    assert out.read_text(encoding="utf-8") == to_stdout.stdout
+    csv_out = tmp_path / "r.csv"
+    assert wsp(store, "report", "--year", "2024", "-o", str(csv_out)).exit_code == 0
+    assert csv_out.read_bytes().startswith(b"\xef\xbb\xbfArea,No.,Action,")  # BOM for Excel
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_existing_file_needs_force(tmp_path: Path) -> None:
+    store = seed_store(tmp_path / "s.db")
+    out = tmp_path / "r.html"
+    out.write_text("keep me", encoding="utf-8")
+    result = wsp(store, "report", "--year", "2024", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"wsp: error: The file {out} already exists.",
+        "  hint: add --force to overwrite it, or choose another name with -o",
+    ]
+    assert out.read_text(encoding="utf-8") == "keep me"
+    forced = wsp(store, "report", "--year", "2024", "-o", str(out), "--force")
+    assert forced.exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_existing_file_in_polish(tmp_path: Path) -> None:
+    out = tmp_path / "r.md"
+    out.write_text("x", encoding="utf-8")
+    result = wsp(tmp_path / "s.db", "--lang", "pl", "report", "--year", "2024", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"wsp: błąd: Plik {out} już istnieje."
+
+
+@pytest.mark.parametrize("fmt", ["html", "xlsx"])
+def test_binary_formats_need_output(tmp_path: Path, fmt: str) -> None:
+    result = wsp(tmp_path / "s.db", "report", "--year", "2024", "--format", fmt)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"wsp: error: A {fmt} report must be written to a file.",
+        f"  hint: add -o FILE, e.g. -o report-2024.{fmt}",
+    ]
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"),
+    [
+        (
+            ["--year", "2019"],
+            [
+                "wsp: error: The year 2019 is outside the programme's years 2021–2025.",
+                "  hint: give a year from 2021 to 2025",
+            ],
+        ),
+        (
+            ["--year", "2024", "--as-of", "31.05.2025"],
+            [
+                "wsp: error: Not a date: '31.05.2025' for --as-of.",
+                "  hint: write the date as YYYY-MM-DD, e.g. 2025-05-31",
+            ],
+        ),
+        (
+            ["--year", "2024", "--lang", "fr"],
+            ["wsp: error: Unknown language 'fr'.", "  hint: use pl or en"],
+        ),
+    ],
+)
+def test_bad_arguments(tmp_path: Path, args: list[str], lines: list[str]) -> None:
+    result = wsp(tmp_path / "s.db", "report", *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == lines
+
+
+def test_bad_report_date_variable(tmp_path: Path) -> None:
+    result = wsp(tmp_path / "s.db", "report", "--year", "2024", env={"WSP_REPORT_DATE": "jutro"})
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "wsp: error: Not a date: 'jutro' in WSP_REPORT_DATE."
+
+
+def test_default_year_is_the_previous_one(tmp_path: Path) -> None:
+    result = wsp(tmp_path / "s.db", "report")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Report on the programme's implementation in 2024")
+    outside = wsp(tmp_path / "s.db", "report", env={"WSP_REPORT_DATE": "2030-01-01"})
+    assert outside.exit_code == 2
+    assert outside.stderr.splitlines() == [
+        "wsp: error: The year 2029 is outside the programme's years 2021–2025; there is no "
+        "default.",
+        "  hint: give --year, from 2021 to 2025",
+    ]
+
+
+def test_missing_directory_and_a_directory(tmp_path: Path) -> None:
+    missing = tmp_path / "nope" / "r.md"
+    result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(missing))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"wsp: error: The directory {missing.parent} does not exist.",
+        "  hint: create it, or give another path with -o",
+    ]
+    result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"wsp: error: {tmp_path} is a directory."
+
+
+def test_write_failure_is_exit_3_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    def full_disk(src: Any, dst: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    out = tmp_path / "r.md"
+    result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(out))
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"wsp: error: Cannot write {out}: No space left on device"
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_damaged_store_is_exit_3(tmp_path: Path) -> None:
+    store = tmp_path / "s.db"
+    store.write_bytes(b"garbage" * 500)
+    result = wsp(store, "report", "--year", "2024")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("wsp: error: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_help_has_examples() -> None:
+    result = runner.invoke(app, ["report", "--help"])
+    assert result.exit_code == 0
+    assert "wsp report --year 2024 -o sprawozdanie-2024.html" in result.stdout
