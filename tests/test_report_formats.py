@@ -404,3 +404,23 @@ def test_help_has_examples() -> None:
     result = runner.invoke(app, ["report", "--help"])
     assert result.exit_code == 0
     assert "wsp report --year 2024 -o sprawozdanie-2024.html" in result.stdout
+
+
+def test_help_in_polish() -> None:
+    import sys
+
+    def helptext(command: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "wspolpraca_cli", "--lang", "pl", command, "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+        return " ".join(done.stdout.split())
+
+    report_help, check_help = helptext("report"), helptext("check")
+    assert "Sprawozdanie roczne z realizacji programu" in report_help
+    assert "Język tego polecenia: pl lub en" in report_help
+    assert "Nic nie wypisuj, gdy nie ma problemów" in check_help
+    assert "Przykłady: wsp check" in check_help

@@ -57,12 +57,6 @@ def use_language(lang: str | None) -> None:
     set_language(lang)
 
 
-LangOption = Annotated[
-    str | None,
-    typer.Option("--lang", help=t("opt.lang_here"), show_default=False),
-]
-
-
 # -- wsp check --------------------------------------------------------------------------------
 def check(
     ctx: typer.Context,
@@ -77,7 +71,9 @@ def check(
         CheckFormat, typer.Option("--format", "-f", help=t("opt.check.format"))
     ] = CheckFormat.text,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("opt.check.quiet"))] = False,
-    lang: LangOption = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help=t("opt.lang_here"), show_default=False)
+    ] = None,
 ) -> None:
     """Check that every indicator due has data and met its target, for cron and CI.
 
@@ -198,7 +194,9 @@ def report(
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("opt.report.as_of")),
     ] = None,
-    lang: LangOption = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help=t("opt.lang_here"), show_default=False)
+    ] = None,
 ) -> None:
     """The annual report on the programme's implementation, ready for the official report.
 

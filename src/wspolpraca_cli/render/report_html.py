@@ -44,8 +44,8 @@ table.grid th, table.grid td { border: 0.6pt solid #8c96a3; padding: 1.2mm 1.4mm
 table.grid thead th { background: #e4e9f0; font-weight: 600; font-size: 7.5pt; }
 table.grid thead { display: table-header-group; }
 table.grid tr { break-inside: avoid; }
-td.num, th.num { text-align: right; }
-td.num { white-space: nowrap; }
+table.grid td.num, table.grid th.num { text-align: right; }
+table.grid td.num { white-space: nowrap; }
 td.lp { text-align: center; }
 .bar { height: 2.2mm; background: #e6e6e6; border-radius: 1mm; margin-top: 1mm;
   overflow: hidden; min-width: 14mm; }
@@ -173,7 +173,9 @@ def render_html(report: Report) -> str:
         parts += _area(report, n)
     parts += [
         f"<h2>{escape(t('report.section.goals'))}</h2>",
-        f'<table class="grid goals"><thead><tr>{goal_head}</tr></thead>',
+        '<table class="grid goals"><colgroup><col style="width:46%"><col style="width:12%">'
+        '<col style="width:18%"><col style="width:24%"></colgroup>',
+        f"<thead><tr>{goal_head}</tr></thead>",
         f"<tbody>{goal_rows}</tbody></table>",
         f"<h2>{escape(t('report.section.missing'))}</h2>",
     ]
