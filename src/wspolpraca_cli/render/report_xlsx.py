@@ -34,8 +34,8 @@ def _sheet_title(text: str) -> str:
 
 def render_xlsx(report: Report) -> bytes:
     """The workbook's bytes."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import (  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import (
         Alignment,
         Border,
         Font,
@@ -59,8 +59,9 @@ def render_xlsx(report: Report) -> bytes:
             cell.alignment = wrap
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = _sheet_title(t("report.sheet.report", year=report.year))
+    for default in list(wb.worksheets):
+        wb.remove(default)
+    ws = wb.create_sheet(_sheet_title(t("report.sheet.report", year=report.year)))
     for n, width in enumerate(WIDTHS):
         ws.column_dimensions[chr(ord("A") + n)].width = width
     ws.page_setup.orientation = "landscape"
