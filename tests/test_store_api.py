@@ -369,3 +369,16 @@ def test_summaries_agree_with_effective_on_random_histories(tmp_path: Path) -> N
         assert store.summaries(indicator_ids=["a"]) == [
             s for s in store.summaries() if s.indicator_id == "a"
         ]
+        for as_of in (None, "2024-06-30"):
+            whole = store.summaries(as_of=as_of)
+            for ids in (["a"], ["b", "c"]):
+                assert store.summaries(as_of=as_of, indicator_ids=ids) == [
+                    s for s in whole if s.indicator_id in ids
+                ]
+                for period in ("2023", "2024"):
+                    assert store.summaries(as_of=as_of, indicator_ids=ids, period=period) == [
+                        s for s in whole if s.indicator_id in ids and s.period == period
+                    ]
+            assert store.summaries(as_of=as_of, period="2024") == [
+                s for s in whole if s.period == "2024"
+            ]

@@ -99,7 +99,7 @@ def _period_state(store: Store, ind: Indicator, period: str, extra: Entry | None
     from wspolpraca_cli.recording import period_actual
 
     if extra is None:  # computed in SQL: cheap even on a large store
-        for summary in store.summaries(indicator_ids=[ind.id]):
+        for summary in store.summaries(indicator_ids=[ind.id], period=period):
             if summary.period == period:
                 return _actual_text(ind, summary.aggregate(ind.aggregation.value), summary.count)
         return _actual_text(ind, None, 0)
