@@ -14,7 +14,7 @@ from wspolpraca_cli.periods import Period, PeriodKind
 from wspolpraca_cli.progress import (
     IndicatorProgress,
     OrphanReason,
-    PeriodStats,
+    PeriodSummary,
     Status,
     achievement,
     baseline_progress,
@@ -388,8 +388,8 @@ def test_evaluate_accepts_store_like_summaries() -> None:
     entries = [ent(1, "2022", 1), ent(2, "2022", 2), ent(0, "2023", 3)]
     stats = summarise(entries, date(2024, 1, 15))
     assert stats == [
-        PeriodStats("1.1", "2022", 2, 3.0, 1.0, 2.0, 2.0),
-        PeriodStats("1.1", "2023", 1, 0.0, 0.0, 0.0, 0.0),
+        PeriodSummary("1.1", "2022", 2, 3.0, 1.0, 2.0, 2.0),
+        PeriodSummary("1.1", "2023", 1, 0.0, 0.0, 0.0, 0.0),
     ]
     a = evaluate(SEED, stats, date(2024, 1, 15))
     b = progress(SEED, entries, date(2024, 1, 15))

@@ -65,3 +65,37 @@ def aggregate(values: list[float], how: str) -> float | None:
     if how == "mean":
         return sum(values) / len(values)
     raise ValueError(f"unknown aggregation {how!r}")
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    """What aggregation needs of one (indicator, period): computed over the effective entries
+    (not superseded, not voids) whose date is not after the as-of date. The store computes
+    these in SQL; :func:`wspolpraca_cli.progress.summarise` from a list of entries."""
+
+    indicator_id: str
+    period: str
+    count: int
+    total: float
+    minimum: float
+    maximum: float
+    last: float
+    """The value of the effective entry recorded last (highest seq)."""
+
+    @property
+    def mean(self) -> float:
+        return self.total / self.count if self.count else 0.0
+
+    def aggregate(self, how: str) -> float:
+        """The period's actual by ``sum``, ``last``, ``max``, ``min`` or ``mean``."""
+        if how == "sum":
+            return self.total
+        if how == "last":
+            return self.last
+        if how == "max":
+            return self.maximum
+        if how == "min":
+            return self.minimum
+        if how == "mean":
+            return self.mean
+        raise ValueError(f"unknown aggregation {how!r}")

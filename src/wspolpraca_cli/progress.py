@@ -5,7 +5,7 @@ Pure: no I/O, no printing, no clock (the as-of date is a parameter). Two ways in
 - :func:`progress` takes :class:`~wspolpraca_cli.entries.Entry` values (any order, superseded
   entries and voids included) and does everything;
 - :func:`evaluate` takes per-(indicator, period) summaries — the store's ``summaries()`` computes
-  them in SQL (:class:`PeriodStats` here is the pure equivalent, see :func:`summarise`) — so
+  them in SQL (:func:`summarise` is the pure equivalent over a list of entries) — so
   that a million entries never become Python objects.
 
 For every indicator the engine lists its *evaluation periods* (normally the measurement
@@ -27,7 +27,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Protocol
 
-from wspolpraca_cli.entries import Entry, effective
+from wspolpraca_cli.entries import Entry, PeriodSummary, effective
 from wspolpraca_cli.model import Aggregation, Indicator, Program
 from wspolpraca_cli.periods import (
     Frequency,
@@ -78,8 +78,8 @@ _EPSILON = 1e-9
 
 # -- input ------------------------------------------------------------------------------------
 class Summary(Protocol):
-    """What the engine needs of one (indicator, period): the store's ``PeriodSummary`` and
-    :class:`PeriodStats` both fit. Computed over the effective entries not dated after as-of."""
+    """What the engine needs of one (indicator, period); :class:`entries.PeriodSummary` fits.
+    Computed over the effective entries not dated after as-of."""
 
     @property
     def indicator_id(self) -> str: ...
@@ -97,26 +97,12 @@ class Summary(Protocol):
     def last(self) -> float: ...
 
 
-@dataclass(frozen=True)
-class PeriodStats:
-    """Count, sum, minimum, maximum and last value of one (indicator, period code)."""
-
-    indicator_id: str
-    period: str
-    count: int
-    total: float
-    minimum: float
-    maximum: float
-    last: float
-    """The value recorded last (highest ``seq``)."""
-
-
 def counts(entry: Entry, as_of: date) -> bool:
     """Whether an effective entry counts as of ``as_of``: not dated after it."""
     return entry.value is not None and (entry.date is None or entry.date[:10] <= as_of.isoformat())
 
 
-def summarise(entries: Iterable[Entry], as_of: date) -> list[PeriodStats]:
+def summarise(entries: Iterable[Entry], as_of: date) -> list[PeriodSummary]:
     """Per (indicator, period code): the effective entries' statistics as of ``as_of``.
 
     Superseded entries and voids are dropped, then entries dated after ``as_of``; ``last`` is
@@ -129,7 +115,7 @@ def summarise(entries: Iterable[Entry], as_of: date) -> list[PeriodStats]:
             continue
         acc.setdefault((e.indicator_id, e.period), []).append(float(e.value))
     return [
-        PeriodStats(ind, period, len(vs), math.fsum(vs), min(vs), max(vs), vs[-1])
+        PeriodSummary(ind, period, len(vs), math.fsum(vs), min(vs), max(vs), vs[-1])
         for (ind, period), vs in acc.items()
     ]
 

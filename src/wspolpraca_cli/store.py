@@ -30,7 +30,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from wspolpraca_cli.entries import Entry, EntryKind
+from wspolpraca_cli.entries import Entry, EntryKind, PeriodSummary
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.i18n import t
 
@@ -94,39 +94,6 @@ _COLUMNS = (
     "seq, uid, indicator_id, period, value, kind, date, note, source, tags, "
     "recorded_by, recorded_at, supersedes, reason"
 )
-
-
-@dataclass(frozen=True)
-class PeriodSummary:
-    """What aggregation needs for one (indicator, period): computed over the effective entries
-    (not superseded, not voids) whose date is not after the as-of date."""
-
-    indicator_id: str
-    period: str
-    count: int
-    total: float
-    minimum: float
-    maximum: float
-    last: float
-    """The value of the effective entry recorded last (highest seq)."""
-
-    @property
-    def mean(self) -> float:
-        return self.total / self.count if self.count else 0.0
-
-    def aggregate(self, how: str) -> float:
-        """The period's actual by ``sum``, ``last``, ``max``, ``min`` or ``mean``."""
-        if how == "sum":
-            return self.total
-        if how == "last":
-            return self.last
-        if how == "max":
-            return self.maximum
-        if how == "min":
-            return self.minimum
-        if how == "mean":
-            return self.mean
-        raise ValueError(f"unknown aggregation {how!r}")
 
 
 class EntriesRejected(InputError):
