@@ -10,37 +10,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.test_loader import BASE
 from wspolpraca_cli.cli.app import app
 from wspolpraca_cli.i18n import get_language, set_language, t
 from wspolpraca_cli.loader import load_text
 
 runner = CliRunner()
 
-BASE = """\
-format: 1
-program:
-  title: Program testowy
-  issuer: Gmina Testowo
-  first_year: 2021
-  last_year: 2025
-goals:
-  main: {id: główny, name: Cel główny}
-  specific:
-    - id: a
-      name: Cel a
-areas:
-  - id: "1"
-    name: Obszar pierwszy
-    actions:
-      - lp: "1"
-        name: Warsztaty
-        goals: [a]
-        indicators:
-          - name: Liczba warsztatów
-            unit: liczba
-            target: 1/rok
-            frequency: Raz w roku
-"""
 
 IND = "areas[0].actions[0].indicators[0]"
 
