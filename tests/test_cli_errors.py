@@ -1,0 +1,92 @@
+"""The command-line edge: Ctrl-C, internal errors, and --debug."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import SHIPPED_PROGRAM
+from wspolpraca_cli.cli.app import app
+from wspolpraca_cli.entries import Entry
+from wspolpraca_cli.store import open_store
+
+runner = CliRunner()
+
+
+def _boom(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("something broke")
+
+
+def _interrupt(*args: object, **kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+def test_internal_error_is_one_message_and_exit_70(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("wspolpraca_cli.progcache.load_cached", _boom)
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 70
+    assert result.stderr == (
+        "Internal error in wsp: RuntimeError: something broke. Re-run with --debug and report it.\n"
+    )
+
+
+def test_internal_error_in_polish(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("wspolpraca_cli.progcache.load_cached", _boom)
+    result = runner.invoke(app, ["--lang", "pl", "list"])
+    assert result.exit_code == 70
+    assert result.stderr.startswith("Błąd wewnętrzny wsp: RuntimeError: something broke.")
+
+
+def test_debug_lets_the_traceback_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("wspolpraca_cli.progcache.load_cached", _boom)
+    result = runner.invoke(app, ["--debug", "list"])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("wspolpraca_cli.progcache.load_cached", _interrupt)
+    result = runner.invoke(app, ["status"])
+    assert result.exit_code == 130
+    assert result.stderr == "Interrupted.\n"
+
+
+def test_real_sigint_exits_130_and_keeps_the_store(tmp_path: Path) -> None:
+    store = tmp_path / "s.wsp.db"
+    with open_store(store) as opened:
+        kept = opened.add(Entry("", "1.1", "2024", 2.0))
+    code = (
+        "import sys, time\n"
+        "import wspolpraca_cli.progcache as cache\n"
+        "def slow(*a, **k):\n"
+        "    print('READY', file=sys.stderr, flush=True)\n"
+        "    time.sleep(30)\n"
+        "cache.load_cached = slow\n"
+        "from wspolpraca_cli.cli.app import main\n"
+        "sys.argv = ['wsp', '--store', sys.argv[1], 'status']\n"
+        "main()\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(store)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "WSP_PROGRAM": str(SHIPPED_PROGRAM)},
+    )
+    assert proc.stderr is not None
+    assert proc.stderr.readline().strip() == "READY"
+    time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "Interrupted." in err
+    assert "Traceback" not in err
+    with open_store(store, readonly=True) as opened:
+        assert [e.uid for e in opened.entries()] == [kept.uid]
+        assert opened.integrity_check() == "ok"
