@@ -8,9 +8,9 @@ import re
 from wspolpraca_cli.i18n import t
 
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009_'")
-_PLAIN = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
-_DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$"
+_DOT_THOUSANDS = r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"
+_COMMA_THOUSANDS = r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"
 
 
 def parse_number(text: str) -> float:
@@ -22,11 +22,11 @@ def parse_number(text: str) -> float:
     compact = text.strip().translate(_SPACES)
     if not compact:
         raise ValueError(t("prog.number.empty"))
-    if _PLAIN.match(compact):
+    if re.match(_PLAIN, compact):
         value = float(compact.replace(",", "."))
-    elif _DOT_THOUSANDS.match(compact):
+    elif re.match(_DOT_THOUSANDS, compact):
         value = float(compact.replace(".", "").replace(",", "."))
-    elif _COMMA_THOUSANDS.match(compact):
+    elif re.match(_COMMA_THOUSANDS, compact):
         value = float(compact.replace(",", ""))
     else:
         raise ValueError(t("prog.number.invalid", text=text))

@@ -67,16 +67,17 @@ def accepted_notations() -> str:
     )
 
 
+# Patterns are compiled on first use (re caches them): status and check never parse targets.
 _NUM = r"(?P<num>[+-]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?P<pct>%)?"
-_RE_PER = re.compile(rf"^{_NUM}\s*/\s*(?P<per>[^\d]+)$")
-_RE_TOTAL = re.compile(
+_RE_PER = rf"^{_NUM}\s*/\s*(?P<per>[^\d]+)$"
+_RE_TOTAL = (
     rf"^{_NUM}\s+(?:w okresie programu|łącznie|razem|w całym okresie|in total|total"
     r"|over the programme|over the program)$"
 )
-_RE_LEVEL = re.compile(rf"^{_NUM}\s+(?:w|do|by|in|na)\s+(?:roku\s+)?(?P<year>\d{{4}})(?:\s*r\.?)?$")
-_RE_CEILING = re.compile(rf"^(?:≤|<=|=<|max\.?|maks\.?|nie więcej niż|at most)\s*{_NUM}$")
-_RE_FLOOR = re.compile(rf"^(?:≥|>=|=>|min\.?|co najmniej|nie mniej niż|at least)\s*{_NUM}$")
-_RE_PLAIN = re.compile(rf"^{_NUM}$")
+_RE_LEVEL = rf"^{_NUM}\s+(?:w|do|by|in|na)\s+(?:roku\s+)?(?P<year>\d{{4}})(?:\s*r\.?)?$"
+_RE_CEILING = rf"^(?:≤|<=|=<|max\.?|maks\.?|nie więcej niż|at most)\s*{_NUM}$"
+_RE_FLOOR = rf"^(?:≥|>=|=>|min\.?|co najmniej|nie mniej niż|at least)\s*{_NUM}$"
+_RE_PLAIN = rf"^{_NUM}$"
 _YES = {"tak", "yes", "true"}
 _NONE = {"brak", "none", "—", "–", "-", "nie dotyczy", "n/a", ""}
 
@@ -150,26 +151,26 @@ def parse_target_text(text: str) -> Target:
     if low in _NONE:
         return Target(TargetKind.NONE)
     try:
-        if m := _RE_PER.match(low):
+        if m := re.match(_RE_PER, low):
             per_word = m["per"].strip().rstrip(".")
             per = PER_WORDS.get(per_word)
             if per is None:
                 raise TargetError(t("prog.target.unknown_per", per=per_word, text=text))
             value, pct = _num(m)
             return Target(TargetKind.PER_PERIOD, value, per=per, percent=pct)
-        if m := _RE_TOTAL.match(low):
+        if m := re.match(_RE_TOTAL, low):
             value, pct = _num(m)
             return Target(TargetKind.TOTAL, value, percent=pct)
-        if m := _RE_LEVEL.match(low):
+        if m := re.match(_RE_LEVEL, low):
             value, pct = _num(m)
             return Target(TargetKind.LEVEL, value, year=int(m["year"]), percent=pct)
-        if m := _RE_CEILING.match(low):
+        if m := re.match(_RE_CEILING, low):
             value, pct = _num(m)
             return Target(TargetKind.CEILING, value, percent=pct)
-        if m := _RE_FLOOR.match(low):
+        if m := re.match(_RE_FLOOR, low):
             value, pct = _num(m)
             return Target(TargetKind.FLOOR, value, percent=pct)
-        if m := _RE_PLAIN.match(low):
+        if m := re.match(_RE_PLAIN, low):
             value, pct = _num(m)
             return Target(TargetKind.PER_PERIOD, value, percent=pct)
     except ValueError as exc:
