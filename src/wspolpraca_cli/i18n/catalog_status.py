@@ -108,4 +108,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Whole programme {period}: {actual} of {target} ({achievement}), {status}; "
         "periods achieved: {achieved} of {total}",
     ),
+    "history.baseline": (
+        "Od wartości bazowej {baseline}{year}: {progress} drogi do wartości docelowej",
+        "From the baseline {baseline}{year}: {progress} of the way to the target",
+    ),
 }

@@ -638,6 +638,23 @@ def _programme_summary(ip: IndicatorProgress, lang: str) -> str:
     )
 
 
+def _baseline_summary(ip: IndicatorProgress, lang: str) -> list[str]:
+    """A line on the progress from the baseline, where the programme gives one."""
+    p = ip.programme
+    baseline = ip.indicator.baseline
+    if baseline is None or p.baseline_progress is None:
+        return []
+    year = f" ({baseline.year})" if baseline.year is not None else ""
+    return [
+        t(
+            "history.baseline",
+            baseline=format_value(baseline.value, ip.indicator, lang),
+            year=year,
+            progress=format_percent(p.baseline_progress, lang),
+        )
+    ]
+
+
 def _history_headers() -> list[str]:
     return [
         t("col.period"),
@@ -652,7 +669,7 @@ def render_history_plain(ip: IndicatorProgress, as_of: date) -> str:
     lang = get_language()
     table = simple_table(_history_rows(ip, lang), _history_headers(), "lrrrl")
     title = t("history.title", id=ip.id, date=format_date(as_of, lang))
-    return "\n".join([title, *table, _programme_summary(ip, lang)])
+    return "\n".join([title, *table, _programme_summary(ip, lang), *_baseline_summary(ip, lang)])
 
 
 def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> None:
@@ -678,3 +695,5 @@ def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> Non
     console.print(Text(t("history.title", id=ip.id, date=format_date(as_of, lang)), style="bold"))
     console.print(table)
     console.print(_programme_summary(ip, lang))
+    for line in _baseline_summary(ip, lang):
+        console.print(line)
