@@ -415,15 +415,36 @@ def test_anchors_and_aliases_are_allowed_within_limits() -> None:
     assert program.indicator("1.2") is not None
 
 
-def test_indicator_ids_default_to_area_and_lp() -> None:
-    text = _replace(
-        "            frequency: Raz w roku\n",
-        "            frequency: Raz w roku\n          - name: Druga\n            target: brak\n"
-        "            frequency: kwartalnie\n",
-    )
-    program = load_text(text, "p.yaml").program
+def test_an_only_indicator_takes_the_action_id() -> None:
+    program = load_text(BASE, "p.yaml").program
     assert program is not None
-    assert [i.id for i in program.indicators] == ["1.1.1", "1.1.2"]
+    assert [i.id for i in program.indicators] == ["1.1"]
+
+
+def test_several_indicators_of_one_action_need_ids() -> None:
+    """Automatic numbering would renumber a sibling when one is removed, orphaning its data."""
+    second = (
+        "            frequency: Raz w roku\n          - name: Druga\n            target: brak\n"
+        "            frequency: kwartalnie\n"
+    )
+    result = load_text(_replace("            frequency: Raz w roku\n", second), "p.yaml")
+    assert [(d.line, d.column, d.message, d.path) for d in result.diagnostics] == [
+        (20, 13, "the action 1.1 has several indicators: each needs its own id", f"{IND}"),
+        (24, 13, "the action 1.1 has several indicators: each needs its own id",
+         "areas[0].actions[0].indicators[1]"),
+    ]  # fmt: skip
+    assert result.diagnostics[1].hint.startswith("e.g. id: 1.1.2;")
+    named = _replace(
+        "          - name: Liczba warsztatów\n",
+        "          - id: 1.1.a\n            name: Liczba warsztatów\n",
+    )
+    named = named.replace(
+        "            frequency: Raz w roku\n",
+        second.replace("- name: Druga", "- id: 1.1.b\n            name: Druga"),
+    )
+    program = load_text(named, "p.yaml").program
+    assert program is not None
+    assert [i.id for i in program.indicators] == ["1.1.a", "1.1.b"]
 
 
 def test_example_programme_validates() -> None:

@@ -583,6 +583,13 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
             ids = indicator_ids(f"{area.id}.{act.lp}", act.indicators)
             for i_n, (ind, ind_id) in enumerate(zip(act.indicators, ids, strict=True)):
                 i_path: PathKey = (*c_path, "indicators", i_n)
+                if len(act.indicators) > 1 and not ind.id:
+                    add(
+                        i_path,
+                        t("prog.indicator_id_required", action=f"{area.id}.{act.lp}"),
+                        t("prog.indicator_id_required.hint", id=f"{area.id}.{act.lp}.{i_n + 1}"),
+                    )
+                    continue
                 if ind_id in indicator_seen:
                     add(
                         (*i_path, "id") if ind.id else i_path,

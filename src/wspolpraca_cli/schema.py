@@ -214,7 +214,9 @@ class ProgramFile(_Base):
 
 
 def indicator_ids(action_id: str, indicators: list[IndicatorModel]) -> list[str]:
-    """Each indicator's id: explicit, else the action's id (``1.1``), else ``1.1.2``."""
+    """Each indicator's id: explicit, else the action's id (``1.1``) for an action's only
+    indicator. (Several indicators of one action must have explicit ids — the loader says so —
+    so that removing one never renumbers another; ``1.1.2`` is only a placeholder here.)"""
     if len(indicators) == 1:
         return [indicators[0].id or action_id]
     return [ind.id or f"{action_id}.{n}" for n, ind in enumerate(indicators, 1)]

@@ -28,11 +28,12 @@ areas:
   - id: "1"                              # quote ids so YAML keeps them as text
     name: Współpraca finansowa
     actions:
-      - lp: "1"                          # L.p. in the programme's table; indicator id = 1.1
+      - lp: "1"                          # L.p. in the programme's table → action id 1.1
         name: Otwarte konkursy ofert na realizację zadań publicznych
         goals: [a]
-        indicators:
-          - name: Liczba ogłoszonych konkursów
+        indicators:                      # an action's only indicator gets the action's id;
+          - id: 1.1.1                    # with several, each needs an id that never changes
+            name: Liczba ogłoszonych konkursów
             unit: liczba                 # liczba, zł, %, tak/nie or wartość
             target: 2/rok                # also: '5 w okresie programu', '30% w 2026',
                                          # '≤ 50%', '≥ 30%', 'tak', 'brak'

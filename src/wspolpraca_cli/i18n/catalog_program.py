@@ -285,6 +285,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "powtórzony identyfikator wskaźnika {id!r}",
         "duplicate indicator id {id!r}",
     ),
+    "prog.indicator_id_required": (
+        "działanie {action} ma kilka wskaźników: każdy potrzebuje własnego identyfikatora (id)",
+        "the action {action} has several indicators: each needs its own id",
+    ),
+    "prog.indicator_id_required.hint": (
+        "np. id: {id}; identyfikator nie może się zmienić, gdy są już wpisy, dlatego wsp nie "
+        "numeruje takich wskaźników sam",
+        "e.g. id: {id}; an id must not change once entries are recorded, so wsp does not "
+        "number such indicators itself",
+    ),
     "prog.duplicate_indicator.hint": (
         "nadaj wskaźnikowi własny, niepowtarzalny identyfikator (id)",
         "give the indicator an explicit, unique id",
