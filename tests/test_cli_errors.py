@@ -90,3 +90,17 @@ def test_real_sigint_exits_130_and_keeps_the_store(tmp_path: Path) -> None:
     with open_store(store, readonly=True) as opened:
         assert [e.uid for e in opened.entries()] == [kept.uid]
         assert opened.integrity_check() == "ok"
+
+
+def test_ctrl_c_at_a_prompt_exits_130(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Click turns Ctrl-C or end of input at a prompt into Abort: still 130, never "Aborted!"."""
+    import typer
+
+    def aborted(*args: object, **kwargs: object) -> None:
+        raise typer.Abort
+
+    monkeypatch.setattr("wspolpraca_cli.progcache.load_cached", aborted)
+    result = runner.invoke(app, ["--lang", "pl", "status"])
+    assert result.exit_code == 130
+    assert result.stderr == "\nPrzerwano.\n"
+    assert "Aborted" not in result.stdout + result.stderr

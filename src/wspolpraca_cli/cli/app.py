@@ -29,10 +29,12 @@ class WspGroup(TyperGroup):
             if _debug(ctx):
                 raise
             fail_with(exc)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, typer.Abort) as exc:
+            if isinstance(exc, typer.Abort):  # Ctrl-C or end of input at a prompt
+                typer.echo("", err=True)  # the cursor is still on the prompt's line
             typer.echo(t("interrupted"), err=True)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
-        except (typer.Exit, typer.Abort):
+        except typer.Exit:
             raise
         except Exception as exc:
             if _debug(ctx) or type(exc).__module__.startswith(("click", "typer")):
