@@ -325,6 +325,38 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
         [(17, 15, "expected non-empty text", "areas[0].actions[0].name")],
     ),
     (
+        "an L.p. that YAML reads as an octal number",
+        _replace('lp: "1"', "lp: 010"),
+        [
+            (
+                16,
+                13,
+                "YAML read 010 as the number 8, but text is expected here",
+                "areas[0].actions[0].lp",
+            )
+        ],
+    ),
+    (
+        "an id that YAML reads as a shorter number",
+        _replace(
+            "          - name: Liczba warsztatów\n",
+            "          - id: 1.10\n            name: Liczba warsztatów\n",
+        ),
+        [(20, 17, "YAML read 1.10 as the number 1.1, but text is expected here", f"{IND}.id")],
+    ),
+    (
+        "a language written as an unquoted no",
+        _replace("  last_year: 2025\n", "  last_year: 2025\n  language: no\n"),
+        [
+            (
+                7,
+                13,
+                "expected text, but YAML read an unquoted word as the boolean false",
+                "program.language",
+            )
+        ],
+    ),
+    (
         "an unknown key in an indicator, with a suggestion",
         _replace("            frequency:", "            frequncy:"),
         [
@@ -460,3 +492,14 @@ def test_starter_programme_validates() -> None:
 
     result = load_text(STARTER_PROGRAM, "starter.yaml")
     assert result.ok, [d.format() for d in result.diagnostics]
+
+
+def test_boolean_hint_names_the_word_as_written() -> None:
+    result = load_text(_replace("name: Liczba warsztatów", "name: On"), "p.yaml")
+    assert result.diagnostics[0].hint.endswith("quote it: 'On'")
+
+
+def test_plain_numbers_as_ids_are_fine() -> None:
+    program = load_text(_replace('lp: "1"', "lp: 1").replace('id: "1"', "id: 1"), "p.yaml")
+    assert program.program is not None
+    assert [i.id for i in program.program.indicators] == ["1.1"]

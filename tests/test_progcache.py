@@ -89,3 +89,28 @@ def test_edit_between_commands_is_seen(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--program", str(path), "list"])
     assert result.exit_code == 2
     assert "unknown key 'bogus'" in result.stderr
+
+
+def test_cached_programme_holds_only_plain_values() -> None:
+    """Unpickling must not import the loader (and so PyYAML): no YAML types leak into it."""
+    import pickle
+
+    from tests.conftest import REPO
+
+    for path in (SHIPPED_PROGRAM, REPO / "examples" / "przyklad-pelny.yaml"):
+        data = pickle.dumps(load_program(path))
+        assert b"wspolpraca_cli.loader" not in data
+        assert b"yaml" not in data.lower().replace(b".yaml", b"")
+
+
+def test_explicit_target_year_is_a_plain_int() -> None:
+    import pickle
+
+    from tests.test_loader import BASE
+    from wspolpraca_cli.loader import load_text
+
+    text = BASE.replace("target: 1/rok", "target: {kind: level, value: 30, by: 2025}")
+    program = load_text(text.replace("unit: liczba", "unit: liczba"), "p.yaml").program
+    assert program is not None
+    assert type(program.indicators[0].target.year) is int
+    assert b"wspolpraca_cli.loader" not in pickle.dumps(program)

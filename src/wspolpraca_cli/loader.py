@@ -52,6 +52,8 @@ class _Located:
         self.values: dict[PathKey, tuple[int, int]] = {}
         self.keys: dict[PathKey, tuple[int, int]] = {}
         self.errors: list[Diagnostic] = []
+        self.bool_words: dict[PathKey, str] = {}
+        """How each unquoted boolean was written (``no``, ``on``), for hints."""
         self.nodes = 0
         self._active: set[int] = set()
         self._scalar_loader = yaml.SafeLoader("")
@@ -138,10 +140,31 @@ class _Located:
             )
             return None
         try:
-            return constructor(self._scalar_loader, node)
+            value = constructor(self._scalar_loader, node)
         except (ValueError, yaml.YAMLError) as exc:
             self.error(node.start_mark, t("prog.bad_scalar", error=exc), path)
             return None
+        if isinstance(value, bool):
+            self.bool_words[path] = node.value
+        elif isinstance(value, int):
+            value = YamlInt(value)
+            value.yaml_source = node.value
+        elif isinstance(value, float):
+            value = YamlFloat(value)
+            value.yaml_source = node.value
+        return value
+
+
+class YamlInt(int):
+    """An integer that remembers how the file wrote it (``010`` is read as 8)."""
+
+    yaml_source: str = ""
+
+
+class YamlFloat(float):
+    """A float that remembers how the file wrote it (``1.10`` is read as 1.1)."""
+
+    yaml_source: str = ""
 
 
 class _TooBig(Exception):
@@ -460,6 +483,8 @@ def _from_pydantic(err: Any, located: _Located, data: Any) -> Diagnostic:
     ctx = err.get("ctx") or {}
     path = _clean_loc(tuple(err["loc"]), located)
     hint = str(ctx.get("hint", ""))
+    if kind == "yaml_boolean" and path in located.bool_words:
+        hint = t("prog.yaml_boolean_word.hint", word=located.bool_words[path])
     if kind == "extra_forbidden":
         key = path[-1] if path else "?"
         line, column = _position(path, located, prefer_key=True)
@@ -486,7 +511,7 @@ def _from_pydantic(err: Any, located: _Located, data: Any) -> Diagnostic:
         )
     line, column = _position(path, located)
     message = str(err["msg"])
-    if kind.startswith("wsp_") or kind == "yaml_boolean":
+    if kind.startswith(("wsp_", "yaml_")):
         pass
     elif message.startswith("Value error, "):
         message = message[len("Value error, ") :]

@@ -35,11 +35,20 @@ def _error(kind: str, message: str, hint: str = "") -> PydanticCustomError:
 
 
 def _no_bool(value: Any) -> Any:
+    """Text fields: refuse YAML booleans, and numbers whose text YAML would change."""
     if isinstance(value, bool):
         raise _error(
             "yaml_boolean",
             t("prog.yaml_boolean_value", value=str(value).lower()),
             t("prog.yaml_boolean_value.hint"),
+        )
+    source = getattr(value, "yaml_source", None)
+    if isinstance(value, int | float) and source is not None and source.strip() != str(value):
+        # e.g. an id 1.10 read as 1.1, or L.p. 010 read as the octal number 8
+        raise _error(
+            "yaml_number",
+            t("prog.yaml_number", source=source, value=value),
+            t("prog.yaml_number.hint", source=source),
         )
     return value
 
@@ -64,7 +73,7 @@ class ProgramMeta(_Base):
     first_year: int = Field(ge=1990, le=2200)
     last_year: int = Field(ge=1990, le=2200)
     reporting_deadline: Deadline = Deadline()
-    language: str = "pl"
+    language: OptionalText = "pl"
     adopted_by: OptionalText = ""
 
     @field_validator("reporting_deadline", mode="before")

@@ -260,6 +260,7 @@ def _explicit(raw: dict[Any, Any]) -> Target:
     by = raw.get("by")
     if by is not None and (isinstance(by, bool) or not isinstance(by, int)):
         raise TargetError(t("prog.target.by_not_year"))
+    by = None if by is None else int(by)  # a plain int, whatever int subclass YAML gave
     if kind is TargetKind.MILESTONE:
         return Target(kind, year=by)
     if "value" not in raw:

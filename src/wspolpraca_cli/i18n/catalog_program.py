@@ -360,6 +360,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ujmij je w apostrofy: 'no'",
         "unquoted yes/no/on/off/true/false are booleans in YAML; quote it: 'no'",
     ),
+    "prog.yaml_boolean_word.hint": (
+        "w YAML słowa yes/no/on/off/true/false bez cudzysłowu są wartościami logicznymi; "
+        "ujmij je w apostrofy: '{word}'",
+        "unquoted yes/no/on/off/true/false are booleans in YAML; quote it: '{word}'",
+    ),
+    "prog.yaml_number": (
+        "YAML odczytał {source} jako liczbę {value}, a tu potrzebny jest tekst",
+        "YAML read {source} as the number {value}, but text is expected here",
+    ),
+    "prog.yaml_number.hint": (
+        "ujmij wartość w apostrofy, aby zachować ją dokładnie tak, jak ją zapisano: '{source}'",
+        "quote it to keep it exactly as written: '{source}'",
+    ),
     "prog.deadline_not_text": (
         "termin sprawozdania musi być dniem roku, np. '31 maja' albo '05-31'",
         "the reporting deadline must be a day such as '31 maja' or '05-31'",
