@@ -113,6 +113,38 @@ def test_numbers_as_a_clerk_types_them(text: str, value: float) -> None:
     assert parse_number(text) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("12.500", "the number '12.500' is ambiguous: a dot or comma before three digits may "
+                   "group thousands or mark decimals; write 12500 or 12,5"),
+        ("12,500", "the number '12,500' is ambiguous: a dot or comma before three digits may "
+                   "group thousands or mark decimals; write 12500 or 12,5"),
+        ("1 5", "not a number: '1 5'"),
+        ("12 34", "not a number: '12 34'"),
+        ("1234 567", "not a number: '1234 567'"),
+        ("99999999999999999999", "the number '99999999999999999999' is too large "
+                                 "(15 digits at most)"),
+    ],
+)  # fmt: skip
+def test_ambiguous_or_misgrouped_numbers_are_refused(text: str, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_number(text, strict=True)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0,125", 0.125), ("1000.500", 1000.5), ("12.500,00", 12_500.0), ("1 234,5", 1234.5)],
+)
+def test_unambiguous_three_decimals(text: str, value: float) -> None:
+    assert parse_number(text, strict=True) == value
+
+
+def test_lenient_reading_takes_a_dot_as_decimals() -> None:
+    assert parse_number("1.875") == 1.875
+
+
 @pytest.mark.parametrize("text", ["", "abc", "1,2,3", "1.2.3", "1e5", "nan", "inf", "12-3"])
 def test_not_numbers(text: str) -> None:
     with pytest.raises(ValueError):

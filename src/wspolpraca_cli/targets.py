@@ -136,7 +136,8 @@ class Target:
 
 
 def _num(match: re.Match[str]) -> tuple[float, bool]:
-    return parse_number(match["num"]), bool(match["pct"])
+    percent = bool(match["pct"])
+    return parse_number(match["num"], strict=not percent), percent
 
 
 def parse_target_text(text: str) -> Target:
@@ -219,7 +220,7 @@ def _value(raw: Any, year: int | None = None) -> tuple[float, bool]:
         text = raw.strip()
         pct = text.endswith("%")
         try:
-            return parse_number(text.rstrip("%")), pct
+            return parse_number(text.rstrip("%"), strict=not pct), pct
         except ValueError:
             what = _what(year)
             raise TargetError(t("prog.target.not_number_value", what=what, raw=raw)) from None

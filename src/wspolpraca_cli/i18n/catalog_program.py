@@ -497,6 +497,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prog.deadline.no_such_day": ("nie ma takiego dnia: {text!r}", "no such day: {text!r}"),
     "prog.number.empty": ("nie podano liczby", "empty number"),
     "prog.number.invalid": ("to nie jest liczba: {text!r}", "not a number: {text!r}"),
+    "prog.number.ambiguous": (
+        "liczba {text!r} jest niejednoznaczna: kropka lub przecinek przed trzema cyframi może "
+        "oddzielać tysiące albo część ułamkową; napisz {whole} albo {fraction}",
+        "the number {text!r} is ambiguous: a dot or comma before three digits may group "
+        "thousands or mark decimals; write {whole} or {fraction}",
+    ),
+    "prog.number.too_large": (
+        "liczba {text!r} jest za duża (najwyżej 15 cyfr)",
+        "the number {text!r} is too large (15 digits at most)",
+    ),
     "prog.number.not_finite": (
         "to nie jest skończona liczba: {text!r}",
         "not a finite number: {text!r}",
