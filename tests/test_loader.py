@@ -357,6 +357,41 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
         ],
     ),
     (
+        "a negative target for a count",
+        _replace("target: 1/rok", 'target: "-5/rok"'),
+        [
+            (
+                22,
+                21,
+                "the target value -5 is negative, but the unit 'count' has no negative values",
+                f"{IND}.target",
+            )
+        ],
+    ),
+    (
+        "a fractional target for a count",
+        _replace("target: 1/rok", 'target: "1,5/rok"'),
+        [
+            (
+                22,
+                21,
+                "the target value 1.5 is not a whole number, but the indicator counts things "
+                "(unit 'count')",
+                f"{IND}.target",
+            )
+        ],
+    ),
+    (
+        "an empty target",
+        _replace("target: 1/rok", 'target: ""'),
+        [(22, 21, "an empty target value", f"{IND}.target")],
+    ),
+    (
+        "a per-quarter target measured yearly",
+        _replace("target: 1/rok", "target: 1/kwartał"),
+        [(22, 21, "a target per quarter needs measurements at least that often", f"{IND}.target")],
+    ),
+    (
         "an unknown key in an indicator, with a suggestion",
         _replace("            frequency:", "            frequncy:"),
         [
@@ -503,3 +538,16 @@ def test_plain_numbers_as_ids_are_fine() -> None:
     program = load_text(_replace('lp: "1"', "lp: 1").replace('id: "1"', "id: 1"), "p.yaml")
     assert program.program is not None
     assert [i.id for i in program.program.indicators] == ["1.1"]
+
+
+@pytest.mark.parametrize("word", ["polrocznie", "raz na pol roku", "Półrocznie", "RAZ NA PÓŁ ROKU"])
+def test_frequencies_without_diacritics_or_in_capitals(word: str) -> None:
+    text = _replace("Raz w roku", word).replace("target: 1/rok", "target: 2/rok")
+    program = load_text(text, "p.yaml").program
+    assert program is not None
+    assert program.indicators[0].frequency is Frequency.HALF_YEARLY
+
+
+def test_frequency_typo_gets_a_suggestion() -> None:
+    result = load_text(_replace("Raz w roku", "raz w rku"), "p.yaml")
+    assert result.diagnostics[0].hint.startswith("did you mean 'raz w roku'?")

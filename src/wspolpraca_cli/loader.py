@@ -19,6 +19,7 @@ import yaml
 from wspolpraca_cli.errors import Diagnostic, FileSystemError, ProgramInvalid
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Program
+from wspolpraca_cli.numbers import format_plain
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_NODES = 1_000_000
@@ -656,6 +657,23 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
                             frequency=built.frequency_text,
                             target=target,
                         ),
+                    )
+                values = [v for _, v in target.by_year]
+                if target.value is not None:
+                    values.append(target.value)
+                unit = built.unit.value
+                negative = [v for v in values if v < 0]
+                if negative and unit != "number":
+                    add(
+                        (*i_path, "target"),
+                        t("prog.target_negative", value=format_plain(negative[0]), unit=unit),
+                    )
+                fractions = [v for v in values if v != int(v)]
+                if fractions and unit == "count":
+                    add(
+                        (*i_path, "target"),
+                        t("prog.target_not_whole", value=format_plain(fractions[0])),
+                        t("prog.target_not_whole.hint"),
                     )
                 if target.percent and built.unit.value not in ("percent", "number"):
                     add(

@@ -106,13 +106,33 @@ def normalise_words(text: str) -> str:
     return " ".join(text.lower().replace("\u00a0", " ").split()).rstrip(".")
 
 
+_FOLD = str.maketrans("ąćęłńóśźż", "acelnoszz")
+
+
+def fold(text: str) -> str:
+    """Polish letters without diacritics (``półrocznie`` → ``polrocznie``), for lenient matching."""
+    return text.translate(_FOLD)
+
+
 def parse_frequency(text: str) -> Frequency:
-    """Read a frequency in Polish or English; raise ValueError with the accepted words."""
+    """Read a frequency in Polish (with or without diacritics) or English; raise ValueError."""
     key = normalise_words(text)
-    try:
-        return FREQUENCY_WORDS[key]
-    except KeyError:
-        raise ValueError(t("prog.unknown_frequency", text=text)) from None
+    found = FREQUENCY_WORDS.get(key)
+    if found is None:
+        folded = fold(key)
+        found = next((f for word, f in FREQUENCY_WORDS.items() if fold(word) == folded), None)
+    if found is None:
+        raise ValueError(t("prog.unknown_frequency", text=text))
+    return found
+
+
+def closest_frequency_word(text: str) -> str | None:
+    """The accepted frequency word closest to ``text``, for a did-you-mean."""
+    import difflib
+
+    words = list(FREQUENCY_WORDS)
+    close = difflib.get_close_matches(fold(normalise_words(text)), [fold(w) for w in words], n=1)
+    return words[[fold(w) for w in words].index(close[0])] if close else None
 
 
 class PeriodKind(StrEnum):

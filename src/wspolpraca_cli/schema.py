@@ -15,7 +15,13 @@ from pydantic_core import PydanticCustomError
 
 from wspolpraca_cli import model
 from wspolpraca_cli.i18n import t
-from wspolpraca_cli.periods import FREQUENCY_WORDS, Deadline, normalise_words, parse_deadline
+from wspolpraca_cli.periods import (
+    FREQUENCY_WORDS,
+    Deadline,
+    closest_frequency_word,
+    normalise_words,
+    parse_deadline,
+)
 from wspolpraca_cli.periods import parse_frequency as _parse_frequency
 from wspolpraca_cli.targets import Target, TargetError, accepted_notations, parse_target
 
@@ -173,11 +179,11 @@ class IndicatorModel(_Base):
             _parse_frequency(value)
         except ValueError:
             words = ", ".join(sorted({f.value for f in FREQUENCY_WORDS.values()}))
-            raise _error(
-                "wsp_frequency",
-                t("prog.unknown_frequency", text=value),
-                t("prog.unknown_frequency.hint", words=words),
-            ) from None
+            hint = t("prog.unknown_frequency.hint", words=words)
+            close = closest_frequency_word(value)
+            if close:
+                hint = t("prog.frequency_did_you_mean", option=close) + " " + hint
+            raise _error("wsp_frequency", t("prog.unknown_frequency", text=value), hint) from None
         return value
 
     @field_validator("target")

@@ -79,7 +79,7 @@ _RE_CEILING = rf"^(?:≤|<=|=<|max\.?|maks\.?|nie więcej niż|at most)\s*{_NUM}
 _RE_FLOOR = rf"^(?:≥|>=|=>|min\.?|co najmniej|nie mniej niż|at least)\s*{_NUM}$"
 _RE_PLAIN = rf"^{_NUM}$"
 _YES = {"tak", "yes", "true"}
-_NONE = {"brak", "none", "—", "–", "-", "nie dotyczy", "n/a", ""}
+_NONE = {"brak", "none", "—", "–", "-", "nie dotyczy", "n/a"}
 
 
 class TargetError(ValueError):
@@ -144,6 +144,8 @@ def parse_target_text(text: str) -> Target:
     """Parse the document's notation. Raises :class:`TargetError`."""
     raw = " ".join(text.replace("\u00a0", " ").split())
     low = raw.lower().rstrip(".")
+    if not low:
+        raise TargetError(t("prog.target_empty"))
     if low in _YES:
         return Target(TargetKind.MILESTONE)
     m = re.match(r"^(?:tak|yes)\s+(?:w|do|by|in)\s+(?:roku\s+)?(\d{4})$", low)

@@ -328,10 +328,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "częstotliwość pomiaru {frequency!r} jest zbyt rzadka dla wartości docelowej {target}",
         "the frequency {frequency!r} is too rare for {target}",
     ),
-    "prog.per.yearly": ("rok", "yearly"),
-    "prog.per.half_yearly": ("półrocze", "half_yearly"),
-    "prog.per.quarterly": ("kwartał", "quarterly"),
-    "prog.per.monthly": ("miesiąc", "monthly"),
+    "prog.per.yearly": ("rok", "year"),
+    "prog.per.half_yearly": ("półrocze", "half-year"),
+    "prog.per.quarterly": ("kwartał", "quarter"),
+    "prog.per.monthly": ("miesiąc", "month"),
+    "prog.target_negative": (
+        "wartość docelowa {value} jest ujemna, a jednostka {unit!r} "
+        "nie przyjmuje wartości ujemnych",
+        "the target value {value} is negative, but the unit {unit!r} has no negative values",
+    ),
+    "prog.target_not_whole": (
+        "wartość docelowa {value} nie jest liczbą całkowitą, a wskaźnik liczy sztuki "
+        "(jednostka 'liczba')",
+        "the target value {value} is not a whole number, but the indicator counts things "
+        "(unit 'count')",
+    ),
+    "prog.target_not_whole.hint": (
+        "podaj liczbę całkowitą albo zmień jednostkę na 'wartość'",
+        "give a whole number, or change the unit to 'number'",
+    ),
+    "prog.target_empty": (
+        "pusta wartość docelowa",
+        "an empty target value",
+    ),
+    "prog.target_empty.hint": (
+        "jeśli wskaźnik nie ma wartości docelowej, napisz: brak",
+        "if the indicator has no target, write: brak",
+    ),
+    "prog.frequency_did_you_mean": (
+        "czy chodziło o {option!r}?",
+        "did you mean {option!r}?",
+    ),
     "prog.percent_unit": (
         "wartość docelowa jest wyrażona w procentach, a jednostka to {unit!r}",
         "the target is a percentage but the unit is {unit!r}",
