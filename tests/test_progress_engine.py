@@ -119,7 +119,7 @@ def test_not_started_and_programme_figure() -> None:
     assert (whole.target, whole.actual, whole.periods_with_target) == (5.0, 3.0, 5)
     assert whole.periods_achieved == 2
     assert whole.achievement == pytest.approx(0.6)
-    assert whole.status is Status.IN_PROGRESS
+    assert whole.status is Status.MISSED  # 2023 was missed: the programme row shows it
     assert dict(whole.period_counts) == {
         Status.ACHIEVED: 2,
         Status.MISSED: 1,
@@ -234,7 +234,7 @@ def test_level_by_a_year_with_baseline() -> None:
     program = make(
         "unit: '%'\ntarget: 30% w 2025\nfrequency: raz w roku\nbaseline: {value: 10, year: 2020}"
     )
-    ip = run(program, [ent(15, "2022"), ent(20, "2023")], "2024-02-01")
+    ip = run(program, [ent(12, "2021"), ent(15, "2022"), ent(20, "2023")], "2024-02-01")
     assert row(ip, "2023") == (Status.REPORTED, 20.0, None)
     assert row(ip, "2025") == (Status.NOT_STARTED, None, 30.0)
     whole = ip.programme
@@ -257,7 +257,7 @@ def test_ceiling_is_descending() -> None:
     assert row(ip, "2023")[0] is Status.MISSED
     assert ip.period("2023").achievement == pytest.approx(50 / 60)  # type: ignore[union-attr]
     assert row(ip, "2024")[0] is Status.ACHIEVED
-    assert ip.period("2024").achievement is None  # type: ignore[union-attr]
+    assert ip.period("2024").achievement == 1.0  # type: ignore[union-attr]  # 0 is the best
     open_year = run(program, [ent(40, "2024")], "2024-06-01")
     assert row(open_year, "2024")[0] is Status.IN_PROGRESS  # could still rise
 
@@ -305,7 +305,7 @@ def test_values_by_year() -> None:
     assert row(ip, "2022") == (Status.MISSED, 1.0, 2.0)
     assert row(ip, "2023")[0] is Status.OVERDUE
     assert row(ip, "2024") == (Status.ACHIEVED, 0.0, 0.0)
-    assert ip.period("2024").achievement is None  # type: ignore[union-attr]
+    assert ip.period("2024").achievement == 1.0  # type: ignore[union-attr]
     assert ip.programme.target == 8.0
 
 
@@ -330,11 +330,15 @@ def test_end_of_programme_frequency_with_a_per_year_target() -> None:
 def test_achievement_edge_cases() -> None:
     assert achievement(None, 1, False) is None
     assert achievement(1, None, False) is None
-    assert achievement(1, 0, False) is None
-    assert achievement(0, 0, False) is None
+    assert achievement(1, 0, False) == 1.0  # a target of 0 is met: 100%
+    assert achievement(0, 0, False) == 1.0
+    assert achievement(-1, 0, False) is None  # not met, and no ratio to give
     assert achievement(0, 5, False) == 0.0
-    assert achievement(0, 5, True) is None
+    assert achievement(0, 5, True) == 1.0  # a ceiling with 0: the best result
+    assert achievement(0, 0, True) == 1.0
     assert achievement(10, 5, True) == 0.5
+    assert achievement(10, 0, True) == 0.0
+    assert achievement(1, -2, False) is None
     assert baseline_progress(5, 5, 5) is None
     assert baseline_progress(None, 5, 1) is None
 
@@ -353,11 +357,12 @@ def test_before_the_programme_everything_is_not_started() -> None:
 
 
 def test_default_view_shows_the_previous_period_until_its_deadline() -> None:
-    ip = run(SEED, [], "2025-04-01")
+    done = [ent(1, str(y), y) for y in range(2021, 2025)]
+    ip = run(SEED, done, "2025-04-01")
     assert [r.code for r in ip.default_view(date(2025, 4, 1))] == ["2024", "2025"]
-    ip = run(SEED, [], "2025-06-01")
+    ip = run(SEED, done, "2025-06-01")
     assert [r.code for r in ip.default_view(date(2025, 6, 1))] == ["2025"]
-    after = run(SEED, [], "2027-01-01")
+    after = run(SEED, [*done, ent(1, "2025")], "2027-01-01")
     assert [r.code for r in after.default_view(date(2027, 1, 1))] == ["2025"]
 
 
@@ -410,7 +415,8 @@ def test_evaluate_matches_the_store_summaries(tmp_path: Path) -> None:
 
 
 def test_rollups_count_statuses_per_goal_area_and_action() -> None:
-    result = progress(SEED, [ent(1, "2024")], date(2025, 4, 1))
+    done = [ent(1, str(y), y) for y in range(2021, 2025)]
+    result = progress(SEED, done, date(2025, 4, 1))
     rollups = result.rollups(result.current_rows())
     by = {(r.level, r.id): r for r in rollups}
     assert by[("programme", "główny")].count(Status.ACHIEVED) == 1

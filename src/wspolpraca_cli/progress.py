@@ -10,7 +10,9 @@ Pure: no I/O, no printing, no clock (the as-of date is a parameter). Two ways in
 
 For every indicator the engine lists its *evaluation periods* (normally the measurement
 periods; the year when a per-year or by-year target is measured more often; the whole programme
-for a one-off or end-of-programme measurement) with the target, the actual (the indicator's
+for a one-off or end-of-programme measurement — except a level or milestone due in a given year,
+which is judged over that year alone, see :func:`evaluation_periods`) with the target, the
+actual (the indicator's
 aggregation over the period's effective entries), the achievement (actual ÷ target, or
 target ÷ actual for a descending indicator) and the status code of SPEC's table. It adds the
 programme-level figure (``1/rok`` over 2021–2025: 5 in total and 5 years to achieve) and rolls
@@ -20,7 +22,7 @@ statuses up to actions, areas and specific goals.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -72,6 +74,9 @@ STATUS_ORDER: tuple[Status, ...] = (
 
 SHORTFALLS = frozenset({Status.MISSED, Status.OVERDUE})
 """The statuses ``wsp check`` turns into exit code 1."""
+
+NEEDS_ATTENTION = frozenset({Status.AWAITING, Status.OVERDUE, Status.MISSED})
+"""The statuses of a closed period a coordinator must see: data still to record, or a miss."""
 
 _EPSILON = 1e-9
 
@@ -200,15 +205,19 @@ class IndicatorProgress:
         return self.periods[-1]
 
     def default_view(self, as_of: date) -> list[PeriodResult]:
-        """The current period, preceded by the previous one while its report is still due
+        """The current period (see :meth:`current`), preceded, in order, by every earlier
+        period that needs attention — ``awaiting``, ``overdue`` or ``missed``, however long
+        ago — and by the previous period whatever its status while its report is still due
         (closed, and ``as_of`` not after its reporting deadline)."""
         current = self.current(as_of)
         index = self.periods.index(current)
-        rows = [current]
-        if index > 0:
-            previous = self.periods[index - 1]
-            if previous.period.end < as_of <= previous.deadline:
-                rows.insert(0, previous)
+        rows = [
+            r
+            for i, r in enumerate(self.periods[:index])
+            if r.status in NEEDS_ATTENTION
+            or (i == index - 1 and r.period.end < as_of <= r.deadline)
+        ]
+        rows.append(current)
         return rows
 
 
@@ -279,16 +288,20 @@ class ProgrammeProgress:
 
 # -- arithmetic -------------------------------------------------------------------------------
 def achievement(actual: float | None, target: float | None, descending: bool) -> float | None:
-    """actual ÷ target; target ÷ actual when descending; None when undefined (no value, a
-    zero or negative denominator)."""
-    if actual is None or target is None:
+    """actual ÷ target; target ÷ actual when descending.
+
+    Where that division is by zero — an ascending target of 0 (``0/rok``), a descending actual
+    of 0 (``≤ 20%`` with 0, ``≤ 0`` with 0) — a met target is 1.0 (100%: the best result
+    there is) and an unmet one None. None also without a value or target, and for a negative
+    target (no meaningful ratio)."""
+    if actual is None or target is None or target < 0:
         return None
     if descending:
-        if actual <= 0 or target < 0:
-            return None
+        if actual <= 0:
+            return 1.0 if target_met(actual, target, descending) else None
         return target / actual
-    if target <= 0:
-        return None
+    if target == 0:
+        return 1.0 if target_met(actual, target, descending) else None
     return actual / target
 
 
@@ -336,6 +349,7 @@ def period_status(
 
 
 # -- periods ----------------------------------------------------------------------------------
+_Place = Callable[[Period], Period | None]
 _RANK = {
     PeriodKind.MONTH: 0,
     PeriodKind.QUARTER: 1,
@@ -367,11 +381,45 @@ def _coarser(a: PeriodKind, b: PeriodKind) -> PeriodKind:
     return a if _RANK[a] >= _RANK[b] else b
 
 
+def due_year(ind: Indicator, program: Program) -> int | None:
+    """The year a level (``30% w 2025``) or a milestone (``tak w 2025``) is due, when it lies
+    in the programme's years; None for every other target."""
+    target = ind.target
+    if target.kind not in (TargetKind.LEVEL, TargetKind.MILESTONE) or target.year is None:
+        return None
+    return target.year if program.first_year <= target.year <= program.last_year else None
+
+
+def _once_due(ind: Indicator, program: Program) -> Period | None:
+    """The one evaluation period of a dated target measured once or at the end: its year."""
+    if kind_of(ind.frequency) is not PeriodKind.PROGRAMME:
+        return None
+    year = due_year(ind, program)
+    return Period(year, PeriodKind.YEAR) if year is not None else None
+
+
+def evaluation_periods(ind: Indicator, program: Program) -> list[Period]:
+    """The periods an indicator's target is judged over, in order: those of
+    :func:`evaluation_kind` over the programme's years — except that a level or milestone
+    with a year measured once or at the end of the programme (``tak w 2025``,
+    ``jednorazowo``) is judged over its due year alone, so it is awaited, overdue, missed or
+    achieved with that year (its report due by the year's deadline), not with the programme.
+    """
+    once = _once_due(ind, program)
+    if once is not None:
+        return [once]
+    frequency = _FREQUENCY_OF_KIND[evaluation_kind(ind)]
+    return periods_of(frequency, program.first_year, program.last_year)
+
+
 def evaluation_kind(ind: Indicator) -> PeriodKind:
-    """The periods an indicator's target is judged over."""
+    """The kind of the periods an indicator's target is judged over (for a dated level or
+    milestone measured once, the year: see :func:`evaluation_periods`)."""
     measured = kind_of(ind.frequency)
+    target = ind.target
     if measured is PeriodKind.PROGRAMME:
-        return measured
+        dated = target.kind in (TargetKind.LEVEL, TargetKind.MILESTONE)
+        return PeriodKind.YEAR if dated and target.year is not None else measured
     target = ind.target
     if target.kind is TargetKind.PER_PERIOD and target.per is not None:
         return _coarser(kind_of(target.per), measured)
@@ -380,6 +428,43 @@ def evaluation_kind(ind: Indicator) -> PeriodKind:
     ):
         return _coarser(PeriodKind.YEAR, measured)
     return measured
+
+
+def measurement_periods(ind: Indicator, program: Program, period: Period) -> list[Period]:
+    """The periods a value is recorded under (``wsp record --period``) for the evaluation
+    period ``period``: those of the indicator's frequency within it — for an indicator
+    measured once or at the end, the programme's period, even where its target is judged
+    over one year (``tak w 2025``, ``jednorazowo``: record ``2024-2026``, or ``--date``)."""
+    if kind_of(ind.frequency) is PeriodKind.PROGRAMME:
+        return [Period(program.first_year, PeriodKind.PROGRAMME, program.last_year)]
+    return [
+        p
+        for p in periods_of(ind.frequency, program.first_year, program.last_year)
+        if period.start <= p.start and p.end <= period.end
+    ]
+
+
+def _placement(ind: Indicator, program: Program, whole: Period) -> _Place:
+    """Where an entry's period counts: the evaluation period that holds it (None: nowhere).
+
+    A dated target measured once counts every value of the programme (its one measurement)
+    or of a period up to the end of its due year towards that year; a value for a later
+    period was not there in time and counts nowhere (:func:`evaluate` lists it as an orphan).
+    """
+    once = _once_due(ind, program)
+    if once is not None:
+        due = once
+
+        def place_once(period: Period) -> Period | None:
+            return due if period.kind is PeriodKind.PROGRAMME or period.start <= due.end else None
+
+        return place_once
+    kind = evaluation_kind(ind)
+
+    def place(period: Period) -> Period | None:
+        return enclosing(period, kind, whole)
+
+    return place
 
 
 def enclosing(period: Period, kind: PeriodKind, programme: Period) -> Period | None:
@@ -511,7 +596,9 @@ def evaluate(program: Program, summaries: Iterable[Summary], as_of: date) -> Pro
                 Orphan(s.indicator_id, s.period, s.count, OrphanReason.OUTSIDE_PROGRAMME)
             )
             continue
-        if enclosing(period, kind_of(ind.frequency), whole) is None:
+        if enclosing(period, kind_of(ind.frequency), whole) is None or (
+            _once_due(ind, program) is not None and _placement(ind, program, whole)(period) is None
+        ):
             orphans.append(Orphan(s.indicator_id, s.period, s.count, OrphanReason.WRONG_FREQUENCY))
             continue
         by_indicator.setdefault(ind.id, []).append((period, s))
@@ -535,12 +622,11 @@ def _indicator_progress(
     as_of: date,
     whole: Period,
 ) -> IndicatorProgress:
-    kind = evaluation_kind(ind)
-    frequency = _FREQUENCY_OF_KIND[kind]
-    eval_periods = periods_of(frequency, program.first_year, program.last_year)
+    eval_periods = evaluation_periods(ind, program)
+    place = _placement(ind, program, whole)
     accs: dict[Period, _Acc] = {p: _Acc() for p in eval_periods}
     for period, s in sorted(items, key=lambda item: (item[0].start, item[0].end)):
-        target_period = enclosing(period, kind, whole)
+        target_period = place(period)
         if target_period is not None and target_period in accs:
             accs[target_period].add(s)
     descending = ind.target.descending
@@ -590,6 +676,30 @@ def _programme_result(
     as_of: date,
     whole: Period,
 ) -> ProgrammeResult:
+    """The programme-to-date row of one indicator. Its actual and achievement are always
+    those of the figure its status is decided on:
+
+    - one evaluation period spanning the programme (once or at the end, undated target):
+      that period's result;
+    - a target in every period (``1/rok``, ``≤ 50%``, ``≥ 3``, by year): the total of the
+      periods' targets and of the actual for a ``sum`` (else the target's value and the
+      indicator's aggregation over every counted entry); the status is ``achieved`` once
+      every period with a target is, otherwise decided by the periods (see
+      :func:`_status_from_periods`) — the total can reach 100% while a year was missed or
+      is overdue, which ``periods_achieved`` of ``periods_with_target`` shows;
+    - a level or milestone due in a year (``30% w 2025``, ``tak w 2025``): once the due
+      period has data, or has closed, the due period's result — target, actual, count,
+      achievement and status — so a value recorded for another year never makes an overdue
+      or missed due period look achieved; before that, the latest reading so far with
+      ``in_progress`` (``achieved`` if it meets a target that settles early, such as a
+      milestone reached ahead of its year; ``not_started`` before the programme);
+    - a total over the programme, or no target: the aggregation over every counted entry
+      judged like one period spanning the programme.
+
+    Then earlier shortfalls are reflected: while that status is still open (``in_progress``,
+    or ``reported`` for a monitoring indicator), a closed evaluation period that is
+    ``overdue`` makes it ``overdue``, else one that is ``missed`` makes it ``missed``.
+    """
     descending = ind.target.descending
     target_kind = ind.target.kind
     targeted = [r for r in rows if r.target is not None]
@@ -601,6 +711,7 @@ def _programme_result(
     base = ind.baseline.value if ind.baseline else None
     actual = everything.value(ind.aggregation)
     count = everything.count
+    year_due = due_year(ind, program)
     if len(rows) == 1 and rows[0].period == whole:
         only = rows[0]
         target, status = only.target, only.status
@@ -610,26 +721,25 @@ def _programme_result(
             target = math.fsum(r.target for r in targeted if r.target is not None)
             base = None  # a baseline is a level per period, not comparable with a total
         status = _status_from_periods(targeted, rows, as_of, whole)
-    elif target_kind is TargetKind.LEVEL or (
-        target_kind is TargetKind.MILESTONE and ind.target.year is not None
-    ):
+    elif year_due is not None:
         due = next((r for r in rows if r.target is not None), None)
         target = period_target(ind, whole, program)
-        with_data = [r for r in rows if r.has_data and r.period.start <= as_of]
-        if due is not None and due.has_data:
-            actual, count = due.actual, due.count
-        elif with_data:
-            actual, count = with_data[-1].actual, with_data[-1].count
-        status = due.status if due is not None else Status.NOT_STARTED
-        if status is Status.NOT_STARTED and as_of >= whole.start:
-            status = (
-                Status.ACHIEVED
-                if settles_early(ind)
+        if due is not None and (due.has_data or as_of > due.period.end):
+            target, actual, count, status = due.target, due.actual, due.count, due.status
+        else:
+            with_data = [r for r in rows if r.has_data and r.period.start <= as_of]
+            if with_data:
+                actual, count = with_data[-1].actual, with_data[-1].count
+            status = Status.IN_PROGRESS
+            if as_of < whole.start:
+                status = Status.NOT_STARTED
+            elif (
+                settles_early(ind)
                 and actual is not None
                 and target is not None
                 and target_met(actual, target, descending)
-                else Status.IN_PROGRESS
-            )
+            ):
+                status = Status.ACHIEVED
     else:  # a total, a milestone by the programme's end, or no target
         target = period_target(ind, whole, program)
         status = period_status(
@@ -642,6 +752,8 @@ def _programme_result(
             as_of=as_of,
             deadline=program.deadline.for_period(whole),
         )
+    if status in (Status.IN_PROGRESS, Status.REPORTED):
+        status = _earlier_shortfall(rows, as_of) or status
     return ProgrammeResult(
         indicator_id=ind.id,
         period=whole,
@@ -657,9 +769,23 @@ def _programme_result(
     )
 
 
+def _earlier_shortfall(rows: list[PeriodResult], as_of: date) -> Status | None:
+    """``overdue`` if a closed period is overdue, else ``missed`` if one is missed, else None."""
+    closed = {r.status for r in rows if r.period.end < as_of}
+    for status in (Status.OVERDUE, Status.MISSED):
+        if status in closed:
+            return status
+    return None
+
+
 def _status_from_periods(
     targeted: list[PeriodResult], rows: list[PeriodResult], as_of: date, whole: Period
 ) -> Status:
+    """The programme status of a target in every period: ``achieved`` once every period
+    with a target is; before the programme ``not_started``; while it runs ``in_progress``
+    (made ``overdue`` or ``missed`` by an earlier period, see :func:`_programme_result`);
+    after it, the first of ``overdue``, ``missed``, ``awaiting`` among the periods (those
+    with a target, or all without one), else ``reported`` or ``achieved``."""
     if targeted and all(r.status is Status.ACHIEVED for r in targeted):
         return Status.ACHIEVED
     if as_of < whole.start:
@@ -667,7 +793,7 @@ def _status_from_periods(
     if as_of <= whole.end:
         return Status.IN_PROGRESS
     statuses = {r.status for r in (targeted or rows)}
-    for status in (Status.MISSED, Status.OVERDUE, Status.AWAITING):
+    for status in (Status.OVERDUE, Status.MISSED, Status.AWAITING):
         if status in statuses:
             return status
     return Status.REPORTED if Status.REPORTED in statuses else Status.ACHIEVED
