@@ -72,13 +72,13 @@ def test_validate_shipped_programme_from_any_folder(tmp_path: Path) -> None:
     finally:
         os.chdir(REPO)
     assert result.exit_code == 0, result.stderr
-    assert "valid — 3 specific goals, 1 actions, 1 indicators" in result.stdout
+    assert "valid — 3 specific goals, 1 action, 1 indicator" in result.stdout
 
 
 def test_validate_in_polish() -> None:
     result = runner.invoke(app, ["--lang", "pl", "validate", str(SHIPPED_PROGRAM)])
     assert result.exit_code == 0
-    assert "poprawny — celów szczegółowych: 3, działań: 1, wskaźników: 1" in result.stdout
+    assert "poprawny — 3 cele szczegółowe, 1 działanie, 1 wskaźnik" in result.stdout
 
 
 def test_validate_reports_every_error_located(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_validate_reports_every_error_located(tmp_path: Path) -> None:
     assert (
         lines[0] == f"{path}:6:3: duplicate key 'issuer' (first given on line 5) [program.issuer]"
     )
-    assert lines[-1] == f"{path}: 1 error(s) in the programme file"
+    assert lines[-1] == f"{path}: 1 error in the programme file"
     fixed = write(tmp_path, BAD.replace("  issuer: J\n", ""))
     result = runner.invoke(app, ["validate", str(fixed)])
     assert f"{fixed}:4:3: unknown key 'tilte' [program.tilte]" in result.stderr
@@ -333,3 +333,23 @@ def test_console_script_still_lists_every_command_and_suggests() -> None:
     assert "No such command 'stauts'" in typo.stderr
     one = _run("--program", str(SHIPPED_PROGRAM), "validate", "--help")
     assert one.returncode == 0 and "Examples:" in one.stdout
+
+
+@pytest.mark.parametrize(
+    ("count", "pl", "en"),
+    [(1, "1 błąd", "1 error"), (2, "2 błędy", "2 errors"), (5, "5 błędów", "5 errors"),
+     (12, "12 błędów", "12 errors"), (22, "22 błędy", "22 errors"), (0, "0 błędów", "0 errors")],
+)  # fmt: skip
+def test_plural_forms(count: int, pl: str, en: str) -> None:
+    from wspolpraca_cli.i18n import plural, set_language
+
+    set_language("pl")
+    assert plural(count, "noun.error") == pl
+    set_language("en")
+    assert plural(count, "noun.error") == en
+
+
+def test_error_count_in_polish(tmp_path: Path) -> None:
+    path = write(tmp_path, BAD.replace("  issuer: J\n", "") + "x: 1\n")
+    result = runner.invoke(app, ["--lang", "pl", "validate", str(path)])
+    assert result.stderr.splitlines()[-1] == f"{path}: 2 błędy w pliku programu"

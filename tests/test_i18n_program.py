@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from tests.test_loader import BASE
 from wspolpraca_cli.cli.app import app
-from wspolpraca_cli.i18n import get_language, set_language, t
+from wspolpraca_cli.i18n import get_language, plural, set_language, t
 from wspolpraca_cli.loader import load_text
 
 runner = CliRunner()
@@ -294,7 +294,9 @@ def test_validate_in_polish_prints_polish_messages(
             assert re.fullmatch(r"    \S+: " + re.escape(hint), follows), follows
     set_language("pl")
     try:
-        assert lines[-1] == t("program.invalid", file=path, count=len(expected))
+        assert lines[-1] == t(
+            "program.invalid", file=path, errors=plural(len(expected), "noun.error")
+        )
     finally:
         set_language("en")
     assert "Traceback" not in result.stderr

@@ -58,7 +58,8 @@ class ProgramInvalid(WspError):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics
         first = diagnostics[0].file if diagnostics else "programme"
-        super().__init__(f"{first}: {len(diagnostics)} error(s)")
+        count = len(diagnostics)
+        super().__init__(f"{first}: {count} error{'' if count == 1 else 's'}")
 
 
 class ProgramNotFound(WspError):

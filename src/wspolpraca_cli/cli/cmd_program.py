@@ -10,7 +10,7 @@ import typer
 
 from wspolpraca_cli.cli.common import load, program_location, suggest
 from wspolpraca_cli.errors import OutputExists, UnknownId
-from wspolpraca_cli.i18n import get_language, t
+from wspolpraca_cli.i18n import get_language, plural, t
 
 if TYPE_CHECKING:
     from wspolpraca_cli.model import Action, Area, Goal, Indicator, Program
@@ -46,9 +46,9 @@ def validate(
         t(
             "validate.ok",
             file=path,
-            goals=len(program.specific_goals),
-            actions=len(program.actions),
-            indicators=len(program.indicators),
+            goals=plural(len(program.specific_goals), "noun.specific_goal"),
+            actions=plural(len(program.actions), "noun.action"),
+            indicators=plural(len(program.indicators), "noun.indicator"),
         )
     )
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 
 from wspolpraca_cli.errors import ProgramInvalid, UnknownId, WspError
-from wspolpraca_cli.i18n import t
+from wspolpraca_cli.i18n import plural, t
 
 if TYPE_CHECKING:
     from wspolpraca_cli.locate import ProgramLocation
@@ -35,7 +35,8 @@ def fail_with(exc: WspError) -> NoReturn:
         for diag in exc.diagnostics:
             typer.echo(diag.format(), err=True)
         file = exc.diagnostics[0].file if exc.diagnostics else "?"
-        typer.echo(t("program.invalid", file=file, count=len(exc.diagnostics)), err=True)
+        errors = plural(len(exc.diagnostics), "noun.error")
+        typer.echo(t("program.invalid", file=file, errors=errors), err=True)
     else:
         typer.echo(f"wsp: {t('error')}: {exc.message}", err=True)
         if isinstance(exc, UnknownId) and exc.suggestions:

@@ -69,3 +69,22 @@ def t(key: str, /, **values: object) -> str:
         raise KeyError(f"no message {key!r} in the catalogues")
     text = pair[0] if _current[0] == "pl" else pair[1]
     return text.format(**values) if values else text
+
+
+def plural(count: int, key: str) -> str:
+    """``count`` with the right form of the noun ``key`` in the current language.
+
+    A plural key's texts list the forms separated by ``|``: Polish one|few|many
+    (``wpis|wpisy|wpisów``: 1 wpis, 2–4 wpisy, 5–21 wpisów, 22–24 wpisy…), English one|other.
+    """
+    forms = t(key).split("|")
+    if _current[0] == "pl" and len(forms) == 3:
+        if count == 1:
+            form = forms[0]
+        elif count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+            form = forms[1]
+        else:
+            form = forms[2]
+    else:
+        form = forms[0] if count == 1 else forms[-1]
+    return f"{count} {form}"

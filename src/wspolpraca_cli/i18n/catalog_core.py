@@ -41,8 +41,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pass --program FILE, set WSP_PROGRAM, or create one with `wsp init`",
     ),
     "program.invalid": (
-        "{file}: {count} błąd(ów) w pliku programu",
-        "{file}: {count} error(s) in the programme file",
+        "{file}: {errors} w pliku programu",
+        "{file}: {errors} in the programme file",
     ),
     # validate
     "cmd.validate.help": (
@@ -54,10 +54,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File to check (default: the programme in use).",
     ),
     "validate.ok": (
-        "{file}: poprawny — celów szczegółowych: {goals}, działań: {actions}, "
-        "wskaźników: {indicators}",
-        "{file}: valid — {goals} specific goals, {actions} actions, {indicators} indicators",
+        "{file}: poprawny — {goals}, {actions}, {indicators}",
+        "{file}: valid — {goals}, {actions}, {indicators}",
     ),
+    "noun.error": ("błąd|błędy|błędów", "error|errors"),
+    "noun.specific_goal": (
+        "cel szczegółowy|cele szczegółowe|celów szczegółowych",
+        "specific goal|specific goals",
+    ),
+    "noun.action": ("działanie|działania|działań", "action|actions"),
+    "noun.indicator": ("wskaźnik|wskaźniki|wskaźników", "indicator|indicators"),
     # list / show
     "cmd.list.help": (
         "Pokaż drzewo celów, działań i wskaźników.",
