@@ -242,9 +242,9 @@ def test_orphans_are_reported_and_kept(tmp_path: Path) -> None:
     text = wsp(store, "check", "--year", "2024", "--as-of", "2025-06-01")
     assert text.exit_code == 0
     assert (
-        "orphan  2 entry(ies) for 9.9 in 2024: the programme no longer has this indicator — "
-        "they stay in the store and are not counted; restore the indicator in the programme "
-        "file or void them (wsp void)"
+        "orphan  2 entries for 9.9 in 2024: the programme no longer has this indicator — "
+        "kept in the store, not counted; restore the indicator in the programme "
+        "file or void (wsp void)"
     ) in text.stdout.splitlines()
     with open_store(store, readonly=True) as opened:
         assert opened.count() == 4  # nothing dropped

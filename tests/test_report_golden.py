@@ -116,7 +116,7 @@ def test_polish_numbers_and_dates_in_the_report(tmp_path: Path) -> None:
     csv_text = report(
         EXAMPLE, store, "--lang", "pl", "report", "--year", "2024", "--format", "csv"
     ).stdout
-    assert csv_text.splitlines()[0].startswith("Obszar;L.p.;Nazwa działania;")
+    assert csv_text.splitlines()[0].startswith("\ufeffObszar;L.p.;Nazwa działania;")
 
 
 def test_the_report_date_is_today_without_the_variable(tmp_path: Path) -> None:

@@ -154,10 +154,13 @@ def test_default_view_is_current_period_and_programme(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["year"] is None
     assert [(i["period"], i["status"]) for i in data["indicators"]] == [
+        ("2021", "overdue"),  # every late period stays in view until it has data
+        ("2022", "overdue"),
+        ("2023", "overdue"),
         ("2024", "awaiting"),
         ("2025", "in_progress"),
     ]
-    assert data["programme"][0]["status"] == "in_progress"
+    assert data["programme"][0]["status"] == "overdue"
 
 
 def test_orphans_are_listed(tmp_path: Path) -> None:
@@ -225,7 +228,8 @@ def test_piped_table_in_english_and_polish(tmp_path: Path) -> None:
     assert f"Measurement store: {store}" in out
     assert "As of: 10 March 2024" in out
     assert "achieved" in out and "\x1b[" not in out
-    assert out.rstrip().endswith("1 achieved · 1 awaiting")  # 2023 still awaiting its report
+    # 2021 and 2022 overdue, 2023 still awaiting its report, 2024 achieved
+    assert out.rstrip().endswith("1 achieved · 1 awaiting · 2 overdue")
     pl = runner.invoke(
         app,
         ["--lang", "pl", "--program", str(SHIPPED_PROGRAM), "--store", str(store), "status",

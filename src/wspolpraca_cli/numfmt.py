@@ -35,14 +35,46 @@ def format_number(value: float | None, lang: str, decimals: int | None = None) -
 
 def format_percent(ratio: float | None, lang: str, decimals: int = 0) -> str:
     """A ratio as a percentage (``0.6`` → ``60%``). A ratio just under 1 never shows as
-    ``100%`` (it is not achieved yet); None gives ``—``."""
+    ``100%`` (it is not achieved yet), nor a ratio above 0 as ``0%``; None gives ``—``."""
     if ratio is None or not math.isfinite(ratio):
         return DASH
-    percent = ratio * 100
-    step = 10.0**-decimals
-    if percent < 100 and round(percent, decimals) >= 100:
-        percent = 100 - step
+    percent = clamped_percent(ratio, decimals)
+    assert percent is not None
     return format_number(percent, lang, decimals) + "%"
+
+
+def clamped_percent(ratio: float | None, decimals: int = 1) -> float | None:
+    """The percentage shown for ``ratio`` (``0.6`` → ``60.0``), rounded to ``decimals``
+    with the same clamp as :func:`format_percent`: never 100 for a ratio under 1, never 0
+    for a ratio above 0 (and the mirror for negative ratios). None stays None."""
+    if ratio is None or not math.isfinite(ratio):
+        return None
+    percent = ratio * 100
+    shown = round(percent, decimals)
+    step = 10.0**-decimals
+    if percent < 100 and shown >= 100:
+        shown = round(100 - step, decimals)
+    if percent > 0 and shown <= 0:
+        shown = step
+    elif percent < 0 and shown >= 0:
+        shown = -step
+    return shown
+
+
+def plural_form(count: int, lang: str) -> str:
+    """``one``, ``few`` or ``many``: the Polish plural forms (1 wpis, 2–4 wpisy, 5 wpisów;
+    12–14 take ``many``); English has ``one`` and ``many``."""
+    count = abs(count)
+    if count == 1:
+        return "one"
+    if lang == "pl" and count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+        return "few"
+    return "many"
+
+
+def years_label(first: int, last: int) -> str:
+    """``2021–2025``; one year alone for a single-year programme (``2026``)."""
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def format_date(day: date, lang: str) -> str:

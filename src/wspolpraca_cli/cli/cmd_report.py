@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from wspolpraca_cli.cli.cmd_status import check_year, compute, parse_as_of
+from wspolpraca_cli.cli.cmd_status import check_year, compute, parse_as_of, strict_date
 from wspolpraca_cli.cli.common import load, store_path
 from wspolpraca_cli.errors import FileSystemError, OutputExists, UsageError
 from wspolpraca_cli.exitcodes import ExitCode
@@ -118,19 +118,27 @@ def generation_date() -> date:
     text = os.environ.get(REPORT_DATE_ENV, "").strip()
     if not text:
         return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(
-            t("report.bad_report_date", value=text), hint=t("status.bad_date.hint")
-        ) from None
+    day = strict_date(text)
+    if day is None:
+        raise UsageError(t("report.bad_report_date", value=text), hint=t("status.bad_date.hint"))
+    return day
 
 
 def choose_format(output_format: ReportFormat | None, output: Path | None) -> ReportFormat:
     if output_format is not None:
         return output_format
     if output is not None:
-        return SUFFIXES.get(output.suffix.lower(), ReportFormat.md)
+        found = SUFFIXES.get(output.suffix.lower())
+        if found is None and output.is_dir():
+            return ReportFormat.md  # check_output says it is a directory
+        if found is None:
+            raise UsageError(
+                t("report.unknown_suffix", path=output, suffixes=", ".join(SUFFIXES)),
+                hint=t(
+                    "report.unknown_suffix.hint", formats=", ".join(f.value for f in ReportFormat)
+                ),
+            )
+        return found
     return ReportFormat.md
 
 
@@ -218,11 +226,13 @@ def report(
     chosen = choose_format(output_format, output)
     program, where = load(ctx)
     if year is None:
+        from wspolpraca_cli.numfmt import years_label
+
         year = day.year - 1
         if not program.first_year <= year <= program.last_year:
             first, last = program.first_year, program.last_year
             raise UsageError(
-                t("report.no_default_year", year=year, first=first, last=last),
+                t("report.no_default_year", year=year, years=years_label(first, last)),
                 hint=t("report.no_default_year.hint", first=first, last=last),
             )
     check_year(program, year)
@@ -253,7 +263,7 @@ def report(
     elif chosen is ReportFormat.csv:
         from wspolpraca_cli.render.report import render_csv
 
-        data = render_csv(built, bom=output is not None).encode("utf-8")
+        data = render_csv(built).encode("utf-8")
     else:
         from wspolpraca_cli.render.report import render_md
 

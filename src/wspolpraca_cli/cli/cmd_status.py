@@ -31,21 +31,37 @@ class StatusFormat(StrEnum):
     md = "md"
 
 
+def strict_date(text: str) -> date | None:
+    """``YYYY-MM-DD`` and nothing else (``date.fromisoformat`` also takes ``20250301`` and
+    ``2025-W10``); None when ``text`` is not such a date."""
+    import re
+
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def parse_as_of(text: str | None) -> date:
-    """``--as-of``: an ISO date; today when not given. Raises UsageError (exit 2)."""
+    """``--as-of``: a ``YYYY-MM-DD`` date; today when not given. Raises UsageError (exit 2)."""
     if text is None:
         return date.today()
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(t("status.bad_date", value=text), hint=t("status.bad_date.hint")) from None
+    day = strict_date(text)
+    if day is None:
+        raise UsageError(t("status.bad_date", value=text), hint=t("status.bad_date.hint"))
+    return day
 
 
 def check_year(program: Program, year: int | None) -> None:
+    from wspolpraca_cli.numfmt import years_label
+
     if year is not None and not program.first_year <= year <= program.last_year:
         first, last = program.first_year, program.last_year
         raise UsageError(
-            t("status.year_outside", year=year, first=first, last=last),
+            t("status.year_outside", year=year, years=years_label(first, last)),
             hint=t("status.year_outside.hint", first=first, last=last),
         )
 
@@ -58,7 +74,11 @@ def check_goal(program: Program, goal: str | None) -> None:
     raise UnknownId(
         t("status.unknown_goal", id=goal),
         same or suggest(goal, known),
-        hint=t("status.known_goals", ids=", ".join(g.id for g in program.specific_goals)),
+        hint=t(
+            "status.known_goals",
+            main=program.main_goal.id,
+            ids=", ".join(g.id for g in program.specific_goals),
+        ),
     )
 
 
@@ -116,6 +136,7 @@ def status(
         store=str(path),
         year=year,
         goal=goal,
+        store_exists=path.exists(),
     )
     if output_format is StatusFormat.json:
         from wspolpraca_cli.render.status import render_json

@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stan na {date}; sprawdzono okresy od {first} do dziś.",
         "As of {date}; checked the periods from {first} to date.",
     ),
+    "check.header.not_started": (
+        "Stan na {date}; program zaczyna się {start} — nie ma jeszcze czego sprawdzać.",
+        "As of {date}; the programme begins on {start} — there is nothing to check yet.",
+    ),
     "check.header.scope_year": (
         "Stan na {date}; sprawdzono okresy roku {year}.",
         "As of {date}; checked the periods of {year}.",
@@ -55,28 +59,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.orphan.word": ("poza programem", "orphan"),
     "check.orphan.unknown_indicator": (
-        "{count} wpis(ów) dla {id} za {period}: takiego wskaźnika nie ma już w programie — "
-        "wpisy zostają w magazynie i nie są liczone; przywróć wskaźnik w pliku programu "
-        "albo unieważnij wpisy (wsp void)",
-        "{count} entry(ies) for {id} in {period}: the programme no longer has this indicator — "
-        "they stay in the store and are not counted; restore the indicator in the programme "
-        "file or void them (wsp void)",
+        "{entries} dla {id} za {period}: takiego wskaźnika nie ma już w programie — "
+        "zachowano w magazynie, nie wliczono; przywróć wskaźnik w pliku programu "
+        "albo unieważnij (wsp void)",
+        "{entries} for {id} in {period}: the programme no longer has this indicator — "
+        "kept in the store, not counted; restore the indicator in the programme "
+        "file or void (wsp void)",
     ),
     "check.orphan.bad_period": (
-        "{count} wpis(ów) dla {id} z nieczytelnym okresem {period!r} — nie są liczone; "
-        "popraw je (wsp correct) albo unieważnij (wsp void)",
-        "{count} entry(ies) for {id} with an unreadable period {period!r} — not counted; "
-        "correct them (wsp correct) or void them (wsp void)",
+        "{entries} dla {id} z nieczytelnym okresem {period!r} — nie wliczono; "
+        "popraw (wsp correct) albo unieważnij (wsp void)",
+        "{entries} for {id} with an unreadable period {period!r} — not counted; "
+        "correct (wsp correct) or void (wsp void)",
     ),
     "check.orphan.wrong_frequency": (
-        "{count} wpis(ów) dla {id} za {period}: okres nie pasuje do częstotliwości pomiaru "
-        "wskaźnika — nie są liczone; unieważnij je i wpisz za właściwy okres",
-        "{count} entry(ies) for {id} in {period}: the period does not fit the indicator's "
-        "measurement frequency — not counted; void them and record the right period",
+        "{entries} dla {id} za {period}: okres nie pasuje do częstotliwości pomiaru "
+        "wskaźnika — nie wliczono; unieważnij i wpisz za właściwy okres",
+        "{entries} for {id} in {period}: the period does not fit the indicator's "
+        "measurement frequency — not counted; void and record the right period",
     ),
     "check.orphan.outside_programme": (
-        "{count} wpis(ów) dla {id} za {period}: poza latami programu — nie są liczone",
-        "{count} entry(ies) for {id} in {period}: outside the programme's years — not counted",
+        "{entries} dla {id} za {period}: poza latami programu — nie wliczono",
+        "{entries} for {id} in {period}: outside the programme's years — not counted",
     ),
     "check.all_good": (
         "Wszystkie wymagalne wskaźniki mają dane i osiągnęły wartości docelowe.",
@@ -120,6 +124,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dodaj -o PLIK, np. -o sprawozdanie-{year}.{format}",
         "add -o FILE, e.g. -o report-{year}.{format}",
     ),
+    "report.unknown_suffix": (
+        "Nie wiadomo, w jakim formacie zapisać {path}: znane rozszerzenia to {suffixes}.",
+        "Cannot tell the format of {path} from its extension; the known ones are {suffixes}.",
+    ),
+    "report.unknown_suffix.hint": (
+        "zmień rozszerzenie albo podaj --format ({formats})",
+        "change the extension, or give --format ({formats})",
+    ),
     "report.exists": ("Plik {path} już istnieje.", "The file {path} already exists."),
     "report.exists.hint": (
         "dodaj --force, aby go nadpisać, albo podaj inną nazwę w -o",
@@ -153,8 +165,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not a date: {value!r} in WSP_REPORT_DATE.",
     ),
     "report.no_default_year": (
-        "Rok {year} jest poza latami programu {first}–{last}; nie ma roku domyślnego.",
-        "The year {year} is outside the programme's years {first}–{last}; there is no default.",
+        "Rok {year} jest poza latami programu {years}; nie ma roku domyślnego.",
+        "The year {year} is outside the programme's years {years}; there is no default.",
     ),
     "report.no_default_year.hint": (
         "podaj --year, od {first} do {last}",

@@ -23,8 +23,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "As of this date, YYYY-MM-DD (default: today).",
     ),
     "opt.status.goal": (
-        "Tylko wskaźniki działań służących temu celowi szczegółowemu (np. a).",
-        "Only indicators of actions serving this specific goal (e.g. a).",
+        "Tylko wskaźniki działań służących temu celowi szczegółowemu (np. a); "
+        "cel główny: wszystkie.",
+        "Only indicators of actions serving this specific goal (e.g. a); the main goal: all.",
     ),
     "opt.status.format": (
         "Format wyjścia: table, json, csv lub md.",
@@ -39,8 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write the date as YYYY-MM-DD, e.g. 2025-05-31",
     ),
     "status.year_outside": (
-        "Rok {year} jest poza latami programu {first}–{last}.",
-        "The year {year} is outside the programme's years {first}–{last}.",
+        "Rok {year} jest poza latami programu {years}.",
+        "The year {year} is outside the programme's years {years}.",
     ),
     "status.year_outside.hint": (
         "podaj rok od {first} do {last}",
@@ -50,25 +51,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nie ma w programie celu {id!r}.",
         "No goal {id!r} in the programme.",
     ),
-    "status.known_goals": ("cele szczegółowe: {ids}", "specific goals: {ids}"),
+    "status.known_goals": (
+        "cel główny: {main} (wszystkie wskaźniki); cele szczegółowe: {ids}",
+        "main goal: {main} (every indicator); specific goals: {ids}",
+    ),
     # header and summary
     "status.header.program": ("Program: {title}", "Programme: {title}"),
     "status.header.store": ("Magazyn pomiarów: {path}", "Measurement store: {path}"),
     "status.header.as_of": ("Stan na: {date}", "As of: {date}"),
     "status.header.year": ("Rok: {year}", "Year: {year}"),
     "status.header.goal": ("Cel szczegółowy: {goal}", "Specific goal: {goal}"),
+    "status.header.main_goal": (
+        "Cel główny: {goal} (wszystkie wskaźniki)",
+        "Main goal: {goal} (every indicator)",
+    ),
+    "status.header.store_missing": (
+        "Magazyn pomiarów: {path} (jeszcze nie ma wpisów)",
+        "Measurement store: {path} (no entries yet)",
+    ),
     "status.summary.item": ("{word}: {count}", "{count} {word}"),
     "status.summary.none": ("brak wskaźników do pokazania", "no indicators to show"),
     "status.orphans": (
-        "Uwaga: {count} wpis(ów) nie pasuje do programu (np. wskaźnik {id}, okres {period}); "
-        "nie są liczone.",
-        "Note: {count} entry(ies) do not fit the programme (e.g. indicator {id}, period "
-        "{period}); they are not counted.",
+        "Uwaga: {entries} spoza programu (np. wskaźnik {id}, okres {period}) — pominięto "
+        "w obliczeniach.",
+        "Note: {entries} outside the programme (e.g. indicator {id}, period {period}) — "
+        "not counted.",
     ),
-    "status.no_store": (
-        "Magazyn pomiarów jeszcze nie istnieje: {path} (brak wpisów).",
-        "The measurement store does not exist yet: {path} (no entries).",
-    ),
+    "word.entries.one": ("{count} wpis", "{count} entry"),
+    "word.entries.few": ("{count} wpisy", "{count} entries"),
+    "word.entries.many": ("{count} wpisów", "{count} entries"),
     # columns and labels
     "col.id": ("ID", "ID"),
     "col.indicator": ("Wskaźnik", "Indicator"),

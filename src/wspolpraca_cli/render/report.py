@@ -11,7 +11,6 @@ renderers (:func:`render_md`, :func:`render_csv` here, HTML in :mod:`.report_htm
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,8 +19,7 @@ from datetime import date
 from wspolpraca_cli.entries import Entry, effective
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Indicator, Program
-from wspolpraca_cli.numbers import format_plain
-from wspolpraca_cli.numfmt import DASH, format_date, format_percent
+from wspolpraca_cli.numfmt import DASH, format_date, format_percent, years_label
 from wspolpraca_cli.periods import Period, PeriodKind, parse_period
 from wspolpraca_cli.progress import (
     PeriodResult,
@@ -30,11 +28,23 @@ from wspolpraca_cli.progress import (
     Status,
     counts,
 )
-from wspolpraca_cli.render.status import actual_text, format_target, format_value, status_word
+from wspolpraca_cli.render.status import (
+    actual_text,
+    format_target,
+    format_value,
+    status_word,
+)
 from wspolpraca_cli.targets import TargetKind
 
 MISSING = (Status.AWAITING, Status.OVERDUE, Status.IN_PROGRESS)
 """Statuses that, without any entry, put a period on the list of missing data."""
+
+
+def is_missing(r: PeriodResult, year: int) -> bool:
+    """Whether a period goes on the year's list of missing data: no entry, and due for the
+    report year — it ends in that year (a period running on, such as a measurement at the
+    end of a longer programme, is reported in the year it ends)."""
+    return r.count == 0 and r.status in MISSING and r.period.end.year <= year
 
 
 @dataclass(frozen=True)
@@ -202,7 +212,7 @@ def _period_label(period: Period, year: int, as_of: date, lang: str) -> str:
     if period.kind is PeriodKind.PROGRAMME:
         return t(
             "report.programme_row",
-            period=f"{period.year}–{period.end_year}",
+            period=years_label(period.year, period.end_year),
             date=format_date(as_of, lang),
         )
     return str(period)
@@ -262,7 +272,7 @@ def build_report(
                             for period, e in by_indicator.get(ind.id, [])
                             if _contains(r.period, period)
                         )
-                        if r.count == 0 and r.status in MISSING:
+                        if is_missing(r, year):
                             missing.append(_missing(ind, r, lang))
                     shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS
                     rows.append(
@@ -334,7 +344,7 @@ def _heading(
     if program.adopted_by.strip():
         items.append((t("report.label.adopted_by"), _one_line(program.adopted_by)))
     items += [
-        (t("report.label.years"), f"{program.first_year}–{program.last_year}"),
+        (t("report.label.years"), years_label(program.first_year, program.last_year)),
         (t("report.label.year"), str(year)),
         (t("report.label.main_goal"), _one_line(program.main_goal.name)),
         (t("report.label.generated"), format_date(generated, lang)),
@@ -487,23 +497,13 @@ def csv_headers() -> list[str]:
     ]
 
 
-def render_csv(report: Report, *, bom: bool = False) -> str:
-    """One flat table, a row per indicator and period; numbers as a spreadsheet reads them
-    (Polish: ``;`` between fields and a decimal comma, as ``wsp export`` writes)."""
-    from wspolpraca_cli.transfer import csv_dialect
-
-    separator, decimal_comma = csv_dialect(report.lang)
-
-    def number(value: float | None) -> str:
-        if value is None:
-            return ""
-        text = format_plain(value)
-        return text.replace(".", ",") if decimal_comma else text
+def render_csv(report: Report, *, bom: bool = True) -> str:
+    """One flat table, a row per indicator and period, as ``wsp export`` writes csv: UTF-8
+    with a byte-order mark, CRLF, in Polish ``;`` between fields and a decimal comma."""
+    from wspolpraca_cli.render.status import csv_writer
 
     out = io.StringIO()
-    if bom:
-        out.write("\ufeff")
-    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+    writer, number, percent = csv_writer(out, report.lang, bom=bom)
     writer.writerow(csv_headers())
     for r in report.rows:
         writer.writerow(
@@ -518,7 +518,7 @@ def render_csv(report: Report, *, bom: bool = False) -> str:
                 number(r.target),
                 r.frequency,
                 number(r.actual),
-                number(None if r.achievement is None else round(r.achievement * 100, 1)),
+                percent(r.achievement),
                 r.status_shown,
                 r.status.value,
                 r.count,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from wspolpraca_cli.i18n import get_language, t
@@ -22,11 +23,16 @@ from wspolpraca_cli.progress import (
     Status,
     summary_counts,
 )
-from wspolpraca_cli.render.status import format_target, format_value, period_label, status_word
+from wspolpraca_cli.render.status import (
+    entries_text,
+    format_target,
+    format_value,
+    period_label,
+    status_word,
+)
 
 JSON_SCHEMA = 1
 PROBLEM_ORDER: tuple[Status, ...] = (Status.OVERDUE, Status.MISSED, Status.AWAITING)
-NAME_WIDTH = 40
 
 
 @dataclass(frozen=True)
@@ -65,15 +71,15 @@ def build_check(
     return CheckResult(progress, year, tuple(rows), tuple(problems), program_file, store)
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1].rstrip() + "…"
+def _one_line(text: str) -> str:
+    """The name on one line, never shortened (a cron mail must say which indicator)."""
+    return " ".join(text.split())
 
 
 def todo(r: PeriodResult, ind: Indicator, lang: str) -> str:
     """What to do about a problem, in one line."""
     period = period_label(r.period)
-    name = _short(ind.name)
+    name = _one_line(ind.name)
     if r.status is Status.MISSED:
         return t(
             "check.todo.missed",
@@ -89,7 +95,12 @@ def todo(r: PeriodResult, ind: Indicator, lang: str) -> str:
 
 
 def orphan_text(o: Orphan) -> str:
-    return t(f"check.orphan.{o.reason.value}", count=o.count, id=o.indicator_id, period=o.period)
+    return t(
+        f"check.orphan.{o.reason.value}",
+        entries=entries_text(o.count),
+        id=o.indicator_id,
+        period=o.period,
+    )
 
 
 def render_text(result: CheckResult, *, quiet: bool = False) -> str:
@@ -106,7 +117,10 @@ def render_text(result: CheckResult, *, quiet: bool = False) -> str:
     if quiet and not lines:
         return ""
     day = format_date(result.progress.as_of, lang)
-    if result.year is None:
+    start = date(program.first_year, 1, 1)
+    if result.year is None and result.progress.as_of < start:
+        scope = t("check.header.not_started", date=day, start=format_date(start, lang))
+    elif result.year is None:
         scope = t("check.header.scope_all", date=day, first=program.first_year)
     else:
         scope = t("check.header.scope_year", date=day, year=result.year)

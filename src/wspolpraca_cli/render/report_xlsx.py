@@ -11,8 +11,11 @@ import io
 from typing import Any
 
 from wspolpraca_cli.i18n import t
+from wspolpraca_cli.model import Unit
+from wspolpraca_cli.numfmt import clamped_percent
 from wspolpraca_cli.progress import Status
-from wspolpraca_cli.render.report import Report, table_cells
+from wspolpraca_cli.render.report import Report, ReportRow, table_cells
+from wspolpraca_cli.targets import TargetKind
 
 FILLS: dict[Status, str] = {
     Status.ACHIEVED: "E3F1E4",
@@ -30,6 +33,40 @@ def _sheet_title(text: str) -> str:
     for bad in "[]:*?/\\":
         text = text.replace(bad, " ")
     return text[:31]
+
+
+def number_format(value: float, percent: bool = False) -> str:
+    """An Excel number format without a dangling decimal separator (``#,##0.##`` shows
+    ``2.`` for 2): no decimals for a whole number, else one or two."""
+    shown = value * 100 if percent else value
+    whole = abs(shown - round(shown)) < 0.005
+    if percent:
+        return "0%" if whole else "0.0#%"
+    return "#,##0" if whole else "#,##0.0#"
+
+
+def actual_cell(report: Report, row: ReportRow) -> tuple[float, str] | None:
+    """The achieved value as a number and its format; a percentage unit as a fraction in a
+    percent format (60 → 0.6 shown ``60%``). None: keep the text (yes/no as tak/nie, ``—``)."""
+    if row.actual is None:
+        return None
+    ind = report.program.indicator(row.indicator_id)
+    if ind is None or ind.unit is Unit.YESNO or ind.target.kind is TargetKind.MILESTONE:
+        return None
+    if ind.unit is Unit.PERCENT or ind.target.percent:
+        value = row.actual / 100
+        return value, number_format(value, percent=True)
+    return row.actual, number_format(row.actual)
+
+
+def achievement_cell(ratio: float | None) -> tuple[float, str] | None:
+    """The degree of achievement as a fraction in a percent format, clamped as on screen
+    (0.9999 is 99.9%, never 100%)."""
+    percent = clamped_percent(ratio, 1)
+    if percent is None:
+        return None
+    value = percent / 100
+    return value, number_format(value, percent=True)
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -91,16 +128,20 @@ def render_xlsx(report: Report) -> bytes:
         row += 1
         for r in area.rows:
             cells: list[Any] = table_cells(r, sep="\n")
-            cells[5] = r.actual if r.actual is not None else cells[5]
-            cells[6] = r.achievement if r.achievement is not None else cells[6]
+            actual = actual_cell(report, r)
+            achievement = achievement_cell(r.achievement)
+            if actual is not None:
+                cells[5] = actual[0]
+            if achievement is not None:
+                cells[6] = achievement[0]
             for col, value in enumerate(cells, 1):
                 cell = ws.cell(row=row, column=col, value=value)
                 cell.border = border
                 cell.alignment = right if col in (6, 7) else wrap
-            if r.achievement is not None:
-                ws.cell(row=row, column=7).number_format = "0%"
-            if r.actual is not None:
-                ws.cell(row=row, column=6).number_format = "#,##0.##"
+            if actual is not None:
+                ws.cell(row=row, column=6).number_format = actual[1]
+            if achievement is not None:
+                ws.cell(row=row, column=7).number_format = achievement[1]
             ws.cell(row=row, column=8).fill = PatternFill("solid", fgColor=FILLS[r.status])
             row += 1
     if report.sources:

@@ -18,7 +18,15 @@ from typing import Any, Literal
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.model import Indicator, Program, Unit
 from wspolpraca_cli.numbers import format_plain
-from wspolpraca_cli.numfmt import DASH, format_date, format_number, format_percent
+from wspolpraca_cli.numfmt import (
+    DASH,
+    clamped_percent,
+    format_date,
+    format_number,
+    format_percent,
+    plural_form,
+    years_label,
+)
 from wspolpraca_cli.periods import Period, PeriodKind
 from wspolpraca_cli.progress import (
     IndicatorProgress,
@@ -41,8 +49,8 @@ STATUS_STYLES: dict[Status, str] = {
     Status.NOT_STARTED: "dim",
     Status.REPORTED: "magenta",
 }
-NAME_WIDTH = 40
-GROUP_WIDTH = 70
+NAME_WIDTH = 50
+"""Where the piped table wraps an indicator's name (onto more lines; never cut)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,8 @@ class StatusView:
     store: str
     year: int | None = None
     goal: str | None = None
+    store_exists: bool = True
+    """False when the store file is not there yet (nothing recorded so far)."""
 
     @property
     def program(self) -> Program:
@@ -84,6 +94,7 @@ def build_view(
     store: str,
     year: int | None = None,
     goal: str | None = None,
+    store_exists: bool = True,
 ) -> StatusView:
     wanted = indicators_of_goal(progress.program, goal)
     chosen = tuple(ip for ip in progress.indicators if ip.id in wanted)
@@ -91,7 +102,17 @@ def build_view(
         rows = [r for ip in chosen for r in ip.default_view(progress.as_of)]
     else:
         rows = [r for ip in chosen for r in ip.in_year(year)]
-    return StatusView(progress, chosen, tuple(rows), year is None, program_file, store, year, goal)
+    return StatusView(
+        progress,
+        chosen,
+        tuple(rows),
+        year is None,
+        program_file,
+        store,
+        year,
+        goal,
+        store_exists,
+    )
 
 
 # -- cells ------------------------------------------------------------------------------------
@@ -101,7 +122,7 @@ def status_word(status: Status) -> str:
 
 def period_label(period: Period) -> str:
     if period.kind is PeriodKind.PROGRAMME:
-        return f"{period.year}–{period.end_year}"
+        return years_label(period.year, period.end_year)
     return str(period)
 
 
@@ -206,18 +227,24 @@ def lines(view: StatusView) -> list[Line]:
     return result
 
 
-def _shorten(text: str, width: int) -> str:
+def _wrap(text: str, width: int | None) -> str:
+    """The text on one line, or wrapped at ``width`` into lines joined by ``\n`` (never cut)."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    if width is None or len(text) <= width:
+        return text
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
 
 
-def _result_cells(line: Line, lang: str) -> list[str]:
+def _result_cells(line: Line, lang: str, name_width: int | None = None) -> list[str]:
+    """The cells of a result; the name whole, or wrapped at ``name_width`` (plain table)."""
     ind, r = line.indicator, line.result
     assert ind is not None and r is not None
     is_first = not isinstance(r, ProgrammeResult)
     return [
         ind.id,
-        _shorten(ind.name, NAME_WIDTH) if is_first else t("status.programme_row"),
+        _wrap(ind.name, name_width) if is_first else t("status.programme_row"),
         _period_text(r),
         format_target(r.target, ind, lang),
         actual_text(r, ind, lang),
@@ -238,6 +265,11 @@ def _headers() -> list[str]:
     ]
 
 
+def entries_text(count: int) -> str:
+    """``1 wpis``, ``2 wpisy``, ``5 wpisów`` (``1 entry``, ``2 entries``)."""
+    return t(f"word.entries.{plural_form(count, get_language())}", count=count)
+
+
 def summary_line(results: Iterable[PeriodResult | ProgrammeResult]) -> str:
     """``3 achieved · 1 overdue`` (Polish: ``osiągnięto: 3 · zaległe: 1``)."""
     items = [
@@ -249,14 +281,21 @@ def summary_line(results: Iterable[PeriodResult | ProgrammeResult]) -> str:
 def header_lines(view: StatusView, lang: str) -> list[str]:
     out = [
         t("status.header.program", title=" ".join(view.program.title.split())),
-        t("status.header.store", path=view.store),
+        t(
+            "status.header.store" if view.store_exists else "status.header.store_missing",
+            path=view.store,
+        ),
         t("status.header.as_of", date=format_date(view.as_of, lang)),
     ]
     if view.year is not None:
         out.append(t("status.header.year", year=view.year))
     if view.goal is not None:
         goal = view.program.goal(view.goal)
-        out.append(t("status.header.goal", goal=f"{view.goal}) {goal.name if goal else ''}"))
+        name = " ".join(goal.name.split()) if goal else ""
+        if view.goal == view.program.main_goal.id:
+            out.append(t("status.header.main_goal", goal=f"{view.goal} — {name}"))
+        else:
+            out.append(t("status.header.goal", goal=f"{view.goal}) {name}"))
     return out
 
 
@@ -274,10 +313,17 @@ def _aligned_table(rows: list[list[str]], headers: list[str], tablefmt: str) -> 
     return text.splitlines()
 
 
-def simple_table(rows: list[list[str]], headers: list[str], align: str) -> list[str]:
-    """A plain aligned table (header, dashes, rows; two spaces between columns), without
-    tabulate's import cost. ``align`` has one letter per column: ``l`` or ``r``."""
-    widths = [max([len(h)] + [len(r[n]) for r in rows]) for n, h in enumerate(headers)]
+def simple_table_rows(
+    rows: list[list[str]], headers: list[str], align: str
+) -> tuple[list[str], list[list[str]]]:
+    """A plain aligned table (two spaces between columns), without tabulate's import cost:
+    the header and its dashes, and each row's lines (a cell may hold several lines, joined
+    by ``\n``; the other cells stay empty on the extra lines). ``align`` has one letter per
+    column: ``l`` or ``r``."""
+    split = [[c.split("\n") for c in r] for r in rows]
+    widths = [
+        max([len(h)] + [len(part) for r in split for part in r[n]]) for n, h in enumerate(headers)
+    ]
 
     def fmt(cells: list[str]) -> str:
         parts = [
@@ -286,7 +332,17 @@ def simple_table(rows: list[list[str]], headers: list[str], align: str) -> list[
         ]
         return "  ".join(parts).rstrip()
 
-    return [fmt(headers), "  ".join("-" * w for w in widths), *(fmt(r) for r in rows)]
+    blocks = []
+    for r in split:
+        height = max(len(c) for c in r)
+        blocks.append([fmt([c[k] if k < len(c) else "" for c in r]) for k in range(height)])
+    return [fmt(headers), "  ".join("-" * w for w in widths)], blocks
+
+
+def simple_table(rows: list[list[str]], headers: list[str], align: str) -> list[str]:
+    """:func:`simple_table_rows` as one list of lines."""
+    head, blocks = simple_table_rows(rows, headers, align)
+    return head + [line for block in blocks for line in block]
 
 
 def render_plain(view: StatusView) -> str:
@@ -294,19 +350,19 @@ def render_plain(view: StatusView) -> str:
     rows (one set of column widths for all), and the summary."""
     lang = get_language()
     all_lines = lines(view)
-    results = [_result_cells(line, lang) for line in all_lines if line.kind == "result"]
+    results = [_result_cells(line, lang, NAME_WIDTH) for line in all_lines if line.kind == "result"]
     out = [*header_lines(view, lang), ""]
     if results:
-        table = simple_table(results, _headers(), "lllrrrl")
-        out += table[:2]
-        body = iter(table[2:])
+        head, blocks = simple_table_rows(results, _headers(), "lllrrrl")
+        out += head
+        body = iter(blocks)
         for line in all_lines:
             if line.kind == "goal":
                 out.append(line.label)
             elif line.kind == "action":
                 out.append("  " + line.label)
             else:
-                out.append(next(body))
+                out += next(body)
         out.append("")
     out.append(summary_line(view.rows))
     return "\n".join(out)
@@ -340,18 +396,38 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("*", "\\*")
 
 
-def _csv_number(value: float | None) -> str:
-    return "" if value is None else format_plain(value)
+CSV_BOM = "\ufeff"
 
 
-def _csv_percent(ratio: float | None) -> str:
-    return "" if ratio is None else format_plain(round(ratio * 100, 1))
+def csv_writer(out: io.StringIO, lang: str, *, bom: bool = True) -> tuple[Any, Any, Any]:
+    """A csv writer in the conventions of ``wsp export`` (docs/entries-csv.md): UTF-8 with a
+    byte-order mark (on standard output too, as ``wsp export`` does), CRLF line ends, and in
+    Polish ``;`` between fields and a decimal comma. Returns the writer and two cell
+    formatters: a number (exact, ``1234,5``) and a ratio as a percentage (one decimal,
+    clamped like :func:`format_percent`: never 100 below 1, never 0 above 0)."""
+    from wspolpraca_cli.transfer import csv_dialect
+
+    separator, decimal_comma = csv_dialect(lang)
+
+    def number(value: float | None) -> str:
+        if value is None:
+            return ""
+        text = format_plain(value)
+        return text.replace(".", ",") if decimal_comma else text
+
+    def percent(ratio: float | None) -> str:
+        return number(clamped_percent(ratio, 1))
+
+    if bom:
+        out.write(CSV_BOM)
+    return csv.writer(out, delimiter=separator, lineterminator="\r\n"), number, percent
 
 
-def render_csv(view: StatusView) -> str:
-    """Flat csv: one row per shown result; numbers machine-readable (``1234.5``)."""
+def render_csv(view: StatusView, *, bom: bool = True) -> str:
+    """Flat csv: one row per shown result, as ``wsp export`` writes csv (see
+    :func:`csv_writer`)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer, number, percent = csv_writer(out, get_language(), bom=bom)
     writer.writerow(
         [
             t("col.goals"),
@@ -384,10 +460,10 @@ def render_csv(view: StatusView) -> str:
                 " ".join(ind.name.split()),
                 t(f"scope.{scope}"),
                 str(r.period),
-                _csv_number(r.target),
-                _csv_number(r.actual),
+                number(r.target),
+                number(r.actual),
                 r.count,
-                _csv_percent(r.achievement),
+                percent(r.achievement),
                 status_word(r.status),
                 r.status.value,
             ]
@@ -486,9 +562,51 @@ def render_json(view: StatusView) -> str:
     return json.dumps(status_json(view), ensure_ascii=False, indent=2)
 
 
+MIN_NAME_WIDTH = 24
+"""The narrowest indicator column beside the id column; narrower terminals put the id
+into the name column, then drop the progress bars."""
+
+
+@dataclass(frozen=True)
+class RichLayout:
+    """Column widths of the terminal table, chosen to fit the console."""
+
+    id_width: int
+    """0: no id column (the id leads the indicator cell)."""
+    name_width: int
+    widths: tuple[int, ...]
+    """Period, actual / target, progress (0: no bars), %, status."""
+
+
+def rich_layout(
+    cells: list[list[str]], headers: list[str], names: list[str], width: int
+) -> RichLayout:
+    """Fit the table into ``width`` columns. The status, numbers and periods always keep
+    their full width (never cut); the indicator names wrap in what is left."""
+    fixed = [max([len(h)] + [len(c[n + 1]) for c in cells]) for n, h in enumerate(headers[1:])]
+    id_width = max([len(headers[0])] + [len(c[0]) for c in cells])
+    longest = max([len(t("col.indicator"))] + [len(n) for n in names])
+    gap = 2
+
+    def room(columns: list[int]) -> int:
+        return width - sum(columns) - gap * len(columns)
+
+    with_id = room([id_width, *fixed])
+    if with_id >= MIN_NAME_WIDTH or with_id >= longest:
+        return RichLayout(id_width, min(with_id, longest), tuple(fixed))
+    longest_with_id = longest + id_width + 1
+    merged = room(fixed)
+    if merged >= MIN_NAME_WIDTH - 4 or merged >= longest_with_id:
+        return RichLayout(0, min(merged, longest_with_id), tuple(fixed))
+    no_bars = [*fixed[:2], 0, *fixed[3:]]
+    merged = room([w for w in no_bars if w])
+    return RichLayout(0, max(10, min(merged, longest_with_id)), tuple(no_bars))
+
+
 def render_rich(view: StatusView, console: Any) -> None:
-    """The terminal table: a header, a coloured table grouped by goal and action with
-    progress bars, and a one-line summary."""
+    """The terminal table: a header, the goal and action headings as lines of their own
+    across the full width, under each its indicators' rows (one set of column widths for
+    all, the names wrapped, never cut), and a one-line summary."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -498,25 +616,25 @@ def render_rich(view: StatusView, console: Any) -> None:
     console.print(Text(head[0], style="bold"))
     for extra in head[1:]:
         console.print(Text(extra, style="dim"))
+    console.print()
     all_lines = lines(view)
-    cells: list[tuple[Line, list[str]]] = []
+    cells: list[list[str]] = []
+    names: list[str] = []
     for line in all_lines:
         if line.kind != "result":
             continue
         ind, r = line.indicator, line.result
         assert ind is not None and r is not None
+        names.append(" ".join(ind.name.split()))
         cells.append(
-            (
-                line,
-                [
-                    ind.id,
-                    _period_text(r),
-                    f"{actual_text(r, ind, lang)} / {format_target(r.target, ind, lang)}",
-                    bar(None if r.target is None else r.achievement, 8),
-                    format_percent(r.achievement, lang),
-                    _status_text(r),
-                ],
-            )
+            [
+                ind.id,
+                _period_text(r),
+                f"{actual_text(r, ind, lang)} / {format_target(r.target, ind, lang)}",
+                bar(None if r.target is None else r.achievement, 8),
+                format_percent(r.achievement, lang),
+                _status_text(r),
+            ]
         )
     headers = [
         t("col.id"),
@@ -526,46 +644,67 @@ def render_rich(view: StatusView, console: Any) -> None:
         "%",
         t("col.status"),
     ]
-    widths = [max([len(h)] + [len(c[n]) for _, c in cells]) for n, h in enumerate(headers)]
-    spare = console.width - sum(widths) - 2 * len(headers)
-    name_width = max(12, min(spare, 60))
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
-        header_style="bold",
-        collapse_padding=True,
-    )
-    table.add_column(headers[0], min_width=widths[0], no_wrap=True)
-    table.add_column(t("col.indicator"), width=name_width, overflow="ellipsis", no_wrap=True)
-    for n in range(1, len(headers)):
-        justify: Any = "right" if n in (2, 4) else "left"
-        table.add_column(headers[n], min_width=widths[n], justify=justify, no_wrap=True)
+    layout = rich_layout(cells, headers, names, console.width)
+
+    def new_table(show_header: bool) -> Any:
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            show_edge=False,
+            show_header=show_header,
+            header_style="bold",
+            collapse_padding=True,
+        )
+        if layout.id_width:
+            table.add_column(headers[0], width=layout.id_width, no_wrap=True)
+        table.add_column(t("col.indicator"), width=layout.name_width, overflow="fold")
+        for n, w in enumerate(layout.widths, 1):
+            if w:
+                justify: Any = "right" if n in (2, 4) else "left"
+                table.add_column(headers[n], width=w, justify=justify, no_wrap=True)
+        return table
+
+    console.print(new_table(True))
+    table: Any = None
     results = iter(cells)
-    for n, line in enumerate(all_lines):
-        if line.kind == "goal":
-            if n:
-                table.add_section()
-            table.add_row("", Text(line.label, style="bold"))
+    previous: str | None = None
+    for line in all_lines:
+        if line.kind != "result":
+            if table is not None:
+                console.print(table)
+                table = None
+            if line.kind == "goal":
+                console.print(Text(line.label, style="bold"))
+            else:
+                console.print(Text("  " + line.label, style="italic"))
             continue
-        if line.kind == "action":
-            table.add_row("", Text(line.label, style="italic"))
-            continue
-        _, row = next(results)
+        if table is None:
+            table = new_table(False)
+        row = next(results)
         ind, r = line.indicator, line.result
         assert ind is not None and r is not None
         style = STATUS_STYLES[r.status]
         whole = isinstance(r, ProgrammeResult)
-        table.add_row(
-            Text(row[0], style="green"),
-            Text(t("status.programme_row"), style="dim") if whole else ind.name,
-            Text(row[1], style="dim" if whole else ""),
-            row[2],
-            Text(row[3], style=style.replace(" reverse", "")),
-            row[4],
-            Text(row[5], style=style),
-        )
-    console.print(table)
+        if whole:
+            name: Any = Text(t("status.programme_row"), style="dim")
+        elif ind.id == previous:
+            name = ""
+        elif layout.id_width:
+            name = " ".join(ind.name.split())
+        else:
+            name = Text.assemble((ind.id, "green"), " ", " ".join(ind.name.split()))
+        previous = ind.id
+        out: list[Any] = []
+        if layout.id_width:
+            out.append(Text(row[0], style="green"))
+        out += [name, Text(row[1], style="dim" if whole else ""), row[2]]
+        if layout.widths[2]:
+            out.append(Text(row[3], style=style.replace(" reverse", "")))
+        out += [row[4], Text(row[5], style=style)]
+        table.add_row(*out)
+    if table is not None:
+        console.print(table)
+    console.print()
     console.print(_rich_summary(view.rows))
     _print_orphans(view, console)
 
@@ -594,7 +733,7 @@ def orphan_note(view: StatusView) -> str | None:
     first = orphans[0]
     return t(
         "status.orphans",
-        count=sum(o.count for o in orphans),
+        entries=entries_text(sum(o.count for o in orphans)),
         id=first.indicator_id,
         period=first.period,
     )
