@@ -353,3 +353,36 @@ def test_error_count_in_polish(tmp_path: Path) -> None:
     path = write(tmp_path, BAD.replace("  issuer: J\n", "") + "x: 1\n")
     result = runner.invoke(app, ["--lang", "pl", "validate", str(path)])
     assert result.stderr.splitlines()[-1] == f"{path}: 2 błędy w pliku programu"
+
+
+def test_language_falls_back_to_the_programme_under_the_c_locale(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under cron (LANG=C, no WSP_LANG) a Polish programme speaks Polish."""
+    monkeypatch.delenv("WSP_LANG")
+    monkeypatch.setenv("LANG", "C")
+    result = runner.invoke(app, ["show", "1.1"])
+    assert result.stdout.startswith("Wskaźnik 1.1: Liczba warsztatów\n")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert runner.invoke(app, ["show", "1.1"]).stdout.startswith("Indicator 1.1:")
+    monkeypatch.setenv("LANG", "C")
+    assert runner.invoke(app, ["--lang", "en", "show", "1.1"]).stdout.startswith("Indicator")
+    monkeypatch.setenv("WSP_LANG", "en")
+    assert runner.invoke(app, ["show", "1.1"]).stdout.startswith("Indicator 1.1:")
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "C.UTF-8"}, None),
+        ({"LC_ALL": "POSIX", "LANG": "pl_PL.UTF-8"}, None),
+        ({"LANG": "pl_PL.UTF-8"}, "pl"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({}, None),
+        ({"WSP_LANG": "pl", "LANG": "C"}, "pl"),
+    ],
+)
+def test_chosen_language(environ: dict[str, str], expected: str | None) -> None:
+    from wspolpraca_cli.i18n import chosen_language
+
+    assert chosen_language([], environ) == expected

@@ -295,7 +295,7 @@ def test_piped_status_imports_neither_rich_nor_tabulate(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         cwd=REPO,
-        env={"PATH": "", "LANG": "C.UTF-8", "WSP_CACHE_DIR": str(tmp_path / "c")},
+        env={"PATH": "", "LANG": "en_GB.UTF-8", "WSP_CACHE_DIR": str(tmp_path / "c")},
         check=False,
     )
     assert "LIGHT" in done.stderr, done.stderr

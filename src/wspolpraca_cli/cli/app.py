@@ -101,7 +101,7 @@ def main_options(
         set_language(lang)
     else:
         set_language(detect_language([]))
-    ctx.obj = State(program=program, store=store, debug=debug)
+    ctx.obj = State(program=program, store=store, debug=debug, lang_chosen=lang is not None)
 
 
 for module in (cmd_program, cmd_store, cmd_status, cmd_report):

@@ -22,6 +22,8 @@ class State:
     program: Path | None = None
     store: Path | None = None
     debug: bool = False
+    lang_chosen: bool = False
+    """``--lang`` was given (WSP_LANG and the locale are looked at when needed)."""
 
 
 def state(ctx: typer.Context) -> State:
@@ -62,7 +64,13 @@ def load(ctx: typer.Context) -> tuple[Program, ProgramLocation]:
         raise ProgramNotFound(
             t("program.not_found", path=where.path), hint=t("program.not_found.hint")
         )
-    return load_cached(where.path, _validated), where
+    program = load_cached(where.path, _validated)
+    if not state(ctx).lang_chosen:
+        from wspolpraca_cli.i18n import chosen_language, set_language
+
+        if chosen_language() is None:  # no --lang, WSP_LANG or locale: the programme's own
+            set_language(program.language)
+    return program, where
 
 
 def _validated(path: Path) -> Program:

@@ -2,7 +2,8 @@
 
 Every user-facing string has a key in one of the catalogues (``catalog_*.py``), each a
 mapping ``key -> (polish, english)``. :func:`t` formats the message in the current
-language. The language is chosen by ``--lang``, else ``WSP_LANG``, else the locale.
+language. The language is chosen by ``--lang``, else ``WSP_LANG``, else the locale, else
+(when the locale names no language, as under cron) the programme's own ``language``.
 """
 
 from __future__ import annotations
@@ -31,8 +32,11 @@ def catalog() -> dict[str, tuple[str, str]]:
     return merged
 
 
-def detect_language(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """``--lang`` in argv, else ``WSP_LANG``, else the locale (Polish if it says pl)."""
+def chosen_language(
+    argv: list[str] | None = None, environ: Mapping[str, str] | None = None
+) -> str | None:
+    """``--lang`` in argv, else ``WSP_LANG``, else a locale that names a language; None when
+    nothing names one (no locale, or ``C``/``POSIX``, as under cron)."""
     env = os.environ if environ is None else environ
     args = argv or []
     for n, arg in enumerate(args):
@@ -45,8 +49,16 @@ def detect_language(argv: list[str] | None = None, environ: Mapping[str, str] | 
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = env.get(var, "")
         if value:
-            return "pl" if value.lower().startswith("pl") else "en"
-    return "en"
+            base = value.split(".")[0].split("@")[0]
+            if base in ("C", "POSIX"):
+                return None
+            return "pl" if base.lower().startswith("pl") else "en"
+    return None
+
+
+def detect_language(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language chosen by :func:`chosen_language`, else English."""
+    return chosen_language(argv, environ) or "en"
 
 
 def normalise(lang: str) -> str:
