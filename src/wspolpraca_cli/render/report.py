@@ -273,7 +273,7 @@ def build_report(
                             if _contains(r.period, period)
                         )
                         if is_missing(r, year):
-                            missing.append(_missing(ind, r, lang))
+                            missing.append(_missing(program, ind, r, lang))
                     shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS
                     rows.append(
                         ReportRow(
@@ -354,8 +354,14 @@ def _heading(
     return tuple(items)
 
 
-def _missing(ind: Indicator, r: PeriodResult, lang: str) -> MissingItem:
+def _missing(program: Program, ind: Indicator, r: PeriodResult, lang: str) -> MissingItem:
+    from wspolpraca_cli.progress import measurement_periods
+
     period = str(r.period)
+    # What `wsp record --period` takes: the measurement periods within the evaluation period
+    # (an indicator measured once is recorded for the whole programme, e.g. 2024-2026).
+    periods = [str(p) for p in measurement_periods(ind, program, r.period)] or [period]
+    to_record = periods[0] if len(periods) == 1 else f"{periods[0]}…{periods[-1]}"
     return MissingItem(
         ind.id,
         period,
@@ -368,7 +374,7 @@ def _missing(ind: Indicator, r: PeriodResult, lang: str) -> MissingItem:
             status=status_word(r.status),
             deadline=format_date(r.deadline, lang),
         ),
-        t("report.missing.howto", id=ind.id, period=period),
+        t("report.missing.howto", id=ind.id, period=to_record),
     )
 
 

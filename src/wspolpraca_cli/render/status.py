@@ -208,7 +208,7 @@ def lines(view: StatusView) -> list[Line]:
         by_indicator.setdefault(r.indicator_id, []).append(r)
     if view.with_programme:
         for ip in view.indicators:
-            only_whole = len(ip.periods) == 1 and ip.periods[0].period == ip.programme.period
+            only_whole = len(ip.periods) == 1
             if not only_whole:
                 by_indicator.setdefault(ip.id, []).append(ip.programme)
     groups: dict[tuple[str, ...], list[Line]] = {}
