@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer._click.exceptions import ClickException
+from typer.core import TyperCommand, TyperGroup
 
 from wspolpraca_cli import __version__
 from wspolpraca_cli.cli import cmd_program, cmd_report, cmd_status, cmd_store
 from wspolpraca_cli.cli.common import State, fail_with
+from wspolpraca_cli.cli.localise import help_text, localise_error
 from wspolpraca_cli.errors import WspError
 from wspolpraca_cli.exitcodes import ExitCode
 from wspolpraca_cli.i18n import detect_language, set_language, t
@@ -19,12 +21,42 @@ from wspolpraca_cli.i18n import detect_language, set_language, t
 set_language(detect_language(sys.argv[1:]))
 
 
+class LocalisedHelp:
+    """Mixed into a command class: its help screen and usage line follow the language."""
+
+    def get_help(self, ctx: Any) -> str:
+        return help_text(super().get_help(ctx))  # type: ignore[misc]
+
+    def get_usage(self, ctx: Any) -> str:
+        return help_text(super().get_usage(ctx))  # type: ignore[misc]
+
+
+class WspCommand(LocalisedHelp, TyperCommand):
+    """A command whose help screen follows the chosen language."""
+
+
 class WspGroup(TyperGroup):
     """Turns wsp's typed errors into one message and an exit code (tracebacks only with --debug)."""
+
+    def get_help(self, ctx: Any) -> str:
+        return help_text(super().get_help(ctx))
+
+    def get_usage(self, ctx: Any) -> str:
+        return help_text(super().get_usage(ctx))
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except ClickException as exc:
+            localise_error(exc)
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except ClickException as exc:
+            localise_error(exc)
+            raise
         except WspError as exc:
             if _debug(ctx):
                 raise
@@ -122,6 +154,10 @@ def _examples(doc: str | None) -> str | None:
 for info in app.registered_commands:
     if info.epilog is None and info.callback is not None:
         info.epilog = _examples(info.callback.__doc__)
+    if info.cls in (None, TyperCommand):
+        info.cls = WspCommand
+    elif not issubclass(info.cls, LocalisedHelp):
+        info.cls = type(info.cls.__name__, (LocalisedHelp, info.cls), {})
 
 
 _VALUE_OPTIONS = {"--program", "-p", "--store", "-s", "--lang"}

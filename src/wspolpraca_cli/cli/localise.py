@@ -1,0 +1,82 @@
+"""Polish for the texts that Typer's bundled Click writes itself: help frames and usage errors.
+
+Click composes these in English (``Usage:``, ``Options:``, ``No such option: --x``); they are
+translated here, after Click has written them, when the language is Polish. Anything not
+recognised stays as Click wrote it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from wspolpraca_cli.i18n import get_language
+
+_HELP_PL: tuple[tuple[str, str], ...] = (
+    ("Usage: ", "Użycie: "),
+    ("[OPTIONS]", "[OPCJE]"),
+    ("COMMAND [ARGS]...", "POLECENIE [ARGUMENTY]..."),
+    ("\nOptions:\n", "\nOpcje:\n"),
+    ("\nArguments:\n", "\nArgumenty:\n"),
+    ("\nCommands:\n", "\nPolecenia:\n"),
+    ("Show this message and exit.", "Pokaż tę pomoc i zakończ."),
+    ("Show the version and exit.", "Pokaż wersję i zakończ."),
+    ("[env var: ", "[zmienna środowiskowa: "),
+    ("[default: ", "[domyślnie: "),
+    ("[required]", "[wymagane]"),
+)
+
+_ERRORS_PL: tuple[tuple[str, str], ...] = (
+    (r"Try '(.+?)' for help\.", r"Pomoc: \1"),
+    (r"(?m)^Error: ", "Błąd: "),
+    (r"No such option: (\S+)", r"nie ma opcji \1"),
+    (r"Did you mean (.+?)\?", r"Czy chodziło o \1?"),
+    (r"\(Possible options: (.+)\)", r"(możliwe opcje: \1)"),
+    (r"No such command '(.+?)'\.", r"nie ma polecenia '\1'."),
+    (r"Missing argument '(.+?)'\.", r"brak argumentu '\1'."),
+    (r"Missing option '(.+?)'\.", r"brak wymaganej opcji '\1'."),
+    (r"Option '(.+?)' requires an argument\.", r"opcja '\1' wymaga wartości."),
+    (r"Got unexpected extra arguments? \((.+)\)", r"nieoczekiwane dodatkowe argumenty (\1)"),
+    (r"Invalid value for (.+?): ", r"nieprawidłowa wartość dla \1: "),
+    (r"Invalid value: ", "nieprawidłowa wartość: "),
+    (r"'(.*?)' is not one of (.+)\.", r"'\1' nie jest żadną z wartości \2."),
+    (r"'(.*?)' is not a valid integer\.", r"'\1' nie jest liczbą całkowitą."),
+    (r"'(.*?)' is not a valid float\.", r"'\1' nie jest liczbą."),
+    (r"'(.*?)' is not a valid boolean\.", r"'\1' nie jest wartością logiczną."),
+)
+
+
+def help_text(text: str) -> str:
+    """A help screen or usage line in the current language."""
+    if get_language() != "pl":
+        return text
+    for english, polish in _HELP_PL:
+        text = text.replace(english, polish)
+    return text
+
+
+def error_text(text: str) -> str:
+    """A usage error as Click printed it, in the current language."""
+    if get_language() != "pl":
+        return text
+    text = help_text(text)
+    for pattern, polish in _ERRORS_PL:
+        text = re.sub(pattern, polish, text)
+    return text
+
+
+def localise_error(exc: Any) -> None:
+    """Make a Click exception show itself in the current language."""
+    original = exc.show
+
+    def show(file: Any = None) -> None:
+        buffer = io.StringIO()
+        original(file=buffer)
+        import sys
+
+        target = file if file is not None else sys.stderr
+        target.write(error_text(buffer.getvalue()))
+        target.flush()
+
+    exc.show = show
