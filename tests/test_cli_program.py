@@ -386,3 +386,28 @@ def test_chosen_language(environ: dict[str, str], expected: str | None) -> None:
     from wspolpraca_cli.i18n import chosen_language
 
     assert chosen_language([], environ) == expected
+
+
+def test_init_into_a_folder_is_refused(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", str(tmp_path), "--force"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"wsp: error: {tmp_path} is a folder, not a file.\n"
+        f"  hint: give a file name, e.g. {tmp_path}/program.yaml\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_dash_prints_the_starter() -> None:
+    from wspolpraca_cli.starter import STARTER_PROGRAM
+
+    result = runner.invoke(app, ["init", "-"])
+    assert result.exit_code == 0
+    assert result.stdout == STARTER_PROGRAM
+
+
+def test_init_into_an_unwritable_place(tmp_path: Path) -> None:
+    blocker = write(tmp_path, "", "file")
+    result = runner.invoke(app, ["init", str(blocker / "program.yaml")])
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"wsp: error: Cannot write {blocker}/program.yaml:")

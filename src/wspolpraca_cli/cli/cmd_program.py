@@ -340,24 +340,36 @@ def init(
     file: Annotated[Path, typer.Argument(help=t("arg.init.file"))] = Path("program.yaml"),
     force: Annotated[bool, typer.Option("--force", help=t("opt.force"))] = False,
 ) -> None:
-    """Write a commented starter programme file that validates as written.
+    """Write a commented starter programme file that validates as written (``-``: print it).
 
     Examples:
       wsp init
       wsp init gmina.yaml --force
+      wsp init - > program.yaml
     """
+    import contextlib
+
     from wspolpraca_cli.errors import FileSystemError
     from wspolpraca_cli.starter import STARTER_PROGRAM
 
+    if str(file) == "-":
+        typer.echo(STARTER_PROGRAM, nl=False)
+        return
+    if file.is_dir():
+        raise OutputExists(t("init.is_dir", path=file), hint=t("init.is_dir.hint", path=file))
     if file.exists() and not force:
         raise OutputExists(t("init.exists", path=file), hint=t("init.exists.hint"))
+    tmp = file.with_name(f".{file.name}.tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_name(f".{file.name}.tmp")
         tmp.write_text(STARTER_PROGRAM, encoding="utf-8")
         tmp.replace(file)
     except OSError as exc:
-        raise FileSystemError(f"{file}: {exc.strerror}") from None
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise FileSystemError(
+            t("init.cannot_write", path=file, error=exc.strerror or exc)
+        ) from None
     typer.echo(t("init.done", path=file), err=True)
 
 

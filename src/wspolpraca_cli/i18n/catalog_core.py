@@ -114,6 +114,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arg.init.file": ("Plik do utworzenia.", "File to create."),
     "init.exists": ("Plik {path} już istnieje.", "{path} already exists."),
     "init.exists.hint": ("użyj --force, aby go nadpisać", "use --force to overwrite it"),
+    "init.is_dir": ("{path} to folder, a nie plik.", "{path} is a folder, not a file."),
+    "init.is_dir.hint": (
+        "podaj nazwę pliku, np. {path}/program.yaml",
+        "give a file name, e.g. {path}/program.yaml",
+    ),
+    "init.cannot_write": (
+        "Nie można zapisać {path}: {error}",
+        "Cannot write {path}: {error}",
+    ),
     "init.done": (
         "Utworzono {path}. Uzupełnij go i sprawdź: wsp validate {path}",
         "Wrote {path}. Fill it in and check it: wsp validate {path}",
