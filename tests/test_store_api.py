@@ -23,7 +23,7 @@ def rec(value: float, period: str = "2024", ind: str = "1.1", **kw: object) -> E
 
 def test_add_fills_uid_time_user_and_seq(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "s.wsp.db"
-    with open_store(path) as store:
+    with open_store(path, create_folders=True) as store:
         stored = store.add(rec(2))
     assert path.is_file()
     assert len(stored.uid) == 32

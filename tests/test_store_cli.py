@@ -53,10 +53,10 @@ def test_record_prints_id_and_new_actual(wsp: Wsp) -> None:
     assert re.fullmatch(r"[0-9a-f]{32}", uid)
     assert run.stderr.strip() == (
         f"Recorded entry {uid[:8]}: 1.1 Liczba warsztatów = 2 for 2024. "
-        "Actual for 2024: 2 (sum, entries: 1)."
+        "Actual for 2024: 2 (sum, 1 entry)."
     )
     run = wsp("record", "1.1", "1", "--year", "2024")
-    assert "Actual for 2024: 3 (sum, entries: 2)." in run.stderr
+    assert "Actual for 2024: 3 (sum, 2 entries)." in run.stderr
     with open_store(wsp.store, readonly=True) as store:
         first = store.get(uid)
     assert first is not None and first.note == "warsztaty w Toruniu" and first.recorded_by
@@ -66,7 +66,7 @@ def test_record_in_polish(wsp: Wsp) -> None:
     run = wsp("record", "avg", "1,5", "--period", "2024-03", lang="pl")
     assert run.exit_code == 0
     assert "Zapisano wpis" in run.stderr and "= 1,5 za 2024-03" in run.stderr
-    assert "1,5 (średnia, wpisów: 1)" in run.stderr
+    assert "1,5 (średnia, 1 wpis)" in run.stderr
 
 
 def test_explicit_zero_is_data(wsp: Wsp) -> None:
@@ -261,7 +261,7 @@ def test_dry_run_stores_nothing(wsp: Wsp) -> None:
     assert not wsp.store.exists()
     wsp.record("1.1", "1", "--year", "2024")
     run = wsp("record", "1.1", "2", "--year", "2024", "--dry-run")
-    assert "would be: 3 (sum, entries: 2)" in run.stderr
+    assert "would be: 3 (sum, 2 entries)" in run.stderr
     assert len(stored(wsp)) == 1
 
 
@@ -304,7 +304,7 @@ def test_correct_and_void_keep_the_chain(wsp: Wsp) -> None:
     second = run.stdout.strip()
     assert run.stderr.strip() == (
         f"Corrected entry {first[:8]} (2 → 0) with entry {second[:8]}. "
-        "Actual of 1.1 for 2024: 0 (sum, entries: 1)."
+        "Actual of 1.1 for 2024: 0 (sum, 1 entry)."
     )
     run = wsp("void", second, "--reason", "wpis do złego wskaźnika")
     assert run.exit_code == 0
@@ -387,7 +387,7 @@ def test_correct_dry_run(wsp: Wsp) -> None:
     first = wsp.record("1.1", "2", "--year", "2024")
     run = wsp("correct", first, "5", "--reason", "x", "--dry-run")
     assert run.exit_code == 0
-    assert "would be: 5 (sum, entries: 1)" in run.stderr
+    assert "would be: 5 (sum, 1 entry)" in run.stderr
     run = wsp("void", first, "--reason", "x", "--dry-run")
     assert "would be: no data" in run.stderr
     assert len(stored(wsp)) == 1

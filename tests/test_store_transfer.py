@@ -51,12 +51,12 @@ def test_export_import_round_trip(wsp: Wsp, tmp_path: Path, fmt: str, lang: str)
     target = Wsp(wsp.program, tmp_path / "copy.wsp.db")
     run = target("import", str(out))
     assert run.exit_code == 0, run.stderr
-    assert f"{out}: 7 added, 0 already present, 0 rejected." in run.stderr
+    assert f"{out}: added 7 entries; already present: 0; rejected: 0." in run.stderr
     with open_store(target.store, readonly=True) as store:
         assert without_seq(store.entries()) == without_seq(original)
     run = target("import", str(out))
     assert run.exit_code == 0
-    assert f"{out}: 0 added, 7 already present, 0 rejected." in run.stderr
+    assert f"{out}: added 0 entries; already present: 7; rejected: 0." in run.stderr
     with open_store(target.store, readonly=True) as store:
         assert len(store.entries()) == 7
 
@@ -123,13 +123,13 @@ def test_import_hand_written_csv_twice(wsp: Wsp, tmp_path: Path) -> None:
     )
     run = wsp("import", str(src), "--dry-run")
     assert run.exit_code == 0
-    assert "4 would be added, 0 already present, 0 rejected" in run.stderr
+    assert "would be added: 4; already present: 0; rejected: 0" in run.stderr
     assert not wsp.store.exists()
     run = wsp("import", str(src))
     assert run.exit_code == 0
-    assert "4 added, 0 already present, 0 rejected" in run.stderr
+    assert "added 4 entries; already present: 0; rejected: 0" in run.stderr
     run = wsp("import", str(src))
-    assert "0 added, 4 already present, 0 rejected" in run.stderr
+    assert "added 0 entries; already present: 4; rejected: 0" in run.stderr
     with open_store(wsp.store, readonly=True) as store:
         values = [(e.indicator_id, e.period, e.value, e.tags) for e in store.entries()]
     assert values == [
@@ -161,7 +161,7 @@ def test_import_bad_rows_are_all_reported_and_nothing_stored(wsp: Wsp, tmp_path:
     assert any(line.startswith(f"{src}:6:2: The period 2030") for line in lines)
     assert any(line.startswith(f"{src}:7:3: The value '-1' is negative") for line in lines)
     assert any(line.startswith(f"{src}:8:2: The period '2024' does not fit") for line in lines)
-    assert "nothing imported — 4 row(s) rejected (2 would be added, 0 already present)" in (
+    assert "nothing imported — 4 rows rejected (2 would be added, 0 already present)" in (
         run.stderr
     )
     with open_store(wsp.store, readonly=True) as store:

@@ -40,9 +40,11 @@ def period_example(program: Program, ind: Indicator) -> str:
     return str(periods[-1]) if periods else str(program.last_year)
 
 
-def _form_hint(program: Program, ind: Indicator) -> str:
+def _form_hint(program: Program, ind: Indicator, in_file: bool = False) -> str:
+    """How to write a period for ``ind``; on the command line also ``--date`` (a file has a
+    date column instead)."""
     return t(
-        "period.form_hint",
+        "period.form_hint_file" if in_file else "period.form_hint",
         frequency=frequency_name(ind),
         example=period_example(program, ind),
         first=program.first_year,
@@ -50,7 +52,9 @@ def _form_hint(program: Program, ind: Indicator) -> str:
     )
 
 
-def check_in_programme(program: Program, ind: Indicator, period: Period) -> Period:
+def check_in_programme(
+    program: Program, ind: Indicator, period: Period, *, in_file: bool = False
+) -> Period:
     inside = program.first_year <= period.year and period.end_year <= program.last_year
     if period.kind is PeriodKind.PROGRAMME:
         inside = (period.year, period.end_year) == (program.first_year, program.last_year)
@@ -63,23 +67,25 @@ def check_in_programme(program: Program, ind: Indicator, period: Period) -> Peri
                 first=program.first_year,
                 last=program.last_year,
             ),
-            hint=_form_hint(program, ind),
+            hint=_form_hint(program, ind, in_file),
         )
     return period
 
 
-def check_period(program: Program, ind: Indicator, text: str) -> Period:
-    """The period ``text`` for ``ind``: of the indicator's frequency, inside the programme."""
+def check_period(program: Program, ind: Indicator, text: str, *, in_file: bool = False) -> Period:
+    """The period ``text`` for ``ind``: of the indicator's frequency, inside the programme.
+    ``in_file``: the period comes from an imported file (hints do not mention ``--date``)."""
+    hint = _form_hint(program, ind, in_file)
     try:
         period = parse_period(text)
     except ValueError:
-        raise InputError(t("period.invalid", period=text), hint=_form_hint(program, ind)) from None
+        raise InputError(t("period.invalid", period=text), hint=hint) from None
     if not matches_frequency(period, ind.frequency):
         raise InputError(
             t("period.wrong_form", period=text, id=ind.id, frequency=frequency_name(ind)),
-            hint=_form_hint(program, ind),
+            hint=hint,
         )
-    return check_in_programme(program, ind, period)
+    return check_in_programme(program, ind, period, in_file=in_file)
 
 
 def year_period(program: Program, ind: Indicator, year: int) -> Period:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from itertools import pairwise
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -40,6 +41,8 @@ DEFAULT_TIMEOUT = 10.0
 """Seconds a writer waits for another writer's lock before giving up (exit 3)."""
 MIN_PREFIX = 4
 """The shortest uid prefix accepted by :meth:`Store.get`."""
+_AMBIGUOUS_SHOWN = 6
+"""How many entries an ambiguous uid prefix names."""
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _UID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
@@ -182,6 +185,19 @@ def _row_to_entry(row: Sequence[Any]) -> Entry:
     )
 
 
+def distinct_prefixes(uids: Sequence[str], wanted: str = "", shortest: int = 8) -> str:
+    """``uids`` shortened to as many characters as it takes to tell them apart (at least
+    ``shortest``), comma-separated; more than :data:`_AMBIGUOUS_SHOWN` end with ``…``."""
+    shown = list(uids[:_AMBIGUOUS_SHOWN])
+    length = max(shortest, len(wanted) + 1)
+    ordered = sorted(shown)
+    for a, b in pairwise(ordered):
+        common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+        length = max(length, common + 1)
+    text = ", ".join(u[:length] for u in shown)
+    return text + (", …" if len(uids) > _AMBIGUOUS_SHOWN else "")
+
+
 def same_content(stored: Entry, incoming: Entry) -> bool:
     """Equal apart from the store-local ``seq``; an empty ``recorded_at``/``recorded_by`` of the
     incoming entry (a hand-written import row) matches what the store filled in."""
@@ -303,7 +319,7 @@ class Store:
                         if row is None:
                             added.append(self._insert(conn, self._complete(entry)))
                             continue
-                        existing = _row_to_entry(row)
+                        existing = self._entry(row)
                         if not same_content(existing, entry):
                             raise InputError(t("store.uid_conflict", uid=entry.uid))
                         present.append(existing)
@@ -374,6 +390,10 @@ class Store:
             "SELECT kind, indicator_id, period FROM entries WHERE uid = ?", (entry.supersedes,)
         ).fetchone()
         if row is None:
+            if conn.execute(
+                "SELECT seq FROM entries WHERE uid = ?", (entry.supersedes,)
+            ).fetchone():
+                raise self._damaged()  # in the uid index, not in the table
             raise InputError(t("store.supersedes_unknown", uid=entry.supersedes))
         if row[0] == EntryKind.VOID.value:
             raise InputError(t("store.supersedes_void", uid=entry.supersedes))
@@ -400,16 +420,40 @@ class Store:
         """Every entry (superseded ones and voids too), in insertion order."""
         if indicator_id is None:
             rows = self._query(f"SELECT {_COLUMNS} FROM entries ORDER BY seq")
+            indexed = self._query("SELECT count(*) FROM entries INDEXED BY entries_aggregate")
         else:
             rows = self._query(
                 f"SELECT {_COLUMNS} FROM entries WHERE indicator_id = ? ORDER BY seq",
                 (indicator_id,),
             )
-        return [_row_to_entry(r) for r in rows]
+            indexed = self._query(
+                "SELECT count(*) FROM entries INDEXED BY entries_aggregate WHERE indicator_id = ?",
+                (indicator_id,),
+            )
+        # The rows come from the table, the count from an index: a damaged table that reads as
+        # shorter (or as garbage) must not pass for a store with fewer entries.
+        if indexed and int(indexed[0][0]) != len(rows):
+            raise self._damaged()
+        return [self._entry(r) for r in rows]
 
     def count(self) -> int:
         rows = self._query("SELECT count(*) FROM entries")
         return int(rows[0][0]) if rows else 0
+
+    def _damaged(self) -> StoreError:
+        return StoreError(t("store.damaged", path=self._path), hint=t("store.damaged.hint"))
+
+    def _entry(self, row: Sequence[Any]) -> Entry:
+        """An entry from a table row; a row that cannot be one means a damaged store."""
+        try:
+            return _row_to_entry(row)
+        except (ValueError, TypeError, LookupError):
+            raise self._damaged() from None
+
+    def _uid_indexed(self, uid: str) -> bool:
+        """Whether the uid index (not the table) knows ``uid``: a row found there and not in
+        the table means a damaged table."""
+        return bool(self._query("SELECT seq FROM entries WHERE uid = ?", (uid,)))
 
     def get(self, uid: str) -> Entry | None:
         """The entry with this uid or with this unique uid prefix (at least 4 characters)."""
@@ -418,23 +462,42 @@ class Store:
             return None
         rows = self._query(f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (wanted,))
         if rows:
-            return _row_to_entry(rows[0])
+            return self._entry(rows[0])
         if len(wanted) < MIN_PREFIX:
+            if self._uid_indexed(wanted):
+                raise self._damaged()
             raise InputError(t("store.prefix_short", uid=wanted, min=MIN_PREFIX))
-        rows = self._query(
-            f"SELECT {_COLUMNS} FROM entries WHERE uid >= ? AND uid < ? ORDER BY uid LIMIT 6",
-            (wanted, wanted + "\U0010ffff"),
-        )
-        if not rows:
+        # The uids come from the uid index alone, the rows from the table.
+        uids = [
+            str(r[0])
+            for r in self._query(
+                "SELECT uid FROM entries WHERE uid >= ? AND uid < ? ORDER BY uid LIMIT ?",
+                (wanted, wanted + "\U0010ffff", _AMBIGUOUS_SHOWN + 1),
+            )
+        ]
+        if not uids:
             return None
-        if len(rows) > 1:
-            found = ", ".join(r[1][:12] for r in rows)
-            raise InputError(t("store.prefix_ambiguous", uid=wanted, found=found))
-        return _row_to_entry(rows[0])
+        if len(uids) > 1:
+            raise InputError(
+                t("store.prefix_ambiguous", uid=wanted, found=distinct_prefixes(uids, wanted)),
+                hint=t("store.prefix_ambiguous.hint"),
+            )
+        rows = self._query(f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (uids[0],))
+        if not rows:
+            raise self._damaged()
+        return self._entry(rows[0])
 
     def superseded_by(self) -> dict[str, str]:
         """Map of superseded uid -> the uid of the entry that supersedes it."""
         rows = self._query("SELECT supersedes, uid FROM entries WHERE supersedes IS NOT NULL")
+        indexed = self._query(
+            "SELECT count(*) FROM entries INDEXED BY entries_supersedes"
+            " WHERE supersedes IS NOT NULL"
+        )
+        if (indexed and int(indexed[0][0]) != len(rows)) or any(
+            not isinstance(r[0], str) or not isinstance(r[1], str) for r in rows
+        ):
+            raise self._damaged()
         return {r[0]: r[1] for r in rows}
 
     def summaries(
@@ -496,12 +559,21 @@ class Store:
                 FROM entries e
                 WHERE {where}
                 GROUP BY e.indicator_id, e.period
-            ) g JOIN entries l ON l.seq = g.last_seq
+            ) g LEFT JOIN entries l ON l.seq = g.last_seq
         """
-        return [
-            PeriodSummary(r[0], r[1], int(r[2]), float(r[3]), float(r[4]), float(r[5]), float(r[6]))
-            for r in self._query(sql, params)
-        ]
+        # The groups come from the covering index, the last value from the table. A LEFT JOIN
+        # keeps a group whose row the table cannot give back (a damaged table): that is damage,
+        # never a period without data.
+        summaries: list[PeriodSummary] = []
+        for r in self._query(sql, params):
+            if r[6] is None:
+                raise self._damaged()
+            summaries.append(
+                PeriodSummary(
+                    r[0], r[1], int(r[2]), float(r[3]), float(r[4]), float(r[5]), float(r[6])
+                )
+            )
+        return summaries
 
     def integrity_check(self) -> str:
         rows = self._query("PRAGMA integrity_check")
@@ -592,12 +664,40 @@ def _upgrade_in_place(path: Path, timeout: float) -> None:
         conn.close()
 
 
-def open_store(path: Path, *, readonly: bool = False, timeout: float = DEFAULT_TIMEOUT) -> Store:
+def _check_folder(path: Path, create: bool) -> None:
+    """The store's folder: an error when a part of it is a file; a missing folder is created
+    when ``create`` (the default location), else an error naming it."""
+    folder = path.parent
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        raise StoreError(
+            t("store.folder_is_file", path=path, folder=existing),
+            hint=t("store.folder_is_file.hint"),
+        )
+    if create or folder.is_dir():
+        return
+    raise StoreError(
+        t("store.no_folder", path=path, folder=folder),
+        hint=t("store.no_folder.hint", folder=folder),
+    )
+
+
+def open_store(
+    path: Path,
+    *,
+    readonly: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    create_folders: bool = False,
+) -> Store:
     """Open (and, unless ``readonly``, create and migrate) the store at ``path``.
 
-    ``readonly`` on a missing file gives an empty store and creates nothing. Raises
-    :class:`StoreError` for a file that is not a wsp store, is damaged, read-only (when writing),
-    locked for longer than ``timeout`` seconds, or on a full disk.
+    ``readonly`` on a missing file gives an empty store and creates nothing. A store file is
+    created only in an existing folder, unless ``create_folders`` (for the default location in
+    the user data directory). Raises :class:`StoreError` for a file that is not a wsp store, is
+    damaged, read-only (when writing), locked for longer than ``timeout`` seconds, on a full disk,
+    or when its folder is missing or is a file.
     """
     path = Path(path)
     if str(path) == ":memory:":  # a scratch store (dry runs, tests)
@@ -607,13 +707,17 @@ def open_store(path: Path, *, readonly: bool = False, timeout: float = DEFAULT_T
     if path.is_dir():
         raise StoreError(t("store.is_dir", path=path), hint=t("store.not_wsp.hint"))
     exists = path.exists()
-    if readonly and not exists:
-        return Store(path, None, readonly=True)
+    if not exists:
+        # Reading a store that does not exist yet gives no entries (a missing folder too), but a
+        # part of the path that is a file is a mistake worth naming.
+        _check_folder(path, create=readonly or create_folders)
+        if readonly:
+            return Store(path, None, readonly=True)
     try:
         if exists and _looks_like_sqlite(path) is False:
             raise StoreError(t("store.not_wsp", path=path), hint=t("store.not_wsp.hint"))
         if not exists:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)  # only reached when allowed
     except OSError as exc:
         raise StoreError(t("store.os_error", path=path, error=exc.strerror or exc)) from None
     conn: sqlite3.Connection | None = None

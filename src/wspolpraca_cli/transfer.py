@@ -25,6 +25,7 @@ from typing import Any, TextIO
 from wspolpraca_cli.entries import Entry, EntryKind
 from wspolpraca_cli.errors import Diagnostic, InputError
 from wspolpraca_cli.i18n import t
+from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.model import Program
 from wspolpraca_cli.recording import check_period, check_tag, parse_day
 from wspolpraca_cli.values import parse_value
@@ -143,11 +144,21 @@ def to_json(entries: Iterable[Entry], **meta: Any) -> dict[str, Any]:
 class ReadResult:
     entries: list[Entry] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
-    """The line (CSV) or item number (JSON) of each entry, for messages."""
+    """The line where each entry starts, for messages."""
+    columns: list[int] = field(default_factory=list)
+    """The column where each entry starts (1 for a CSV row)."""
+    labels: list[str] = field(default_factory=list)
+    """What each entry is called in messages: empty for a CSV row, ``entry 3: `` in JSON."""
     problems: list[Diagnostic] = field(default_factory=list)
     rejected_rows: int = 0
     seen: dict[str, int] = field(default_factory=dict)
     """How often each hand-written row's content was seen (for derived uids)."""
+
+    def diagnostic(self, file: str, index: int, message: str, hint: str = "") -> Diagnostic:
+        """A problem with the ``index``-th entry read, located where it starts."""
+        return Diagnostic(
+            file, self.lines[index], self.columns[index], self.labels[index] + message, "", hint
+        )
 
 
 def read_file(path: Path, program: Program) -> ReadResult:
@@ -164,14 +175,50 @@ def read_file(path: Path, program: Program) -> ReadResult:
         raise InputError(t("import.cannot_read", path=path, error=exc.strerror or exc)) from None
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            t("import.not_utf8", path=path, offset=exc.start), hint=t("import.not_utf8.hint")
-        ) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(path, data) from None
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" or stripped.startswith(("{", "[")):
         return _read_json(text, str(path), program)
     return _read_csv(text, str(path), program)
+
+
+def _not_utf8(path: Path, data: bytes) -> InputError:
+    """Where the first byte that is not UTF-8 is, as ``FILE:LINE:COLUMN``."""
+    try:
+        data.decode("utf-8")
+        start = 0  # pragma: no cover - only called for data that does not decode
+    except UnicodeDecodeError as exc:
+        start = exc.start
+    line_start = data.rfind(b"\n", 0, start) + 1
+    before = data[line_start:start].decode("utf-8").lstrip("\ufeff")
+    return InputError(
+        t(
+            "import.not_utf8",
+            file=path,
+            line=data.count(b"\n", 0, start) + 1,
+            column=len(before) + 1,
+            byte=f"{data[start]:02x}",
+        ),
+        hint=t("import.not_utf8.hint"),
+    )
+
+
+def _bad_header(file: str, unknown: list[str], missing: list[str]) -> InputError:
+    parts = []
+    if missing:
+        parts.append(t("import.missing_columns", columns=", ".join(missing)))
+    if unknown:
+        parts.append(t("import.unknown_columns", columns=", ".join(unknown)))
+    pairs = []
+    for name in unknown:
+        close = difflib.get_close_matches(name, [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS], n=1)
+        if close:
+            pairs.append(f"{name} → {close[0]}")
+    hint = t("import.columns_hint")
+    if pairs:
+        hint = t("import.column_did_you_mean", pairs=", ".join(pairs)) + "; " + hint
+    return InputError(t("import.bad_header", file=file, problems="; ".join(parts)), hint=hint)
 
 
 def _read_csv(text: str, file: str, program: Program) -> ReadResult:
@@ -191,15 +238,7 @@ def _read_csv(text: str, file: str, program: Program) -> ReadResult:
     unknown = [h for h in names if h and h not in CSV_COLUMNS and h not in INFORMATIONAL_COLUMNS]
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if unknown or missing:
-        raise InputError(
-            t(
-                "import.bad_header",
-                file=file,
-                unknown=", ".join(unknown) or "—",
-                missing=", ".join(missing) or "—",
-            ),
-            hint=t("import.columns_hint"),
-        )
+        raise _bad_header(file, unknown, missing)
     repeated = sorted({h for h in names if h and names.count(h) > 1})
     if repeated:
         raise InputError(t("import.repeated_columns", file=file, columns=", ".join(repeated)))
@@ -224,8 +263,35 @@ def _read_csv(text: str, file: str, program: Program) -> ReadResult:
             continue
         record = {names[i]: cell for i, cell in enumerate(row)}
         columns = {name: i + 1 for i, name in enumerate(names)}
-        _add_row(result, program, file, start, record, columns)
+        short = _cut_short(record, columns, len(row))
+        if short:
+            result.problems.append(
+                Diagnostic(
+                    file,
+                    start,
+                    len(row) + 1,
+                    t(
+                        "import.too_few_cells",
+                        cells=counted(len(row), "cell"),
+                        columns=counted(len(names), "column"),
+                        missing=", ".join(short),
+                    ),
+                    "",
+                    t("import.too_few_cells.hint"),
+                )
+            )
+            result.rejected_rows += 1
+            continue
+        _add_row(result, program, file, start, 1, "", record, columns)
     return result
+
+
+def _cut_short(record: dict[str, str], columns: dict[str, int], cells: int) -> list[str]:
+    """The required columns a row is too short to reach (a void needs no value)."""
+    required = list(REQUIRED_COLUMNS)
+    if record.get("kind", "").strip().lower() == EntryKind.VOID.value:
+        required.remove("value")
+    return [c for c in required if columns[c] > cells]
 
 
 def _read_json(text: str, file: str, program: Program) -> ReadResult:
@@ -233,13 +299,18 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(t("import.bad_json", file=file, line=exc.lineno, error=exc.msg)) from None
+        raise InputError(
+            t("import.bad_json", file=file, line=exc.lineno, column=exc.colno, error=exc.msg)
+        ) from None
     items = doc.get("entries") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise InputError(t("import.json_shape", file=file))
+    starts = _json_item_starts(text, len(items))
     for number, item in enumerate(items, 1):
+        line, column = starts[number - 1]
+        label = t("import.json_entry", n=number) + ": "
         if not isinstance(item, dict):
-            result.problems.append(Diagnostic(file, number, 1, t("import.json_item")))
+            result.problems.append(Diagnostic(file, line, column, label + t("import.json_item")))
             result.rejected_rows += 1
             continue
         record: dict[str, str] = {}
@@ -249,7 +320,8 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
             elif value is None:
                 record[key] = ""
             elif isinstance(value, bool):
-                record[key] = "1" if value else "0"
+                # true/false read as yes/no, so that only a yes/no indicator takes them
+                record[key] = ("true" if value else "false") if key == "value" else str(int(value))
             elif isinstance(value, float | int):
                 record[key] = format_number(float(value))
             else:
@@ -257,12 +329,61 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
         unknown = [k for k in record if k not in CSV_COLUMNS and k not in INFORMATIONAL_COLUMNS]
         if unknown:
             result.problems.append(
-                Diagnostic(file, number, 1, t("import.json_keys", keys=", ".join(unknown)))
+                Diagnostic(
+                    file, line, column, label + t("import.json_keys", keys=", ".join(unknown))
+                )
             )
             result.rejected_rows += 1
             continue
-        _add_row(result, program, file, number, record, {})
+        _add_row(result, program, file, line, column, label, record, {})
     return result
+
+
+def _json_item_starts(text: str, count: int) -> list[tuple[int, int]]:
+    """(line, column) where each item of the entries list starts, found by walking the
+    document's top level again; (1, 1) for all when the walk fails."""
+    decoder = json.JSONDecoder()
+    offsets: list[int] = []
+
+    def skip(i: int) -> int:
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+        return i
+
+    def walk_list(i: int) -> None:  # text[i] == "["
+        i = skip(i + 1)
+        while i < len(text) and text[i] != "]":
+            offsets.append(i)
+            _, i = decoder.raw_decode(text, i)
+            i = skip(i)
+            if text[i] == ",":
+                i = skip(i + 1)
+
+    try:
+        i = skip(0)
+        if text[i] == "[":
+            walk_list(i)
+        elif text[i] == "{":
+            i = skip(i + 1)
+            while text[i] != "}":
+                key, i = decoder.raw_decode(text, i)
+                i = skip(skip(i) + 1)  # the colon
+                if key == "entries":
+                    walk_list(i)
+                    break
+                _, i = decoder.raw_decode(text, i)
+                i = skip(i)
+                if text[i] == ",":
+                    i = skip(i + 1)
+    except (ValueError, IndexError):
+        offsets = []
+    if len(offsets) != count:
+        return [(1, 1)] * count
+    starts = []
+    for offset in offsets:
+        line_start = text.rfind("\n", 0, offset) + 1
+        starts.append((text.count("\n", 0, offset) + 1, offset - line_start + 1))
+    return starts
 
 
 def _add_row(
@@ -270,15 +391,20 @@ def _add_row(
     program: Program,
     file: str,
     line: int,
+    column: int,
+    label: str,
     record: dict[str, str],
     columns: dict[str, int],
 ) -> None:
+    """Check one row (CSV: ``columns`` maps names to their columns) or JSON entry (``label``
+    names it in messages; its problems are located where it starts)."""
     problems: list[Diagnostic] = []
 
-    def problem(column: str, exc: InputError | str) -> None:
+    def problem(name: str, exc: InputError | str) -> None:
         message = exc if isinstance(exc, str) else exc.message
         hint = "" if isinstance(exc, str) else exc.hint
-        problems.append(Diagnostic(file, line, columns.get(column, 1), message, column, hint))
+        where = columns.get(name, column)
+        problems.append(Diagnostic(file, line, where, label + message, name, hint))
 
     entry = _row_entry(program, record, problem, result.seen)
     if problems or entry is None:
@@ -287,6 +413,8 @@ def _add_row(
         return
     result.entries.append(entry)
     result.lines.append(line)
+    result.columns.append(column)
+    result.labels.append(label)
 
 
 def _row_entry(
@@ -312,7 +440,7 @@ def _row_entry(
         return None
     period = get("period")
     try:
-        period = str(check_period(program, ind, period))
+        period = str(check_period(program, ind, period, in_file=True))
     except InputError as exc:
         problem("period", exc)
     kind_text = get("kind").lower() or EntryKind.RECORD.value

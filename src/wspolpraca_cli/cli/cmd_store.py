@@ -7,16 +7,19 @@ only when standard input is a terminal; elsewhere a missing answer is an error w
 from __future__ import annotations
 
 import os
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
-from wspolpraca_cli.cli.common import find_indicator, load, store_path
+from wspolpraca_cli.cli.common import find_indicator, load, state, store_path
 from wspolpraca_cli.errors import InputError, UsageError
 from wspolpraca_cli.i18n import get_language, t
+from wspolpraca_cli.i18n.catalog_store import counted
 
 if TYPE_CHECKING:
     from datetime import date
@@ -29,6 +32,43 @@ if TYPE_CHECKING:
 TIMEOUT_ENV = "WSP_BUSY_TIMEOUT"
 SHORT = 8
 """How many characters of an entry id are shown (any unique prefix of 4 or more is accepted)."""
+
+
+_NEGATIVE_NUMBER = re.compile(r"^-\d")
+_NEGATIVE_EXAMPLES = {
+    "record": "wsp record 1.1 --year 2024 -- {token}",
+    "correct": 'wsp correct 3f2a --reason "…" -- {token}',
+}
+
+
+class StoreCommand(TyperCommand):
+    """A store command: plain argument names in the usage line (``wsp correct [OPTIONS] ENTRY
+    VALUE``), and a hint when a negative value was taken for an option."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        given = list(args)  # the parser consumes ``args``
+        try:
+            rest: list[str] = super().parse_args(ctx, args)
+        except Exception as exc:  # click's NoSuchOption (Typer's own click is not imported)
+            _explain_negative(exc, self.name or "", given)
+            raise
+        return rest
+
+
+def _explain_negative(exc: Exception, command: str, args: list[str]) -> None:
+    """Turn "No such option: -5" into how to give a negative value (record, correct)."""
+    name = getattr(exc, "option_name", None)
+    if command not in _NEGATIVE_EXAMPLES or not isinstance(name, str):
+        return
+    if not _NEGATIVE_NUMBER.match(name) or not hasattr(exc, "message"):
+        return
+    token = next((a for a in args if a.startswith(name) and _NEGATIVE_NUMBER.match(a)), name)
+    example = _NEGATIVE_EXAMPLES[command].format(token=token)
+    exc.message = t("value.negative_option", token=token, example=example)
 
 
 class HistoryFormat(StrEnum):
@@ -67,10 +107,13 @@ def _timeout() -> float:
         return DEFAULT_TIMEOUT
 
 
-def _open(path: Path, *, readonly: bool = False) -> Store:
+def _open(ctx: typer.Context, path: Path, *, readonly: bool = False) -> Store:
+    """Open the store at ``path``. Its folders are created only at the default location (the
+    user data directory); a store named by --store or WSP_STORE must be in an existing folder."""
     from wspolpraca_cli.store import open_store
 
-    return open_store(path, readonly=readonly, timeout=_timeout())
+    default = state(ctx).store is None
+    return open_store(path, readonly=readonly, timeout=_timeout(), create_folders=default)
 
 
 def _num(value: float | None, unit: Unit | None = None) -> str:
@@ -89,7 +132,7 @@ def _actual_text(ind: Indicator, actual: float | None, count: int) -> str:
         "record.actual_detail",
         actual=_num(actual, ind.unit),
         how=t(f"aggregation.{ind.aggregation.value}"),
-        count=count,
+        entries=counted(count, "entry"),
     )
 
 
@@ -252,7 +295,7 @@ def record(
         recorded_by=(by or "").strip(),
     )
     path = store_path(ctx, where)
-    with _open(path, readonly=dry_run) as store:
+    with _open(ctx, path, readonly=dry_run) as store:
         actuals = {
             s.period: s.aggregate(ind.aggregation.value)
             for s in store.summaries(indicator_ids=[ind.id])
@@ -350,7 +393,7 @@ def history(
             except ValueError:
                 raise InputError(t("period.invalid", period=period)) from None
     path = store_path(ctx, where)
-    with _open(path, readonly=True) as store:
+    with _open(ctx, path, readonly=True) as store:
         entries = store.entries(ind.id if ind else None)
         superseded_by = store.superseded_by()
     if wanted is not None:
@@ -505,21 +548,32 @@ def _supersede(
     source: str | None,
     by: str | None,
     dry_run: bool,
+    yes: bool = False,
 ) -> None:
     from dataclasses import replace
 
     from wspolpraca_cli.entries import EntryKind
     from wspolpraca_cli.model import Unit
+    from wspolpraca_cli.recording import implausible
     from wspolpraca_cli.values import parse_value
 
     program, where = load(ctx)
-    why = _require_reason(reason, _interactive())
+    interactive = _interactive()
+    why = _require_reason(reason, interactive)
     path = store_path(ctx, where)
-    with _open(path, readonly=dry_run) as store:
+    with _open(ctx, path, readonly=dry_run) as store:
         old = _supersedable(store, entry_id)
         ind = program.indicator(old.indicator_id)
         unit = ind.unit if ind else Unit.NUMBER
         number = parse_value(value, unit) if value is not None else None
+        if number is not None and ind is not None:  # the checks of `wsp record`
+            actuals = {
+                s.period: s.aggregate(ind.aggregation.value)
+                for s in store.summaries(indicator_ids=[ind.id])
+            }
+            reasons = implausible(ind, number, old.period, actuals)
+            if reasons:
+                _confirm_plausible(reasons, yes, interactive)
         new = replace(
             old,
             uid="",
@@ -585,15 +639,20 @@ def correct(
     note: Annotated[str | None, typer.Option("--note", "-n", help=t("opt.correct.note"))] = None,
     source: Annotated[str | None, typer.Option("--source", help=t("opt.correct.source"))] = None,
     by: Annotated[str | None, typer.Option("--by", help=t("opt.record.by"))] = None,
+    yes: Annotated[bool, typer.Option("--yes", help=t("opt.correct.yes"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
 ) -> None:
     """Correct an entry: append a new value that supersedes it (the old one stays in history).
 
+    A value outside the programme's bounds, or more than ten times the other periods, asks for
+    confirmation in a terminal and needs --yes elsewhere, as in `wsp record`.
+
     Examples:
       wsp correct 3f2a9c1b 0 --reason "warsztaty odwołane"
       wsp correct 3f2a 2 --reason "pomyłka w liczbie" --note "Toruń, Bydgoszcz"
+      wsp correct 3f2a 150 --reason "dwa tygodnie szkoleń" --yes
     """
-    _supersede(ctx, entry_id, value, reason, note, source, by, dry_run)
+    _supersede(ctx, entry_id, value, reason, note, source, by, dry_run, yes)
 
 
 def void(
@@ -643,7 +702,7 @@ def export(
     path = store_path(ctx, where)
     if output is not None and output.exists() and not force:
         raise OutputExists(t("export.exists", path=output), hint=t("export.exists.hint"))
-    with _open(path, readonly=True) as store:
+    with _open(ctx, path, readonly=True) as store:
         entries = store.entries()
     buffer = io.StringIO(newline="")
     if output_format is ExportFormat.json:
@@ -658,7 +717,14 @@ def export(
         sys.stdout.flush()
     else:
         _write_file(output, buffer.getvalue())
-    typer.echo(t("export.done", count=len(entries), target=output or t("export.stdout")), err=True)
+    typer.echo(
+        t(
+            "export.done",
+            entries=counted(len(entries), "entry"),
+            target=output or t("export.stdout"),
+        ),
+        err=True,
+    )
 
 
 def _write_file(path: Path, text: str) -> None:
@@ -691,11 +757,14 @@ def import_entries(
       wsp import wpisy.csv
       wsp --store nowy.wsp.db import wpisy.json
     """
-    from wspolpraca_cli.errors import Diagnostic
     from wspolpraca_cli.store import EntriesRejected
     from wspolpraca_cli.transfer import read_file
 
     program, where = load(ctx)
+    if file.is_dir():
+        raise InputError(
+            t("import.is_folder", path=file), hint=t("import.is_folder.hint", path=file)
+        )
     if not file.is_file():
         raise InputError(t("import.no_file", path=file))
     result = read_file(file, program)
@@ -704,7 +773,7 @@ def import_entries(
     path = store_path(ctx, where)
     check_only = dry_run or bool(problems)
     added = present = 0
-    with _open(path, readonly=check_only and not path.exists()) as store:
+    with _open(ctx, path, readonly=check_only and not path.exists()) as store:
         try:
             outcome = store.import_entries(result.entries, dry_run=check_only)
             added, present = len(outcome.added), len(outcome.present)
@@ -712,25 +781,41 @@ def import_entries(
             added, present = exc.added, exc.present
             rejected += len(exc.rejected)
             for index, err in exc.rejected:
-                problems.append(
-                    Diagnostic(str(file), result.lines[index], 1, err.message, "", err.hint)
-                )
+                problems.append(result.diagnostic(str(file), index, err.message, err.hint))
     for diag in sorted(problems, key=lambda d: (d.line, d.column)):
         typer.echo(diag.format(), err=True)
     if problems:
         raise InputError(
-            t("import.failed", file=file, would=added, present=present, rejected=rejected),
+            t(
+                "import.failed",
+                file=file,
+                would=added,
+                present=present,
+                rejected=counted(rejected, "row"),
+            ),
             hint=t("import.failed.hint"),
         )
-    key = "import.dry_run" if dry_run else "import.done"
-    typer.echo(t(key, file=file, added=added, present=present, rejected=rejected), err=True)
+    if dry_run:
+        done = t("import.dry_run", file=file, added=added, present=present, rejected=rejected)
+    else:
+        done = t(
+            "import.done",
+            file=file,
+            added=counted(added, "entry"),
+            present=present,
+            rejected=rejected,
+        )
+    typer.echo(done, err=True)
 
 
 def register(app: typer.Typer) -> None:
     """Add the store commands to ``app``."""
-    app.command("record", help=t("cmd.record.help"))(record)
-    app.command("history", help=t("cmd.history.help"))(history)
-    app.command("correct", help=t("cmd.correct.help"))(correct)
-    app.command("void", help=t("cmd.void.help"))(void)
-    app.command("export", help=t("cmd.export.help"))(export)
-    app.command("import", help=t("cmd.import.help"))(import_entries)
+    for name, callback in (
+        ("record", record),
+        ("history", history),
+        ("correct", correct),
+        ("void", void),
+        ("export", export),
+        ("import", import_entries),
+    ):
+        app.command(name, help=t(f"cmd.{name}.help"), cls=StoreCommand)(callback)

@@ -1,4 +1,42 @@
-"""Messages of the measurement store and its commands: key -> (Polish, English)."""
+"""Messages of the measurement store and its commands: key -> (Polish, English).
+
+Also :func:`counted`, a number with its noun in the right plural form (``1 entry``,
+``5 wpisów``).
+"""
+
+from __future__ import annotations
+
+NOUNS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
+    # Polish: one, few (2–4, 22–24, … but not 12–14), many; English: one, other
+    "entry": (("wpis", "wpisy", "wpisów"), ("entry", "entries")),
+    "row": (("wiersz", "wiersze", "wierszy"), ("row", "rows")),
+    "cell": (("komórkę", "komórki", "komórek"), ("cell", "cells")),
+    "column": (("kolumnę", "kolumny", "kolumn"), ("column", "columns")),
+}
+
+
+def plural_index(count: int, lang: str) -> int:
+    """0 (one), 1 (few) or 2 (many) for Polish; 0 (one) or 1 (other) for English."""
+    n = abs(count)
+    if lang != "pl":
+        return 0 if n == 1 else 1
+    if n == 1:
+        return 0
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return 1
+    return 2
+
+
+def counted(count: int, noun: str) -> str:
+    """``count`` and ``noun`` (a key of :data:`NOUNS`) in the current language: ``1 entry``,
+    ``2 entries``; ``1 wpis``, ``3 wpisy``, ``5 wpisów``, ``22 wpisy``."""
+    from wspolpraca_cli.i18n import get_language
+
+    lang = get_language()
+    polish, english = NOUNS[noun]
+    forms: tuple[str, ...] = polish if lang == "pl" else english
+    return f"{count} {forms[plural_index(count, lang)]}"
+
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # store failures (exit 3)
@@ -68,6 +106,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wskaż właściwy plik opcją --store (albo zmienną WSP_STORE); wsp nie zmieni tego pliku",
         "point --store (or WSP_STORE) at the right file; wsp will not change this one",
     ),
+    "store.folder_is_file": (
+        "Nie można użyć magazynu {path}: {folder} jest plikiem, a nie katalogiem.",
+        "Cannot use the store {path}: {folder} is a file, not a folder.",
+    ),
+    "store.folder_is_file.hint": (
+        "wskaż magazyn w istniejącym katalogu opcją --store (albo zmienną WSP_STORE)",
+        "point --store (or WSP_STORE) at a file in an existing folder",
+    ),
+    "store.no_folder": (
+        "Nie można utworzyć magazynu {path}: katalog {folder} nie istnieje.",
+        "Cannot create the store {path}: the folder {folder} does not exist.",
+    ),
+    "store.no_folder.hint": (
+        "utwórz katalog (mkdir -p {folder}) albo popraw ścieżkę w --store / WSP_STORE",
+        "create the folder (mkdir -p {folder}) or correct the path in --store / WSP_STORE",
+    ),
     "store.is_dir": (
         "{path} jest katalogiem, a nie plikiem magazynu.",
         "{path} is a directory, not a store file.",
@@ -135,76 +189,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Identyfikator {uid!r} pasuje do kilku wpisów: {found}.",
         "The id {uid!r} matches several entries: {found}.",
     ),
+    "store.prefix_ambiguous.hint": (
+        "podaj więcej znaków identyfikatora, tyle, ile pokazano wyżej (`wsp history` pokazuje "
+        "identyfikatory wpisów)",
+        "give more characters of the id, as many as shown above (`wsp history` shows the entry "
+        "ids)",
+    ),
     # command help
     "cmd.record.help": (
-        "Zapisz pomiar wskaźnika i wypisz identyfikator nowego wpisu.\n\n"
-        "Przykłady:\n\n\b\n"
-        '  wsp record 1.1 2 --year 2024 --note "warsztaty w Toruniu i Bydgoszczy"\n'
-        "  wsp record 1.1 1 --date 2024-04-02 --tag organizator=NGO\n"
-        "  wsp record 1.1 0 --year 2023 --dry-run",
-        "Record a measurement of an indicator and print the new entry's id.\n\n"
-        "Examples:\n\n\b\n"
-        '  wsp record 1.1 2 --year 2024 --note "workshops in Toruń and Bydgoszcz"\n'
-        "  wsp record 1.1 1 --date 2024-04-02 --tag organizator=NGO\n"
-        "  wsp record 1.1 0 --year 2023 --dry-run",
+        "Zapisz pomiar wskaźnika i wypisz identyfikator nowego wpisu.",
+        "Record a measurement of an indicator and print the new entry's id.",
     ),
     "cmd.history.help": (
-        "Pokaż wpisy wskaźnika (albo wszystkie) z ich korektami i unieważnieniami.\n\n"
-        "Przykłady:\n\n\b\n"
-        "  wsp history\n"
-        "  wsp history 1.1 --period 2024\n"
-        "  wsp history 1.1 --format json",
-        "Show the entries of one indicator (or all), with their corrections and voids.\n\n"
-        "Examples:\n\n\b\n"
-        "  wsp history\n"
-        "  wsp history 1.1 --period 2024\n"
-        "  wsp history 1.1 --format json",
+        "Pokaż wpisy wskaźnika (albo wszystkie) z ich korektami i unieważnieniami.",
+        "Show the entries of one indicator (or all), with their corrections and voids.",
     ),
     "cmd.correct.help": (
-        "Popraw wpis: dopisz nową wartość, która go zastępuje (stary wpis zostaje w historii).\n\n"
-        "Przykłady:\n\n\b\n"
-        '  wsp correct 3f2a9c1b 0 --reason "warsztaty odwołane"\n'
-        '  wsp correct 3f2a 2 --reason "pomyłka w liczbie"',
-        "Correct an entry: append a new value that supersedes it (the old one stays in history)."
-        "\n\nExamples:\n\n\b\n"
-        '  wsp correct 3f2a9c1b 0 --reason "workshops cancelled"\n'
-        '  wsp correct 3f2a 2 --reason "wrong number"',
+        "Popraw wpis: dopisz nową wartość, która go zastępuje (stary wpis zostaje w historii). "
+        "Wartość nieprawdopodobna wymaga potwierdzenia, tak jak w `wsp record`.",
+        "Correct an entry: append a new value that supersedes it (the old one stays in history). "
+        "An implausible value needs confirmation, as in `wsp record`.",
     ),
     "cmd.void.help": (
-        "Unieważnij wpis: dopisz unieważnienie, po którym wpis przestaje się liczyć.\n\n"
-        "Przykłady:\n\n\b\n"
-        '  wsp void 3f2a9c1b --reason "wpis do złego wskaźnika"',
-        "Void an entry: append a void that supersedes it, so that it no longer counts.\n\n"
-        "Examples:\n\n\b\n"
-        '  wsp void 3f2a9c1b --reason "recorded for the wrong indicator"',
+        "Unieważnij wpis: dopisz unieważnienie, po którym wpis przestaje się liczyć.",
+        "Void an entry: append a void that supersedes it, so that it no longer counts.",
     ),
     "cmd.export.help": (
         "Wyeksportuj wszystkie wpisy (także korekty i unieważnienia) do CSV lub JSON. CSV jest w "
         "UTF-8 ze znacznikiem BOM i wierszem nagłówka, średnik rozdziela kolumny (po angielsku: "
-        "przecinek); Excel i LibreOffice otwierają go bez konwersji.\n\n"
-        "Przykłady:\n\n\b\n"
-        "  wsp export -o wpisy.csv\n"
-        "  wsp export --format json -o wpisy.json --force",
+        "przecinek); Excel i LibreOffice otwierają go bez konwersji.",
         "Export every entry (corrections and voids too) as CSV or JSON. CSV is UTF-8 with a "
         "byte-order mark and a header row, comma-separated (in Polish: semicolon-separated), so "
-        "that Excel and LibreOffice open it as it is.\n\n"
-        "Examples:\n\n\b\n"
-        "  wsp export -o entries.csv\n"
-        "  wsp export --format json -o entries.json --force",
+        "that Excel and LibreOffice open it as it is.",
     ),
     "cmd.import.help": (
         "Zaimportuj wpisy z pliku CSV lub JSON (z `wsp export` albo przygotowanego ręcznie). "
         "Wszystko albo nic: błędne wiersze są wypisane z numerem wiersza i nic nie zostaje "
-        "zapisane. Wpisy już obecne w magazynie są pomijane, więc ponowny import nic nie dodaje."
-        "\n\nPrzykłady:\n\n\b\n"
-        "  wsp import wpisy.csv --dry-run\n"
-        "  wsp import wpisy.csv",
+        "zapisane. Wpisy już obecne w magazynie są pomijane, więc ponowny import nic nie dodaje.",
         "Import entries from a CSV or JSON file (from `wsp export` or written by hand). All or "
         "nothing: wrong rows are reported with their line numbers and nothing is stored. Entries "
-        "already in the store are skipped, so importing a file twice adds nothing."
-        "\n\nExamples:\n\n\b\n"
-        "  wsp import entries.csv --dry-run\n"
-        "  wsp import entries.csv",
+        "already in the store are skipped, so importing a file twice adds nothing.",
     ),
     # arguments and options
     "arg.record.id": (
@@ -243,6 +267,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.record.yes": (
         "Zapisz także wartość, która wygląda na nieprawdopodobną (bez pytania).",
         "Record even a value that looks implausible (without asking).",
+    ),
+    "opt.correct.yes": (
+        "Zapisz także wartość, która wygląda na nieprawdopodobną (bez pytania).",
+        "Store even a value that looks implausible (without asking).",
     ),
     "opt.dry_run": (
         "Pokaż, co zostałoby zapisane, i niczego nie zapisuj.",
@@ -302,6 +330,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "podaj liczbę, np. 2, 1,5, 1.5, -3, 8 500 000",
         "give a number, e.g. 2, 1.5, 1,5, -3, 8 500 000",
     ),
+    "value.negative_option": (
+        "Nie ma opcji {token}. Wartość ujemną poprzedź znakami -- (po wszystkich opcjach): "
+        "{example}",
+        "No such option: {token}. To give a negative value, put -- before it, after the "
+        "options: {example}",
+    ),
     "record.word.yes": ("tak", "yes"),
     "record.word.no": ("nie", "no"),
     # periods and dates
@@ -322,6 +356,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Opcja --year dotyczy wskaźników mierzonych raz w roku, a wskaźnik {id} mierzy się "
         "{frequency}.",
         "--year is for yearly indicators; the indicator {id} is measured {frequency}.",
+    ),
+    "period.form_hint_file": (
+        "wskaźnik mierzy się {frequency}: podaj okres w postaci {example} (lata {first}–{last})",
+        "the indicator is measured {frequency}: give a period like {example} (years "
+        "{first}–{last})",
     ),
     "period.form_hint": (
         "wskaźnik mierzy się {frequency}: podaj okres w postaci {example} (lata {first}–{last}) "
@@ -416,8 +455,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.cancelled": ("Nic nie zapisano.", "Nothing was recorded."),
     "record.no_data": ("brak danych", "no data"),
     "record.actual_detail": (
-        "{actual} ({how}, wpisów: {count})",
-        "{actual} ({how}, entries: {count})",
+        "{actual} ({how}, {entries})",
+        "{actual} ({how}, {entries})",
     ),
     "aggregation.sum": ("suma", "sum"),
     "aggregation.last": ("ostatnia wartość", "last value"),
@@ -509,19 +548,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.failed": ("Nie można zapisać {path}: {error}", "Cannot write {path}: {error}"),
     "export.stdout": ("standardowe wyjście", "standard output"),
     "export.done": (
-        "Wyeksportowano wpisów: {count} → {target}",
-        "Exported {count} entries → {target}",
+        "Wyeksportowano {entries} → {target}",
+        "Exported {entries} → {target}",
     ),
     # import
     "import.no_file": ("Nie ma pliku {path}.", "No file {path}."),
+    "import.is_folder": (
+        "{path} jest katalogiem, a nie plikiem z wpisami.",
+        "{path} is a folder, not a file of entries.",
+    ),
+    "import.is_folder.hint": (
+        "podaj plik CSV lub JSON, np. wsp import {path}/wpisy.csv",
+        "give a CSV or JSON file, e.g. wsp import {path}/entries.csv",
+    ),
     "import.too_big": (
         "Plik {path} jest większy niż {limit} MiB.",
         "The file {path} is larger than {limit} MiB.",
     ),
     "import.cannot_read": ("Nie można odczytać {path}: {error}", "Cannot read {path}: {error}"),
     "import.not_utf8": (
-        "Plik {path} nie jest zapisany w UTF-8 (bajt {offset}).",
-        "The file {path} is not UTF-8 (byte {offset}).",
+        "{file}:{line}:{column}: plik nie jest zapisany w kodowaniu UTF-8 (bajt 0x{byte})",
+        "{file}:{line}:{column}: the file is not UTF-8 (byte 0x{byte})",
     ),
     "import.not_utf8.hint": (
         "w Excelu wybierz „Zapisz jako” → „CSV UTF-8 (rozdzielany przecinkami)”",
@@ -534,9 +581,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.bad_row_csv": ("niepoprawny CSV: {error}", "invalid CSV: {error}"),
     "import.bad_header": (
-        "{file}:1: niepoprawny nagłówek — nieznane kolumny: {unknown}; brakujące kolumny: "
-        "{missing}",
-        "{file}:1: invalid header — unknown columns: {unknown}; missing columns: {missing}",
+        "{file}:1: niepoprawny nagłówek — {problems}",
+        "{file}:1: invalid header — {problems}",
+    ),
+    "import.missing_columns": (
+        "brak wymaganych kolumn: {columns}",
+        "required columns missing: {columns}",
+    ),
+    "import.unknown_columns": ("nieznane kolumny: {columns}", "unknown columns: {columns}"),
+    "import.column_did_you_mean": (
+        "może chodziło o: {pairs}",
+        "did you mean: {pairs}",
     ),
     "import.columns_hint": (
         "kolumny: uid, indicator, period, value, kind, date, note, source, tags, recorded_by, "
@@ -554,14 +609,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wiersz ma więcej komórek ({n}) niż nagłówek",
         "the row has more cells ({n}) than the header",
     ),
+    "import.too_few_cells": (
+        "wiersz ma za mało komórek: {cells}, a nagłówek ma {columns}; brak kolumn: {missing}",
+        "the row has too few cells: {cells} for a header of {columns}; missing: {missing}",
+    ),
+    "import.too_few_cells.hint": (
+        "sprawdź, czy w wierszu nie brakuje separatorów (przecinków lub średników)",
+        "check that the row has all its separators (commas or semicolons)",
+    ),
     "import.bad_json": (
-        "{file}:{line}: niepoprawny JSON: {error}",
-        "{file}:{line}: invalid JSON: {error}",
+        "{file}:{line}:{column}: niepoprawny JSON: {error}",
+        "{file}:{line}:{column}: invalid JSON: {error}",
     ),
     "import.json_shape": (
         '{file}: oczekiwano obiektu {{"entries": [...]}} albo listy wpisów',
         '{file}: expected an object {{"entries": [...]}} or a list of entries',
     ),
+    "import.json_entry": ("wpis {n}", "entry {n}"),
     "import.json_item": ("wpis nie jest obiektem JSON", "the entry is not a JSON object"),
     "import.json_keys": ("nieznane pola: {keys}", "unknown fields: {keys}"),
     "import.bad_kind": (
@@ -585,9 +649,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "invalid recording time {value!r}; expected e.g. 2024-03-10T12:00:00Z",
     ),
     "import.failed": (
-        "{file}: nic nie zaimportowano — odrzucone wiersze: {rejected} (poprawnych do dodania: "
+        "{file}: nic nie zaimportowano — odrzucono {rejected} (poprawnych do dodania: "
         "{would}, już obecnych: {present}).",
-        "{file}: nothing imported — {rejected} row(s) rejected ({would} would be added, "
+        "{file}: nothing imported — {rejected} rejected ({would} would be added, "
         "{present} already present).",
     ),
     "import.failed.hint": (
@@ -595,13 +659,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fix the rows above and import the file again",
     ),
     "import.done": (
-        "{file}: dodano {added}, już obecnych {present}, odrzuconych {rejected}.",
-        "{file}: {added} added, {present} already present, {rejected} rejected.",
+        "{file}: dodano {added}; już obecne: {present}; odrzucone: {rejected}.",
+        "{file}: added {added}; already present: {present}; rejected: {rejected}.",
     ),
     "import.dry_run": (
-        "{file} (próba, nic nie zapisano): do dodania {added}, już obecnych {present}, "
-        "odrzuconych {rejected}.",
-        "{file} (dry run, nothing stored): {added} would be added, {present} already present, "
-        "{rejected} rejected.",
+        "{file} (próba, nic nie zapisano): do dodania: {added}; już obecne: {present}; "
+        "odrzucone: {rejected}.",
+        "{file} (dry run, nothing stored): would be added: {added}; already present: {present}; "
+        "rejected: {rejected}.",
     ),
 }
