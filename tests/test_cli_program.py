@@ -411,3 +411,14 @@ def test_init_into_an_unwritable_place(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", str(blocker / "program.yaml")])
     assert result.exit_code == 3
     assert result.stderr.startswith(f"wsp: error: Cannot write {blocker}/program.yaml:")
+
+
+def test_show_history_as_of_a_date(tmp_path: Path) -> None:
+    store = tmp_path / "s.wsp.db"
+    base = ["--store", str(store)]
+    assert runner.invoke(app, [*base, "record", "1.1", "2", "--year", "2024"]).exit_code == 0
+    result = runner.invoke(app, [*base, "show", "1.1", "--as-of", "2024-06-30"])
+    assert result.exit_code == 0, result.stderr
+    assert "History of indicator 1.1 (as of 30 June 2024):" in result.stdout
+    bad = runner.invoke(app, [*base, "show", "1.1", "--as-of", "30.06.2024"])
+    assert bad.exit_code == 2

@@ -223,11 +223,15 @@ def show(
     output_format: Annotated[
         TreeFormat, typer.Option("--format", "-f", help=t("opt.format"))
     ] = TreeFormat.table,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("opt.show_as_of"))
+    ] = None,
 ) -> None:
     """Show one goal, area, action or indicator in full (an indicator: with its history).
 
     Examples:
       wsp show 1.1
+      wsp show 1.1 --as-of 2025-06-01
       wsp show a
       wsp show 1.1 --format json
     """
@@ -255,7 +259,7 @@ def show(
     if isinstance(item, Indicator):
         from wspolpraca_cli.cli import cmd_status
 
-        cmd_status.show_indicator_history(ctx, program, where, item)
+        cmd_status.show_indicator_history(ctx, program, where, item, as_of)
 
 
 def _item_json(program: Program, item: Any) -> dict[str, Any]:

@@ -174,12 +174,16 @@ def _table(view: Any) -> None:
 
 
 def show_indicator_history(
-    ctx: typer.Context, program: Program, where: ProgramLocation, item: Indicator
+    ctx: typer.Context,
+    program: Program,
+    where: ProgramLocation,
+    item: Indicator,
+    as_of: str | None = None,
 ) -> None:
     """Print an indicator's period-by-period history under ``wsp show`` (as of today)."""
     import sys
 
-    day = date.today()
+    day = parse_as_of(as_of)
     progress = compute(program, store_path(ctx, where), day, [item.id])
     found = progress.indicator(item.id)
     if found is None:  # pragma: no cover - the indicator comes from the same programme

@@ -18,6 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
     "opt.debug": ("Pokaż pełny ślad błędu.", "Show full tracebacks on errors."),
     "opt.format": ("Format wyjścia.", "Output format."),
+    "opt.show_as_of": (
+        "Stan historii wskaźnika na dzień (domyślnie: dziś).",
+        "The date the indicator's history is shown as of (default: today).",
+    ),
     "opt.force": ("Nadpisz istniejący plik.", "Overwrite an existing file."),
     "opt.output": (
         "Plik wyjściowy (domyślnie: standardowe wyjście).",
