@@ -99,3 +99,15 @@ def test_format_value() -> None:
     assert format_value(35.5, Unit.PERCENT) == "35.5%"
     assert format_value(1.0, Unit.YESNO) == "yes"
     assert format_value(None, Unit.NUMBER) == "—"
+
+
+def test_ambiguous_amount_is_refused_not_misread() -> None:
+    with pytest.raises(InputError) as info:
+        parse_value("12.500", Unit.AMOUNT)
+    assert info.value.message == (
+        "The number '12.500' is ambiguous: a dot or comma before three digits may group "
+        "thousands or mark decimals; write 12500 or 12,5"
+    )
+    assert parse_value("12.500,00", Unit.AMOUNT) == 12_500.0
+    assert parse_value("12 500", Unit.AMOUNT) == 12_500.0
+    assert parse_value("1.875%", Unit.PERCENT) == 1.875

@@ -12,7 +12,7 @@ from __future__ import annotations
 from wspolpraca_cli.errors import InputError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Unit
-from wspolpraca_cli.numbers import format_plain, parse_number
+from wspolpraca_cli.numbers import AmbiguousNumber, format_plain, parse_number
 
 YES_WORDS = frozenset({"tak", "yes", "t", "y", "true", "1"})
 NO_WORDS = frozenset({"nie", "no", "n", "false", "0"})
@@ -40,7 +40,12 @@ def parse_value(text: str, unit: Unit) -> float:
             raise InputError(t("value.percent_not_allowed", value=text), hint=accepted_forms(unit))
         raw = raw[:-1].rstrip()
     try:
-        value = parse_number(raw)
+        # Counts and amounts are where a clerk may group thousands with a dot (12.500):
+        # read them strictly, so that an ambiguous number is refused, not misread.
+        value = parse_number(raw, strict=unit in (Unit.COUNT, Unit.AMOUNT))
+    except AmbiguousNumber as exc:
+        message = str(exc)
+        raise InputError(message[:1].upper() + message[1:], hint=accepted_forms(unit)) from None
     except ValueError:
         raise InputError(t("value.invalid", value=text), hint=accepted_forms(unit)) from None
     if value == 0:
