@@ -104,3 +104,22 @@ def test_ctrl_c_at_a_prompt_exits_130(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert result.exit_code == 130
     assert result.stderr == "\nPrzerwano.\n"
     assert "Aborted" not in result.stdout + result.stderr
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`wsp list | head -1`: when the reader has gone, wsp ends as Unix tools do (SIGPIPE),
+    with no BrokenPipeError and no internal-error message."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before wsp writes anything
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "wspolpraca_cli", "list"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr == ""
+    assert done.returncode == -signal.SIGPIPE

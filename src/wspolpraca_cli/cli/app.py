@@ -185,6 +185,12 @@ def main() -> None:
     arguments; building only the one that was asked for saves start-up time. Without a known
     command (``wsp --help``, a typo) every command is built, so help and suggestions are whole.
     """
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        # `wsp status | head`: end quietly when the reader goes away, as Unix tools do,
+        # instead of a BrokenPipeError. A store write is one transaction, so it is safe.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     name = invoked_command(sys.argv[1:])
     chosen = [info for info in app.registered_commands if info.name == name]
     if chosen:
