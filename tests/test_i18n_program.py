@@ -201,7 +201,15 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str, str]]]] = [
         + '      - lp: "1"\n        name: Drugie\n        indicators:\n'
         + "          - id: inny\n            name: Druga\n            target: 2/rok\n"
         + "            frequency: rocznie\n",
-        [(24, 13, "powtórzona L.p. '1' w obszarze '1'", "areas[0].actions[1].lp", "")],
+        [
+            (
+                24,
+                13,
+                "powtórzona L.p. '1' w obszarze '1' (pierwszy raz w wierszu 16)",
+                "areas[0].actions[1].lp",
+                "",
+            )
+        ],
     ),
     (
         "a percentage target for a count",

@@ -210,8 +210,18 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
         "duplicate L.p. and so duplicate indicator id",
         BASE + SECOND_ACTION.replace('lp: "2"', 'lp: "1"'),
         [
-            (24, 13, "duplicate L.p. '1' in area '1'", "areas[0].actions[1].lp"),
-            (27, 13, "duplicate indicator id '1.1'", "areas[0].actions[1].indicators[0]"),
+            (
+                24,
+                13,
+                "duplicate L.p. '1' in area '1' (first given on line 16)",
+                "areas[0].actions[1].lp",
+            ),
+            (
+                27,
+                13,
+                "duplicate indicator id '1.1' (first given on line 20)",
+                "areas[0].actions[1].indicators[0]",
+            ),
         ],
     ),
     (
@@ -290,7 +300,14 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
         + SECOND_ACTION.replace(
             "          - name: Druga\n", "          - id: X\n            name: Y\n"
         ),
-        [(28, 17, "duplicate indicator id 'X'", "areas[0].actions[1].indicators[0].id")],
+        [
+            (
+                28,
+                17,
+                "duplicate indicator id 'X' (first given on line 20)",
+                "areas[0].actions[1].indicators[0].id",
+            )
+        ],
     ),
     (
         "a baseline that is not a number",

@@ -584,25 +584,39 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
         seen[gid] = "goal"
     specific = [g.id for g in doc.goals.specific]
     first, last = program.first_year, program.last_year
-    area_ids: set[str] = set()
-    indicator_seen: set[str] = set()
+    area_ids: dict[str, int] = {}
+    indicator_seen: dict[str, int] = {}
+
+    def remember(seen: dict[str, int], key: str, path: PathKey) -> None:
+        seen.setdefault(key, _position(path, located)[0])
+
+    def again(seen: dict[str, int], key: str) -> str:
+        return t("prog.first_on_line", line=seen[key])
+
     from wspolpraca_cli.schema import indicator_ids
     from wspolpraca_cli.targets import TargetKind
 
     for a_n, area in enumerate(doc.areas):
         a_path: PathKey = ("areas", a_n)
         if area.id in area_ids:
-            add((*a_path, "id"), t("prog.duplicate_area", id=area.id))
-        area_ids.add(area.id)
+            add(
+                (*a_path, "id"),
+                t("prog.duplicate_area", id=area.id) + again(area_ids, area.id),
+                t("prog.duplicate_area.hint"),
+            )
+        remember(area_ids, area.id, (*a_path, "id"))
         for g_n, gid in enumerate(area.goals):
             if gid not in specific:
                 _unresolved(add, (*a_path, "goals", g_n), gid, specific)
-        lps: set[str] = set()
+        lps: dict[str, int] = {}
         for c_n, act in enumerate(area.actions):
             c_path: PathKey = (*a_path, "actions", c_n)
             if act.lp in lps:
-                add((*c_path, "lp"), t("prog.duplicate_lp", lp=act.lp, area=area.id))
-            lps.add(act.lp)
+                add(
+                    (*c_path, "lp"),
+                    t("prog.duplicate_lp", lp=act.lp, area=area.id) + again(lps, act.lp),
+                )
+            remember(lps, act.lp, (*c_path, "lp"))
             for g_n, gid in enumerate(act.goals):
                 if gid not in specific:
                     _unresolved(add, (*c_path, "goals", g_n), gid, specific)
@@ -616,13 +630,14 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
                         t("prog.indicator_id_required.hint", id=f"{area.id}.{act.lp}.{i_n + 1}"),
                     )
                     continue
+                id_path = (*i_path, "id") if ind.id else i_path
                 if ind_id in indicator_seen:
                     add(
-                        (*i_path, "id") if ind.id else i_path,
-                        t("prog.duplicate_indicator", id=ind_id),
+                        id_path,
+                        t("prog.duplicate_indicator", id=ind_id) + again(indicator_seen, ind_id),
                         t("prog.duplicate_indicator.hint"),
                     )
-                indicator_seen.add(ind_id)
+                remember(indicator_seen, ind_id, id_path)
                 built = program.indicator(ind_id)
                 if built is None:
                     continue

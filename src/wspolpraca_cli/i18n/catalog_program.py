@@ -277,6 +277,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "powtórzony identyfikator obszaru {id!r}",
         "duplicate area id {id!r}",
     ),
+    "prog.duplicate_area.hint": (
+        "każdy obszar potrzebuje własnego identyfikatora (id)",
+        "every area needs its own id",
+    ),
+    "prog.first_on_line": (" (pierwszy raz w wierszu {line})", " (first given on line {line})"),
     "prog.duplicate_lp": (
         "powtórzona L.p. {lp!r} w obszarze {area!r}",
         "duplicate L.p. {lp!r} in area {area!r}",
