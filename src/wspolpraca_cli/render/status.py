@@ -189,6 +189,50 @@ class Line:
     label: str = ""
     indicator: Indicator | None = None
     result: PeriodResult | ProgrammeResult | None = None
+    last: PeriodResult | None = None
+    """With ``result``: a run of adjacent periods without data and of one status, as one line."""
+    count: int = 1
+    """How many periods the line stands for."""
+
+
+COLLAPSE_FROM = 3
+"""Runs of this many periods without data (same status and target) become one line."""
+
+
+def _collapsed(ind: Indicator, results: list[PeriodResult | ProgrammeResult]) -> list[Line]:
+    """Result lines, with runs of empty periods of one status joined (``2024-02…2024-12``)."""
+    out: list[Line] = []
+    run: list[PeriodResult] = []
+
+    def flush() -> None:
+        if len(run) >= COLLAPSE_FROM:
+            out.append(Line("result", indicator=ind, result=run[0], last=run[-1], count=len(run)))
+        else:
+            out.extend(Line("result", indicator=ind, result=r) for r in run)
+        run.clear()
+
+    for r in results:
+        empty = isinstance(r, PeriodResult) and r.count == 0
+        adjacent = bool(run) and (r.period.start - run[-1].period.end).days == 1
+        if empty and adjacent and (r.status, r.target) == (run[0].status, run[0].target):
+            run.append(r)  # type: ignore[arg-type]
+            continue
+        flush()
+        if empty:
+            run.append(r)  # type: ignore[arg-type]
+        else:
+            out.append(Line("result", indicator=ind, result=r))
+    flush()
+    return out
+
+
+def line_period(line: Line) -> str:
+    """The period of a result line; a run of adjacent periods as ``first…last (n)``."""
+    assert line.result is not None
+    if line.last is None:
+        return _period_text(line.result)
+    first, last = line.result, line.last
+    return f"{period_label(first.period)}…{period_label(last.period)} ({line.count})"
 
 
 def _goal_label(program: Program, goals: tuple[str, ...]) -> str:
@@ -200,8 +244,9 @@ def _goal_label(program: Program, goals: tuple[str, ...]) -> str:
     return t("status.group.goals", ids=", ".join(f"{g})" for g in goals))
 
 
-def lines(view: StatusView) -> list[Line]:
-    """The view as grouped lines: goal → action → each indicator's results."""
+def lines(view: StatusView, *, collapse: bool = False) -> list[Line]:
+    """The view as grouped lines: goal → action → each indicator's results (``collapse``:
+    runs of periods without data and of one status as one line, for tables people read)."""
     program = view.program
     by_indicator: dict[str, list[PeriodResult | ProgrammeResult]] = {}
     for r in view.rows:
@@ -219,7 +264,10 @@ def lines(view: StatusView) -> list[Line]:
         out = groups.setdefault(action.goals, [])
         out.append(Line("action", t("status.group.action", id=action.id, name=action.name)))
         for ind in shown:
-            out += [Line("result", indicator=ind, result=r) for r in by_indicator[ind.id]]
+            if collapse:
+                out += _collapsed(ind, by_indicator[ind.id])
+            else:
+                out += [Line("result", indicator=ind, result=r) for r in by_indicator[ind.id]]
     result: list[Line] = []
     for goals, group in groups.items():
         result.append(Line("goal", _goal_label(program, goals)))
@@ -245,7 +293,7 @@ def _result_cells(line: Line, lang: str, name_width: int | None = None) -> list[
     return [
         ind.id,
         _wrap(ind.name, name_width) if is_first else t("status.programme_row"),
-        _period_text(r),
+        line_period(line),
         format_target(r.target, ind, lang),
         actual_text(r, ind, lang),
         format_percent(r.achievement, lang) if r.count or r.status is Status.IN_PROGRESS else DASH,
@@ -349,7 +397,7 @@ def render_plain(view: StatusView) -> str:
     """The piped table: a header, a plain table with goal and action headings between its
     rows (one set of column widths for all), and the summary."""
     lang = get_language()
-    all_lines = lines(view)
+    all_lines = lines(view, collapse=True)
     results = [_result_cells(line, lang, NAME_WIDTH) for line in all_lines if line.kind == "result"]
     out = [*header_lines(view, lang), ""]
     if results:
@@ -380,7 +428,7 @@ def render_md(view: StatusView) -> str:
             out.append("")
             pending.clear()
 
-    for line in lines(view):
+    for line in lines(view, collapse=True):
         if line.kind == "result":
             pending.append([_md_escape(c) for c in _result_cells(line, lang)])
             continue
@@ -617,7 +665,7 @@ def render_rich(view: StatusView, console: Any) -> None:
     for extra in head[1:]:
         console.print(Text(extra, style="dim"))
     console.print()
-    all_lines = lines(view)
+    all_lines = lines(view, collapse=True)
     cells: list[list[str]] = []
     names: list[str] = []
     for line in all_lines:
@@ -629,7 +677,7 @@ def render_rich(view: StatusView, console: Any) -> None:
         cells.append(
             [
                 ind.id,
-                _period_text(r),
+                line_period(line),
                 f"{actual_text(r, ind, lang)} / {format_target(r.target, ind, lang)}",
                 bar(None if r.target is None else r.achievement, 8),
                 format_percent(r.achievement, lang),
