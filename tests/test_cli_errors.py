@@ -123,3 +123,18 @@ def test_a_closed_pipe_ends_quietly() -> None:
         os.close(write_end)
     assert done.stderr == ""
     assert done.returncode == -signal.SIGPIPE
+
+
+def test_a_file_name_too_long_is_one_message_and_exit_2(tmp_path: Path) -> None:
+    long = str(tmp_path / ("x" * 300))
+    result = runner.invoke(app, ["--store", str(tmp_path / "s.db"), "export", "-o", long])
+    assert result.exit_code == 2
+    assert result.stderr == f"wsp: error: {long}: File name too long\n"
+
+
+def test_an_argument_that_is_not_utf8_is_refused() -> None:
+    result = runner.invoke(app, ["record", "1.1", "2", "--year", "2024", "--note", "\udcff"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: the argument '\ufffd' is not UTF-8; set the terminal's encoding to UTF-8\n"
+    )

@@ -6,13 +6,14 @@ gives back a canonical notation that parses to the same target.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from wspolpraca_cli.i18n import t
-from wspolpraca_cli.numbers import format_plain, parse_number
+from wspolpraca_cli.numbers import LARGEST, format_plain, parse_number
 from wspolpraca_cli.periods import Frequency
 
 
@@ -195,7 +196,7 @@ def parse_target(raw: Any) -> Target:
             return Target(TargetKind.MILESTONE)
         raise TargetError(t("prog.target.false"))
     if isinstance(raw, int | float):
-        return Target(TargetKind.PER_PERIOD, float(raw))
+        return Target(TargetKind.PER_PERIOD, _finite(raw))
     if isinstance(raw, str):
         return parse_target_text(raw)
     if isinstance(raw, dict):
@@ -217,7 +218,7 @@ def type_word(value: object) -> str:
 def _value(raw: Any, year: int | None = None) -> tuple[float, bool]:
     """A number of a target: the value, or (``year`` given) the value for that year."""
     if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return float(raw), False
+        return _finite(raw), False
     if isinstance(raw, str):
         text = raw.strip()
         pct = text.endswith("%")
@@ -227,6 +228,19 @@ def _value(raw: Any, year: int | None = None) -> tuple[float, bool]:
             what = _what(year)
             raise TargetError(t("prog.target.not_number_value", what=what, raw=raw)) from None
     raise TargetError(t("prog.target.not_number", what=_what(year)))
+
+
+def _finite(raw: float) -> float:
+    """A number YAML gave as a target: finite and of at most 15 digits, or TargetError."""
+    try:
+        value = float(raw)
+    except OverflowError:  # an integer of hundreds of digits
+        raise TargetError(t("prog.number.too_large", text=str(raw)[:20] + "…")) from None
+    if not math.isfinite(value):
+        raise TargetError(t("prog.number.not_finite", text=str(raw)))
+    if abs(value) >= LARGEST:
+        raise TargetError(t("prog.number.too_large", text=format_plain(value)))
+    return value
 
 
 def _what(year: int | None) -> str:

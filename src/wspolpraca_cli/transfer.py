@@ -302,6 +302,8 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
         raise InputError(
             t("import.bad_json", file=file, line=exc.lineno, column=exc.colno, error=exc.msg)
         ) from None
+    except RecursionError:  # [[[[… nested beyond what any export writes
+        raise InputError(t("import.json_too_deep", file=file)) from None
     items = doc.get("entries") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise InputError(t("import.json_shape", file=file))

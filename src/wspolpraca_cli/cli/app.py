@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer._click.exceptions import ClickException
+from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from wspolpraca_cli import __version__
@@ -19,6 +20,8 @@ from wspolpraca_cli.exitcodes import ExitCode
 from wspolpraca_cli.i18n import detect_language, set_language, t
 
 set_language(detect_language(sys.argv[1:]))
+
+_SURROGATES = re.compile("[\udc80-\udcff]")
 
 
 class LocalisedHelp:
@@ -44,9 +47,17 @@ class WspGroup(TyperGroup):
     def get_usage(self, ctx: Any) -> str:
         return help_text(super().get_usage(ctx))
 
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+    def make_context(self, info_name: Any, args: Any, *rest: Any, **kwargs: Any) -> Any:
+        for arg in args:
+            if isinstance(arg, str) and _SURROGATES.search(arg):
+                # Bytes that are not UTF-8 (a terminal in another encoding): refuse them here,
+                # before they could reach a file name or the store.
+                shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                exc = UsageError(t("arg.not_utf8", arg=shown))
+                localise_error(exc)
+                raise exc
         try:
-            return super().make_context(*args, **kwargs)
+            return super().make_context(info_name, args, *rest, **kwargs)
         except ClickException as exc:
             localise_error(exc)
             raise
@@ -68,6 +79,12 @@ class WspGroup(TyperGroup):
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except typer.Exit:
             raise
+        except OSError as exc:
+            # A file-system failure no command foresaw (a name too long, a device error…):
+            # one message and its exit code, as for any other failure of the file system.
+            if _debug(ctx):
+                raise
+            _file_system(exc)
         except Exception as exc:
             if _debug(ctx) or type(exc).__module__.startswith(("click", "typer")):
                 raise
@@ -77,6 +94,16 @@ class WspGroup(TyperGroup):
 def _debug(ctx: Any) -> bool:
     obj = ctx.find_object(State)
     return bool(obj and obj.debug)
+
+
+def _file_system(exc: OSError) -> NoReturn:
+    import errno
+
+    where = f"{exc.filename}: " if exc.filename else ""
+    typer.echo(f"wsp: {t('error')}: {where}{exc.strerror or exc}", err=True)
+    # A name the system cannot take is the user's input; anything else is the file system's.
+    invalid = exc.errno in (errno.ENAMETOOLONG, errno.EINVAL)
+    raise typer.Exit(ExitCode.INVALID_INPUT if invalid else ExitCode.STORE_FAILURE)
 
 
 def _internal(exc: Exception) -> NoReturn:

@@ -700,6 +700,8 @@ def export(
 
     program, where = load(ctx)
     path = store_path(ctx, where)
+    if output is not None and (output.is_dir() or not output.name):
+        raise UsageError(t("export.is_dir", path=output), hint=t("export.is_dir.hint"))
     if output is not None and output.exists() and not force:
         raise OutputExists(t("export.exists", path=output), hint=t("export.exists.hint"))
     with _open(ctx, path, readonly=True) as store:
@@ -729,6 +731,8 @@ def export(
 
 def _write_file(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file, so a failure leaves no half file."""
+    import contextlib
+
     from wspolpraca_cli.errors import FileSystemError
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -737,7 +741,8 @@ def _write_file(path: Path, text: str) -> None:
             fh.write(text)
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise FileSystemError(t("export.failed", path=path, error=exc.strerror or exc)) from None
 
 

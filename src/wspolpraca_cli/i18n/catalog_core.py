@@ -28,6 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Output file (default: standard output).",
     ),
     "error": ("błąd", "error"),
+    "arg.not_utf8": (
+        "argument {arg!r} nie jest zapisany w UTF-8; ustaw kodowanie terminala na UTF-8",
+        "the argument {arg!r} is not UTF-8; set the terminal's encoding to UTF-8",
+    ),
     "examples": ("Przykłady", "Examples"),
     "hint": ("wskazówka", "hint"),
     "did_you_mean": ("Czy chodziło o: {options}?", "Did you mean: {options}?"),

@@ -545,6 +545,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dodaj --force, aby go nadpisać, albo podaj inną nazwę",
         "add --force to overwrite it, or choose another name",
     ),
+    "import.json_too_deep": (
+        "Plik {file} ma zbyt głęboko zagnieżdżone dane JSON; to nie jest plik wpisów.",
+        "The file {file} nests its JSON too deeply; it is not a file of entries.",
+    ),
+    "export.is_dir": ("{path} to folder, a nie plik.", "{path} is a folder, not a file."),
+    "export.is_dir.hint": (
+        "podaj nazwę pliku, np. -o wpisy.csv",
+        "give a file name, e.g. -o entries.csv",
+    ),
     "export.failed": ("Nie można zapisać {path}: {error}", "Cannot write {path}: {error}"),
     "export.stdout": ("standardowe wyjście", "standard output"),
     "export.done": (
