@@ -86,14 +86,12 @@ def test_validate_reports_every_error_located(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert (
-        lines[0] == f"{path}:6:3: duplicate key 'issuer' (first given on line 5) [program.issuer]"
-    )
-    assert lines[-1] == f"{path}: 1 error in the programme file"
-    fixed = write(tmp_path, BAD.replace("  issuer: J\n", ""))
-    result = runner.invoke(app, ["validate", str(fixed)])
-    assert f"{fixed}:4:3: unknown key 'tilte' [program.tilte]" in result.stderr
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("    ")]
+    assert lines == [
+        f"{path}:4:3: unknown key 'tilte' [program.tilte]",
+        f"{path}:6:3: duplicate key 'issuer' (first given on line 5) [program.issuer]",
+        f"{path}: 2 errors in the programme file",
+    ]
     assert "Traceback" not in result.stderr
 
 

@@ -333,6 +333,7 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
         "a merge key",
         BASE + "x: &x {a: 1}\ny:\n  <<: *x\n",
         [
+            (24, 1, "unknown key 'x'", "x"),
             (26, 3, "merge keys ('<<') are not supported", "y"),
         ],
     ),
@@ -568,3 +569,13 @@ def test_frequencies_without_diacritics_or_in_capitals(word: str) -> None:
 def test_frequency_typo_gets_a_suggestion() -> None:
     result = load_text(_replace("Raz w roku", "raz w rku"), "p.yaml")
     assert result.diagnostics[0].hint.startswith("did you mean 'raz w roku'?")
+
+
+def test_yaml_problems_and_validation_errors_come_out_together() -> None:
+    text = _replace("  issuer: Gmina Testowo\n", "  issuer: Gmina Testowo\n  issuer: Inna\n")
+    text = text.replace("target: 1/rok", "target: raz na rok")
+    result = load_text(text, "p.yaml")
+    assert [(d.line, d.message) for d in result.diagnostics] == [
+        (5, "duplicate key 'issuer' (first given on line 4)"),
+        (23, "unknown target notation 'raz na rok'"),
+    ]

@@ -395,18 +395,31 @@ def load_text(text: str, file: str = "<string>") -> LoadResult:
     from wspolpraca_cli import schema
 
     data, located = compose(text, file)
-    if data is None or located.errors:
+    if data is None:
         return LoadResult(None, located.errors)
+    # Problems found while reading the YAML (a duplicate key, an unquoted `no:` key, a tag)
+    # leave usable data behind: validate it too, so that every error comes out at once.
+    early = located.errors
     try:
         doc = schema.ProgramFile.model_validate(data)
     except ValidationError as exc:
         diags = [_from_pydantic(err, located, data) for err in exc.errors(include_url=False)]
-        return LoadResult(None, _sorted(diags))
+        return LoadResult(None, _sorted(early + _not_covered(diags, early)))
     program = schema.to_program(doc, file)
-    diags = _cross_check(doc, program, located)
+    diags = early + _not_covered(_cross_check(doc, program, located), early)
     if diags:
         return LoadResult(None, _sorted(diags))
     return LoadResult(program)
+
+
+def _not_covered(diags: list[Diagnostic], early: list[Diagnostic]) -> list[Diagnostic]:
+    """``diags`` without those about a value that an earlier problem already explains."""
+    covered = {d.path for d in early if d.path}
+
+    def explained(path: str) -> bool:
+        return any(path == c or path.startswith((c + ".", c + "[")) for c in covered)
+
+    return [d for d in diags if not explained(d.path)]
 
 
 def load_program(path: str | Path, display_name: str | None = None) -> Program:
