@@ -156,7 +156,7 @@ def main_options(
     """wsp — an indicator tracker for public programmes."""
     if lang is not None:
         if lang.strip().lower() not in ("pl", "en", "pl_pl", "en_gb", "en_us"):
-            raise typer.BadParameter("pl | en", param_hint="--lang")
+            raise typer.BadParameter(t("lang.bad", value=lang), param_hint="--lang")
         set_language(lang)
     else:
         set_language(detect_language([]))

@@ -80,6 +80,10 @@ def list_tree(
         typer.echo("\n".join(_text_tree(program)))
 
 
+def _serves(ids: tuple[str, ...]) -> str:
+    return t("label.serves_one") if len(ids) == 1 else t("label.serves")
+
+
 def _goal_names(program: Program, ids: tuple[str, ...]) -> str:
     return ", ".join(f"{g})" for g in ids)
 
@@ -100,7 +104,7 @@ def _text_tree(program: Program) -> list[str]:
         lines.append(f"{t('label.area')} {area.id}) {area.name}")
         for action in area.actions:
             serves = (
-                f" [{t('label.serves')} {_goal_names(program, action.goals)}]"
+                f" [{_serves(action.goals)} {_goal_names(program, action.goals)}]"
                 if action.goals
                 else ""
             )
@@ -122,7 +126,7 @@ def _rich_tree(program: Program) -> Any:
         node = root.add(f"[bold]{t('label.area')} {escape(area.id)})[/] {escape(area.name)}")
         for action in area.actions:
             serves = (
-                f" [dim]({t('label.serves')} {_goal_names(program, action.goals)})[/]"
+                f" [dim]({_serves(action.goals)} {_goal_names(program, action.goals)})[/]"
                 if action.goals
                 else ""
             )
@@ -290,10 +294,10 @@ def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
         f"{t('label.indicator')} {ind.id}: {ind.name}",
         f"  {t('label.area')}: {ind.area_id}) {area.name if area else ''}",
         f"  {t('label.action')}: {ind.action_id} {action.name if action else ''}",
-        f"  {t('label.unit')}: {ind.unit_label or ind.unit.value}",
+        f"  {t('label.unit')}: {ind.unit_label or t('unit.' + ind.unit.value)}",
         f"  {t('label.target')}: {ind.target_text or ind.target}",
-        f"  {t('label.frequency')}: {ind.frequency_text} ({_frequency_name(ind)})",
-        f"  {t('label.aggregation')}: {ind.aggregation.value}",
+        f"  {t('label.frequency')}: {_frequency_text(ind)}",
+        f"  {t('label.aggregation')}: {t('aggregation.' + ind.aggregation.value)}",
     ]
     if ind.baseline:
         year = f" ({ind.baseline.year})" if ind.baseline.year else ""
@@ -310,6 +314,14 @@ def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
     if ind.notes:
         lines.append(f"  {t('label.notes')}: {ind.notes}")
     return lines
+
+
+def _frequency_text(ind: Indicator) -> str:
+    """The document's words for the frequency, with wsp's reading when they differ."""
+    name = _frequency_name(ind)
+    if " ".join(ind.frequency_text.lower().split()) == name.lower():
+        return ind.frequency_text
+    return f"{ind.frequency_text} ({name})"
 
 
 def _frequency_name(ind: Indicator) -> str:
@@ -354,10 +366,10 @@ def init(
     import contextlib
 
     from wspolpraca_cli.errors import FileSystemError
-    from wspolpraca_cli.starter import STARTER_PROGRAM
+    from wspolpraca_cli.starter import starter
 
     if str(file) == "-":
-        typer.echo(STARTER_PROGRAM, nl=False)
+        typer.echo(starter(get_language()), nl=False)
         return
     if file.is_dir():
         raise OutputExists(t("init.is_dir", path=file), hint=t("init.is_dir.hint", path=file))
@@ -366,7 +378,7 @@ def init(
     tmp = file.with_name(f".{file.name}.tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(STARTER_PROGRAM, encoding="utf-8")
+        tmp.write_text(starter(get_language()), encoding="utf-8")
         tmp.replace(file)
     except OSError as exc:
         with contextlib.suppress(OSError):

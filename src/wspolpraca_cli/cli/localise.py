@@ -41,7 +41,7 @@ _ERRORS_PL: tuple[tuple[str, str], ...] = (
     (r"Invalid value for (.+?): ", r"nieprawidłowa wartość dla \1: "),
     (r"Invalid value: ", "nieprawidłowa wartość: "),
     (r"'(.*?)' is not one of (.+)\.", r"'\1' nie jest żadną z wartości \2."),
-    (r"'(.*?)' is not a valid integer\.", r"'\1' nie jest liczbą całkowitą."),
+    (r"'(.*?)' is not a valid int(?:eger)?\.", r"'\1' nie jest liczbą całkowitą."),
     (r"'(.*?)' is not a valid float\.", r"'\1' nie jest liczbą."),
     (r"'(.*?)' is not a valid boolean\.", r"'\1' nie jest wartością logiczną."),
 )

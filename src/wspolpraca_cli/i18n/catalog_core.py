@@ -8,15 +8,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.epilog": (
         "Kody wyjścia: 0 sukces; 1 `check` znalazł braki; 2 błędne argumenty lub dane; "
-        "3 błąd magazynu lub systemu plików; 130 przerwano.",
+        "3 błąd magazynu lub systemu plików; 70 błąd wewnętrzny wsp; 130 przerwano.",
         "Exit codes: 0 success; 1 `check` found shortfalls; 2 usage error or invalid input; "
-        "3 store or file-system failure; 130 interrupted.",
+        "3 store or file-system failure; 70 internal error in wsp; 130 interrupted.",
     ),
     "opt.program": ("Plik programu (YAML).", "Programme file (YAML)."),
     "opt.store": ("Plik magazynu pomiarów (SQLite).", "Measurement store file (SQLite)."),
     "opt.lang": ("Język: pl lub en.", "Language: pl or en."),
     "opt.version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
-    "opt.debug": ("Pokaż pełny ślad błędu.", "Show full tracebacks on errors."),
+    "opt.debug": ("Pokaż pełny ślad stosu przy błędzie.", "Show full tracebacks on errors."),
     "opt.format": ("Format wyjścia.", "Output format."),
     "opt.show_as_of": (
         "Stan historii wskaźnika na dzień (domyślnie: dziś).",
@@ -113,6 +113,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.goals": ("Cele", "Goals"),
     "label.sources": ("Źródła", "Sources"),
     "label.serves": ("służy celom", "serves goals"),
+    "label.serves_one": ("służy celowi", "serves goal"),
+    "unit.count": ("liczba", "count"),
+    "unit.amount": ("kwota (zł)", "amount (PLN)"),
+    "unit.percent": ("procent", "percent"),
+    "unit.yesno": ("tak/nie", "yes/no"),
+    "unit.number": ("wartość liczbowa", "number"),
+    "aggregation.sum": ("suma", "sum"),
+    "aggregation.last": ("ostatnia wartość", "last value"),
+    "aggregation.max": ("maksimum", "maximum"),
+    "aggregation.min": ("minimum", "minimum"),
+    "aggregation.mean": ("średnia", "mean"),
+    "lang.bad": (
+        "nieznany język {value!r}; wybierz pl albo en",
+        "unknown language {value!r}; choose pl or en",
+    ),
     "label.none": ("brak", "none"),
     # init
     "cmd.init.help": (
