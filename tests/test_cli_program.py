@@ -442,3 +442,15 @@ def test_unknown_language_names_the_value() -> None:
     result = runner.invoke(app, ["--lang", "de", "list"])
     assert result.exit_code == 2
     assert "unknown language 'de'; choose pl or en" in result.stderr
+
+
+def test_validate_under_the_c_locale_speaks_the_files_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WSP_LANG")
+    monkeypatch.setenv("LANG", "C")
+    ok = runner.invoke(app, ["validate", str(SHIPPED_PROGRAM)])
+    assert "poprawny — 3 cele szczegółowe, 1 działanie, 1 wskaźnik" in ok.stdout
+    bad = write(tmp_path, SHIPPED_PROGRAM.read_text(encoding="utf-8") + "extra: 1\n")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert "nieznany klucz 'extra'" in result.stderr

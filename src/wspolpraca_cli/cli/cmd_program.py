@@ -38,6 +38,7 @@ def validate(
     path = file if file is not None else program_location(ctx).path
     if not path.exists():
         raise ProgramNotFound(t("program.not_found", path=path), hint=t("program.not_found.hint"))
+    _adopt_file_language(ctx, path)
     result = load_file(path)
     if result.program is None or result.diagnostics:
         raise ProgramInvalid(result.diagnostics)
@@ -51,6 +52,27 @@ def validate(
             indicators=plural(len(program.indicators), "noun.indicator"),
         )
     )
+
+
+def _adopt_file_language(ctx: typer.Context, path: Path) -> None:
+    """Under a locale that names no language (cron), speak the file's own ``language``,
+    as every other command does once the programme is loaded — read before validating,
+    so that the errors themselves come out in it."""
+    import re
+
+    from wspolpraca_cli.cli.common import state
+    from wspolpraca_cli.i18n import chosen_language, set_language
+
+    if state(ctx).lang_chosen or chosen_language() is not None:
+        return
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536).decode("utf-8", "replace")
+    except OSError:
+        return
+    found = re.search(r"(?m)^\s+language:\s*[\"']?(pl|en)\b", head)
+    if found:
+        set_language(found[1])
 
 
 def list_tree(
