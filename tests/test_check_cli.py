@@ -90,7 +90,13 @@ def test_an_explicit_zero_is_missed_and_exit_1(tmp_path: Path) -> None:
         True,
     )
     assert data["problems"] == [
-        {"id": "1.1", "period": "2023", "status": "missed", "deadline": "2024-05-31"}
+        {
+            "id": "1.1",
+            "period": "2023",
+            "status": "missed",
+            "deadline": "2024-05-31",
+            "entries": 1,
+        }
     ]
     assert data["shortfalls"] == 1
 
@@ -184,7 +190,7 @@ def test_text_lists_overdue_then_missed_then_awaiting(tmp_path: Path) -> None:
         "in the report, or correct the entry if it is wrong (wsp correct)",
         "awaiting  record 2024 for 1.1 (Liczba warsztatów) — due 31 May 2025",
     ]
-    assert lines[-1] == "Result: 5 missed or overdue (exit code 1)."
+    assert lines[-1] == "Result: 5 periods missed or overdue (exit code 1)."
     assert result.stderr == ""
 
 
@@ -196,7 +202,7 @@ def test_text_in_polish(tmp_path: Path) -> None:
         "31 maja 2025" in result.stdout  # fmt: skip
     assert "Stan na 1 kwietnia 2025; sprawdzono okresy roku 2024." in result.stdout
     assert result.stdout.rstrip().endswith(
-        "Wynik: brak zaległych i nieosiągniętych wskaźników (kod wyjścia 0)."
+        "Wynik: brak okresów zaległych i nieosiągniętych (kod wyjścia 0)."
     )
 
 

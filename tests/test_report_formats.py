@@ -120,7 +120,7 @@ def test_html_report_table(tmp_path: Path) -> None:
         "1/rok",
         "Raz w roku",
         "3",
-        "300%",
+        "300",
         "osiągnięto",
     ]
     assert "warsztaty w Toruniu i Bydgoszczy" in cells[8]
@@ -230,8 +230,8 @@ def test_xlsx_cells(tmp_path: Path) -> None:
     ]
     row = values[header + 1]
     assert row[:3] == ["1", row[1], "1.1 Liczba warsztatów"]
-    assert row[3:8] == ["1/rok", "Raz w roku", 3, 3, "osiągnięto"]
-    assert sheet.cell(row=header + 2, column=7).number_format == "0%"
+    assert row[3:8] == ["1/rok", "Raz w roku", 3, 300, "osiągnięto"]
+    assert sheet.cell(row=header + 2, column=7).number_format == "#,##0"
     assert "źródło: lista obecności" in row[8]
     goals = [[c.value for c in r] for r in book["Cele"].iter_rows()]
     assert goals[0] == ["Cel szczegółowy", "Wskaźniki", "Osiągnięte wartości docelowe", "Statusy"]

@@ -196,10 +196,10 @@ def test_xlsx_cells_show_what_the_report_shows(tmp_path: Path) -> None:
     percent_row, count_row = rows["1.1"], rows["1.2"]
     assert percent_row[5].value == pytest.approx(0.2999)
     assert percent_row[5].number_format == "0.0#%"
-    assert percent_row[6].value == pytest.approx(0.999)
-    assert percent_row[6].number_format == "0.0#%"
+    assert percent_row[6].value == pytest.approx(99.9)  # per cent, under a "(%)" header
+    assert percent_row[6].number_format == "#,##0.0#"
     assert count_row[5].value == 2 and count_row[5].number_format == "#,##0"
-    assert count_row[6].value == 1 and count_row[6].number_format == "0%"
+    assert count_row[6].value == 100 and count_row[6].number_format == "#,##0"
 
 
 def test_xlsx_number_formats() -> None:

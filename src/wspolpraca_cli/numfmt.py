@@ -33,14 +33,29 @@ def format_number(value: float | None, lang: str, decimals: int | None = None) -
     return sign + text
 
 
-def format_percent(ratio: float | None, lang: str, decimals: int = 0) -> str:
-    """A ratio as a percentage (``0.6`` → ``60%``). A ratio just under 1 never shows as
-    ``100%`` (it is not achieved yet), nor a ratio above 0 as ``0%``; None gives ``—``."""
+def is_whole_amount(value: float) -> bool:
+    """Whether an amount shows without decimals: it is whole to the grosz (``9 000 000``,
+    also ``0,996`` rounds to ``1``)."""
+    return abs(value - round(value)) < 0.005
+
+
+def format_amount(value: float | None, lang: str) -> str:
+    """Money: a whole amount without decimals (``9 000 000``), else exactly two
+    (``120 000,50``; English ``120,000.50``). None or a non-finite value gives ``—``."""
+    if value is None or not math.isfinite(value):
+        return DASH
+    return format_number(value, lang, 0 if is_whole_amount(value) else 2)
+
+
+def format_percent(ratio: float | None, lang: str, decimals: int = 0, *, sign: bool = True) -> str:
+    """A ratio as a percentage (``0.6`` → ``60%``; without ``sign``: ``60``, for a column
+    whose header says ``(%)``). A ratio just under 1 never shows as ``100%`` (it is not
+    achieved yet), nor a ratio above 0 as ``0%``; None gives ``—``."""
     if ratio is None or not math.isfinite(ratio):
         return DASH
     percent = clamped_percent(ratio, decimals)
     assert percent is not None
-    return format_number(percent, lang, decimals) + "%"
+    return format_number(percent, lang, decimals) + ("%" if sign else "")
 
 
 def clamped_percent(ratio: float | None, decimals: int = 1) -> float | None:

@@ -125,7 +125,25 @@ def generation_date() -> date:
 
 
 def choose_format(output_format: ReportFormat | None, output: Path | None) -> ReportFormat:
+    """The explicit ``--format``, else the one the ``-o`` file's extension names, else md.
+    An explicit format that contradicts a known extension (``--format xlsx -o x.html``) is
+    refused; an extension wsp does not know (``.txt``, none) goes with any format."""
     if output_format is not None:
+        implied = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+        if implied is not None and implied is not output_format:
+            raise UsageError(
+                t(
+                    "report.format_mismatch",
+                    format=output_format.value,
+                    path=output,
+                    implied=implied.value,
+                ),
+                hint=t(
+                    "report.format_mismatch.hint",
+                    format=output_format.value,
+                    implied=implied.value,
+                ),
+            )
         return output_format
     if output is not None:
         found = SUFFIXES.get(output.suffix.lower())

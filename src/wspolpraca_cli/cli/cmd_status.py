@@ -110,7 +110,9 @@ def status(
         StatusFormat, typer.Option("--format", "-f", help=t("opt.status.format"))
     ] = StatusFormat.table,
 ) -> None:
-    """Progress against targets: each indicator's current period and the programme to date.
+    """Progress against targets. By default each indicator's current period, every earlier
+    period that needs attention (awaiting, overdue, missed), the previous period while its
+    report is due, and the programme to date; --year shows that year's periods instead.
 
     Statuses: achieved, in progress, missed, awaiting (closed, no data, before the reporting
     deadline), overdue, not started, reported (no numeric target). Never changes the store.

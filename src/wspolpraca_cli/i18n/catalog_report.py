@@ -33,7 +33,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.header": ("Program: {title}", "Programme: {title}"),
     "check.header.scope_all": (
         "Stan na {date}; sprawdzono okresy od {first} do dziś.",
-        "As of {date}; checked the periods from {first} to date.",
+        "As of {date}; checked the periods from {first} to today.",
+    ),
+    "check.header.scope_until": (
+        "Stan na {date}; sprawdzono okresy od {first} do {date}.",
+        "As of {date}; checked the periods from {first} to {date}.",
     ),
     "check.header.not_started": (
         "Stan na {date}; program zaczyna się {start} — nie ma jeszcze czego sprawdzać.",
@@ -88,12 +92,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.summary": ("Podsumowanie: {items}", "Summary: {items}"),
     "check.result.ok": (
-        "Wynik: brak zaległych i nieosiągniętych wskaźników (kod wyjścia 0).",
+        "Wynik: brak okresów zaległych i nieosiągniętych (kod wyjścia 0).",
         "Result: nothing missed or overdue (exit code 0).",
     ),
     "check.result.shortfall": (
-        "Wynik: zaległe lub nieosiągnięte wskaźniki: {count} (kod wyjścia 1).",
-        "Result: {count} missed or overdue (exit code 1).",
+        "Wynik: {periods} (kod wyjścia 1).",
+        "Result: {periods} (exit code 1).",
+    ),
+    # plural nouns (i18n.plural): Polish one|few|many, English one|other
+    "noun.shortfall_periods": (
+        "okres zaległy lub nieosiągnięty|okresy zaległe lub nieosiągnięte"
+        "|okresów zaległych lub nieosiągniętych",
+        "period missed or overdue|periods missed or overdue",
     ),
     # -- wsp report: the command ---------------------------------------------------------------
     "cmd.report.help": (
@@ -131,6 +141,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.unknown_suffix.hint": (
         "zmień rozszerzenie albo podaj --format ({formats})",
         "change the extension, or give --format ({formats})",
+    ),
+    "report.format_mismatch": (
+        "--format {format} nie pasuje do pliku {path}: rozszerzenie oznacza format {implied}.",
+        "--format {format} does not match the file {path}: its extension means {implied}.",
+    ),
+    "report.format_mismatch.hint": (
+        "zmień rozszerzenie pliku na .{format} albo pomiń --format (albo podaj --format {implied})",
+        "give the file a .{format} extension, or leave out --format (or use --format {implied})",
     ),
     "report.exists": ("Plik {path} już istnieje.", "The file {path} already exists."),
     "report.exists.hint": (
@@ -195,7 +213,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Realizacja działań i wskaźników",
         "Actions and indicators",
     ),
-    "report.area": ("Obszar {id}: {name}", "Area {id}: {name}"),
+    "report.area": ("Obszar {id}) {name}", "Area {id}) {name}"),
+    "report.area.goal": ("Cel szczegółowy: {goals}", "Specific goal: {goals}"),
     "report.area.goals": ("Cele szczegółowe: {goals}", "Specific goals: {goals}"),
     "report.col.lp": ("L.p.", "No."),
     "report.col.action": ("Nazwa działania", "Action"),

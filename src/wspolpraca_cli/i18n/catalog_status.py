@@ -15,8 +15,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Progress against targets: achieved vs target values, degree of achievement, status.",
     ),
     "opt.status.year": (
-        "Pokaż okresy tego roku (domyślnie: bieżący okres i cały program).",
-        "Show that year's periods (default: the current period and the programme to date).",
+        "Pokaż okresy tego roku. Domyślnie: bieżący okres, każdy wcześniejszy okres "
+        "wymagający uwagi (oczekuje na dane, zaległe, nie osiągnięto), poprzedni okres, "
+        "dopóki trwa termin jego sprawozdania, oraz wiersz „razem w programie”.",
+        "Show that year's periods. Default: the current period, every earlier period that "
+        "needs attention (awaiting, overdue, missed), the previous one while its report is "
+        "due, and the programme-to-date row.",
     ),
     "opt.status.as_of": (
         "Stan na dzień RRRR-MM-DD (domyślnie: dziś).",

@@ -291,7 +291,8 @@ def build_report(
                             actual=r.actual if r.count else None,
                             actual_shown=actual_text(r, ind, lang),
                             achievement=r.achievement if shown_pct else None,
-                            achievement_shown=format_percent(r.achievement, lang)
+                            # the column's header says (%): the values carry no sign
+                            achievement_shown=format_percent(r.achievement, lang, sign=False)
                             if shown_pct
                             else DASH,
                             status=r.status,
@@ -305,16 +306,16 @@ def build_report(
                         )
                     )
                     first_of_action = False
-        goals = ", ".join(
+        goals = [
             f"{g}) {_one_line(goal.name)}"
             for g in area.goals
             if (goal := program.goal(g)) is not None
-        )
+        ]
         areas.append(
             AreaTable(
                 area.id,
                 t("report.area", id=area.id, name=_one_line(area.name)),
-                t("report.area.goals", goals=goals) if goals else "",
+                _goals_line(goals),
                 tuple(rows),
             )
         )
@@ -332,6 +333,15 @@ def build_report(
         orphans=sum(o.count for o in progress.orphans),
         sources=tuple(_one_line(s) for s in program.sources),
     )
+
+
+def _goals_line(goals: list[str]) -> str:
+    """``Cel szczegółowy: a) …`` for one goal, ``Cele szczegółowe: a) …, b) …`` for several
+    (empty for none)."""
+    if not goals:
+        return ""
+    key = "report.area.goal" if len(goals) == 1 else "report.area.goals"
+    return t(key, goals=", ".join(goals))
 
 
 def _heading(

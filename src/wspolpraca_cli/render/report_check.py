@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from wspolpraca_cli.i18n import get_language, t
+from wspolpraca_cli.i18n import get_language, plural, t
 from wspolpraca_cli.model import Indicator
 from wspolpraca_cli.numfmt import format_date, format_percent
 from wspolpraca_cli.progress import (
@@ -103,9 +103,10 @@ def orphan_text(o: Orphan) -> str:
     )
 
 
-def render_text(result: CheckResult, *, quiet: bool = False) -> str:
+def render_text(result: CheckResult, *, quiet: bool = False, today: date | None = None) -> str:
     """Problems first, one line each (status word, then what to do), orphans, then a summary.
-    ``quiet``: nothing at all when there is nothing to do."""
+    ``quiet``: nothing at all when there is nothing to do. The periods checked run "to
+    today" when the as-of date is ``today`` (default: the real today), else to that date."""
     lang = get_language()
     program = result.progress.program
     lines: list[tuple[str, str]] = []
@@ -121,7 +122,9 @@ def render_text(result: CheckResult, *, quiet: bool = False) -> str:
     if result.year is None and result.progress.as_of < start:
         scope = t("check.header.not_started", date=day, start=format_date(start, lang))
     elif result.year is None:
-        scope = t("check.header.scope_all", date=day, first=program.first_year)
+        as_today = result.progress.as_of == (today or date.today())
+        key = "check.header.scope_all" if as_today else "check.header.scope_until"
+        scope = t(key, date=day, first=program.first_year)
     else:
         scope = t("check.header.scope_year", date=day, year=result.year)
     out = [t("check.header", title=" ".join(program.title.split())), scope, ""]
@@ -135,7 +138,8 @@ def render_text(result: CheckResult, *, quiet: bool = False) -> str:
     ]
     out += ["", t("check.summary", items=" · ".join(items) or t("status.summary.none"))]
     if result.shortfalls:
-        out.append(t("check.result.shortfall", count=result.shortfalls))
+        periods = plural(result.shortfalls, "noun.shortfall_periods")
+        out.append(t("check.result.shortfall", periods=periods))
     else:
         out.append(t("check.result.ok"))
     return "\n".join(out)
@@ -188,6 +192,7 @@ def check_json(result: CheckResult) -> dict[str, Any]:
                 "period": str(r.period),
                 "status": r.status.value,
                 "deadline": r.deadline.isoformat(),
+                "entries": r.count,
             }
             for r in result.problems
         ],

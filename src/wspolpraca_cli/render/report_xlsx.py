@@ -1,8 +1,9 @@
 """The annual report as an Excel workbook (openpyxl, imported only here).
 
 Three sheets: the report (heading block and one table per action area, numbers as numbers,
-the degree of achievement as a percentage), the summary by specific goal, and the missing
-data. Printing is set up for A4 landscape, fitted to the page width.
+the degree of achievement as a number of per cent under a ``(%)`` header), the summary by
+specific goal, and the missing data. Printing is set up for A4 landscape, fitted to the page
+width.
 """
 
 from __future__ import annotations
@@ -35,13 +36,16 @@ def _sheet_title(text: str) -> str:
     return text[:31]
 
 
-def number_format(value: float, percent: bool = False) -> str:
+def number_format(value: float, percent: bool = False, *, amount: bool = False) -> str:
     """An Excel number format without a dangling decimal separator (``#,##0.##`` shows
-    ``2.`` for 2): no decimals for a whole number, else one or two."""
+    ``2.`` for 2): no decimals for a whole number, else one or two; an ``amount`` (money)
+    exactly two (``120 000,50``)."""
     shown = value * 100 if percent else value
     whole = abs(shown - round(shown)) < 0.005
     if percent:
         return "0%" if whole else "0.0#%"
+    if amount:
+        return "#,##0" if whole else "#,##0.00"
     return "#,##0" if whole else "#,##0.0#"
 
 
@@ -56,17 +60,16 @@ def actual_cell(report: Report, row: ReportRow) -> tuple[float, str] | None:
     if ind.unit is Unit.PERCENT or ind.target.percent:
         value = row.actual / 100
         return value, number_format(value, percent=True)
-    return row.actual, number_format(row.actual)
+    return row.actual, number_format(row.actual, amount=ind.unit is Unit.AMOUNT)
 
 
 def achievement_cell(ratio: float | None) -> tuple[float, str] | None:
-    """The degree of achievement as a fraction in a percent format, clamped as on screen
-    (0.9999 is 99.9%, never 100%)."""
+    """The degree of achievement as a number of per cent (the column's header says ``(%)``:
+    5 → 500, no sign), clamped as on screen (0.9999 is 99.9, never 100)."""
     percent = clamped_percent(ratio, 1)
     if percent is None:
         return None
-    value = percent / 100
-    return value, number_format(value, percent=True)
+    return percent, number_format(percent)
 
 
 def render_xlsx(report: Report) -> bytes:

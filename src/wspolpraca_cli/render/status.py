@@ -21,6 +21,7 @@ from wspolpraca_cli.numbers import format_plain
 from wspolpraca_cli.numfmt import (
     DASH,
     clamped_percent,
+    format_amount,
     format_date,
     format_number,
     format_percent,
@@ -131,6 +132,8 @@ def format_value(value: float | None, ind: Indicator, lang: str) -> str:
         return DASH
     if ind.unit is Unit.YESNO or ind.target.kind is TargetKind.MILESTONE:
         return t("value.yes") if value >= 0.5 else t("value.no")
+    if ind.unit is Unit.AMOUNT:
+        return format_amount(value, lang)  # money: 120 000,50 or 9 000 000
     text = format_number(value, lang)
     if ind.unit is Unit.PERCENT or ind.target.percent:
         text += "%"
@@ -155,6 +158,14 @@ def actual_text(result: PeriodResult | ProgrammeResult, ind: Indicator, lang: st
     if result.count == 0 and result.status in silent:
         return DASH
     return format_value(result.actual, ind, lang)
+
+
+def achievement_text(result: PeriodResult | ProgrammeResult, lang: str) -> str:
+    """The degree of achievement; ``—`` without entries, except in an open period (whose
+    actual shows 0 for a ``sum`` indicator: 0 of 1 is 0%)."""
+    if result.count or result.status is Status.IN_PROGRESS:
+        return format_percent(result.achievement, lang)
+    return DASH
 
 
 def bar(ratio: float | None, width: int = 10) -> str:
@@ -296,7 +307,7 @@ def _result_cells(line: Line, lang: str, name_width: int | None = None) -> list[
         line_period(line),
         format_target(r.target, ind, lang),
         actual_text(r, ind, lang),
-        format_percent(r.achievement, lang) if r.count or r.status is Status.IN_PROGRESS else DASH,
+        achievement_text(r, lang),
         _status_text(r),
     ]
 
@@ -680,7 +691,7 @@ def render_rich(view: StatusView, console: Any) -> None:
                 line_period(line),
                 f"{actual_text(r, ind, lang)} / {format_target(r.target, ind, lang)}",
                 bar(None if r.target is None else r.achievement, 8),
-                format_percent(r.achievement, lang),
+                achievement_text(r, lang),
                 _status_text(r),
             ]
         )
@@ -803,7 +814,7 @@ def _history_rows(ip: IndicatorProgress, lang: str) -> list[list[str]]:
             period_label(r.period),
             format_target(r.target, ind, lang),
             actual_text(r, ind, lang),
-            format_percent(r.achievement, lang) if r.has_data else DASH,
+            achievement_text(r, lang),
             status_word(r.status),
         ]
         for r in ip.periods
