@@ -183,7 +183,12 @@ def test_yes_no_values(wsp: Wsp, text: str, value: float) -> None:
     ("ind", "text", "message", "forms"),
     [
         ("1.1", "abc", "Cannot read the value 'abc'.", "give a whole number"),
-        ("1.1", "1,5", "is not a whole number", "give a whole number"),
+        (
+            "1.1",
+            "1,5",
+            "The indicator 1.1 takes whole numbers only, and '1,5' is not one.",
+            "give a whole number",
+        ),
         ("1.1", "-1", "counts and amounts cannot be", "give a whole number"),
         ("kw", "-5", "counts and amounts cannot be", "give an amount"),
         ("1.1", "35%", "has a % sign", "give a whole number"),
@@ -239,7 +244,7 @@ def test_implausible_value_needs_yes(wsp: Wsp) -> None:
     assert len(stored(wsp)) == 2
     run = wsp("record", "pct", "120%", "--year", "2024")
     assert run.exit_code == 2
-    assert "120 is above the programme's upper bound 100" in run.stderr
+    assert "120% is above the programme's upper bound 100%" in run.stderr
 
 
 def test_implausible_value_asks_in_a_terminal(wsp: Wsp, terminal: None) -> None:

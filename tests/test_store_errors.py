@@ -43,7 +43,7 @@ def test_correct_outside_bounds_needs_yes(wsp: Wsp) -> None:
     run = wsp("correct", uid[:8], "150%", "--reason", "x")
     assert run.exit_code == 2
     assert run.stderr.splitlines() == [
-        "wsp: error: The value looks implausible: 150 is above the programme's upper bound 100. "
+        "wsp: error: The value looks implausible: 150% is above the programme's upper bound 100%. "
         "Nothing was recorded.",
         "  hint: if the value is right, run the command again with --yes",
     ]
@@ -73,7 +73,7 @@ def test_correct_implausible_asks_in_a_terminal(wsp: Wsp, terminal: None) -> Non
     assert run.exit_code == 2  # -5 was read as an option: see test_negative_value_hint
     run = wsp("correct", uid, "--reason", "x", "--", "-5", input="n\n")
     assert run.exit_code == 0
-    assert "-5 is below the programme's lower bound 0" in run.stderr
+    assert "-5% is below the programme's lower bound 0%" in run.stderr
     assert "Nothing was recorded." in run.stderr
     assert count(wsp) == 1
     run = wsp("correct", uid, "--reason", "x", "--", "-5", input="y\n")
@@ -85,7 +85,7 @@ def test_correct_dry_run_checks_plausibility_too(wsp: Wsp) -> None:
     uid = wsp.record("pct", "40%", "--year", "2024")
     run = wsp("correct", uid, "101", "--reason", "x", "--dry-run")
     assert run.exit_code == 2
-    assert "101 is above the programme's upper bound 100" in run.stderr
+    assert "101% is above the programme's upper bound 100%" in run.stderr
 
 
 # -- 2. a damaged store is an error, never "no data" ------------------------------------------
@@ -329,7 +329,7 @@ def test_import_json_problems_name_the_entry(wsp: Wsp, tmp_path: Path) -> None:
     assert any(
         line.startswith(f"{src}:1:") and "entry 3: unknown fields: x" in line for line in lines
     )
-    assert "2 rows rejected (1 would be added" in run.stderr
+    assert "2 entries rejected (1 would be added" in run.stderr
 
 
 def test_import_json_entries_located_on_their_lines(wsp: Wsp, tmp_path: Path) -> None:

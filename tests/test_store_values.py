@@ -78,7 +78,7 @@ def test_yes_no(text: str, value: float) -> None:
 @pytest.mark.parametrize(
     ("text", "unit", "message"),
     [
-        ("1,5", Unit.COUNT, "not a whole number"),
+        ("1,5", Unit.COUNT, "This indicator takes whole numbers only, and '1,5' is not one"),
         ("35%", Unit.COUNT, "has a % sign"),
         ("35%", Unit.AMOUNT, "has a % sign"),
         ("dużo", Unit.AMOUNT, "Cannot read the value 'dużo'."),

@@ -175,9 +175,13 @@ def implausible(ind: Indicator, value: float, period: str, actuals: dict[str, fl
     """
     reasons: list[str] = []
     if ind.lower_bound is not None and value < ind.lower_bound:
-        reasons.append(t("plausible.below", value=_num(value), bound=_num(ind.lower_bound)))
+        reasons.append(
+            t("plausible.below", value=_num(ind, value), bound=_num(ind, ind.lower_bound))
+        )
     if ind.upper_bound is not None and value > ind.upper_bound:
-        reasons.append(t("plausible.above", value=_num(value), bound=_num(ind.upper_bound)))
+        reasons.append(
+            t("plausible.above", value=_num(ind, value), bound=_num(ind, ind.upper_bound))
+        )
     others = [v for p, v in actuals.items() if p != period]
     if others:
         largest = max(others)
@@ -185,15 +189,16 @@ def implausible(ind: Indicator, value: float, period: str, actuals: dict[str, fl
             reasons.append(
                 t(
                     "plausible.jump",
-                    value=_num(value),
+                    value=_num(ind, value),
                     factor=int(PLAUSIBLE_FACTOR),
-                    largest=_num(largest),
+                    largest=_num(ind, largest),
                 )
             )
     return reasons
 
 
-def _num(value: float) -> str:
-    from wspolpraca_cli.numbers import format_plain
+def _num(ind: Indicator, value: float) -> str:
+    """A value in messages: the indicator's unit, the current language's number format."""
+    from wspolpraca_cli.values import format_for_people
 
-    return format_plain(value)
+    return format_for_people(value, ind.unit, get_language())

@@ -603,13 +603,29 @@ def _configure(conn: sqlite3.Connection, timeout: float) -> None:
     conn.execute("PRAGMA trusted_schema = OFF")
 
 
+def _switch_to_wal(conn: sqlite3.Connection, attempts: int = 50) -> None:
+    """Put a new store in WAL mode. Several processes creating the same store at once may
+    find it locked while another one switches it (SQLite does not always wait for this), so
+    a locked switch is retried for a few seconds before it fails."""
+    import time
+
+    for attempt in range(attempts):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 + 0.01 * attempt)
+
+
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Bring the schema up to SCHEMA_VERSION in one transaction (or refuse a foreign file)."""
     version, app_id = _identity(conn)
     if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
         return
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         version, app_id = _identity(conn)  # another process may have just done it
@@ -662,6 +678,80 @@ def _upgrade_in_place(path: Path, timeout: float) -> None:
         pass
     finally:
         conn.close()
+
+
+# SQLite's primary result codes for "cannot write here" (extended codes keep them in the low byte)
+_SQLITE_READONLY = 8
+_SQLITE_CANTOPEN = 14
+
+
+def _side_files_writable(path: Path) -> bool:
+    """Whether SQLite may create or write the store's side files (``-wal``, ``-shm``): its
+    folder is writable (not a read-only folder or mount) and existing side files are too."""
+    folder = path.resolve().parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists() and not os.access(side, os.W_OK):
+            return False
+    return True
+
+
+def _write_denied(exc: sqlite3.Error, path: Path) -> bool:
+    """Whether ``exc`` comes from a store that may not be written here: SQLite could not open or
+    write it, and the file or its side files are not writable (read-only folder, file or mount)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    text = str(exc).lower()
+    refused = (isinstance(code, int) and code & 0xFF in (_SQLITE_READONLY, _SQLITE_CANTOPEN)) or (
+        "readonly" in text or "read-only" in text or "unable to open" in text
+    )
+    if not refused:
+        return False
+    return not _side_files_writable(path) or not os.access(path, os.W_OK)
+
+
+def _probe(conn: sqlite3.Connection, timeout: float) -> sqlite3.Connection:
+    """Configure ``conn`` and read the store's header once (in WAL mode the first read needs
+    the ``-shm`` side file): a store that cannot be read fails here. Closes it on failure."""
+    try:
+        _configure(conn, timeout)
+        conn.execute("PRAGMA user_version").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
+    """A read-only connection to the store at ``path``.
+
+    A store in WAL mode needs its ``-shm`` side file even to be read; in a read-only folder (or
+    on a read-only mount) SQLite cannot create it, and the plain read-only open fails. Then
+    nobody can write the store there either, so it is opened as immutable (``immutable=1``:
+    no side files, no locks). An immutable open ignores the ``-wal`` journal, so a non-empty
+    one (left by a process that did not finish) is refused rather than read without it.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        return _probe(
+            sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None), timeout
+        )
+    except sqlite3.Error as exc:
+        if not _write_denied(exc, path):
+            raise
+        first = exc
+    wal = path.with_name(path.name + "-wal")
+    try:
+        pending = wal.exists() and wal.stat().st_size > 0
+    except OSError:
+        pending = True
+    if pending:
+        raise StoreError(
+            t("store.readonly_wal", path=path, wal=wal), hint=t("store.readonly_wal.hint")
+        ) from first
+    conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=timeout, isolation_level=None)
+    return _probe(conn, timeout)
 
 
 def _check_folder(path: Path, create: bool) -> None:
@@ -723,11 +813,10 @@ def open_store(
     conn: sqlite3.Connection | None = None
     try:
         if readonly:
-            uri = path.resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+            conn = _connect_readonly(path, timeout)
         else:
             conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-        _configure(conn, timeout)
+            _configure(conn, timeout)
         if readonly:
             version, app_id = _identity(conn)
             _refuse_foreign(conn, path, version, app_id)
@@ -742,6 +831,8 @@ def open_store(
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()
+        if not readonly and _write_denied(exc, path):
+            raise StoreError(t("store.readonly", path=path), hint=t("store.readonly.hint")) from exc
         raise store_error(exc, path) from exc
     except BaseException:
         if conn is not None:

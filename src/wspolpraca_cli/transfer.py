@@ -151,6 +151,8 @@ class ReadResult:
     """What each entry is called in messages: empty for a CSV row, ``entry 3: `` in JSON."""
     problems: list[Diagnostic] = field(default_factory=list)
     rejected_rows: int = 0
+    noun: str = "row"
+    """What the file holds, for counts in messages: ``row`` (CSV) or ``entry`` (JSON)."""
     seen: dict[str, int] = field(default_factory=dict)
     """How often each hand-written row's content was seen (for derived uids)."""
 
@@ -294,13 +296,38 @@ def _cut_short(record: dict[str, str], columns: dict[str, int], cells: int) -> l
     return [c for c in required if columns[c] > cells]
 
 
+_JSON_ERRORS = {
+    "Expecting value": "json.error.expecting_value",
+    "Expecting property name enclosed in double quotes": "json.error.expecting_name",
+    "Expecting ',' delimiter": "json.error.expecting_comma",
+    "Expecting ':' delimiter": "json.error.expecting_colon",
+    "Unterminated string starting at": "json.error.unterminated_string",
+    "Extra data": "json.error.extra_data",
+    "Invalid control character at": "json.error.control_character",
+    "Invalid \\escape": "json.error.invalid_escape",
+}
+"""Python's JSON syntax errors (``JSONDecodeError.msg``) and their catalogue keys."""
+
+
+def json_error_text(msg: str) -> str:
+    """A JSON syntax error in the current language (Python's own words when unknown)."""
+    key = _JSON_ERRORS.get(msg)
+    return t(key) if key else msg
+
+
 def _read_json(text: str, file: str, program: Program) -> ReadResult:
-    result = ReadResult()
+    result = ReadResult(noun="entry")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            t("import.bad_json", file=file, line=exc.lineno, column=exc.colno, error=exc.msg)
+            t(
+                "import.bad_json",
+                file=file,
+                line=exc.lineno,
+                column=exc.colno,
+                error=json_error_text(exc.msg),
+            )
         ) from None
     except RecursionError:  # [[[[… nested beyond what any export writes
         raise InputError(t("import.json_too_deep", file=file)) from None
@@ -463,7 +490,7 @@ def _row_entry(
             problem("value", t("import.void_value"))
     else:
         try:
-            value = parse_value(raw_value, ind.unit)
+            value = parse_value(raw_value, ind.unit, indicator=ind.id)
         except InputError as exc:
             problem("value", exc)
     day = get("date") or None

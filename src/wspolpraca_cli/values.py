@@ -24,8 +24,9 @@ def accepted_forms(unit: Unit) -> str:
     return t(f"value.forms.{unit.value}")
 
 
-def parse_value(text: str, unit: Unit) -> float:
-    """The value ``text`` for an indicator measured in ``unit``. Raises InputError."""
+def parse_value(text: str, unit: Unit, *, indicator: str | None = None) -> float:
+    """The value ``text`` for an indicator measured in ``unit``. Raises InputError;
+    ``indicator`` (its id) names the indicator in messages."""
     raw = text.strip()
     if unit is Unit.YESNO:
         word = raw.casefold()
@@ -53,7 +54,12 @@ def parse_value(text: str, unit: Unit) -> float:
     if unit in (Unit.COUNT, Unit.AMOUNT) and value < 0:
         raise InputError(t("value.negative", value=text), hint=accepted_forms(unit))
     if unit is Unit.COUNT and value != int(value):
-        raise InputError(t("value.not_whole", value=text), hint=accepted_forms(unit))
+        message = (
+            t("value.not_whole_id", id=indicator, value=text)
+            if indicator
+            else t("value.not_whole", value=text)
+        )
+        raise InputError(message, hint=accepted_forms(unit))
     return value
 
 
@@ -64,4 +70,34 @@ def format_value(value: float | None, unit: Unit) -> str:
     if unit is Unit.YESNO:
         return t("record.word.yes") if value else t("record.word.no")
     text = format_plain(value)
+    return f"{text}%" if unit is Unit.PERCENT else text
+
+
+MAX_SHOWN_DECIMALS = 6
+"""Decimals shown to people at most (messages, history table); machine outputs stay exact."""
+
+
+def format_for_people(value: float | None, unit: Unit, lang: str) -> str:
+    """A value for messages and tables in ``lang``: ``9 000 000``, ``120 000,5`` in Polish,
+    ``9,000,000`` in English; an amount that is not whole with two decimals (``120 000,50``);
+    ``35%``; ``tak``/``yes``. Decimals as recorded, at most :data:`MAX_SHOWN_DECIMALS`."""
+    import math
+
+    from wspolpraca_cli.numfmt import format_number
+
+    if value is None:
+        return "—"
+    if unit is Unit.YESNO:
+        return t("record.word.yes") if value else t("record.word.no")
+    if not math.isfinite(value):
+        return format_number(value, lang)
+    _, _, fraction = format_plain(value).partition(".")
+    places = min(len(fraction), MAX_SHOWN_DECIMALS)
+    if unit is Unit.AMOUNT and places:  # grosze (cents): 120 000,50
+        text = format_number(value, lang, max(places, 2))
+    else:
+        text = format_number(value, lang, places)
+        if places:
+            mark = "," if lang == "pl" else "."
+            text = text.rstrip("0").rstrip(mark)
     return f"{text}%" if unit is Unit.PERCENT else text

@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperCommand
 
 from wspolpraca_cli.cli.common import find_indicator, load, state, store_path
-from wspolpraca_cli.errors import InputError, UsageError
+from wspolpraca_cli.errors import InputError, UnknownId, UsageError, WspError
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.i18n.catalog_store import counted
 
@@ -117,12 +117,12 @@ def _open(ctx: typer.Context, path: Path, *, readonly: bool = False) -> Store:
 
 
 def _num(value: float | None, unit: Unit | None = None) -> str:
-    """A value for messages and tables, in the current language (``1,5`` in Polish)."""
+    """A value for messages and tables, in the current language (``120 000,5`` in Polish,
+    ``120,000.5`` in English; amounts ``120 000,50``)."""
     from wspolpraca_cli.model import Unit
-    from wspolpraca_cli.values import format_value
+    from wspolpraca_cli.values import format_for_people
 
-    text = format_value(value, unit or Unit.NUMBER)
-    return text.replace(".", ",") if get_language() == "pl" else text
+    return format_for_people(value, unit or Unit.NUMBER, get_language())
 
 
 def _actual_text(ind: Indicator, actual: float | None, count: int) -> str:
@@ -154,28 +154,60 @@ def _period_state(store: Store, ind: Indicator, period: str, extra: Entry | None
 # -- record -----------------------------------------------------------------------------------
 
 
+YES_ANSWERS = frozenset({"t", "tak", "y", "yes"})
+NO_ANSWERS = frozenset({"n", "nie", "no"})
+
+
+def _confirm(question: str) -> bool:
+    """Ask a yes/no question on stderr: ``[t/N]`` in Polish, ``[y/N]`` in English; t/tak/y/yes
+    and n/nie/no are understood in both, Enter alone is no, anything else asks again. Ctrl-C
+    or the end of input raise typer.Abort (exit 130)."""
+    while True:
+        answer = typer.prompt(
+            f"{question} {t('confirm.choices')}", default="", show_default=False, err=True
+        )
+        word = str(answer).strip().casefold()
+        if not word or word in NO_ANSWERS:
+            return False
+        if word in YES_ANSWERS:
+            return True
+        typer.echo(t("confirm.invalid"), err=True)
+
+
+def _say_again(exc: WspError) -> None:
+    """Show why an answer was refused, before the question is asked again."""
+    typer.echo(exc.message, err=True)
+    if isinstance(exc, UnknownId) and exc.suggestions:
+        typer.echo("  " + t("did_you_mean", options=", ".join(exc.suggestions)), err=True)
+    if exc.hint:
+        typer.echo(f"  {t('hint')}: {exc.hint}", err=True)
+
+
 def _choose_indicator(program: Program) -> Indicator:
     indicators = program.indicators
+    width = max((len(ind.id) for ind in indicators), default=0)
+    number_width = len(str(len(indicators)))
     for n, ind in enumerate(indicators, 1):
-        typer.echo(f"  {n:>3}. {ind.id:<8} {ind.name}", err=True)
-    answer = str(typer.prompt(t("record.ask_indicator"), err=True)).strip()
-    if answer.isdigit() and 1 <= int(answer) <= len(indicators):
-        return indicators[int(answer) - 1]
-    return find_indicator(program, answer)
+        typer.echo(f"  {n:>{number_width}}. {ind.id:<{width}}  {ind.name}", err=True)
+    while True:
+        answer = str(typer.prompt(t("record.ask_indicator"), err=True)).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(indicators):
+            return indicators[int(answer) - 1]
+        try:
+            return find_indicator(program, answer)
+        except UnknownId as exc:
+            _say_again(exc)
 
 
 def _ask_value(ind: Indicator) -> float:
     from wspolpraca_cli.values import accepted_forms, parse_value
 
-    for attempt in range(3):
+    while True:
         answer = str(typer.prompt(t("record.ask_value", forms=accepted_forms(ind.unit)), err=True))
         try:
-            return parse_value(answer, ind.unit)
+            return parse_value(answer, ind.unit, indicator=ind.id)
         except InputError as exc:
-            if attempt == 2:
-                raise
-            typer.echo(f"{exc.message} {exc.hint}", err=True)
-    raise AssertionError("unreachable")
+            _say_again(exc)
 
 
 def _choose_period(
@@ -207,12 +239,16 @@ def _choose_period(
         return year_period(program, ind, year), None
     current = current_period(program, ind, _today())
     if interactive:
-        answer = typer.prompt(
-            t("record.ask_period", example=period_example(program, ind)),
-            default=str(current) if current else None,
-            err=True,
-        )
-        return check_period(program, ind, str(answer)), None
+        while True:
+            answer = typer.prompt(
+                t("record.ask_period", example=period_example(program, ind)),
+                default=str(current) if current else None,
+                err=True,
+            )
+            try:
+                return check_period(program, ind, str(answer)), None
+            except InputError as exc:
+                _say_again(exc)
     if current is None:
         raise UsageError(
             t("record.no_current_period", first=program.first_year, last=program.last_year),
@@ -228,7 +264,7 @@ def _confirm_plausible(reasons: list[str], yes: bool, interactive: bool) -> None
     text = "; ".join(reasons)
     if not interactive:
         raise InputError(t("record.implausible", reasons=text), hint=t("record.implausible.hint"))
-    if not typer.confirm(t("record.implausible.ask", reasons=text), default=False, err=True):
+    if not _confirm(t("record.implausible.ask", reasons=text)):
         typer.echo(t("record.cancelled"), err=True)
         raise typer.Exit(0)
 
@@ -281,7 +317,7 @@ def record(
             raise UsageError(t("record.missing_value"), hint=accepted_forms(ind.unit))
         number = _ask_value(ind)
     else:
-        number = parse_value(value, ind.unit)
+        number = parse_value(value, ind.unit, indicator=ind.id)
     tags = parse_tags(ind, tag or [])
     entry = Entry(
         uid="",
@@ -565,7 +601,11 @@ def _supersede(
         old = _supersedable(store, entry_id)
         ind = program.indicator(old.indicator_id)
         unit = ind.unit if ind else Unit.NUMBER
-        number = parse_value(value, unit) if value is not None else None
+        number = (
+            parse_value(value, unit, indicator=ind.id if ind else None)
+            if value is not None
+            else None
+        )
         if number is not None and ind is not None:  # the checks of `wsp record`
             actuals = {
                 s.period: s.aggregate(ind.aggregation.value)
@@ -678,15 +718,17 @@ def void(
 def export(
     ctx: typer.Context,
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help=t("opt.format"))
-    ] = ExportFormat.csv,
+        ExportFormat | None,
+        typer.Option("--format", "-f", help=t("opt.export.format"), show_default=False),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=t("opt.output"))] = None,
     force: Annotated[bool, typer.Option("--force", help=t("opt.force"))] = False,
 ) -> None:
     """Export every entry (corrections and voids too) as CSV or JSON.
 
     CSV is UTF-8 with a byte-order mark and a header row, so that Excel and LibreOffice open it
-    as it is (columns: docs/entries-csv.md).
+    as it is (columns: docs/entries-csv.md). With -o the extension (.csv, .json) chooses the
+    format; on standard output the default is CSV.
 
     Examples:
       wsp export -o wpisy.csv
@@ -702,6 +744,7 @@ def export(
     path = store_path(ctx, where)
     if output is not None and (output.is_dir() or not output.name):
         raise UsageError(t("export.is_dir", path=output), hint=t("export.is_dir.hint"))
+    output_format = _export_format(output_format, output)
     if output is not None and output.exists() and not force:
         raise OutputExists(t("export.exists", path=output), hint=t("export.exists.hint"))
     with _open(ctx, path, readonly=True) as store:
@@ -727,6 +770,33 @@ def export(
         ),
         err=True,
     )
+
+
+def _export_format(chosen: ExportFormat | None, output: Path | None) -> ExportFormat:
+    """The export format: --format, else the -o file's extension, else CSV (standard output).
+    A --format that contradicts the extension, or an unknown extension without --format, is a
+    usage error: `wsp import` reads a .json file as JSON and anything else as CSV."""
+    if output is None:
+        return chosen or ExportFormat.csv
+    suffix = output.suffix.lower()
+    known = {f".{f.value}": f for f in ExportFormat}
+    by_suffix = known.get(suffix)
+    if chosen is None:
+        if by_suffix is None:
+            raise UsageError(
+                t("export.unknown_extension", path=output, known=", ".join(known)),
+                hint=t("export.unknown_extension.hint"),
+            )
+        return by_suffix
+    if by_suffix is not None and by_suffix is not chosen:
+        raise UsageError(
+            t("export.format_mismatch", path=output, suffix=suffix, format=chosen.value),
+            hint=t(
+                "export.format_mismatch.hint",
+                name=output.with_suffix(f".{chosen.value}").name,
+            ),
+        )
+    return chosen
 
 
 def _write_file(path: Path, text: str) -> None:
@@ -796,9 +866,9 @@ def import_entries(
                 file=file,
                 would=added,
                 present=present,
-                rejected=counted(rejected, "row"),
+                rejected=counted(rejected, result.noun),
             ),
-            hint=t("import.failed.hint"),
+            hint=t("import.failed.hint_json" if result.noun == "entry" else "import.failed.hint"),
         )
     if dry_run:
         done = t("import.dry_run", file=file, added=added, present=present, rejected=rejected)

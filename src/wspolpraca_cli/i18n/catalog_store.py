@@ -139,6 +139,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Magazyn {path} ma starszy schemat; zostanie uaktualniony przy najbliższym zapisie.",
         "The store {path} has an older schema; it is upgraded by the next command that writes.",
     ),
+    "store.readonly_wal": (
+        "Nie można odczytać magazynu {path}: jego dziennik {wal} zawiera zmiany, których nie "
+        "przeniesiono do magazynu, a w tym katalogu nie można pisać.",
+        "Cannot read the store {path}: its journal {wal} holds changes not yet moved into the "
+        "store, and this folder cannot be written.",
+    ),
+    "store.readonly_wal.hint": (
+        "otwórz magazyn raz tam, gdzie można pisać (np. `wsp status` na kopii katalogu razem z "
+        "plikiem -wal); nie usuwaj pliku -wal",
+        "open the store once where it can be written (e.g. `wsp status` on a copy of the folder "
+        "with its -wal file); do not delete the -wal file",
+    ),
     "store.opened_readonly": (
         "Magazyn {path} otwarto tylko do odczytu.",
         "The store {path} was opened read-only.",
@@ -295,6 +307,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nowe źródło (domyślnie: źródło poprawianego wpisu).",
         "New source (default: the corrected entry's source).",
     ),
+    "opt.export.format": (
+        "Format: csv albo json (domyślnie: z rozszerzenia pliku -o, a na standardowe wyjście csv).",
+        "Format: csv or json (default: from the extension of the -o file; csv on standard output).",
+    ),
     "arg.import.file": ("Plik CSV lub JSON z wpisami.", "A CSV or JSON file of entries."),
     # values
     "value.invalid": ("Nie rozumiem wartości {value!r}.", "Cannot read the value {value!r}."),
@@ -303,8 +319,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The value {value!r} is negative; counts and amounts cannot be.",
     ),
     "value.not_whole": (
-        "Wartość {value!r} nie jest liczbą całkowitą, a ten wskaźnik coś liczy.",
-        "The value {value!r} is not a whole number, and this indicator counts things.",
+        "Ten wskaźnik przyjmuje tylko liczby całkowite, a {value!r} nią nie jest.",
+        "This indicator takes whole numbers only, and {value!r} is not one.",
+    ),
+    "value.not_whole_id": (
+        "Wskaźnik {id} przyjmuje tylko liczby całkowite, a {value!r} nią nie jest.",
+        "The indicator {id} takes whole numbers only, and {value!r} is not one.",
     ),
     "value.percent_not_allowed": (
         "Wartość {value!r} ma znak %, a ten wskaźnik nie jest procentowy.",
@@ -453,16 +473,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The value looks implausible: {reasons}. Record it anyway?",
     ),
     "record.cancelled": ("Nic nie zapisano.", "Nothing was recorded."),
+    "confirm.choices": ("[t/N]", "[y/N]"),
+    "confirm.invalid": (
+        "Odpowiedz t (tak) albo n (nie); samo Enter to nie.",
+        "Answer y (yes) or n (no); Enter alone means no.",
+    ),
     "record.no_data": ("brak danych", "no data"),
     "record.actual_detail": (
         "{actual} ({how}, {entries})",
         "{actual} ({how}, {entries})",
     ),
-    "aggregation.sum": ("suma", "sum"),
-    "aggregation.last": ("ostatnia wartość", "last value"),
-    "aggregation.max": ("maksimum", "maximum"),
-    "aggregation.min": ("minimum", "minimum"),
-    "aggregation.mean": ("średnia", "mean"),
     "record.done": (
         "Zapisano wpis {uid}: {id} {name} = {value} za {period}. "
         "Wartość osiągnięta za {period}: {state}.",
@@ -485,7 +505,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.col.date": ("Data", "Date"),
     "history.col.tags": ("Podział", "Breakdown"),
     "history.col.note": ("Uwagi", "Note"),
-    "history.col.recorded": ("Zapisano (UTC)", "Recorded (UTC)"),
+    "history.col.recorded": ("Zapisano (UTC, przez)", "Recorded (UTC, by)"),
     "history.kind.record": ("pomiar", "record"),
     "history.kind.correction": ("korekta", "correction"),
     "history.kind.void": ("unieważnienie", "void"),
@@ -555,6 +575,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give a file name, e.g. -o entries.csv",
     ),
     "export.failed": ("Nie można zapisać {path}: {error}", "Cannot write {path}: {error}"),
+    "export.format_mismatch": (
+        "Plik {path} ma rozszerzenie {suffix}, a wybrano format {format}.",
+        "The file {path} has the extension {suffix}, but the format chosen is {format}.",
+    ),
+    "export.format_mismatch.hint": (
+        "zmień nazwę pliku na {name} albo pomiń --format (format wynika z rozszerzenia)",
+        "name the file {name}, or leave out --format (the extension chooses the format)",
+    ),
+    "export.unknown_extension": (
+        "Nie wiadomo, w jakim formacie zapisać {path}: znane rozszerzenia to {known}.",
+        "Cannot tell which format to write {path} in: the known extensions are {known}.",
+    ),
+    "export.unknown_extension.hint": (
+        "nadaj plikowi rozszerzenie .csv albo .json, albo wybierz format opcją --format csv|json",
+        "give the file the extension .csv or .json, or choose the format with --format csv|json",
+    ),
     "export.stdout": ("standardowe wyjście", "standard output"),
     "export.done": (
         "Wyeksportowano {entries} → {target}",
@@ -630,6 +666,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}:{line}:{column}: niepoprawny JSON: {error}",
         "{file}:{line}:{column}: invalid JSON: {error}",
     ),
+    "json.error.expecting_value": ("oczekiwano wartości", "Expecting value"),
+    "json.error.expecting_name": (
+        "oczekiwano nazwy pola w podwójnym cudzysłowie",
+        "Expecting property name enclosed in double quotes",
+    ),
+    "json.error.expecting_comma": ("oczekiwano przecinka (,)", "Expecting ',' delimiter"),
+    "json.error.expecting_colon": ("oczekiwano dwukropka (:)", "Expecting ':' delimiter"),
+    "json.error.unterminated_string": (
+        "niezamknięty napis (brak cudzysłowu zamykającego) zaczyna się tutaj",
+        "Unterminated string starting at",
+    ),
+    "json.error.extra_data": (
+        "nadmiarowe dane po końcu dokumentu JSON",
+        "Extra data",
+    ),
+    "json.error.control_character": (
+        "niedozwolony znak sterujący w napisie (np. tabulator lub koniec wiersza; zapisz go "
+        "jako \\t lub \\n)",
+        "Invalid control character at",
+    ),
+    "json.error.invalid_escape": (
+        "niepoprawna sekwencja ze znakiem \\",
+        "Invalid \\escape",
+    ),
     "import.json_shape": (
         '{file}: oczekiwano obiektu {{"entries": [...]}} albo listy wpisów',
         '{file}: expected an object {{"entries": [...]}} or a list of entries',
@@ -666,6 +726,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.failed.hint": (
         "popraw wskazane wiersze i zaimportuj plik ponownie",
         "fix the rows above and import the file again",
+    ),
+    "import.failed.hint_json": (
+        "popraw wskazane wpisy i zaimportuj plik ponownie",
+        "fix the entries above and import the file again",
     ),
     "import.done": (
         "{file}: dodano {added}; już obecne: {present}; odrzucone: {rejected}.",
