@@ -79,8 +79,9 @@ MAX_SHOWN_DECIMALS = 6
 
 def format_for_people(value: float | None, unit: Unit, lang: str) -> str:
     """A value for messages and tables in ``lang``: ``9 000 000``, ``120 000,5`` in Polish,
-    ``9,000,000`` in English; an amount that is not whole with two decimals (``120 000,50``);
-    ``35%``; ``tak``/``yes``. Decimals as recorded, at most :data:`MAX_SHOWN_DECIMALS`."""
+    ``9,000,000`` in English; money as status and reports show it (``numfmt.format_amount``:
+    ``120 000,50``); ``35%``; ``tak``/``yes``. Decimals as recorded, at most
+    :data:`MAX_SHOWN_DECIMALS`."""
     import math
 
     from wspolpraca_cli.numfmt import format_number
@@ -91,13 +92,14 @@ def format_for_people(value: float | None, unit: Unit, lang: str) -> str:
         return t("record.word.yes") if value else t("record.word.no")
     if not math.isfinite(value):
         return format_number(value, lang)
+    if unit is Unit.AMOUNT:  # as status and reports show money: 9 000 000, 120 000,50
+        from wspolpraca_cli.numfmt import format_amount
+
+        return format_amount(value, lang)
     _, _, fraction = format_plain(value).partition(".")
     places = min(len(fraction), MAX_SHOWN_DECIMALS)
-    if unit is Unit.AMOUNT and places:  # grosze (cents): 120 000,50
-        text = format_number(value, lang, max(places, 2))
-    else:
-        text = format_number(value, lang, places)
-        if places:
-            mark = "," if lang == "pl" else "."
-            text = text.rstrip("0").rstrip(mark)
+    text = format_number(value, lang, places)
+    if places:
+        mark = "," if lang == "pl" else "."
+        text = text.rstrip("0").rstrip(mark)
     return f"{text}%" if unit is Unit.PERCENT else text
