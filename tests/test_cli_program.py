@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -454,3 +455,15 @@ def test_validate_under_the_c_locale_speaks_the_files_language(
     bad = write(tmp_path, SHIPPED_PROGRAM.read_text(encoding="utf-8") + "extra: 1\n")
     result = runner.invoke(app, ["validate", str(bad)])
     assert "nieznany klucz 'extra'" in result.stderr
+
+
+def test_every_polish_starter_comment_replaces_one_english_comment() -> None:
+    from wspolpraca_cli.starter import _POLISH_COMMENTS, STARTER_PROGRAM, starter
+
+    for english, _ in _POLISH_COMMENTS:
+        assert STARTER_PROGRAM.count(english) == 1, english
+    polish = starter("pl")
+    english_comments = [
+        line.split("#", 1)[1] for line in STARTER_PROGRAM.splitlines() if "#" in line
+    ]
+    assert not [c for c in english_comments if c in polish], "an English comment was left"
