@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -463,7 +463,6 @@ def test_every_polish_starter_comment_replaces_one_english_comment() -> None:
     for english, _ in _POLISH_COMMENTS:
         assert STARTER_PROGRAM.count(english) == 1, english
     polish = starter("pl")
-    english_comments = [
-        line.split("#", 1)[1] for line in STARTER_PROGRAM.splitlines() if "#" in line
-    ]
-    assert not [c for c in english_comments if c in polish], "an English comment was left"
+    comments = [line.split("#", 1)[1] for line in STARTER_PROGRAM.splitlines() if "#" in line]
+    words = [c for c in comments if re.sub(r"'[^']*'", "", c).strip(" ,.")]  # not just notations
+    assert not [c for c in words if c in polish], "an English comment was left"
