@@ -24,7 +24,7 @@ ACCEPTED_PL = (
     "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc), "
     "'5 w okresie programu' (łącznie w całym okresie programu), "
     "'30% w 2025' (poziom do osiągnięcia w danym roku), '≤ 50%' (wartość maksymalna), "
-    "'≥ 30%' (wartość minimalna), 'tak' (cel typu tak/nie), 'brak' (bez wartości docelowej), "
+    "'≥ 30%' (wartość minimalna), 'tak' (wskaźnik typu tak/nie), 'brak' (bez wartości docelowej), "
     "lata z wartościami ({2021: 1, 2022: 2}) albo postać jawna "
     "{kind: per_period|total|level|ceiling|floor|milestone|none, value: N}"
 )
@@ -75,7 +75,7 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str, str]]]] = [
                 3,
                 "powtórzony klucz 'issuer' (pierwszy raz podany w wierszu 4)",
                 "program.issuer",
-                "każdy klucz może wystąpić w jednym miejscu tylko raz; "
+                "w jednym zestawie par klucz: wartość każdy klucz może wystąpić tylko raz; "
                 "PyYAML zachowałby tylko ostatnie wystąpienie",
             )
         ],
@@ -171,7 +171,7 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str, str]]]] = [
             (
                 5,
                 15,
-                "oczekiwano liczby całkowitej, jest 'dwa'",
+                "oczekiwano liczby całkowitej, a wpisano: 'dwa'",
                 "program.first_year",
                 "",
             )
@@ -251,7 +251,7 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str, str]]]] = [
                 13,
                 3,
                 "oczekiwano listy (wierszy zaczynających się od '- '), "
-                "jest zestaw par klucz: wartość",
+                "a wpisano: zestaw par klucz: wartość",
                 "areas",
                 "",
             )
@@ -357,7 +357,9 @@ def test_core_parsers_speak_polish() -> None:
             parse_number("abc")
         with pytest.raises(ValueError, match=r"^nieznana częstotliwość pomiaru 'co tydzień'$"):
             parse_frequency("co tydzień")
-        with pytest.raises(ValueError, match=r"^to nie jest dzień roku: 'jutro'; wpisz go jako"):
+        with pytest.raises(
+            ValueError, match=r"^to nie jest dzień i miesiąc: 'jutro'; wpisz termin"
+        ):
             parse_deadline("jutro")
     finally:
         set_language("en")

@@ -30,7 +30,7 @@ def test_show_reports_progress_from_the_baseline(tmp_path: Path) -> None:
     )
     polish = runner.invoke(app, [*base, "--lang", "pl", "show", "2.1.1"])
     assert polish.stdout.rstrip().endswith(
-        "Od wartości bazowej 55% (2023): 60% drogi do wartości docelowej"
+        "Postęp od wartości bazowej 55% (2023) do wartości docelowej: 60%"
     )
 
 

@@ -191,8 +191,8 @@ def test_xlsx_amount_number_format() -> None:
         (
             "pl",
             "Domyślnie: bieżący okres, każdy wcześniejszy okres wymagający uwagi (oczekuje "
-            "na dane, zaległe, nie osiągnięto), poprzedni okres, dopóki trwa termin jego "
-            "sprawozdania, oraz wiersz „razem w programie”.",
+            "na dane, zaległe, nie osiągnięto), poprzedni okres, dopóki nie minie termin "
+            "sprawozdania za niego, oraz wiersz „razem w programie”.",
         ),
     ],
 )

@@ -3,11 +3,13 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # frame
     "app.help": (
-        "wsp — śledzenie wskaźników programów publicznych (programów współpracy z NGO).",
+        "wsp — narzędzie do śledzenia wskaźników programów publicznych (programów współpracy "
+        "z organizacjami pozarządowymi).",
         "wsp — an indicator tracker for public programmes (NGO cooperation programmes).",
     ),
     "app.epilog": (
-        "Kody wyjścia: 0 sukces; 1 `check` znalazł braki; 2 błędne argumenty lub dane; "
+        "Kody wyjścia: 0 powodzenie; 1 polecenie `check` wykryło braki; 2 błędne argumenty "
+        "lub dane; "
         "3 błąd magazynu lub systemu plików; 70 błąd wewnętrzny wsp; 130 przerwano.",
         "Exit codes: 0 success; 1 `check` found shortfalls; 2 usage error or invalid input; "
         "3 store or file-system failure; 70 internal error in wsp; 130 interrupted.",
@@ -16,10 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.store": ("Plik magazynu pomiarów (SQLite).", "Measurement store file (SQLite)."),
     "opt.lang": ("Język: pl lub en.", "Language: pl or en."),
     "opt.version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
-    "opt.debug": ("Pokaż pełny ślad stosu przy błędzie.", "Show full tracebacks on errors."),
+    "opt.debug": ("Przy błędzie pokaż pełny ślad stosu.", "Show full tracebacks on errors."),
     "opt.format": ("Format wyjścia.", "Output format."),
     "opt.show_as_of": (
-        "Stan historii wskaźnika na dzień (domyślnie: dziś).",
+        "Pokaż historię wskaźnika według stanu na ten dzień (domyślnie: dziś).",
         "The date the indicator's history is shown as of (default: today).",
     ),
     "opt.force": ("Nadpisz istniejący plik.", "Overwrite an existing file."),
@@ -131,13 +133,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.none": ("brak", "none"),
     # init
     "cmd.init.help": (
-        "Utwórz startowy plik programu z komentarzami (poprawny od razu).",
+        "Utwórz przykładowy plik programu z komentarzami (od razu poprawny).",
         "Write a commented starter programme file (valid as written).",
     ),
     "arg.init.file": ("Plik do utworzenia.", "File to create."),
     "init.exists": ("Plik {path} już istnieje.", "{path} already exists."),
     "init.exists.hint": ("użyj --force, aby go nadpisać", "use --force to overwrite it"),
-    "init.is_dir": ("{path} to folder, a nie plik.", "{path} is a folder, not a file."),
+    "init.is_dir": ("{path} jest katalogiem, a nie plikiem.", "{path} is a folder, not a file."),
     "init.is_dir.hint": (
         "podaj nazwę pliku, np. {path}/program.yaml",
         "give a file name, e.g. {path}/program.yaml",
@@ -147,7 +149,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot write {path}: {error}",
     ),
     "init.done": (
-        "Utworzono {path}. Uzupełnij go i sprawdź: wsp validate {path}",
+        "Utworzono plik {path}. Uzupełnij go i sprawdź poleceniem: wsp validate {path}",
         "Wrote {path}. Fill it in and check it: wsp validate {path}",
     ),
 }

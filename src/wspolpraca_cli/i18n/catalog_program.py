@@ -71,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "duplicate key {key!r} (first given on line {line})",
     ),
     "prog.duplicate_key.hint": (
-        "każdy klucz może wystąpić w jednym miejscu tylko raz; "
+        "w jednym zestawie par klucz: wartość każdy klucz może wystąpić tylko raz; "
         "PyYAML zachowałby tylko ostatnie wystąpienie",
         "each key may appear once in a mapping; PyYAML would keep only the last",
     ),
@@ -218,21 +218,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prog.accepted_keys": ("dopuszczalne klucze: {keys}", "accepted keys: {keys}"),
     "prog.missing_key": ("brak wymaganego klucza {key!r}", "missing required key {key!r}"),
     "prog.expected_int": (
-        "oczekiwano liczby całkowitej, jest {value}",
+        "oczekiwano liczby całkowitej, a wpisano: {value}",
         "expected a whole number, got {value}",
     ),
-    "prog.expected_number": ("oczekiwano liczby, jest {value}", "expected a number, got {value}"),
-    "prog.expected_text": ("oczekiwano tekstu, jest {value}", "expected text, got {value}"),
+    "prog.expected_number": (
+        "oczekiwano liczby, a wpisano: {value}",
+        "expected a number, got {value}",
+    ),
+    "prog.expected_text": ("oczekiwano tekstu, a wpisano: {value}", "expected text, got {value}"),
     "prog.expected_list": (
-        "oczekiwano listy (wierszy zaczynających się od '- '), jest {value}",
+        "oczekiwano listy (wierszy zaczynających się od '- '), a wpisano: {value}",
         "expected a list (lines starting with '- '), got {value}",
     ),
     "prog.expected_mapping": (
-        "oczekiwano wierszy w postaci 'klucz: wartość', jest {value}",
+        "oczekiwano wierszy w postaci 'klucz: wartość', a wpisano: {value}",
         "expected a mapping (key: value lines), got {value}",
     ),
     "prog.expected_one_of": (
-        "oczekiwano jednej z wartości {expected}, jest {value}",
+        "oczekiwano jednej z wartości {expected}, a wpisano: {value}",
         "input should be {expected}, got {value}",
     ),
     "prog.or": (" lub ", " or "),
@@ -242,7 +245,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected at least one item",
     ),
     "prog.key_not_text": (
-        "klucz musi być tekstem, jest {value}",
+        "klucz musi być tekstem, a wpisano: {value}",
         "a key must be text, got {value}",
     ),
     "prog.at_least": (
@@ -278,7 +281,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "duplicate area id {id!r}",
     ),
     "prog.duplicate_area.hint": (
-        "każdy obszar potrzebuje własnego identyfikatora (id)",
+        "każdy obszar musi mieć własny identyfikator (id)",
         "every area needs its own id",
     ),
     "prog.first_on_line": (" (pierwszy raz w wierszu {line})", " (first given on line {line})"),
@@ -291,7 +294,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "duplicate indicator id {id!r}",
     ),
     "prog.indicator_id_required": (
-        "działanie {action} ma kilka wskaźników: każdy potrzebuje własnego identyfikatora (id)",
+        "działanie {action} ma kilka wskaźników: każdy musi mieć własny identyfikator (id)",
         "the action {action} has several indicators: each needs its own id",
     ),
     "prog.indicator_id_required.hint": (
@@ -330,7 +333,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a target per {per} needs measurements at least that often",
     ),
     "prog.per_too_often.hint": (
-        "częstotliwość pomiaru {frequency!r} jest zbyt rzadka dla wartości docelowej {target}",
+        "częstotliwość pomiaru {frequency!r} jest za niska dla wartości docelowej {target}",
         "the frequency {frequency!r} is too rare for {target}",
     ),
     "prog.per.yearly": ("rok", "year"),
@@ -357,7 +360,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an empty target value",
     ),
     "prog.target_empty.hint": (
-        "jeśli wskaźnik nie ma wartości docelowej, napisz: brak",
+        "jeśli wskaźnik nie ma wartości docelowej, wpisz: brak",
         "if the indicator has no target, write: brak",
     ),
     "prog.frequency_did_you_mean": (
@@ -406,7 +409,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quote it to keep it exactly as written: '{source}'",
     ),
     "prog.deadline_not_text": (
-        "termin sprawozdania musi być dniem roku, np. '31 maja' albo '05-31'",
+        "termin sprawozdania musi wskazywać dzień i miesiąc, np. '31 maja' albo '05-31'",
         "the reporting deadline must be a day such as '31 maja' or '05-31'",
     ),
     "prog.language": (
@@ -447,7 +450,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc), "
         "'5 w okresie programu' (łącznie w całym okresie programu), "
         "'30% w 2025' (poziom do osiągnięcia w danym roku), '≤ 50%' (wartość maksymalna), "
-        "'≥ 30%' (wartość minimalna), 'tak' (cel typu tak/nie), "
+        "'≥ 30%' (wartość minimalna), 'tak' (wskaźnik typu tak/nie), "
         "'brak' (bez wartości docelowej), lata z wartościami ({by_year}) "
         "albo postać jawna {explicit}",
         "'1/rok' (per year; also /półrocze, /kwartał, /miesiąc), "
@@ -523,7 +526,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a period cannot end before it starts: {text!r}",
     ),
     "prog.deadline.invalid": (
-        "to nie jest dzień roku: {text!r}; wpisz go jako '31 maja' albo '05-31'",
+        "to nie jest dzień i miesiąc: {text!r}; wpisz termin jako '31 maja' albo '05-31'",
         "not a day of the year: {text!r}; write it as '31 maja' or '05-31'",
     ),
     "prog.deadline.no_such_day": ("nie ma takiego dnia: {text!r}", "no such day: {text!r}"),

@@ -11,13 +11,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.reported": ("odnotowano", "reported"),
     # the command
     "cmd.status.help": (
-        "Postęp realizacji: wartości osiągnięte wobec docelowych, stopień realizacji i status.",
+        "Pokaż postęp realizacji: wartości osiągnięte wobec docelowych, stopień realizacji "
+        "i status.",
         "Progress against targets: achieved vs target values, degree of achievement, status.",
     ),
     "opt.status.year": (
-        "Pokaż okresy tego roku. Domyślnie: bieżący okres, każdy wcześniejszy okres "
+        "Pokaż okresy podanego roku. Domyślnie: bieżący okres, każdy wcześniejszy okres "
         "wymagający uwagi (oczekuje na dane, zaległe, nie osiągnięto), poprzedni okres, "
-        "dopóki trwa termin jego sprawozdania, oraz wiersz „razem w programie”.",
+        "dopóki nie minie termin sprawozdania za niego, oraz wiersz „razem w programie”.",
         "Show that year's periods. Default: the current period, every earlier period that "
         "needs attention (awaiting, overdue, missed), the previous one while its report is "
         "due, and the programme-to-date row.",
@@ -27,8 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "As of this date, YYYY-MM-DD (default: today).",
     ),
     "opt.status.goal": (
-        "Tylko wskaźniki działań służących temu celowi szczegółowemu (np. a); "
-        "cel główny: wszystkie.",
+        "Tylko wskaźniki działań służących podanemu celowi szczegółowemu (np. a); "
+        "dla celu głównego: wszystkie wskaźniki.",
         "Only indicators of actions serving this specific goal (e.g. a); the main goal: all.",
     ),
     "opt.status.format": (
@@ -36,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Output format: table, json, csv or md.",
     ),
     "status.bad_date": (
-        "Niepoprawna data {value!r} dla --as-of.",
+        "Niepoprawna data {value!r} w opcji --as-of.",
         "Not a date: {value!r} for --as-of.",
     ),
     "status.bad_date.hint": (
@@ -70,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Main goal: {goal} (every indicator)",
     ),
     "status.header.store_missing": (
-        "Magazyn pomiarów: {path} (jeszcze nie ma wpisów)",
+        "Magazyn pomiarów: {path} (nie ma jeszcze wpisów)",
         "Measurement store: {path} (no entries yet)",
     ),
     "status.summary.item": ("{word}: {count}", "{count} {word}"),
@@ -90,7 +91,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.period": ("Okres", "Period"),
     "col.target": ("Wartość docelowa", "Target"),
     "col.actual": ("Wartość osiągnięta", "Actual"),
-    "col.actual_of_target": ("Osiąg. / cel", "Actual/target"),
+    "col.actual_of_target": ("Osiąg./docel.", "Actual/target"),
     "col.progress": ("Postęp", "Progress"),
     "col.achievement": ("Stopień realizacji", "Achievement"),
     "col.status": ("Status", "Status"),
@@ -98,7 +99,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.goals": ("Cele", "Goals"),
     "col.action": ("Działanie", "Action"),
     "col.scope": ("Zakres", "Scope"),
-    "col.periods_achieved": ("Okresy osiągnięte", "Periods achieved"),
+    "col.periods_achieved": ("Osiągnięto w okresach", "Periods achieved"),
     "col.baseline_progress": ("Postęp od wartości bazowej", "Progress from baseline"),
     "col.entries": ("Wpisy", "Entries"),
     "col.deadline": ("Termin", "Deadline"),
@@ -119,12 +120,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "history.programme": (
         "Cały program {period}: {actual} z {target} ({achievement}), {status}; "
-        "okresy osiągnięte: {achieved} z {total}",
+        "osiągnięto w okresach: {achieved} z {total}",
         "Whole programme {period}: {actual} of {target} ({achievement}), {status}; "
         "periods achieved: {achieved} of {total}",
     ),
     "history.baseline": (
-        "Od wartości bazowej {baseline}{year}: {progress} drogi do wartości docelowej",
+        "Postęp od wartości bazowej {baseline}{year} do wartości docelowej: {progress}",
         "From the baseline {baseline}{year}: {progress} of the way to the target",
     ),
 }
