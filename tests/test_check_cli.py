@@ -202,7 +202,7 @@ def test_text_in_polish(tmp_path: Path) -> None:
         "31 maja 2025" in result.stdout  # fmt: skip
     assert "Stan na 1 kwietnia 2025; sprawdzono okresy roku 2024." in result.stdout
     assert result.stdout.rstrip().endswith(
-        "Wynik: brak okresów zaległych i nieosiągniętych (kod wyjścia 0)."
+        "Wynik: brak okresów zaległych ani nieosiągniętych (kod wyjścia 0)."
     )
 
 

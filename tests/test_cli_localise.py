@@ -19,8 +19,8 @@ def test_usage_error_in_polish() -> None:
     assert result.stderr == (
         "Użycie: wsp status [OPCJE]\n"
         "Pomoc: wsp status -h\n\n"
-        "Błąd: nieprawidłowa wartość dla '--format' / '-f': 'xml' nie jest żadną z wartości "
-        "'table', 'json', 'csv', 'md'.\n"
+        "Błąd: niepoprawna wartość parametru '--format' / '-f': 'xml' nie należy do "
+        "dozwolonych wartości: 'table', 'json', 'csv', 'md'.\n"
     )
 
 

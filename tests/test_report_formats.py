@@ -210,7 +210,7 @@ def test_xlsx_cells(tmp_path: Path) -> None:
     out = tmp_path / "sprawozdanie.xlsx"
     result = wsp(store, "--lang", "pl", "report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.strip() == f"Zapisano sprawozdanie za 2024: {out}"
+    assert result.stderr.strip() == f"Zapisano sprawozdanie za rok 2024: {out}"
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Sprawozdanie 2024", "Cele", "Braki danych"]
     sheet = book["Sprawozdanie 2024"]
@@ -420,7 +420,7 @@ def test_help_in_polish() -> None:
         return " ".join(done.stdout.split())
 
     report_help, check_help = helptext("report"), helptext("check")
-    assert "Sprawozdanie roczne z realizacji programu" in report_help
+    assert "Przygotuj roczne sprawozdanie z realizacji programu" in report_help
     assert "Język tego polecenia: pl lub en" in report_help
     assert "Nic nie wypisuj, gdy nie ma problemów" in check_help
     assert "Przykłady: wsp check" in check_help

@@ -302,7 +302,7 @@ def test_check_result_ok_in_polish(tmp_path: Path) -> None:
     result = wsp(tmp_path, "--lang", "pl", "check", "--year", "2024", *AS_OF)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == (
-        "Wynik: brak okresów zaległych i nieosiągniętych (kod wyjścia 0)."
+        "Wynik: brak okresów zaległych ani nieosiągniętych (kod wyjścia 0)."
     )
 
 

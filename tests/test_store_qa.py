@@ -74,7 +74,10 @@ def test_polish_confirmation_asks_again(wsp: Wsp, terminal: None) -> None:
     wsp.record("1.1", "2", "--year", "2023")
     run = wsp("record", "1.1", "25", "--year", "2024", input="może\nok\nt\n", lang="pl")
     assert run.exit_code == 0, run.stderr
-    assert run.stderr.count("Odpowiedz t (tak) albo n (nie); samo Enter to nie.") == 2
+    assert (
+        run.stderr.count("Odpowiedz t (tak) albo n (nie); samo naciśnięcie Enter oznacza „nie”.")
+        == 2
+    )
     assert run.stderr.count("[t/N]") == 3
     assert values(wsp) == [2.0, 25.0]
 
@@ -465,6 +468,6 @@ def test_not_whole_names_the_indicator(wsp: Wsp) -> None:
 
 def test_history_recorded_column(wsp: Wsp) -> None:
     wsp.record("1.1", "2", "--year", "2024", "--by", "root")
-    assert "Zapisano (UTC, przez)" in wsp("history", lang="pl").stdout
+    assert "Zapisano (UTC, kto)" in wsp("history", lang="pl").stdout
     table = wsp("history").stdout
     assert "Recorded (UTC, by)" in table and " root" in table

@@ -82,7 +82,10 @@ _POLISH_COMMENTS: tuple[tuple[str, str], ...] = (
     ("# of the following year (the statutory default)", "# roku następnego (termin ustawowy)"),
     ("# pl or en", "# pl albo en"),
     ("# referred to by their ids below", "# wskazywane niżej przez identyfikatory"),
-    ("# quote ids so YAML keeps them as text", "# id w cudzysłowie: YAML zostawi je tekstem"),
+    (
+        "# quote ids so YAML keeps them as text",
+        "# id w cudzysłowie, by YAML odczytał je jako tekst",
+    ),
     ("# L.p. in the programme's table → action id 1.1", "# L.p. w tabeli programu → działanie 1.1"),
     (
         "# an action's only indicator gets the action's id;",
@@ -90,7 +93,7 @@ _POLISH_COMMENTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "# with several, each needs an id that never changes",
-        "# przy kilku każdy potrzebuje stałego id",
+        "# przy kilku każdy musi mieć stałe id",
     ),
     ("# liczba, zł, %, tak/nie or wartość", "# liczba, zł, %, tak/nie albo wartość"),
     (
@@ -103,7 +106,7 @@ _POLISH_COMMENTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "# optional: tag entries with --tag obszar=kultura",
-        "# opcjonalnie: wpisy oznacza się --tag obszar=kultura",
+        "# opcjonalnie: oznaczaj wpisy opcją --tag obszar=kultura",
     ),
     ("# monitoring only", "# tylko monitorowanie"),
     (

@@ -7,12 +7,12 @@ shared with ``wsp status``.
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- wsp check: the command ----------------------------------------------------------------
     "cmd.check.help": (
-        "Sprawdzenie dla skryptów i crona: kod wyjścia 0, gdy żaden wskaźnik nie jest "
+        "Sprawdź realizację (dla skryptów i crona): kod wyjścia 0, gdy żaden wskaźnik nie jest "
         "zaległy ani nieosiągnięty, 1 — gdy jest.",
         "For scripts and cron: exit 0 when no indicator is missed or overdue, 1 when any is.",
     ),
     "opt.check.year": (
-        "Sprawdź tylko okresy tego roku (domyślnie: wszystkie okresy od początku programu).",
+        "Sprawdź tylko okresy podanego roku (domyślnie: wszystkie okresy od początku programu).",
         "Check only that year's periods (default: every period since the programme began).",
     ),
     "opt.check.format": ("Format wyjścia: text lub json.", "Output format: text or json."),
@@ -40,7 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "As of {date}; checked the periods from {first} to {date}.",
     ),
     "check.header.not_started": (
-        "Stan na {date}; program zaczyna się {start} — nie ma jeszcze czego sprawdzać.",
+        "Stan na {date}; program rozpoczyna się {start} — nie ma jeszcze czego sprawdzać.",
         "As of {date}; the programme begins on {start} — there is nothing to check yet.",
     ),
     "check.header.scope_year": (
@@ -87,12 +87,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{entries} for {id} in {period}: outside the programme's years — not counted",
     ),
     "check.all_good": (
-        "Wszystkie wymagalne wskaźniki mają dane i osiągnęły wartości docelowe.",
+        "Wszystkie wskaźniki, które powinny już mieć dane, mają je i osiągnęły wartości docelowe.",
         "Every indicator that is due has data and met its target.",
     ),
     "check.summary": ("Podsumowanie: {items}", "Summary: {items}"),
     "check.result.ok": (
-        "Wynik: brak okresów zaległych i nieosiągniętych (kod wyjścia 0).",
+        "Wynik: brak okresów zaległych ani nieosiągniętych (kod wyjścia 0).",
         "Result: nothing missed or overdue (exit code 0).",
     ),
     "check.result.shortfall": (
@@ -107,11 +107,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- wsp report: the command ---------------------------------------------------------------
     "cmd.report.help": (
-        "Sprawozdanie roczne z realizacji programu (md, html, csv lub xlsx).",
+        "Przygotuj roczne sprawozdanie z realizacji programu (md, html, csv lub xlsx).",
         "The annual report on the programme's implementation (md, html, csv or xlsx).",
     ),
     "opt.report.year": (
-        "Rok sprawozdania (domyślnie: rok poprzedni).",
+        "Rok, którego dotyczy sprawozdanie (domyślnie: rok poprzedni).",
         "The year reported on (default: the previous year).",
     ),
     "opt.report.format": (
@@ -179,7 +179,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "install it: pip install 'wspolpraca-cli[xlsx]' (or choose --format html, md or csv)",
     ),
     "report.bad_report_date": (
-        "Niepoprawna data {value!r} w WSP_REPORT_DATE.",
+        "Niepoprawna data {value!r} w zmiennej WSP_REPORT_DATE.",
         "Not a date: {value!r} in WSP_REPORT_DATE.",
     ),
     "report.no_default_year": (
@@ -187,11 +187,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The year {year} is outside the programme's years {years}; there is no default.",
     ),
     "report.no_default_year.hint": (
-        "podaj --year, od {first} do {last}",
+        "podaj rok w opcji --year (od {first} do {last})",
         "give --year, from {first} to {last}",
     ),
     "report.written": (
-        "Zapisano sprawozdanie za {year}: {path}",
+        "Zapisano sprawozdanie za rok {year}: {path}",
         "Wrote the report for {year}: {path}",
     ),
     # -- the report: heading -------------------------------------------------------------------
@@ -270,7 +270,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every indicator has data for {year}.",
     ),
     "report.orphans": (
-        "Wpisy poza programem (nieliczone): {count}",
+        "Wpisy poza programem (niewliczone): {count}",
         "Entries outside the programme (not counted): {count}",
     ),
     # -- the report: sheet names (xlsx, at most 31 characters) -------------------------------
@@ -278,7 +278,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sheet.goals": ("Cele", "Goals"),
     "report.sheet.missing": ("Braki danych", "Missing data"),
     "report.generated_by": (
-        "Sporządzono programem wsp na podstawie pliku programu i magazynu pomiarów.",
+        "Sporządzono za pomocą narzędzia wsp na podstawie pliku programu i magazynu pomiarów.",
         "Prepared with wsp from the programme file and the measurement store.",
     ),
 }

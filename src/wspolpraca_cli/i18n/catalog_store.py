@@ -51,7 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "free some disk space and run the command again",
     ),
     "store.readonly": (
-        "Magazyn {path} jest tylko do odczytu: nie można w nim zapisać.",
+        "Magazyn {path} jest tylko do odczytu: nie można w nim niczego zapisać.",
         "The store {path} is read-only: cannot write to it.",
     ),
     "store.readonly.hint": (
@@ -59,12 +59,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "check the permissions of the file and its directory, or use another store with --store",
     ),
     "store.locked": (
-        "Magazyn {path} jest zajęty przez inny proces dłużej niż limit czasu oczekiwania.",
+        "Magazyn {path} jest zajęty przez inny proces; upłynął limit czasu oczekiwania.",
         "The store {path} has been locked by another process for longer than the timeout.",
     ),
     "store.locked.hint": (
         "poczekaj, aż inne polecenie wsp się zakończy, i spróbuj ponownie "
-        "(limit oczekiwania w sekundach: zmienna WSP_BUSY_TIMEOUT)",
+        "(limit czasu oczekiwania w sekundach ustawia zmienna WSP_BUSY_TIMEOUT)",
         "wait for the other wsp command to finish and try again "
         "(the timeout in seconds: variable WSP_BUSY_TIMEOUT)",
     ),
@@ -141,12 +141,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "store.readonly_wal": (
         "Nie można odczytać magazynu {path}: jego dziennik {wal} zawiera zmiany, których nie "
-        "przeniesiono do magazynu, a w tym katalogu nie można pisać.",
+        "przeniesiono do magazynu, a w tym katalogu nie można zapisywać.",
         "Cannot read the store {path}: its journal {wal} holds changes not yet moved into the "
         "store, and this folder cannot be written.",
     ),
     "store.readonly_wal.hint": (
-        "otwórz magazyn raz tam, gdzie można pisać (np. `wsp status` na kopii katalogu razem z "
+        "otwórz magazyn raz tam, gdzie można zapisywać (np. `wsp status` na kopii katalogu razem z "
         "plikiem -wal); nie usuwaj pliku -wal",
         "open the store once where it can be written (e.g. `wsp status` on a copy of the folder "
         "with its -wal file); do not delete the -wal file",
@@ -228,15 +228,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cmd.export.help": (
         "Wyeksportuj wszystkie wpisy (także korekty i unieważnienia) do CSV lub JSON. CSV jest w "
-        "UTF-8 ze znacznikiem BOM i wierszem nagłówka, średnik rozdziela kolumny (po angielsku: "
-        "przecinek); Excel i LibreOffice otwierają go bez konwersji.",
+        "UTF-8 ze znacznikiem BOM i wierszem nagłówka, średnik rozdziela kolumny (w wersji "
+        "angielskiej: przecinek); Excel i LibreOffice otwierają go bez konwersji.",
         "Export every entry (corrections and voids too) as CSV or JSON. CSV is UTF-8 with a "
         "byte-order mark and a header row, comma-separated (in Polish: semicolon-separated), so "
         "that Excel and LibreOffice open it as it is.",
     ),
     "cmd.import.help": (
         "Zaimportuj wpisy z pliku CSV lub JSON (z `wsp export` albo przygotowanego ręcznie). "
-        "Wszystko albo nic: błędne wiersze są wypisane z numerem wiersza i nic nie zostaje "
+        "Wszystko albo nic: błędne wiersze zostają wypisane z numerami i nic nie zostaje "
         "zapisane. Wpisy już obecne w magazynie są pomijane, więc ponowny import nic nie dodaje.",
         "Import entries from a CSV or JSON file (from `wsp export` or written by hand). All or "
         "nothing: wrong rows are reported with their line numbers and nothing is stored. Entries "
@@ -244,7 +244,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # arguments and options
     "arg.record.id": (
-        "Identyfikator wskaźnika, np. 1.1 (w terminalu: wybór z listy, gdy brak).",
+        "Identyfikator wskaźnika, np. 1.1 (jeśli go nie podano, w terminalu można go wybrać "
+        "z listy).",
         "Indicator id, e.g. 1.1 (in a terminal: chosen from a list when missing).",
     ),
     "arg.record.value": (
@@ -260,7 +261,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Period: 2024, 2024-H1, 2024-Q3, 2024-03 or 2021-2025.",
     ),
     "opt.record.date": (
-        "Data pomiaru (2024-04-02); wyznacza okres.",
+        "Data pomiaru, np. 2024-04-02; na jej podstawie ustala się okres.",
         "Date of the measurement (2024-04-02); gives the period.",
     ),
     "opt.record.note": ("Uwagi do wpisu.", "A note on the entry."),
@@ -273,7 +274,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A breakdown value, e.g. organizator=NGO (repeatable).",
     ),
     "opt.record.by": (
-        "Kto zapisuje (domyślnie: użytkownik systemu).",
+        "Osoba zapisująca (domyślnie: nazwa użytkownika systemu).",
         "Who records it (default: the operating-system user).",
     ),
     "opt.record.yes": (
@@ -308,12 +309,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "New source (default: the corrected entry's source).",
     ),
     "opt.export.format": (
-        "Format: csv albo json (domyślnie: z rozszerzenia pliku -o, a na standardowe wyjście csv).",
+        "Format: csv albo json (domyślnie: według rozszerzenia pliku -o; na standardowe "
+        "wyjście: csv).",
         "Format: csv or json (default: from the extension of the -o file; csv on standard output).",
     ),
     "arg.import.file": ("Plik CSV lub JSON z wpisami.", "A CSV or JSON file of entries."),
     # values
-    "value.invalid": ("Nie rozumiem wartości {value!r}.", "Cannot read the value {value!r}."),
+    "value.invalid": ("Niepoprawna wartość {value!r}.", "Cannot read the value {value!r}."),
     "value.negative": (
         "Wartość {value!r} jest ujemna, a liczby i kwoty nie mogą być ujemne.",
         "The value {value!r} is negative; counts and amounts cannot be.",
@@ -360,7 +362,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.word.no": ("nie", "no"),
     # periods and dates
     "period.invalid": (
-        "Nie rozumiem okresu {period!r}.",
+        "Niepoprawny okres {period!r}.",
         "Cannot read the period {period!r}.",
     ),
     "period.wrong_form": (
@@ -388,7 +390,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the indicator is measured {frequency}: give a period like {example} (years "
         "{first}–{last}) or a date with --date YYYY-MM-DD",
     ),
-    "date.invalid": ("Nie rozumiem daty {date!r}.", "Cannot read the date {date!r}."),
+    "date.invalid": ("Niepoprawna data {date!r}.", "Cannot read the date {date!r}."),
     "date.hint": (
         "podaj datę w postaci 2024-04-02 albo 2.04.2024",
         "write the date as 2024-04-02 or 2.04.2024",
@@ -404,14 +406,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The breakdown {key!r} is given more than once.",
     ),
     "tag.none_declared": (
-        "Wskaźnik {id} nie ma zadeklarowanych podziałów, więc nie przyjmuje {key!r}.",
+        "Wskaźnik {id} nie ma podziałów określonych w programie, więc nie przyjmuje "
+        "podziału {key!r}.",
         "The indicator {id} declares no breakdowns, so it does not accept {key!r}.",
     ),
     "tag.unknown_key": (
         "Wskaźnik {id} nie ma podziału {key!r}.",
         "The indicator {id} has no breakdown {key!r}.",
     ),
-    "tag.known_keys": ("zadeklarowane podziały: {keys}", "declared breakdowns: {keys}"),
+    "tag.known_keys": ("podziały określone w programie: {keys}", "declared breakdowns: {keys}"),
     "tag.unknown_value": (
         "Podział {key} nie ma wartości {value!r}.",
         "The breakdown {key} has no value {value!r}.",
@@ -447,11 +450,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "e.g. --year 2024, --period 2024-Q3 or --date 2024-04-02",
     ),
     "record.no_current_period": (
-        "Nie podano okresu, a dzisiejsza data leży poza latami programu {first}–{last}.",
+        "Nie podano okresu, a dzisiejsza data wykracza poza lata programu {first}–{last}.",
         "No period given, and today lies outside the programme's years {first}–{last}.",
     ),
     "record.using_current": (
-        "Nie podano okresu: przyjmuję bieżący okres {period}.",
+        "Nie podano okresu: przyjęto bieżący okres {period}.",
         "No period given: using the current period {period}.",
     ),
     "record.ask_indicator": (
@@ -475,7 +478,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.cancelled": ("Nic nie zapisano.", "Nothing was recorded."),
     "confirm.choices": ("[t/N]", "[y/N]"),
     "confirm.invalid": (
-        "Odpowiedz t (tak) albo n (nie); samo Enter to nie.",
+        "Odpowiedz t (tak) albo n (nie); samo naciśnięcie Enter oznacza „nie”.",
         "Answer y (yes) or n (no); Enter alone means no.",
     ),
     "record.no_data": ("brak danych", "no data"),
@@ -505,11 +508,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.col.date": ("Data", "Date"),
     "history.col.tags": ("Podział", "Breakdown"),
     "history.col.note": ("Uwagi", "Note"),
-    "history.col.recorded": ("Zapisano (UTC, przez)", "Recorded (UTC, by)"),
+    "history.col.recorded": ("Zapisano (UTC, kto)", "Recorded (UTC, by)"),
     "history.kind.record": ("pomiar", "record"),
     "history.kind.correction": ("korekta", "correction"),
     "history.kind.void": ("unieważnienie", "void"),
-    "history.state.effective": ("liczy się", "counts"),
+    "history.state.effective": ("wliczany", "counts"),
     "history.state.superseded": ("zastąpiony przez {uid}", "superseded by {uid}"),
     "history.state.void": ("—", "—"),
     "history.reason": ("powód: {reason}", "reason: {reason}"),
@@ -535,24 +538,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "correct.done": (
         "Poprawiono wpis {uid} ({old} → {new}) wpisem {new_uid}. "
-        "Wartość osiągnięta {id} za {period}: {state}.",
+        "Wartość osiągnięta wskaźnika {id} za {period}: {state}.",
         "Corrected entry {uid} ({old} → {new}) with entry {new_uid}. "
         "Actual of {id} for {period}: {state}.",
     ),
     "correct.dry_run": (
-        "Próba (nic nie zapisano): wpis {uid} ({old} → {new}); wartość osiągnięta {id} za "
-        "{period} byłaby: {state}.",
+        "Próba (nic nie zapisano): wpis {uid} ({old} → {new}); wartość osiągnięta wskaźnika "
+        "{id} za {period} byłaby: {state}.",
         "Dry run (nothing stored): entry {uid} ({old} → {new}); the actual of {id} for {period} "
         "would be: {state}.",
     ),
     "void.done": (
         "Unieważniono wpis {uid} ({old}) wpisem {new_uid}. "
-        "Wartość osiągnięta {id} za {period}: {state}.",
+        "Wartość osiągnięta wskaźnika {id} za {period}: {state}.",
         "Voided entry {uid} ({old}) with entry {new_uid}. Actual of {id} for {period}: {state}.",
     ),
     "void.dry_run": (
-        "Próba (nic nie zapisano): unieważnienie wpisu {uid} ({old}); wartość osiągnięta {id} za "
-        "{period} byłaby: {state}.",
+        "Próba (nic nie zapisano): unieważnienie wpisu {uid} ({old}); wartość osiągnięta "
+        "wskaźnika {id} za {period} byłaby: {state}.",
         "Dry run (nothing stored): void of entry {uid} ({old}); the actual of {id} for {period} "
         "would be: {state}.",
     ),
@@ -569,7 +572,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Plik {file} ma zbyt głęboko zagnieżdżone dane JSON; to nie jest plik wpisów.",
         "The file {file} nests its JSON too deeply; it is not a file of entries.",
     ),
-    "export.is_dir": ("{path} to folder, a nie plik.", "{path} is a folder, not a file."),
+    "export.is_dir": ("{path} jest katalogiem, a nie plikiem.", "{path} is a folder, not a file."),
     "export.is_dir.hint": (
         "podaj nazwę pliku, np. -o wpisy.csv",
         "give a file name, e.g. -o entries.csv",
@@ -655,7 +658,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the row has more cells ({n}) than the header",
     ),
     "import.too_few_cells": (
-        "wiersz ma za mało komórek: {cells}, a nagłówek ma {columns}; brak kolumn: {missing}",
+        "wiersz ma tylko {cells}, a nagłówek ma {columns}; brak kolumn: {missing}",
         "the row has too few cells: {cells} for a header of {columns}; missing: {missing}",
     ),
     "import.too_few_cells.hint": (
