@@ -466,3 +466,12 @@ def test_every_polish_starter_comment_replaces_one_english_comment() -> None:
     comments = [line.split("#", 1)[1] for line in STARTER_PROGRAM.splitlines() if "#" in line]
     words = [c for c in comments if re.sub(r"'[^']*'", "", c).strip(" ,.")]  # not just notations
     assert not [c for c in words if c in polish], "an English comment was left"
+
+
+def test_readme_programme_example_validates(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The programme file", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = write(tmp_path, example)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.stderr
