@@ -114,3 +114,17 @@ def test_explicit_target_year_is_a_plain_int() -> None:
     assert program is not None
     assert type(program.indicators[0].target.year) is int
     assert b"wspolpraca_cli.loader" not in pickle.dumps(program)
+
+
+def test_the_cache_keeps_a_bounded_number_of_programmes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wspolpraca_cli import progcache
+
+    monkeypatch.setattr(progcache, "KEEP", 3)
+    path = tmp_path / "p.yaml"
+    text = SHIPPED_PROGRAM.read_text(encoding="utf-8")
+    for n in range(6):
+        path.write_text(text.replace("1/rok", f"{n + 1}/rok"), encoding="utf-8")
+        assert load_cached(path, load_program).indicator("1.1") is not None
+    assert len(list(cache_dir().glob("*.pickle"))) == 3

@@ -74,6 +74,18 @@ def load_cached(
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(program, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
+        _prune(folder)
     except OSError:
         pass  # a read-only or full cache directory only costs speed
     return program
+
+
+KEEP = 32
+"""How many cached programmes are kept (each edit of a programme file adds one)."""
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the :data:`KEEP` most recently written cache entries."""
+    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)
