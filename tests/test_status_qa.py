@@ -335,5 +335,5 @@ def test_terminal_table_fits_and_cuts_no_status(tmp_path: Path, width: int) -> N
     assert "Cel a) Więcej konsultacji" in lines
     assert "  Działanie 1.1: Konsultacje projektów uchwał" in lines
     assert "…" not in text
-    assert lines[3] == ""  # a blank line between the header block and the table
+    assert lines[4] == ""  # a blank line between the header block and the table
     set_language("en")

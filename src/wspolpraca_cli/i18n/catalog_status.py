@@ -62,6 +62,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # header and summary
     "status.header.program": ("Program: {title}", "Programme: {title}"),
+    "status.header.program_file": ("Plik programu: {path}", "Programme file: {path}"),
     "status.header.store": ("Magazyn pomiarów: {path}", "Measurement store: {path}"),
     "status.header.as_of": ("Stan na: {date}", "As of: {date}"),
     "status.header.year": ("Rok: {year}", "Year: {year}"),

@@ -340,6 +340,7 @@ def summary_line(results: Iterable[PeriodResult | ProgrammeResult]) -> str:
 def header_lines(view: StatusView, lang: str) -> list[str]:
     out = [
         t("status.header.program", title=" ".join(view.program.title.split())),
+        t("status.header.program_file", path=view.program_file),
         t(
             "status.header.store" if view.store_exists else "status.header.store_missing",
             path=view.store,
