@@ -220,7 +220,14 @@ def test_bad_periods(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "month", "day"),
     [("31 maja", 5, 31), ("05-31", 5, 31), ("31.05", 5, 31), ("30 April", 4, 30),
-     ("29 lutego", 2, 29)],
+     ("28 lutego", 2, 28)],
 )  # fmt: skip
 def test_deadlines(text: str, month: int, day: int) -> None:
     assert parse_deadline(text) == Deadline(month, day)
+
+
+def test_29_february_is_not_a_deadline() -> None:
+    """Not every year has it: the deadline would not exist in 2025 (and status would fail)."""
+    with pytest.raises(ValueError) as info:
+        parse_deadline("29.02")
+    assert str(info.value) == "no such day: '29.02'"

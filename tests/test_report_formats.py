@@ -424,3 +424,24 @@ def test_help_in_polish() -> None:
     assert "Język tego polecenia: pl lub en" in report_help
     assert "Nic nie wypisuj, gdy nie ma problemów" in check_help
     assert "Przykłady: wsp check" in check_help
+
+
+def test_notes_of_an_entry_counted_in_its_due_year(tmp_path: Path) -> None:
+    """A milestone measured once (tak w 2025) is recorded for the whole programme and counts
+    for 2025: the 2025 report shows its note and source."""
+    from tests.conftest import REPO
+
+    example = REPO / "examples" / "przyklad-pelny.yaml"
+    base = ["--program", str(example), "--store", str(tmp_path / "s.wsp.db")]
+    recorded = runner.invoke(
+        app,
+        [*base, "record", "2.2", "tak", "--period", "2024-2026",
+         "--note", "CENTRUM-OTWARTE", "--source", "uchwała 12"],
+    )  # fmt: skip
+    assert recorded.exit_code == 0, recorded.stderr
+    report = runner.invoke(
+        app, [*base, "report", "--year", "2025", "--as-of", "2026-01-10", "--format", "md"]
+    )
+    assert report.exit_code == 0, report.stderr
+    row = next(line for line in report.stdout.splitlines() if "2.2 Centrum działa" in line)
+    assert "CENTRUM-OTWARTE" in row and "uchwała 12" in row

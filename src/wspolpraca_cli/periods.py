@@ -322,7 +322,7 @@ def parse_deadline(text: str) -> Deadline:
     if not (1 <= month <= 12):
         raise ValueError(t("prog.deadline.invalid", text=text))
     try:
-        date(2024, month, day)  # a leap year accepts every valid day
+        date(2023, month, day)  # a common year: 29 February is not a day of every year
     except ValueError:
         raise ValueError(t("prog.deadline.no_such_day", text=text)) from None
     return Deadline(month, day)

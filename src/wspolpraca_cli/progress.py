@@ -467,6 +467,14 @@ def _placement(ind: Indicator, program: Program, whole: Period) -> _Place:
     return place
 
 
+def placement(ind: Indicator, program: Program) -> _Place:
+    """For an indicator, the function that tells the evaluation period an entry's period
+    counts towards (None: nowhere) — the rule the engine uses, for renderers that list entries
+    under their result (the report's notes and sources)."""
+    whole = Period(program.first_year, PeriodKind.PROGRAMME, program.last_year)
+    return _placement(ind, program, whole)
+
+
 def enclosing(period: Period, kind: PeriodKind, programme: Period) -> Period | None:
     """The period of ``kind`` that contains ``period``; None if ``period`` is coarser."""
     if _RANK[period.kind] > _RANK[kind]:

@@ -27,6 +27,7 @@ from wspolpraca_cli.progress import (
     ProgrammeResult,
     Status,
     counts,
+    placement,
 )
 from wspolpraca_cli.render.status import (
     actual_text,
@@ -166,10 +167,6 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _contains(outer: Period, inner: Period) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
-
-
 def _entry_periods(entries: Iterable[Entry], as_of: date) -> dict[str, list[tuple[Period, Entry]]]:
     """The effective entries that count as of ``as_of``, by indicator, with parsed periods."""
     found: dict[str, list[tuple[Period, Entry]]] = {}
@@ -264,13 +261,14 @@ def build_report(
             first_of_action = True
             for ind, results in per_indicator:
                 all_results.extend(results)
+                place = placement(ind, program)  # the engine's rule: which entries count where
                 for n, r in enumerate(results):
                     notes: tuple[str, ...] = ()
                     if isinstance(r, PeriodResult):
                         notes = tuple(
                             entry_note(e, ind, r.period, lang)
                             for period, e in by_indicator.get(ind.id, [])
-                            if _contains(r.period, period)
+                            if place(period) == r.period
                         )
                         if is_missing(r, year):
                             missing.append(_missing(program, ind, r, lang))
