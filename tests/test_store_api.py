@@ -382,3 +382,27 @@ def test_summaries_agree_with_effective_on_random_histories(tmp_path: Path) -> N
             assert store.summaries(as_of=as_of, period="2024") == [
                 s for s in whole if s.period == "2024"
             ]
+
+
+def test_a_version_1_store_that_cannot_be_migrated_is_still_readable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import wspolpraca_cli.store as store_module
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in store_module.MIGRATIONS[1]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(
+        "INSERT INTO entries (uid, indicator_id, period, value, kind, recorded_at)"
+        " VALUES ('old00001', '1.1', '2022', 3, 'record', '2022-05-01T10:00:00Z')"
+    )
+    conn.close()
+    monkeypatch.setattr(store_module, "_upgrade_in_place", lambda path, timeout: None)
+    with open_store(path, readonly=True) as store:  # e.g. on a read-only mount
+        assert store.schema_version() == 1
+        assert [e.uid for e in store.entries()] == ["old00001"]
+        assert [e.uid for e in store.entries("1.1")] == ["old00001"]
+        assert [s.total for s in store.summaries()] == [3.0]

@@ -230,3 +230,24 @@ def test_import_json_written_by_hand(wsp: Wsp, tmp_path: Path) -> None:
     assert run.exit_code == 0, run.stderr
     with open_store(wsp.store, readonly=True) as store:
         assert [e.value for e in store.entries()] == [1.0, 1.5]
+
+
+def test_import_refuses_a_repeated_tag_as_record_does(wsp: Wsp, tmp_path: Path) -> None:
+    file = tmp_path / "tags.csv"
+    file.write_text(
+        HEADER + "\n,1.1,2024,1,record,,,,organizator=NGO;organizator=urząd,,,,\n",
+        encoding="utf-8",
+    )
+    run = wsp("import", str(file))
+    assert run.exit_code == 2
+    assert f"{file}:2:9: The breakdown 'organizator' is given more than once." in run.stderr
+    with open_store(wsp.store, readonly=True) as store:
+        assert store.entries() == []
+
+
+@pytest.mark.parametrize("day", ["20240402", "2024W142", "2024-4-2", "2.4.24"])
+def test_record_date_is_yyyy_mm_dd_or_polish(wsp: Wsp, day: str) -> None:
+    run = wsp("record", "1.1", "1", "--date", day)
+    assert run.exit_code == 2
+    assert f"'{day}'" in run.stderr
+    assert wsp.record("1.1", "1", "--date", "2.04.2024")

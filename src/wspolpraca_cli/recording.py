@@ -100,14 +100,19 @@ def year_period(program: Program, ind: Indicator, year: int) -> Period:
 
 def parse_day(text: str) -> date:
     """An ISO date (``2024-04-02``) or the Polish ``2.04.2024``."""
+    import re
+
     raw = text.strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", raw)
+    polish = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", raw)
     try:
-        if "." in raw:
-            day, month, year = raw.split(".")
-            return date(int(year), int(month), int(day))
-        return date.fromisoformat(raw)
+        if iso:  # only YYYY-MM-DD: date.fromisoformat would also take 20240402 or 2024W142
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if polish:
+            return date(int(polish[3]), int(polish[2]), int(polish[1]))
     except ValueError:
-        raise InputError(t("date.invalid", date=text), hint=t("date.hint")) from None
+        pass
+    raise InputError(t("date.invalid", date=text), hint=t("date.hint"))
 
 
 def date_period(program: Program, ind: Indicator, day: date) -> Period:

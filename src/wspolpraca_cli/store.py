@@ -418,16 +418,18 @@ class Store:
 
     def entries(self, indicator_id: str | None = None) -> list[Entry]:
         """Every entry (superseded ones and voids too), in insertion order."""
+        # A store still at schema 1 (read where it could not be migrated) has the older index.
+        index = "entries_aggregate" if self.schema_version() >= 2 else "entries_indicator_period"
         if indicator_id is None:
             rows = self._query(f"SELECT {_COLUMNS} FROM entries ORDER BY seq")
-            indexed = self._query("SELECT count(*) FROM entries INDEXED BY entries_aggregate")
+            indexed = self._query(f"SELECT count(*) FROM entries INDEXED BY {index}")
         else:
             rows = self._query(
                 f"SELECT {_COLUMNS} FROM entries WHERE indicator_id = ? ORDER BY seq",
                 (indicator_id,),
             )
             indexed = self._query(
-                "SELECT count(*) FROM entries INDEXED BY entries_aggregate WHERE indicator_id = ?",
+                f"SELECT count(*) FROM entries INDEXED BY {index} WHERE indicator_id = ?",
                 (indicator_id,),
             )
         # The rows come from the table, the count from an index: a damaged table that reads as

@@ -505,7 +505,10 @@ def _row_entry(
         try:
             if not sep:
                 raise InputError(t("tag.form", tag=item.strip()), hint=t("tag.form.hint"))
-            tags.append(check_tag(ind, key, tag_value))
+            tag = check_tag(ind, key, tag_value)
+            if any(k == tag[0] for k, _ in tags):  # as `wsp record --tag` refuses it
+                raise InputError(t("tag.repeated", key=tag[0]))
+            tags.append(tag)
         except InputError as exc:
             problem("tags", exc)
     recorded_at = get("recorded_at")
