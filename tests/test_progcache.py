@@ -128,3 +128,20 @@ def test_the_cache_keeps_a_bounded_number_of_programmes(
         path.write_text(text.replace("1/rok", f"{n + 1}/rok"), encoding="utf-8")
         assert load_cached(path, load_program).indicator("1.1") is not None
     assert len(list(cache_dir().glob("*.pickle"))) == 3
+
+
+def test_a_shared_cache_folder_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pickle runs code when loaded: a folder others may write to is never read."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("WSP_CACHE_DIR", str(shared))
+    path = tmp_path / "p.yaml"
+    path.write_bytes(SHIPPED_PROGRAM.read_bytes())
+    calls: list[Path] = []
+    load_cached(path, counting_loader(calls))
+    load_cached(path, counting_loader(calls))
+    assert calls == [path, path]
+    assert not list(shared.glob("*.pickle"))

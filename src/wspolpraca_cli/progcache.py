@@ -10,6 +10,7 @@ new key; an unreadable or stale cache entry is ignored and rewritten. Writes are
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import sys
@@ -59,25 +60,46 @@ def load_cached(
         return load(path)  # let the loader raise its own, clear error
     key = _key(data, str(path))
     folder = cache_dir(environ)
+    if not _private(folder):
+        return load(path)  # never unpickle what someone else could have written
     entry = folder / f"{key}.pickle"
     try:
         with entry.open("rb") as fh:
             program = pickle.load(fh)
         if isinstance(program, Program):
             return program
-    except Exception:  # a missing, partial or stale cache entry is just a miss
-        pass
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            IndexError, TypeError, ValueError):  # fmt: skip
+        pass  # a missing, partial or stale cache entry is just a miss
     program = load(path)
+    tmp = ""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(program, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
         _prune(folder)
-    except OSError:
-        pass  # a read-only or full cache directory only costs speed
+    except (OSError, pickle.PicklingError, RecursionError):
+        # a read-only or full cache directory only costs speed
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
     return program
+
+
+def _private(folder: Path) -> bool:
+    """Whether the cache folder (if it exists) is the user's own and not writable by others:
+    a pickle runs code when loaded, so a shared folder must not feed it."""
+    if not hasattr(os, "getuid"):
+        return True  # Windows: the user's local application data
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        return True  # created below, private
+    except OSError:
+        return False
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 KEEP = 32
