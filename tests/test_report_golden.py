@@ -1,7 +1,7 @@
 """``wsp report`` md and csv against golden files, in Polish and English.
 
 The generation date is fixed through ``WSP_REPORT_DATE``. To regenerate after an intended
-change: ``UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py`` and review the diff.
+change: ``WSP_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def report(program: Path, store: Path, *args: str) -> Any:
 
 def compare(name: str, text: str) -> None:
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("WSP_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8", newline="")
     assert text == path.read_text(encoding="utf-8"), f"{name} differs"
 
