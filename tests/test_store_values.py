@@ -10,7 +10,7 @@ from wspolpraca_cli.errors import InputError
 from wspolpraca_cli.exitcodes import ExitCode
 from wspolpraca_cli.model import Unit
 from wspolpraca_cli.transfer import format_number
-from wspolpraca_cli.values import format_value, parse_value
+from wspolpraca_cli.values import parse_value
 
 
 def grouped(n: int, sep: str = " ") -> str:
@@ -92,13 +92,6 @@ def test_yes_no(text: str, value: float) -> None:
 def test_refused(text: str, unit: Unit, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_value(text, unit)
-
-
-def test_format_value() -> None:
-    assert format_value(2.0, Unit.COUNT) == "2"
-    assert format_value(35.5, Unit.PERCENT) == "35.5%"
-    assert format_value(1.0, Unit.YESNO) == "yes"
-    assert format_value(None, Unit.NUMBER) == "—"
 
 
 def test_ambiguous_amount_is_refused_not_misread() -> None:

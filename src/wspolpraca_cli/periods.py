@@ -269,13 +269,6 @@ def periods_of(frequency: Frequency, first_year: int, last_year: int) -> list[Pe
     return [Period(y, kind, i) for y in years for i in range(1, per_year + 1)]
 
 
-def periods_in_year(
-    frequency: Frequency, year: int, first_year: int, last_year: int
-) -> list[Period]:
-    """The periods of ``frequency`` that end in ``year`` (programme-wide: if it ends then)."""
-    return [p for p in periods_of(frequency, first_year, last_year) if p.end_year == year]
-
-
 def matches_frequency(period: Period, frequency: Frequency) -> bool:
     return period.kind is kind_of(frequency)
 
@@ -289,10 +282,6 @@ class Deadline:
 
     def for_period(self, period: Period) -> date:
         return date(period.end_year + 1, self.month, self.day)
-
-
-def add_days(day: date, days: int) -> date:
-    return day + timedelta(days=days)
 
 
 MONTHS_PL_GENITIVE = (

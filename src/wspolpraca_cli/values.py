@@ -63,16 +63,6 @@ def parse_value(text: str, unit: Unit, *, indicator: str | None = None) -> float
     return value
 
 
-def format_value(value: float | None, unit: Unit) -> str:
-    """A value as ``wsp`` shows it in plain output: ``2``, ``1.5``, ``35%``, ``tak``/``yes``."""
-    if value is None:
-        return "—"
-    if unit is Unit.YESNO:
-        return t("record.word.yes") if value else t("record.word.no")
-    text = format_plain(value)
-    return f"{text}%" if unit is Unit.PERCENT else text
-
-
 MAX_SHOWN_DECIMALS = 6
 """Decimals shown to people at most (messages, history table); machine outputs stay exact."""
 
