@@ -382,6 +382,7 @@ def test_write_failure_is_exit_3_and_leaves_nothing(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)
+    monkeypatch.setattr(os, "link", full_disk)
     out = tmp_path / "r.md"
     result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 3

@@ -385,9 +385,8 @@ def init(
       wsp init gmina.yaml --force
       wsp init - > program.yaml
     """
-    import contextlib
-
     from wspolpraca_cli.errors import FileSystemError
+    from wspolpraca_cli.fsutil import write_atomically
     from wspolpraca_cli.starter import starter
 
     if str(file) == "-":
@@ -397,14 +396,17 @@ def init(
         raise OutputExists(t("init.is_dir", path=file), hint=t("init.is_dir.hint", path=file))
     if file.exists() and not force:
         raise OutputExists(t("init.exists", path=file), hint=t("init.exists.hint"))
-    tmp = file.with_name(f".{file.name}.tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(starter(get_language()), encoding="utf-8")
-        tmp.replace(file)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        raise FileSystemError(
+            t("init.cannot_write", path=file, error=exc.strerror or exc)
+        ) from None
+    try:
+        write_atomically(file, starter(get_language()).encode("utf-8"), overwrite=force)
+    except FileExistsError:
+        raise OutputExists(t("init.exists", path=file), hint=t("init.exists.hint")) from None
+    except OSError as exc:
         raise FileSystemError(
             t("init.cannot_write", path=file, error=exc.strerror or exc)
         ) from None

@@ -186,18 +186,15 @@ def require_openpyxl() -> None:
         raise UsageError(t("report.no_openpyxl"), hint=t("report.no_openpyxl.hint"))
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same directory, then rename it over ``path``:
-    a failure leaves no half-written report (and the old file, if any, intact)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def write_report(path: Path, data: bytes, *, force: bool) -> None:
+    """Write the report whole or not at all; never over a file without ``--force``."""
+    from wspolpraca_cli.fsutil import write_atomically
+
     try:
-        with tmp.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        write_atomically(path, data, overwrite=force)
+    except FileExistsError:
+        raise OutputExists(t("report.exists", path=path), hint=t("report.exists.hint")) from None
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise FileSystemError(
             t("report.write_failed", path=path, error=exc.strerror or exc)
         ) from None
@@ -289,7 +286,7 @@ def report(
     if output is None:
         typer.echo(data.decode("utf-8"), nl=False)
         return
-    write_atomically(output, data)
+    write_report(output, data, force=force)
     typer.echo(t("report.written", year=year, path=output), err=True)
 
 

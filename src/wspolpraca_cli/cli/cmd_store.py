@@ -761,7 +761,7 @@ def export(
         sys.stdout.write(buffer.getvalue())
         sys.stdout.flush()
     else:
-        _write_file(output, buffer.getvalue())
+        _write_file(output, buffer.getvalue(), force=force)
     typer.echo(
         t(
             "export.done",
@@ -799,20 +799,16 @@ def _export_format(chosen: ExportFormat | None, output: Path | None) -> ExportFo
     return chosen
 
 
-def _write_file(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a failure leaves no half file."""
-    import contextlib
+def _write_file(path: Path, text: str, *, force: bool) -> None:
+    """Write ``text`` to ``path`` whole or not at all; never over a file without ``--force``."""
+    from wspolpraca_cli.errors import FileSystemError, OutputExists
+    from wspolpraca_cli.fsutil import write_atomically
 
-    from wspolpraca_cli.errors import FileSystemError
-
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        tmp.replace(path)
+        write_atomically(path, text.encode("utf-8"), overwrite=force)
+    except FileExistsError:
+        raise OutputExists(t("export.exists", path=path), hint=t("export.exists.hint")) from None
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise FileSystemError(t("export.failed", path=path, error=exc.strerror or exc)) from None
 
 
