@@ -475,3 +475,14 @@ def test_readme_programme_example_validates(tmp_path: Path) -> None:
     path = write(tmp_path, example)
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("pl", "pl"), ("PL", "pl"), ("pl_PL", "pl"), ("pl-PL", "pl"), ("en", "en"),
+     ("en_GB", "en"), ("en_US.UTF-8", "en"), ("de", None), ("", None), ("polski", None)],
+)  # fmt: skip
+def test_parse_language(text: str, expected: str | None) -> None:
+    from wspolpraca_cli.i18n import parse_language
+
+    assert parse_language(text) == expected

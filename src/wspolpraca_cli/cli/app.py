@@ -17,7 +17,7 @@ from wspolpraca_cli.cli.common import State, fail_with
 from wspolpraca_cli.cli.localise import help_text, localise_error
 from wspolpraca_cli.errors import WspError
 from wspolpraca_cli.exitcodes import ExitCode
-from wspolpraca_cli.i18n import detect_language, set_language, t
+from wspolpraca_cli.i18n import detect_language, parse_language, set_language, t
 
 set_language(detect_language(sys.argv[1:]))
 
@@ -155,9 +155,10 @@ def main_options(
 ) -> None:
     """wsp — an indicator tracker for public programmes."""
     if lang is not None:
-        if lang.strip().lower() not in ("pl", "en", "pl_pl", "en_gb", "en_us"):
+        chosen = parse_language(lang)
+        if chosen is None:
             raise typer.BadParameter(t("lang.bad", value=lang), param_hint="--lang")
-        set_language(lang)
+        set_language(chosen)
     else:
         set_language(detect_language([]))
     ctx.obj = State(program=program, store=store, debug=debug, lang_chosen=lang is not None)

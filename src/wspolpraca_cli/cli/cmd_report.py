@@ -19,7 +19,7 @@ from wspolpraca_cli.cli.cmd_status import check_year, compute, parse_as_of, stri
 from wspolpraca_cli.cli.common import load, store_path
 from wspolpraca_cli.errors import FileSystemError, OutputExists, UsageError
 from wspolpraca_cli.exitcodes import ExitCode
-from wspolpraca_cli.i18n import get_language, set_language, t
+from wspolpraca_cli.i18n import get_language, parse_language, set_language, t
 
 REPORT_DATE_ENV = "WSP_REPORT_DATE"
 """An ISO date used as the report's generation date instead of today (stable golden files,
@@ -52,9 +52,10 @@ def use_language(lang: str | None) -> None:
     """A per-command ``--lang`` (the global one was applied already)."""
     if lang is None:
         return
-    if lang.strip().lower() not in ("pl", "en", "pl_pl", "en_gb", "en_us"):
+    chosen = parse_language(lang)
+    if chosen is None:
         raise UsageError(t("check.bad_lang", value=lang), hint=t("check.bad_lang.hint"))
-    set_language(lang)
+    set_language(chosen)
 
 
 # -- wsp check --------------------------------------------------------------------------------

@@ -61,6 +61,17 @@ def detect_language(argv: list[str] | None = None, environ: Mapping[str, str] | 
     return chosen_language(argv, environ) or "en"
 
 
+def parse_language(text: str) -> str | None:
+    """``pl`` or ``en`` for a language the user names (``pl``, ``PL``, ``pl_PL``, ``en_GB``…),
+    None for anything else."""
+    low = text.strip().lower().replace("-", "_").split(".")[0]
+    if low in ("pl", "pl_pl"):
+        return "pl"
+    if low == "en" or low.startswith("en_"):
+        return "en"
+    return None
+
+
 def normalise(lang: str) -> str:
     low = lang.strip().lower()
     return "pl" if low.startswith("pl") else "en"
