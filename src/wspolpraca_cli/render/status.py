@@ -7,9 +7,7 @@ Markdown or JSON (``"schema": 1``). The terminal table is grouped by goal and ac
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -480,6 +478,8 @@ def csv_writer(out: io.StringIO, lang: str, *, bom: bool = True) -> tuple[Any, A
 
     if bom:
         out.write(CSV_BOM)
+    import csv  # only for --format csv: start-up time matters
+
     return csv.writer(out, delimiter=separator, lineterminator="\r\n"), number, percent
 
 
@@ -619,6 +619,8 @@ def status_json(view: StatusView) -> dict[str, Any]:
 
 
 def render_json(view: StatusView) -> str:
+    import json  # only for --format json: start-up time matters
+
     return json.dumps(status_json(view), ensure_ascii=False, indent=2)
 
 
