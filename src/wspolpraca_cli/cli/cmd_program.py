@@ -93,10 +93,10 @@ def list_tree(
 
         typer.echo(json.dumps(program_json(program), ensure_ascii=False, indent=2))
         return
-    from wspolpraca_cli.cli.common import stdout_console
+    from wspolpraca_cli.cli.common import terminal_console
 
-    console = stdout_console()
-    if output_format is TreeFormat.table and console.is_terminal:
+    console = terminal_console() if output_format is TreeFormat.table else None
+    if console is not None:
         console.print(_rich_tree(program))
     else:
         typer.echo("\n".join(_text_tree(program)))

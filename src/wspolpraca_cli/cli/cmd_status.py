@@ -157,16 +157,14 @@ def status(
 
 
 def _table(view: Any) -> None:
-    import sys
+    from wspolpraca_cli.cli.common import terminal_console
 
-    if sys.stdout.isatty():
-        from wspolpraca_cli.cli.common import stdout_console
+    console = terminal_console()
+    if console is not None:
         from wspolpraca_cli.render.status import render_rich
 
-        console = stdout_console()
-        if console.is_terminal:
-            render_rich(view, console)
-            return
+        render_rich(view, console)
+        return
     from wspolpraca_cli.render.status import orphan_note, render_plain
 
     typer.echo(render_plain(view))
@@ -183,7 +181,7 @@ def show_indicator_history(
     as_of: str | None = None,
 ) -> None:
     """Print an indicator's period-by-period history under ``wsp show`` (as of today)."""
-    import sys
+    from wspolpraca_cli.cli.common import terminal_console
 
     day = parse_as_of(as_of)
     progress = compute(program, store_path(ctx, where), day, [item.id])
@@ -191,14 +189,12 @@ def show_indicator_history(
     if found is None:  # pragma: no cover - the indicator comes from the same programme
         return
     typer.echo("")
-    if sys.stdout.isatty():
-        from wspolpraca_cli.cli.common import stdout_console
+    console = terminal_console()
+    if console is not None:
         from wspolpraca_cli.render.status import render_history_rich
 
-        console = stdout_console()
-        if console.is_terminal:
-            render_history_rich(found, day, console)
-            return
+        render_history_rich(found, day, console)
+        return
     from wspolpraca_cli.render.status import render_history_plain
 
     typer.echo(render_history_plain(found, day))

@@ -105,6 +105,17 @@ def find_indicator(program: Program, indicator_id: str) -> Indicator:
     return found
 
 
+def terminal_console() -> Any | None:
+    """A Rich console for standard output when it is a terminal, else None (piped output is
+    plain, and Rich is not even imported for it)."""
+    import sys
+
+    if not sys.stdout.isatty():
+        return None
+    console = stdout_console()
+    return console if console.is_terminal else None
+
+
 def stdout_console() -> Any:
     from rich.console import Console
 
