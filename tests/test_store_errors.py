@@ -161,10 +161,15 @@ def test_explicit_store_in_a_missing_folder_is_not_created(
     assert run.exit_code == 3
     folder = tmp_path / "missing" / "deeper"
     assert run.stderr.splitlines() == [
-        f"wsp: error: Cannot create the store {target}: the folder {folder} does not exist.",
+        f"wsp: error: There is no store {target}: the folder {folder} does not exist.",
         f"  hint: create the folder (mkdir -p {folder}) or correct the path in --store / WSP_STORE",
     ]
     assert not (tmp_path / "missing").exists()
+    # reading too: a mistyped store must not look empty (and `check` must not say "overdue")
+    for args in (["status"], ["check", "--year", "2024", "--as-of", "2025-06-10"], ["history"]):
+        reading = Wsp(wsp.program, target)(*args)
+        assert reading.exit_code == 3, args
+        assert "There is no store" in reading.stderr
     # the same through the environment variable
     from wspolpraca_cli.cli.app import app
 

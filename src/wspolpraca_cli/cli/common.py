@@ -80,9 +80,19 @@ def _validated(path: Path) -> Program:
 
 
 def store_path(ctx: typer.Context, where: ProgramLocation) -> Path:
+    """The store in use. One named by ``--store`` or ``WSP_STORE`` must lie in an existing
+    folder — a mistyped path must not read as an empty store (and ``check`` as all overdue)."""
     from wspolpraca_cli.locate import resolve_store
 
-    return resolve_store(state(ctx).store, where)
+    path = resolve_store(state(ctx).store, where)
+    if state(ctx).store is not None and not path.parent.is_dir() and not path.parent.is_file():
+        from wspolpraca_cli.errors import StoreError
+
+        raise StoreError(
+            t("store.no_folder_to_read", path=path, folder=path.parent),
+            hint=t("store.no_folder.hint", folder=path.parent),
+        )
+    return path
 
 
 def suggest(wanted: str, known: list[str]) -> list[str]:

@@ -114,6 +114,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wskaż magazyn w istniejącym katalogu opcją --store (albo zmienną WSP_STORE)",
         "point --store (or WSP_STORE) at a file in an existing folder",
     ),
+    "store.no_folder_to_read": (
+        "Nie ma magazynu {path}: katalog {folder} nie istnieje.",
+        "There is no store {path}: the folder {folder} does not exist.",
+    ),
     "store.no_folder": (
         "Nie można utworzyć magazynu {path}: katalog {folder} nie istnieje.",
         "Cannot create the store {path}: the folder {folder} does not exist.",
