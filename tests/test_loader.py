@@ -579,3 +579,13 @@ def test_yaml_problems_and_validation_errors_come_out_together() -> None:
         (5, "duplicate key 'issuer' (first given on line 4)"),
         (23, "unknown target notation 'raz na rok'"),
     ]
+
+
+def test_unknown_goal_references_come_with_other_errors() -> None:
+    text = _replace("goals: [a]", "goals: [x]").replace("target: 1/rok", "target: raz na rok")
+    result = load_text(text + "colour: red\n", "p.yaml")
+    assert [(d.line, d.message) for d in result.diagnostics] == [
+        (18, "unknown specific goal 'x'"),
+        (22, "unknown target notation 'raz na rok'"),
+        (24, "unknown key 'colour'"),
+    ]

@@ -404,6 +404,9 @@ def load_text(text: str, file: str = "<string>") -> LoadResult:
         doc = schema.ProgramFile.model_validate(data)
     except ValidationError as exc:
         diags = [_from_pydantic(err, located, data) for err in exc.errors(include_url=False)]
+        # References can be checked on the raw data too, so they are not held back until
+        # the other errors are fixed.
+        diags += _not_covered(_raw_references(data, located), diags)
         return LoadResult(None, _sorted(early + _not_covered(diags, early)))
     program = schema.to_program(doc, file)
     diags = early + _not_covered(_cross_check(doc, program, located), early)
@@ -727,6 +730,41 @@ def _cross_check(doc: Any, program: Program, located: _Located) -> list[Diagnost
                     and ind.bounds.min > ind.bounds.max
                 ):
                     add((*i_path, "bounds"), t("prog.bounds_order"))
+    return diags
+
+
+def _raw_references(data: Any, located: _Located) -> list[Diagnostic]:
+    """Goal references that resolve to no specific goal, read from data that did not pass
+    validation (anything of an unexpected shape is left to the validation errors)."""
+    diags: list[Diagnostic] = []
+
+    def add(path: PathKey, message: str, hint: str = "") -> None:
+        line, column = _position(path, located)
+        diags.append(Diagnostic(located.file, line, column, message, format_path(path), hint))
+
+    goals = data.get("goals") if isinstance(data, dict) else None
+    specific = goals.get("specific") if isinstance(goals, dict) else None
+    if not isinstance(specific, list):
+        return []
+    known = [str(g["id"]) for g in specific if isinstance(g, dict) and "id" in g]
+
+    def refs(owner: Any, path: PathKey) -> None:
+        listed = owner.get("goals") if isinstance(owner, dict) else None
+        if isinstance(listed, list):
+            for n, gid in enumerate(listed):
+                if (
+                    isinstance(gid, str | int)
+                    and not isinstance(gid, bool)
+                    and str(gid) not in known
+                ):
+                    _unresolved(add, (*path, "goals", n), str(gid), known)
+
+    areas = data.get("areas")
+    for a_n, area in enumerate(areas if isinstance(areas, list) else []):
+        refs(area, ("areas", a_n))
+        actions = area.get("actions") if isinstance(area, dict) else None
+        for c_n, action in enumerate(actions if isinstance(actions, list) else []):
+            refs(action, ("areas", a_n, "actions", c_n))
     return diags
 
 
