@@ -486,3 +486,15 @@ def test_parse_language(text: str, expected: str | None) -> None:
     from wspolpraca_cli.i18n import parse_language
 
     assert parse_language(text) == expected
+
+
+def test_show_json_has_the_history(tmp_path: Path) -> None:
+    base = ["--store", str(tmp_path / "s.wsp.db")]
+    assert runner.invoke(app, [*base, "record", "1.1", "2", "--year", "2024"]).exit_code == 0
+    result = runner.invoke(app, [*base, "show", "1.1", "--format", "json", "--as-of", "2025-06-10"])
+    data = json.loads(result.stdout)
+    assert data["as_of"] == "2025-06-10"
+    history = {h["period"]: (h["status"], h["actual"], h["entries"]) for h in data["history"]}
+    assert history["2024"] == ("achieved", 2.0, 1)
+    assert history["2023"] == ("overdue", 0.0, 0)
+    assert data["programme"]["status"] == "overdue"

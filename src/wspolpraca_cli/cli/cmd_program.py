@@ -268,7 +268,17 @@ def show(
     if output_format is TreeFormat.json:
         import json
 
-        typer.echo(json.dumps(_item_json(program, item), ensure_ascii=False, indent=2))
+        data = _item_json(program, item)
+        if isinstance(item, Indicator):
+            from wspolpraca_cli.cli.cmd_status import compute, parse_as_of
+            from wspolpraca_cli.cli.common import store_path
+            from wspolpraca_cli.render.status import history_json
+
+            day = parse_as_of(as_of)
+            found = compute(program, store_path(ctx, where), day, [item.id]).indicator(item.id)
+            if found is not None:
+                data.update(history_json(found, program, day))
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     lines: list[str] = []
     if isinstance(item, Indicator):

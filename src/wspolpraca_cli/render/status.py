@@ -573,6 +573,15 @@ def _programme_json(r: ProgrammeResult) -> dict[str, Any]:
     }
 
 
+def history_json(ip: IndicatorProgress, program: Program, as_of: date) -> dict[str, Any]:
+    """An indicator's period-by-period history (``wsp show ID --format json``)."""
+    return {
+        "as_of": as_of.isoformat(),
+        "history": [_period_json(r, ip.indicator, program) for r in ip.periods],
+        "programme": _programme_json(ip.programme),
+    }
+
+
 def status_json(view: StatusView) -> dict[str, Any]:
     """The documented JSON object of ``wsp status --format json`` (``"schema": 1``)."""
     program = view.program
