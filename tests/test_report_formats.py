@@ -254,8 +254,8 @@ def test_xlsx_without_openpyxl_names_the_extra(
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "wsp: error: The xlsx format needs the openpyxl package, which is not installed.",
-        "  hint: install it: pip install 'wspolpraca-cli[xlsx]' (or choose --format html, md "
-        "or csv)",
+        "  hint: install it: pip install openpyxl (in wsp's source folder: pip install '.[xlsx]'), "
+        "or choose --format html, md or csv",
     ]
     assert not out.exists()
 

@@ -174,9 +174,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The xlsx format needs the openpyxl package, which is not installed.",
     ),
     "report.no_openpyxl.hint": (
-        "zainstaluj go: pip install 'wspolpraca-cli[xlsx]' (albo wybierz --format html, md "
-        "lub csv)",
-        "install it: pip install 'wspolpraca-cli[xlsx]' (or choose --format html, md or csv)",
+        "zainstaluj go: pip install openpyxl (w katalogu źródeł wsp: pip install '.[xlsx]'), "
+        "albo wybierz --format html, md lub csv",
+        "install it: pip install openpyxl (in wsp's source folder: pip install '.[xlsx]'), "
+        "or choose --format html, md or csv",
     ),
     "report.bad_report_date": (
         "Niepoprawna data {value!r} w zmiennej WSP_REPORT_DATE.",

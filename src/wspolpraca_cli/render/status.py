@@ -429,7 +429,8 @@ def render_plain(view: StatusView) -> str:
 def render_md(view: StatusView) -> str:
     """Markdown: a heading per goal and per action, each followed by its GitHub table."""
     lang = get_language()
-    out: list[str] = []
+    # The header block (programme, its file, the store, the date) as lines of one paragraph.
+    out: list[str] = [*(f"{_md_escape(line)}  " for line in header_lines(view, lang)), ""]
     pending: list[list[str]] = []
 
     def flush() -> None:
