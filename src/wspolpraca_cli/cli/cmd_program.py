@@ -102,6 +102,20 @@ def list_tree(
         typer.echo("\n".join(_text_tree(program)))
 
 
+def _target_display(ind: Indicator) -> str:
+    """The target as the document writes it; values by year with numbers in the language's
+    format (``2024: 500 000``)."""
+    from wspolpraca_cli.targets import TargetKind
+
+    if ind.target.kind is not TargetKind.BY_YEAR:
+        return ind.target_text or str(ind.target)
+    from wspolpraca_cli.numfmt import format_number
+
+    pct = "%" if ind.target.percent else ""
+    lang = get_language()
+    return ", ".join(f"{y}: {format_number(v, lang)}{pct}" for y, v in ind.target.by_year)
+
+
 def _serves(ids: tuple[str, ...]) -> str:
     return t("label.serves_one") if len(ids) == 1 else t("label.serves")
 
@@ -111,7 +125,7 @@ def _goal_names(program: Program, ids: tuple[str, ...]) -> str:
 
 
 def _indicator_line(ind: Indicator) -> str:
-    target = ind.target_text or str(ind.target)
+    target = _target_display(ind)
     return f"{ind.id}  {ind.name} — {t('label.target').lower()}: {target}; {ind.frequency_text}"
 
 
@@ -154,7 +168,7 @@ def _rich_tree(program: Program) -> Any:
             )
             act = node.add(f"[cyan]{escape(action.id)}[/] {escape(action.name)}{serves}")
             for ind in action.indicators:
-                target = escape(ind.target_text or str(ind.target))
+                target = escape(_target_display(ind))
                 act.add(
                     f"[green]{escape(ind.id)}[/] [bold]{escape(ind.name)}[/] — "
                     f"{t('label.target').lower()}: [yellow]{target}[/]; "
@@ -327,7 +341,7 @@ def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
         f"  {t('label.area')}: {ind.area_id}) {area.name if area else ''}",
         f"  {t('label.action')}: {ind.action_id} {action.name if action else ''}",
         f"  {t('label.unit')}: {ind.unit_label or t('unit.' + ind.unit.value)}",
-        f"  {t('label.target')}: {ind.target_text or ind.target}",
+        f"  {t('label.target')}: {_target_display(ind)}",
         f"  {t('label.frequency')}: {_frequency_text(ind)}",
         f"  {t('label.aggregation')}: {t('aggregation.' + ind.aggregation.value)}",
     ]
