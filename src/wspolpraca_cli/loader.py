@@ -33,6 +33,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 _SAFE = yaml.SafeLoader.yaml_constructors
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -131,6 +132,8 @@ class _Located:
             self.error(node.start_mark, t("prog.unsupported_tag", tag=node.tag), path)
 
     def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
+        if node.tag == _STR:  # most scalars: the node holds the text already
+            return node.value
         constructor = _SAFE.get(node.tag)
         if constructor is None or node.tag.endswith(("binary", "set", "omap", "pairs")):
             self.error(
