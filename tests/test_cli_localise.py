@@ -60,7 +60,7 @@ def test_command_help_in_polish() -> None:
     """Help texts are chosen at start-up from --lang in argv (or WSP_LANG, the locale)."""
     done = _console("--lang", "pl", "record", "--help")
     assert done.returncode == 0
-    assert done.stdout.startswith("Użycie: wsp record [OPCJE] [ID] [VALUE]\n")
+    assert done.stdout.startswith("Użycie: wsp record [OPCJE] [ID] [WARTOŚĆ]\n")
     assert "\nArgumenty:\n" in done.stdout and "\nOpcje:\n" in done.stdout
     assert "Pokaż tę pomoc i zakończ." in done.stdout
     assert "Przykłady:\n    wsp record" in done.stdout
@@ -73,3 +73,14 @@ def test_top_level_help_in_polish_through_the_console_script() -> None:
     assert done.stdout.startswith("Użycie: wsp [OPCJE] POLECENIE [ARGUMENTY]...")
     assert "[zmienna środowiskowa: WSP_PROGRAM]" in done.stdout
     assert "\nPolecenia:\n" in done.stdout
+
+
+def test_placeholders_in_polish_help_keep_the_columns() -> None:
+    done = _console("--lang", "pl", "record", "--help")
+    assert done.stdout.startswith("Użycie: wsp record [OPCJE] [ID] [WARTOŚĆ]\n")
+    lines = done.stdout.splitlines()
+    year = next(line for line in lines if line.startswith("  --year <liczba>"))
+    tag = next(line for line in lines if line.startswith("  -t, --tag KLUCZ=WARTOŚĆ"))
+    assert year.index("Rok") == tag.index("Podział")  # one column for every description
+    english = _console("--lang", "en", "record", "--help")
+    assert "--year <int>" in english.stdout and "[ID] [VALUE]" in english.stdout

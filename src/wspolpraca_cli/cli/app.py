@@ -14,12 +14,13 @@ from typer.core import TyperCommand, TyperGroup
 from wspolpraca_cli import __version__
 from wspolpraca_cli.cli import cmd_program, cmd_report, cmd_status, cmd_store
 from wspolpraca_cli.cli.common import State, fail_with
-from wspolpraca_cli.cli.localise import help_text, localise_error
+from wspolpraca_cli.cli.localise import help_text, install_metavars, localise_error
 from wspolpraca_cli.errors import WspError
 from wspolpraca_cli.exitcodes import ExitCode
 from wspolpraca_cli.i18n import detect_language, parse_language, set_language, t
 
 set_language(detect_language(sys.argv[1:]))
+install_metavars()
 
 _SURROGATES = re.compile("[\udc80-\udcff]")
 

@@ -80,3 +80,44 @@ def localise_error(exc: Any) -> None:
         target.flush()
 
     exc.show = show
+
+
+_METAVARS_PL: dict[str, str] = {
+    "<str>": "<tekst>",
+    "<int>": "<liczba>",
+    "<float>": "<liczba>",
+    "<path>": "<ścieżka>",
+    "<file>": "<plik>",
+    "YYYY-MM-DD": "RRRR-MM-DD",
+    "K=V": "KLUCZ=WARTOŚĆ",
+    "VALUE": "WARTOŚĆ",
+    "ENTRY": "WPIS",
+    "FILE": "PLIK",
+}
+
+
+def _polish_metavar(text: str) -> str:
+    if get_language() != "pl":
+        return text
+    for english, polish in _METAVARS_PL.items():
+        text = text.replace(english, polish)
+    return text
+
+
+def install_metavars() -> None:
+    """Let option and argument placeholders (``<str>``, ``VALUE``) follow the language.
+
+    They are computed while Click lays out the help, so translating them there keeps the
+    columns aligned (a replacement in the finished text would not)."""
+    from typer.core import TyperArgument, TyperOption
+
+    for cls in (TyperOption, TyperArgument):
+        original = cls.make_metavar
+        if getattr(original, "_wsp_localised", False):
+            continue
+
+        def make_metavar(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> str:
+            return _polish_metavar(_original(self, *args, **kwargs))
+
+        make_metavar._wsp_localised = True  # type: ignore[attr-defined]
+        cls.make_metavar = make_metavar  # type: ignore[method-assign]
