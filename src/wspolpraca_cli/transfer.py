@@ -214,7 +214,9 @@ def _bad_header(file: str, unknown: list[str], missing: list[str]) -> InputError
         parts.append(t("import.unknown_columns", columns=", ".join(unknown)))
     pairs = []
     for name in unknown:
-        close = difflib.get_close_matches(name, [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS], n=1)
+        close = difflib.get_close_matches(
+            name, [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS], n=1, cutoff=0.75
+        )
         if close:
             pairs.append(f"{name} → {close[0]}")
     hint = t("import.columns_hint")
