@@ -51,8 +51,9 @@ class _Located:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.values: dict[PathKey, tuple[int, int]] = {}
-        self.keys: dict[PathKey, tuple[int, int]] = {}
+        # Marks, turned into (line, column) only for the few paths an error points at.
+        self.values: dict[PathKey, Any] = {}
+        self.keys: dict[PathKey, Any] = {}
         self.errors: list[Diagnostic] = []
         self.bool_words: dict[PathKey, str] = {}
         """How each unquoted boolean was written (``no``, ``on``), for hints."""
@@ -72,7 +73,7 @@ class _Located:
         if depth > MAX_DEPTH:
             raise _TooDeep(node)
         mark = node.start_mark
-        self.values.setdefault(path, (mark.line + 1, mark.column + 1))
+        self.values.setdefault(path, mark)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
         if id(node) in self._active:
@@ -112,7 +113,7 @@ class _Located:
                     )
                     continue
                 first_seen[key] = key_node.start_mark.line + 1
-                self.keys[kpath] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.keys[kpath] = key_node.start_mark
                 result[key] = self.build(value_node, kpath, depth + 1)
             return result
         finally:
@@ -489,13 +490,18 @@ def _clean_loc(loc: tuple[Any, ...], located: _Located) -> PathKey:
 
 def _position(path: PathKey, located: _Located, prefer_key: bool = False) -> tuple[int, int]:
     if prefer_key and path in located.keys:
-        return located.keys[path]
+        return _line_column(located.keys[path])
     probe = path
     while probe:
         if probe in located.values:
-            return located.values[probe]
+            return _line_column(located.values[probe])
         probe = probe[:-1]
-    return located.values.get((), (1, 1))
+    root = located.values.get(())
+    return _line_column(root) if root is not None else (1, 1)
+
+
+def _line_column(mark: Any) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
 
 
 def _from_pydantic(err: Any, located: _Located, data: Any) -> Diagnostic:
