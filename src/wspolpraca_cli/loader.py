@@ -300,7 +300,9 @@ def compose(text: str, file: str) -> tuple[Any, _Located]:
         )
         return None, located
     try:
-        if _expanded_size(node, {}, set()) > MAX_NODES:
+        # Only aliases can make a document bigger than its text; without an anchor (&) there
+        # is none to expand, and the walk below is skipped.
+        if "&" in text and _expanded_size(node, {}, set()) > MAX_NODES:
             raise _TooBig(node)
         data = located.build(node, ())
     except _Recursive as exc:
