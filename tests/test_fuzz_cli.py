@@ -309,10 +309,6 @@ def test_random_argument_lists(templates: dict[str, Template]) -> None:
 LONG = "x" * 300
 
 
-def defect(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"defect: {reason}")
-
-
 @pytest.mark.parametrize(
     "args",
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from wspolpraca_cli.progcache import cache_dir, load_cached
 runner = CliRunner()
 
 
-def counting_loader(calls: list[Path]):  # type: ignore[no-untyped-def]
+def counting_loader(calls: list[Path]) -> Callable[[Path], Program]:
     def load(path: Path) -> Program:
         calls.append(path)
         return load_program(path)

@@ -305,10 +305,10 @@ def test_eight_processes_record_at_once(tmp_path: Path) -> None:
     assert set(notes) == {f"w{w}-{i}" for w in range(8) for i in range(25)}
 
 
-def test_migrates_a_version_1_store_forward(tmp_path: Path) -> None:
+def _version_1_store(path: Path) -> Path:
+    """A store as schema 1 wrote it, with one entry."""
     import wspolpraca_cli.store as store_module
 
-    path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     for statement in store_module.MIGRATIONS[1]:
         conn.execute(statement)
@@ -319,6 +319,12 @@ def test_migrates_a_version_1_store_forward(tmp_path: Path) -> None:
         " VALUES ('old00001', '1.1', '2022', 3, 'record', '2022-05-01T10:00:00Z')"
     )
     conn.close()
+    return path
+
+
+def test_migrates_a_version_1_store_forward(tmp_path: Path) -> None:
+
+    path = _version_1_store(tmp_path / "old.db")
     with open_store(path, readonly=True) as store:  # a reader upgrades a writable file too
         assert store.schema_version() == SCHEMA_VERSION
         assert [e.uid for e in store.entries()] == ["old00001"]
@@ -389,17 +395,7 @@ def test_a_version_1_store_that_cannot_be_migrated_is_still_readable(
 ) -> None:
     import wspolpraca_cli.store as store_module
 
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for statement in store_module.MIGRATIONS[1]:
-        conn.execute(statement)
-    conn.execute("PRAGMA user_version = 1")
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(
-        "INSERT INTO entries (uid, indicator_id, period, value, kind, recorded_at)"
-        " VALUES ('old00001', '1.1', '2022', 3, 'record', '2022-05-01T10:00:00Z')"
-    )
-    conn.close()
+    path = _version_1_store(tmp_path / "old.db")
     monkeypatch.setattr(store_module, "_upgrade_in_place", lambda path, timeout: None)
     with open_store(path, readonly=True) as store:  # e.g. on a read-only mount
         assert store.schema_version() == 1

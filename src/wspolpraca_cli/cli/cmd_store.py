@@ -258,6 +258,22 @@ def _choose_period(
     return current, None
 
 
+def _check_plausible(
+    store: Store, ind: Indicator, number: float, period: str, yes: bool, interactive: bool
+) -> None:
+    """The checks of `wsp record` and `wsp correct`: bounds, and ten times the largest actual
+    of the indicator's other periods; asks in a terminal, needs --yes elsewhere."""
+    from wspolpraca_cli.recording import implausible
+
+    actuals = {
+        s.period: s.aggregate(ind.aggregation.value)
+        for s in store.summaries(indicator_ids=[ind.id])
+    }
+    reasons = implausible(ind, number, period, actuals)
+    if reasons:
+        _confirm_plausible(reasons, yes, interactive)
+
+
 def _confirm_plausible(reasons: list[str], yes: bool, interactive: bool) -> None:
     if yes:
         return
@@ -300,7 +316,7 @@ def record(
       wsp record 1.1 0 --year 2023 --dry-run
     """
     from wspolpraca_cli.entries import Entry
-    from wspolpraca_cli.recording import implausible, parse_tags
+    from wspolpraca_cli.recording import parse_tags
     from wspolpraca_cli.values import accepted_forms, parse_value
 
     program, where = load(ctx)
@@ -332,13 +348,7 @@ def record(
     )
     path = store_path(ctx, where)
     with _open(ctx, path, readonly=dry_run) as store:
-        actuals = {
-            s.period: s.aggregate(ind.aggregation.value)
-            for s in store.summaries(indicator_ids=[ind.id])
-        }
-        reasons = implausible(ind, number, entry.period, actuals)
-        if reasons:
-            _confirm_plausible(reasons, yes, interactive)
+        _check_plausible(store, ind, number, entry.period, yes, interactive)
         if dry_run:
             state = _period_state(store, ind, entry.period, entry)
             typer.echo(
@@ -590,7 +600,6 @@ def _supersede(
 
     from wspolpraca_cli.entries import EntryKind
     from wspolpraca_cli.model import Unit
-    from wspolpraca_cli.recording import implausible
     from wspolpraca_cli.values import parse_value
 
     program, where = load(ctx)
@@ -607,13 +616,7 @@ def _supersede(
             else None
         )
         if number is not None and ind is not None:  # the checks of `wsp record`
-            actuals = {
-                s.period: s.aggregate(ind.aggregation.value)
-                for s in store.summaries(indicator_ids=[ind.id])
-            }
-            reasons = implausible(ind, number, old.period, actuals)
-            if reasons:
-                _confirm_plausible(reasons, yes, interactive)
+            _check_plausible(store, ind, number, old.period, yes, interactive)
         new = replace(
             old,
             uid="",

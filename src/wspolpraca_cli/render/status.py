@@ -221,16 +221,18 @@ def _collapsed(ind: Indicator, results: list[PeriodResult | ProgrammeResult]) ->
         run.clear()
 
     for r in results:
-        empty = isinstance(r, PeriodResult) and r.count == 0
-        adjacent = bool(run) and (r.period.start - run[-1].period.end).days == 1
-        if empty and adjacent and (r.status, r.target) == (run[0].status, run[0].target):
-            run.append(r)  # type: ignore[arg-type]
-            continue
-        flush()
-        if empty:
-            run.append(r)  # type: ignore[arg-type]
-        else:
+        if not isinstance(r, PeriodResult) or r.count:
+            flush()
             out.append(Line("result", indicator=ind, result=r))
+            continue
+        joins = (
+            bool(run)
+            and (r.period.start - run[-1].period.end).days == 1
+            and (r.status, r.target) == (run[0].status, run[0].target)
+        )
+        if not joins:
+            flush()
+        run.append(r)
     flush()
     return out
 
