@@ -44,10 +44,29 @@ def test_internal_error_in_polish(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.stderr.startswith("Błąd wewnętrzny wsp: RuntimeError: something broke.")
 
 
-def test_debug_lets_the_traceback_through(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_debug_shows_the_traceback_and_keeps_the_exit_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr("wspolpraca_cli.progcache.load_cached", _boom)
     result = runner.invoke(app, ["--debug", "list"])
-    assert isinstance(result.exception, RuntimeError)
+    assert result.exit_code == 70
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "RuntimeError" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["check", "--year", "2030"], 2),  # a usage error stays 2, never check's 1
+        (["--store", "/nonexistent-folder/s.db", "status"], 3),
+        (["report", "--year", "2024", "-o", "/nonexistent-folder/r.md"], 3),
+    ],
+)
+def test_debug_keeps_every_exit_code(tmp_path: Path, args: list[str], code: int) -> None:
+    plain = runner.invoke(app, ["--store", str(tmp_path / "s.db"), *args])
+    debug = runner.invoke(app, ["--debug", "--store", str(tmp_path / "s.db"), *args])
+    assert plain.exit_code == debug.exit_code == code
+    assert "Traceback" in debug.stderr and "Traceback" not in plain.stderr
 
 
 def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:

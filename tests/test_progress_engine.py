@@ -7,20 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from wspolpraca_cli.entries import Entry, EntryKind
+from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.entries import Entry, EntryKind, PeriodSummary, summarise
 from wspolpraca_cli.loader import load_program, load_text
 from wspolpraca_cli.model import Program
 from wspolpraca_cli.periods import Period, PeriodKind
 from wspolpraca_cli.progress import (
     IndicatorProgress,
     OrphanReason,
-    PeriodSummary,
     Status,
     achievement,
     baseline_progress,
     evaluate,
     progress,
-    summarise,
 )
 
 HEAD = """\
@@ -393,8 +392,8 @@ def test_evaluate_accepts_store_like_summaries() -> None:
     entries = [ent(1, "2022", 1), ent(2, "2022", 2), ent(0, "2023", 3)]
     stats = summarise(entries, date(2024, 1, 15))
     assert stats == [
-        PeriodSummary("1.1", "2022", 2, 3.0, 1.0, 2.0, 2.0),
-        PeriodSummary("1.1", "2023", 1, 0.0, 0.0, 0.0, 0.0),
+        PeriodSummary("1.1", "2022", Aggregate(2, 3.0, 1.0, 2.0, 2.0)),
+        PeriodSummary("1.1", "2023", Aggregate(1, 0.0, 0.0, 0.0, 0.0)),
     ]
     a = evaluate(SEED, stats, date(2024, 1, 15))
     b = progress(SEED, entries, date(2024, 1, 15))

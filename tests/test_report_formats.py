@@ -285,7 +285,7 @@ def test_existing_file_needs_force(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"wsp: error: The file {out} already exists.",
-        "  hint: add --force to overwrite it, or choose another name with -o",
+        "  hint: add --force to overwrite it, or choose another name",
     ]
     assert out.read_text(encoding="utf-8") == "keep me"
     forced = wsp(store, "report", "--year", "2024", "-o", str(out), "--force")
@@ -323,10 +323,10 @@ def test_binary_formats_need_output(tmp_path: Path, fmt: str) -> None:
             ],
         ),
         (
-            ["--year", "2024", "--as-of", "31.05.2025"],
+            ["--year", "2024", "--as-of", "31/05/2025"],
             [
-                "wsp: error: Not a date: '31.05.2025' for --as-of.",
-                "  hint: write the date as YYYY-MM-DD, e.g. 2025-05-31",
+                "wsp: error: Not a date: '31/05/2025' for --as-of.",
+                "  hint: write the date as 2024-04-02 or 2.04.2024",
             ],
         ),
         (
@@ -363,14 +363,14 @@ def test_default_year_is_the_previous_one(tmp_path: Path) -> None:
 def test_missing_directory_and_a_directory(tmp_path: Path) -> None:
     missing = tmp_path / "nope" / "r.md"
     result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(missing))
-    assert result.exit_code == 2
+    assert result.exit_code == 3  # the file system's, as for every command that writes
     assert result.stderr.splitlines() == [
-        f"wsp: error: The directory {missing.parent} does not exist.",
-        "  hint: create it, or give another path with -o",
+        f"wsp: error: The folder {missing.parent} does not exist.",
+        f"  hint: create it (mkdir -p {missing.parent}), or give another path",
     ]
     result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == f"wsp: error: {tmp_path} is a directory."
+    assert result.stderr.splitlines()[0] == f"wsp: error: {tmp_path} is a folder, not a file."
 
 
 def test_write_failure_is_exit_3_and_leaves_nothing(

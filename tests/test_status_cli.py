@@ -192,11 +192,11 @@ def test_unknown_goal_gets_did_you_mean(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("bad", ["2024-13-01", "yesterday", "10.03.2024"])
+@pytest.mark.parametrize("bad", ["2024-13-01", "yesterday", "10/03/2024", "31.02.2024"])
 def test_bad_as_of_is_exit_2(tmp_path: Path, bad: str) -> None:
     result = wsp(tmp_path / "s.db", "status", "--as-of", bad)
     assert result.exit_code == 2
-    assert "YYYY-MM-DD" in result.stderr
+    assert "2024-04-02 or 2.04.2024" in result.stderr
     assert result.stdout == ""
 
 

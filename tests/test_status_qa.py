@@ -125,7 +125,7 @@ def test_as_of_takes_only_yyyy_mm_dd(tmp_path: Path, command: str, value: str) -
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"wsp: error: Not a date: {value!r} for --as-of.",
-        "  hint: write the date as YYYY-MM-DD, e.g. 2025-05-31",
+        "  hint: write the date as 2024-04-02 or 2.04.2024",
     ]
 
 
@@ -134,7 +134,7 @@ def test_report_date_variable_takes_only_yyyy_mm_dd(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "wsp: error: Not a date: '20250301' in WSP_REPORT_DATE.",
-        "  hint: write the date as YYYY-MM-DD, e.g. 2025-05-31",
+        "  hint: write the date as 2024-04-02 or 2.04.2024",
     ]
 
 

@@ -244,13 +244,14 @@ def test_check_render_text_compares_with_today(tmp_path: Path) -> None:
     from wspolpraca_cli.i18n import set_language
     from wspolpraca_cli.loader import load_program
     from wspolpraca_cli.progress import evaluate
-    from wspolpraca_cli.render.report_check import build_check, render_text
+    from wspolpraca_cli.render.report_check import render_text
+    from wspolpraca_cli.services import check_progress
 
     prog = tmp_path / "program.yaml"
     prog.write_text(PROGRAM, encoding="utf-8")
     program = load_program(prog)
     progress = evaluate(program, [], date(2025, 6, 1))
-    result = build_check(progress, year=None, program_file="p", store="s")
+    result = check_progress(progress, year=None)
     set_language("pl")
     try:
         same = render_text(result, today=date(2025, 6, 1)).splitlines()[1]

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from wspolpraca_cli.entries import Entry, EntryKind, aggregate, effective
+from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.entries import Entry, EntryKind, effective
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.exitcodes import ExitCode
-from wspolpraca_cli.store import APPLICATION_ID, SCHEMA_VERSION, open_store
+from wspolpraca_cli.model import Aggregation
+from wspolpraca_cli.store import open_store
+from wspolpraca_cli.store.sqlite import APPLICATION_ID, SCHEMA_VERSION
 
 
 def rec(value: float, period: str = "2024", ind: str = "1.1", **kw: object) -> Entry:
@@ -128,8 +131,9 @@ def test_summaries_match_aggregate(tmp_path: Path) -> None:
             assert set(got) == keys
             for key in keys:
                 values = [e.value for e in live if (e.indicator_id, e.period) == key]
-                for how in ("sum", "last", "max", "min", "mean"):
-                    assert got[key].aggregate(how) == aggregate(values, how)  # type: ignore[arg-type]
+                for how in Aggregation:
+                    expected = Aggregate.of(v for v in values if v is not None).value(how)
+                    assert got[key].values.value(how) == expected
         assert store.summaries(indicator_ids=["9.9"]) == []
 
 
@@ -239,7 +243,7 @@ def test_readonly_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _full_disk_configure(limit: int):  # type: ignore[no-untyped-def]
-    import wspolpraca_cli.store as store_module
+    import wspolpraca_cli.store.sqlite as store_module
 
     original = store_module._configure
 
@@ -251,7 +255,7 @@ def _full_disk_configure(limit: int):  # type: ignore[no-untyped-def]
 
 
 def test_full_disk_keeps_earlier_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import wspolpraca_cli.store as store_module
+    import wspolpraca_cli.store.sqlite as store_module
 
     path = tmp_path / "s.db"
     with open_store(path) as store:
@@ -307,7 +311,7 @@ def test_eight_processes_record_at_once(tmp_path: Path) -> None:
 
 def _version_1_store(path: Path) -> Path:
     """A store as schema 1 wrote it, with one entry."""
-    import wspolpraca_cli.store as store_module
+    import wspolpraca_cli.store.sqlite as store_module
 
     conn = sqlite3.connect(path, isolation_level=None)
     for statement in store_module.MIGRATIONS[1]:
@@ -369,8 +373,8 @@ def test_summaries_agree_with_effective_on_random_histories(tmp_path: Path) -> N
                 groups.setdefault((e.indicator_id, e.period), []).append(e.value)
             assert set(got) == set(groups)
             for key, values in groups.items():
-                for how in ("sum", "last", "max", "min"):
-                    assert got[key].aggregate(how) == aggregate(values, how)
+                for how in (Aggregation.SUM, Aggregation.LAST, Aggregation.MAX, Aggregation.MIN):
+                    assert got[key].values.value(how) == Aggregate.of(values).value(how)
                 assert got[key].count == len(values)
         assert store.summaries(indicator_ids=["a"]) == [
             s for s in store.summaries() if s.indicator_id == "a"
@@ -393,7 +397,7 @@ def test_summaries_agree_with_effective_on_random_histories(tmp_path: Path) -> N
 def test_a_version_1_store_that_cannot_be_migrated_is_still_readable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import wspolpraca_cli.store as store_module
+    import wspolpraca_cli.store.sqlite as store_module
 
     path = _version_1_store(tmp_path / "old.db")
     monkeypatch.setattr(store_module, "_upgrade_in_place", lambda path, timeout: None)
@@ -401,4 +405,4 @@ def test_a_version_1_store_that_cannot_be_migrated_is_still_readable(
         assert store.schema_version() == 1
         assert [e.uid for e in store.entries()] == ["old00001"]
         assert [e.uid for e in store.entries("1.1")] == ["old00001"]
-        assert [s.total for s in store.summaries()] == [3.0]
+        assert [s.values.total for s in store.summaries()] == [3.0]

@@ -385,7 +385,7 @@ def test_spec_worked_example_corrected_to_zero(wsp: Wsp) -> None:
         assert [(e.value, e.kind.value) for e in live] == [(0.0, "correction")]
         assert len(store.entries()) == 2
         (summary,) = store.summaries()
-        assert summary.aggregate("sum") == 0.0
+        assert summary.values.total == 0.0
 
 
 def test_correct_dry_run(wsp: Wsp) -> None:
@@ -452,7 +452,14 @@ def test_every_message_key_exists_in_both_languages() -> None:
     from wspolpraca_cli.i18n import catalog
 
     root = Path(__file__).resolve().parent.parent / "src" / "wspolpraca_cli"
-    files = ["store.py", "values.py", "recording.py", "transfer.py", "cli/cmd_store.py"]
+    files = [
+        "store/sqlite.py",
+        "services.py",
+        "values.py",
+        "recording.py",
+        "transfer.py",
+        "cli/cmd_store.py",
+    ]
     keys: set[str] = set()
     for name in files:
         text = (root / name).read_text(encoding="utf-8")

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from tests.test_store_support import TEST_PROGRAM, Wsp
-from wspolpraca_cli import store as store_module
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.errors import StoreError
 from wspolpraca_cli.store import open_store
+from wspolpraca_cli.store import sqlite as store_module
 
 NBSP = "\u00a0"
 
@@ -148,14 +148,14 @@ def test_export_format_contradicting_the_extension(wsp: Wsp, tmp_path: Path) -> 
     run = wsp("export", "--format", "csv", "-o", str(out))
     assert run.exit_code == 2
     assert run.stderr.splitlines() == [
-        f"wsp: error: The file {out} has the extension .json, but the format chosen is csv.",
-        "  hint: name the file e.csv, or leave out --format (the extension chooses the format)",
+        f"wsp: error: --format csv does not match the file {out}: its extension means json.",
+        "  hint: give the file a .csv extension, or leave out --format (or use --format json)",
     ]
     assert not out.exists()
     run = wsp("export", "-f", "json", "-o", str(tmp_path / "e.csv"), lang="pl")
     assert run.exit_code == 2
-    assert "ma rozszerzenie .csv, a wybrano format json." in run.stderr
-    assert "zmień nazwę pliku na e.json" in run.stderr
+    assert "nie pasuje do pliku" in run.stderr and "rozszerzenie oznacza format csv" in run.stderr
+    assert "zmień rozszerzenie pliku na .json" in run.stderr
 
 
 @pytest.mark.parametrize("name", ["e.txt", "e", "e.xlsx"])
@@ -164,10 +164,9 @@ def test_export_unknown_extension_without_format(wsp: Wsp, tmp_path: Path, name:
     run = wsp("export", "-o", str(out))
     assert run.exit_code == 2
     assert run.stderr.splitlines() == [
-        f"wsp: error: Cannot tell which format to write {out} in: the known extensions are "
+        f"wsp: error: Cannot tell the format of {out} from its extension; the known ones are "
         ".csv, .json.",
-        "  hint: give the file the extension .csv or .json, or choose the format with "
-        "--format csv|json",
+        "  hint: change the extension, or give --format (csv, json)",
     ]
     assert not out.exists()
 
@@ -315,7 +314,8 @@ def test_confirmation_numbers_in_polish(wsp: Wsp) -> None:
     run = wsp("record", "kw", "9000000", "--period", "2024-Q4", "--yes", lang="pl")
     assert run.exit_code == 0, run.stderr
     assert f"Kwota dotacji = 9{NBSP}000{NBSP}000 za 2024-Q4." in run.stderr
-    assert f"za 2024-Q4: 9{NBSP}000{NBSP}000 (suma, 1 wpis)." in run.stderr
+    # the figure wsp status shows: the target is yearly, so the year's total
+    assert f"Wartość osiągnięta za 2024: 9{NBSP}000{NBSP}000 (suma, 1 wpis)." in run.stderr
     run = wsp("record", "kw", "120000,5", "--period", "2024-Q3", lang="pl")
     assert f"= 120{NBSP}000,50 za 2024-Q3" in run.stderr
     run = wsp("record", "kw", "9000000", "--period", "2024-Q1", "--dry-run")

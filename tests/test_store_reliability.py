@@ -75,7 +75,7 @@ def test_read_only_store_exit_3(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_full_disk_exit_3_keeps_entries(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> None:
-    import wspolpraca_cli.store as store_module
+    import wspolpraca_cli.store.sqlite as store_module
 
     kept = [wsp.record("1.1", "1", "--year", "2024") for _ in range(3)]
     with open_store(wsp.store) as store:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+
+from wspolpraca_cli.aggregation import Aggregate
 
 
 class EntryKind(StrEnum):
@@ -49,53 +52,57 @@ def effective(entries: Iterable[Entry]) -> list[Entry]:
     return [e for e in items if e.uid not in superseded and e.kind is not EntryKind.VOID]
 
 
-def aggregate(values: list[float], how: str) -> float | None:
-    """Combine the values of one period (in recording order) by ``sum``, ``last``, ``max``,
-    ``min`` or ``mean``; None when there are none (an explicit 0 is a value, not None)."""
-    if not values:
-        return None
-    if how == "sum":
-        return float(sum(values))
-    if how == "last":
-        return values[-1]
-    if how == "max":
-        return max(values)
-    if how == "min":
-        return min(values)
-    if how == "mean":
-        return sum(values) / len(values)
-    raise ValueError(f"unknown aggregation {how!r}")
+def counts(entry: Entry, as_of: date) -> bool:
+    """Whether an effective entry counts as of ``as_of``: it has a value and is not dated after
+    ``as_of`` (when it was recorded does not matter)."""
+    return entry.value is not None and (entry.date is None or entry.date[:10] <= as_of.isoformat())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PeriodSummary:
-    """What aggregation needs of one (indicator, period): computed over the effective entries
-    (not superseded, not voids) whose date is not after the as-of date. The store computes
-    these in SQL; :func:`wspolpraca_cli.progress.summarise` from a list of entries."""
+    """The aggregate of one (indicator, period code): over the effective entries (not
+    superseded, not voids) that count as of a date. The store computes these in SQL;
+    :func:`summarise` from a list of entries."""
 
     indicator_id: str
     period: str
-    count: int
-    total: float
-    minimum: float
-    maximum: float
-    last: float
-    """The value of the effective entry recorded last (highest seq)."""
+    values: Aggregate
 
     @property
-    def mean(self) -> float:
-        return self.total / self.count if self.count else 0.0
+    def count(self) -> int:
+        return self.values.count
 
-    def aggregate(self, how: str) -> float:
-        """The period's actual by ``sum``, ``last``, ``max``, ``min`` or ``mean``."""
-        if how == "sum":
-            return self.total
-        if how == "last":
-            return self.last
-        if how == "max":
-            return self.maximum
-        if how == "min":
-            return self.minimum
-        if how == "mean":
-            return self.mean
-        raise ValueError(f"unknown aggregation {how!r}")
+
+def summarise(entries: Iterable[Entry], as_of: date) -> list[PeriodSummary]:
+    """Per (indicator, period code): the aggregate of the effective entries as of ``as_of``.
+
+    Superseded entries and voids are dropped, then entries dated after ``as_of``; the values are
+    taken in recording order (``seq``; the input order breaks ties), so ``last`` is the latest.
+    """
+    ordered = sorted(effective(entries), key=lambda e: e.seq)
+    found: dict[tuple[str, str], list[float]] = {}
+    for e in ordered:
+        if counts(e, as_of) and e.value is not None:
+            found.setdefault((e.indicator_id, e.period), []).append(float(e.value))
+    return [PeriodSummary(ind, period, Aggregate.of(vs)) for (ind, period), vs in found.items()]
+
+
+def chains(entries: list[Entry]) -> list[tuple[Entry, int]]:
+    """Entries ordered so that each chain (record → corrections → void) is together, with each
+    entry's depth in its chain (0 for the entry a chain starts with)."""
+    uids = {e.uid for e in entries}
+    successor = {e.supersedes: e for e in entries if e.supersedes}
+    ordered: list[tuple[Entry, int]] = []
+    for entry in entries:
+        if entry.supersedes and entry.supersedes in uids:
+            continue  # shown under the entry it supersedes
+        depth, current = 0, entry
+        seen: set[str] = set()
+        while current.uid not in seen:
+            seen.add(current.uid)
+            ordered.append((current, depth))
+            follower = successor.get(current.uid)
+            if follower is None:
+                break
+            current, depth = follower, depth + 1
+    return ordered

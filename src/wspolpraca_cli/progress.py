@@ -4,9 +4,9 @@ Pure: no I/O, no printing, no clock (the as-of date is a parameter). Two ways in
 
 - :func:`progress` takes :class:`~wspolpraca_cli.entries.Entry` values (any order, superseded
   entries and voids included) and does everything;
-- :func:`evaluate` takes per-(indicator, period) summaries — the store's ``summaries()`` computes
-  them in SQL (:func:`summarise` is the pure equivalent over a list of entries) — so
-  that a million entries never become Python objects.
+- :func:`evaluate` takes per-(indicator, period) summaries — the store's ``summaries()``
+  computes them in SQL (:func:`wspolpraca_cli.entries.summarise` is the pure equivalent over
+  a list of entries) — so that a million entries never become Python objects.
 
 For every indicator the engine lists its *evaluation periods* (normally the measurement
 periods; the year when a per-year or by-year target is measured more often; the whole programme
@@ -26,10 +26,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Protocol
 
-from wspolpraca_cli.entries import Entry, PeriodSummary, effective
+from wspolpraca_cli.aggregation import EMPTY, Aggregate
+from wspolpraca_cli.entries import Entry, summarise
 from wspolpraca_cli.model import Aggregation, Indicator, Program
 from wspolpraca_cli.periods import (
     Frequency,
@@ -83,7 +84,7 @@ _EPSILON = 1e-9
 
 # -- input ------------------------------------------------------------------------------------
 class Summary(Protocol):
-    """What the engine needs of one (indicator, period); :class:`entries.PeriodSummary` fits.
+    """What the engine needs of one (indicator, period): :class:`entries.PeriodSummary` fits.
     Computed over the effective entries not dated after as-of."""
 
     @property
@@ -93,36 +94,7 @@ class Summary(Protocol):
     @property
     def count(self) -> int: ...
     @property
-    def total(self) -> float: ...
-    @property
-    def minimum(self) -> float: ...
-    @property
-    def maximum(self) -> float: ...
-    @property
-    def last(self) -> float: ...
-
-
-def counts(entry: Entry, as_of: date) -> bool:
-    """Whether an effective entry counts as of ``as_of``: not dated after it."""
-    return entry.value is not None and (entry.date is None or entry.date[:10] <= as_of.isoformat())
-
-
-def summarise(entries: Iterable[Entry], as_of: date) -> list[PeriodSummary]:
-    """Per (indicator, period code): the effective entries' statistics as of ``as_of``.
-
-    Superseded entries and voids are dropped, then entries dated after ``as_of``; ``last`` is
-    the value with the highest ``seq`` (the input order breaks ties).
-    """
-    ordered = sorted(effective(entries), key=lambda e: e.seq)
-    acc: dict[tuple[str, str], list[float]] = {}
-    for e in ordered:
-        if not counts(e, as_of) or e.value is None:
-            continue
-        acc.setdefault((e.indicator_id, e.period), []).append(float(e.value))
-    return [
-        PeriodSummary(ind, period, len(vs), math.fsum(vs), min(vs), max(vs), vs[-1])
-        for (ind, period), vs in acc.items()
-    ]
+    def values(self) -> Aggregate: ...
 
 
 # -- results ----------------------------------------------------------------------------------
@@ -266,7 +238,11 @@ class ProgrammeProgress:
     orphans: tuple[Orphan, ...] = ()
 
     def indicator(self, indicator_id: str) -> IndicatorProgress | None:
-        return next((ip for ip in self.indicators if ip.id == indicator_id), None)
+        return self._by_id.get(indicator_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, IndicatorProgress]:
+        return {ip.id: ip for ip in self.indicators}
 
     def current_rows(self) -> list[PeriodResult]:
         """Every indicator's default view (see :meth:`IndicatorProgress.default_view`)."""
@@ -492,50 +468,6 @@ def enclosing(period: Period, kind: PeriodKind, programme: Period) -> Period | N
 
 
 # -- the engine -------------------------------------------------------------------------------
-class _Acc:
-    """Combines summaries of consecutive periods (``last`` from the latest)."""
-
-    __slots__ = ("count", "last", "maximum", "minimum", "total")
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.total = 0.0
-        self.minimum = math.inf
-        self.maximum = -math.inf
-        self.last = 0.0
-
-    def add(self, s: Summary) -> None:
-        if s.count <= 0:
-            return
-        self.count += s.count
-        self.total += s.total
-        self.minimum = min(self.minimum, s.minimum)
-        self.maximum = max(self.maximum, s.maximum)
-        self.last = s.last
-
-    def merge(self, other: _Acc) -> None:
-        if other.count <= 0:
-            return
-        self.count += other.count
-        self.total += other.total
-        self.minimum = min(self.minimum, other.minimum)
-        self.maximum = max(self.maximum, other.maximum)
-        self.last = other.last
-
-    def value(self, how: Aggregation) -> float | None:
-        if self.count == 0:
-            return 0.0 if how is Aggregation.SUM else None
-        if how is Aggregation.SUM:
-            return self.total
-        if how is Aggregation.LAST:
-            return self.last
-        if how is Aggregation.MAX:
-            return self.maximum
-        if how is Aggregation.MIN:
-            return self.minimum
-        return self.total / self.count
-
-
 def settles_early(ind: Indicator) -> bool:
     """Whether a met target stays met while the period runs: an ascending ``sum`` or ``max``,
     a descending ``min``, a milestone."""
@@ -576,15 +508,21 @@ def period_target(ind: Indicator, period: Period, program: Program) -> float | N
 
 
 def _programme_by_year(ind: Indicator, program: Program) -> float | None:
+    """The programme's target of targets by year: the years' targets in the programme,
+    aggregated as the indicator's values are (a ``sum`` adds them, a ``last`` takes the last)."""
     values = [v for y, v in ind.target.by_year if program.first_year <= y <= program.last_year]
-    if not values:
-        return None
-    return math.fsum(values) if ind.aggregation is Aggregation.SUM else values[-1]
+    return Aggregate.of(values).value(ind.aggregation) if values else None
 
 
-def evaluate(program: Program, summaries: Iterable[Summary], as_of: date) -> ProgrammeProgress:
-    """Progress of every indicator as of ``as_of``, from per-(indicator, period) summaries
-    of the effective entries that count as of that date (see :func:`summarise`)."""
+def evaluate(
+    program: Program,
+    summaries: Iterable[Summary],
+    as_of: date,
+    indicator_ids: Iterable[str] | None = None,
+) -> ProgrammeProgress:
+    """Progress of every indicator (or of those in ``indicator_ids``) as of ``as_of``, from
+    per-(indicator, period) summaries of the effective entries that count as of that date
+    (see :func:`wspolpraca_cli.entries.summarise`)."""
     whole = Period(program.first_year, PeriodKind.PROGRAMME, program.last_year)
     by_indicator: dict[str, list[tuple[Period, Summary]]] = {}
     orphans: list[Orphan] = []
@@ -610,9 +548,11 @@ def evaluate(program: Program, summaries: Iterable[Summary], as_of: date) -> Pro
             orphans.append(Orphan(s.indicator_id, s.period, s.count, OrphanReason.WRONG_FREQUENCY))
             continue
         by_indicator.setdefault(ind.id, []).append((period, s))
+    wanted = None if indicator_ids is None else set(indicator_ids)
     results = tuple(
         _indicator_progress(ind, program, by_indicator.get(ind.id, []), as_of, whole)
         for ind in program.indicators
+        if wanted is None or ind.id in wanted
     )
     return ProgrammeProgress(program, as_of, results, tuple(orphans))
 
@@ -632,11 +572,11 @@ def _indicator_progress(
 ) -> IndicatorProgress:
     eval_periods = evaluation_periods(ind, program)
     place = _placement(ind, program, whole)
-    accs: dict[Period, _Acc] = {p: _Acc() for p in eval_periods}
+    accs: dict[Period, Aggregate] = dict.fromkeys(eval_periods, EMPTY)
     for period, s in sorted(items, key=lambda item: (item[0].start, item[0].end)):
         target_period = place(period)
         if target_period is not None and target_period in accs:
-            accs[target_period].add(s)
+            accs[target_period] = accs[target_period].merge(s.values)
     descending = ind.target.descending
     early = settles_early(ind)
     base = ind.baseline.value if ind.baseline else None
@@ -669,9 +609,9 @@ def _indicator_progress(
                 deadline,
             )
         )
-    everything = _Acc()
+    everything = EMPTY
     for p in eval_periods:
-        everything.merge(accs[p])
+        everything = everything.merge(accs[p])
     programme = _programme_result(ind, program, rows, everything, as_of, whole)
     return IndicatorProgress(ind, tuple(rows), programme, descending)
 
@@ -680,7 +620,7 @@ def _programme_result(
     ind: Indicator,
     program: Program,
     rows: list[PeriodResult],
-    everything: _Acc,
+    everything: Aggregate,
     as_of: date,
     whole: Period,
 ) -> ProgrammeResult:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from wspolpraca_cli.entries import Entry, aggregate, effective
 from wspolpraca_cli.errors import InputError
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.model import Indicator, Program
@@ -98,23 +97,6 @@ def year_period(program: Program, ind: Indicator, year: int) -> Period:
     return check_in_programme(program, ind, Period(year, PeriodKind.YEAR))
 
 
-def parse_day(text: str) -> date:
-    """An ISO date (``2024-04-02``) or the Polish ``2.04.2024``."""
-    import re
-
-    raw = text.strip()
-    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", raw)
-    polish = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", raw)
-    try:
-        if iso:  # only YYYY-MM-DD: date.fromisoformat would also take 20240402 or 2024W142
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if polish:
-            return date(int(polish[3]), int(polish[2]), int(polish[1]))
-    except ValueError:
-        pass
-    raise InputError(t("date.invalid", date=text), hint=t("date.hint"))
-
-
 def date_period(program: Program, ind: Indicator, day: date) -> Period:
     return check_in_programme(
         program, ind, period_of(day, ind.frequency, program.first_year, program.last_year)
@@ -160,16 +142,6 @@ def check_tag(ind: Indicator, key: str, value: str) -> tuple[str, str]:
             hint=t("tag.known_values", values=", ".join(c for c, _ in breakdown.values)),
         )
     return breakdown.key, code
-
-
-def period_actual(entries: Iterable[Entry], ind: Indicator, period: str) -> float | None:
-    """The aggregated actual of ``period`` over the effective entries (None: no data)."""
-    values = [
-        e.value
-        for e in effective(entries)
-        if e.indicator_id == ind.id and e.period == period and e.value is not None
-    ]
-    return aggregate(values, ind.aggregation.value)
 
 
 def implausible(ind: Indicator, value: float, period: str, actuals: dict[str, float]) -> list[str]:

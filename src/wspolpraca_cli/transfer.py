@@ -22,12 +22,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from wspolpraca_cli.dates import parse_date
 from wspolpraca_cli.entries import Entry, EntryKind
 from wspolpraca_cli.errors import Diagnostic, InputError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.model import Program
-from wspolpraca_cli.recording import check_period, check_tag, parse_day
+from wspolpraca_cli.recording import check_period, check_tag
 from wspolpraca_cli.values import parse_value
 
 CSV_COLUMNS = (
@@ -498,7 +499,7 @@ def _row_entry(
     day = get("date") or None
     if day:
         try:
-            day = parse_day(day).isoformat()
+            day = parse_date(day).isoformat()
         except InputError as exc:
             problem("date", exc)
     tags: list[tuple[str, str]] = []

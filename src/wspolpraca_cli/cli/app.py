@@ -70,8 +70,7 @@ class WspGroup(TyperGroup):
             localise_error(exc)
             raise
         except WspError as exc:
-            if _debug(ctx):
-                raise
+            _traceback_if_debug(ctx)
             fail_with(exc)
         except (KeyboardInterrupt, typer.Abort) as exc:
             if isinstance(exc, typer.Abort):  # Ctrl-C or end of input at a prompt
@@ -83,13 +82,22 @@ class WspGroup(TyperGroup):
         except OSError as exc:
             # A file-system failure no command foresaw (a name too long, a device error…):
             # one message and its exit code, as for any other failure of the file system.
-            if _debug(ctx):
-                raise
+            _traceback_if_debug(ctx)
             _file_system(exc)
         except Exception as exc:
-            if _debug(ctx) or type(exc).__module__.startswith(("click", "typer")):
+            if type(exc).__module__.startswith(("click", "typer")):
                 raise
+            _traceback_if_debug(ctx)
             _internal(exc)
+
+
+def _traceback_if_debug(ctx: Any) -> None:
+    """With ``--debug``, the traceback of the error being handled, on stderr; the exit code
+    stays the error's own (a script must not see 1, ``check``'s code, for a broken store)."""
+    if _debug(ctx):
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
 
 
 def _debug(ctx: Any) -> bool:

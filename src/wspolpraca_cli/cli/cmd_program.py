@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from wspolpraca_cli.cli.common import load, program_location, suggest
-from wspolpraca_cli.errors import OutputExists, UnknownId
+from wspolpraca_cli.errors import UnknownId
 from wspolpraca_cli.i18n import get_language, plural, t
 
 if TYPE_CHECKING:
@@ -277,19 +277,21 @@ def show(
     """
     from wspolpraca_cli.model import Action, Area, Goal, Indicator
 
-    program, where = load(ctx)
+    program, _ = load(ctx)
     item = _lookup(program, item_id)
     if output_format is TreeFormat.json:
         import json
 
         data = _item_json(program, item)
         if isinstance(item, Indicator):
-            from wspolpraca_cli.cli.cmd_status import compute, parse_as_of
-            from wspolpraca_cli.cli.common import store_path
+            from wspolpraca_cli import services
+            from wspolpraca_cli.cli.common import as_of as parse_as_of
+            from wspolpraca_cli.cli.common import workspace
             from wspolpraca_cli.render.status import history_json
 
             day = parse_as_of(as_of)
-            found = compute(program, store_path(ctx, where), day, [item.id]).indicator(item.id)
+            ws, _ = workspace(ctx)
+            found = services.progress_as_of(ws, day, [item.id]).indicator(item.id)
             if found is not None:
                 data.update(history_json(found, program, day))
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -308,8 +310,9 @@ def show(
     typer.echo("\n".join(lines))
     if isinstance(item, Indicator):
         from wspolpraca_cli.cli import cmd_status
+        from wspolpraca_cli.cli.common import workspace
 
-        cmd_status.show_indicator_history(ctx, program, where, item, as_of)
+        cmd_status.show_indicator_history(workspace(ctx)[0], item, as_of)
 
 
 def _item_json(program: Program, item: Any) -> dict[str, Any]:
@@ -409,31 +412,14 @@ def init(
       wsp init gmina.yaml --force
       wsp init - > program.yaml
     """
-    from wspolpraca_cli.errors import FileSystemError
-    from wspolpraca_cli.fsutil import write_atomically
+    from wspolpraca_cli.cli.output import check_output, write_output
     from wspolpraca_cli.starter import starter
 
     if str(file) == "-":
         typer.echo(starter(get_language()), nl=False)
         return
-    if file.is_dir():
-        raise OutputExists(t("init.is_dir", path=file), hint=t("init.is_dir.hint", path=file))
-    if file.exists() and not force:
-        raise OutputExists(t("init.exists", path=file), hint=t("init.exists.hint"))
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise FileSystemError(
-            t("init.cannot_write", path=file, error=exc.strerror or exc)
-        ) from None
-    try:
-        write_atomically(file, starter(get_language()).encode("utf-8"), overwrite=force)
-    except FileExistsError:
-        raise OutputExists(t("init.exists", path=file), hint=t("init.exists.hint")) from None
-    except OSError as exc:
-        raise FileSystemError(
-            t("init.cannot_write", path=file, error=exc.strerror or exc)
-        ) from None
+    check_output(file, force)
+    write_output(file, starter(get_language()).encode("utf-8"), force=force)
     typer.echo(t("init.done", path=file), err=True)
 
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 import os
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from wspolpraca_cli.cli.cmd_status import check_year, compute, parse_as_of, strict_date
-from wspolpraca_cli.cli.common import load, store_path
-from wspolpraca_cli.errors import FileSystemError, OutputExists, UsageError
+from wspolpraca_cli.cli.common import as_of as parse_as_of
+from wspolpraca_cli.cli.common import use_language, workspace
+from wspolpraca_cli.cli.output import ForceOption, OutputOption
+from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.exitcodes import ExitCode
-from wspolpraca_cli.i18n import get_language, parse_language, set_language, t
+from wspolpraca_cli.i18n import get_language, t
 
 REPORT_DATE_ENV = "WSP_REPORT_DATE"
 """An ISO date used as the report's generation date instead of today (stable golden files,
@@ -46,16 +46,6 @@ SUFFIXES = {
     ".csv": ReportFormat.csv,
     ".xlsx": ReportFormat.xlsx,
 }
-
-
-def use_language(lang: str | None) -> None:
-    """A per-command ``--lang`` (the global one was applied already)."""
-    if lang is None:
-        return
-    chosen = parse_language(lang)
-    if chosen is None:
-        raise UsageError(t("check.bad_lang", value=lang), hint=t("check.bad_lang.hint"))
-    set_language(chosen)
 
 
 # -- wsp check --------------------------------------------------------------------------------
@@ -89,20 +79,16 @@ def check(
       wsp check --year 2024 --format json
       wsp --lang pl check --quiet --as-of 2025-06-01
     """
-    use_language(lang)
+    from wspolpraca_cli import services
+
+    use_language(ctx, lang)
     day = parse_as_of(as_of)
-    program, where = load(ctx)
-    check_year(program, year)
-    path = store_path(ctx, where)
-    progress = compute(program, path, day)
-
-    from wspolpraca_cli.render.report_check import build_check
-
-    result = build_check(progress, year=year, program_file=str(where.path), store=str(path))
+    ws, where = workspace(ctx)
+    result = services.check(ws, day, year)
     if output_format is CheckFormat.json:
         from wspolpraca_cli.render.report_check import render_json
 
-        typer.echo(render_json(result))
+        typer.echo(render_json(result, program_file=str(where.path), store=ws.location))
     else:
         from wspolpraca_cli.render.report_check import render_text
 
@@ -116,68 +102,15 @@ def check(
 # -- wsp report -------------------------------------------------------------------------------
 def generation_date() -> date:
     """Today, or the date in ``WSP_REPORT_DATE``."""
+    from wspolpraca_cli.dates import read_date
+
     text = os.environ.get(REPORT_DATE_ENV, "").strip()
     if not text:
         return date.today()
-    day = strict_date(text)
+    day = read_date(text)
     if day is None:
-        raise UsageError(t("report.bad_report_date", value=text), hint=t("status.bad_date.hint"))
+        raise UsageError(t("report.bad_report_date", value=text), hint=t("date.hint"))
     return day
-
-
-def choose_format(output_format: ReportFormat | None, output: Path | None) -> ReportFormat:
-    """The explicit ``--format``, else the one the ``-o`` file's extension names, else md.
-    An explicit format that contradicts a known extension (``--format xlsx -o x.html``) is
-    refused; an extension wsp does not know (``.txt``, none) goes with any format."""
-    if output_format is not None:
-        implied = SUFFIXES.get(output.suffix.lower()) if output is not None else None
-        if implied is not None and implied is not output_format:
-            raise UsageError(
-                t(
-                    "report.format_mismatch",
-                    format=output_format.value,
-                    path=output,
-                    implied=implied.value,
-                ),
-                hint=t(
-                    "report.format_mismatch.hint",
-                    format=output_format.value,
-                    implied=implied.value,
-                ),
-            )
-        return output_format
-    if output is not None:
-        found = SUFFIXES.get(output.suffix.lower())
-        if found is None and output.is_dir():
-            return ReportFormat.md  # check_output says it is a directory
-        if found is None:
-            raise UsageError(
-                t("report.unknown_suffix", path=output, suffixes=", ".join(SUFFIXES)),
-                hint=t(
-                    "report.unknown_suffix.hint", formats=", ".join(f.value for f in ReportFormat)
-                ),
-            )
-        return found
-    return ReportFormat.md
-
-
-def check_output(output: Path | None, chosen: ReportFormat, year: int, force: bool) -> None:
-    """Refuse early what cannot be written: binary formats to stdout, an existing file
-    without ``--force``, a directory, a missing directory."""
-    if output is None:
-        if chosen in (ReportFormat.html, ReportFormat.xlsx):
-            raise UsageError(
-                t("report.needs_output", format=chosen.value),
-                hint=t("report.needs_output.hint", year=year, format=chosen.value),
-            )
-        return
-    if output.is_dir():
-        raise UsageError(t("report.is_dir", path=output), hint=t("report.is_dir.hint"))
-    if output.exists() and not force:
-        raise OutputExists(t("report.exists", path=output), hint=t("report.exists.hint"))
-    parent = output.parent if str(output.parent) else Path(".")
-    if not parent.is_dir():
-        raise UsageError(t("report.no_dir", path=parent), hint=t("report.no_dir.hint"))
 
 
 def require_openpyxl() -> None:
@@ -185,20 +118,6 @@ def require_openpyxl() -> None:
 
     if importlib.util.find_spec("openpyxl") is None:
         raise UsageError(t("report.no_openpyxl"), hint=t("report.no_openpyxl.hint"))
-
-
-def write_report(path: Path, data: bytes, *, force: bool) -> None:
-    """Write the report whole or not at all; never over a file without ``--force``."""
-    from wspolpraca_cli.fsutil import write_atomically
-
-    try:
-        write_atomically(path, data, overwrite=force)
-    except FileExistsError:
-        raise OutputExists(t("report.exists", path=path), hint=t("report.exists.hint")) from None
-    except OSError as exc:
-        raise FileSystemError(
-            t("report.write_failed", path=path, error=exc.strerror or exc)
-        ) from None
 
 
 def report(
@@ -210,10 +129,8 @@ def report(
         ReportFormat | None,
         typer.Option("--format", "-f", help=t("opt.report.format"), show_default=False),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help=t("opt.report.output"))
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help=t("opt.force"))] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     as_of: Annotated[
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("opt.report.as_of")),
@@ -236,11 +153,15 @@ def report(
       wsp report --year 2024 -o sprawozdanie-2024.xlsx --force
       wsp --lang en report --year 2024 --format csv -o report-2024.csv
     """
-    use_language(lang)
+    from wspolpraca_cli import services
+    from wspolpraca_cli.cli.output import check_output, choose_format, emit, write_output
+
+    use_language(ctx, lang)
     generated = generation_date()
     day = parse_as_of(as_of) if as_of is not None else generated
-    chosen = choose_format(output_format, output)
-    program, where = load(ctx)
+    chosen = choose_format(output_format, output, SUFFIXES, ReportFormat.md)
+    ws, _ = workspace(ctx)
+    program = ws.program
     if year is None:
         from wspolpraca_cli.numfmt import years_label
 
@@ -251,20 +172,19 @@ def report(
                 t("report.no_default_year", year=year, years=years_label(first, last)),
                 hint=t("report.no_default_year.hint", first=first, last=last),
             )
-    check_year(program, year)
-    check_output(output, chosen, year, force)
+    services.check_year(program, year)
+    if output is None and chosen in (ReportFormat.html, ReportFormat.xlsx):
+        raise UsageError(
+            t("report.needs_output", format=chosen.value),
+            hint=t("report.needs_output.hint", year=year, format=chosen.value),
+        )
+    check_output(output, force)
     if chosen is ReportFormat.xlsx:
         require_openpyxl()
 
-    from wspolpraca_cli.progress import evaluate
     from wspolpraca_cli.render.report import build_report
-    from wspolpraca_cli.store import open_store
 
-    path = store_path(ctx, where)
-    with open_store(path, readonly=True) as opened:
-        summaries = opened.summaries(day)
-        entries = opened.entries()
-    progress = evaluate(program, summaries, day)
+    progress, entries = services.report_inputs(ws, day)
     built = build_report(progress, entries, year=year, generated=generated, lang=get_language())
 
     data: bytes
@@ -285,9 +205,9 @@ def report(
 
         data = render_md(built).encode("utf-8")
     if output is None:
-        typer.echo(data.decode("utf-8"), nl=False)
+        emit(data.decode("utf-8"))
         return
-    write_report(output, data, force=force)
+    write_output(output, data, force=force)
     typer.echo(t("report.written", year=year, path=output), err=True)
 
 

@@ -6,22 +6,20 @@ and imports only what the chosen output format needs.
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from wspolpraca_cli.cli.common import load, store_path, suggest
-from wspolpraca_cli.errors import UnknownId, UsageError
+from wspolpraca_cli.cli.common import as_of as parse_as_of
+from wspolpraca_cli.cli.common import suggest, workspace
+from wspolpraca_cli.errors import UnknownId
 from wspolpraca_cli.i18n import t
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from wspolpraca_cli.locate import ProgramLocation
     from wspolpraca_cli.model import Indicator, Program
-    from wspolpraca_cli.progress import ProgrammeProgress
+    from wspolpraca_cli.services import Workspace
 
 
 class StatusFormat(StrEnum):
@@ -29,41 +27,6 @@ class StatusFormat(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
-
-
-def strict_date(text: str) -> date | None:
-    """``YYYY-MM-DD`` and nothing else (``date.fromisoformat`` also takes ``20250301`` and
-    ``2025-W10``); None when ``text`` is not such a date."""
-    import re
-
-    text = text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def parse_as_of(text: str | None) -> date:
-    """``--as-of``: a ``YYYY-MM-DD`` date; today when not given. Raises UsageError (exit 2)."""
-    if text is None:
-        return date.today()
-    day = strict_date(text)
-    if day is None:
-        raise UsageError(t("status.bad_date", value=text), hint=t("status.bad_date.hint"))
-    return day
-
-
-def check_year(program: Program, year: int | None) -> None:
-    from wspolpraca_cli.numfmt import years_label
-
-    if year is not None and not program.first_year <= year <= program.last_year:
-        first, last = program.first_year, program.last_year
-        raise UsageError(
-            t("status.year_outside", year=year, years=years_label(first, last)),
-            hint=t("status.year_outside.hint", first=first, last=last),
-        )
 
 
 def check_goal(program: Program, goal: str | None) -> None:
@@ -80,18 +43,6 @@ def check_goal(program: Program, goal: str | None) -> None:
             ids=", ".join(g.id for g in program.specific_goals),
         ),
     )
-
-
-def compute(
-    program: Program, store: Path, as_of: date, indicator_ids: list[str] | None = None
-) -> ProgrammeProgress:
-    """Progress as of ``as_of`` from the store at ``store`` (opened read-only)."""
-    from wspolpraca_cli.progress import evaluate
-    from wspolpraca_cli.store import open_store
-
-    with open_store(store, readonly=True) as opened:
-        summaries = opened.summaries(as_of, indicator_ids)
-    return evaluate(program, summaries, as_of)
 
 
 def status(
@@ -123,22 +74,21 @@ def status(
       wsp status --as-of 2025-06-01 --goal a
       wsp status --year 2024 --format json
     """
-    day = parse_as_of(as_of)
-    program, where = load(ctx)
-    check_year(program, year)
-    check_goal(program, goal)
-    path = store_path(ctx, where)
-    progress = compute(program, path, day)
-
+    from wspolpraca_cli import services
     from wspolpraca_cli.render.status import build_view
 
+    day = parse_as_of(as_of)
+    ws, where = workspace(ctx)
+    services.check_year(ws.program, year)
+    check_goal(ws.program, goal)
+    progress = services.progress_as_of(ws, day)
     view = build_view(
         progress,
         program_file=str(where.path),
-        store=str(path),
+        store=ws.location,
         year=year,
         goal=goal,
-        store_exists=path.exists(),
+        store_exists=Path(ws.location).exists(),
     )
     if output_format is StatusFormat.json:
         from wspolpraca_cli.render.status import render_json
@@ -173,19 +123,13 @@ def _table(view: Any) -> None:
         typer.echo(note, err=True)
 
 
-def show_indicator_history(
-    ctx: typer.Context,
-    program: Program,
-    where: ProgramLocation,
-    item: Indicator,
-    as_of: str | None = None,
-) -> None:
+def show_indicator_history(ws: Workspace, item: Indicator, as_of: str | None = None) -> None:
     """Print an indicator's period-by-period history under ``wsp show`` (as of today)."""
+    from wspolpraca_cli import services
     from wspolpraca_cli.cli.common import terminal_console
 
     day = parse_as_of(as_of)
-    progress = compute(program, store_path(ctx, where), day, [item.id])
-    found = progress.indicator(item.id)
+    found = services.progress_as_of(ws, day, [item.id]).indicator(item.id)
     if found is None:  # pragma: no cover - the indicator comes from the same programme
         return
     typer.echo("")

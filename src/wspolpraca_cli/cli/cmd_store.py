@@ -6,7 +6,6 @@ only when standard input is a terminal; elsewhere a missing answer is an error w
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from enum import StrEnum
@@ -16,22 +15,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperCommand
 
-from wspolpraca_cli.cli.common import find_indicator, load, state, store_path
+from wspolpraca_cli.cli.common import find_indicator, workspace
+from wspolpraca_cli.cli.output import ForceOption, OutputOption
 from wspolpraca_cli.errors import InputError, UnknownId, UsageError, WspError
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.i18n.catalog_store import counted
+from wspolpraca_cli.services import SHORT
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from wspolpraca_cli.entries import Entry
     from wspolpraca_cli.model import Indicator, Program, Unit
-    from wspolpraca_cli.periods import Period
-    from wspolpraca_cli.store import Store
-
-TIMEOUT_ENV = "WSP_BUSY_TIMEOUT"
-SHORT = 8
-"""How many characters of an entry id are shown (any unique prefix of 4 or more is accepted)."""
+    from wspolpraca_cli.services import Implausible, PeriodChoice, PeriodTotal
 
 
 _NEGATIVE_NUMBER = re.compile(r"^-\d")
@@ -82,6 +77,9 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
+EXPORT_SUFFIXES = {".csv": ExportFormat.csv, ".json": ExportFormat.json}
+
+
 def _interactive() -> bool:
     """Whether we may ask questions: standard input is a terminal."""
     try:
@@ -92,66 +90,38 @@ def _interactive() -> bool:
 
 def _today() -> date:
     """Today's date (a function, so that tests can fix it)."""
-    from datetime import date
+    from wspolpraca_cli.cli.common import today
 
-    return date.today()
-
-
-def _timeout() -> float:
-    from wspolpraca_cli.store import DEFAULT_TIMEOUT
-
-    raw = os.environ.get(TIMEOUT_ENV, "")
-    try:
-        return max(0.0, float(raw)) if raw else DEFAULT_TIMEOUT
-    except ValueError:
-        return DEFAULT_TIMEOUT
-
-
-def _open(ctx: typer.Context, path: Path, *, readonly: bool = False) -> Store:
-    """Open the store at ``path``. Its folders are created only at the default location (the
-    user data directory); a store named by --store or WSP_STORE must be in an existing folder."""
-    from wspolpraca_cli.store import open_store
-
-    default = state(ctx).store is None
-    return open_store(path, readonly=readonly, timeout=_timeout(), create_folders=default)
+    return today()
 
 
 def _num(value: float | None, unit: Unit | None = None) -> str:
-    """A value for messages and tables, in the current language (``120 000,5`` in Polish,
-    ``120,000.5`` in English; amounts ``120 000,50``)."""
+    """A value for messages, in the current language (``120 000,5`` in Polish)."""
     from wspolpraca_cli.model import Unit
     from wspolpraca_cli.values import format_for_people
 
     return format_for_people(value, unit or Unit.NUMBER, get_language())
 
 
-def _actual_text(ind: Indicator, actual: float | None, count: int) -> str:
-    if actual is None:
+def _total_text(ind: Indicator | None, total: PeriodTotal | None) -> str:
+    """The figure a change leaves, as a phrase: ``3 (sum, 2 entries)`` or ``no data``."""
+    if ind is None:
+        return ""
+    if total is None or total.count == 0 or total.actual is None:
         return t("record.no_data")
     return t(
         "record.actual_detail",
-        actual=_num(actual, ind.unit),
+        actual=_num(total.actual, ind.unit),
         how=t(f"aggregation.{ind.aggregation.value}"),
-        entries=counted(count, "entry"),
+        entries=counted(total.count, "entry"),
     )
 
 
-def _period_state(store: Store, ind: Indicator, period: str, extra: Entry | None = None) -> str:
-    """The period's aggregated actual after the change, as a phrase."""
-    from wspolpraca_cli.entries import effective
-    from wspolpraca_cli.recording import period_actual
-
-    if extra is None:  # computed in SQL: cheap even on a large store
-        for summary in store.summaries(indicator_ids=[ind.id], period=period):
-            if summary.period == period:
-                return _actual_text(ind, summary.aggregate(ind.aggregation.value), summary.count)
-        return _actual_text(ind, None, 0)
-    entries = store.entries(ind.id) + ([extra] if extra is not None else [])
-    live = [e for e in effective(entries) if e.period == period]
-    return _actual_text(ind, period_actual(entries, ind, period), len(live))
+def _total_period(total: PeriodTotal | None, period: str) -> str:
+    return total.period if total is not None else period
 
 
-# -- record -----------------------------------------------------------------------------------
+# -- asking -----------------------------------------------------------------------------------
 
 
 YES_ANSWERS = frozenset({"t", "tak", "y", "yes"})
@@ -199,90 +169,49 @@ def _choose_indicator(program: Program) -> Indicator:
             _say_again(exc)
 
 
-def _ask_value(ind: Indicator) -> float:
+def _ask_value(ind: Indicator) -> str:
     from wspolpraca_cli.values import accepted_forms, parse_value
 
     while True:
         answer = str(typer.prompt(t("record.ask_value", forms=accepted_forms(ind.unit)), err=True))
         try:
-            return parse_value(answer, ind.unit, indicator=ind.id)
+            parse_value(answer, ind.unit, indicator=ind.id)
+            return answer
         except InputError as exc:
             _say_again(exc)
 
 
-def _choose_period(
-    program: Program,
-    ind: Indicator,
-    year: int | None,
-    period: str | None,
-    day: str | None,
-    interactive: bool,
-) -> tuple[Period, str | None]:
-    """The entry's period (and its ISO date, when --date was given)."""
-    from wspolpraca_cli.recording import (
-        check_period,
-        current_period,
-        date_period,
-        parse_day,
-        period_example,
-        year_period,
-    )
+def _ask_period(program: Program, ind: Indicator) -> PeriodChoice:
+    from wspolpraca_cli.recording import check_period, current_period, period_example
+    from wspolpraca_cli.services import PeriodChoice
 
-    if sum(x is not None for x in (year, period, day)) > 1:
-        raise UsageError(t("record.one_period"), hint=t("record.period_hint"))
-    if day is not None:
-        the_day = parse_day(day)
-        return date_period(program, ind, the_day), the_day.isoformat()
-    if period is not None:
-        return check_period(program, ind, period), None
-    if year is not None:
-        return year_period(program, ind, year), None
     current = current_period(program, ind, _today())
-    if interactive:
-        while True:
-            answer = typer.prompt(
-                t("record.ask_period", example=period_example(program, ind)),
-                default=str(current) if current else None,
-                err=True,
-            )
-            try:
-                return check_period(program, ind, str(answer)), None
-            except InputError as exc:
-                _say_again(exc)
-    if current is None:
-        raise UsageError(
-            t("record.no_current_period", first=program.first_year, last=program.last_year),
-            hint=t("record.period_hint"),
+    while True:
+        answer = typer.prompt(
+            t("record.ask_period", example=period_example(program, ind)),
+            default=str(current) if current else None,
+            err=True,
         )
-    typer.echo(t("record.using_current", period=current), err=True)
-    return current, None
+        try:
+            return PeriodChoice(check_period(program, ind, str(answer)))
+        except InputError as exc:
+            _say_again(exc)
 
 
-def _check_plausible(
-    store: Store, ind: Indicator, number: float, period: str, yes: bool, interactive: bool
-) -> None:
-    """The checks of `wsp record` and `wsp correct`: bounds, and ten times the largest actual
-    of the indicator's other periods; asks in a terminal, needs --yes elsewhere."""
-    from wspolpraca_cli.recording import implausible
-
-    actuals = {
-        s.period: s.aggregate(ind.aggregation.value)
-        for s in store.summaries(indicator_ids=[ind.id])
-    }
-    reasons = implausible(ind, number, period, actuals)
-    if reasons:
-        _confirm_plausible(reasons, yes, interactive)
-
-
-def _confirm_plausible(reasons: list[str], yes: bool, interactive: bool) -> None:
+def _confirmed(exc: Implausible, yes: bool, interactive: bool) -> bool:
+    """Whether an implausible value goes ahead: ``--yes``, or a yes in a terminal; elsewhere
+    the error stands. A no in a terminal stores nothing and exits 0."""
     if yes:
-        return
-    text = "; ".join(reasons)
+        return True
     if not interactive:
-        raise InputError(t("record.implausible", reasons=text), hint=t("record.implausible.hint"))
-    if not _confirm(t("record.implausible.ask", reasons=text)):
+        raise exc
+    if not _confirm(exc.question):
         typer.echo(t("record.cancelled"), err=True)
         raise typer.Exit(0)
+    return True
+
+
+# -- record -----------------------------------------------------------------------------------
 
 
 def record(
@@ -315,11 +244,11 @@ def record(
       wsp record 1.1 1 --date 2024-04-02 --tag organizator=NGO --source "lista obecności"
       wsp record 1.1 0 --year 2023 --dry-run
     """
-    from wspolpraca_cli.entries import Entry
-    from wspolpraca_cli.recording import parse_tags
-    from wspolpraca_cli.values import accepted_forms, parse_value
+    from wspolpraca_cli import services
+    from wspolpraca_cli.values import accepted_forms
 
-    program, where = load(ctx)
+    ws, _ = workspace(ctx)
+    program = ws.program
     interactive = _interactive()
     if indicator_id is None:
         if not interactive:
@@ -327,53 +256,65 @@ def record(
         ind = _choose_indicator(program)
     else:
         ind = find_indicator(program, indicator_id)
-    chosen, iso_day = _choose_period(program, ind, year, period, day, interactive)
+    given = year is not None or period is not None or day is not None
+    if not given and interactive:
+        chosen = _ask_period(program, ind)
+    else:
+        chosen = services.choose_period(
+            program, ind, year=year, period=period, day=day, today=_today()
+        )
+        if chosen.current:
+            typer.echo(t("record.using_current", period=chosen.period), err=True)
     if value is None:
         if not interactive:
             raise UsageError(t("record.missing_value"), hint=accepted_forms(ind.unit))
-        number = _ask_value(ind)
-    else:
-        number = parse_value(value, ind.unit, indicator=ind.id)
-    tags = parse_tags(ind, tag or [])
-    entry = Entry(
-        uid="",
-        indicator_id=ind.id,
-        period=str(chosen),
-        value=number,
-        date=iso_day,
-        note=note,
-        source=source,
-        tags=tags,
-        recorded_by=(by or "").strip(),
-    )
-    path = store_path(ctx, where)
-    with _open(ctx, path, readonly=dry_run) as store:
-        _check_plausible(store, ind, number, entry.period, yes, interactive)
-        if dry_run:
-            state = _period_state(store, ind, entry.period, entry)
-            typer.echo(
-                t(
-                    "record.dry_run",
-                    id=ind.id,
-                    value=_num(number, ind.unit),
-                    period=entry.period,
-                    state=state,
-                    store=path,
-                ),
-                err=True,
-            )
-            return
-        stored = store.add(entry)
-        state = _period_state(store, ind, entry.period)
-    typer.echo(stored.uid)
+        value = _ask_value(ind)
+
+    def run(confirmed: bool) -> services.Recorded:
+        return services.record(
+            ws,
+            ind,
+            value,
+            chosen,
+            note=note,
+            source=source,
+            tags=tag or [],
+            by=by or "",
+            today=_today(),
+            dry_run=dry_run,
+            confirmed=confirmed,
+        )
+
+    try:
+        done = run(confirmed=False)
+    except services.Implausible as exc:
+        done = run(confirmed=_confirmed(exc, yes, interactive))
+    entry = done.entry
+    state = _total_text(ind, done.total)
+    if done.dry_run:
+        typer.echo(
+            t(
+                "record.dry_run",
+                id=ind.id,
+                value=_num(entry.value, ind.unit),
+                period=entry.period,
+                total_period=_total_period(done.total, entry.period),
+                state=state,
+                store=ws.location,
+            ),
+            err=True,
+        )
+        return
+    typer.echo(entry.uid)
     typer.echo(
         t(
             "record.done",
-            uid=stored.uid[:SHORT],
+            uid=entry.uid[:SHORT],
             id=ind.id,
             name=ind.name,
-            value=_num(number, ind.unit),
+            value=_num(entry.value, ind.unit),
             period=entry.period,
+            total_period=_total_period(done.total, entry.period),
             state=state,
         ),
         err=True,
@@ -381,27 +322,6 @@ def record(
 
 
 # -- history ----------------------------------------------------------------------------------
-
-
-def _chains(entries: list[Entry]) -> list[tuple[Entry, int]]:
-    """Entries ordered so that each chain (record → corrections → void) is together, with
-    each entry's depth in its chain."""
-    uids = {e.uid for e in entries}
-    successor = {e.supersedes: e for e in entries if e.supersedes}
-    ordered: list[tuple[Entry, int]] = []
-    for entry in entries:
-        if entry.supersedes and entry.supersedes in uids:
-            continue  # shown under the entry it supersedes
-        depth, current = 0, entry
-        seen: set[str] = set()
-        while current.uid not in seen:
-            seen.add(current.uid)
-            ordered.append((current, depth))
-            follower = successor.get(current.uid)
-            if follower is None:
-                break
-            current, depth = follower, depth + 1
-    return ordered
 
 
 def history(
@@ -423,253 +343,48 @@ def history(
       wsp history 1.1 --period 2024
       wsp history 1.1 --format json
     """
-    from wspolpraca_cli.recording import check_period
+    from wspolpraca_cli import services
+    from wspolpraca_cli.cli.output import emit
+    from wspolpraca_cli.render import history as render
 
-    program, where = load(ctx)
-    ind = find_indicator(program, indicator_id) if indicator_id is not None else None
-    wanted = None
-    if period is not None:
-        if ind is not None:
-            wanted = str(check_period(program, ind, period))
-        else:
-            from wspolpraca_cli.periods import parse_period
-
-            try:
-                wanted = str(parse_period(period))
-            except ValueError:
-                raise InputError(t("period.invalid", period=period)) from None
-    path = store_path(ctx, where)
-    with _open(ctx, path, readonly=True) as store:
-        entries = store.entries(ind.id if ind else None)
-        superseded_by = store.superseded_by()
-    if wanted is not None:
-        entries = [e for e in entries if e.period == wanted]
-    chains = _chains(entries)
+    ws, _ = workspace(ctx)
+    ind = find_indicator(ws.program, indicator_id) if indicator_id is not None else None
+    found = services.history(ws, ind, period)
     if output_format is HistoryFormat.json:
-        _history_json(program, path, chains, superseded_by)
+        emit(render.render_json(ws.program, ws.location, found))
     elif output_format is HistoryFormat.csv:
-        _history_csv(chains, superseded_by)
-    elif not chains:
-        typer.echo(t("history.empty", store=path), err=True)
+        emit(render.render_csv(found))
+    elif not found.chains:
+        typer.echo(t("history.empty", store=ws.location), err=True)
     else:
-        _history_table(program, chains, superseded_by)
-
-
-def _history_json(
-    program: Program, path: Path, chains: list[tuple[Entry, int]], superseded_by: dict[str, str]
-) -> None:
-    import json
-
-    from wspolpraca_cli.entries import EntryKind
-    from wspolpraca_cli.transfer import entry_json
-
-    items = []
-    for entry, depth in chains:
-        item = entry_json(entry)
-        item["superseded_by"] = superseded_by.get(entry.uid)
-        item["effective"] = entry.kind is not EntryKind.VOID and entry.uid not in superseded_by
-        item["depth"] = depth
-        items.append(item)
-    doc = {"schema": 1, "program": program.title, "store": str(path), "entries": items}
-    typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
-
-
-def _history_csv(chains: list[tuple[Entry, int]], superseded_by: dict[str, str]) -> None:
-    from wspolpraca_cli.entries import EntryKind
-    from wspolpraca_cli.transfer import write_csv
-
-    extra = {
-        e.uid: {
-            "effective": "1"
-            if e.kind is not EntryKind.VOID and e.uid not in superseded_by
-            else "0",
-            "superseded_by": superseded_by.get(e.uid, ""),
-        }
-        for e, _ in chains
-    }
-    write_csv([e for e, _ in chains], sys.stdout, lang=get_language(), bom=False, extra=extra)
-
-
-def _history_table(
-    program: Program, chains: list[tuple[Entry, int]], superseded_by: dict[str, str]
-) -> None:
-    from tabulate import tabulate
-
-    from wspolpraca_cli.entries import EntryKind
-
-    rows = []
-    for entry, depth in chains:
-        ind = program.indicator(entry.indicator_id)
-        unit = ind.unit if ind else None
-        marker = ("  " * (depth - 1) + "└ ") if depth else ""
-        if entry.kind is EntryKind.VOID:
-            state = t("history.state.void")
-        elif entry.uid in superseded_by:
-            state = t("history.state.superseded", uid=superseded_by[entry.uid][:SHORT])
-        else:
-            state = t("history.state.effective")
-        details = [entry.note]
-        if entry.reason:
-            details.append(t("history.reason", reason=entry.reason))
-        if entry.source:
-            details.append(t("history.source", source=entry.source))
-        recorded = entry.recorded_at.replace("T", " ").replace("Z", "")[:16]
-        rows.append(
-            [
-                marker + entry.uid[:SHORT],
-                entry.indicator_id,
-                entry.period,
-                _num(entry.value, unit) if entry.value is not None else "—",
-                t(f"history.kind.{entry.kind.value}"),
-                state,
-                entry.date or "",
-                ", ".join(f"{k}={v}" for k, v in entry.tags),
-                " · ".join(d for d in details if d),
-                f"{recorded} {entry.recorded_by}".strip(),
-            ]
-        )
-    headers = [
-        t("history.col.id"),
-        t("history.col.indicator"),
-        t("history.col.period"),
-        t("history.col.value"),
-        t("history.col.kind"),
-        t("history.col.state"),
-        t("history.col.date"),
-        t("history.col.tags"),
-        t("history.col.note"),
-        t("history.col.recorded"),
-    ]
-    try:  # keep the chain's indentation (the parameter is new in tabulate 0.10)
-        text = tabulate(
-            rows, headers, tablefmt="simple", disable_numparse=True, preserve_whitespace=True
-        )
-    except TypeError:  # pragma: no cover - older tabulate
-        text = tabulate(rows, headers, tablefmt="simple", disable_numparse=True)
-    typer.echo(text)
+        emit(render.render_table(ws.program, found))
 
 
 # -- correct / void ---------------------------------------------------------------------------
 
 
-def _require_reason(reason: str | None, interactive: bool) -> str:
-    text = (reason or "").strip()
-    if not text and interactive:
-        text = str(typer.prompt(t("supersede.ask_reason"), err=True)).strip()
-    if not text:
-        raise UsageError(t("supersede.reason_required"), hint=t("supersede.reason_hint"))
-    return text
+def _reason(reason: str | None, interactive: bool) -> str | None:
+    if not (reason or "").strip() and interactive:
+        return str(typer.prompt(t("supersede.ask_reason"), err=True)).strip()
+    return reason
 
 
-def _supersedable(store: Store, text: str) -> Entry:
-    """The entry ``text`` names, if it may be corrected or voided."""
-    from wspolpraca_cli.entries import EntryKind
-
-    entry = store.get(text)
-    if entry is None:
-        raise InputError(t("entry.unknown", uid=text), hint=t("entry.unknown.hint"))
-    if entry.kind is EntryKind.VOID:
-        raise InputError(t("store.supersedes_void", uid=entry.uid[:SHORT]))
-    successors = store.superseded_by()
-    if entry.uid in successors:
-        latest = entry.uid
-        while latest in successors:
-            latest = successors[latest]
-        last = store.get(latest)
-        hint = (
-            t("entry.chain_voided", uid=latest[:SHORT])
-            if last is not None and last.kind is EntryKind.VOID
-            else t("store.already_superseded.hint", uid=latest[:SHORT])
-        )
-        raise InputError(t("store.already_superseded", uid=entry.uid[:SHORT]), hint=hint)
-    return entry
-
-
-def _supersede(
-    ctx: typer.Context,
-    entry_id: str,
-    value: str | None,
-    reason: str | None,
-    note: str | None,
-    source: str | None,
-    by: str | None,
-    dry_run: bool,
-    yes: bool = False,
-) -> None:
-    from dataclasses import replace
-
-    from wspolpraca_cli.entries import EntryKind
-    from wspolpraca_cli.model import Unit
-    from wspolpraca_cli.values import parse_value
-
-    program, where = load(ctx)
-    interactive = _interactive()
-    why = _require_reason(reason, interactive)
-    path = store_path(ctx, where)
-    with _open(ctx, path, readonly=dry_run) as store:
-        old = _supersedable(store, entry_id)
-        ind = program.indicator(old.indicator_id)
-        unit = ind.unit if ind else Unit.NUMBER
-        number = (
-            parse_value(value, unit, indicator=ind.id if ind else None)
-            if value is not None
-            else None
-        )
-        if number is not None and ind is not None:  # the checks of `wsp record`
-            _check_plausible(store, ind, number, old.period, yes, interactive)
-        new = replace(
-            old,
-            uid="",
-            value=number,
-            kind=EntryKind.CORRECTION if value is not None else EntryKind.VOID,
-            note=old.note if note is None else note,
-            source=old.source if source is None else source,
-            recorded_by=(by or "").strip(),
-            recorded_at="",
-            supersedes=old.uid,
-            reason=why,
-            seq=0,
-        )
-        if ind is None:
-            state = ""
-        elif dry_run:
-            state = _period_state(store, ind, old.period, replace(new, uid="dry-run"))
-        else:
-            state = ""
-        if not dry_run:
-            new = store.add(new)
-            if ind is not None:
-                state = _period_state(store, ind, old.period)
-    old_text = _num(old.value, unit)
-    key = "correct" if value is not None else "void"
-    if dry_run:
-        typer.echo(
-            t(
-                f"{key}.dry_run",
-                uid=old.uid[:SHORT],
-                old=old_text,
-                new=_num(number, unit),
-                period=old.period,
-                id=old.indicator_id,
-                state=state,
-            ),
-            err=True,
-        )
+def _report_supersede(done: Any, key: str) -> None:
+    """What a correction or void did (or, in a dry run, would do), on stderr."""
+    old = done.old
+    values = {
+        "uid": old.uid[:SHORT],
+        "old": _num(old.value, done.unit),
+        "new": _num(done.new.value, done.unit),
+        "id": old.indicator_id,
+        "period": _total_period(done.total, old.period),
+        "state": _total_text(done.indicator, done.total),
+    }
+    if done.dry_run:
+        typer.echo(t(f"{key}.dry_run", **values), err=True)
         return
-    typer.echo(new.uid)
-    typer.echo(
-        t(
-            f"{key}.done",
-            uid=old.uid[:SHORT],
-            new_uid=new.uid[:SHORT],
-            old=old_text,
-            new=_num(number, unit),
-            id=old.indicator_id,
-            period=old.period,
-            state=state,
-        ),
-        err=True,
-    )
+    typer.echo(done.new.uid)
+    typer.echo(t(f"{key}.done", new_uid=done.new.uid[:SHORT], **values), err=True)
 
 
 def correct(
@@ -695,7 +410,31 @@ def correct(
       wsp correct 3f2a 2 --reason "pomyłka w liczbie" --note "Toruń, Bydgoszcz"
       wsp correct 3f2a 150 --reason "dwa tygodnie szkoleń" --yes
     """
-    _supersede(ctx, entry_id, value, reason, note, source, by, dry_run, yes)
+    from wspolpraca_cli import services
+
+    ws, _ = workspace(ctx)
+    interactive = _interactive()
+    why = _reason(reason, interactive)
+
+    def run(confirmed: bool) -> services.Superseded:
+        return services.correct(
+            ws,
+            entry_id,
+            value,
+            why,
+            note=note,
+            source=source,
+            by=by or "",
+            today=_today(),
+            dry_run=dry_run,
+            confirmed=confirmed,
+        )
+
+    try:
+        done = run(confirmed=False)
+    except services.Implausible as exc:
+        done = run(confirmed=_confirmed(exc, yes, interactive))
+    _report_supersede(done, "correct")
 
 
 def void(
@@ -712,7 +451,12 @@ def void(
     Examples:
       wsp void 3f2a9c1b --reason "wpis do złego wskaźnika"
     """
-    _supersede(ctx, entry_id, None, reason, None, None, by, dry_run)
+    from wspolpraca_cli import services
+
+    ws, _ = workspace(ctx)
+    why = _reason(reason, _interactive())
+    done = services.void(ws, entry_id, why, by=by or "", today=_today(), dry_run=dry_run)
+    _report_supersede(done, "void")
 
 
 # -- export / import --------------------------------------------------------------------------
@@ -724,8 +468,8 @@ def export(
         ExportFormat | None,
         typer.Option("--format", "-f", help=t("opt.export.format"), show_default=False),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=t("opt.output"))] = None,
-    force: Annotated[bool, typer.Option("--force", help=t("opt.force"))] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Export every entry (corrections and voids too) as CSV or JSON.
 
@@ -740,31 +484,26 @@ def export(
     """
     import io
 
-    from wspolpraca_cli.errors import OutputExists
+    from wspolpraca_cli import services
+    from wspolpraca_cli.cli.output import check_output, choose_format, emit, write_output
     from wspolpraca_cli.transfer import to_json, write_csv
 
-    program, where = load(ctx)
-    path = store_path(ctx, where)
-    if output is not None and (output.is_dir() or not output.name):
-        raise UsageError(t("export.is_dir", path=output), hint=t("export.is_dir.hint"))
-    output_format = _export_format(output_format, output)
-    if output is not None and output.exists() and not force:
-        raise OutputExists(t("export.exists", path=output), hint=t("export.exists.hint"))
-    with _open(ctx, path, readonly=True) as store:
-        entries = store.entries()
+    chosen = choose_format(output_format, output, EXPORT_SUFFIXES, ExportFormat.csv)
+    check_output(output, force)
+    ws, _ = workspace(ctx)
+    entries = services.export_entries(ws)
     buffer = io.StringIO(newline="")
-    if output_format is ExportFormat.json:
+    if chosen is ExportFormat.json:
         import json
 
-        doc = to_json(entries, program=program.title, store=str(path))
+        doc = to_json(entries, program=ws.program.title, store=ws.location)
         buffer.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
         write_csv(entries, buffer, lang=get_language())
     if output is None:
-        sys.stdout.write(buffer.getvalue())
-        sys.stdout.flush()
+        emit(buffer.getvalue())
     else:
-        _write_file(output, buffer.getvalue(), force=force)
+        write_output(output, buffer.getvalue().encode("utf-8"), force=force)
     typer.echo(
         t(
             "export.done",
@@ -773,46 +512,6 @@ def export(
         ),
         err=True,
     )
-
-
-def _export_format(chosen: ExportFormat | None, output: Path | None) -> ExportFormat:
-    """The export format: --format, else the -o file's extension, else CSV (standard output).
-    A --format that contradicts the extension, or an unknown extension without --format, is a
-    usage error: `wsp import` reads a .json file as JSON and anything else as CSV."""
-    if output is None:
-        return chosen or ExportFormat.csv
-    suffix = output.suffix.lower()
-    known = {f".{f.value}": f for f in ExportFormat}
-    by_suffix = known.get(suffix)
-    if chosen is None:
-        if by_suffix is None:
-            raise UsageError(
-                t("export.unknown_extension", path=output, known=", ".join(known)),
-                hint=t("export.unknown_extension.hint"),
-            )
-        return by_suffix
-    if by_suffix is not None and by_suffix is not chosen:
-        raise UsageError(
-            t("export.format_mismatch", path=output, suffix=suffix, format=chosen.value),
-            hint=t(
-                "export.format_mismatch.hint",
-                name=output.with_suffix(f".{chosen.value}").name,
-            ),
-        )
-    return chosen
-
-
-def _write_file(path: Path, text: str, *, force: bool) -> None:
-    """Write ``text`` to ``path`` whole or not at all; never over a file without ``--force``."""
-    from wspolpraca_cli.errors import FileSystemError, OutputExists
-    from wspolpraca_cli.fsutil import write_atomically
-
-    try:
-        write_atomically(path, text.encode("utf-8"), overwrite=force)
-    except FileExistsError:
-        raise OutputExists(t("export.exists", path=path), hint=t("export.exists.hint")) from None
-    except OSError as exc:
-        raise FileSystemError(t("export.failed", path=path, error=exc.strerror or exc)) from None
 
 
 def import_entries(
@@ -831,55 +530,21 @@ def import_entries(
       wsp import wpisy.csv
       wsp --store nowy.wsp.db import wpisy.json
     """
-    from wspolpraca_cli.store import EntriesRejected
-    from wspolpraca_cli.transfer import read_file
+    from wspolpraca_cli import services
 
-    program, where = load(ctx)
-    if file.is_dir():
-        raise InputError(
-            t("import.is_folder", path=file), hint=t("import.is_folder.hint", path=file)
-        )
-    if not file.is_file():
-        raise InputError(t("import.no_file", path=file))
-    result = read_file(file, program)
-    problems = list(result.problems)
-    rejected = result.rejected_rows
-    path = store_path(ctx, where)
-    check_only = dry_run or bool(problems)
-    added = present = 0
-    with _open(ctx, path, readonly=check_only and not path.exists()) as store:
-        try:
-            outcome = store.import_entries(result.entries, dry_run=check_only)
-            added, present = len(outcome.added), len(outcome.present)
-        except EntriesRejected as exc:
-            added, present = exc.added, exc.present
-            rejected += len(exc.rejected)
-            for index, err in exc.rejected:
-                problems.append(result.diagnostic(str(file), index, err.message, err.hint))
-    for diag in sorted(problems, key=lambda d: (d.line, d.column)):
-        typer.echo(diag.format(), err=True)
-    if problems:
-        raise InputError(
-            t(
-                "import.failed",
-                file=file,
-                would=added,
-                present=present,
-                rejected=counted(rejected, result.noun),
-            ),
-            hint=t("import.failed.hint_json" if result.noun == "entry" else "import.failed.hint"),
-        )
+    ws, _ = workspace(ctx)
+    done = services.import_entries(ws, file, dry_run=dry_run)
     if dry_run:
-        done = t("import.dry_run", file=file, added=added, present=present, rejected=rejected)
+        text = t("import.dry_run", file=file, added=done.added, present=done.present, rejected=0)
     else:
-        done = t(
+        text = t(
             "import.done",
             file=file,
-            added=counted(added, "entry"),
-            present=present,
-            rejected=rejected,
+            added=counted(done.added, "entry"),
+            present=done.present,
+            rejected=0,
         )
-    typer.echo(done, err=True)
+    typer.echo(text, err=True)
 
 
 def register(app: typer.Typer) -> None:

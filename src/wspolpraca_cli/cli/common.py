@@ -13,8 +13,14 @@ from wspolpraca_cli.errors import ProgramInvalid, UnknownId, WspError
 from wspolpraca_cli.i18n import plural, t
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from wspolpraca_cli.locate import ProgramLocation
     from wspolpraca_cli.model import Indicator, Program
+    from wspolpraca_cli.services import Workspace
+    from wspolpraca_cli.store import Store
+
+TIMEOUT_ENV = "WSP_BUSY_TIMEOUT"
 
 
 @dataclass
@@ -23,7 +29,8 @@ class State:
     store: Path | None = None
     debug: bool = False
     lang_chosen: bool = False
-    """``--lang`` was given (WSP_LANG and the locale are looked at when needed)."""
+    """``--lang`` was given, before or after the command (WSP_LANG and the locale are looked
+    at when needed)."""
 
 
 def state(ctx: typer.Context) -> State:
@@ -31,8 +38,27 @@ def state(ctx: typer.Context) -> State:
     return obj if obj is not None else State()
 
 
+def use_language(ctx: typer.Context, lang: str | None) -> None:
+    """A command's own ``--lang`` (after the command name): it counts as the global one does,
+    so the programme's language never overrides it."""
+    from wspolpraca_cli.i18n import parse_language, set_language
+
+    if lang is None:
+        return
+    from wspolpraca_cli.errors import UsageError
+
+    chosen = parse_language(lang)
+    if chosen is None:
+        raise UsageError(t("check.bad_lang", value=lang), hint=t("check.bad_lang.hint"))
+    set_language(chosen)
+    state(ctx).lang_chosen = True
+
+
 def fail_with(exc: WspError) -> NoReturn:
-    """Print an expected error as one clear message (and its hint) and exit with its code."""
+    """Print an expected error as one clear message (and its hint) and exit with its code;
+    the located problems it carries (an import's bad rows) come first."""
+    for diag in getattr(exc, "diagnostics", ()) if not isinstance(exc, ProgramInvalid) else ():
+        typer.echo(diag.format(), err=True)
     if isinstance(exc, ProgramInvalid):
         for diag in exc.diagnostics:
             typer.echo(diag.format(), err=True)
@@ -93,6 +119,53 @@ def store_path(ctx: typer.Context, where: ProgramLocation) -> Path:
             hint=t("store.no_folder.hint", folder=path.parent),
         )
     return path
+
+
+def today() -> date:
+    """Today's date (one place, so that tests can fix it)."""
+    from datetime import date
+
+    return date.today()
+
+
+def as_of(text: str | None) -> date:
+    """``--as-of``: a date in any accepted form (``2025-03-01``, ``1.03.2025``); today when
+    not given. Raises InputError (exit 2)."""
+    from wspolpraca_cli.dates import parse_date
+
+    return today() if text is None else parse_date(text, option="--as-of")
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for another writer (``WSP_BUSY_TIMEOUT``, else the store's default)."""
+    import os
+
+    from wspolpraca_cli.store import DEFAULT_TIMEOUT
+
+    raw = os.environ.get(TIMEOUT_ENV, "")
+    try:
+        return max(0.0, float(raw)) if raw else DEFAULT_TIMEOUT
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+def workspace(ctx: typer.Context) -> tuple[Workspace, ProgramLocation]:
+    """The programme in use and its store, for the services. The store's folders are created
+    only at the default location (the user data directory); a store named by --store or
+    WSP_STORE must be in an existing folder."""
+    from wspolpraca_cli.services import Workspace
+
+    program, where = load(ctx)
+    path = store_path(ctx, where)
+    create_folders = state(ctx).store is None
+    timeout = busy_timeout()
+
+    def opener(readonly: bool) -> Store:
+        from wspolpraca_cli.store import open_store
+
+        return open_store(path, readonly=readonly, timeout=timeout, create_folders=create_folders)
+
+    return Workspace(program, str(path), opener), where
 
 
 def suggest(wanted: str, known: list[str]) -> list[str]:

@@ -137,16 +137,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write a commented starter programme file (valid as written).",
     ),
     "arg.init.file": ("Plik do utworzenia.", "File to create."),
-    "init.exists": ("Plik {path} już istnieje.", "{path} already exists."),
-    "init.exists.hint": ("użyj --force, aby go nadpisać", "use --force to overwrite it"),
-    "init.is_dir": ("{path} jest katalogiem, a nie plikiem.", "{path} is a folder, not a file."),
-    "init.is_dir.hint": (
-        "podaj nazwę pliku, np. {path}/program.yaml",
-        "give a file name, e.g. {path}/program.yaml",
+    # writing a document to a file (every command with -o)
+    "output.exists": ("Plik {path} już istnieje.", "The file {path} already exists."),
+    "output.exists.hint": (
+        "dodaj --force, aby go nadpisać, albo podaj inną nazwę",
+        "add --force to overwrite it, or choose another name",
     ),
-    "init.cannot_write": (
-        "Nie można zapisać {path}: {error}",
-        "Cannot write {path}: {error}",
+    "output.is_dir": ("{path} jest katalogiem, a nie plikiem.", "{path} is a folder, not a file."),
+    "output.is_dir.hint": ("podaj nazwę pliku", "give a file name"),
+    "output.no_dir": ("Katalog {path} nie istnieje.", "The folder {path} does not exist."),
+    "output.no_dir.hint": (
+        "utwórz go (mkdir -p {path}) albo podaj inną ścieżkę",
+        "create it (mkdir -p {path}), or give another path",
+    ),
+    "output.write_failed": ("Nie można zapisać {path}: {error}", "Cannot write {path}: {error}"),
+    "output.unknown_suffix": (
+        "Nie wiadomo, w jakim formacie zapisać {path}: znane rozszerzenia to {suffixes}.",
+        "Cannot tell the format of {path} from its extension; the known ones are {suffixes}.",
+    ),
+    "output.unknown_suffix.hint": (
+        "zmień rozszerzenie albo podaj --format ({formats})",
+        "change the extension, or give --format ({formats})",
+    ),
+    "output.format_mismatch": (
+        "--format {format} nie pasuje do pliku {path}: rozszerzenie oznacza format {implied}.",
+        "--format {format} does not match the file {path}: its extension means {implied}.",
+    ),
+    "output.format_mismatch.hint": (
+        "zmień rozszerzenie pliku na .{format} albo pomiń --format (albo podaj --format {implied})",
+        "give the file a .{format} extension, or leave out --format (or use --format {implied})",
     ),
     "init.done": (
         "Utworzono plik {path}. Uzupełnij go i sprawdź poleceniem: wsp validate {path}",

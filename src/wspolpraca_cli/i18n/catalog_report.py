@@ -118,10 +118,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Format: md, html, csv lub xlsx (domyślnie: według rozszerzenia pliku -o, inaczej md).",
         "Format: md, html, csv or xlsx (default: from the -o file's extension, else md).",
     ),
-    "opt.report.output": (
-        "Plik wyjściowy (md i csv domyślnie na standardowe wyjście; html i xlsx go wymagają).",
-        "Output file (md and csv go to standard output by default; html and xlsx need one).",
-    ),
     "opt.report.as_of": (
         "Stan danych na dzień RRRR-MM-DD (domyślnie: dziś lub WSP_REPORT_DATE).",
         "Data as of YYYY-MM-DD (default: today, or WSP_REPORT_DATE).",
@@ -133,41 +129,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.needs_output.hint": (
         "dodaj -o PLIK, np. -o sprawozdanie-{year}.{format}",
         "add -o FILE, e.g. -o report-{year}.{format}",
-    ),
-    "report.unknown_suffix": (
-        "Nie wiadomo, w jakim formacie zapisać {path}: znane rozszerzenia to {suffixes}.",
-        "Cannot tell the format of {path} from its extension; the known ones are {suffixes}.",
-    ),
-    "report.unknown_suffix.hint": (
-        "zmień rozszerzenie albo podaj --format ({formats})",
-        "change the extension, or give --format ({formats})",
-    ),
-    "report.format_mismatch": (
-        "--format {format} nie pasuje do pliku {path}: rozszerzenie oznacza format {implied}.",
-        "--format {format} does not match the file {path}: its extension means {implied}.",
-    ),
-    "report.format_mismatch.hint": (
-        "zmień rozszerzenie pliku na .{format} albo pomiń --format (albo podaj --format {implied})",
-        "give the file a .{format} extension, or leave out --format (or use --format {implied})",
-    ),
-    "report.exists": ("Plik {path} już istnieje.", "The file {path} already exists."),
-    "report.exists.hint": (
-        "dodaj --force, aby go nadpisać, albo podaj inną nazwę w -o",
-        "add --force to overwrite it, or choose another name with -o",
-    ),
-    "report.no_dir": (
-        "Katalog {path} nie istnieje.",
-        "The directory {path} does not exist.",
-    ),
-    "report.no_dir.hint": (
-        "utwórz go albo podaj w -o inną ścieżkę",
-        "create it, or give another path with -o",
-    ),
-    "report.is_dir": ("{path} jest katalogiem.", "{path} is a directory."),
-    "report.is_dir.hint": ("podaj w -o nazwę pliku", "give a file name with -o"),
-    "report.write_failed": (
-        "Nie można zapisać {path}: {error}",
-        "Cannot write {path}: {error}",
     ),
     "report.no_openpyxl": (
         "Format xlsx wymaga pakietu openpyxl, który nie jest zainstalowany.",
@@ -240,7 +201,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period}, whole programme (as of {date})",
     ),
     "report.source": ("źródło: {source}", "source: {source}"),
-    "report.no_entries": ("brak wpisów", "no entries"),
     "report.footnote.sources": ("Źródło tabeli działań", "Source of the action table"),
     # -- the report: goals ---------------------------------------------------------------------
     "report.section.goals": (

@@ -36,14 +36,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Format wyjścia: table, json, csv lub md.",
         "Output format: table, json, csv or md.",
     ),
-    "status.bad_date": (
-        "Niepoprawna data {value!r} w opcji --as-of.",
-        "Not a date: {value!r} for --as-of.",
-    ),
-    "status.bad_date.hint": (
-        "podaj datę jako RRRR-MM-DD, np. 2025-05-31",
-        "write the date as YYYY-MM-DD, e.g. 2025-05-31",
-    ),
     "status.year_outside": (
         "Rok {year} jest poza latami programu {years}.",
         "The year {year} is outside the programme's years {years}.",
@@ -103,7 +95,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.periods_achieved": ("Osiągnięto w okresach", "Periods achieved"),
     "col.baseline_progress": ("Postęp od wartości bazowej", "Progress from baseline"),
     "col.entries": ("Wpisy", "Entries"),
-    "col.deadline": ("Termin", "Deadline"),
     "scope.period": ("okres", "period"),
     "scope.programme": ("program", "programme"),
     "status.group.goal": ("Cel {id}) {name}", "Goal {id}) {name}"),

@@ -139,10 +139,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "zaktualizuj wsp",
         "upgrade wsp",
     ),
-    "store.needs_upgrade": (
-        "Magazyn {path} ma starszy schemat; zostanie uaktualniony przy najbliższym zapisie.",
-        "The store {path} has an older schema; it is upgraded by the next command that writes.",
-    ),
     "store.readonly_wal": (
         "Nie można odczytać magazynu {path}: jego dziennik {wal} zawiera zmiany, których nie "
         "przeniesiono do magazynu, a w tym katalogu nie można zapisywać.",
@@ -395,6 +391,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{first}–{last}) or a date with --date YYYY-MM-DD",
     ),
     "date.invalid": ("Niepoprawna data {date!r}.", "Cannot read the date {date!r}."),
+    "date.invalid_option": (
+        "Niepoprawna data {date!r} w opcji {option}.",
+        "Not a date: {date!r} for {option}.",
+    ),
     "date.hint": (
         "podaj datę w postaci 2024-04-02 albo 2.04.2024",
         "write the date as 2024-04-02 or 2.04.2024",
@@ -492,14 +492,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "record.done": (
         "Zapisano wpis {uid}: {id} {name} = {value} za {period}. "
-        "Wartość osiągnięta za {period}: {state}.",
-        "Recorded entry {uid}: {id} {name} = {value} for {period}. Actual for {period}: {state}.",
+        "Wartość osiągnięta za {total_period}: {state}.",
+        "Recorded entry {uid}: {id} {name} = {value} for {period}. "
+        "Actual for {total_period}: {state}.",
     ),
     "record.dry_run": (
-        "Próba (nic nie zapisano): {id} = {value} za {period}; wartość osiągnięta za {period} "
-        "byłaby: {state}. Magazyn: {store}",
-        "Dry run (nothing stored): {id} = {value} for {period}; the actual for {period} would be: "
-        "{state}. Store: {store}",
+        "Próba (nic nie zapisano): {id} = {value} za {period}; wartość osiągnięta za "
+        "{total_period} byłaby: {state}. Magazyn: {store}",
+        "Dry run (nothing stored): {id} = {value} for {period}; the actual for {total_period} "
+        "would be: {state}. Store: {store}",
     ),
     # history
     "history.empty": ("Brak wpisów (magazyn: {store}).", "No entries (store: {store})."),
@@ -564,39 +565,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "would be: {state}.",
     ),
     # export
-    "export.exists": (
-        "Plik {path} już istnieje.",
-        "The file {path} already exists.",
-    ),
-    "export.exists.hint": (
-        "dodaj --force, aby go nadpisać, albo podaj inną nazwę",
-        "add --force to overwrite it, or choose another name",
-    ),
     "import.json_too_deep": (
         "Plik {file} ma zbyt głęboko zagnieżdżone dane JSON; to nie jest plik wpisów.",
         "The file {file} nests its JSON too deeply; it is not a file of entries.",
-    ),
-    "export.is_dir": ("{path} jest katalogiem, a nie plikiem.", "{path} is a folder, not a file."),
-    "export.is_dir.hint": (
-        "podaj nazwę pliku, np. -o wpisy.csv",
-        "give a file name, e.g. -o entries.csv",
-    ),
-    "export.failed": ("Nie można zapisać {path}: {error}", "Cannot write {path}: {error}"),
-    "export.format_mismatch": (
-        "Plik {path} ma rozszerzenie {suffix}, a wybrano format {format}.",
-        "The file {path} has the extension {suffix}, but the format chosen is {format}.",
-    ),
-    "export.format_mismatch.hint": (
-        "zmień nazwę pliku na {name} albo pomiń --format (format wynika z rozszerzenia)",
-        "name the file {name}, or leave out --format (the extension chooses the format)",
-    ),
-    "export.unknown_extension": (
-        "Nie wiadomo, w jakim formacie zapisać {path}: znane rozszerzenia to {known}.",
-        "Cannot tell which format to write {path} in: the known extensions are {known}.",
-    ),
-    "export.unknown_extension.hint": (
-        "nadaj plikowi rozszerzenie .csv albo .json, albo wybierz format opcją --format csv|json",
-        "give the file the extension .csv or .json, or choose the format with --format csv|json",
     ),
     "export.stdout": ("standardowe wyjście", "standard output"),
     "export.done": (

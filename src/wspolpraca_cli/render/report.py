@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from wspolpraca_cli.entries import Entry, effective
+from wspolpraca_cli.entries import Entry, counts, effective
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.numfmt import DASH, format_date, format_percent, years_label
@@ -26,7 +26,6 @@ from wspolpraca_cli.progress import (
     ProgrammeProgress,
     ProgrammeResult,
     Status,
-    counts,
     placement,
 )
 from wspolpraca_cli.render.status import (

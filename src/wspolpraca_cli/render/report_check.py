@@ -1,14 +1,12 @@
 """What ``wsp check`` finds, as text for a person (or a cron mail) and as JSON for a script.
 
-:func:`build_check` picks the periods to check (one year's, or every period begun so far),
-lists the problems — overdue, then missed, then awaiting — and the orphan entries. The exit
-code is decided by the caller from :attr:`CheckResult.shortfalls`.
+The periods checked and their problems come from :func:`wspolpraca_cli.services.check`; the
+exit code is decided by the caller from :attr:`~wspolpraca_cli.services.CheckResult.shortfalls`.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -19,7 +17,6 @@ from wspolpraca_cli.progress import (
     SHORTFALLS,
     Orphan,
     PeriodResult,
-    ProgrammeProgress,
     Status,
     summary_counts,
 )
@@ -30,45 +27,10 @@ from wspolpraca_cli.render.status import (
     period_label,
     status_word,
 )
+from wspolpraca_cli.services import CheckResult
 
 JSON_SCHEMA = 1
 PROBLEM_ORDER: tuple[Status, ...] = (Status.OVERDUE, Status.MISSED, Status.AWAITING)
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    progress: ProgrammeProgress
-    year: int | None
-    rows: tuple[PeriodResult, ...]
-    """Every period checked, in programme order."""
-    problems: tuple[PeriodResult, ...]
-    """Overdue, then missed, then awaiting (programme order within each)."""
-    program_file: str
-    store: str
-
-    @property
-    def shortfalls(self) -> int:
-        return sum(1 for r in self.rows if r.status in SHORTFALLS)
-
-    @property
-    def orphans(self) -> tuple[Orphan, ...]:
-        return self.progress.orphans
-
-
-def build_check(
-    progress: ProgrammeProgress, *, year: int | None, program_file: str, store: str
-) -> CheckResult:
-    if year is None:
-        rows = [
-            r
-            for ip in progress.indicators
-            for r in ip.periods
-            if r.period.start <= progress.as_of and r.status is not Status.NOT_STARTED
-        ]
-    else:
-        rows = progress.year_rows(year)
-    problems = [r for status in PROBLEM_ORDER for r in rows if r.status is status]
-    return CheckResult(progress, year, tuple(rows), tuple(problems), program_file, store)
 
 
 def _one_line(text: str) -> str:
@@ -149,7 +111,7 @@ def _ratio(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
-def check_json(result: CheckResult) -> dict[str, Any]:
+def check_json(result: CheckResult, *, program_file: str, store: str) -> dict[str, Any]:
     """The documented JSON object of ``wsp check --format json`` (``"schema": 1``)."""
     program = result.progress.program
 
@@ -177,11 +139,11 @@ def check_json(result: CheckResult) -> dict[str, Any]:
         "year": result.year,
         "program": {
             "title": " ".join(program.title.split()),
-            "file": result.program_file,
+            "file": program_file,
             "first_year": program.first_year,
             "last_year": program.last_year,
         },
-        "store": result.store,
+        "store": store,
         "ok": shortfalls == 0,
         "exit_code": 1 if shortfalls else 0,
         "shortfalls": shortfalls,
@@ -209,5 +171,6 @@ def check_json(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def render_json(result: CheckResult) -> str:
-    return json.dumps(check_json(result), ensure_ascii=False, indent=2)
+def render_json(result: CheckResult, *, program_file: str, store: str) -> str:
+    doc = check_json(result, program_file=program_file, store=store)
+    return json.dumps(doc, ensure_ascii=False, indent=2)

@@ -1,4 +1,6 @@
-"""The measurement store: an append-only SQLite database of :class:`~wspolpraca_cli.entries.Entry`.
+"""The SQLite backend of the measurement store: an append-only database of
+:class:`~wspolpraca_cli.entries.Entry` (the :class:`~wspolpraca_cli.store.interface.Store`
+protocol).
 
 Design (see SPEC, "Measurements" and "Reliability and safety"):
 
@@ -20,32 +22,36 @@ This module knows nothing about the command line: it returns values and raises t
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
-from itertools import pairwise
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from wspolpraca_cli.aggregation import Aggregate
 from wspolpraca_cli.entries import Entry, EntryKind, PeriodSummary
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.i18n import t
+from wspolpraca_cli.store.interface import (
+    AMBIGUOUS_SHOWN,
+    DEFAULT_TIMEOUT,
+    MIN_PREFIX,
+    EntriesRejected,
+    ImportResult,
+    completed,
+    distinct_prefixes,
+    now_utc,
+    same_content,
+    valid_uid,
+)
 
 APPLICATION_ID = 0x77737031  # "wsp1" in ASCII: marks a file as a wsp store
 SCHEMA_VERSION = 2
-DEFAULT_TIMEOUT = 10.0
-"""Seconds a writer waits for another writer's lock before giving up (exit 3)."""
-MIN_PREFIX = 4
-"""The shortest uid prefix accepted by :meth:`Store.get`."""
-_AMBIGUOUS_SHOWN = 6
-"""How many entries an ambiguous uid prefix names."""
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
-_UID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 
 # Schema migrations: MIGRATIONS[n] brings a store from version n-1 to version n.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -99,54 +105,8 @@ _COLUMNS = (
 )
 
 
-class EntriesRejected(InputError):
-    """Entries the store refused; ``rejected`` holds (index in the input, error) pairs."""
-
-    def __init__(
-        self, rejected: list[tuple[int, InputError]], added: int = 0, present: int = 0
-    ) -> None:
-        first = rejected[0][1]
-        super().__init__(first.message, first.hint)
-        self.rejected = rejected
-        self.added = added
-        """How many of the other entries would have been added."""
-        self.present = present
-
-
 class _RollBack(Exception):
     """Raised inside a write transaction to undo it (dry runs)."""
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    added: list[Entry]
-    present: list[Entry]
-    """Entries whose uid the store already held with the same content."""
-
-
-def new_uid() -> str:
-    """A fresh entry id: 32 hexadecimal digits (random), shown shortened to its first 8."""
-    import uuid  # imported on demand: start-up time matters for every command
-
-    return uuid.uuid4().hex
-
-
-def now_utc() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def current_user() -> str:
-    """The operating-system user, for ``recorded_by``."""
-    try:
-        import getpass
-
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no user database entry (containers)
-        return os.environ.get("USER") or os.environ.get("USERNAME") or "?"
-
-
-def valid_uid(uid: str) -> bool:
-    return bool(_UID_RE.match(uid))
 
 
 def tags_to_text(tags: Sequence[tuple[str, str]]) -> str:
@@ -185,30 +145,6 @@ def _row_to_entry(row: Sequence[Any]) -> Entry:
     )
 
 
-def distinct_prefixes(uids: Sequence[str], wanted: str = "", shortest: int = 8) -> str:
-    """``uids`` shortened to as many characters as it takes to tell them apart (at least
-    ``shortest``), comma-separated; more than :data:`_AMBIGUOUS_SHOWN` end with ``…``."""
-    shown = list(uids[:_AMBIGUOUS_SHOWN])
-    length = max(shortest, len(wanted) + 1)
-    ordered = sorted(shown)
-    for a, b in pairwise(ordered):
-        common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
-        length = max(length, common + 1)
-    text = ", ".join(u[:length] for u in shown)
-    return text + (", …" if len(uids) > _AMBIGUOUS_SHOWN else "")
-
-
-def same_content(stored: Entry, incoming: Entry) -> bool:
-    """Equal apart from the store-local ``seq``; an empty ``recorded_at``/``recorded_by`` of the
-    incoming entry (a hand-written import row) matches what the store filled in."""
-    return replace(stored, seq=0) == replace(
-        incoming,
-        seq=0,
-        recorded_at=incoming.recorded_at or stored.recorded_at,
-        recorded_by=incoming.recorded_by or stored.recorded_by,
-    )
-
-
 def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     """Turn an SQLite failure into one clear message (exit 3)."""
     text = str(exc).lower()
@@ -227,8 +163,8 @@ def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(t("store.failed", path=path, error=exc))
 
 
-class Store:
-    """An open measurement store. Use :func:`open_store`; close it (or use ``with``)."""
+class SqliteStore:
+    """An open SQLite store. Use :func:`open_sqlite`; close it (or use ``with``)."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection | None, readonly: bool) -> None:
         self._path = path
@@ -241,12 +177,20 @@ class Store:
     def path(self) -> Path:
         return self._path
 
+    @property
+    def location(self) -> str:
+        return str(self._path)
+
+    @property
+    def exists(self) -> bool:
+        return self._conn is not None or self._path.exists()
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> SqliteStore:
         return self
 
     def __exit__(
@@ -292,7 +236,7 @@ class Store:
         stored: list[Entry] = []
         with self._write() as conn:
             for entry in entries:
-                stored.append(self._insert(conn, self._complete(entry)))
+                stored.append(self._insert(conn, completed(entry)))
         return stored
 
     def import_entries(self, entries: Iterable[Entry], *, dry_run: bool = False) -> ImportResult:
@@ -304,7 +248,7 @@ class Store:
         ``dry_run`` does all the checks and stores nothing.
         """
         if self._conn is None and dry_run:  # no store file yet: check against an empty one
-            with open_store(Path(":memory:")) as scratch:
+            with open_sqlite(Path(":memory:")) as scratch:
                 return scratch.import_entries(entries, dry_run=True)
         added: list[Entry] = []
         present: list[Entry] = []
@@ -317,7 +261,7 @@ class Store:
                             f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (entry.uid,)
                         ).fetchone()
                         if row is None:
-                            added.append(self._insert(conn, self._complete(entry)))
+                            added.append(self._insert(conn, completed(entry)))
                             continue
                         existing = self._entry(row)
                         if not same_content(existing, entry):
@@ -332,14 +276,6 @@ class Store:
         except _RollBack:
             pass
         return ImportResult(added, present)
-
-    def _complete(self, entry: Entry) -> Entry:
-        return replace(
-            entry,
-            uid=entry.uid or new_uid(),
-            recorded_at=entry.recorded_at or now_utc(),
-            recorded_by=entry.recorded_by or current_user(),
-        )
 
     def _insert(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
         self._check(conn, entry)
@@ -474,7 +410,7 @@ class Store:
             str(r[0])
             for r in self._query(
                 "SELECT uid FROM entries WHERE uid >= ? AND uid < ? ORDER BY uid LIMIT ?",
-                (wanted, wanted + "\U0010ffff", _AMBIGUOUS_SHOWN + 1),
+                (wanted, wanted + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
             )
         ]
         if not uids:
@@ -572,7 +508,9 @@ class Store:
                 raise self._damaged()
             summaries.append(
                 PeriodSummary(
-                    r[0], r[1], int(r[2]), float(r[3]), float(r[4]), float(r[5]), float(r[6])
+                    r[0],
+                    r[1],
+                    Aggregate(int(r[2]), float(r[3]), float(r[4]), float(r[5]), float(r[6])),
                 )
             )
         return summaries
@@ -776,13 +714,13 @@ def _check_folder(path: Path, create: bool) -> None:
     )
 
 
-def open_store(
+def open_sqlite(
     path: Path,
     *,
     readonly: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
     create_folders: bool = False,
-) -> Store:
+) -> SqliteStore:
     """Open (and, unless ``readonly``, create and migrate) the store at ``path``.
 
     ``readonly`` on a missing file gives an empty store and creates nothing. A store file is
@@ -795,7 +733,7 @@ def open_store(
     if str(path) == ":memory:":  # a scratch store (dry runs, tests)
         memory = sqlite3.connect(":memory:", isolation_level=None)
         _migrate(memory, path)
-        return Store(path, memory, readonly=False)
+        return SqliteStore(path, memory, readonly=False)
     if path.is_dir():
         raise StoreError(t("store.is_dir", path=path), hint=t("store.not_wsp.hint"))
     exists = path.exists()
@@ -804,7 +742,7 @@ def open_store(
         # part of the path that is a file is a mistake worth naming.
         _check_folder(path, create=readonly or create_folders)
         if readonly:
-            return Store(path, None, readonly=True)
+            return SqliteStore(path, None, readonly=True)
     try:
         if exists and _looks_like_sqlite(path) is False:
             raise StoreError(t("store.not_wsp", path=path), hint=t("store.not_wsp.hint"))
@@ -824,12 +762,12 @@ def open_store(
             _refuse_foreign(conn, path, version, app_id)
             if app_id != APPLICATION_ID:  # an empty SQLite file: nothing stored yet
                 conn.close()
-                return Store(path, None, readonly=True)
+                return SqliteStore(path, None, readonly=True)
             if version < SCHEMA_VERSION:
                 _upgrade_in_place(path, timeout)  # older stores stay readable if this fails
         else:
             _migrate(conn, path)
-        return Store(path, conn, readonly)
+        return SqliteStore(path, conn, readonly)
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()

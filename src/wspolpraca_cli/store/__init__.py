@@ -1,0 +1,50 @@
+"""The measurement store: the :class:`Store` protocol and :func:`open_store`, which picks the
+backend a location names. A path is an SQLite store (:mod:`.sqlite`); a new backend is a
+module beside it and one branch in :func:`open_store`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wspolpraca_cli.store.interface import (
+    DEFAULT_TIMEOUT,
+    MIN_PREFIX,
+    EntriesRejected,
+    ImportResult,
+    Store,
+    distinct_prefixes,
+    valid_uid,
+)
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MIN_PREFIX",
+    "EntriesRejected",
+    "ImportResult",
+    "Store",
+    "distinct_prefixes",
+    "open_store",
+    "valid_uid",
+]
+
+
+def open_store(
+    location: str | Path,
+    *,
+    readonly: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    create_folders: bool = False,
+) -> Store:
+    """Open the store at ``location`` (and, unless ``readonly``, create and migrate it).
+
+    ``readonly`` on a store that does not exist yet gives an empty store and creates nothing;
+    ``create_folders`` lets a new store's folders be made (the default location in the user
+    data directory). Raises :class:`~wspolpraca_cli.errors.StoreError` (exit 3) for anything
+    that keeps the store from being used.
+    """
+    from wspolpraca_cli.store.sqlite import open_sqlite
+
+    return open_sqlite(
+        Path(location), readonly=readonly, timeout=timeout, create_folders=create_folders
+    )
