@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import SHIPPED_PROGRAM
+from tests.conftest import SHIPPED_PROGRAM, Wsp
 from wspolpraca_cli.cli.app import app
 from wspolpraca_cli.entries import Entry, EntryKind
 from wspolpraca_cli.store import open_store
@@ -21,8 +21,10 @@ from wspolpraca_cli.store import open_store
 runner = CliRunner()
 
 
-def wsp(store: Path, *args: str, program: Path = SHIPPED_PROGRAM) -> Any:
-    return runner.invoke(app, ["--program", str(program), "--store", str(store), *args])
+@pytest.fixture
+def wsp(shipped_wsp: Wsp) -> Wsp:
+    """These tests run on the shipped programme (store ``tmp_path/s.db``)."""
+    return shipped_wsp
 
 
 def record(store: Path, period: str, value: float, ind: str = "1.1", **kw: Any) -> Entry:
@@ -30,8 +32,8 @@ def record(store: Path, period: str, value: float, ind: str = "1.1", **kw: Any) 
         return opened.add(Entry("", ind, period, value, **kw))
 
 
-def check_json(store: Path, *args: str, code: int) -> dict[str, Any]:
-    result = wsp(store, "check", "--format", "json", *args)
+def check_json(wsp: Wsp, *args: str, code: int) -> dict[str, Any]:
+    result = wsp("check", "--format", "json", *args)
     assert result.exit_code == code, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
     assert data["schema"] == 1
@@ -47,8 +49,10 @@ def only(data: dict[str, Any], period: str, ind: str = "1.1") -> dict[str, Any]:
 
 
 # -- SPEC's scenarios -------------------------------------------------------------------------
-def test_nothing_recorded_during_the_year_is_in_progress_and_exit_0(tmp_path: Path) -> None:
-    data = check_json(tmp_path / "s.db", "--year", "2024", "--as-of", "2024-03-10", code=0)
+def test_nothing_recorded_during_the_year_is_in_progress_and_exit_0(
+    wsp: Wsp, tmp_path: Path
+) -> None:
+    data = check_json(wsp, "--year", "2024", "--as-of", "2024-03-10", code=0)
     row = only(data, "2024")
     assert (row["status"], row["actual"], row["target"], row["entries"]) == (
         "in_progress",
@@ -60,28 +64,28 @@ def test_nothing_recorded_during_the_year_is_in_progress_and_exit_0(tmp_path: Pa
     assert not (tmp_path / "s.db").exists()  # checking never creates the store
 
 
-def test_one_entry_achieves_and_exit_0(tmp_path: Path) -> None:
+def test_one_entry_achieves_and_exit_0(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2024", 1)
-    data = check_json(store, "--year", "2024", "--as-of", "2025-06-01", code=0)
+    data = check_json(wsp, "--year", "2024", "--as-of", "2025-06-01", code=0)
     row = only(data, "2024")
     assert (row["status"], row["actual"], row["achievement"]) == ("achieved", 1, 1.0)
     assert row["shortfall"] is False
     assert data["summary"] == {"achieved": 1}
 
 
-def test_two_entries_sum(tmp_path: Path) -> None:
+def test_two_entries_sum(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2022", 1)
     record(store, "2022", 2)
-    data = check_json(store, "--year", "2022", "--as-of", "2024-01-15", code=0)
+    data = check_json(wsp, "--year", "2022", "--as-of", "2024-01-15", code=0)
     assert only(data, "2022")["actual"] == 3
 
 
-def test_an_explicit_zero_is_missed_and_exit_1(tmp_path: Path) -> None:
+def test_an_explicit_zero_is_missed_and_exit_1(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2023", 0)
-    data = check_json(store, "--year", "2023", "--as-of", "2024-01-15", code=1)
+    data = check_json(wsp, "--year", "2023", "--as-of", "2024-01-15", code=1)
     row = only(data, "2023")
     assert (row["status"], row["actual"], row["entries"], row["shortfall"]) == (
         "missed",
@@ -101,18 +105,18 @@ def test_an_explicit_zero_is_missed_and_exit_1(tmp_path: Path) -> None:
     assert data["shortfalls"] == 1
 
 
-def test_awaiting_before_the_deadline_is_exit_0(tmp_path: Path) -> None:
-    data = check_json(tmp_path / "s.db", "--year", "2024", "--as-of", "2025-04-01", code=0)
+def test_awaiting_before_the_deadline_is_exit_0(wsp: Wsp, tmp_path: Path) -> None:
+    data = check_json(wsp, "--year", "2024", "--as-of", "2025-04-01", code=0)
     assert only(data, "2024")["status"] == "awaiting"
     assert data["problems"][0]["status"] == "awaiting"
 
 
-def test_overdue_after_the_deadline_is_exit_1(tmp_path: Path) -> None:
-    data = check_json(tmp_path / "s.db", "--year", "2024", "--as-of", "2025-06-01", code=1)
+def test_overdue_after_the_deadline_is_exit_1(wsp: Wsp, tmp_path: Path) -> None:
+    data = check_json(wsp, "--year", "2024", "--as-of", "2025-06-01", code=1)
     assert only(data, "2024")["status"] == "overdue"
 
 
-def test_a_correction_to_zero_is_missed_once_the_year_is_closed(tmp_path: Path) -> None:
+def test_a_correction_to_zero_is_missed_once_the_year_is_closed(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     first = record(store, "2024", 2)
     with open_store(store) as opened:
@@ -127,24 +131,24 @@ def test_a_correction_to_zero_is_missed_once_the_year_is_closed(tmp_path: Path) 
                 reason="pomyłka",
             )
         )
-    check_json(store, "--year", "2024", "--as-of", "2024-06-01", code=0)  # still open
-    data = check_json(store, "--year", "2024", "--as-of", "2025-01-10", code=1)
+    check_json(wsp, "--year", "2024", "--as-of", "2024-06-01", code=0)  # still open
+    data = check_json(wsp, "--year", "2024", "--as-of", "2025-01-10", code=1)
     assert only(data, "2024")["status"] == "missed"
 
 
-def test_an_entry_dated_after_as_of_does_not_count(tmp_path: Path) -> None:
+def test_an_entry_dated_after_as_of_does_not_count(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2024", 1, date="2025-07-01")
-    data = check_json(store, "--year", "2024", "--as-of", "2025-06-01", code=1)
+    data = check_json(wsp, "--year", "2024", "--as-of", "2025-06-01", code=1)
     assert only(data, "2024")["status"] == "overdue"
 
 
-def test_without_year_every_period_begun_is_checked(tmp_path: Path) -> None:
+def test_without_year_every_period_begun_is_checked(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     for year in ("2021", "2022", "2024"):
         record(store, year, 1)
     record(store, "2023", 0)
-    data = check_json(store, "--as-of", "2025-06-01", code=1)
+    data = check_json(wsp, "--as-of", "2025-06-01", code=1)
     assert [i["period"] for i in data["indicators"]] == ["2021", "2022", "2023", "2024", "2025"]
     assert data["summary"] == {"achieved": 3, "in_progress": 1, "missed": 1}
     assert data["year"] is None
@@ -153,13 +157,13 @@ def test_without_year_every_period_begun_is_checked(tmp_path: Path) -> None:
         assert set(item) >= {"id", "period", "target", "actual", "achievement", "status"}
 
 
-def test_before_the_programme_nothing_is_due(tmp_path: Path) -> None:
-    data = check_json(tmp_path / "s.db", "--as-of", "2020-12-01", code=0)
+def test_before_the_programme_nothing_is_due(wsp: Wsp, tmp_path: Path) -> None:
+    data = check_json(wsp, "--as-of", "2020-12-01", code=0)
     assert data["indicators"] == []
 
 
 # -- the text ---------------------------------------------------------------------------------
-def test_text_lists_overdue_then_missed_then_awaiting(tmp_path: Path) -> None:
+def test_text_lists_overdue_then_missed_then_awaiting(wsp: Wsp, tmp_path: Path) -> None:
     program = tmp_path / "p.yaml"
     text = SHIPPED_PROGRAM.read_text(encoding="utf-8")
     # a second indicator under the same action, so the three problems can coexist
@@ -177,7 +181,7 @@ def test_text_lists_overdue_then_missed_then_awaiting(tmp_path: Path) -> None:
     record(store, "2023", 0, ind="1.2")  # 1.2 2023 missed
     record(store, "2023", 1)  # 1.1 2023 achieved; 1.1 2024 awaiting as of 2025-04-01
     record(store, "2024", 1, ind="1.2")
-    result = wsp(store, "check", "--as-of", "2025-04-01", program=program)
+    result = wsp.using(program)("check", "--as-of", "2025-04-01")
     assert result.exit_code == 1, result.stderr
     lines = result.stdout.splitlines()
     problems = [line for line in lines if line.startswith(("overdue", "missed", "awaiting"))]
@@ -194,9 +198,8 @@ def test_text_lists_overdue_then_missed_then_awaiting(tmp_path: Path) -> None:
     assert result.stderr == ""
 
 
-def test_text_in_polish(tmp_path: Path) -> None:
-    store = tmp_path / "s.db"
-    result = wsp(store, "--lang", "pl", "check", "--year", "2024", "--as-of", "2025-04-01")
+def test_text_in_polish(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("--lang", "pl", "check", "--year", "2024", "--as-of", "2025-04-01")
     assert result.exit_code == 0
     assert "oczekuje na dane  wpisz wartość za 2024 dla 1.1 (Liczba warsztatów) — termin " \
         "31 maja 2025" in result.stdout  # fmt: skip
@@ -206,46 +209,46 @@ def test_text_in_polish(tmp_path: Path) -> None:
     )
 
 
-def test_per_command_lang_and_global_lang_agree(tmp_path: Path) -> None:
+def test_per_command_lang_and_global_lang_agree(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     args = ("--year", "2024", "--as-of", "2025-06-01")
     here = runner.invoke(
         app,
         ["--program", str(SHIPPED_PROGRAM), "--store", str(store), "check", *args, "--lang", "pl"],
     )
-    there = wsp(store, "--lang", "pl", "check", *args)
+    there = wsp("--lang", "pl", "check", *args)
     assert here.exit_code == there.exit_code == 1
     assert here.stdout == there.stdout
     assert "zaległe  wpisz wartość za 2024 dla 1.1 (Liczba warsztatów) — termin minął " \
         "31 maja 2025" in here.stdout  # fmt: skip
 
 
-def test_all_good_text_and_quiet(tmp_path: Path) -> None:
+def test_all_good_text_and_quiet(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2024", 1)
-    result = wsp(store, "check", "--year", "2024", "--as-of", "2025-06-01")
+    result = wsp("check", "--year", "2024", "--as-of", "2025-06-01")
     assert result.exit_code == 0
     assert "Every indicator that is due has data and met its target." in result.stdout
-    quiet = wsp(store, "check", "--year", "2024", "--as-of", "2025-06-01", "--quiet")
+    quiet = wsp("check", "--year", "2024", "--as-of", "2025-06-01", "--quiet")
     assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
-    noisy = wsp(store, "check", "--year", "2023", "--as-of", "2025-06-01", "-q")
+    noisy = wsp("check", "--year", "2023", "--as-of", "2025-06-01", "-q")
     assert noisy.exit_code == 1
     assert "record 2023 for 1.1" in noisy.stdout
 
 
-def test_orphans_are_reported_and_kept(tmp_path: Path) -> None:
+def test_orphans_are_reported_and_kept(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2024", 1)
     record(store, "2024", 3, ind="9.9")
     record(store, "2024", 4, ind="9.9")
     record(store, "2019", 1)
-    data = check_json(store, "--year", "2024", "--as-of", "2025-06-01", code=0)
+    data = check_json(wsp, "--year", "2024", "--as-of", "2025-06-01", code=0)
     orphans = [(o["indicator_id"], o["period"], o["entries"], o["reason"]) for o in data["orphans"]]
     assert sorted(orphans) == [
         ("1.1", "2019", 1, "outside_programme"),
         ("9.9", "2024", 2, "unknown_indicator"),
     ]
-    text = wsp(store, "check", "--year", "2024", "--as-of", "2025-06-01")
+    text = wsp("check", "--year", "2024", "--as-of", "2025-06-01")
     assert text.exit_code == 0
     assert (
         "orphan  2 entries for 9.9 in 2024: the programme no longer has this indicator — "
@@ -268,29 +271,29 @@ def test_orphans_are_reported_and_kept(tmp_path: Path) -> None:
         (["--lang", "de"], "wsp: error: Unknown language 'de'."),
     ],
 )
-def test_bad_input_is_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
-    result = wsp(tmp_path / "s.db", "check", *args)
+def test_bad_input_is_exit_2(wsp: Wsp, tmp_path: Path, args: list[str], message: str) -> None:
+    result = wsp("check", *args)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == message
     assert result.stdout == ""
 
 
-def test_bad_format_is_exit_2(tmp_path: Path) -> None:
-    result = wsp(tmp_path / "s.db", "check", "--format", "xml")
+def test_bad_format_is_exit_2(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("check", "--format", "xml")
     assert result.exit_code == 2
     assert "xml" in result.stderr
 
 
-def test_missing_programme_is_exit_2(tmp_path: Path) -> None:
-    result = wsp(tmp_path / "s.db", "check", program=tmp_path / "none.yaml")
+def test_missing_programme_is_exit_2(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp.using(tmp_path / "none.yaml")("check")
     assert result.exit_code == 2
     assert "Programme file not found" in result.stderr
 
 
-def test_damaged_store_is_exit_3(tmp_path: Path) -> None:
+def test_damaged_store_is_exit_3(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     store.write_bytes(b"this is not a database at all" * 100)
-    result = wsp(store, "check", "--as-of", "2025-06-01")
+    result = wsp("check", "--as-of", "2025-06-01")
     assert result.exit_code == 3
     assert result.stderr.startswith("wsp: error: ")
     assert "Traceback" not in result.stderr

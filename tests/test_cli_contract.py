@@ -8,22 +8,14 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.test_store_support import TEST_PROGRAM, Wsp
+from tests.conftest import Wsp
 
-
-@pytest.fixture
-def wsp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Wsp:
-    from wspolpraca_cli.cli import cmd_store
-
-    monkeypatch.setattr(cmd_store, "_today", lambda: date(2024, 3, 10))
-    program = tmp_path / "program.yaml"
-    program.write_text(TEST_PROGRAM, encoding="utf-8")
-    return Wsp(program, tmp_path / "store.wsp.db")
+# `wsp record` takes 2024-03-10 as today.
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def _status_actual(wsp: Wsp, indicator: str, period: str, as_of: str) -> float | None:

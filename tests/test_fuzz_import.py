@@ -24,7 +24,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tests.test_store_support import TEST_PROGRAM
+from tests.conftest import TEST_PROGRAM
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.store import open_store
 

@@ -13,21 +13,22 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import SHIPPED_PROGRAM
+from tests.conftest import Wsp
 from tests.test_report_golden import seed_store
 from wspolpraca_cli.cli.app import app
 
 runner = CliRunner()
-ENV = {"WSP_REPORT_DATE": "2025-05-20"}
+
+
+@pytest.fixture
+def wsp(shipped_wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> Wsp:
+    """These tests run on the shipped programme (store ``tmp_path/s.db``), reporting on
+    2025-05-20 unless a test's ``env`` says otherwise."""
+    monkeypatch.setenv("WSP_REPORT_DATE", "2025-05-20")
+    return shipped_wsp
+
+
 CHROMIUM = "/usr/bin/chromium"
-
-
-def wsp(store: Path, *args: str, env: dict[str, str] | None = None) -> Any:
-    return runner.invoke(
-        app,
-        ["--program", str(SHIPPED_PROGRAM), "--store", str(store), *args],
-        env=env or ENV,
-    )
 
 
 class Tables(HTMLParser):
@@ -81,17 +82,17 @@ class Tables(HTMLParser):
             self.cell.append(data)
 
 
-def html_report(tmp_path: Path, lang: str = "pl") -> tuple[Path, str]:
-    store = seed_store(tmp_path / "s.db")
+def html_report(wsp: Wsp, tmp_path: Path, lang: str = "pl") -> tuple[Path, str]:
+    seed_store(tmp_path / "s.db")
     out = tmp_path / "sprawozdanie-2024.html"
-    result = wsp(store, "--lang", lang, "report", "--year", "2024", "-o", str(out))
+    result = wsp("--lang", lang, "report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     return out, out.read_text(encoding="utf-8")
 
 
-def test_html_report_table(tmp_path: Path) -> None:
-    _, text = html_report(tmp_path)
+def test_html_report_table(wsp: Wsp, tmp_path: Path) -> None:
+    _, text = html_report(wsp, tmp_path)
     assert text.startswith("<!DOCTYPE html>")
     parser = Tables()
     parser.feed(text)
@@ -139,8 +140,8 @@ def test_html_report_table(tmp_path: Path) -> None:
     ]
 
 
-def test_html_is_self_contained_and_printable(tmp_path: Path) -> None:
-    _, text = html_report(tmp_path)
+def test_html_is_self_contained_and_printable(wsp: Wsp, tmp_path: Path) -> None:
+    _, text = html_report(wsp, tmp_path)
     parser = Tables()
     parser.feed(text)
     assert parser.external == []  # no scripts, links, images or remote URLs in attributes
@@ -150,8 +151,8 @@ def test_html_is_self_contained_and_printable(tmp_path: Path) -> None:
     assert '<html lang="pl">' in text
 
 
-def test_html_report_in_english(tmp_path: Path) -> None:
-    _, text = html_report(tmp_path, "en")
+def test_html_report_in_english(wsp: Wsp, tmp_path: Path) -> None:
+    _, text = html_report(wsp, tmp_path, "en")
     parser = Tables()
     parser.feed(text)
     assert parser.tables[1][1][0][:3] == ["No.", "Action", "Indicator"]
@@ -159,21 +160,20 @@ def test_html_report_in_english(tmp_path: Path) -> None:
     assert "Report on the programme&#x27;s implementation in 2024" in text
 
 
-def test_html_shows_missing_data_and_bars(tmp_path: Path) -> None:
-    store = tmp_path / "s.db"
+def test_html_shows_missing_data_and_bars(wsp: Wsp, tmp_path: Path) -> None:
     out = tmp_path / "r.html"
-    result = wsp(store, "report", "--year", "2024", "--as-of", "2025-06-01", "-o", str(out))
+    result = wsp("report", "--year", "2024", "--as-of", "2025-06-01", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert "1.1 Liczba warsztatów — 2024: no entry (overdue; due 31 May 2025)" in text
     assert "wsp record 1.1 VALUE --period 2024" in text
 
 
-def test_html_rendered_by_chromium(tmp_path: Path) -> None:
+def test_html_rendered_by_chromium(wsp: Wsp, tmp_path: Path) -> None:
     if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
         pytest.skip("no Chromium here (/usr/bin/chromium); .ci/run installs Debian's chromium")
     binary = CHROMIUM if Path(CHROMIUM).exists() else str(shutil.which("chromium"))
-    out, _ = html_report(tmp_path)
+    out, _ = html_report(wsp, tmp_path)
     png = tmp_path / "sprawozdanie.png"
     subprocess.run(
         [
@@ -204,11 +204,11 @@ def test_html_rendered_by_chromium(tmp_path: Path) -> None:
 
 
 # -- xlsx -------------------------------------------------------------------------------------
-def test_xlsx_cells(tmp_path: Path) -> None:
+def test_xlsx_cells(wsp: Wsp, tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    store = seed_store(tmp_path / "s.db")
+    seed_store(tmp_path / "s.db")
     out = tmp_path / "sprawozdanie.xlsx"
-    result = wsp(store, "--lang", "pl", "report", "--year", "2024", "-o", str(out))
+    result = wsp("--lang", "pl", "report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert result.stderr.strip() == f"Zapisano sprawozdanie za rok 2024: {out}"
     book = openpyxl.load_workbook(out)
@@ -241,7 +241,7 @@ def test_xlsx_cells(tmp_path: Path) -> None:
 
 
 def test_xlsx_without_openpyxl_names_the_extra(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = importlib.util.find_spec
 
@@ -250,7 +250,7 @@ def test_xlsx_without_openpyxl_names_the_extra(
 
     monkeypatch.setattr(importlib.util, "find_spec", no_openpyxl)
     out = tmp_path / "r.xlsx"
-    result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(out))
+    result = wsp("report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "wsp: error: The xlsx format needs the openpyxl package, which is not installed.",
@@ -261,49 +261,49 @@ def test_xlsx_without_openpyxl_names_the_extra(
 
 
 # -- files and errors ---------------------------------------------------------------------------
-def test_md_and_csv_go_to_stdout_and_files(tmp_path: Path) -> None:
-    store = seed_store(tmp_path / "s.db")
-    to_stdout = wsp(store, "report", "--year", "2024")
+def test_md_and_csv_go_to_stdout_and_files(wsp: Wsp, tmp_path: Path) -> None:
+    seed_store(tmp_path / "s.db")
+    to_stdout = wsp("report", "--year", "2024")
     assert to_stdout.exit_code == 0
     assert to_stdout.stdout.startswith("# Report on the programme's implementation in 2024")
     out = tmp_path / "r.md"
-    to_file = wsp(store, "report", "--year", "2024", "-o", str(out))
+    to_file = wsp("report", "--year", "2024", "-o", str(out))
     assert to_file.exit_code == 0
     assert out.read_text(encoding="utf-8") == to_stdout.stdout
     csv_out = tmp_path / "r.csv"
-    assert wsp(store, "report", "--year", "2024", "-o", str(csv_out)).exit_code == 0
+    assert wsp("report", "--year", "2024", "-o", str(csv_out)).exit_code == 0
     assert csv_out.read_bytes().startswith(b"\xef\xbb\xbfArea,No.,Action,")  # BOM for Excel
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
 
 
-def test_existing_file_needs_force(tmp_path: Path) -> None:
-    store = seed_store(tmp_path / "s.db")
+def test_existing_file_needs_force(wsp: Wsp, tmp_path: Path) -> None:
+    seed_store(tmp_path / "s.db")
     out = tmp_path / "r.html"
     out.write_text("keep me", encoding="utf-8")
-    result = wsp(store, "report", "--year", "2024", "-o", str(out))
+    result = wsp("report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"wsp: error: The file {out} already exists.",
         "  hint: add --force to overwrite it, or choose another name",
     ]
     assert out.read_text(encoding="utf-8") == "keep me"
-    forced = wsp(store, "report", "--year", "2024", "-o", str(out), "--force")
+    forced = wsp("report", "--year", "2024", "-o", str(out), "--force")
     assert forced.exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_existing_file_in_polish(tmp_path: Path) -> None:
+def test_existing_file_in_polish(wsp: Wsp, tmp_path: Path) -> None:
     out = tmp_path / "r.md"
     out.write_text("x", encoding="utf-8")
-    result = wsp(tmp_path / "s.db", "--lang", "pl", "report", "--year", "2024", "-o", str(out))
+    result = wsp("--lang", "pl", "report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == f"wsp: błąd: Plik {out} już istnieje."
 
 
 @pytest.mark.parametrize("fmt", ["html", "xlsx"])
-def test_binary_formats_need_output(tmp_path: Path, fmt: str) -> None:
-    result = wsp(tmp_path / "s.db", "report", "--year", "2024", "--format", fmt)
+def test_binary_formats_need_output(wsp: Wsp, tmp_path: Path, fmt: str) -> None:
+    result = wsp("report", "--year", "2024", "--format", fmt)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"wsp: error: A {fmt} report must be written to a file.",
@@ -335,23 +335,23 @@ def test_binary_formats_need_output(tmp_path: Path, fmt: str) -> None:
         ),
     ],
 )
-def test_bad_arguments(tmp_path: Path, args: list[str], lines: list[str]) -> None:
-    result = wsp(tmp_path / "s.db", "report", *args)
+def test_bad_arguments(wsp: Wsp, tmp_path: Path, args: list[str], lines: list[str]) -> None:
+    result = wsp("report", *args)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == lines
 
 
-def test_bad_report_date_variable(tmp_path: Path) -> None:
-    result = wsp(tmp_path / "s.db", "report", "--year", "2024", env={"WSP_REPORT_DATE": "jutro"})
+def test_bad_report_date_variable(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("report", "--year", "2024", env={"WSP_REPORT_DATE": "jutro"})
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == "wsp: error: Not a date: 'jutro' in WSP_REPORT_DATE."
 
 
-def test_default_year_is_the_previous_one(tmp_path: Path) -> None:
-    result = wsp(tmp_path / "s.db", "report")
+def test_default_year_is_the_previous_one(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("report")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("# Report on the programme's implementation in 2024")
-    outside = wsp(tmp_path / "s.db", "report", env={"WSP_REPORT_DATE": "2030-01-01"})
+    outside = wsp("report", env={"WSP_REPORT_DATE": "2030-01-01"})
     assert outside.exit_code == 2
     assert outside.stderr.splitlines() == [
         "wsp: error: The year 2029 is outside the programme's years 2021–2025; there is no "
@@ -360,21 +360,21 @@ def test_default_year_is_the_previous_one(tmp_path: Path) -> None:
     ]
 
 
-def test_missing_directory_and_a_directory(tmp_path: Path) -> None:
+def test_missing_directory_and_a_directory(wsp: Wsp, tmp_path: Path) -> None:
     missing = tmp_path / "nope" / "r.md"
-    result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(missing))
+    result = wsp("report", "--year", "2024", "-o", str(missing))
     assert result.exit_code == 3  # the file system's, as for every command that writes
     assert result.stderr.splitlines() == [
         f"wsp: error: The folder {missing.parent} does not exist.",
         f"  hint: create it (mkdir -p {missing.parent}), or give another path",
     ]
-    result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(tmp_path))
+    result = wsp("report", "--year", "2024", "-o", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == f"wsp: error: {tmp_path} is a folder, not a file."
 
 
 def test_write_failure_is_exit_3_and_leaves_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import os
 
@@ -384,7 +384,7 @@ def test_write_failure_is_exit_3_and_leaves_nothing(
     monkeypatch.setattr(os, "replace", full_disk)
     monkeypatch.setattr(os, "link", full_disk)
     out = tmp_path / "r.md"
-    result = wsp(tmp_path / "s.db", "report", "--year", "2024", "-o", str(out))
+    result = wsp("report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 3
     assert result.stderr.splitlines() == [
         f"wsp: error: Cannot write {out}: No space left on device"
@@ -392,10 +392,10 @@ def test_write_failure_is_exit_3_and_leaves_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_damaged_store_is_exit_3(tmp_path: Path) -> None:
+def test_damaged_store_is_exit_3(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     store.write_bytes(b"garbage" * 500)
-    result = wsp(store, "report", "--year", "2024")
+    result = wsp("report", "--year", "2024")
     assert result.exit_code == 3
     assert result.stderr.startswith("wsp: error: ")
     assert "Traceback" not in result.stderr

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import REPO, SHIPPED_PROGRAM
+from tests.conftest import REPO, SHIPPED_PROGRAM, Wsp
 from wspolpraca_cli.cli.app import app
 from wspolpraca_cli.entries import Entry, EntryKind
 from wspolpraca_cli.store import open_store
@@ -23,13 +23,15 @@ from wspolpraca_cli.store import open_store
 runner = CliRunner()
 
 
+@pytest.fixture
+def wsp(shipped_wsp: Wsp) -> Wsp:
+    """These tests run on the shipped programme (store ``tmp_path/s.db``)."""
+    return shipped_wsp
+
+
 @pytest.fixture(autouse=True)
 def _cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("WSP_CACHE_DIR", str(tmp_path / "cache"))
-
-
-def wsp(store: Path, *args: str, program: Path = SHIPPED_PROGRAM) -> Any:
-    return runner.invoke(app, ["--program", str(program), "--store", str(store), *args])
 
 
 def record(store: Path, period: str, value: float, **kw: Any) -> Entry:
@@ -52,8 +54,8 @@ def correct(store: Path, old: Entry, value: float, reason: str) -> Entry:
         )
 
 
-def status_json(store: Path, year: int, as_of: str, *extra: str) -> dict[str, Any]:
-    result = wsp(store, "status", "--year", str(year), "--as-of", as_of, "--format", "json", *extra)
+def status_json(wsp: Wsp, year: int, as_of: str, *extra: str) -> dict[str, Any]:
+    result = wsp("status", "--year", str(year), "--as-of", as_of, "--format", "json", *extra)
     assert result.exit_code == 0, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
     return data
@@ -66,65 +68,64 @@ def item(data: dict[str, Any], period: str, ind: str = "1.1") -> dict[str, Any]:
 
 
 # -- SPEC's worked examples ------------------------------------------------------------------
-def test_nothing_recorded_is_in_progress_zero_of_one(tmp_path: Path) -> None:
+def test_nothing_recorded_is_in_progress_zero_of_one(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
-    row = item(status_json(store, 2024, "2024-03-10"), "2024")
+    row = item(status_json(wsp, 2024, "2024-03-10"), "2024")
     assert (row["status"], row["actual"], row["target"]) == ("in_progress", 0, 1)
     assert row["entries"] == 0
     assert not store.exists()  # reading never creates the store
 
 
-def test_one_entry_achieves_2024(tmp_path: Path) -> None:
+def test_one_entry_achieves_2024(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2024", 1)
-    row = item(status_json(store, 2024, "2024-03-10"), "2024")
+    row = item(status_json(wsp, 2024, "2024-03-10"), "2024")
     assert (row["status"], row["actual"], row["achievement"]) == ("achieved", 1, 1.0)
 
 
-def test_entries_1_and_2_sum_to_3(tmp_path: Path) -> None:
+def test_entries_1_and_2_sum_to_3(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2022", 1)
     record(store, "2022", 2)
-    row = item(status_json(store, 2022, "2022-10-01"), "2022")
+    row = item(status_json(wsp, 2022, "2022-10-01"), "2022")
     assert (row["status"], row["actual"]) == ("achieved", 3)
 
 
-def test_explicit_zero_for_2023_is_missed(tmp_path: Path) -> None:
+def test_explicit_zero_for_2023_is_missed(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2023", 0)
-    row = item(status_json(store, 2023, "2024-01-15"), "2023")
+    row = item(status_json(wsp, 2023, "2024-01-15"), "2023")
     assert (row["status"], row["actual"], row["entries"]) == ("missed", 0, 1)
 
 
-def test_nothing_for_2024_awaiting_then_overdue(tmp_path: Path) -> None:
-    store = tmp_path / "s.db"
-    assert item(status_json(store, 2024, "2025-04-01"), "2024")["status"] == "awaiting"
-    assert item(status_json(store, 2024, "2025-06-01"), "2024")["status"] == "overdue"
+def test_nothing_for_2024_awaiting_then_overdue(wsp: Wsp, tmp_path: Path) -> None:
+    assert item(status_json(wsp, 2024, "2025-04-01"), "2024")["status"] == "awaiting"
+    assert item(status_json(wsp, 2024, "2025-06-01"), "2024")["status"] == "overdue"
 
 
-def test_two_corrected_to_zero_is_missed_and_history_keeps_both(tmp_path: Path) -> None:
+def test_two_corrected_to_zero_is_missed_and_history_keeps_both(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     first = record(store, "2024", 2)
     correct(store, first, 0, "pomyłka")
-    assert item(status_json(store, 2024, "2024-06-01"), "2024")["status"] == "in_progress"
-    assert item(status_json(store, 2024, "2025-01-02"), "2024")["status"] == "missed"
+    assert item(status_json(wsp, 2024, "2024-06-01"), "2024")["status"] == "in_progress"
+    assert item(status_json(wsp, 2024, "2025-01-02"), "2024")["status"] == "missed"
     with open_store(store, readonly=True) as opened:
         assert [e.value for e in opened.entries("1.1")] == [2, 0]
 
 
-def test_entry_dated_after_as_of_does_not_count(tmp_path: Path) -> None:
+def test_entry_dated_after_as_of_does_not_count(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2024", 1, date="2024-09-15")
-    assert item(status_json(store, 2024, "2024-09-14"), "2024")["status"] == "in_progress"
-    assert item(status_json(store, 2024, "2024-09-15"), "2024")["status"] == "achieved"
+    assert item(status_json(wsp, 2024, "2024-09-14"), "2024")["status"] == "in_progress"
+    assert item(status_json(wsp, 2024, "2024-09-15"), "2024")["status"] == "achieved"
 
 
 # -- the JSON contract -----------------------------------------------------------------------
-def test_json_shape(tmp_path: Path) -> None:
+def test_json_shape(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2021", 1)
     record(store, "2022", 3)
-    data = status_json(store, 2022, "2023-02-01")
+    data = status_json(wsp, 2022, "2023-02-01")
     assert data["schema"] == 1
     assert data["as_of"] == "2023-02-01"
     assert data["program"]["first_year"] == 2021 and data["program"]["last_year"] == 2025
@@ -147,9 +148,8 @@ def test_json_shape(tmp_path: Path) -> None:
     assert data["orphans"] == []
 
 
-def test_default_view_is_current_period_and_programme(tmp_path: Path) -> None:
-    store = tmp_path / "s.db"
-    result = wsp(store, "status", "--as-of", "2025-04-01", "--format", "json")
+def test_default_view_is_current_period_and_programme(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("status", "--as-of", "2025-04-01", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["year"] is None
@@ -163,65 +163,64 @@ def test_default_view_is_current_period_and_programme(tmp_path: Path) -> None:
     assert data["programme"][0]["status"] == "overdue"
 
 
-def test_orphans_are_listed(tmp_path: Path) -> None:
+def test_orphans_are_listed(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     with open_store(store) as opened:
         opened.add(Entry("", "7.7", "2024", 1))
-    data = status_json(store, 2024, "2024-06-01")
+    data = status_json(wsp, 2024, "2024-06-01")
     assert data["orphans"] == [
         {"indicator_id": "7.7", "period": "2024", "entries": 1, "reason": "unknown_indicator"}
     ]
-    piped = wsp(store, "status", "--as-of", "2024-06-01")
+    piped = wsp("status", "--as-of", "2024-06-01")
     assert "7.7" in piped.stderr
 
 
 # -- options and errors ----------------------------------------------------------------------
-def test_goal_filter(tmp_path: Path) -> None:
-    store = tmp_path / "s.db"
-    assert len(status_json(store, 2024, "2024-06-01", "--goal", "a")["indicators"]) == 1
-    data = status_json(store, 2024, "2024-06-01", "--goal", "b")
+def test_goal_filter(wsp: Wsp, tmp_path: Path) -> None:
+    assert len(status_json(wsp, 2024, "2024-06-01", "--goal", "a")["indicators"]) == 1
+    data = status_json(wsp, 2024, "2024-06-01", "--goal", "b")
     assert data["indicators"] == [] and data["goal"] == "b"
-    plain = wsp(store, "status", "--goal", "b", "--as-of", "2024-06-01")
+    plain = wsp("status", "--goal", "b", "--as-of", "2024-06-01")
     assert plain.exit_code == 0 and "no indicators to show" in plain.stdout
 
 
-def test_unknown_goal_gets_did_you_mean(tmp_path: Path) -> None:
-    result = wsp(tmp_path / "s.db", "status", "--goal", "A")
+def test_unknown_goal_gets_did_you_mean(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("status", "--goal", "A")
     assert result.exit_code == 2
     assert "No goal 'A'" in result.stderr and "Did you mean: a" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("bad", ["2024-13-01", "yesterday", "10/03/2024", "31.02.2024"])
-def test_bad_as_of_is_exit_2(tmp_path: Path, bad: str) -> None:
-    result = wsp(tmp_path / "s.db", "status", "--as-of", bad)
+def test_bad_as_of_is_exit_2(wsp: Wsp, tmp_path: Path, bad: str) -> None:
+    result = wsp("status", "--as-of", bad)
     assert result.exit_code == 2
     assert "2024-04-02 or 2.04.2024" in result.stderr
     assert result.stdout == ""
 
 
-def test_year_outside_the_programme_is_exit_2(tmp_path: Path) -> None:
-    result = wsp(tmp_path / "s.db", "status", "--year", "2030")
+def test_year_outside_the_programme_is_exit_2(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("status", "--year", "2030")
     assert result.exit_code == 2
     assert "2021–2025" in result.stderr
 
 
-def test_bad_format_is_a_usage_error(tmp_path: Path) -> None:
-    assert wsp(tmp_path / "s.db", "status", "--format", "xml").exit_code == 2
+def test_bad_format_is_a_usage_error(wsp: Wsp, tmp_path: Path) -> None:
+    assert wsp("status", "--format", "xml").exit_code == 2
 
 
-def test_damaged_store_is_exit_3(tmp_path: Path) -> None:
+def test_damaged_store_is_exit_3(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     store.write_bytes(b"this is not a database at all" * 100)
-    result = wsp(store, "status", "--as-of", "2024-06-01")
+    result = wsp("status", "--as-of", "2024-06-01")
     assert result.exit_code == 3
     assert "Traceback" not in result.stderr
 
 
-def test_piped_table_in_english_and_polish(tmp_path: Path) -> None:
+def test_piped_table_in_english_and_polish(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2024", 1)
-    result = wsp(store, "status", "--as-of", "2024-03-10")
+    result = wsp("status", "--as-of", "2024-03-10")
     assert result.exit_code == 0
     out = result.stdout
     assert "Programme: Wieloletni program" in out
@@ -258,11 +257,11 @@ def test_polish_numbers_in_markdown(tmp_path: Path) -> None:
 
 
 # -- wsp show ID -----------------------------------------------------------------------------
-def test_show_prints_the_history(tmp_path: Path) -> None:
+def test_show_prints_the_history(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     record(store, "2021", 2)
     record(store, "2022", 0)
-    result = wsp(store, "show", "1.1")
+    result = wsp("show", "1.1")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "History of indicator 1.1" in out
@@ -272,9 +271,9 @@ def test_show_prints_the_history(tmp_path: Path) -> None:
     assert "Whole programme 2021–2025: 2 of 5" in out
 
 
-def test_show_without_a_store_creates_nothing(tmp_path: Path) -> None:
+def test_show_without_a_store_creates_nothing(wsp: Wsp, tmp_path: Path) -> None:
     store = tmp_path / "s.db"
-    result = wsp(store, "show", "1.1")
+    result = wsp("show", "1.1")
     assert result.exit_code == 0
     assert not store.exists()
 

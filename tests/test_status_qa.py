@@ -7,12 +7,11 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from wspolpraca_cli.cli.app import app
+from tests.conftest import MakeWsp, Wsp
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.numfmt import clamped_percent, format_percent, plural_form, years_label
 from wspolpraca_cli.store import open_store
@@ -67,10 +66,10 @@ def program(tmp_path: Path, first: int = 2024, last: int = 2026) -> Path:
     return path
 
 
-def wsp(tmp_path: Path, *args: str, prog: Path | None = None, **kw: Any) -> Any:
-    prog = prog or program(tmp_path)
-    store = tmp_path / "s.db"
-    return runner.invoke(app, ["--program", str(prog), "--store", str(store), *args], **kw)
+@pytest.fixture
+def wsp(make_wsp: MakeWsp, tmp_path: Path) -> Wsp:
+    """The runner on this module's programme (tmp_path/program.yaml), store tmp_path/s.db."""
+    return make_wsp(program(tmp_path), "s.db", lang=None)
 
 
 def add(tmp_path: Path, ind: str, period: str, value: float) -> None:
@@ -120,8 +119,8 @@ def test_single_year_label() -> None:
 # -- dates ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("command", ["status", "check", "report"])
 @pytest.mark.parametrize("value", ["20250301", "2025-W10", "2025-3-1", "2025-02-30"])
-def test_as_of_takes_only_yyyy_mm_dd(tmp_path: Path, command: str, value: str) -> None:
-    result = wsp(tmp_path, command, "--as-of", value)
+def test_as_of_takes_only_yyyy_mm_dd(wsp: Wsp, tmp_path: Path, command: str, value: str) -> None:
+    result = wsp(command, "--as-of", value)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"wsp: error: Not a date: {value!r} for --as-of.",
@@ -129,8 +128,8 @@ def test_as_of_takes_only_yyyy_mm_dd(tmp_path: Path, command: str, value: str) -
     ]
 
 
-def test_report_date_variable_takes_only_yyyy_mm_dd(tmp_path: Path) -> None:
-    result = wsp(tmp_path, "report", "--year", "2024", env={"WSP_REPORT_DATE": "20250301"})
+def test_report_date_variable_takes_only_yyyy_mm_dd(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("report", "--year", "2024", env={"WSP_REPORT_DATE": "20250301"})
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "wsp: error: Not a date: '20250301' in WSP_REPORT_DATE.",
@@ -139,15 +138,15 @@ def test_report_date_variable_takes_only_yyyy_mm_dd(tmp_path: Path) -> None:
 
 
 # -- goals ------------------------------------------------------------------------------------
-def test_main_goal_is_labelled_as_such(tmp_path: Path) -> None:
-    result = wsp(tmp_path, "status", "--goal", "główny", "--as-of", "2025-03-01")
+def test_main_goal_is_labelled_as_such(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("status", "--goal", "główny", "--as-of", "2025-03-01")
     assert result.exit_code == 0, result.stderr
     assert "Main goal: główny — Wzmacnianie współpracy (every indicator)" in result.stdout
     assert "Specific goal" not in result.stdout
 
 
-def test_unknown_goal_hint_lists_the_main_goal(tmp_path: Path) -> None:
-    result = wsp(tmp_path, "status", "--goal", "zz")
+def test_unknown_goal_hint_lists_the_main_goal(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("status", "--goal", "zz")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == "wsp: error: No goal 'zz' in the programme."
     assert "  hint: main goal: główny (every indicator); specific goals: a" in (
@@ -156,40 +155,36 @@ def test_unknown_goal_hint_lists_the_main_goal(tmp_path: Path) -> None:
 
 
 # -- percentages just under the target and csv conventions ------------------------------------
-def test_just_under_the_floor_is_never_100_in_csv(tmp_path: Path) -> None:
+def test_just_under_the_floor_is_never_100_in_csv(wsp: Wsp, tmp_path: Path) -> None:
     add(tmp_path, "1.1", "2024", 29.99)
-    result = wsp(tmp_path, "--lang", "pl", "status", "--year", "2024", "--as-of", "2025-06-01")
+    result = wsp("--lang", "pl", "status", "--year", "2024", "--as-of", "2025-06-01")
     plain = result.stdout
     assert "nie osiągnięto" in plain
-    csv_out = wsp(
-        tmp_path, "--lang", "pl", "status", "--year", "2024", "--as-of", "2025-06-01", "-f", "csv"
-    )
+    csv_out = wsp("--lang", "pl", "status", "--year", "2024", "--as-of", "2025-06-01", "-f", "csv")
     assert csv_out.exit_code == 0
     assert csv_out.stdout.startswith("\ufeffCele;Działanie;ID;")
     row = next(r for r in csv_out.stdout.splitlines() if r.startswith("a;1.1;1.1;"))
     assert row.split(";")[6:10] == ["30", "29,99", "1", "99,9"]
-    report = wsp(
-        tmp_path, "--lang", "pl", "report", "--year", "2024", "--as-of", "2025-06-01", "-f", "csv"
-    )
+    report = wsp("--lang", "pl", "report", "--year", "2024", "--as-of", "2025-06-01", "-f", "csv")
     assert report.exit_code == 0
     assert report.stdout.startswith("\ufeffObszar;")
     line = next(r for r in report.stdout.splitlines() if ";1.1;" in r)
     assert ";99,9;nie osiągnięto;missed;" in line
 
 
-def test_english_csv_is_comma_separated_with_a_bom(tmp_path: Path) -> None:
+def test_english_csv_is_comma_separated_with_a_bom(wsp: Wsp, tmp_path: Path) -> None:
     add(tmp_path, "1.1", "2024", 29.99)
-    out = wsp(tmp_path, "status", "--year", "2024", "--as-of", "2025-06-01", "-f", "csv")
+    out = wsp("status", "--year", "2024", "--as-of", "2025-06-01", "-f", "csv")
     assert out.stdout.startswith("\ufeffGoals,Action,ID,")
     assert "a,1.1,1.1," in out.stdout and ",29.99,1,99.9," in out.stdout
 
 
-def test_xlsx_cells_show_what_the_report_shows(tmp_path: Path) -> None:
+def test_xlsx_cells_show_what_the_report_shows(wsp: Wsp, tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     add(tmp_path, "1.1", "2024", 29.99)
     add(tmp_path, "1.2", "2024", 2)
     out = tmp_path / "r.xlsx"
-    result = wsp(tmp_path, "report", "--year", "2024", "--as-of", "2025-06-01", "-o", str(out))
+    result = wsp("report", "--year", "2024", "--as-of", "2025-06-01", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     ws = openpyxl.load_workbook(out).worksheets[0]
     rows = {str(r[2].value).split(" ")[0]: r for r in ws.iter_rows() if r[2].value and r[7].value}
@@ -211,7 +206,7 @@ def test_xlsx_number_formats() -> None:
     assert number_format(0.625, percent=True) == "0.0#%"
 
 
-def test_xlsx_yes_no_as_words(tmp_path: Path) -> None:
+def test_xlsx_yes_no_as_words(wsp: Wsp, tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     prog = tmp_path / "yesno.yaml"
     prog.write_text(
@@ -226,9 +221,8 @@ def test_xlsx_yes_no_as_words(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as opened:
         opened.add(Entry("", "1.4", "2024", 1))
     out = tmp_path / "r.xlsx"
-    result = wsp(
-        tmp_path, "--lang", "pl", "report", "--year", "2024", "--as-of", "2025-06-01",
-        "-o", str(out), prog=prog,
+    result = wsp.using(prog)(
+        "--lang", "pl", "report", "--year", "2024", "--as-of", "2025-06-01", "-o", str(out),
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     ws = openpyxl.load_workbook(out).worksheets[0]
@@ -237,8 +231,8 @@ def test_xlsx_yes_no_as_words(tmp_path: Path) -> None:
 
 
 # -- the report's missing data ----------------------------------------------------------------
-def test_missing_data_lists_only_what_is_due_in_the_year(tmp_path: Path) -> None:
-    result = wsp(tmp_path, "report", "--year", "2024", "--as-of", "2025-06-10")
+def test_missing_data_lists_only_what_is_due_in_the_year(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("report", "--year", "2024", "--as-of", "2025-06-10")
     assert result.exit_code == 0, result.stderr
     missing = result.stdout.split("## Missing data", 1)[1]
     assert "1.1 " in missing and "1.2 " in missing
@@ -246,9 +240,9 @@ def test_missing_data_lists_only_what_is_due_in_the_year(tmp_path: Path) -> None
 
 
 # -- output files -----------------------------------------------------------------------------
-def test_report_refuses_an_unknown_extension(tmp_path: Path) -> None:
+def test_report_refuses_an_unknown_extension(wsp: Wsp, tmp_path: Path) -> None:
     out = tmp_path / "r.txt"
-    result = wsp(tmp_path, "report", "--year", "2024", "-o", str(out))
+    result = wsp("report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"wsp: error: Cannot tell the format of {out} from its extension; the known ones are "
@@ -256,35 +250,35 @@ def test_report_refuses_an_unknown_extension(tmp_path: Path) -> None:
         "  hint: change the extension, or give --format (md, html, csv, xlsx)",
     ]
     assert not out.exists()
-    forced = wsp(tmp_path, "report", "--year", "2024", "-o", str(out), "--format", "md")
+    forced = wsp("report", "--year", "2024", "-o", str(out), "--format", "md")
     assert forced.exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("# ")
 
 
-def test_report_refuses_an_unknown_extension_in_polish(tmp_path: Path) -> None:
+def test_report_refuses_an_unknown_extension_in_polish(wsp: Wsp, tmp_path: Path) -> None:
     out = tmp_path / "r.txt"
-    result = wsp(tmp_path, "--lang", "pl", "report", "--year", "2024", "-o", str(out))
+    result = wsp("--lang", "pl", "report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 2
     assert "znane rozszerzenia to .md" in result.stderr
 
 
 # -- cosmetics --------------------------------------------------------------------------------
-def test_single_year_programme_shows_one_year(tmp_path: Path) -> None:
+def test_single_year_programme_shows_one_year(wsp: Wsp, tmp_path: Path) -> None:
     prog = program(tmp_path, 2026, 2026)
-    result = wsp(tmp_path, "status", "--as-of", "2026-03-01", prog=prog)
+    result = wsp.using(prog)("status", "--as-of", "2026-03-01")
     assert result.exit_code == 0, result.stderr
     assert "2026–2026" not in result.stdout
-    report = wsp(tmp_path, "report", "--year", "2026", "--as-of", "2027-06-01", prog=prog)
+    report = wsp.using(prog)("report", "--year", "2026", "--as-of", "2027-06-01")
     assert "2026–2026" not in report.stdout
     assert "- **Programme period:** 2026" in report.stdout
-    outside = wsp(tmp_path, "status", "--year", "2027", prog=prog)
+    outside = wsp.using(prog)("status", "--year", "2027")
     assert outside.exit_code == 2
     assert "The year 2027 is outside the programme's years 2026." in outside.stderr
 
 
-def test_check_before_the_programme_starts(tmp_path: Path) -> None:
+def test_check_before_the_programme_starts(wsp: Wsp, tmp_path: Path) -> None:
     prog = program(tmp_path, 2028, 2030)
-    result = wsp(tmp_path, "check", "--as-of", "2026-03-01", prog=prog)
+    result = wsp.using(prog)("check", "--as-of", "2026-03-01")
     assert result.exit_code == 0
     assert (
         "As of 1 March 2026; the programme begins on 1 January 2028 — there is nothing to "
@@ -292,21 +286,21 @@ def test_check_before_the_programme_starts(tmp_path: Path) -> None:
     )
 
 
-def test_status_says_when_the_store_does_not_exist_yet(tmp_path: Path) -> None:
-    result = wsp(tmp_path, "status", "--as-of", "2025-03-01")
+def test_status_says_when_the_store_does_not_exist_yet(wsp: Wsp, tmp_path: Path) -> None:
+    result = wsp("status", "--as-of", "2025-03-01")
     assert f"Measurement store: {tmp_path / 's.db'} (no entries yet)" in result.stdout
     add(tmp_path, "1.2", "2024", 2)
-    again = wsp(tmp_path, "status", "--as-of", "2025-03-01")
+    again = wsp("status", "--as-of", "2025-03-01")
     assert f"Measurement store: {tmp_path / 's.db'}" in again.stdout.splitlines()
 
 
-def test_long_names_are_never_cut(tmp_path: Path) -> None:
+def test_long_names_are_never_cut(wsp: Wsp, tmp_path: Path) -> None:
     name = "Odsetek projektów uchwał skonsultowanych z organizacjami pozarządowymi i radą"
-    check = wsp(tmp_path, "check", "--as-of", "2025-06-10")
+    check = wsp("check", "--as-of", "2025-06-10")
     assert f"(1.1 ({name})" in check.stdout or f"1.1 ({name})" in check.stdout
-    md = wsp(tmp_path, "status", "--as-of", "2025-06-10", "-f", "md")
+    md = wsp("status", "--as-of", "2025-06-10", "-f", "md")
     assert name in md.stdout
-    plain = wsp(tmp_path, "status", "--as-of", "2025-06-10")
+    plain = wsp("status", "--as-of", "2025-06-10")
     assert "…" not in plain.stdout
     assert "Odsetek projektów uchwał skonsultowanych z" in plain.stdout
     assert "organizacjami pozarządowymi i radą" in plain.stdout

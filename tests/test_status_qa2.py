@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from wspolpraca_cli.cli.app import app
+from tests.conftest import MakeWsp, Wsp
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.numfmt import NBSP, format_amount
 from wspolpraca_cli.store import open_store
@@ -70,12 +70,10 @@ def _cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("WSP_REPORT_DATE", "2025-06-01")
 
 
-def wsp(tmp_path: Path, *args: str, **kw: Any) -> Any:
-    prog = tmp_path / "program.yaml"
-    if not prog.exists():
-        prog.write_text(PROGRAM, encoding="utf-8")
-    store = tmp_path / "s.db"
-    return runner.invoke(app, ["--program", str(prog), "--store", str(store), *args], **kw)
+@pytest.fixture
+def wsp(make_wsp: MakeWsp, tmp_path: Path) -> Wsp:
+    """The runner on this module's programme (tmp_path/program.yaml), store tmp_path/s.db."""
+    return make_wsp(PROGRAM, "s.db", lang=None)
 
 
 def add(tmp_path: Path, ind: str, period: str, value: float) -> None:
@@ -117,50 +115,50 @@ def money(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_amount_in_status_table_md_and_history(money: Path) -> None:
+def test_amount_in_status_table_md_and_history(wsp: Wsp, money: Path) -> None:
     amount_pl = f"120{NBSP}000,50"
-    table = wsp(money, "--lang", "pl", "status", "--year", "2024", *AS_OF)
+    table = wsp("--lang", "pl", "status", "--year", "2024", *AS_OF)
     assert table.exit_code == 0, table.stderr
     assert row_of(table.stdout, "1.1")[3:6] == [f"500{NBSP}000", amount_pl, "24%"]
-    md = wsp(money, "--lang", "pl", "status", "--year", "2024", "-f", "md", *AS_OF)
+    md = wsp("--lang", "pl", "status", "--year", "2024", "-f", "md", *AS_OF)
     assert row_of(md.stdout, "1.1")[3:6] == [f"500{NBSP}000", amount_pl, "24%"]
-    default = wsp(money, "status", *AS_OF)
+    default = wsp("status", *AS_OF)
     assert "120,000.50" in default.stdout and "120,000.5 " not in default.stdout
-    history = wsp(money, "--lang", "pl", "show", "1.1", *AS_OF)
+    history = wsp("--lang", "pl", "show", "1.1", *AS_OF)
     assert history.exit_code == 0, history.stderr
     assert row_of(history.stdout, "2024")[1:4] == [f"500{NBSP}000", amount_pl, "24%"]
     assert f"Cały program 2024–2026: {amount_pl} z 1{NBSP}650{NBSP}000" in history.stdout
 
 
-def test_amount_in_check_and_report(money: Path) -> None:
-    check = wsp(money, "check", "--year", "2024", *AS_OF)
+def test_amount_in_check_and_report(wsp: Wsp, money: Path) -> None:
+    check = wsp("check", "--year", "2024", *AS_OF)
     assert check.exit_code == 1
     assert "1.1 (Kwota dotacji) in 2024: 120,000.50 against a target of 500,000 (24%)" in (
         check.stdout
     )
-    md = wsp(money, "--lang", "pl", "report", "--year", "2024", *AS_OF)
+    md = wsp("--lang", "pl", "report", "--year", "2024", *AS_OF)
     assert row_of(md.stdout, "1", "Dotacje")[5:7] == [f"120{NBSP}000,50", "24"]
     html_file = money / "r.html"
-    assert wsp(money, "report", "--year", "2024", "-o", str(html_file), *AS_OF).exit_code == 0
+    assert wsp("report", "--year", "2024", "-o", str(html_file), *AS_OF).exit_code == 0
     html = html_file.read_text(encoding="utf-8")
     assert '<td class="num">120,000.50</td>' in html
 
 
-def test_amounts_stay_exact_in_csv_and_json(money: Path) -> None:
-    out = wsp(money, "--lang", "pl", "status", "--year", "2024", "-f", "csv", *AS_OF)
+def test_amounts_stay_exact_in_csv_and_json(wsp: Wsp, money: Path) -> None:
+    out = wsp("--lang", "pl", "status", "--year", "2024", "-f", "csv", *AS_OF)
     rows = list(csv.reader(io.StringIO(out.stdout.lstrip("\ufeff")), delimiter=";"))
     assert next(r for r in rows if r[2] == "1.1")[7] == "120000,5"
-    data = json.loads(wsp(money, "status", "--year", "2024", "-f", "json", *AS_OF).stdout)
+    data = json.loads(wsp("status", "--year", "2024", "-f", "json", *AS_OF).stdout)
     assert [r["actual"] for r in data["indicators"] if r["id"] == "1.1"] == [120000.5]
-    report = wsp(money, "report", "--year", "2024", "-f", "csv", *AS_OF)
+    report = wsp("report", "--year", "2024", "-f", "csv", *AS_OF)
     line = next(r for r in report.stdout.splitlines() if ",1.1," in r)
     assert ",120000.5,24," in line
 
 
-def test_amount_in_xlsx_has_two_decimals(money: Path) -> None:
+def test_amount_in_xlsx_has_two_decimals(wsp: Wsp, money: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     out = money / "r.xlsx"
-    result = wsp(money, "--lang", "pl", "report", "--year", "2024", "-o", str(out), *AS_OF)
+    result = wsp("--lang", "pl", "report", "--year", "2024", "-o", str(out), *AS_OF)
     assert result.exit_code == 0, result.stderr
     ws = openpyxl.load_workbook(out).worksheets[0]
     rows = {str(r[2].value).split(" ")[0]: r for r in ws.iter_rows() if r[2].value and r[7].value}
@@ -224,19 +222,19 @@ def test_status_help_describes_the_default_view(lang: str, words: str) -> None:
         ("en", "As of 1 June 2025; checked the periods from 2024 to 1 June 2025."),
     ],
 )
-def test_check_names_the_as_of_date(tmp_path: Path, lang: str, line: str) -> None:
-    result = wsp(tmp_path, "--lang", lang, "check", *AS_OF)
+def test_check_names_the_as_of_date(wsp: Wsp, tmp_path: Path, lang: str, line: str) -> None:
+    result = wsp("--lang", lang, "check", *AS_OF)
     assert result.stdout.splitlines()[1] == line
 
 
 @pytest.mark.parametrize(("lang", "word"), [("pl", "do dziś."), ("en", "to today.")])
-def test_check_as_of_today_says_today(tmp_path: Path, lang: str, word: str) -> None:
+def test_check_as_of_today_says_today(wsp: Wsp, tmp_path: Path, lang: str, word: str) -> None:
     today = date.today()
     if today.year > 2026:  # pragma: no cover - the programme ends in 2026
         pytest.skip("the test programme has ended")
-    result = wsp(tmp_path, "--lang", lang, "check", "--as-of", today.isoformat())
+    result = wsp("--lang", lang, "check", "--as-of", today.isoformat())
     assert result.stdout.splitlines()[1].endswith(word)
-    plain = wsp(tmp_path, "--lang", lang, "check")
+    plain = wsp("--lang", lang, "check")
     assert plain.stdout.splitlines()[1].endswith(word)
 
 
@@ -286,21 +284,21 @@ def test_check_render_text_compares_with_today(tmp_path: Path) -> None:
     ],
 )
 def test_check_result_counts_periods_with_plural_forms(
-    tmp_path: Path, entries: list[tuple[str, float]], as_of: str, pl: str, en: str
+    wsp: Wsp, tmp_path: Path, entries: list[tuple[str, float]], as_of: str, pl: str, en: str
 ) -> None:
     for period, value in entries:
         add(tmp_path, "1.1", period, 500000)
         add(tmp_path, "2.1", period, value)
     for lang, line in (("pl", pl), ("en", en)):
-        result = wsp(tmp_path, "--lang", lang, "check", "--as-of", as_of)
+        result = wsp("--lang", lang, "check", "--as-of", as_of)
         assert result.exit_code == 1, result.stderr
         assert result.stdout.splitlines()[-1] == line
 
 
-def test_check_result_ok_in_polish(tmp_path: Path) -> None:
+def test_check_result_ok_in_polish(wsp: Wsp, tmp_path: Path) -> None:
     add(tmp_path, "1.1", "2024", 500000)
     add(tmp_path, "2.1", "2024", 1)
-    result = wsp(tmp_path, "--lang", "pl", "check", "--year", "2024", *AS_OF)
+    result = wsp("--lang", "pl", "check", "--year", "2024", *AS_OF)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == (
         "Wynik: brak okresów zaległych ani nieosiągniętych (kod wyjścia 0)."
@@ -308,51 +306,51 @@ def test_check_result_ok_in_polish(tmp_path: Path) -> None:
 
 
 # -- 5. the report's wording and its achievement column ------------------------------------
-def test_report_goal_lines_and_area_headings(tmp_path: Path) -> None:
+def test_report_goal_lines_and_area_headings(wsp: Wsp, tmp_path: Path) -> None:
     add(tmp_path, "2.1", "2024", 5)
-    pl = wsp(tmp_path, "--lang", "pl", "report", "--year", "2024", *AS_OF).stdout
+    pl = wsp("--lang", "pl", "report", "--year", "2024", *AS_OF).stdout
     assert "### Obszar 1) Finanse" in pl and "### Obszar 2) Spotkania" in pl
     assert "\nCel szczegółowy: a) Więcej pieniędzy\n" in pl
     assert "\nCele szczegółowe: b) Więcej spotkań, c) Lepsza jakość\n" in pl
     assert "Obszar 1:" not in pl
-    en = wsp(tmp_path, "report", "--year", "2024", *AS_OF).stdout
+    en = wsp("report", "--year", "2024", *AS_OF).stdout
     assert "### Area 1) Finanse" in en
     assert "\nSpecific goal: a) Więcej pieniędzy\n" in en
     assert "\nSpecific goals: b) Więcej spotkań, c) Lepsza jakość\n" in en
     html_file = tmp_path / "r.html"
-    wsp(tmp_path, "--lang", "pl", "report", "--year", "2024", "-o", str(html_file), *AS_OF)
+    wsp("--lang", "pl", "report", "--year", "2024", "-o", str(html_file), *AS_OF)
     html = html_file.read_text(encoding="utf-8")
     assert "<h3>Obszar 1) Finanse</h3>" in html
     assert '<p class="goals">Cel szczegółowy: a) Więcej pieniędzy</p>' in html
 
 
-def test_report_achievement_column_has_no_percent_sign(tmp_path: Path) -> None:
+def test_report_achievement_column_has_no_percent_sign(wsp: Wsp, tmp_path: Path) -> None:
     add(tmp_path, "2.1", "2024", 5)
-    md = wsp(tmp_path, "--lang", "pl", "report", "--year", "2024", *AS_OF).stdout
+    md = wsp("--lang", "pl", "report", "--year", "2024", *AS_OF).stdout
     assert "Stopień realizacji (%)" in md
     assert row_of(md, "1", "Warsztaty")[5:7] == ["5", "500"]
     assert "500%" not in md
     html_file = tmp_path / "r.html"
-    wsp(tmp_path, "--lang", "pl", "report", "--year", "2024", "-o", str(html_file), *AS_OF)
+    wsp("--lang", "pl", "report", "--year", "2024", "-o", str(html_file), *AS_OF)
     html = html_file.read_text(encoding="utf-8")
     assert '<th class="num">Stopień realizacji (%)</th>' in html
     assert '<td class="num">500<div class="bar ok"' in html and "500%" not in html
-    out = wsp(tmp_path, "--lang", "pl", "report", "--year", "2024", "-f", "csv", *AS_OF).stdout
+    out = wsp("--lang", "pl", "report", "--year", "2024", "-f", "csv", *AS_OF).stdout
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
     column = rows[0].index("Stopień realizacji (%)")
     assert [r[column] for r in rows if r[3] == "2.1"] == ["500"]
 
 
 # -- 6. the history agrees with status on an open period -----------------------------------
-def test_history_open_sum_period_shows_0_and_0_percent(tmp_path: Path) -> None:
-    status = wsp(tmp_path, "status", *AS_OF)
+def test_history_open_sum_period_shows_0_and_0_percent(wsp: Wsp, tmp_path: Path) -> None:
+    status = wsp("status", *AS_OF)
     assert row_of(status.stdout, "2.1", "Liczba warsztatów", "2025")[3:7] == [
         "1",
         "0",
         "0%",
         "in progress",
     ]
-    history = wsp(tmp_path, "show", "2.1", *AS_OF)
+    history = wsp("show", "2.1", *AS_OF)
     assert history.exit_code == 0, history.stderr
     assert row_of(history.stdout, "2025") == ["2025", "1", "0", "0%", "in progress"]
     assert row_of(history.stdout, "2024") == ["2024", "1", "—", "—", "overdue"]
@@ -365,8 +363,10 @@ def _all_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("args", [("status",), ("status", "--year", "2024"), ("check",)])
-def test_json_entries_on_every_row_of_an_empty_store(tmp_path: Path, args: tuple[str]) -> None:
-    result = wsp(tmp_path, *args, "--format", "json", *AS_OF)
+def test_json_entries_on_every_row_of_an_empty_store(
+    wsp: Wsp, tmp_path: Path, args: tuple[str]
+) -> None:
+    result = wsp(*args, "--format", "json", *AS_OF)
     data = json.loads(result.stdout)
     rows = _all_rows(data)
     assert rows and all(r["entries"] == 0 for r in rows)
@@ -378,9 +378,11 @@ def test_json_entries_on_every_row_of_an_empty_store(tmp_path: Path, args: tuple
 
 
 @pytest.mark.parametrize("command", ["status", "check"])
-def test_json_entries_tell_an_explicit_zero_from_no_data(tmp_path: Path, command: str) -> None:
+def test_json_entries_tell_an_explicit_zero_from_no_data(
+    wsp: Wsp, tmp_path: Path, command: str
+) -> None:
     add(tmp_path, "2.1", "2024", 0)
-    result = wsp(tmp_path, command, "--year", "2024", "--format", "json", *AS_OF)
+    result = wsp(command, "--year", "2024", "--format", "json", *AS_OF)
     data = json.loads(result.stdout)
     zero = [r for r in data["indicators"] if r["id"] == "2.1" and r["period"] == "2024"]
     assert [(r["actual"], r["entries"], r["status"]) for r in zero] == [(0, 1, "missed")]
@@ -416,10 +418,10 @@ def test_json_entries_tell_an_explicit_zero_from_no_data(tmp_path: Path, command
     ],
 )
 def test_report_refuses_a_format_against_the_extension(
-    tmp_path: Path, lang: str, lines: list[str]
+    wsp: Wsp, tmp_path: Path, lang: str, lines: list[str]
 ) -> None:
     out = tmp_path / "spr2.html"
-    result = wsp(tmp_path, "--lang", lang, "report", "--year", "2024", "--format", "xlsx", "-o",
+    result = wsp("--lang", lang, "report", "--year", "2024", "--format", "xlsx", "-o",
                  str(out))  # fmt: skip
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [line.format(out=out) for line in lines]
@@ -432,11 +434,11 @@ def test_report_refuses_a_format_against_the_extension(
     [("md", "r.txt"), ("csv", "r"), ("html", "R.HTM"), ("md", "r.markdown"), ("xlsx", "r.XLSX")],
 )
 def test_report_format_agreeing_or_unknown_extension_is_fine(
-    tmp_path: Path, fmt: str, name: str
+    wsp: Wsp, tmp_path: Path, fmt: str, name: str
 ) -> None:
     pytest.importorskip("openpyxl")
     out = tmp_path / name
-    result = wsp(tmp_path, "report", "--year", "2024", "--format", fmt, "-o", str(out))
+    result = wsp("report", "--year", "2024", "--format", fmt, "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert out.exists()
 
@@ -444,9 +446,11 @@ def test_report_format_agreeing_or_unknown_extension_is_fine(
 @pytest.mark.parametrize(
     ("name", "start"), [("r.html", b"<!DOCTYPE html>"), ("r.xlsx", b"PK"), ("r.md", b"# ")]
 )
-def test_report_format_from_the_extension(tmp_path: Path, name: str, start: bytes) -> None:
+def test_report_format_from_the_extension(
+    wsp: Wsp, tmp_path: Path, name: str, start: bytes
+) -> None:
     pytest.importorskip("openpyxl")
     out = tmp_path / name
-    result = wsp(tmp_path, "report", "--year", "2024", "-o", str(out))
+    result = wsp("report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert out.read_bytes().startswith(start)

@@ -9,33 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_store_support import TEST_PROGRAM, Wsp
+from tests.conftest import TEST_PROGRAM, Wsp
 from wspolpraca_cli.store import open_store
-
-
-@pytest.fixture
-def wsp(tmp_path: Path) -> Wsp:
-    program = tmp_path / "program.yaml"
-    program.write_text(TEST_PROGRAM, encoding="utf-8")
-    return Wsp(program, tmp_path / "store.wsp.db")
-
-
-@pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> list[date]:
-    """Fix the date `wsp record` takes as today (default 2024-03-10)."""
-    from wspolpraca_cli.cli import cmd_store
-
-    day = [date(2024, 3, 10)]
-    monkeypatch.setattr(cmd_store, "_today", lambda: day[0])
-    return day
-
-
-@pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make `wsp` behave as if standard input were a terminal (prompts allowed)."""
-    from wspolpraca_cli.cli import cmd_store
-
-    monkeypatch.setattr(cmd_store, "_interactive", lambda: True)
 
 
 def stored(wsp: Wsp) -> list[tuple[str, str, float | None, str]]:

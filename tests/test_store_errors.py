@@ -10,24 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.test_store_support import TEST_PROGRAM, Wsp
+from tests.conftest import Wsp
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.errors import StoreError
 from wspolpraca_cli.store import distinct_prefixes, open_store
-
-
-@pytest.fixture
-def wsp(tmp_path: Path) -> Wsp:
-    program = tmp_path / "program.yaml"
-    program.write_text(TEST_PROGRAM, encoding="utf-8")
-    return Wsp(program, tmp_path / "store.wsp.db")
-
-
-@pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from wspolpraca_cli.cli import cmd_store
-
-    monkeypatch.setattr(cmd_store, "_interactive", lambda: True)
 
 
 def count(wsp: Wsp) -> int:

@@ -7,40 +7,18 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.test_store_support import TEST_PROGRAM, Wsp
+from tests.conftest import Wsp
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.errors import StoreError
 from wspolpraca_cli.store import open_store
 from wspolpraca_cli.store import sqlite as store_module
 
 NBSP = "\u00a0"
-
-
-@pytest.fixture
-def wsp(tmp_path: Path) -> Wsp:
-    program = tmp_path / "program.yaml"
-    program.write_text(TEST_PROGRAM, encoding="utf-8")
-    return Wsp(program, tmp_path / "store.wsp.db")
-
-
-@pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from wspolpraca_cli.cli import cmd_store
-
-    monkeypatch.setattr(cmd_store, "_interactive", lambda: True)
-
-
-@pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> None:
-    from wspolpraca_cli.cli import cmd_store
-
-    monkeypatch.setattr(cmd_store, "_today", lambda: date(2024, 3, 10))
 
 
 def values(wsp: Wsp) -> list[float | None]:

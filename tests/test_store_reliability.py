@@ -13,16 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import Wsp
 from tests.test_store_api import make_readonly
-from tests.test_store_support import TEST_PROGRAM, Wsp
 from wspolpraca_cli.store import open_store
-
-
-@pytest.fixture
-def wsp(tmp_path: Path) -> Wsp:
-    program = tmp_path / "program.yaml"
-    program.write_text(TEST_PROGRAM, encoding="utf-8")
-    return Wsp(program, tmp_path / "store.wsp.db")
 
 
 def uids(path: Path) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_store_support import TEST_PROGRAM, Wsp
+from tests.conftest import Wsp
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.store import open_store
 
@@ -16,13 +16,6 @@ HEADER = (
     "uid,indicator,period,value,kind,date,note,source,tags,"
     "recorded_by,recorded_at,supersedes,reason"
 )
-
-
-@pytest.fixture
-def wsp(tmp_path: Path) -> Wsp:
-    program = tmp_path / "program.yaml"
-    program.write_text(TEST_PROGRAM, encoding="utf-8")
-    return Wsp(program, tmp_path / "store.wsp.db")
 
 
 def fill(wsp: Wsp) -> list[Entry]:
