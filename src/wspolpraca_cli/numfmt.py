@@ -1,4 +1,5 @@
-"""Numbers and percentages for people: ``1 234,5`` in Polish, ``1,234.5`` in English.
+"""Numbers, amounts, percentages, values and dates for people, in one place per language:
+``1 234,5`` in Polish, ``1,234.5`` in English.
 
 Polish groups thousands with a non-breaking space (U+00A0) and marks decimals with a comma.
 Pure and dependency-free, so every renderer (status, report) can share it.
@@ -8,6 +9,10 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.model import Indicator, Unit
 
 NBSP = "\u00a0"
 DASH = "—"
@@ -79,12 +84,10 @@ def clamped_percent(ratio: float | None, decimals: int = 1) -> float | None:
 def plural_form(count: int, lang: str) -> str:
     """``one``, ``few`` or ``many``: the Polish plural forms (1 wpis, 2–4 wpisy, 5 wpisów;
     12–14 take ``many``); English has ``one`` and ``many``."""
-    count = abs(count)
-    if count == 1:
-        return "one"
-    if lang == "pl" and count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
-        return "few"
-    return "many"
+    from wspolpraca_cli.i18n import plural_index
+
+    index = plural_index(count, lang)
+    return "one" if index == 0 else "few" if index == 1 and lang == "pl" else "many"
 
 
 def years_label(first: int, last: int) -> str:
@@ -98,3 +101,66 @@ def format_date(day: date, lang: str) -> str:
 
     months = MONTHS_PL_GENITIVE if lang == "pl" else MONTHS_EN
     return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def format_value(value: float | None, ind: Indicator, lang: str) -> str:
+    """An aggregated figure of ``ind`` as status, check and reports show it: at most two
+    decimals (money: none or exactly two), ``%`` for percentages, ``tak``/``yes``."""
+    from wspolpraca_cli.i18n import t
+    from wspolpraca_cli.model import Unit
+    from wspolpraca_cli.targets import TargetKind
+
+    if value is None:
+        return DASH
+    if ind.unit is Unit.YESNO or ind.target.kind is TargetKind.MILESTONE:
+        return t("value.yes") if value >= 0.5 else t("value.no")
+    if ind.unit is Unit.AMOUNT:
+        return format_amount(value, lang)  # money: 120 000,50 or 9 000 000
+    text = format_number(value, lang)
+    if ind.unit is Unit.PERCENT or ind.target.percent:
+        text += "%"
+    return text
+
+
+def format_target(value: float | None, ind: Indicator, lang: str) -> str:
+    """A target figure: as :func:`format_value`, with ``≤``/``≥`` for a ceiling or floor."""
+    from wspolpraca_cli.targets import TargetKind
+
+    if value is None:
+        return DASH
+    text = format_value(value, ind, lang)
+    if ind.target.kind is TargetKind.CEILING:
+        return f"≤ {text}"
+    if ind.target.kind is TargetKind.FLOOR:
+        return f"≥ {text}"
+    return text
+
+
+MAX_SHOWN_DECIMALS = 6
+"""Decimals shown to people at most (messages, history table); machine outputs stay exact."""
+
+
+def format_recorded(value: float | None, unit: Unit, lang: str) -> str:
+    """An entry's value as it was recorded (messages that echo it, the history table):
+    ``120 000,5`` in Polish, ``120,000.5`` in English, money as :func:`format_amount`,
+    ``35%``, ``tak``/``yes``; decimals as recorded, at most :data:`MAX_SHOWN_DECIMALS`.
+    Aggregated figures (totals, actuals) are shown by :func:`format_value`, as status does."""
+    from wspolpraca_cli.i18n import t
+    from wspolpraca_cli.model import Unit
+    from wspolpraca_cli.numbers import format_plain
+
+    if value is None:
+        return "—"
+    if unit is Unit.YESNO:
+        return t("record.word.yes") if value else t("record.word.no")
+    if not math.isfinite(value):
+        return format_number(value, lang)
+    if unit is Unit.AMOUNT:  # as status and reports show money: 9 000 000, 120 000,50
+        return format_amount(value, lang)
+    _, _, fraction = format_plain(value).partition(".")
+    places = min(len(fraction), MAX_SHOWN_DECIMALS)
+    text = format_number(value, lang, places)
+    if places:
+        mark = "," if lang == "pl" else "."
+        text = text.rstrip("0").rstrip(mark)
+    return f"{text}%" if unit is Unit.PERCENT else text

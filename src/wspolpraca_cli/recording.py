@@ -176,6 +176,6 @@ def implausible(ind: Indicator, value: float, period: str, actuals: dict[str, fl
 
 def _num(ind: Indicator, value: float) -> str:
     """A value in messages: the indicator's unit, the current language's number format."""
-    from wspolpraca_cli.values import format_for_people
+    from wspolpraca_cli.numfmt import format_recorded
 
-    return format_for_people(value, ind.unit, get_language())
+    return format_recorded(value, ind.unit, get_language())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from wspolpraca_cli.errors import InputError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Unit
-from wspolpraca_cli.numbers import AmbiguousNumber, format_plain, parse_number
+from wspolpraca_cli.numbers import AmbiguousNumber, parse_number
 
 YES_WORDS = frozenset({"tak", "yes", "t", "y", "true", "1"})
 NO_WORDS = frozenset({"nie", "no", "n", "false", "0"})
@@ -61,35 +61,3 @@ def parse_value(text: str, unit: Unit, *, indicator: str | None = None) -> float
         )
         raise InputError(message, hint=accepted_forms(unit))
     return value
-
-
-MAX_SHOWN_DECIMALS = 6
-"""Decimals shown to people at most (messages, history table); machine outputs stay exact."""
-
-
-def format_for_people(value: float | None, unit: Unit, lang: str) -> str:
-    """A value for messages and tables in ``lang``: ``9 000 000``, ``120 000,5`` in Polish,
-    ``9,000,000`` in English; money as status and reports show it (``numfmt.format_amount``:
-    ``120 000,50``); ``35%``; ``tak``/``yes``. Decimals as recorded, at most
-    :data:`MAX_SHOWN_DECIMALS`."""
-    import math
-
-    from wspolpraca_cli.numfmt import format_number
-
-    if value is None:
-        return "—"
-    if unit is Unit.YESNO:
-        return t("record.word.yes") if value else t("record.word.no")
-    if not math.isfinite(value):
-        return format_number(value, lang)
-    if unit is Unit.AMOUNT:  # as status and reports show money: 9 000 000, 120 000,50
-        from wspolpraca_cli.numfmt import format_amount
-
-        return format_amount(value, lang)
-    _, _, fraction = format_plain(value).partition(".")
-    places = min(len(fraction), MAX_SHOWN_DECIMALS)
-    text = format_number(value, lang, places)
-    if places:
-        mark = "," if lang == "pl" else "."
-        text = text.rstrip("0").rstrip(mark)
-    return f"{text}%" if unit is Unit.PERCENT else text

@@ -98,20 +98,23 @@ def _today() -> date:
 def _num(value: float | None, unit: Unit | None = None) -> str:
     """A value for messages, in the current language (``120 000,5`` in Polish)."""
     from wspolpraca_cli.model import Unit
-    from wspolpraca_cli.values import format_for_people
+    from wspolpraca_cli.numfmt import format_recorded
 
-    return format_for_people(value, unit or Unit.NUMBER, get_language())
+    return format_recorded(value, unit or Unit.NUMBER, get_language())
 
 
 def _total_text(ind: Indicator | None, total: PeriodTotal | None) -> str:
-    """The figure a change leaves, as a phrase: ``3 (sum, 2 entries)`` or ``no data``."""
+    """The figure a change leaves, as a phrase — ``3 (sum, 2 entries)`` or ``no data`` — with
+    the number as ``wsp status`` shows it."""
+    from wspolpraca_cli.numfmt import format_value
+
     if ind is None:
         return ""
     if total is None or total.count == 0 or total.actual is None:
         return t("record.no_data")
     return t(
         "record.actual_detail",
-        actual=_num(total.actual, ind.unit),
+        actual=format_value(total.actual, ind, get_language()),
         how=t(f"aggregation.{ind.aggregation.value}"),
         entries=counted(total.count, "entry"),
     )

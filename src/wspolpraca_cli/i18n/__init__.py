@@ -94,20 +94,25 @@ def t(key: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def plural_index(count: int, lang: str) -> int:
+    """The one plural rule: 0 (one), 1 (few) or 2 (many) in Polish — 1 wpis, 2–4 wpisy,
+    5–21 wpisów, 22–24 wpisy (12–14 take many) — and 0 (one) or 1 (other) in English."""
+    n = abs(count)
+    if lang != "pl":
+        return 0 if n == 1 else 1
+    if n == 1:
+        return 0
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return 1
+    return 2
+
+
 def plural(count: int, key: str) -> str:
     """``count`` with the right form of the noun ``key`` in the current language.
 
     A plural key's texts list the forms separated by ``|``: Polish one|few|many
-    (``wpis|wpisy|wpisów``: 1 wpis, 2–4 wpisy, 5–21 wpisów, 22–24 wpisy…), English one|other.
+    (``wpis|wpisy|wpisów``), English one|other (see :func:`plural_index`).
     """
     forms = t(key).split("|")
-    if _current[0] == "pl" and len(forms) == 3:
-        if count == 1:
-            form = forms[0]
-        elif count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
-            form = forms[1]
-        else:
-            form = forms[2]
-    else:
-        form = forms[0] if count == 1 else forms[-1]
-    return f"{count} {form}"
+    index = plural_index(count, _current[0])
+    return f"{count} {forms[min(index, len(forms) - 1)]}"

@@ -15,22 +15,10 @@ NOUNS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
 }
 
 
-def plural_index(count: int, lang: str) -> int:
-    """0 (one), 1 (few) or 2 (many) for Polish; 0 (one) or 1 (other) for English."""
-    n = abs(count)
-    if lang != "pl":
-        return 0 if n == 1 else 1
-    if n == 1:
-        return 0
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return 1
-    return 2
-
-
 def counted(count: int, noun: str) -> str:
     """``count`` and ``noun`` (a key of :data:`NOUNS`) in the current language: ``1 entry``,
     ``2 entries``; ``1 wpis``, ``3 wpisy``, ``5 wpisów``, ``22 wpisy``."""
-    from wspolpraca_cli.i18n import get_language
+    from wspolpraca_cli.i18n import get_language, plural_index
 
     lang = get_language()
     polish, english = NOUNS[noun]

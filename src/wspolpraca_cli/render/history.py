@@ -14,8 +14,8 @@ from typing import Any
 from wspolpraca_cli.entries import EntryKind
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.model import Program, Unit
+from wspolpraca_cli.numfmt import format_recorded
 from wspolpraca_cli.services import SHORT, History
-from wspolpraca_cli.values import format_for_people
 
 
 def render_json(program: Program, store: str, found: History) -> str:
@@ -74,7 +74,7 @@ def render_table(program: Program, found: History) -> str:
                 marker + entry.uid[:SHORT],
                 entry.indicator_id,
                 entry.period,
-                format_for_people(entry.value, unit, lang) if entry.value is not None else "—",
+                format_recorded(entry.value, unit, lang) if entry.value is not None else "—",
                 t(f"history.kind.{entry.kind.value}"),
                 state,
                 entry.date or "",

@@ -19,7 +19,14 @@ from datetime import date
 from wspolpraca_cli.entries import Entry, counts, effective
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Indicator, Program
-from wspolpraca_cli.numfmt import DASH, format_date, format_percent, years_label
+from wspolpraca_cli.numfmt import (
+    DASH,
+    format_date,
+    format_percent,
+    format_target,
+    format_value,
+    years_label,
+)
 from wspolpraca_cli.periods import Period, PeriodKind, parse_period
 from wspolpraca_cli.progress import (
     PeriodResult,
@@ -30,8 +37,6 @@ from wspolpraca_cli.progress import (
 )
 from wspolpraca_cli.render.status import (
     actual_text,
-    format_target,
-    format_value,
     status_word,
 )
 from wspolpraca_cli.targets import TargetKind

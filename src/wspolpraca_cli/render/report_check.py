@@ -12,7 +12,7 @@ from typing import Any
 
 from wspolpraca_cli.i18n import get_language, plural, t
 from wspolpraca_cli.model import Indicator
-from wspolpraca_cli.numfmt import format_date, format_percent
+from wspolpraca_cli.numfmt import format_date, format_percent, format_target, format_value
 from wspolpraca_cli.progress import (
     SHORTFALLS,
     Orphan,
@@ -22,8 +22,6 @@ from wspolpraca_cli.progress import (
 )
 from wspolpraca_cli.render.status import (
     entries_text,
-    format_target,
-    format_value,
     period_label,
     status_word,
 )

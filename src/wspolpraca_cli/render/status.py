@@ -14,15 +14,15 @@ from datetime import date
 from typing import Any, Literal
 
 from wspolpraca_cli.i18n import get_language, t
-from wspolpraca_cli.model import Indicator, Program, Unit
+from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.numbers import format_plain
 from wspolpraca_cli.numfmt import (
     DASH,
     clamped_percent,
-    format_amount,
     format_date,
-    format_number,
     format_percent,
+    format_target,
+    format_value,
     plural_form,
     years_label,
 )
@@ -35,7 +35,6 @@ from wspolpraca_cli.progress import (
     Status,
     summary_counts,
 )
-from wspolpraca_cli.targets import TargetKind
 
 JSON_SCHEMA = 1
 
@@ -123,30 +122,6 @@ def period_label(period: Period) -> str:
     if period.kind is PeriodKind.PROGRAMME:
         return years_label(period.year, period.end_year)
     return str(period)
-
-
-def format_value(value: float | None, ind: Indicator, lang: str) -> str:
-    if value is None:
-        return DASH
-    if ind.unit is Unit.YESNO or ind.target.kind is TargetKind.MILESTONE:
-        return t("value.yes") if value >= 0.5 else t("value.no")
-    if ind.unit is Unit.AMOUNT:
-        return format_amount(value, lang)  # money: 120 000,50 or 9 000 000
-    text = format_number(value, lang)
-    if ind.unit is Unit.PERCENT or ind.target.percent:
-        text += "%"
-    return text
-
-
-def format_target(value: float | None, ind: Indicator, lang: str) -> str:
-    if value is None:
-        return DASH
-    text = format_value(value, ind, lang)
-    if ind.target.kind is TargetKind.CEILING:
-        return f"≤ {text}"
-    if ind.target.kind is TargetKind.FLOOR:
-        return f"≥ {text}"
-    return text
 
 
 def actual_text(result: PeriodResult | ProgrammeResult, ind: Indicator, lang: str) -> str:
