@@ -244,3 +244,129 @@ def test_record_date_is_yyyy_mm_dd_or_polish(wsp: Wsp, day: str) -> None:
     assert run.exit_code == 2
     assert f"'{day}'" in run.stderr
     assert wsp.record("1.1", "1", "--date", "2.04.2024")
+
+
+NBSP = "\u00a0"
+
+
+def values(wsp: Wsp) -> list[float | None]:
+    with open_store(wsp.store, readonly=True) as store:
+        return [e.value for e in store.entries()]
+
+
+# -- 2. the export format follows the file's extension ---------------------------------------
+
+
+def test_export_json_by_extension_imports_back(wsp: Wsp, tmp_path: Path) -> None:
+    wsp.record("1.1", "2", "--year", "2024")
+    wsp.record("kw", "120000,5", "--period", "2024-Q2")
+    out = tmp_path / "e.json"
+    run = wsp("export", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert [e["value"] for e in doc["entries"]] == [2, 120000.5]
+    other = Wsp(wsp.program, tmp_path / "other.wsp.db")
+    run = other("import", str(out))
+    assert run.exit_code == 0, run.stderr
+    assert values(other) == [2.0, 120000.5]
+
+
+@pytest.mark.parametrize(("name", "first"), [("e.csv", "\ufeffuid,"), ("E.JSON", "{")])
+def test_export_extension_chooses_format(wsp: Wsp, tmp_path: Path, name: str, first: str) -> None:
+    wsp.record("1.1", "2", "--year", "2024")
+    out = tmp_path / name
+    assert wsp("export", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith(first)
+
+
+def test_export_format_contradicting_the_extension(wsp: Wsp, tmp_path: Path) -> None:
+    out = tmp_path / "e.json"
+    run = wsp("export", "--format", "csv", "-o", str(out))
+    assert run.exit_code == 2
+    assert run.stderr.splitlines() == [
+        f"wsp: error: --format csv does not match the file {out}: its extension means json.",
+        "  hint: give the file a .csv extension, or leave out --format (or use --format json)",
+    ]
+    assert not out.exists()
+    run = wsp("export", "-f", "json", "-o", str(tmp_path / "e.csv"), lang="pl")
+    assert run.exit_code == 2
+    assert "nie pasuje do pliku" in run.stderr and "rozszerzenie oznacza format csv" in run.stderr
+    assert "zmień rozszerzenie pliku na .json" in run.stderr
+
+
+@pytest.mark.parametrize("name", ["e.txt", "e", "e.xlsx"])
+def test_export_unknown_extension_without_format(wsp: Wsp, tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    run = wsp("export", "-o", str(out))
+    assert run.exit_code == 2
+    assert run.stderr.splitlines() == [
+        f"wsp: error: Cannot tell the format of {out} from its extension; the known ones are "
+        ".csv, .json.",
+        "  hint: change the extension, or give --format (csv, json)",
+    ]
+    assert not out.exists()
+
+
+def test_export_explicit_format_with_another_extension(wsp: Wsp, tmp_path: Path) -> None:
+    wsp.record("1.1", "2", "--year", "2024")
+    out = tmp_path / "e.txt"
+    assert wsp("export", "--format", "json", "-o", str(out)).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == 1
+    run = wsp("export")  # standard output: CSV unless --format says otherwise
+    assert run.stdout.startswith("\ufeffuid,indicator,")
+    assert json.loads(wsp("export", "--format", "json").stdout)["schema"] == 1
+
+
+# -- 6. JSON import errors -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "polish", "english"),
+    [
+        ("", "oczekiwano wartości", "Expecting value"),
+        ('{"entries" []}', "oczekiwano dwukropka (:)", "Expecting ':' delimiter"),
+        (
+            "{entries: []}",
+            "oczekiwano nazwy pola w podwójnym cudzysłowie",
+            "Expecting property name enclosed in double quotes",
+        ),
+        ("[{} {}]", "oczekiwano przecinka (,)", "Expecting ',' delimiter"),
+        (
+            '["abc',
+            "niezamknięty napis (brak cudzysłowu zamykającego) zaczyna się tutaj",
+            "Unterminated string starting at",
+        ),
+        ("[] []", "nadmiarowe dane po końcu dokumentu JSON", "Extra data"),
+        ('["a\tb"]', "niedozwolony znak sterujący w napisie", "Invalid control character at"),
+        ('["a\\qb"]', "niepoprawna sekwencja ze znakiem \\", "Invalid \\escape"),
+    ],
+)
+def test_json_syntax_errors_translated(
+    wsp: Wsp, tmp_path: Path, text: str, polish: str, english: str
+) -> None:
+    src = tmp_path / "e.json"
+    src.write_text(text, encoding="utf-8")
+    run = wsp("import", str(src), lang="pl")
+    assert run.exit_code == 2
+    first = run.stderr.splitlines()[0]
+    assert first.startswith(f"wsp: błąd: {src}:1:")
+    assert f": niepoprawny JSON: {polish}" in first
+    run = wsp("import", str(src))
+    assert run.exit_code == 2
+    assert f": invalid JSON: {english}" in run.stderr.splitlines()[0]
+
+
+def test_json_import_counts_entries(wsp: Wsp, tmp_path: Path) -> None:
+    src = tmp_path / "e.json"
+    src.write_text(json.dumps([{"indicator": "1.1", "period": "2024", "value": "x"}]), "utf-8")
+    run = wsp("import", str(src), lang="pl")
+    assert run.exit_code == 2
+    assert run.stderr.splitlines()[-2:] == [
+        f"wsp: błąd: {src}: nic nie zaimportowano — odrzucono 1 wpis (poprawnych do dodania: "
+        "0, już obecnych: 0).",
+        "  wskazówka: popraw wskazane wpisy i zaimportuj plik ponownie",
+    ]
+    csv_src = tmp_path / "e.csv"
+    csv_src.write_text("indicator,period,value\n1.1,2024,x\n1.1,2024,y\n", encoding="utf-8")
+    run = wsp("import", str(csv_src), lang="pl")
+    assert "odrzucono 2 wiersze" in run.stderr

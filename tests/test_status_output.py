@@ -1,7 +1,7 @@
-"""Second QA pass on ``wsp status``, ``show``, ``check`` and ``report``: money with two
-decimals, the help of the default view, the as-of date and plural forms in ``check``, the
-report's wording and achievement column, history agreeing with status, ``entries`` in JSON,
-and ``--format`` contradicting the ``-o`` extension."""
+"""What ``wsp status``, ``show``, ``check`` and ``report`` print: money with two decimals, the
+help of the default view, the as-of date and plural forms in ``check``, the report's wording
+and achievement column, history agreeing with status, ``entries`` in JSON, and ``--format``
+contradicting the ``-o`` extension."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Engine fixes after QA: dated targets measured once, milestones reached late, achievement at
-the best result, and the default view / programme status showing earlier shortfalls."""
+"""Targets in time: dated targets measured once are judged in their year, milestones reached
+late, achievement at the best result, and the default view / programme status showing earlier
+shortfalls."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Defects found by the QA pass of ``wsp status``, ``check`` and ``report``: strict dates,
-the main goal, percentages just under the target, csv conventions, xlsx cells, the missing
-data of a report year, plural forms, single-year programmes and the terminal layout."""
+"""How ``wsp status``, ``check`` and ``report`` display a programme: strict dates, the main
+goal, percentages just under the target, csv conventions, xlsx cells, the missing data of a
+report year, plural forms, single-year programmes and the terminal layout."""
 
 from __future__ import annotations
 
