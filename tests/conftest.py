@@ -6,12 +6,14 @@ a test's own programme."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parent.parent
@@ -73,6 +75,14 @@ areas:
             frequency: raz w miesiącu
             aggregation: mean
 """
+
+
+# Hypothesis profiles: "default" (local) runs fewer examples, "ci" hypothesis's own 100;
+# WSP_TEST_PROFILE=ci (set by .ci/run) chooses the latter. Tests with their own
+# @settings(max_examples=...) keep it in both.
+settings.register_profile("default", max_examples=30)
+settings.register_profile("ci", max_examples=100)
+settings.load_profile(os.environ.get("WSP_TEST_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

@@ -291,6 +291,7 @@ def test_help_imports_no_heavy_modules() -> None:
     assert "HEAVY []" in result.stderr, result.stderr
 
 
+@pytest.mark.slow
 def test_end_to_end_validate_subprocess(tmp_path: Path) -> None:
     path = write(tmp_path, BAD)
     result = _run("validate", str(path))
@@ -324,6 +325,7 @@ def test_invoked_command(argv: list[str], name: str | None) -> None:
     assert invoked_command(argv) == name
 
 
+@pytest.mark.slow
 def test_console_script_still_lists_every_command_and_suggests() -> None:
     listing = _run("--help")
     assert "validate" in listing.stdout and "status" in listing.stdout

@@ -290,6 +290,7 @@ def run_and_check(template: Template, commands: list[list[str]]) -> None:
             assert forced or text == "keep me\n", f"{name} overwritten without --force"
 
 
+@pytest.mark.slow
 def test_random_argument_lists(templates: dict[str, Template]) -> None:
     """Random invocations of one to three commands on a store copy (hypothesis inside)."""
 

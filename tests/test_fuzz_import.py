@@ -312,6 +312,7 @@ def _check_import(template: Template, data: bytes, target: str, suffix: str) -> 
 TARGETS = st.sampled_from(["full", "other", "empty", "missing"])
 
 
+@pytest.mark.slow
 def test_mutated_csv_imports_all_or_nothing(template: Template) -> None:
     @settings(max_examples=150, deadline=None)
     @given(data=st.data(), target=TARGETS, suffix=st.sampled_from([".csv", ".txt", ".CSV"]))
@@ -322,6 +323,7 @@ def test_mutated_csv_imports_all_or_nothing(template: Template) -> None:
     prop()
 
 
+@pytest.mark.slow
 def test_mutated_json_imports_all_or_nothing(template: Template) -> None:
     @settings(max_examples=150, deadline=None)
     @given(data=st.data(), target=TARGETS, suffix=st.sampled_from([".json", ".csv"]))
@@ -332,6 +334,7 @@ def test_mutated_json_imports_all_or_nothing(template: Template) -> None:
     prop()
 
 
+@pytest.mark.slow
 def test_random_bytes_import(template: Template) -> None:
     @settings(max_examples=60, deadline=None)
     @given(data=st.binary(max_size=300), target=TARGETS)
@@ -348,6 +351,7 @@ def test_random_bytes_import(template: Template) -> None:
     prop()
 
 
+@pytest.mark.slow
 def test_thousands_of_rows(template: Template) -> None:
     """Thousands of hand-written rows (no uid), with or without one bad row among them."""
 

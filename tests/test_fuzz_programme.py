@@ -232,6 +232,7 @@ def _check_programme(data: bytes) -> None:
         assert_clean(out, {0, 2})
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(programme_files())
 @example(SOURCES["base"].encode())

@@ -127,6 +127,7 @@ def wsp_command() -> list[str]:
     return [sys.executable, "-m", "wspolpraca_cli"]
 
 
+@pytest.mark.slow
 def test_eight_wsp_processes_record_at_once(wsp: Wsp, tmp_path: Path) -> None:
     env = {**os.environ, "WSP_PROGRAM": str(wsp.program), "WSP_STORE": str(wsp.store)}
     script = "; ".join(
@@ -169,6 +170,7 @@ while True:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_while_recording_loses_nothing_printed(tmp_path: Path) -> None:
     path = tmp_path / "s.wsp.db"
@@ -193,6 +195,7 @@ def test_sigkill_while_recording_loses_nothing_printed(tmp_path: Path) -> None:
         assert len(stored) == len(set(stored))
 
 
+@pytest.mark.slow
 def test_sigkill_of_a_real_wsp_record(wsp: Wsp) -> None:
     """A `wsp record` killed at an arbitrary moment leaves a usable store."""
     env = {**os.environ, "WSP_PROGRAM": str(wsp.program), "WSP_STORE": str(wsp.store)}
