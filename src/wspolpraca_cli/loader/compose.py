@@ -58,6 +58,11 @@ class Located:
         root = self.values.get(())
         return _line_column(root) if root is not None else (1, 1)
 
+    def diagnostic(self, path: PathKey, message: str, hint: str = "") -> Diagnostic:
+        """A problem with the value at ``path``, located where that value stands."""
+        line, column = self.position(path)
+        return Diagnostic(self.file, line, column, message, format_path(path), hint)
+
     def error(self, mark: Any, message: str, path: PathKey = (), hint: str = "") -> None:
         self.errors.append(
             Diagnostic(self.file, mark.line + 1, mark.column + 1, message, format_path(path), hint)
