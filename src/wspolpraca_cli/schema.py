@@ -2,8 +2,8 @@
 
 Field validators turn the document's words (``Raz w roku``, ``1/rok``, ``liczba``) into
 wsp's values; :func:`to_program` turns a validated file into :class:`model.Program`.
-Cross-references (goal ids, duplicate ids, years) are checked by the loader, which knows
-where each value sits in the file.
+Cross-references (goal ids, duplicate ids, years) are checked by the loader's rules
+(:mod:`wspolpraca_cli.loader.rules`), which know where each value sits in the file.
 """
 
 from __future__ import annotations
