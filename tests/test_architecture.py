@@ -11,7 +11,12 @@ import pytest
 from tests.conftest import REPO
 
 SRC = REPO / "src" / "wspolpraca_cli"
-CORE = sorted(p.stem for p in SRC.glob("*.py") if p.stem not in ("__init__", "__main__"))
+# Every module outside cli/ and render/, those of packages (loader/, i18n/) too.
+CORE = sorted(
+    ".".join(p.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__")
+    for p in SRC.rglob("*.py")
+    if p.relative_to(SRC).parts[0] not in ("cli", "render", "__init__.py", "__main__.py")
+)
 
 
 @pytest.mark.parametrize("module", CORE)

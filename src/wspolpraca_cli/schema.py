@@ -2,12 +2,13 @@
 
 Field validators turn the document's words (``Raz w roku``, ``1/rok``, ``liczba``) into
 wsp's values; :func:`to_program` turns a validated file into :class:`model.Program`.
-Cross-references (goal ids, duplicate ids, years) are checked by the loader, which knows
-where each value sits in the file.
+Cross-references (goal ids, duplicate ids, years) are checked by the loader's rules
+(:mod:`wspolpraca_cli.loader.rules`), which know where each value sits in the file.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -130,12 +131,21 @@ class BoundsModel(_Base):
     max: float | None = None
 
 
+@dataclass(frozen=True)
+class WrittenTarget:
+    """A target as parsed, and as the file writes it (``1/rok``; a canonical notation for a
+    number, a mapping or no target)."""
+
+    target: Target
+    text: str
+
+
 class IndicatorModel(_Base):
     id: Text | None = None
     name: Text
     unit: model.Unit = model.Unit.COUNT
     unit_label: OptionalText = ""
-    target: Any = None
+    target: WrittenTarget = Field(default=None, validate_default=True)
     frequency: Text
     aggregation: model.Aggregation | None = None
     baseline: BaselineModel | None = None
@@ -186,14 +196,15 @@ class IndicatorModel(_Base):
             raise _error("wsp_frequency", t("prog.unknown_frequency", text=value), hint) from None
         return value
 
-    @field_validator("target")
+    @field_validator("target", mode="plain")
     @classmethod
-    def _target(cls, value: Any) -> Any:
+    def _target(cls, value: Any) -> WrittenTarget:
+        """The one place a target is parsed; the programme is built from what it returns."""
         try:
-            parse_target(value)
+            target = parse_target(value)
         except TargetError as exc:
             raise _error("wsp_target", str(exc), accepted_notations()) from None
-        return value
+        return WrittenTarget(target, value if isinstance(value, str) else str(target))
 
 
 class ActionModel(_Base):
@@ -243,7 +254,6 @@ def _breakdown(key: str, raw: list[str] | dict[str, str]) -> model.Breakdown:
 
 
 def _indicator(ind: IndicatorModel, ind_id: str, action_id: str, area_id: str) -> model.Indicator:
-    target: Target = parse_target(ind.target)
     aggregation = ind.aggregation or model.DEFAULT_AGGREGATION[ind.unit]
     bounds = ind.bounds or BoundsModel()
     return model.Indicator(
@@ -251,8 +261,8 @@ def _indicator(ind: IndicatorModel, ind_id: str, action_id: str, area_id: str) -
         name=ind.name,
         unit=ind.unit,
         unit_label=ind.unit_label,
-        target=target,
-        target_text=str(ind.target) if isinstance(ind.target, str) else str(target),
+        target=ind.target.target,
+        target_text=ind.target.text,
         frequency=_parse_frequency(ind.frequency),
         frequency_text=ind.frequency,
         aggregation=aggregation,

@@ -1,0 +1,385 @@
+"""The programme's cross-checks: ids unique, references resolved, targets that fit.
+
+Each rule is a plain function ``(document, program) -> list[Diagnostic]``, listed once in
+:data:`RULES`; :func:`check` runs them all. A rule reads the validated file
+(:attr:`Document.program_file`, for the paths of values) and the programme built from it,
+and locates what it finds through :attr:`Document.located`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from wspolpraca_cli import model
+from wspolpraca_cli.errors import Diagnostic
+from wspolpraca_cli.i18n import t
+from wspolpraca_cli.loader.compose import Located, PathKey
+from wspolpraca_cli.numbers import format_plain
+from wspolpraca_cli.schema import IndicatorModel, ProgramFile, indicator_ids
+from wspolpraca_cli.targets import Target, TargetKind
+
+
+@dataclass(frozen=True)
+class Document:
+    """A validated programme file, and where each of its values stands in the text."""
+
+    program_file: ProgramFile
+    located: Located
+
+
+Rule = Callable[[Document, model.Program], list[Diagnostic]]
+
+
+def unique_goal_ids(document: Document, program: model.Program) -> list[Diagnostic]:
+    goals = document.program_file.goals
+    paths: list[PathKey] = [("goals", "main", "id")]
+    paths += [("goals", "specific", n, "id") for n in range(len(goals.specific))]
+    seen: set[str] = set()
+    found = []
+    for path, goal in zip(paths, [goals.main, *goals.specific], strict=True):
+        if goal.id in seen:
+            found.append(
+                document.located.diagnostic(
+                    path, t("prog.duplicate_goal", id=goal.id), t("prog.duplicate_goal.hint")
+                )
+            )
+        seen.add(goal.id)
+    return found
+
+
+def unique_area_ids(document: Document, program: model.Program) -> list[Diagnostic]:
+    first_lines = _FirstLines(document.located)
+    found = []
+    for a_n, area in enumerate(document.program_file.areas):
+        path: PathKey = ("areas", a_n, "id")
+        if area.id in first_lines:
+            message = t("prog.duplicate_area", id=area.id) + first_lines.again(area.id)
+            found.append(document.located.diagnostic(path, message, t("prog.duplicate_area.hint")))
+        first_lines.remember(area.id, path)
+    return found
+
+
+def unique_action_lps(document: Document, program: model.Program) -> list[Diagnostic]:
+    """L.p. numbers unique within an area (they make the actions' ids)."""
+    found = []
+    for a_n, area in enumerate(document.program_file.areas):
+        first_lines = _FirstLines(document.located)
+        for c_n, action in enumerate(area.actions):
+            path: PathKey = ("areas", a_n, "actions", c_n, "lp")
+            if action.lp in first_lines:
+                message = t("prog.duplicate_lp", lp=action.lp, area=area.id)
+                found.append(
+                    document.located.diagnostic(path, message + first_lines.again(action.lp))
+                )
+            first_lines.remember(action.lp, path)
+    return found
+
+
+def goal_references_resolve(document: Document, program: model.Program) -> list[Diagnostic]:
+    """The goals an area or an action names are specific goals."""
+    known = [g.id for g in document.program_file.goals.specific]
+    found = []
+    for a_n, area in enumerate(document.program_file.areas):
+        owners: list[tuple[PathKey, list[str]]] = [(("areas", a_n), area.goals)]
+        owners += [(("areas", a_n, "actions", c_n), a.goals) for c_n, a in enumerate(area.actions)]
+        for path, goals in owners:
+            found += [
+                _unresolved(document.located, (*path, "goals", g_n), gid, known)
+                for g_n, gid in enumerate(goals)
+                if gid not in known
+            ]
+    return found
+
+
+def indicators_have_ids(document: Document, program: model.Program) -> list[Diagnostic]:
+    """Each of an action's several indicators has its own id (numbering them would renumber
+    a sibling when one is removed, and orphan its entries)."""
+    return [
+        document.located.diagnostic(
+            slot.path,
+            t("prog.indicator_id_required", action=slot.action_id),
+            t("prog.indicator_id_required.hint", id=f"{slot.action_id}.{slot.number}"),
+        )
+        for slot in _indicators(document)
+        if slot.needs_id
+    ]
+
+
+def unique_indicator_ids(document: Document, program: model.Program) -> list[Diagnostic]:
+    first_lines = _FirstLines(document.located)
+    found = []
+    for slot in _indicators(document):
+        if slot.needs_id:
+            continue
+        path = (*slot.path, "id") if slot.indicator.id else slot.path
+        if slot.id in first_lines:
+            message = t("prog.duplicate_indicator", id=slot.id) + first_lines.again(slot.id)
+            found.append(
+                document.located.diagnostic(path, message, t("prog.duplicate_indicator.hint"))
+            )
+        first_lines.remember(slot.id, path)
+    return found
+
+
+def target_years_inside(document: Document, program: model.Program) -> list[Diagnostic]:
+    """The years a target names lie within the programme's years."""
+    first, last = program.first_year, program.last_year
+    return [
+        document.located.diagnostic(
+            (*path, "target"),
+            t("prog.target_year_outside", year=year, first=first, last=last),
+        )
+        for path, _, built in _checked_indicators(document, program)
+        for year in _years(built.target)
+        if not first <= year <= last
+    ]
+
+
+def by_year_targets_complete(document: Document, program: model.Program) -> list[Diagnostic]:
+    """Values by year name every year of the programme (of an indicator measured yearly or
+    more often)."""
+    found = []
+    for path, _, built in _checked_indicators(document, program):
+        if built.target.kind is not TargetKind.BY_YEAR or not built.frequency.per_year:
+            continue
+        years = _years(built.target)
+        missing = [y for y in program.years if y not in years]
+        if missing:
+            found.append(
+                document.located.diagnostic(
+                    (*path, "target"),
+                    t("prog.by_year_missing", years=", ".join(map(str, missing))),
+                    t("prog.by_year_missing.hint"),
+                )
+            )
+    return found
+
+
+def target_period_fits_frequency(document: Document, program: model.Program) -> list[Diagnostic]:
+    """A value per period (``2/kwartał``) is measured at least that often."""
+    found = []
+    for path, _, built in _checked_indicators(document, program):
+        target, per_year = built.target, built.frequency.per_year
+        if target.per is not None and per_year and target.per.per_year > per_year:
+            found.append(
+                document.located.diagnostic(
+                    (*path, "target"),
+                    t("prog.per_too_often", per=t(f"prog.per.{target.per.value}")),
+                    t("prog.per_too_often.hint", frequency=built.frequency_text, target=target),
+                )
+            )
+    return found
+
+
+def target_not_negative(document: Document, program: model.Program) -> list[Diagnostic]:
+    """Only a plain number (unit ``wartość``) can have a negative target."""
+    found = []
+    for path, _, built in _checked_indicators(document, program):
+        negative = [v for v in _values(built.target) if v < 0]
+        unit = built.unit.value
+        if negative and unit != "number":
+            message = t("prog.target_negative", value=format_plain(negative[0]), unit=unit)
+            found.append(document.located.diagnostic((*path, "target"), message))
+    return found
+
+
+def count_targets_whole(document: Document, program: model.Program) -> list[Diagnostic]:
+    found = []
+    for path, _, built in _checked_indicators(document, program):
+        fractions = [v for v in _values(built.target) if v != int(v)]
+        if fractions and built.unit.value == "count":
+            found.append(
+                document.located.diagnostic(
+                    (*path, "target"),
+                    t("prog.target_not_whole", value=format_plain(fractions[0])),
+                    t("prog.target_not_whole.hint"),
+                )
+            )
+    return found
+
+
+def percent_targets_have_percent_unit(
+    document: Document, program: model.Program
+) -> list[Diagnostic]:
+    return [
+        document.located.diagnostic(
+            (*path, "target"),
+            t("prog.percent_unit", unit=built.unit.value),
+            t("prog.percent_unit.hint"),
+        )
+        for path, _, built in _checked_indicators(document, program)
+        if built.target.percent and built.unit.value not in ("percent", "number")
+    ]
+
+
+def milestones_are_yes_no(document: Document, program: model.Program) -> list[Diagnostic]:
+    return [
+        document.located.diagnostic(
+            (*path, "unit"), t("prog.milestone_unit"), t("prog.milestone_unit.hint")
+        )
+        for path, _, built in _checked_indicators(document, program)
+        if built.target.kind is TargetKind.MILESTONE and built.unit.value != "yesno"
+    ]
+
+
+def baseline_not_after_end(document: Document, program: model.Program) -> list[Diagnostic]:
+    return [
+        document.located.diagnostic(
+            (*path, "baseline", "year"),
+            t("prog.baseline_after_end", year=indicator.baseline.year),
+        )
+        for path, indicator, _ in _checked_indicators(document, program)
+        if indicator.baseline
+        and indicator.baseline.year is not None
+        and indicator.baseline.year > program.last_year
+    ]
+
+
+def bounds_in_order(document: Document, program: model.Program) -> list[Diagnostic]:
+    return [
+        document.located.diagnostic((*path, "bounds"), t("prog.bounds_order"))
+        for path, indicator, _ in _checked_indicators(document, program)
+        if indicator.bounds
+        and indicator.bounds.min is not None
+        and indicator.bounds.max is not None
+        and indicator.bounds.min > indicator.bounds.max
+    ]
+
+
+RULES: tuple[Rule, ...] = (
+    unique_goal_ids,
+    unique_area_ids,
+    unique_action_lps,
+    goal_references_resolve,
+    indicators_have_ids,
+    unique_indicator_ids,
+    target_years_inside,
+    by_year_targets_complete,
+    target_period_fits_frequency,
+    target_not_negative,
+    count_targets_whole,
+    percent_targets_have_percent_unit,
+    milestones_are_yes_no,
+    baseline_not_after_end,
+    bounds_in_order,
+)
+"""Every rule, in the order their diagnostics come for one goal, area, action or indicator."""
+
+
+def check(document: Document, program: model.Program) -> list[Diagnostic]:
+    """Every rule's diagnostics, in the order of a walk through the file: by area, action and
+    indicator (the goals first), and for each of them in the order of :data:`RULES`."""
+    found = [(n, d) for n, rule in enumerate(RULES) for d in rule(document, program)]
+    found.sort(key=lambda item: (_owner(item[1].path), item[0]))
+    return [d for _, d in found]
+
+
+def raw_goal_references(data: Any, located: Located) -> list[Diagnostic]:
+    """Goal references that resolve to no specific goal, read from data that did not pass
+    validation (anything of an unexpected shape is left to the validation errors)."""
+    goals = data.get("goals") if isinstance(data, dict) else None
+    specific = goals.get("specific") if isinstance(goals, dict) else None
+    if not isinstance(specific, list):
+        return []
+    known = [str(g["id"]) for g in specific if isinstance(g, dict) and "id" in g]
+    owners: list[tuple[PathKey, Any]] = []
+    areas = data.get("areas")
+    for a_n, area in enumerate(areas if isinstance(areas, list) else []):
+        owners.append((("areas", a_n), area))
+        actions = area.get("actions") if isinstance(area, dict) else None
+        for c_n, action in enumerate(actions if isinstance(actions, list) else []):
+            owners.append((("areas", a_n, "actions", c_n), action))
+    found = []
+    for path, owner in owners:
+        listed = owner.get("goals") if isinstance(owner, dict) else None
+        for g_n, gid in enumerate(listed if isinstance(listed, list) else []):
+            if isinstance(gid, str | int) and not isinstance(gid, bool) and str(gid) not in known:
+                found.append(_unresolved(located, (*path, "goals", g_n), str(gid), known))
+    return found
+
+
+def _unresolved(located: Located, path: PathKey, gid: str, known: list[str]) -> Diagnostic:
+    close = difflib.get_close_matches(gid, known, n=1, cutoff=0.5)
+    hint = t("prog.did_you_mean", option=close[0]) + " " if close else ""
+    hint += t("prog.specific_goals", ids=", ".join(known)) if known else t("prog.no_specific_goals")
+    return located.diagnostic(path, t("prog.unknown_goal", id=gid), hint)
+
+
+class _FirstLines:
+    """The line each id was first given on, for "first given on line N"."""
+
+    def __init__(self, located: Located) -> None:
+        self._located = located
+        self._lines: dict[str, int] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._lines
+
+    def remember(self, key: str, path: PathKey) -> None:
+        self._lines.setdefault(key, self._located.position(path)[0])
+
+    def again(self, key: str) -> str:
+        return t("prog.first_on_line", line=self._lines[key])
+
+
+class _Slot(NamedTuple):
+    path: PathKey
+    indicator: IndicatorModel
+    id: str
+    action_id: str
+    number: int
+    """The indicator's place in its action, from 1."""
+    needs_id: bool
+    """One of an action's several indicators, without an id of its own."""
+
+
+def _indicators(document: Document) -> Iterator[_Slot]:
+    for a_n, area in enumerate(document.program_file.areas):
+        for c_n, action in enumerate(area.actions):
+            action_id = f"{area.id}.{action.lp}"
+            indicators = action.indicators
+            ids = indicator_ids(action_id, indicators)
+            for i_n, (indicator, ind_id) in enumerate(zip(indicators, ids, strict=True)):
+                path: PathKey = ("areas", a_n, "actions", c_n, "indicators", i_n)
+                needs_id = len(indicators) > 1 and not indicator.id
+                yield _Slot(path, indicator, ind_id, action_id, i_n + 1, needs_id)
+
+
+def _checked_indicators(
+    document: Document, program: model.Program
+) -> Iterator[tuple[PathKey, IndicatorModel, model.Indicator]]:
+    """Each indicator with an id: where it stands, as the file gives it, and as built.
+
+    "As built" is the programme's indicator of that id; where two indicators share an id
+    (reported by :func:`unique_indicator_ids`), that is the last of them for both.
+    """
+    for slot in _indicators(document):
+        built = None if slot.needs_id else program.indicator(slot.id)
+        if built is not None:
+            yield slot.path, slot.indicator, built
+
+
+def _years(target: Target) -> list[int]:
+    years = [y for y, _ in target.by_year]
+    return years if target.year is None else [*years, target.year]
+
+
+def _values(target: Target) -> list[float]:
+    values = [v for _, v in target.by_year]
+    return values if target.value is None else [*values, target.value]
+
+
+_OWNER = re.compile(r"areas\[(\d+)\](?:\.actions\[(\d+)\](?:\.indicators\[(\d+)\])?)?")
+
+
+def _owner(path: str) -> tuple[int, int, int]:
+    """The area, action and indicator a diagnostic's path is in (-1: none; the goals)."""
+    match = _OWNER.match(path)
+    if match is None:
+        return -1, -1, -1
+    area, action, indicator = (int(n) if n is not None else -1 for n in match.groups())
+    return area, action, indicator
