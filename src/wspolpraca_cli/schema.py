@@ -8,8 +8,7 @@ Cross-references (goal ids, duplicate ids, years) are checked by the loader's ru
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -131,8 +130,7 @@ class BoundsModel(_Base):
     max: float | None = None
 
 
-@dataclass(frozen=True)
-class WrittenTarget:
+class WrittenTarget(NamedTuple):
     """A target as parsed, and as the file writes it (``1/rok``; a canonical notation for a
     number, a mapping or no target)."""
 

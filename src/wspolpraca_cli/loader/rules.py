@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from wspolpraca_cli import model
@@ -23,12 +24,66 @@ from wspolpraca_cli.schema import IndicatorModel, ProgramFile, indicator_ids
 from wspolpraca_cli.targets import Target, TargetKind
 
 
+class IndicatorSlot(NamedTuple):
+    """An indicator of the file, where it stands, and its id."""
+
+    path: PathKey
+    indicator: IndicatorModel
+    id: str
+    action_id: str
+    number: int
+    """The indicator's place in its action, from 1."""
+    needs_id: bool
+    """One of an action's several indicators, without an id of its own."""
+
+
+CheckedIndicator = tuple[PathKey, IndicatorModel, model.Indicator]
+
+
 @dataclass(frozen=True)
 class Document:
     """A validated programme file, and where each of its values stands in the text."""
 
     program_file: ProgramFile
     located: Located
+    _checked: list[tuple[model.Program, tuple[CheckedIndicator, ...]]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
+
+    @cached_property
+    def indicators(self) -> tuple[IndicatorSlot, ...]:
+        """Every indicator of the file (listed once, for all the rules that read them)."""
+        slots = []
+        for a_n, area in enumerate(self.program_file.areas):
+            for c_n, action in enumerate(area.actions):
+                action_id = f"{area.id}.{action.lp}"
+                indicators = action.indicators
+                ids = indicator_ids(action_id, indicators)
+                for i_n, (indicator, ind_id) in enumerate(zip(indicators, ids, strict=True)):
+                    path: PathKey = ("areas", a_n, "actions", c_n, "indicators", i_n)
+                    needs_id = len(indicators) > 1 and not indicator.id
+                    slots.append(
+                        IndicatorSlot(path, indicator, ind_id, action_id, i_n + 1, needs_id)
+                    )
+        return tuple(slots)
+
+    def checked_indicators(self, program: model.Program) -> tuple[CheckedIndicator, ...]:
+        """The indicators with an id (the others are reported for that alone), each where it
+        stands, as the file gives it, and as built; worked out once for a programme.
+
+        "As built" is the programme's indicator of that id; where two indicators share an id
+        (reported by :func:`unique_indicator_ids`), that is the last of them for both.
+        """
+        for known, checked in self._checked:
+            if known is program:
+                return checked
+        checked = tuple(
+            (slot.path, slot.indicator, built)
+            for slot in self.indicators
+            if not slot.needs_id and (built := program.indicator(slot.id)) is not None
+        )
+        self._checked.append((program, checked))
+        return checked
 
 
 Rule = Callable[[Document, model.Program], list[Diagnostic]]
@@ -104,7 +159,7 @@ def indicators_have_ids(document: Document, program: model.Program) -> list[Diag
             t("prog.indicator_id_required", action=slot.action_id),
             t("prog.indicator_id_required.hint", id=f"{slot.action_id}.{slot.number}"),
         )
-        for slot in _indicators(document)
+        for slot in document.indicators
         if slot.needs_id
     ]
 
@@ -112,7 +167,7 @@ def indicators_have_ids(document: Document, program: model.Program) -> list[Diag
 def unique_indicator_ids(document: Document, program: model.Program) -> list[Diagnostic]:
     first_lines = _FirstLines(document.located)
     found = []
-    for slot in _indicators(document):
+    for slot in document.indicators:
         if slot.needs_id:
             continue
         path = (*slot.path, "id") if slot.indicator.id else slot.path
@@ -133,7 +188,7 @@ def target_years_inside(document: Document, program: model.Program) -> list[Diag
             (*path, "target"),
             t("prog.target_year_outside", year=year, first=first, last=last),
         )
-        for path, _, built in _checked_indicators(document, program)
+        for path, _, built in document.checked_indicators(program)
         for year in _years(built.target)
         if not first <= year <= last
     ]
@@ -143,7 +198,7 @@ def by_year_targets_complete(document: Document, program: model.Program) -> list
     """Values by year name every year of the programme (of an indicator measured yearly or
     more often)."""
     found = []
-    for path, _, built in _checked_indicators(document, program):
+    for path, _, built in document.checked_indicators(program):
         if built.target.kind is not TargetKind.BY_YEAR or not built.frequency.per_year:
             continue
         years = _years(built.target)
@@ -162,7 +217,7 @@ def by_year_targets_complete(document: Document, program: model.Program) -> list
 def target_period_fits_frequency(document: Document, program: model.Program) -> list[Diagnostic]:
     """A value per period (``2/kwartał``) is measured at least that often."""
     found = []
-    for path, _, built in _checked_indicators(document, program):
+    for path, _, built in document.checked_indicators(program):
         target, per_year = built.target, built.frequency.per_year
         if target.per is not None and per_year and target.per.per_year > per_year:
             found.append(
@@ -178,10 +233,12 @@ def target_period_fits_frequency(document: Document, program: model.Program) -> 
 def target_not_negative(document: Document, program: model.Program) -> list[Diagnostic]:
     """Only a plain number (unit ``wartość``) can have a negative target."""
     found = []
-    for path, _, built in _checked_indicators(document, program):
+    for path, _, built in document.checked_indicators(program):
+        if built.unit is model.Unit.NUMBER:
+            continue
         negative = [v for v in _values(built.target) if v < 0]
-        unit = built.unit.value
-        if negative and unit != "number":
+        if negative:
+            unit = built.unit.value
             message = t("prog.target_negative", value=format_plain(negative[0]), unit=unit)
             found.append(document.located.diagnostic((*path, "target"), message))
     return found
@@ -189,9 +246,11 @@ def target_not_negative(document: Document, program: model.Program) -> list[Diag
 
 def count_targets_whole(document: Document, program: model.Program) -> list[Diagnostic]:
     found = []
-    for path, _, built in _checked_indicators(document, program):
+    for path, _, built in document.checked_indicators(program):
+        if built.unit is not model.Unit.COUNT:
+            continue
         fractions = [v for v in _values(built.target) if v != int(v)]
-        if fractions and built.unit.value == "count":
+        if fractions:
             found.append(
                 document.located.diagnostic(
                     (*path, "target"),
@@ -211,8 +270,8 @@ def percent_targets_have_percent_unit(
             t("prog.percent_unit", unit=built.unit.value),
             t("prog.percent_unit.hint"),
         )
-        for path, _, built in _checked_indicators(document, program)
-        if built.target.percent and built.unit.value not in ("percent", "number")
+        for path, _, built in document.checked_indicators(program)
+        if built.target.percent and built.unit not in (model.Unit.PERCENT, model.Unit.NUMBER)
     ]
 
 
@@ -221,8 +280,8 @@ def milestones_are_yes_no(document: Document, program: model.Program) -> list[Di
         document.located.diagnostic(
             (*path, "unit"), t("prog.milestone_unit"), t("prog.milestone_unit.hint")
         )
-        for path, _, built in _checked_indicators(document, program)
-        if built.target.kind is TargetKind.MILESTONE and built.unit.value != "yesno"
+        for path, _, built in document.checked_indicators(program)
+        if built.target.kind is TargetKind.MILESTONE and built.unit is not model.Unit.YESNO
     ]
 
 
@@ -232,7 +291,7 @@ def baseline_not_after_end(document: Document, program: model.Program) -> list[D
             (*path, "baseline", "year"),
             t("prog.baseline_after_end", year=indicator.baseline.year),
         )
-        for path, indicator, _ in _checked_indicators(document, program)
+        for path, indicator, _ in document.checked_indicators(program)
         if indicator.baseline
         and indicator.baseline.year is not None
         and indicator.baseline.year > program.last_year
@@ -242,7 +301,7 @@ def baseline_not_after_end(document: Document, program: model.Program) -> list[D
 def bounds_in_order(document: Document, program: model.Program) -> list[Diagnostic]:
     return [
         document.located.diagnostic((*path, "bounds"), t("prog.bounds_order"))
-        for path, indicator, _ in _checked_indicators(document, program)
+        for path, indicator, _ in document.checked_indicators(program)
         if indicator.bounds
         and indicator.bounds.min is not None
         and indicator.bounds.max is not None
@@ -310,66 +369,30 @@ def _unresolved(located: Located, path: PathKey, gid: str, known: list[str]) -> 
 
 
 class _FirstLines:
-    """The line each id was first given on, for "first given on line N"."""
+    """Where each id was first given, for "first given on line N" (the line is looked up only
+    for an id given again)."""
 
     def __init__(self, located: Located) -> None:
         self._located = located
-        self._lines: dict[str, int] = {}
+        self._paths: dict[str, PathKey] = {}
 
     def __contains__(self, key: str) -> bool:
-        return key in self._lines
+        return key in self._paths
 
     def remember(self, key: str, path: PathKey) -> None:
-        self._lines.setdefault(key, self._located.position(path)[0])
+        self._paths.setdefault(key, path)
 
     def again(self, key: str) -> str:
-        return t("prog.first_on_line", line=self._lines[key])
-
-
-class _Slot(NamedTuple):
-    path: PathKey
-    indicator: IndicatorModel
-    id: str
-    action_id: str
-    number: int
-    """The indicator's place in its action, from 1."""
-    needs_id: bool
-    """One of an action's several indicators, without an id of its own."""
-
-
-def _indicators(document: Document) -> Iterator[_Slot]:
-    for a_n, area in enumerate(document.program_file.areas):
-        for c_n, action in enumerate(area.actions):
-            action_id = f"{area.id}.{action.lp}"
-            indicators = action.indicators
-            ids = indicator_ids(action_id, indicators)
-            for i_n, (indicator, ind_id) in enumerate(zip(indicators, ids, strict=True)):
-                path: PathKey = ("areas", a_n, "actions", c_n, "indicators", i_n)
-                needs_id = len(indicators) > 1 and not indicator.id
-                yield _Slot(path, indicator, ind_id, action_id, i_n + 1, needs_id)
-
-
-def _checked_indicators(
-    document: Document, program: model.Program
-) -> Iterator[tuple[PathKey, IndicatorModel, model.Indicator]]:
-    """Each indicator with an id: where it stands, as the file gives it, and as built.
-
-    "As built" is the programme's indicator of that id; where two indicators share an id
-    (reported by :func:`unique_indicator_ids`), that is the last of them for both.
-    """
-    for slot in _indicators(document):
-        built = None if slot.needs_id else program.indicator(slot.id)
-        if built is not None:
-            yield slot.path, slot.indicator, built
+        return t("prog.first_on_line", line=self._located.position(self._paths[key])[0])
 
 
 def _years(target: Target) -> list[int]:
-    years = [y for y, _ in target.by_year]
+    years = [y for y, _ in target.by_year] if target.by_year else []
     return years if target.year is None else [*years, target.year]
 
 
 def _values(target: Target) -> list[float]:
-    values = [v for _, v in target.by_year]
+    values = [v for _, v in target.by_year] if target.by_year else []
     return values if target.value is None else [*values, target.value]
 
 
