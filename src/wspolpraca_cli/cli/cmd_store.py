@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
     from datetime import date
 
     from wspolpraca_cli.model import Indicator, Program, Unit
-    from wspolpraca_cli.services import Implausible, PeriodChoice, PeriodTotal
+    from wspolpraca_cli.services import PeriodChoice, PeriodTotal
 
+
+R = TypeVar("R")
 
 _NEGATIVE_NUMBER = re.compile(r"^-\d")
 _NEGATIVE_EXAMPLES = {
@@ -201,17 +204,22 @@ def _ask_period(program: Program, ind: Indicator) -> PeriodChoice:
             _say_again(exc)
 
 
-def _confirmed(exc: Implausible, yes: bool, interactive: bool) -> bool:
-    """Whether an implausible value goes ahead: ``--yes``, or a yes in a terminal; elsewhere
-    the error stands. A no in a terminal stores nothing and exits 0."""
-    if yes:
-        return True
-    if not interactive:
-        raise exc
-    if not _confirm(exc.question):
-        typer.echo(t("record.cancelled"), err=True)
-        raise typer.Exit(0)
-    return True
+def _confirming(run: Callable[[bool], R], yes: bool, interactive: bool) -> R:
+    """``run(confirmed)`` once; if the value looks implausible, again once it is confirmed:
+    by ``--yes``, or a yes in a terminal. Elsewhere the error stands; a no in a terminal
+    stores nothing and exits 0."""
+    from wspolpraca_cli.services import Implausible
+
+    try:
+        return run(False)
+    except Implausible as exc:
+        if not yes:
+            if not interactive:
+                raise
+            if not _confirm(exc.question):
+                typer.echo(t("record.cancelled"), err=True)
+                raise typer.Exit(0) from None
+        return run(True)
 
 
 # -- record -----------------------------------------------------------------------------------
@@ -288,10 +296,7 @@ def record(
             confirmed=confirmed,
         )
 
-    try:
-        done = run(confirmed=False)
-    except services.Implausible as exc:
-        done = run(confirmed=_confirmed(exc, yes, interactive))
+    done = _confirming(run, yes, interactive)
     entry = done.entry
     state = _total_text(ind, done.total)
     if done.dry_run:
@@ -433,10 +438,7 @@ def correct(
             confirmed=confirmed,
         )
 
-    try:
-        done = run(confirmed=False)
-    except services.Implausible as exc:
-        done = run(confirmed=_confirmed(exc, yes, interactive))
+    done = _confirming(run, yes, interactive)
     _report_supersede(done, "correct")
 
 
