@@ -314,7 +314,8 @@ def test_terminal_table_fits_and_cuts_no_status(tmp_path: Path, width: int) -> N
     from wspolpraca_cli.i18n import set_language
     from wspolpraca_cli.loader import load_program
     from wspolpraca_cli.progress import evaluate
-    from wspolpraca_cli.render.status import build_view, render_rich
+    from wspolpraca_cli.render.status import build_view
+    from wspolpraca_cli.render.terminal import render_rich
 
     set_language("pl")
     prog = load_program(program(tmp_path))

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from wspolpraca_cli.cli.common import as_of as parse_as_of
 from wspolpraca_cli.cli.common import use_language, workspace
-from wspolpraca_cli.cli.output import ForceOption, OutputOption
+from wspolpraca_cli.cli.formats import CheckFormat, ReportFormat
+from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.exitcodes import ExitCode
 from wspolpraca_cli.i18n import get_language, t
@@ -24,28 +24,6 @@ from wspolpraca_cli.i18n import get_language, t
 REPORT_DATE_ENV = "WSP_REPORT_DATE"
 """An ISO date used as the report's generation date instead of today (stable golden files,
 reports re-made later with the date they were first made)."""
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class ReportFormat(StrEnum):
-    md = "md"
-    html = "html"
-    csv = "csv"
-    xlsx = "xlsx"
-
-
-SUFFIXES = {
-    ".md": ReportFormat.md,
-    ".markdown": ReportFormat.md,
-    ".html": ReportFormat.html,
-    ".htm": ReportFormat.html,
-    ".csv": ReportFormat.csv,
-    ".xlsx": ReportFormat.xlsx,
-}
 
 
 # -- wsp check --------------------------------------------------------------------------------
@@ -58,9 +36,9 @@ def check(
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("opt.status.as_of")),
     ] = None,
-    output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help=t("opt.check.format"))
-    ] = CheckFormat.text,
+    output_format: Annotated[CheckFormat | None, format_option("opt.check.format")] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("opt.check.quiet"))] = False,
     lang: Annotated[
         str | None, typer.Option("--lang", help=t("opt.lang_here"), show_default=False)
@@ -80,21 +58,18 @@ def check(
       wsp --lang pl check --quiet --as-of 2025-06-01
     """
     from wspolpraca_cli import services
+    from wspolpraca_cli.cli.output import check_output, deliver
+    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.render.report_check import CheckDocument
 
     use_language(ctx, lang)
+    chosen = choose(output_format, output, CheckFormat.text)
+    check_output(output, force, chosen)
     day = parse_as_of(as_of)
     ws, where = workspace(ctx)
     result = services.check(ws, day, year)
-    if output_format is CheckFormat.json:
-        from wspolpraca_cli.render.report_check import render_json
-
-        typer.echo(render_json(result, program_file=str(where.path), store=ws.location))
-    else:
-        from wspolpraca_cli.render.report_check import render_text
-
-        text = render_text(result, quiet=quiet)
-        if text:
-            typer.echo(text)
+    doc = CheckDocument(result, str(where.path), ws.location, quiet)
+    deliver(chosen, doc, output=output, force=force)
     if result.shortfalls:
         raise typer.Exit(int(ExitCode.SHORTFALL))
 
@@ -154,12 +129,14 @@ def report(
       wsp --lang en report --year 2024 --format csv -o report-2024.csv
     """
     from wspolpraca_cli import services
-    from wspolpraca_cli.cli.output import check_output, choose_format, emit, write_output
+    from wspolpraca_cli.cli.formats import format_of
+    from wspolpraca_cli.cli.output import check_output, deliver
+    from wspolpraca_cli.cli.output import output_format as choose
 
     use_language(ctx, lang)
     generated = generation_date()
     day = parse_as_of(as_of) if as_of is not None else generated
-    chosen = choose_format(output_format, output, SUFFIXES, ReportFormat.md)
+    chosen = choose(output_format, output, ReportFormat.md)
     ws, _ = workspace(ctx)
     program = ws.program
     if year is None:
@@ -173,12 +150,12 @@ def report(
                 hint=t("report.no_default_year.hint", first=first, last=last),
             )
     services.check_year(program, year)
-    if output is None and chosen in (ReportFormat.html, ReportFormat.xlsx):
+    if output is None and format_of(chosen).file_only:  # named as the report's file
         raise UsageError(
             t("report.needs_output", format=chosen.value),
             hint=t("report.needs_output.hint", year=year, format=chosen.value),
         )
-    check_output(output, force)
+    check_output(output, force, chosen)
     if chosen is ReportFormat.xlsx:
         require_openpyxl()
 
@@ -187,28 +164,8 @@ def report(
     progress, entries = services.report_inputs(ws, day)
     built = build_report(progress, entries, year=year, generated=generated, lang=get_language())
 
-    data: bytes
-    if chosen is ReportFormat.html:
-        from wspolpraca_cli.render.report_html import render_html
-
-        data = render_html(built).encode("utf-8")
-    elif chosen is ReportFormat.xlsx:
-        from wspolpraca_cli.render.report_xlsx import render_xlsx
-
-        data = render_xlsx(built)
-    elif chosen is ReportFormat.csv:
-        from wspolpraca_cli.render.report import render_csv
-
-        data = render_csv(built).encode("utf-8")
-    else:
-        from wspolpraca_cli.render.report import render_md
-
-        data = render_md(built).encode("utf-8")
-    if output is None:
-        emit(data.decode("utf-8"))
-        return
-    write_output(output, data, force=force)
-    typer.echo(t("report.written", year=year, path=output), err=True)
+    written = t("report.written", year=year, path=output)
+    deliver(chosen, built, output=output, force=force, written=written)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""``wsp status`` (progress against targets) and the history under ``wsp show ID``.
+"""``wsp status``: progress against targets.
 
 The command reads the store read-only (a missing store is an empty one; nothing is created)
 and imports only what the chosen output format needs.
@@ -6,27 +6,20 @@ and imports only what the chosen output format needs.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wspolpraca_cli.cli.common import as_of as parse_as_of
 from wspolpraca_cli.cli.common import suggest, workspace
+from wspolpraca_cli.cli.formats import StatusFormat
+from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.errors import UnknownId
 from wspolpraca_cli.i18n import t
 
 if TYPE_CHECKING:
-    from wspolpraca_cli.model import Indicator, Program
-    from wspolpraca_cli.services import Workspace
-
-
-class StatusFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
+    from wspolpraca_cli.model import Program
 
 
 def check_goal(program: Program, goal: str | None) -> None:
@@ -57,9 +50,9 @@ def status(
     goal: Annotated[
         str | None, typer.Option("--goal", "-g", help=t("opt.status.goal"), show_default=False)
     ] = None,
-    output_format: Annotated[
-        StatusFormat, typer.Option("--format", "-f", help=t("opt.status.format"))
-    ] = StatusFormat.table,
+    output_format: Annotated[StatusFormat | None, format_option("opt.status.format")] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Progress against targets. By default each indicator's current period, every earlier
     period that needs attention (awaiting, overdue, missed), the previous period while its
@@ -75,8 +68,12 @@ def status(
       wsp status --year 2024 --format json
     """
     from wspolpraca_cli import services
-    from wspolpraca_cli.render.status import build_view
+    from wspolpraca_cli.cli.output import check_output, deliver
+    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.render.status import build_view, orphan_note
 
+    chosen = choose(output_format, output, StatusFormat.table)
+    check_output(output, force, chosen)
     day = parse_as_of(as_of)
     ws, where = workspace(ctx)
     services.check_year(ws.program, year)
@@ -90,58 +87,8 @@ def status(
         goal=goal,
         store_exists=Path(ws.location).exists(),
     )
-    if output_format is StatusFormat.json:
-        from wspolpraca_cli.render.status import render_json
-
-        typer.echo(render_json(view))
-    elif output_format is StatusFormat.csv:
-        from wspolpraca_cli.render.status import render_csv
-
-        typer.echo(render_csv(view), nl=False)
-    elif output_format is StatusFormat.md:
-        from wspolpraca_cli.render.status import render_md
-
-        typer.echo(render_md(view))
-    else:
-        _table(view)
-
-
-def _table(view: Any) -> None:
-    from wspolpraca_cli.cli.common import terminal_console
-
-    console = terminal_console()
-    if console is not None:
-        from wspolpraca_cli.render.status import render_rich
-
-        render_rich(view, console)
-        return
-    from wspolpraca_cli.render.status import orphan_note, render_plain
-
-    typer.echo(render_plain(view))
-    note = orphan_note(view)
-    if note:
-        typer.echo(note, err=True)
-
-
-def show_indicator_history(ws: Workspace, item: Indicator, as_of: str | None = None) -> None:
-    """Print an indicator's period-by-period history under ``wsp show`` (as of today)."""
-    from wspolpraca_cli import services
-    from wspolpraca_cli.cli.common import terminal_console
-
-    day = parse_as_of(as_of)
-    found = services.progress_as_of(ws, day, [item.id]).indicator(item.id)
-    if found is None:  # pragma: no cover - the indicator comes from the same programme
-        return
-    typer.echo("")
-    console = terminal_console()
-    if console is not None:
-        from wspolpraca_cli.render.status import render_history_rich
-
-        render_history_rich(found, day, console)
-        return
-    from wspolpraca_cli.render.status import render_history_plain
-
-    typer.echo(render_history_plain(found, day))
+    note = orphan_note(view) if chosen is StatusFormat.table else None
+    deliver(chosen, view, output=output, force=force, note=note)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -17,7 +16,8 @@ import typer
 from typer.core import TyperCommand
 
 from wspolpraca_cli.cli.common import find_indicator, workspace
-from wspolpraca_cli.cli.output import ForceOption, OutputOption
+from wspolpraca_cli.cli.formats import ExportFormat, HistoryFormat
+from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.errors import InputError, UnknownId, UsageError, WspError
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.i18n.catalog_store import counted
@@ -67,20 +67,6 @@ def _explain_negative(exc: Exception, command: str, args: list[str]) -> None:
     token = next((a for a in args if a.startswith(name) and _NEGATIVE_NUMBER.match(a)), name)
     example = _NEGATIVE_EXAMPLES[command].format(token=token)
     exc.message = t("value.negative_option", token=token, example=example)
-
-
-class HistoryFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    json = "json"
-
-
-EXPORT_SUFFIXES = {".csv": ExportFormat.csv, ".json": ExportFormat.json}
 
 
 def _interactive() -> bool:
@@ -340,9 +326,9 @@ def history(
     period: Annotated[
         str | None, typer.Option("--period", "-P", help=t("opt.history.period"))
     ] = None,
-    output_format: Annotated[
-        HistoryFormat, typer.Option("--format", "-f", help=t("opt.format"))
-    ] = HistoryFormat.table,
+    output_format: Annotated[HistoryFormat | None, format_option()] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show the entries of one indicator (or all), with their corrections and voids.
 
@@ -352,20 +338,24 @@ def history(
       wsp history 1.1 --format json
     """
     from wspolpraca_cli import services
-    from wspolpraca_cli.cli.output import emit
-    from wspolpraca_cli.render import history as render
+    from wspolpraca_cli.cli.output import check_output, deliver
+    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.render.history import HistoryDocument
 
+    chosen = choose(output_format, output, HistoryFormat.table)
+    check_output(output, force, chosen)
     ws, _ = workspace(ctx)
     ind = find_indicator(ws.program, indicator_id) if indicator_id is not None else None
     found = services.history(ws, ind, period)
-    if output_format is HistoryFormat.json:
-        emit(render.render_json(ws.program, ws.location, found))
-    elif output_format is HistoryFormat.csv:
-        emit(render.render_csv(found))
-    elif not found.chains:
+    if chosen is HistoryFormat.table and output is None and not found.chains:
         typer.echo(t("history.empty", store=ws.location), err=True)
-    else:
-        emit(render.render_table(ws.program, found))
+        return
+    deliver(
+        chosen,
+        HistoryDocument(ws.program, ws.location, found),
+        output=output,
+        force=force,
+    )
 
 
 # -- correct / void ---------------------------------------------------------------------------
@@ -469,10 +459,7 @@ def void(
 
 def export(
     ctx: typer.Context,
-    output_format: Annotated[
-        ExportFormat | None,
-        typer.Option("--format", "-f", help=t("opt.export.format"), show_default=False),
-    ] = None,
+    output_format: Annotated[ExportFormat | None, format_option("opt.export.format")] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -487,28 +474,22 @@ def export(
       wsp export --format json -o wpisy.json --force
       wsp --lang en export > entries.csv
     """
-    import io
-
     from wspolpraca_cli import services
-    from wspolpraca_cli.cli.output import check_output, choose_format, emit, write_output
-    from wspolpraca_cli.transfer import to_json, write_csv
+    from wspolpraca_cli.cli.output import check_output, deliver
+    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.render.export import EntriesDocument
 
-    chosen = choose_format(output_format, output, EXPORT_SUFFIXES, ExportFormat.csv)
-    check_output(output, force)
+    chosen = choose(output_format, output, ExportFormat.csv)
+    check_output(output, force, chosen)
     ws, _ = workspace(ctx)
     entries = services.export_entries(ws)
-    buffer = io.StringIO(newline="")
-    if chosen is ExportFormat.json:
-        import json
-
-        doc = to_json(entries, program=ws.program.title, store=ws.location)
-        buffer.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-    else:
-        write_csv(entries, buffer, lang=get_language())
-    if output is None:
-        emit(buffer.getvalue())
-    else:
-        write_output(output, buffer.getvalue().encode("utf-8"), force=force)
+    deliver(
+        chosen,
+        EntriesDocument(ws.program.title, ws.location, entries),
+        output=output,
+        force=force,
+        written="",  # export.done below says it, for a file and for standard output
+    )
     typer.echo(
         t(
             "export.done",

@@ -1,7 +1,9 @@
 """One output layer for every command that prints or writes a document.
 
-- the shared options: ``--output/-o`` and ``--force`` (each command's ``--format`` lists the
-  formats its document has, see :data:`wspolpraca_cli.render.FORMATS`);
+- the shared options: ``--format/-f`` (each document's formats: :mod:`wspolpraca_cli.render.
+  formats`), ``--output/-o`` and ``--force``;
+- :func:`deliver`: the renderer of the chosen format, its result to standard output or to the
+  ``-o`` file (a terminal gets the terminal renderer), a note to standard error;
 - :func:`choose_format`: ``--format``, else the ``-o`` file's extension, else the default; a
   format that contradicts a known extension is a usage error;
 - :func:`check_output` before any work and :func:`write_output` after it: a folder, an
@@ -15,7 +17,7 @@ import sys
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -24,10 +26,23 @@ from wspolpraca_cli.i18n import t
 
 F = TypeVar("F", bound=StrEnum)
 
+
+def format_option(help_key: str = "opt.format") -> Any:
+    """``--format/-f``: the same option on every command (its choices are the enum's)."""
+    return typer.Option("--format", "-f", help=t(help_key), show_default=True)
+
+
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help=t("opt.output"), show_default=False)
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=t("opt.force"))]
+
+
+def output_format(chosen: F | None, output: Path | None, default: F) -> F:
+    """:func:`choose_format` with the extensions of ``default``'s document."""
+    from wspolpraca_cli.cli.formats import suffixes
+
+    return choose_format(chosen, output, suffixes(type(default)), default)
 
 
 def choose_format(
@@ -56,10 +71,19 @@ def choose_format(
     return implied
 
 
-def check_output(output: Path | None, force: bool) -> None:
-    """Refuse early what cannot be written to ``output``: a folder or an existing file without
-    ``--force`` (exit 2), a folder that does not exist (exit 3)."""
+def check_output(output: Path | None, force: bool, chosen: StrEnum | None = None) -> None:
+    """Refuse early, before any work, what cannot be written: a format that needs a file
+    without ``-o``, a folder or an existing file without ``--force`` (exit 2), a folder that
+    does not exist (exit 3)."""
     if output is None:
+        if chosen is not None:
+            from wspolpraca_cli.cli.formats import format_of
+
+            if format_of(chosen).file_only:
+                raise UsageError(
+                    t("output.needs_file", format=chosen.value),
+                    hint=t("output.needs_file.hint", format=chosen.value),
+                )
         return
     if output.is_dir() or not output.name:
         raise UsageError(t("output.is_dir", path=output), hint=t("output.is_dir.hint"))
@@ -98,3 +122,48 @@ def emit(text: str) -> None:
     """A result on standard output, as it is (the text carries its own final newline)."""
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def deliver(
+    chosen: StrEnum,
+    document: Any,
+    *,
+    output: Path | None = None,
+    force: bool = False,
+    note: str | None = None,
+    table: Mapping[str, Any] | None = None,
+    written: str | None = None,
+) -> None:
+    """Render ``document`` in the ``chosen`` format and send it where it goes: the ``-o``
+    file (whole or nothing), else a terminal (its terminal renderer, if the format has one),
+    else standard output as plain text. ``note`` (a message about the plain result) goes to
+    standard error; a terminal renderer shows it its own way. ``table``: the renderers, when
+    not those of :data:`~wspolpraca_cli.cli.formats.FORMATS`. ``written``: what to say on
+    standard error once the file is written (default: its name; empty: nothing)."""
+    from wspolpraca_cli.cli.formats import format_of, load
+
+    fmt = format_of(chosen, table)
+    check_output(output, force, chosen)
+    console = None
+    if output is None and fmt.terminal is not None:
+        from wspolpraca_cli.cli.common import terminal_console
+
+        console = terminal_console()
+    if console is not None:
+        load(fmt.terminal or "")(document, console)  # it shows the note itself
+        return
+    else:
+        result = load(fmt.renderer)(document)
+        if output is not None:
+            data = result.encode("utf-8") if isinstance(result, str) else result
+            write_output(output, data, force=force)
+            message = t("output.written", path=output) if written is None else written
+            if message:
+                typer.echo(message, err=True)
+        elif isinstance(result, bytes):  # pragma: no cover - binary formats are file_only
+            sys.stdout.buffer.write(result)
+            sys.stdout.flush()
+        else:
+            emit(result)
+    if note:
+        typer.echo(note, err=True)

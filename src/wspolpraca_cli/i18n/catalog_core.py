@@ -151,6 +151,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "create it (mkdir -p {path}), or give another path",
     ),
     "output.write_failed": ("Nie można zapisać {path}: {error}", "Cannot write {path}: {error}"),
+    "output.written": ("Zapisano {path}.", "Wrote {path}."),
+    "output.needs_file": (
+        "Format {format} trzeba zapisać do pliku.",
+        "The {format} format must be written to a file.",
+    ),
+    "output.needs_file.hint": ("dodaj -o PLIK.{format}", "add -o FILE.{format}"),
     "output.unknown_suffix": (
         "Nie wiadomo, w jakim formacie zapisać {path}: znane rozszerzenia to {suffixes}.",
         "Cannot tell the format of {path} from its extension; the known ones are {suffixes}.",

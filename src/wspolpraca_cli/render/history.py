@@ -8,19 +8,28 @@ successor indented under the entry it supersedes.
 from __future__ import annotations
 
 import io
-import json
+from dataclasses import dataclass
 from typing import Any
 
 from wspolpraca_cli.entries import EntryKind
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.model import Program, Unit
 from wspolpraca_cli.numfmt import format_recorded
+from wspolpraca_cli.render.json_docs import dumps
 from wspolpraca_cli.services import SHORT, History
 
 
-def render_json(program: Program, store: str, found: History) -> str:
+@dataclass(frozen=True)
+class HistoryDocument:
+    program: Program
+    store: str
+    history: History
+
+
+def render_json(doc: HistoryDocument) -> str:
     from wspolpraca_cli.transfer import entry_json
 
+    found = doc.history
     items: list[dict[str, Any]] = []
     for entry, depth in found.chains:
         item = entry_json(entry)
@@ -28,13 +37,14 @@ def render_json(program: Program, store: str, found: History) -> str:
         item["effective"] = found.effective(entry)
         item["depth"] = depth
         items.append(item)
-    doc = {"schema": 1, "program": program.title, "store": store, "entries": items}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    data = {"schema": 1, "program": doc.program.title, "store": doc.store, "entries": items}
+    return dumps(data)
 
 
-def render_csv(found: History) -> str:
+def render_csv(doc: HistoryDocument) -> str:
     from wspolpraca_cli.transfer import write_csv
 
+    found = doc.history
     extra = {
         e.uid: {
             "effective": "1" if found.effective(e) else "0",
@@ -48,9 +58,10 @@ def render_csv(found: History) -> str:
     return out.getvalue()
 
 
-def render_table(program: Program, found: History) -> str:
+def render_table(doc: HistoryDocument) -> str:
     from tabulate import tabulate
 
+    program, found = doc.program, doc.history
     lang = get_language()
     rows = []
     for entry, depth in found.chains:

@@ -6,15 +6,13 @@ exit code is decided by the caller from :attr:`~wspolpraca_cli.services.CheckRes
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from wspolpraca_cli.i18n import get_language, plural, t
 from wspolpraca_cli.model import Indicator
 from wspolpraca_cli.numfmt import format_date, format_percent, format_target, format_value
 from wspolpraca_cli.progress import (
-    SHORTFALLS,
     Orphan,
     PeriodResult,
     Status,
@@ -63,6 +61,22 @@ def orphan_text(o: Orphan) -> str:
     )
 
 
+@dataclass(frozen=True)
+class CheckDocument:
+    """What ``wsp check`` prints."""
+
+    result: CheckResult
+    program_file: str
+    store: str
+    quiet: bool = False
+
+
+def render_document(doc: CheckDocument) -> str:
+    """The text of ``wsp check`` (nothing at all with ``quiet`` when all is well)."""
+    text = render_text(doc.result, quiet=doc.quiet)
+    return text + "\n" if text else ""
+
+
 def render_text(result: CheckResult, *, quiet: bool = False, today: date | None = None) -> str:
     """Problems first, one line each (status word, then what to do), orphans, then a summary.
     ``quiet``: nothing at all when there is nothing to do. The periods checked run "to
@@ -103,72 +117,3 @@ def render_text(result: CheckResult, *, quiet: bool = False, today: date | None 
     else:
         out.append(t("check.result.ok"))
     return "\n".join(out)
-
-
-def _ratio(value: float | None) -> float | None:
-    return None if value is None else round(value, 6)
-
-
-def check_json(result: CheckResult, *, program_file: str, store: str) -> dict[str, Any]:
-    """The documented JSON object of ``wsp check --format json`` (``"schema": 1``)."""
-    program = result.progress.program
-
-    def item(r: PeriodResult) -> dict[str, Any]:
-        ind = program.indicator(r.indicator_id)
-        return {
-            "id": r.indicator_id,
-            "name": " ".join(ind.name.split()) if ind else "",
-            "period": str(r.period),
-            "start": r.period.start.isoformat(),
-            "end": r.period.end.isoformat(),
-            "deadline": r.deadline.isoformat(),
-            "target": r.target,
-            "actual": r.actual,
-            "entries": r.count,
-            "achievement": _ratio(r.achievement),
-            "status": r.status.value,
-            "shortfall": r.status in SHORTFALLS,
-        }
-
-    shortfalls = result.shortfalls
-    return {
-        "schema": JSON_SCHEMA,
-        "as_of": result.progress.as_of.isoformat(),
-        "year": result.year,
-        "program": {
-            "title": " ".join(program.title.split()),
-            "file": program_file,
-            "first_year": program.first_year,
-            "last_year": program.last_year,
-        },
-        "store": store,
-        "ok": shortfalls == 0,
-        "exit_code": 1 if shortfalls else 0,
-        "shortfalls": shortfalls,
-        "summary": {s.value: n for s, n in summary_counts(result.rows)},
-        "problems": [
-            {
-                "id": r.indicator_id,
-                "period": str(r.period),
-                "status": r.status.value,
-                "deadline": r.deadline.isoformat(),
-                "entries": r.count,
-            }
-            for r in result.problems
-        ],
-        "indicators": [item(r) for r in result.rows],
-        "orphans": [
-            {
-                "indicator_id": o.indicator_id,
-                "period": o.period,
-                "entries": o.count,
-                "reason": o.reason.value,
-            }
-            for o in result.orphans
-        ],
-    }
-
-
-def render_json(result: CheckResult, *, program_file: str, store: str) -> str:
-    doc = check_json(result, program_file=program_file, store=store)
-    return json.dumps(doc, ensure_ascii=False, indent=2)

@@ -1,8 +1,9 @@
-"""Renderers of ``wsp status`` and of the history under ``wsp show``.
+"""``wsp status``: what it shows, and its plain, csv and Markdown forms.
 
 :func:`build_view` picks what to show (the default view or a year, one goal or all);
-``render_*`` turn the view into a Rich table (terminal), a plain table (piped), csv,
-Markdown or JSON (``"schema": 1``). The terminal table is grouped by goal and action.
+``render_*`` turn the view into a plain table (piped), csv or Markdown — the terminal table is
+:func:`wspolpraca_cli.render.terminal.render_rich`, the JSON document
+:func:`wspolpraca_cli.render.json_docs.status_document`. Tables are grouped by goal and action.
 """
 
 from __future__ import annotations
@@ -36,17 +37,6 @@ from wspolpraca_cli.progress import (
     summary_counts,
 )
 
-JSON_SCHEMA = 1
-
-STATUS_STYLES: dict[Status, str] = {
-    Status.ACHIEVED: "bold green",
-    Status.IN_PROGRESS: "cyan",
-    Status.MISSED: "bold red",
-    Status.AWAITING: "yellow",
-    Status.OVERDUE: "bold red reverse",
-    Status.NOT_STARTED: "dim",
-    Status.REPORTED: "magenta",
-}
 NAME_WIDTH = 50
 """Where the piped table wraps an indicator's name (onto more lines; never cut)."""
 
@@ -149,7 +139,7 @@ def bar(ratio: float | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _status_text(result: PeriodResult | ProgrammeResult) -> str:
+def status_text(result: PeriodResult | ProgrammeResult) -> str:
     word = status_word(result.status)
     if isinstance(result, ProgrammeResult) and result.periods_with_target > 1:
         extra = t(
@@ -283,7 +273,7 @@ def _result_cells(line: Line, lang: str, name_width: int | None = None) -> list[
         format_target(r.target, ind, lang),
         actual_text(r, ind, lang),
         achievement_text(r, lang),
-        _status_text(r),
+        status_text(r),
     ]
 
 
@@ -400,7 +390,7 @@ def render_plain(view: StatusView) -> str:
                 out += next(body)
         out.append("")
     out.append(summary_line(view.rows))
-    return "\n".join(out)
+    return "\n".join(out) + "\n"
 
 
 def render_md(view: StatusView) -> str:
@@ -425,7 +415,7 @@ def render_md(view: StatusView) -> str:
         out += [f"{level} {_md_escape(' '.join(line.label.split()))}", ""]
     flush()
     out.append(summary_line(view.rows))
-    return "\n".join(out)
+    return "\n".join(out) + "\n"
 
 
 def _md_escape(text: str) -> str:
@@ -509,272 +499,6 @@ def render_csv(view: StatusView, *, bom: bool = True) -> str:
     return out.getvalue()
 
 
-def _ratio(value: float | None) -> float | None:
-    return None if value is None else round(value, 6)
-
-
-def _period_json(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, Any]:
-    action = program.action(ind.action_id)
-    return {
-        "id": ind.id,
-        "name": ind.name,
-        "action": ind.action_id,
-        "goals": list(action.goals) if action else [],
-        "period": str(r.period),
-        "start": r.period.start.isoformat(),
-        "end": r.period.end.isoformat(),
-        "deadline": r.deadline.isoformat(),
-        "target": r.target,
-        "target_text": ind.target_text or str(ind.target),
-        "descending": ind.target.descending,
-        "actual": r.actual,
-        "entries": r.count,
-        "achievement": _ratio(r.achievement),
-        "baseline_progress": _ratio(r.baseline_progress),
-        "status": r.status.value,
-    }
-
-
-def _programme_json(r: ProgrammeResult) -> dict[str, Any]:
-    return {
-        "id": r.indicator_id,
-        "period": str(r.period),
-        "target": r.target,
-        "actual": r.actual,
-        "entries": r.count,
-        "achievement": _ratio(r.achievement),
-        "baseline_progress": _ratio(r.baseline_progress),
-        "status": r.status.value,
-        "periods_with_target": r.periods_with_target,
-        "periods_achieved": r.periods_achieved,
-        "period_statuses": {s.value: n for s, n in r.period_counts},
-    }
-
-
-def history_json(ip: IndicatorProgress, program: Program, as_of: date) -> dict[str, Any]:
-    """An indicator's period-by-period history (``wsp show ID --format json``)."""
-    return {
-        "as_of": as_of.isoformat(),
-        "history": [_period_json(r, ip.indicator, program) for r in ip.periods],
-        "programme": _programme_json(ip.programme),
-    }
-
-
-def status_json(view: StatusView) -> dict[str, Any]:
-    """The documented JSON object of ``wsp status --format json`` (``"schema": 1``)."""
-    program = view.program
-    shown = {ip.id for ip in view.indicators}
-    indicators = {ip.id: ip.indicator for ip in view.indicators}
-    rollups = view.progress.rollups(view.rows)
-    return {
-        "schema": JSON_SCHEMA,
-        "as_of": view.as_of.isoformat(),
-        "program": {
-            "title": " ".join(program.title.split()),
-            "file": view.program_file,
-            "first_year": program.first_year,
-            "last_year": program.last_year,
-        },
-        "store": view.store,
-        "year": view.year,
-        "goal": view.goal,
-        "indicators": [_period_json(r, indicators[r.indicator_id], program) for r in view.rows],
-        "programme": [_programme_json(ip.programme) for ip in view.indicators],
-        "summary": {s.value: n for s, n in summary_counts(view.rows)},
-        "rollups": [
-            {
-                "level": ru.level,
-                "id": ru.id,
-                "name": ru.name,
-                "indicators": list(ru.indicator_ids),
-                "counts": {s.value: n for s, n in ru.counts},
-            }
-            for ru in rollups
-            if ru.indicator_ids
-        ],
-        "orphans": [
-            {
-                "indicator_id": o.indicator_id,
-                "period": o.period,
-                "entries": o.count,
-                "reason": o.reason.value,
-            }
-            for o in view.progress.orphans
-            if view.goal is None or o.indicator_id in shown
-        ],
-    }
-
-
-def render_json(view: StatusView) -> str:
-    import json  # only for --format json: start-up time matters
-
-    return json.dumps(status_json(view), ensure_ascii=False, indent=2)
-
-
-MIN_NAME_WIDTH = 24
-"""The narrowest indicator column beside the id column; narrower terminals put the id
-into the name column, then drop the progress bars."""
-
-
-@dataclass(frozen=True)
-class RichLayout:
-    """Column widths of the terminal table, chosen to fit the console."""
-
-    id_width: int
-    """0: no id column (the id leads the indicator cell)."""
-    name_width: int
-    widths: tuple[int, ...]
-    """Period, actual / target, progress (0: no bars), %, status."""
-
-
-def rich_layout(
-    cells: list[list[str]], headers: list[str], names: list[str], width: int
-) -> RichLayout:
-    """Fit the table into ``width`` columns. The status, numbers and periods always keep
-    their full width (never cut); the indicator names wrap in what is left."""
-    fixed = [max([len(h)] + [len(c[n + 1]) for c in cells]) for n, h in enumerate(headers[1:])]
-    id_width = max([len(headers[0])] + [len(c[0]) for c in cells])
-    longest = max([len(t("col.indicator"))] + [len(n) for n in names])
-    gap = 2
-
-    def room(columns: list[int]) -> int:
-        return width - sum(columns) - gap * len(columns)
-
-    with_id = room([id_width, *fixed])
-    if with_id >= MIN_NAME_WIDTH or with_id >= longest:
-        return RichLayout(id_width, min(with_id, longest), tuple(fixed))
-    longest_with_id = longest + id_width + 1
-    merged = room(fixed)
-    if merged >= MIN_NAME_WIDTH - 4 or merged >= longest_with_id:
-        return RichLayout(0, min(merged, longest_with_id), tuple(fixed))
-    no_bars = [*fixed[:2], 0, *fixed[3:]]
-    merged = room([w for w in no_bars if w])
-    return RichLayout(0, max(10, min(merged, longest_with_id)), tuple(no_bars))
-
-
-def render_rich(view: StatusView, console: Any) -> None:
-    """The terminal table: a header, the goal and action headings as lines of their own
-    across the full width, under each its indicators' rows (one set of column widths for
-    all, the names wrapped, never cut), and a one-line summary."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    lang = get_language()
-    head = header_lines(view, lang)
-    console.print(Text(head[0], style="bold"))
-    for extra in head[1:]:
-        console.print(Text(extra, style="dim"))
-    console.print()
-    all_lines = lines(view, collapse=True)
-    cells: list[list[str]] = []
-    names: list[str] = []
-    for line in all_lines:
-        if line.kind != "result":
-            continue
-        ind, r = line.indicator, line.result
-        assert ind is not None and r is not None
-        names.append(" ".join(ind.name.split()))
-        cells.append(
-            [
-                ind.id,
-                line_period(line),
-                f"{actual_text(r, ind, lang)} / {format_target(r.target, ind, lang)}",
-                bar(None if r.target is None else r.achievement, 8),
-                achievement_text(r, lang),
-                _status_text(r),
-            ]
-        )
-    headers = [
-        t("col.id"),
-        t("col.period"),
-        t("col.actual_of_target"),
-        t("col.progress"),
-        "%",
-        t("col.status"),
-    ]
-    layout = rich_layout(cells, headers, names, console.width)
-
-    def new_table(show_header: bool) -> Any:
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-            show_edge=False,
-            show_header=show_header,
-            header_style="bold",
-            collapse_padding=True,
-        )
-        if layout.id_width:
-            table.add_column(headers[0], width=layout.id_width, no_wrap=True)
-        table.add_column(t("col.indicator"), width=layout.name_width, overflow="fold")
-        for n, w in enumerate(layout.widths, 1):
-            if w:
-                justify: Any = "right" if n in (2, 4) else "left"
-                table.add_column(headers[n], width=w, justify=justify, no_wrap=True)
-        return table
-
-    console.print(new_table(True))
-    table: Any = None
-    results = iter(cells)
-    previous: str | None = None
-    for line in all_lines:
-        if line.kind != "result":
-            if table is not None:
-                console.print(table)
-                table = None
-            if line.kind == "goal":
-                console.print(Text(line.label, style="bold"))
-            else:
-                console.print(Text("  " + line.label, style="italic"))
-            continue
-        if table is None:
-            table = new_table(False)
-        row = next(results)
-        ind, r = line.indicator, line.result
-        assert ind is not None and r is not None
-        style = STATUS_STYLES[r.status]
-        whole = isinstance(r, ProgrammeResult)
-        if whole:
-            name: Any = Text(t("status.programme_row"), style="dim")
-        elif ind.id == previous:
-            name = ""
-        elif layout.id_width:
-            name = " ".join(ind.name.split())
-        else:
-            name = Text.assemble((ind.id, "green"), " ", " ".join(ind.name.split()))
-        previous = ind.id
-        out: list[Any] = []
-        if layout.id_width:
-            out.append(Text(row[0], style="green"))
-        out += [name, Text(row[1], style="dim" if whole else ""), row[2]]
-        if layout.widths[2]:
-            out.append(Text(row[3], style=style.replace(" reverse", "")))
-        out += [row[4], Text(row[5], style=style)]
-        table.add_row(*out)
-    if table is not None:
-        console.print(table)
-    console.print()
-    console.print(_rich_summary(view.rows))
-    _print_orphans(view, console)
-
-
-def _rich_summary(results: Iterable[PeriodResult]) -> Any:
-    from rich.text import Text
-
-    text = Text()
-    items = summary_counts(results)
-    if not items:
-        return Text(t("status.summary.none"))
-    for n, (status, count) in enumerate(items):
-        if n:
-            text.append(" · ")
-        text.append(
-            t("status.summary.item", word=status_word(status), count=count),
-            style=STATUS_STYLES[status],
-        )
-    return text
-
-
 def orphan_note(view: StatusView) -> str | None:
     orphans = view.progress.orphans
     if not orphans:
@@ -786,102 +510,3 @@ def orphan_note(view: StatusView) -> str | None:
         id=first.indicator_id,
         period=first.period,
     )
-
-
-def _print_orphans(view: StatusView, console: Any) -> None:
-    note = orphan_note(view)
-    if note:
-        from rich.text import Text
-
-        console.print(Text(note, style="yellow"))
-
-
-# -- history (wsp show ID) --------------------------------------------------------------------
-def _history_rows(ip: IndicatorProgress, lang: str) -> list[list[str]]:
-    ind = ip.indicator
-    return [
-        [
-            period_label(r.period),
-            format_target(r.target, ind, lang),
-            actual_text(r, ind, lang),
-            achievement_text(r, lang),
-            status_word(r.status),
-        ]
-        for r in ip.periods
-    ]
-
-
-def _programme_summary(ip: IndicatorProgress, lang: str) -> str:
-    p = ip.programme
-    ind = ip.indicator
-    return t(
-        "history.programme",
-        period=period_label(p.period),
-        actual=format_value(p.actual, ind, lang),
-        target=format_target(p.target, ind, lang),
-        achievement=format_percent(p.achievement, lang),
-        status=status_word(p.status),
-        achieved=p.periods_achieved,
-        total=p.periods_with_target,
-    )
-
-
-def _baseline_summary(ip: IndicatorProgress, lang: str) -> list[str]:
-    """A line on the progress from the baseline, where the programme gives one."""
-    p = ip.programme
-    baseline = ip.indicator.baseline
-    if baseline is None or p.baseline_progress is None:
-        return []
-    year = f" ({baseline.year})" if baseline.year is not None else ""
-    return [
-        t(
-            "history.baseline",
-            baseline=format_value(baseline.value, ip.indicator, lang),
-            year=year,
-            progress=format_percent(p.baseline_progress, lang),
-        )
-    ]
-
-
-def _history_headers() -> list[str]:
-    return [
-        t("col.period"),
-        t("col.target"),
-        t("col.actual"),
-        t("col.achievement"),
-        t("col.status"),
-    ]
-
-
-def render_history_plain(ip: IndicatorProgress, as_of: date) -> str:
-    lang = get_language()
-    table = simple_table(_history_rows(ip, lang), _history_headers(), "lrrrl")
-    title = t("history.title", id=ip.id, date=format_date(as_of, lang))
-    return "\n".join([title, *table, _programme_summary(ip, lang), *_baseline_summary(ip, lang)])
-
-
-def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> None:
-    """The history with a small bar chart: each period's actual against the largest value."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    lang = get_language()
-    values = [v for r in ip.periods for v in (r.actual, r.target) if v is not None and v > 0]
-    scale = max(values) if values else 1.0
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
-    for n, header in enumerate(_history_headers()):
-        table.add_column(header, justify="right" if n in (1, 2, 3) else "left", no_wrap=True)
-        if n == 3:
-            table.add_column("", no_wrap=True)
-    for r, cells in zip(ip.periods, _history_rows(ip, lang), strict=True):
-        style = STATUS_STYLES[r.status]
-        width = 16
-        filled = 0 if not r.actual or r.actual <= 0 else max(1, round(r.actual / scale * width))
-        chart = Text("▇" * filled, style=style.replace(" reverse", ""))
-        table.add_row(*cells[:4], chart, Text(cells[4], style=style))
-    console.print(Text(t("history.title", id=ip.id, date=format_date(as_of, lang)), style="bold"))
-    console.print(table)
-    console.print(_programme_summary(ip, lang))
-    for line in _baseline_summary(ip, lang):
-        console.print(line)

@@ -1,0 +1,184 @@
+"""The JSON documents of wsp (``--format json``): one builder per document, built from one
+set of items, so that a period reads the same in ``status``, ``check`` and ``show``.
+
+Every document is a versioned contract (``"schema": 1``) documented in README; a key is never
+renamed or dropped within a schema version, only added.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from wspolpraca_cli.model import Indicator, Program
+from wspolpraca_cli.progress import (
+    SHORTFALLS,
+    IndicatorProgress,
+    Orphan,
+    PeriodResult,
+    ProgrammeResult,
+    summary_counts,
+)
+
+SCHEMA = 1
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    """A document as wsp prints it: UTF-8 text, indented, with a final newline."""
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- items ------------------------------------------------------------------------------------
+def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, Any]:
+    """One indicator in one evaluation period: the same keys in every document."""
+    action = program.action(ind.action_id)
+    return {
+        "id": ind.id,
+        "name": _one_line(ind.name),
+        "action": ind.action_id,
+        "goals": list(action.goals) if action else [],
+        "period": str(r.period),
+        "start": r.period.start.isoformat(),
+        "end": r.period.end.isoformat(),
+        "deadline": r.deadline.isoformat(),
+        "target": r.target,
+        "target_text": ind.target_text or str(ind.target),
+        "descending": ind.target.descending,
+        "actual": r.actual,
+        "entries": r.count,
+        "achievement": _ratio(r.achievement),
+        "baseline_progress": _ratio(r.baseline_progress),
+        "status": r.status.value,
+        "shortfall": r.status in SHORTFALLS,
+    }
+
+
+def programme_item(r: ProgrammeResult) -> dict[str, Any]:
+    """One indicator over the programme to date."""
+    return {
+        "id": r.indicator_id,
+        "period": str(r.period),
+        "target": r.target,
+        "actual": r.actual,
+        "entries": r.count,
+        "achievement": _ratio(r.achievement),
+        "baseline_progress": _ratio(r.baseline_progress),
+        "status": r.status.value,
+        "periods_with_target": r.periods_with_target,
+        "periods_achieved": r.periods_achieved,
+        "period_statuses": {s.value: n for s, n in r.period_counts},
+    }
+
+
+def program_item(program: Program, program_file: str) -> dict[str, Any]:
+    return {
+        "title": _one_line(program.title),
+        "file": program_file,
+        "first_year": program.first_year,
+        "last_year": program.last_year,
+    }
+
+
+def orphan_item(o: Orphan) -> dict[str, Any]:
+    return {
+        "indicator_id": o.indicator_id,
+        "period": o.period,
+        "entries": o.count,
+        "reason": o.reason.value,
+    }
+
+
+def _period_items(rows: Any, program: Program) -> list[dict[str, Any]]:
+    items = []
+    for r in rows:
+        ind = program.indicator(r.indicator_id)
+        if ind is not None:
+            items.append(period_item(r, ind, program))
+    return items
+
+
+# -- documents --------------------------------------------------------------------------------
+def status_document(view: Any) -> str:
+    """``wsp status --format json`` (a :class:`~wspolpraca_cli.render.status.StatusView`)."""
+    program = view.program
+    shown = {ip.id for ip in view.indicators}
+    rollups = view.progress.rollups(view.rows)
+    return dumps(
+        {
+            "schema": SCHEMA,
+            "as_of": view.as_of.isoformat(),
+            "program": program_item(program, view.program_file),
+            "store": view.store,
+            "year": view.year,
+            "goal": view.goal,
+            "indicators": _period_items(view.rows, program),
+            "programme": [programme_item(ip.programme) for ip in view.indicators],
+            "summary": {s.value: n for s, n in summary_counts(view.rows)},
+            "rollups": [
+                {
+                    "level": ru.level,
+                    "id": ru.id,
+                    "name": ru.name,
+                    "indicators": list(ru.indicator_ids),
+                    "counts": {s.value: n for s, n in ru.counts},
+                }
+                for ru in rollups
+                if ru.indicator_ids
+            ],
+            "orphans": [
+                orphan_item(o)
+                for o in view.progress.orphans
+                if view.goal is None or o.indicator_id in shown
+            ],
+        }
+    )
+
+
+def check_document(doc: Any) -> str:
+    """``wsp check --format json`` (a :class:`.report_check.CheckDocument`)."""
+    result = doc.result
+    program = result.progress.program
+    shortfalls = result.shortfalls
+    return dumps(
+        {
+            "schema": SCHEMA,
+            "as_of": result.progress.as_of.isoformat(),
+            "year": result.year,
+            "program": program_item(program, doc.program_file),
+            "store": doc.store,
+            "ok": shortfalls == 0,
+            "exit_code": 1 if shortfalls else 0,
+            "shortfalls": shortfalls,
+            "summary": {s.value: n for s, n in summary_counts(result.rows)},
+            "problems": [
+                {
+                    "id": r.indicator_id,
+                    "period": str(r.period),
+                    "status": r.status.value,
+                    "deadline": r.deadline.isoformat(),
+                    "entries": r.count,
+                }
+                for r in result.problems
+            ],
+            "indicators": _period_items(result.rows, program),
+            "orphans": [orphan_item(o) for o in result.orphans],
+        }
+    )
+
+
+def indicator_history(ip: IndicatorProgress, program: Program, as_of: date) -> dict[str, Any]:
+    """An indicator's period-by-period history (part of ``wsp show ID --format json``)."""
+    return {
+        "as_of": as_of.isoformat(),
+        "history": [period_item(r, ip.indicator, program) for r in ip.periods],
+        "programme": programme_item(ip.programme),
+    }

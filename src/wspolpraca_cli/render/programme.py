@@ -1,0 +1,322 @@
+"""``wsp list`` and ``wsp show``: the goal tree and one item in full, as text and JSON (the
+terminal forms are in :mod:`wspolpraca_cli.render.terminal`), and an indicator's
+period-by-period history under ``wsp show ID``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from wspolpraca_cli.i18n import get_language, t
+from wspolpraca_cli.model import Action, Area, Goal, Indicator, Program
+from wspolpraca_cli.numfmt import format_date, format_percent, format_target, format_value
+from wspolpraca_cli.progress import IndicatorProgress
+from wspolpraca_cli.recording import frequency_name
+from wspolpraca_cli.render.json_docs import dumps, indicator_history
+from wspolpraca_cli.render.status import (
+    achievement_text,
+    actual_text,
+    period_label,
+    simple_table,
+    status_word,
+)
+
+
+@dataclass(frozen=True)
+class ShowDocument:
+    """What ``wsp show ID`` shows: one item, and for an indicator its history as of a date."""
+
+    program: Program
+    item: Indicator | Action | Area | Goal
+    history: IndicatorProgress | None = None
+    as_of: date | None = None
+
+
+def target_display(ind: Indicator) -> str:
+    """The target as the document writes it; values by year with numbers in the language's
+    format (``2024: 500 000``)."""
+    from wspolpraca_cli.targets import TargetKind
+
+    if ind.target.kind is not TargetKind.BY_YEAR:
+        return ind.target_text or str(ind.target)
+    from wspolpraca_cli.numfmt import format_number
+
+    pct = "%" if ind.target.percent else ""
+    lang = get_language()
+    return ", ".join(f"{y}: {format_number(v, lang)}{pct}" for y, v in ind.target.by_year)
+
+
+def serves(ids: tuple[str, ...]) -> str:
+    return t("label.serves_one") if len(ids) == 1 else t("label.serves")
+
+
+def goal_names(program: Program, ids: tuple[str, ...]) -> str:
+    return ", ".join(f"{g})" for g in ids)
+
+
+def indicator_line(ind: Indicator) -> str:
+    target = target_display(ind)
+    return f"{ind.id}  {ind.name} — {t('label.target').lower()}: {target}; {ind.frequency_text}"
+
+
+def _text_tree(program: Program) -> list[str]:
+    lines = [
+        program.title,
+        f"{t('label.main_goal')}: {program.main_goal.name}",
+        f"{t('label.specific_goals')}:",
+    ]
+    lines += [f"  {g.id}) {g.name}" for g in program.specific_goals]
+    for area in program.areas:
+        lines.append(f"{t('label.area')} {area.id}) {area.name}")
+        for action in area.actions:
+            served = (
+                f" [{serves(action.goals)} {goal_names(program, action.goals)}]"
+                if action.goals
+                else ""
+            )
+            lines.append(f"  {action.id}  {action.name}{served}")
+            lines += [f"    {indicator_line(ind)}" for ind in action.indicators]
+    return lines
+
+
+def indicator_json(ind: Indicator) -> dict[str, Any]:
+    target = ind.target
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "unit": ind.unit.value,
+        "unit_label": ind.unit_label,
+        "target": {
+            "text": ind.target_text or str(target),
+            "kind": target.kind.value,
+            "value": target.value,
+            "per": target.per.value if target.per else None,
+            "year": target.year,
+            "by_year": {str(y): v for y, v in target.by_year},
+            "percent": target.percent,
+            "descending": target.descending,
+        },
+        "frequency": ind.frequency.value,
+        "frequency_text": ind.frequency_text,
+        "aggregation": ind.aggregation.value,
+        "baseline": (
+            {"value": ind.baseline.value, "year": ind.baseline.year} if ind.baseline else None
+        ),
+        "breakdowns": {b.key: [code for code, _ in b.values] for b in ind.breakdowns},
+        "bounds": {"min": ind.lower_bound, "max": ind.upper_bound},
+        "department": ind.department,
+        "notes": ind.notes,
+    }
+
+
+def program_json(program: Program) -> dict[str, Any]:
+    return {
+        "schema": 1,
+        "title": program.title,
+        "issuer": program.issuer,
+        "first_year": program.first_year,
+        "last_year": program.last_year,
+        "reporting_deadline": f"{program.deadline.month:02d}-{program.deadline.day:02d}",
+        "language": program.language,
+        "main_goal": {"id": program.main_goal.id, "name": program.main_goal.name},
+        "specific_goals": [{"id": g.id, "name": g.name} for g in program.specific_goals],
+        "areas": [
+            {
+                "id": area.id,
+                "name": area.name,
+                "goals": list(area.goals),
+                "actions": [
+                    {
+                        "id": a.id,
+                        "lp": a.lp,
+                        "name": a.name,
+                        "goals": list(a.goals),
+                        "indicators": [indicator_json(i) for i in a.indicators],
+                    }
+                    for a in area.actions
+                ],
+            }
+            for area in program.areas
+        ],
+        "sources": list(program.sources),
+    }
+
+
+def tree_text(program: Program) -> str:
+    return "\n".join(_text_tree(program)) + "\n"
+
+
+def tree_json(program: Program) -> str:
+    return dumps(program_json(program))
+
+
+def _item_json(program: Program, item: Any) -> dict[str, Any]:
+    from wspolpraca_cli.model import Action, Area, Indicator
+
+    if isinstance(item, Indicator):
+        return {"schema": 1, "type": "indicator", **indicator_json(item)}
+    if isinstance(item, Action):
+        return {
+            "schema": 1, "type": "action", "id": item.id, "lp": item.lp, "name": item.name,
+            "area": item.area_id, "goals": list(item.goals),
+            "indicators": [indicator_json(i) for i in item.indicators],
+        }  # fmt: skip
+    if isinstance(item, Area):
+        return {
+            "schema": 1, "type": "area", "id": item.id, "name": item.name,
+            "actions": [a.id for a in item.actions],
+        }  # fmt: skip
+    kind = "main_goal" if item.id == program.main_goal.id else "specific_goal"
+    return {"schema": 1, "type": kind, "id": item.id, "name": item.name}
+
+
+def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
+    action = program.action(ind.action_id)
+    area = program.area(ind.area_id)
+    none = t("label.none")
+    lines = [
+        f"{t('label.indicator')} {ind.id}: {ind.name}",
+        f"  {t('label.area')}: {ind.area_id}) {area.name if area else ''}",
+        f"  {t('label.action')}: {ind.action_id} {action.name if action else ''}",
+        f"  {t('label.unit')}: {ind.unit_label or t('unit.' + ind.unit.value)}",
+        f"  {t('label.target')}: {target_display(ind)}",
+        f"  {t('label.frequency')}: {_frequency_text(ind)}",
+        f"  {t('label.aggregation')}: {t('aggregation.' + ind.aggregation.value)}",
+    ]
+    if ind.baseline:
+        year = f" ({ind.baseline.year})" if ind.baseline.year else ""
+        lines.append(f"  {t('label.baseline')}: {ind.baseline.value:g}{year}")
+    if ind.breakdowns:
+        for b in ind.breakdowns:
+            values = ", ".join(code if code == lab else f"{code} ({lab})" for code, lab in b.values)
+            lines.append(f"  {t('label.breakdowns')}: {b.label}: {values}")
+    if ind.lower_bound is not None or ind.upper_bound is not None:
+        low = "" if ind.lower_bound is None else f"{ind.lower_bound:g}"
+        high = "" if ind.upper_bound is None else f"{ind.upper_bound:g}"
+        lines.append(f"  {t('label.bounds')}: {low}–{high}")
+    lines.append(f"  {t('label.department')}: {ind.department or none}")
+    if ind.notes:
+        lines.append(f"  {t('label.notes')}: {ind.notes}")
+    return lines
+
+
+def _frequency_text(ind: Indicator) -> str:
+    """The document's words for the frequency, with wsp's reading when they differ."""
+    name = frequency_name(ind)
+    if " ".join(ind.frequency_text.lower().split()) == name.lower():
+        return ind.frequency_text
+    return f"{ind.frequency_text} ({name})"
+
+
+def _action_lines(program: Program, action: Action) -> list[str]:
+    lines = [f"{t('label.action')} {action.id} ({t('label.lp')} {action.lp}): {action.name}"]
+    if action.goals:
+        names = [f"{g}) {goal.name}" for g in action.goals if (goal := program.goal(g))]
+        lines.append(f"  {t('label.goals')}: " + "; ".join(names))
+    for ind in action.indicators:
+        lines.append(f"  - {indicator_line(ind)}")
+    return lines
+
+
+def _goal_lines(program: Program, goal: Goal) -> list[str]:
+    if goal.id == program.main_goal.id:
+        return [f"{t('label.main_goal')}: {goal.name}"]
+    lines = [f"{t('label.specific_goal')} {goal.id}) {goal.name}"]
+    for action in program.actions:
+        if goal.id in action.goals:
+            lines.append(f"  {action.id} {action.name}")
+            lines += [f"    {indicator_line(i)}" for i in action.indicators]
+    return lines
+
+
+def item_lines(doc: ShowDocument) -> list[str]:
+    program, item = doc.program, doc.item
+    if isinstance(item, Indicator):
+        return _indicator_lines(program, item)
+    if isinstance(item, Action):
+        return _action_lines(program, item)
+    if isinstance(item, Area):
+        lines = [f"{t('label.area')} {item.id}) {item.name}"]
+        for action in item.actions:
+            lines += ["", *_action_lines(program, action)]
+        return lines
+    return _goal_lines(program, item)
+
+
+def show_text(doc: ShowDocument) -> str:
+    lines = item_lines(doc)
+    if doc.history is not None and doc.as_of is not None:
+        lines += ["", render_history_plain(doc.history, doc.as_of)]
+    return "\n".join(lines) + "\n"
+
+
+def show_json(doc: ShowDocument) -> str:
+    data = _item_json(doc.program, doc.item)
+    if doc.history is not None and doc.as_of is not None:
+        data.update(indicator_history(doc.history, doc.program, doc.as_of))
+    return dumps(data)
+
+
+# -- an indicator's history -------------------------------------------------------------------
+def history_rows(ip: IndicatorProgress, lang: str) -> list[list[str]]:
+    ind = ip.indicator
+    return [
+        [
+            period_label(r.period),
+            format_target(r.target, ind, lang),
+            actual_text(r, ind, lang),
+            achievement_text(r, lang),
+            status_word(r.status),
+        ]
+        for r in ip.periods
+    ]
+
+
+def programme_summary(ip: IndicatorProgress, lang: str) -> str:
+    p = ip.programme
+    ind = ip.indicator
+    return t(
+        "history.programme",
+        period=period_label(p.period),
+        actual=format_value(p.actual, ind, lang),
+        target=format_target(p.target, ind, lang),
+        achievement=format_percent(p.achievement, lang),
+        status=status_word(p.status),
+        achieved=p.periods_achieved,
+        total=p.periods_with_target,
+    )
+
+
+def baseline_summary(ip: IndicatorProgress, lang: str) -> list[str]:
+    """A line on the progress from the baseline, where the programme gives one."""
+    p = ip.programme
+    baseline = ip.indicator.baseline
+    if baseline is None or p.baseline_progress is None:
+        return []
+    year = f" ({baseline.year})" if baseline.year is not None else ""
+    return [
+        t(
+            "history.baseline",
+            baseline=format_value(baseline.value, ip.indicator, lang),
+            year=year,
+            progress=format_percent(p.baseline_progress, lang),
+        )
+    ]
+
+
+def history_headers() -> list[str]:
+    return [
+        t("col.period"),
+        t("col.target"),
+        t("col.actual"),
+        t("col.achievement"),
+        t("col.status"),
+    ]
+
+
+def render_history_plain(ip: IndicatorProgress, as_of: date) -> str:
+    lang = get_language()
+    table = simple_table(history_rows(ip, lang), history_headers(), "lrrrl")
+    title = t("history.title", id=ip.id, date=format_date(as_of, lang))
+    return "\n".join([title, *table, programme_summary(ip, lang), *baseline_summary(ip, lang)])
