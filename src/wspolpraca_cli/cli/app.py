@@ -13,12 +13,14 @@ from typer.core import TyperCommand, TyperGroup
 
 from wspolpraca_cli import __version__
 from wspolpraca_cli.cli import cmd_program, cmd_report, cmd_status, cmd_store
-from wspolpraca_cli.cli.common import State, fail_with
+from wspolpraca_cli.cli.common import State, fail_with, settle_language
 from wspolpraca_cli.cli.localise import help_text, install_metavars, localise_error
 from wspolpraca_cli.errors import WspError
 from wspolpraca_cli.exitcodes import ExitCode
 from wspolpraca_cli.i18n import detect_language, parse_language, set_language, t
 
+# Help texts are built when the commands are defined, before options are parsed: they take the
+# language --lang names anywhere on the command line. Once parsed, settle_language decides.
 set_language(detect_language(sys.argv[1:]))
 install_metavars()
 
@@ -163,14 +165,13 @@ def main_options(
     ] = False,
 ) -> None:
     """wsp — an indicator tracker for public programmes."""
+    chosen = None
     if lang is not None:
         chosen = parse_language(lang)
         if chosen is None:
             raise typer.BadParameter(t("lang.bad", value=lang), param_hint="--lang")
-        set_language(chosen)
-    else:
-        set_language(detect_language([]))
-    ctx.obj = State(program=program, store=store, debug=debug, lang_chosen=lang is not None)
+    ctx.obj = State(program=program, store=store, debug=debug, lang=chosen)
+    settle_language(ctx)
 
 
 for module in (cmd_program, cmd_store, cmd_status, cmd_report):

@@ -55,10 +55,10 @@ def _adopt_file_language(ctx: typer.Context, path: Path) -> None:
     so that the errors themselves come out in it."""
     import re
 
-    from wspolpraca_cli.cli.common import state
-    from wspolpraca_cli.i18n import chosen_language, set_language
+    from wspolpraca_cli.cli.common import settle_language, state
+    from wspolpraca_cli.i18n import chosen_language
 
-    if state(ctx).lang_chosen or chosen_language() is not None:
+    if state(ctx).lang or chosen_language() is not None:
         return
     try:
         with path.open("rb") as fh:
@@ -67,7 +67,7 @@ def _adopt_file_language(ctx: typer.Context, path: Path) -> None:
         return
     found = re.search(r"(?m)^\s+language:\s*[\"']?(pl|en)\b", head)
     if found:
-        set_language(found[1])
+        settle_language(ctx, found[1])
 
 
 def list_tree(

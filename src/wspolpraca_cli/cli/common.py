@@ -28,9 +28,8 @@ class State:
     program: Path | None = None
     store: Path | None = None
     debug: bool = False
-    lang_chosen: bool = False
-    """``--lang`` was given, before or after the command (WSP_LANG and the locale are looked
-    at when needed)."""
+    lang: str | None = None
+    """The language ``--lang`` names, before or after the command (or ``WSP_LANG``)."""
 
 
 def state(ctx: typer.Context) -> State:
@@ -38,10 +37,20 @@ def state(ctx: typer.Context) -> State:
     return obj if obj is not None else State()
 
 
+def settle_language(ctx: typer.Context, fallback: str | None = None) -> None:
+    """The one decision on the language of messages and documents: ``--lang`` (before or after
+    the command), else ``WSP_LANG``, else a locale that names a language, else ``fallback``
+    (the programme's own ``language``: under cron no locale names one), else English. The
+    core reads it from :func:`wspolpraca_cli.i18n.t`; nothing else sets it."""
+    from wspolpraca_cli.i18n import chosen_language, set_language
+
+    set_language(state(ctx).lang or chosen_language() or fallback or "en")
+
+
 def use_language(ctx: typer.Context, lang: str | None) -> None:
     """A command's own ``--lang`` (after the command name): it counts as the global one does,
     so the programme's language never overrides it."""
-    from wspolpraca_cli.i18n import parse_language, set_language
+    from wspolpraca_cli.i18n import parse_language
 
     if lang is None:
         return
@@ -50,8 +59,8 @@ def use_language(ctx: typer.Context, lang: str | None) -> None:
     chosen = parse_language(lang)
     if chosen is None:
         raise UsageError(t("check.bad_lang", value=lang), hint=t("check.bad_lang.hint"))
-    set_language(chosen)
-    state(ctx).lang_chosen = True
+    state(ctx).lang = chosen
+    settle_language(ctx)
 
 
 def fail_with(exc: WspError) -> NoReturn:
@@ -91,11 +100,7 @@ def load(ctx: typer.Context) -> tuple[Program, ProgramLocation]:
             t("program.not_found", path=where.path), hint=t("program.not_found.hint")
         )
     program = load_cached(where.path, _validated)
-    if not state(ctx).lang_chosen:
-        from wspolpraca_cli.i18n import chosen_language, set_language
-
-        if chosen_language() is None:  # no --lang, WSP_LANG or locale: the programme's own
-            set_language(program.language)
+    settle_language(ctx, program.language)
     return program, where
 
 
