@@ -429,7 +429,9 @@ def test_every_message_key_exists_in_both_languages() -> None:
     root = Path(__file__).resolve().parent.parent / "src" / "wspolpraca_cli"
     files = [
         "store/sqlite.py",
-        "services.py",
+        "services/entries.py",
+        "services/progress.py",
+        "services/transfer.py",
         "values.py",
         "recording.py",
         "transfer.py",

@@ -1,135 +1,23 @@
-"""The use cases of wsp: what each command does, with values in and results (or typed errors)
-out. The command line parses options, prompts, prints and chooses exit codes; everything a
-command decides lives here, so that behaviour is written once.
-
-A use case works on a :class:`Workspace`: the programme and a way to open its store. It never
-prints, prompts or exits; what needs a person's answer (an implausible value) is an error that
-the caller may answer by calling again with ``confirmed=True``.
-
-- :func:`record`, :func:`correct`, :func:`void` append entries (or, with ``dry_run``, tell what
-  they would do) and return the figure ``wsp status`` shows for the period the entry counts in;
-- :func:`import_entries` and :func:`export_entries` move entries in and out;
-- :func:`history` lists entries with their supersessions;
-- :func:`progress_as_of`, :func:`check` and :func:`report_inputs` read progress.
-"""
+"""Changing the store: record, correct and void (each returns the figure ``wsp status`` shows
+for the period the entry counts in), and the history of entries."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wspolpraca_cli.entries import Entry, EntryKind, chains, summarise
-from wspolpraca_cli.errors import Diagnostic, InputError, UsageError
+from wspolpraca_cli.errors import InputError, UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Indicator, Program, Unit
+from wspolpraca_cli.services.base import SHORT, Workspace
 
 if TYPE_CHECKING:
     from wspolpraca_cli.periods import Period
-    from wspolpraca_cli.progress import Orphan, PeriodResult, ProgrammeProgress
+    from wspolpraca_cli.progress import ProgrammeProgress
     from wspolpraca_cli.store import Store
-
-SHORT = 8
-"""How many characters of an entry id are shown (any unique prefix of 4 or more is accepted)."""
-
-
-@dataclass(frozen=True)
-class Workspace:
-    """The programme in use and its store."""
-
-    program: Program
-    location: str
-    """Where the store is, as people are shown it."""
-    opener: Callable[[bool], Store]
-    """Opens the store: ``opener(readonly)``."""
-
-    def open(self, *, readonly: bool) -> Store:
-        return self.opener(readonly)
-
-
-# -- progress ---------------------------------------------------------------------------------
-def progress_as_of(
-    ws: Workspace, as_of: date, indicator_ids: Sequence[str] | None = None
-) -> ProgrammeProgress:
-    """Progress as of ``as_of`` (of every indicator, or of ``indicator_ids``), from the store's
-    per-period aggregates (read-only: nothing is created)."""
-    from wspolpraca_cli.progress import evaluate
-
-    with ws.open(readonly=True) as store:
-        summaries = store.summaries(as_of, indicator_ids)
-    return evaluate(ws.program, summaries, as_of, indicator_ids)
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """What ``wsp check`` found."""
-
-    progress: ProgrammeProgress
-    year: int | None
-    rows: tuple[PeriodResult, ...]
-    """Every period checked, in programme order."""
-    problems: tuple[PeriodResult, ...]
-    """Overdue, then missed, then awaiting (programme order within each)."""
-
-    @property
-    def shortfalls(self) -> int:
-        from wspolpraca_cli.progress import SHORTFALLS
-
-        return sum(1 for r in self.rows if r.status in SHORTFALLS)
-
-    @property
-    def orphans(self) -> tuple[Orphan, ...]:
-        return self.progress.orphans
-
-
-def check(ws: Workspace, as_of: date, year: int | None = None) -> CheckResult:
-    """``wsp check``: the progress as of ``as_of``, checked (see :func:`check_progress`)."""
-    check_year(ws.program, year)
-    return check_progress(progress_as_of(ws, as_of), year)
-
-
-def check_progress(progress: ProgrammeProgress, year: int | None = None) -> CheckResult:
-    """The periods to check — one year's, or every period begun by the as-of date — and
-    their problems: overdue, then missed, then awaiting."""
-    from wspolpraca_cli.progress import Status
-
-    as_of = progress.as_of
-    if year is None:
-        rows = [
-            r
-            for ip in progress.indicators
-            for r in ip.periods
-            if r.period.start <= as_of and r.status is not Status.NOT_STARTED
-        ]
-    else:
-        rows = progress.year_rows(year)
-    order = (Status.OVERDUE, Status.MISSED, Status.AWAITING)
-    problems = [r for status in order for r in rows if r.status is status]
-    return CheckResult(progress, year, tuple(rows), tuple(problems))
-
-
-def report_inputs(ws: Workspace, as_of: date) -> tuple[ProgrammeProgress, list[Entry]]:
-    """The progress as of ``as_of`` and every entry (for the report's notes and sources)."""
-    from wspolpraca_cli.progress import evaluate
-
-    with ws.open(readonly=True) as store:
-        summaries = store.summaries(as_of)
-        entries = store.entries()
-    return evaluate(ws.program, summaries, as_of), entries
-
-
-def check_year(program: Program, year: int | None) -> None:
-    """A ``--year`` must lie inside the programme (UsageError, exit 2)."""
-    from wspolpraca_cli.numfmt import years_label
-
-    if year is not None and not program.first_year <= year <= program.last_year:
-        first, last = program.first_year, program.last_year
-        raise UsageError(
-            t("status.year_outside", year=year, years=years_label(first, last)),
-            hint=t("status.year_outside.hint", first=first, last=last),
-        )
 
 
 # -- the figure a change leaves ---------------------------------------------------------------
@@ -483,72 +371,3 @@ def history(ws: Workspace, ind: Indicator | None = None, period: str | None = No
     if wanted is not None:
         entries = [e for e in entries if e.period == wanted]
     return History(chains(entries), superseded_by)
-
-
-# -- export / import --------------------------------------------------------------------------
-def export_entries(ws: Workspace) -> list[Entry]:
-    """Every entry, corrections and voids too, in recording order."""
-    with ws.open(readonly=True) as store:
-        return store.entries()
-
-
-class ImportRejected(InputError):
-    """An import refused as a whole; ``diagnostics`` locate every bad row."""
-
-    def __init__(self, message: str, hint: str, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(message, hint)
-        self.diagnostics = diagnostics
-
-
-@dataclass(frozen=True)
-class Imported:
-    added: int
-    present: int
-    """Entries the store already held (the same uid and content)."""
-    rejected: int = 0
-    problems: list[Diagnostic] = field(default_factory=list)
-
-
-def import_entries(ws: Workspace, file: Path, *, dry_run: bool = False) -> Imported:
-    """Import the entries of a CSV or JSON file: all or nothing, never duplicated. Raises
-    :class:`ImportRejected` with every bad row located, and stores nothing, when any row is
-    wrong."""
-    from wspolpraca_cli.i18n.catalog_store import counted
-    from wspolpraca_cli.store import EntriesRejected
-    from wspolpraca_cli.transfer import read_file
-
-    if file.is_dir():
-        raise InputError(
-            t("import.is_folder", path=file), hint=t("import.is_folder.hint", path=file)
-        )
-    if not file.is_file():
-        raise InputError(t("import.no_file", path=file))
-    result = read_file(file, ws.program)
-    problems = list(result.problems)
-    rejected = result.rejected_rows
-    check_only = dry_run or bool(problems)
-    added = present = 0
-    # A dry run against a store that does not exist yet checks against an empty one.
-    with ws.open(readonly=check_only and not Path(ws.location).exists()) as store:
-        try:
-            outcome = store.import_entries(result.entries, dry_run=check_only)
-            added, present = len(outcome.added), len(outcome.present)
-        except EntriesRejected as exc:
-            added, present = exc.added, exc.present
-            rejected += len(exc.rejected)
-            for index, err in exc.rejected:
-                problems.append(result.diagnostic(str(file), index, err.message, err.hint))
-    problems.sort(key=lambda d: (d.line, d.column))
-    if problems:
-        raise ImportRejected(
-            t(
-                "import.failed",
-                file=file,
-                would=added,
-                present=present,
-                rejected=counted(rejected, result.noun),
-            ),
-            t("import.failed.hint_json" if result.noun == "entry" else "import.failed.hint"),
-            problems,
-        )
-    return Imported(added, present, rejected)

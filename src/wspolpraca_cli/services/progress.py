@@ -1,0 +1,99 @@
+"""Reading progress: status as of a date, ``wsp check``, the report's inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from wspolpraca_cli.entries import Entry
+from wspolpraca_cli.errors import UsageError
+from wspolpraca_cli.i18n import t
+from wspolpraca_cli.model import Program
+from wspolpraca_cli.services.base import Workspace
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.progress import Orphan, PeriodResult, ProgrammeProgress
+
+
+def progress_as_of(
+    ws: Workspace, as_of: date, indicator_ids: Sequence[str] | None = None
+) -> ProgrammeProgress:
+    """Progress as of ``as_of`` (of every indicator, or of ``indicator_ids``), from the store's
+    per-period aggregates (read-only: nothing is created)."""
+    from wspolpraca_cli.progress import evaluate
+
+    with ws.open(readonly=True) as store:
+        summaries = store.summaries(as_of, indicator_ids)
+    return evaluate(ws.program, summaries, as_of, indicator_ids)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``wsp check`` found."""
+
+    progress: ProgrammeProgress
+    year: int | None
+    rows: tuple[PeriodResult, ...]
+    """Every period checked, in programme order."""
+    problems: tuple[PeriodResult, ...]
+    """Overdue, then missed, then awaiting (programme order within each)."""
+
+    @property
+    def shortfalls(self) -> int:
+        from wspolpraca_cli.progress import SHORTFALLS
+
+        return sum(1 for r in self.rows if r.status in SHORTFALLS)
+
+    @property
+    def orphans(self) -> tuple[Orphan, ...]:
+        return self.progress.orphans
+
+
+def check(ws: Workspace, as_of: date, year: int | None = None) -> CheckResult:
+    """``wsp check``: the progress as of ``as_of``, checked (see :func:`check_progress`)."""
+    check_year(ws.program, year)
+    return check_progress(progress_as_of(ws, as_of), year)
+
+
+def check_progress(progress: ProgrammeProgress, year: int | None = None) -> CheckResult:
+    """The periods to check — one year's, or every period begun by the as-of date — and
+    their problems: overdue, then missed, then awaiting."""
+    from wspolpraca_cli.progress import Status
+
+    as_of = progress.as_of
+    if year is None:
+        rows = [
+            r
+            for ip in progress.indicators
+            for r in ip.periods
+            if r.period.start <= as_of and r.status is not Status.NOT_STARTED
+        ]
+    else:
+        rows = progress.year_rows(year)
+    order = (Status.OVERDUE, Status.MISSED, Status.AWAITING)
+    problems = [r for status in order for r in rows if r.status is status]
+    return CheckResult(progress, year, tuple(rows), tuple(problems))
+
+
+def report_inputs(ws: Workspace, as_of: date) -> tuple[ProgrammeProgress, list[Entry]]:
+    """The progress as of ``as_of`` and every entry (for the report's notes and sources)."""
+    from wspolpraca_cli.progress import evaluate
+
+    with ws.open(readonly=True) as store:
+        summaries = store.summaries(as_of)
+        entries = store.entries()
+    return evaluate(ws.program, summaries, as_of), entries
+
+
+def check_year(program: Program, year: int | None) -> None:
+    """A ``--year`` must lie inside the programme (UsageError, exit 2)."""
+    from wspolpraca_cli.numfmt import years_label
+
+    if year is not None and not program.first_year <= year <= program.last_year:
+        first, last = program.first_year, program.last_year
+        raise UsageError(
+            t("status.year_outside", year=year, years=years_label(first, last)),
+            hint=t("status.year_outside.hint", first=first, last=last),
+        )
