@@ -13,7 +13,6 @@ never raises for bad rows, so that every bad row can be reported at once.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 from collections.abc import Callable, Iterable
@@ -29,6 +28,7 @@ from wspolpraca_cli.i18n import t
 from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.model import Program
 from wspolpraca_cli.recording import check_period, check_tag
+from wspolpraca_cli.suggest import close_matches
 from wspolpraca_cli.values import parse_value
 
 CSV_COLUMNS = (
@@ -215,9 +215,7 @@ def _bad_header(file: str, unknown: list[str], missing: list[str]) -> InputError
         parts.append(t("import.unknown_columns", columns=", ".join(unknown)))
     pairs = []
     for name in unknown:
-        close = difflib.get_close_matches(
-            name, [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS], n=1, cutoff=0.75
-        )
+        close = close_matches(name, [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS], n=1)
         if close:
             pairs.append(f"{name} → {close[0]}")
     hint = t("import.columns_hint")
@@ -466,7 +464,7 @@ def _row_entry(
     ind = program.indicator(get("indicator"))
     if ind is None:
         known = [i.id for i in program.indicators]
-        close = difflib.get_close_matches(get("indicator"), known, n=3, cutoff=0.5)
+        close = close_matches(get("indicator"), known)
         hint = t("did_you_mean", options=", ".join(close)) if close else ""
         problem("indicator", InputError(t("unknown_indicator", id=get("indicator")), hint))
         return None
