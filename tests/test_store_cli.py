@@ -429,6 +429,8 @@ def test_every_message_key_exists_in_both_languages() -> None:
     root = Path(__file__).resolve().parent.parent / "src" / "wspolpraca_cli"
     files = [
         "store/sqlite.py",
+        "store/sqlite_open.py",
+        "store/sqlite_schema.py",
         "services.py",
         "values.py",
         "recording.py",
