@@ -16,7 +16,7 @@ from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.exitcodes import ExitCode
 from wspolpraca_cli.model import Aggregation
 from wspolpraca_cli.store import open_store
-from wspolpraca_cli.store.sqlite import APPLICATION_ID, SCHEMA_VERSION
+from wspolpraca_cli.store.sqlite_schema import APPLICATION_ID, SCHEMA_VERSION
 
 
 def rec(value: float, period: str = "2024", ind: str = "1.1", **kw: object) -> Entry:
@@ -243,9 +243,9 @@ def test_readonly_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _full_disk_configure(limit: int):  # type: ignore[no-untyped-def]
-    import wspolpraca_cli.store.sqlite as store_module
+    import wspolpraca_cli.store.sqlite_open as store_module
 
-    original = store_module._configure
+    original = store_module.configure
 
     def configure(conn: sqlite3.Connection, timeout: float) -> None:
         original(conn, timeout)
@@ -255,13 +255,13 @@ def _full_disk_configure(limit: int):  # type: ignore[no-untyped-def]
 
 
 def test_full_disk_keeps_earlier_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import wspolpraca_cli.store.sqlite as store_module
+    import wspolpraca_cli.store.sqlite_open as store_module
 
     path = tmp_path / "s.db"
     with open_store(path) as store:
         kept = [store.add(rec(i)) for i in range(5)]
         pages = store._query("PRAGMA page_count")[0][0]
-    monkeypatch.setattr(store_module, "_configure", _full_disk_configure(pages))
+    monkeypatch.setattr(store_module, "configure", _full_disk_configure(pages))
     with open_store(path) as store:
         with pytest.raises(StoreError, match="disk is full") as info:
             store.add_many([rec(1, note="ą" * 3000) for _ in range(20)])
@@ -311,7 +311,7 @@ def test_eight_processes_record_at_once(tmp_path: Path) -> None:
 
 def _version_1_store(path: Path) -> Path:
     """A store as schema 1 wrote it, with one entry."""
-    import wspolpraca_cli.store.sqlite as store_module
+    import wspolpraca_cli.store.sqlite_schema as store_module
 
     conn = sqlite3.connect(path, isolation_level=None)
     for statement in store_module.MIGRATIONS[1]:
@@ -397,10 +397,10 @@ def test_summaries_agree_with_effective_on_random_histories(tmp_path: Path) -> N
 def test_a_version_1_store_that_cannot_be_migrated_is_still_readable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import wspolpraca_cli.store.sqlite as store_module
+    import wspolpraca_cli.store.sqlite_open as store_module
 
     path = _version_1_store(tmp_path / "old.db")
-    monkeypatch.setattr(store_module, "_upgrade_in_place", lambda path, timeout: None)
+    monkeypatch.setattr(store_module, "upgrade_in_place", lambda path, timeout: None)
     with open_store(path, readonly=True) as store:  # e.g. on a read-only mount
         assert store.schema_version() == 1
         assert [e.uid for e in store.entries()] == ["old00001"]

@@ -429,12 +429,15 @@ def test_every_message_key_exists_in_both_languages() -> None:
     root = Path(__file__).resolve().parent.parent / "src" / "wspolpraca_cli"
     files = [
         "store/sqlite.py",
+        "store/sqlite_open.py",
+        "store/sqlite_schema.py",
         "services/entries.py",
         "services/progress.py",
         "services/transfer.py",
         "values.py",
         "recording.py",
-        "transfer.py",
+        "transfer/export.py",
+        "transfer/import_.py",
         "cli/cmd_store.py",
     ]
     keys: set[str] = set()

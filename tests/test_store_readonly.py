@@ -14,8 +14,7 @@ import pytest
 from tests.conftest import Wsp
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.errors import StoreError
-from wspolpraca_cli.store import open_store
-from wspolpraca_cli.store import sqlite as store_module
+from wspolpraca_cli.store import open_store, sqlite_open
 
 NBSP = "\u00a0"
 
@@ -49,8 +48,8 @@ def readonly_folder(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
             raise sqlite3.OperationalError("attempt to write a readonly database")
         return real(database, *args, **kwargs)
 
-    monkeypatch.setattr(store_module.sqlite3, "connect", connect)
-    monkeypatch.setattr(store_module, "_side_files_writable", lambda path: False)
+    monkeypatch.setattr(sqlite_open.sqlite3, "connect", connect)
+    monkeypatch.setattr(sqlite_open, "side_files_writable", lambda path: False)
     return opened
 
 
@@ -112,7 +111,7 @@ def test_other_open_failures_are_not_retried(wsp: Wsp, monkeypatch: pytest.Monke
         calls.append(str(database))
         raise sqlite3.OperationalError("unable to open database file")
 
-    monkeypatch.setattr(store_module.sqlite3, "connect", connect)  # the folder is writable
+    monkeypatch.setattr(sqlite_open.sqlite3, "connect", connect)  # the folder is writable
     with pytest.raises(StoreError, match="Cannot open the store"):
         open_store(wsp.store, readonly=True)
     assert len(calls) == 1

@@ -68,18 +68,18 @@ def test_read_only_store_exit_3(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_full_disk_exit_3_keeps_entries(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> None:
-    import wspolpraca_cli.store.sqlite as store_module
+    import wspolpraca_cli.store.sqlite_open as store_module
 
     kept = [wsp.record("1.1", "1", "--year", "2024") for _ in range(3)]
     with open_store(wsp.store) as store:
         pages = store._query("PRAGMA page_count")[0][0]
-    original = store_module._configure
+    original = store_module.configure
 
     def tiny_disk(conn: sqlite3.Connection, timeout: float) -> None:
         original(conn, timeout)
         conn.execute(f"PRAGMA max_page_count = {pages}")
 
-    monkeypatch.setattr(store_module, "_configure", tiny_disk)
+    monkeypatch.setattr(store_module, "configure", tiny_disk)
     run = wsp("record", "1.1", "1", "--year", "2024", "--note", "ą" * 20000)
     assert run.exit_code == 3
     assert "The disk is full: the entry was not written" in run.stderr

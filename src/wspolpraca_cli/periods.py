@@ -128,11 +128,10 @@ def parse_frequency(text: str) -> Frequency:
 
 def closest_frequency_word(text: str) -> str | None:
     """The accepted frequency word closest to ``text``, for a did-you-mean."""
-    import difflib
+    from wspolpraca_cli.suggest import close_matches
 
-    words = list(FREQUENCY_WORDS)
-    close = difflib.get_close_matches(fold(normalise_words(text)), [fold(w) for w in words], n=1)
-    return words[[fold(w) for w in words].index(close[0])] if close else None
+    close = close_matches(text, FREQUENCY_WORDS, n=1, key=lambda w: fold(normalise_words(w)))
+    return close[0] if close else None
 
 
 class PeriodKind(StrEnum):

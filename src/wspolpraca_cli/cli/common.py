@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -174,10 +173,9 @@ def workspace(ctx: typer.Context) -> tuple[Workspace, ProgramLocation]:
 
 
 def suggest(wanted: str, known: list[str]) -> list[str]:
-    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
-    if not close:
-        close = [k for k in known if k.startswith(wanted) or wanted.startswith(k)][:3]
-    return list(dict.fromkeys(close))
+    from wspolpraca_cli.suggest import close_matches
+
+    return close_matches(wanted, known)
 
 
 def find_indicator(program: Program, indicator_id: str) -> Indicator:

@@ -6,12 +6,12 @@ unions) and then to the positions the composed document recorded.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from wspolpraca_cli.errors import Diagnostic
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.loader.compose import Located, PathKey, format_path
+from wspolpraca_cli.suggest import close_matches
 
 
 def from_pydantic(err: Any, located: Located, data: Any) -> Diagnostic:
@@ -25,7 +25,7 @@ def from_pydantic(err: Any, located: Located, data: Any) -> Diagnostic:
         key = path[-1] if path else "?"
         line, column = located.position(path, prefer_key=True)
         accepted = _fields_of(data, path[:-1])
-        close = difflib.get_close_matches(str(key), accepted, n=1, cutoff=0.6)
+        close = close_matches(str(key), accepted, n=1)
         if isinstance(key, str) and key in ("True", "False"):
             message = t("prog.unknown_key_boolean", key=key.lower())
             hint = t("prog.unknown_key_boolean.hint")

@@ -8,7 +8,6 @@ and locates what it finds through :attr:`Document.located`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from wspolpraca_cli.i18n import t
 from wspolpraca_cli.loader.compose import Located, PathKey
 from wspolpraca_cli.numbers import format_plain
 from wspolpraca_cli.schema import IndicatorModel, ProgramFile, indicator_ids
+from wspolpraca_cli.suggest import close_matches
 from wspolpraca_cli.targets import Target, TargetKind
 
 
@@ -362,7 +362,7 @@ def raw_goal_references(data: Any, located: Located) -> list[Diagnostic]:
 
 
 def _unresolved(located: Located, path: PathKey, gid: str, known: list[str]) -> Diagnostic:
-    close = difflib.get_close_matches(gid, known, n=1, cutoff=0.5)
+    close = close_matches(gid, known, n=1)
     hint = t("prog.did_you_mean", option=close[0]) + " " if close else ""
     hint += t("prog.specific_goals", ids=", ".join(known)) if known else t("prog.no_specific_goals")
     return located.diagnostic(path, t("prog.unknown_goal", id=gid), hint)

@@ -21,7 +21,6 @@ This module knows nothing about the command line: it returns values and raises t
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -35,6 +34,7 @@ from wspolpraca_cli.aggregation import Aggregate
 from wspolpraca_cli.entries import Entry, EntryKind, PeriodSummary
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.i18n import t
+from wspolpraca_cli.store import sqlite_open, sqlite_schema
 from wspolpraca_cli.store.interface import (
     AMBIGUOUS_SHOWN,
     DEFAULT_TIMEOUT,
@@ -43,61 +43,10 @@ from wspolpraca_cli.store.interface import (
     ImportResult,
     completed,
     distinct_prefixes,
-    now_utc,
     same_content,
     valid_uid,
 )
-
-APPLICATION_ID = 0x77737031  # "wsp1" in ASCII: marks a file as a wsp store
-SCHEMA_VERSION = 2
-
-_SQLITE_HEADER = b"SQLite format 3\x00"
-
-# Schema migrations: MIGRATIONS[n] brings a store from version n-1 to version n.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (
-        """
-        CREATE TABLE entries (
-            seq          INTEGER PRIMARY KEY AUTOINCREMENT,
-            uid          TEXT    NOT NULL UNIQUE,
-            indicator_id TEXT    NOT NULL,
-            period       TEXT    NOT NULL,
-            value        REAL,
-            kind         TEXT    NOT NULL CHECK (kind IN ('record', 'correction', 'void')),
-            date         TEXT,
-            note         TEXT    NOT NULL DEFAULT '',
-            source       TEXT    NOT NULL DEFAULT '',
-            tags         TEXT    NOT NULL DEFAULT '[]',
-            recorded_by  TEXT    NOT NULL DEFAULT '',
-            recorded_at  TEXT    NOT NULL,
-            supersedes   TEXT,
-            reason       TEXT    NOT NULL DEFAULT '',
-            CHECK ((kind = 'void') = (value IS NULL)),
-            CHECK ((kind = 'record') = (supersedes IS NULL))
-        )
-        """,
-        "CREATE INDEX entries_indicator_period ON entries (indicator_id, period)",
-        """
-        CREATE UNIQUE INDEX entries_supersedes ON entries (supersedes)
-        WHERE supersedes IS NOT NULL
-        """,
-        """
-        CREATE TRIGGER entries_never_updated BEFORE UPDATE ON entries
-        BEGIN SELECT RAISE(ABORT, 'wsp: entries are never changed; append a correction'); END
-        """,
-        """
-        CREATE TRIGGER entries_never_deleted BEFORE DELETE ON entries
-        BEGIN SELECT RAISE(ABORT, 'wsp: entries are never deleted; append a void'); END
-        """,
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    ),
-    # A covering index: the per-period aggregates of Store.summaries() read only the index
-    # (measured on 1,000,000 entries: 0.17 s instead of 1.0 s). It replaces the plain one.
-    2: (
-        "CREATE INDEX entries_aggregate ON entries (indicator_id, period, kind, date, value)",
-        "DROP INDEX entries_indicator_period",
-    ),
-}
+from wspolpraca_cli.store.sqlite_schema import APPLICATION_ID, SCHEMA_VERSION
 
 _COLUMNS = (
     "seq, uid, indicator_id, period, value, kind, date, note, source, tags, "
@@ -145,24 +94,6 @@ def _row_to_entry(row: Sequence[Any]) -> Entry:
     )
 
 
-def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
-    """Turn an SQLite failure into one clear message (exit 3)."""
-    text = str(exc).lower()
-    if "disk is full" in text or "database or disk is full" in text:
-        return StoreError(t("store.full", path=path), hint=t("store.full.hint"))
-    if "readonly" in text or "read-only" in text:
-        return StoreError(t("store.readonly", path=path), hint=t("store.readonly.hint"))
-    if "locked" in text or "busy" in text:
-        return StoreError(t("store.locked", path=path), hint=t("store.locked.hint"))
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(t("store.damaged", path=path), hint=t("store.damaged.hint"))
-    if "unable to open" in text:
-        return StoreError(t("store.cannot_open", path=path), hint=t("store.cannot_open.hint"))
-    if "disk i/o" in text:
-        return StoreError(t("store.io", path=path, error=exc), hint=t("store.damaged.hint"))
-    return StoreError(t("store.failed", path=path, error=exc))
-
-
 class SqliteStore:
     """An open SQLite store. Use :func:`open_sqlite`; close it (or use ``with``)."""
 
@@ -206,7 +137,7 @@ class SqliteStore:
         try:
             yield
         except sqlite3.Error as exc:
-            raise store_error(exc, self._path) from exc
+            raise sqlite_open.store_error(exc, self._path) from exc
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -524,196 +455,6 @@ class SqliteStore:
         return int(rows[0][0]) if rows else SCHEMA_VERSION
 
 
-# -- opening ----------------------------------------------------------------------------------
-
-
-def _looks_like_sqlite(path: Path) -> bool | None:
-    """True/False for an SQLite file or not; None for an empty file (a new store)."""
-    with path.open("rb") as fh:
-        head = fh.read(len(_SQLITE_HEADER))
-    if not head:
-        return None
-    return head == _SQLITE_HEADER
-
-
-def _configure(conn: sqlite3.Connection, timeout: float) -> None:
-    """Per-connection settings (a hook that tests may wrap, e.g. to limit the page count)."""
-    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA trusted_schema = OFF")
-
-
-def _switch_to_wal(conn: sqlite3.Connection, attempts: int = 50) -> None:
-    """Put a new store in WAL mode. Several processes creating the same store at once may
-    find it locked while another one switches it (SQLite does not always wait for this), so
-    a locked switch is retried for a few seconds before it fails."""
-    import time
-
-    for attempt in range(attempts):
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc).lower() or attempt == attempts - 1:
-                raise
-            time.sleep(0.05 + 0.01 * attempt)
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    """Bring the schema up to SCHEMA_VERSION in one transaction (or refuse a foreign file)."""
-    version, app_id = _identity(conn)
-    if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
-        return
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        _switch_to_wal(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        version, app_id = _identity(conn)  # another process may have just done it
-        _refuse_foreign(conn, path, version, app_id)
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[target]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {target}")
-        if app_id != APPLICATION_ID:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('created_at', ?)", (now_utc(),)
-            )
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-
-
-def _identity(conn: sqlite3.Connection) -> tuple[int, int]:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-    return version, app_id
-
-
-def _refuse_foreign(conn: sqlite3.Connection, path: Path, version: int, app_id: int) -> None:
-    if app_id == APPLICATION_ID:
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                t("store.too_new", path=path, version=version, supported=SCHEMA_VERSION),
-                hint=t("store.too_new.hint"),
-            )
-        return
-    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    if app_id != 0 or version != 0 or tables:
-        raise StoreError(t("store.not_wsp", path=path), hint=t("store.not_wsp.hint"))
-
-
-def _upgrade_in_place(path: Path, timeout: float) -> None:
-    """Migrate an older store found by a read-only open, when the file can be written."""
-    try:
-        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-    except sqlite3.Error:
-        return
-    try:
-        _configure(conn, timeout)
-        _migrate(conn, path)
-    except (sqlite3.Error, StoreError):
-        pass
-    finally:
-        conn.close()
-
-
-# SQLite's primary result codes for "cannot write here" (extended codes keep them in the low byte)
-_SQLITE_READONLY = 8
-_SQLITE_CANTOPEN = 14
-
-
-def _side_files_writable(path: Path) -> bool:
-    """Whether SQLite may create or write the store's side files (``-wal``, ``-shm``): its
-    folder is writable (not a read-only folder or mount) and existing side files are too."""
-    folder = path.resolve().parent
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return False
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists() and not os.access(side, os.W_OK):
-            return False
-    return True
-
-
-def _write_denied(exc: sqlite3.Error, path: Path) -> bool:
-    """Whether ``exc`` comes from a store that may not be written here: SQLite could not open or
-    write it, and the file or its side files are not writable (read-only folder, file or mount)."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    text = str(exc).lower()
-    refused = (isinstance(code, int) and code & 0xFF in (_SQLITE_READONLY, _SQLITE_CANTOPEN)) or (
-        "readonly" in text or "read-only" in text or "unable to open" in text
-    )
-    if not refused:
-        return False
-    return not _side_files_writable(path) or not os.access(path, os.W_OK)
-
-
-def _probe(conn: sqlite3.Connection, timeout: float) -> sqlite3.Connection:
-    """Configure ``conn`` and read the store's header once (in WAL mode the first read needs
-    the ``-shm`` side file): a store that cannot be read fails here. Closes it on failure."""
-    try:
-        _configure(conn, timeout)
-        conn.execute("PRAGMA user_version").fetchone()
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
-    """A read-only connection to the store at ``path``.
-
-    A store in WAL mode needs its ``-shm`` side file even to be read; in a read-only folder (or
-    on a read-only mount) SQLite cannot create it, and the plain read-only open fails. Then
-    nobody can write the store there either, so it is opened as immutable (``immutable=1``:
-    no side files, no locks). An immutable open ignores the ``-wal`` journal, so a non-empty
-    one (left by a process that did not finish) is refused rather than read without it.
-    """
-    uri = path.resolve().as_uri() + "?mode=ro"
-    try:
-        return _probe(
-            sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None), timeout
-        )
-    except sqlite3.Error as exc:
-        if not _write_denied(exc, path):
-            raise
-        first = exc
-    wal = path.with_name(path.name + "-wal")
-    try:
-        pending = wal.exists() and wal.stat().st_size > 0
-    except OSError:
-        pending = True
-    if pending:
-        raise StoreError(
-            t("store.readonly_wal", path=path, wal=wal), hint=t("store.readonly_wal.hint")
-        ) from first
-    conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=timeout, isolation_level=None)
-    return _probe(conn, timeout)
-
-
-def _check_folder(path: Path, create: bool) -> None:
-    """The store's folder: an error when a part of it is a file; a missing folder is created
-    when ``create`` (the default location), else an error naming it."""
-    folder = path.parent
-    existing = folder
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if existing.exists() and not existing.is_dir():
-        raise StoreError(
-            t("store.folder_is_file", path=path, folder=existing),
-            hint=t("store.folder_is_file.hint"),
-        )
-    if create or folder.is_dir():
-        return
-    raise StoreError(
-        t("store.no_folder", path=path, folder=folder),
-        hint=t("store.no_folder.hint", folder=folder),
-    )
-
-
 def open_sqlite(
     path: Path,
     *,
@@ -732,7 +473,7 @@ def open_sqlite(
     path = Path(path)
     if str(path) == ":memory:":  # a scratch store (dry runs, tests)
         memory = sqlite3.connect(":memory:", isolation_level=None)
-        _migrate(memory, path)
+        sqlite_schema.migrate(memory, path)
         return SqliteStore(path, memory, readonly=False)
     if path.is_dir():
         raise StoreError(t("store.is_dir", path=path), hint=t("store.not_wsp.hint"))
@@ -740,11 +481,11 @@ def open_sqlite(
     if not exists:
         # Reading a store that does not exist yet gives no entries (a missing folder too), but a
         # part of the path that is a file is a mistake worth naming.
-        _check_folder(path, create=readonly or create_folders)
+        sqlite_open.check_folder(path, create=readonly or create_folders)
         if readonly:
             return SqliteStore(path, None, readonly=True)
     try:
-        if exists and _looks_like_sqlite(path) is False:
+        if exists and sqlite_open.looks_like_sqlite(path) is False:
             raise StoreError(t("store.not_wsp", path=path), hint=t("store.not_wsp.hint"))
         if not exists:
             path.parent.mkdir(parents=True, exist_ok=True)  # only reached when allowed
@@ -753,27 +494,29 @@ def open_sqlite(
     conn: sqlite3.Connection | None = None
     try:
         if readonly:
-            conn = _connect_readonly(path, timeout)
+            conn = sqlite_open.connect_readonly(path, timeout)
         else:
             conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-            _configure(conn, timeout)
+            sqlite_open.configure(conn, timeout)
         if readonly:
-            version, app_id = _identity(conn)
-            _refuse_foreign(conn, path, version, app_id)
+            version, app_id = sqlite_schema.identity(conn)
+            sqlite_schema.refuse_foreign(conn, path, version, app_id)
             if app_id != APPLICATION_ID:  # an empty SQLite file: nothing stored yet
                 conn.close()
                 return SqliteStore(path, None, readonly=True)
             if version < SCHEMA_VERSION:
-                _upgrade_in_place(path, timeout)  # older stores stay readable if this fails
+                sqlite_open.upgrade_in_place(
+                    path, timeout
+                )  # older stores stay readable if this fails
         else:
-            _migrate(conn, path)
+            sqlite_schema.migrate(conn, path)
         return SqliteStore(path, conn, readonly)
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()
-        if not readonly and _write_denied(exc, path):
+        if not readonly and sqlite_open.write_denied(exc, path):
             raise StoreError(t("store.readonly", path=path), hint=t("store.readonly.hint")) from exc
-        raise store_error(exc, path) from exc
+        raise sqlite_open.store_error(exc, path) from exc
     except BaseException:
         if conn is not None:
             conn.close()

@@ -1,26 +1,20 @@
-"""Moving entries out of and into the store: CSV (Excel-friendly) and JSON.
+"""Entries into the store: reading a CSV or JSON file of entries (the format of
+:mod:`.export`) and checking every row against the programme.
 
-CSV is UTF-8 with a byte-order mark (so Excel recognises the encoding) and a header row; the
-columns are documented in ``docs/entries-csv.md``. In Polish the separator is a semicolon and
-numbers use a decimal comma (what Polish Excel expects); in English a comma and a decimal point.
-Reading detects the separator from the header and accepts either decimal mark. Values are written
-exactly (the shortest form that reads back to the same number), so export → import loses nothing.
-
-Reading returns entries *and* a list of located problems (``FILE:LINE:COLUMN: message``); it
-never raises for bad rows, so that every bad row can be reported at once.
+Reading detects the CSV separator from the header and accepts either decimal mark. It returns
+entries *and* a list of located problems (``FILE:LINE:COLUMN: message``); it never raises for
+bad rows, so that every bad row can be reported at once.
 """
 
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
 
 from wspolpraca_cli.dates import parse_date
 from wspolpraca_cli.entries import Entry, EntryKind
@@ -29,116 +23,17 @@ from wspolpraca_cli.i18n import t
 from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.model import Program
 from wspolpraca_cli.recording import check_period, check_tag
+from wspolpraca_cli.suggest import close_matches
+from wspolpraca_cli.transfer.export import (
+    CSV_COLUMNS,
+    INFORMATIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    format_number,
+    format_tags,
+)
 from wspolpraca_cli.values import parse_value
 
-CSV_COLUMNS = (
-    "uid",
-    "indicator",
-    "period",
-    "value",
-    "kind",
-    "date",
-    "note",
-    "source",
-    "tags",
-    "recorded_by",
-    "recorded_at",
-    "supersedes",
-    "reason",
-)
-REQUIRED_COLUMNS = ("indicator", "period", "value")
-INFORMATIONAL_COLUMNS = ("effective", "superseded_by")
-"""Columns that ``wsp history --format csv`` adds; ignored on import."""
-JSON_SCHEMA = 1
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
-
-
-def format_number(value: float | None, decimal_comma: bool = False) -> str:
-    """Exact and plain: ``2``, ``1.5`` (``1,5``), ``0.30000000000000004``; empty for None."""
-    if value is None:
-        return ""
-    from decimal import Decimal
-
-    text = format(Decimal(repr(value)), "f")  # shortest exact digits, never an exponent
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",") if decimal_comma else text
-
-
-def format_tags(tags: Iterable[tuple[str, str]]) -> str:
-    return "; ".join(f"{k}={v}" for k, v in tags)
-
-
-def entry_row(entry: Entry, decimal_comma: bool = False) -> dict[str, str]:
-    return {
-        "uid": entry.uid,
-        "indicator": entry.indicator_id,
-        "period": entry.period,
-        "value": format_number(entry.value, decimal_comma),
-        "kind": entry.kind.value,
-        "date": entry.date or "",
-        "note": entry.note,
-        "source": entry.source,
-        "tags": format_tags(entry.tags),
-        "recorded_by": entry.recorded_by,
-        "recorded_at": entry.recorded_at,
-        "supersedes": entry.supersedes or "",
-        "reason": entry.reason,
-    }
-
-
-def entry_json(entry: Entry) -> dict[str, Any]:
-    return {
-        "uid": entry.uid,
-        "indicator": entry.indicator_id,
-        "period": entry.period,
-        "value": entry.value,
-        "kind": entry.kind.value,
-        "date": entry.date,
-        "note": entry.note,
-        "source": entry.source,
-        "tags": dict(entry.tags),
-        "recorded_by": entry.recorded_by,
-        "recorded_at": entry.recorded_at,
-        "supersedes": entry.supersedes,
-        "reason": entry.reason,
-    }
-
-
-def csv_dialect(lang: str) -> tuple[str, bool]:
-    """(separator, decimal comma) for a language."""
-    return (";", True) if lang == "pl" else (",", False)
-
-
-def write_csv(
-    entries: Iterable[Entry],
-    out: TextIO,
-    *,
-    lang: str = "en",
-    bom: bool = True,
-    extra: dict[str, dict[str, str]] | None = None,
-) -> None:
-    """Write entries as CSV; ``extra`` adds informational columns per uid (history)."""
-    separator, decimal_comma = csv_dialect(lang)
-    extra_columns = list(next(iter(extra.values())).keys()) if extra else []
-    if bom:
-        out.write("\ufeff")
-    writer = csv.DictWriter(
-        out, fieldnames=[*CSV_COLUMNS, *extra_columns], delimiter=separator, lineterminator="\r\n"
-    )
-    writer.writeheader()
-    for entry in entries:
-        row = entry_row(entry, decimal_comma)
-        if extra:
-            row.update(extra.get(entry.uid, {}))
-        writer.writerow(row)
-
-
-def to_json(entries: Iterable[Entry], **meta: Any) -> dict[str, Any]:
-    return {"schema": JSON_SCHEMA, **meta, "entries": [entry_json(e) for e in entries]}
-
-
-# -- reading ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -215,9 +110,7 @@ def _bad_header(file: str, unknown: list[str], missing: list[str]) -> InputError
         parts.append(t("import.unknown_columns", columns=", ".join(unknown)))
     pairs = []
     for name in unknown:
-        close = difflib.get_close_matches(
-            name, [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS], n=1, cutoff=0.75
-        )
+        close = close_matches(name, [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS], n=1)
         if close:
             pairs.append(f"{name} → {close[0]}")
     hint = t("import.columns_hint")
@@ -466,7 +359,7 @@ def _row_entry(
     ind = program.indicator(get("indicator"))
     if ind is None:
         known = [i.id for i in program.indicators]
-        close = difflib.get_close_matches(get("indicator"), known, n=3, cutoff=0.5)
+        close = close_matches(get("indicator"), known)
         hint = t("did_you_mean", options=", ".join(close)) if close else ""
         problem("indicator", InputError(t("unknown_indicator", id=get("indicator")), hint))
         return None

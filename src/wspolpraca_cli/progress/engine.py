@@ -1,0 +1,344 @@
+"""The engine: an indicator's per-period summaries → the result of every evaluation period
+and of the programme to date, by SPEC's status table."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date
+
+from wspolpraca_cli.aggregation import EMPTY, Aggregate
+from wspolpraca_cli.entries import Entry, summarise
+from wspolpraca_cli.model import Aggregation, Indicator, Program
+from wspolpraca_cli.periods import Period, PeriodKind, kind_of
+from wspolpraca_cli.progress.periods import (
+    due_year,
+    enclosing,
+    evaluation_periods,
+    once_due,
+    parse_code,
+    period_target,
+    placement_in,
+)
+from wspolpraca_cli.progress.results import (
+    STATUS_ORDER,
+    IndicatorProgress,
+    Orphan,
+    OrphanReason,
+    PeriodResult,
+    ProgrammeProgress,
+    ProgrammeResult,
+    Status,
+    Summary,
+)
+from wspolpraca_cli.targets import TargetKind
+
+_EPSILON = 1e-9
+_PER_PERIOD_KINDS = frozenset(
+    {TargetKind.PER_PERIOD, TargetKind.CEILING, TargetKind.FLOOR, TargetKind.BY_YEAR}
+)
+
+
+# -- arithmetic -------------------------------------------------------------------------------
+def achievement(actual: float | None, target: float | None, descending: bool) -> float | None:
+    """actual ÷ target; target ÷ actual when descending.
+
+    Where that division is by zero — an ascending target of 0 (``0/rok``), a descending actual
+    of 0 (``≤ 20%`` with 0, ``≤ 0`` with 0) — a met target is 1.0 (100%: the best result
+    there is) and an unmet one None. None also without a value or target, and for a negative
+    target (no meaningful ratio)."""
+    if actual is None or target is None or target < 0:
+        return None
+    if descending:
+        if actual <= 0:
+            return 1.0 if target_met(actual, target, descending) else None
+        return target / actual
+    if target == 0:
+        return 1.0 if target_met(actual, target, descending) else None
+    return actual / target
+
+
+def target_met(actual: float, target: float, descending: bool) -> bool:
+    tolerance = _EPSILON * max(1.0, abs(target))
+    if descending:
+        return actual <= target + tolerance
+    return actual >= target - tolerance
+
+
+def baseline_progress(
+    actual: float | None, target: float | None, base: float | None
+) -> float | None:
+    """How far from the baseline towards the target: 0 at the baseline, 1 at the target."""
+    if actual is None or target is None or base is None or math.isclose(target, base):
+        return None
+    return (actual - base) / (target - base)
+
+
+def period_status(
+    period: Period,
+    *,
+    target: float | None,
+    actual: float | None,
+    has_data: bool,
+    descending: bool,
+    settles_early: bool,
+    as_of: date,
+    deadline: date,
+) -> Status:
+    """SPEC's table: the status of one period as of ``as_of``."""
+    if as_of < period.start:
+        return Status.NOT_STARTED
+    closed = as_of > period.end
+    if not has_data or actual is None:
+        if not closed:
+            return Status.IN_PROGRESS
+        return Status.OVERDUE if as_of > deadline else Status.AWAITING
+    if target is None:
+        return Status.REPORTED
+    met = target_met(actual, target, descending)
+    if closed:
+        return Status.ACHIEVED if met else Status.MISSED
+    return Status.ACHIEVED if met and settles_early else Status.IN_PROGRESS
+
+
+def settles_early(ind: Indicator) -> bool:
+    """Whether a met target stays met while the period runs: an ascending ``sum`` or ``max``,
+    a descending ``min``, a milestone."""
+    if ind.target.kind is TargetKind.MILESTONE:
+        return True
+    if ind.target.descending:
+        return ind.aggregation is Aggregation.MIN
+    return ind.aggregation in (Aggregation.SUM, Aggregation.MAX)
+
+
+def evaluate(
+    program: Program,
+    summaries: Iterable[Summary],
+    as_of: date,
+    indicator_ids: Iterable[str] | None = None,
+) -> ProgrammeProgress:
+    """Progress of every indicator (or of those in ``indicator_ids``) as of ``as_of``, from
+    per-(indicator, period) summaries of the effective entries that count as of that date
+    (see :func:`wspolpraca_cli.entries.summarise`)."""
+    whole = Period(program.first_year, PeriodKind.PROGRAMME, program.last_year)
+    by_indicator: dict[str, list[tuple[Period, Summary]]] = {}
+    orphans: list[Orphan] = []
+    for s in summaries:
+        ind = program.indicator(s.indicator_id)
+        if ind is None:
+            orphans.append(
+                Orphan(s.indicator_id, s.period, s.count, OrphanReason.UNKNOWN_INDICATOR)
+            )
+            continue
+        period = parse_code(s.period.strip())
+        if period is None:
+            orphans.append(Orphan(s.indicator_id, s.period, s.count, OrphanReason.BAD_PERIOD))
+            continue
+        if period.year < program.first_year or period.end_year > program.last_year:
+            orphans.append(
+                Orphan(s.indicator_id, s.period, s.count, OrphanReason.OUTSIDE_PROGRAMME)
+            )
+            continue
+        if enclosing(period, kind_of(ind.frequency), whole) is None or (
+            once_due(ind, program) is not None and placement_in(ind, program, whole)(period) is None
+        ):
+            orphans.append(Orphan(s.indicator_id, s.period, s.count, OrphanReason.WRONG_FREQUENCY))
+            continue
+        by_indicator.setdefault(ind.id, []).append((period, s))
+    wanted = None if indicator_ids is None else set(indicator_ids)
+    results = tuple(
+        _indicator_progress(ind, program, by_indicator.get(ind.id, []), as_of, whole)
+        for ind in program.indicators
+        if wanted is None or ind.id in wanted
+    )
+    return ProgrammeProgress(program, as_of, results, tuple(orphans))
+
+
+def progress(program: Program, entries: Iterable[Entry], as_of: date) -> ProgrammeProgress:
+    """Progress of every indicator as of ``as_of``, from the store's entries (all of them:
+    superseded entries, voids and entries dated after ``as_of`` are left out here)."""
+    return evaluate(program, summarise(entries, as_of), as_of)
+
+
+def _indicator_progress(
+    ind: Indicator,
+    program: Program,
+    items: list[tuple[Period, Summary]],
+    as_of: date,
+    whole: Period,
+) -> IndicatorProgress:
+    eval_periods = evaluation_periods(ind, program)
+    place = placement_in(ind, program, whole)
+    accs: dict[Period, Aggregate] = dict.fromkeys(eval_periods, EMPTY)
+    for period, s in sorted(items, key=lambda item: (item[0].start, item[0].end)):
+        target_period = place(period)
+        if target_period is not None and target_period in accs:
+            accs[target_period] = accs[target_period].merge(s.values)
+    descending = ind.target.descending
+    early = settles_early(ind)
+    base = ind.baseline.value if ind.baseline else None
+    rows: list[PeriodResult] = []
+    for p in eval_periods:
+        acc = accs[p]
+        target = period_target(ind, p, program)
+        actual = acc.value(ind.aggregation)
+        deadline = program.deadline.for_period(p)
+        status = period_status(
+            p,
+            target=target,
+            actual=actual,
+            has_data=acc.count > 0,
+            descending=descending,
+            settles_early=early,
+            as_of=as_of,
+            deadline=deadline,
+        )
+        rows.append(
+            PeriodResult(
+                ind.id,
+                p,
+                target,
+                actual,
+                acc.count,
+                achievement(actual, target, descending),
+                baseline_progress(actual, target, base),
+                status,
+                deadline,
+            )
+        )
+    everything = EMPTY
+    for p in eval_periods:
+        everything = everything.merge(accs[p])
+    programme = _programme_result(ind, program, rows, everything, as_of, whole)
+    return IndicatorProgress(ind, tuple(rows), programme, descending)
+
+
+def _programme_result(
+    ind: Indicator,
+    program: Program,
+    rows: list[PeriodResult],
+    everything: Aggregate,
+    as_of: date,
+    whole: Period,
+) -> ProgrammeResult:
+    """The programme-to-date row of one indicator. Its actual and achievement are always
+    those of the figure its status is decided on:
+
+    - one evaluation period spanning the programme (once or at the end, undated target):
+      that period's result;
+    - a target in every period (``1/rok``, ``≤ 50%``, ``≥ 3``, by year): the total of the
+      periods' targets and of the actual for a ``sum`` (else the target's value and the
+      indicator's aggregation over every counted entry); the status is ``achieved`` once
+      every period with a target is, otherwise decided by the periods (see
+      :func:`_status_from_periods`) — the total can reach 100% while a year was missed or
+      is overdue, which ``periods_achieved`` of ``periods_with_target`` shows;
+    - a level or milestone due in a year (``30% w 2025``, ``tak w 2025``): once the due
+      period has data, or has closed, the due period's result — target, actual, count,
+      achievement and status — so a value recorded for another year never makes an overdue
+      or missed due period look achieved; before that, the latest reading so far with
+      ``in_progress`` (``achieved`` if it meets a target that settles early, such as a
+      milestone reached ahead of its year; ``not_started`` before the programme);
+    - a total over the programme, or no target: the aggregation over every counted entry
+      judged like one period spanning the programme.
+
+    Then earlier shortfalls are reflected: while that status is still open (``in_progress``,
+    or ``reported`` for a monitoring indicator), a closed evaluation period that is
+    ``overdue`` makes it ``overdue``, else one that is ``missed`` makes it ``missed``.
+    """
+    descending = ind.target.descending
+    target_kind = ind.target.kind
+    targeted = [r for r in rows if r.target is not None]
+    achieved = sum(1 for r in targeted if r.status is Status.ACHIEVED)
+    per_status = {s: 0 for s in STATUS_ORDER}
+    for r in rows:
+        per_status[r.status] += 1
+    period_counts = tuple((s, n) for s, n in per_status.items() if n)
+    base = ind.baseline.value if ind.baseline else None
+    actual = everything.value(ind.aggregation)
+    count = everything.count
+    year_due = due_year(ind, program)
+    if len(rows) == 1 and rows[0].period == whole:
+        only = rows[0]
+        target, status = only.target, only.status
+    elif target_kind in _PER_PERIOD_KINDS:
+        target = period_target(ind, whole, program)
+        if ind.aggregation is Aggregation.SUM and targeted:
+            target = math.fsum(r.target for r in targeted if r.target is not None)
+            base = None  # a baseline is a level per period, not comparable with a total
+        status = _status_from_periods(targeted, rows, as_of, whole)
+    elif year_due is not None:
+        due = next((r for r in rows if r.target is not None), None)
+        target = period_target(ind, whole, program)
+        if due is not None and (due.has_data or as_of > due.period.end):
+            target, actual, count, status = due.target, due.actual, due.count, due.status
+        else:
+            with_data = [r for r in rows if r.has_data and r.period.start <= as_of]
+            if with_data:
+                actual, count = with_data[-1].actual, with_data[-1].count
+            status = Status.IN_PROGRESS
+            if as_of < whole.start:
+                status = Status.NOT_STARTED
+            elif (
+                settles_early(ind)
+                and actual is not None
+                and target is not None
+                and target_met(actual, target, descending)
+            ):
+                status = Status.ACHIEVED
+    else:  # a total, a milestone by the programme's end, or no target
+        target = period_target(ind, whole, program)
+        status = period_status(
+            whole,
+            target=target,
+            actual=actual,
+            has_data=count > 0,
+            descending=descending,
+            settles_early=settles_early(ind),
+            as_of=as_of,
+            deadline=program.deadline.for_period(whole),
+        )
+    if status in (Status.IN_PROGRESS, Status.REPORTED):
+        status = _earlier_shortfall(rows, as_of) or status
+    return ProgrammeResult(
+        indicator_id=ind.id,
+        period=whole,
+        target=target,
+        actual=actual,
+        count=count,
+        achievement=achievement(actual, target, descending),
+        baseline_progress=baseline_progress(actual, target, base),
+        status=status,
+        periods_with_target=len(targeted),
+        periods_achieved=achieved,
+        period_counts=period_counts,
+    )
+
+
+def _earlier_shortfall(rows: list[PeriodResult], as_of: date) -> Status | None:
+    """``overdue`` if a closed period is overdue, else ``missed`` if one is missed, else None."""
+    closed = {r.status for r in rows if r.period.end < as_of}
+    for status in (Status.OVERDUE, Status.MISSED):
+        if status in closed:
+            return status
+    return None
+
+
+def _status_from_periods(
+    targeted: list[PeriodResult], rows: list[PeriodResult], as_of: date, whole: Period
+) -> Status:
+    """The programme status of a target in every period: ``achieved`` once every period
+    with a target is; before the programme ``not_started``; while it runs ``in_progress``
+    (made ``overdue`` or ``missed`` by an earlier period, see :func:`_programme_result`);
+    after it, the first of ``overdue``, ``missed``, ``awaiting`` among the periods (those
+    with a target, or all without one), else ``reported`` or ``achieved``."""
+    if targeted and all(r.status is Status.ACHIEVED for r in targeted):
+        return Status.ACHIEVED
+    if as_of < whole.start:
+        return Status.NOT_STARTED
+    if as_of <= whole.end:
+        return Status.IN_PROGRESS
+    statuses = {r.status for r in (targeted or rows)}
+    for status in (Status.OVERDUE, Status.MISSED, Status.AWAITING):
+        if status in statuses:
+            return status
+    return Status.REPORTED if Status.REPORTED in statuses else Status.ACHIEVED

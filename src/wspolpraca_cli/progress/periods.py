@@ -1,0 +1,196 @@
+"""Where an indicator's values count: the periods its target is judged over (its
+*evaluation periods*), the evaluation period each recorded period counts towards, the periods a
+value is recorded under, and the target each evaluation period carries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.model import Aggregation, Indicator, Program
+from wspolpraca_cli.periods import (
+    Frequency,
+    Period,
+    PeriodKind,
+    kind_of,
+    parse_period,
+    periods_of,
+)
+from wspolpraca_cli.targets import TargetKind
+
+_Place = Callable[[Period], Period | None]
+_RANK = {
+    PeriodKind.MONTH: 0,
+    PeriodKind.QUARTER: 1,
+    PeriodKind.HALF: 2,
+    PeriodKind.YEAR: 3,
+    PeriodKind.PROGRAMME: 4,
+}
+_FREQUENCY_OF_KIND = {
+    PeriodKind.MONTH: Frequency.MONTHLY,
+    PeriodKind.QUARTER: Frequency.QUARTERLY,
+    PeriodKind.HALF: Frequency.HALF_YEARLY,
+    PeriodKind.YEAR: Frequency.YEARLY,
+    PeriodKind.PROGRAMME: Frequency.END,
+}
+
+
+@lru_cache(maxsize=4096)
+def parse_code(code: str) -> Period | None:
+    """The period a code names (cached: the same few codes come again and again); None for a
+    code that names none."""
+    try:
+        return parse_period(code)
+    except ValueError:
+        return None
+
+
+def _coarser(a: PeriodKind, b: PeriodKind) -> PeriodKind:
+    return a if _RANK[a] >= _RANK[b] else b
+
+
+def due_year(ind: Indicator, program: Program) -> int | None:
+    """The year a level (``30% w 2025``) or a milestone (``tak w 2025``) is due, when it lies
+    in the programme's years; None for every other target."""
+    target = ind.target
+    if target.kind not in (TargetKind.LEVEL, TargetKind.MILESTONE) or target.year is None:
+        return None
+    return target.year if program.first_year <= target.year <= program.last_year else None
+
+
+def once_due(ind: Indicator, program: Program) -> Period | None:
+    """The one evaluation period of a dated target measured once or at the end: its year."""
+    if kind_of(ind.frequency) is not PeriodKind.PROGRAMME:
+        return None
+    year = due_year(ind, program)
+    return Period(year, PeriodKind.YEAR) if year is not None else None
+
+
+def evaluation_periods(ind: Indicator, program: Program) -> list[Period]:
+    """The periods an indicator's target is judged over, in order: those of
+    :func:`evaluation_kind` over the programme's years — except that a level or milestone
+    with a year measured once or at the end of the programme (``tak w 2025``,
+    ``jednorazowo``) is judged over its due year alone, so it is awaited, overdue, missed or
+    achieved with that year (its report due by the year's deadline), not with the programme.
+    """
+    once = once_due(ind, program)
+    if once is not None:
+        return [once]
+    frequency = _FREQUENCY_OF_KIND[evaluation_kind(ind)]
+    return periods_of(frequency, program.first_year, program.last_year)
+
+
+def evaluation_kind(ind: Indicator) -> PeriodKind:
+    """The kind of the periods an indicator's target is judged over (for a dated level or
+    milestone measured once, the year: see :func:`evaluation_periods`)."""
+    measured = kind_of(ind.frequency)
+    target = ind.target
+    if measured is PeriodKind.PROGRAMME:
+        dated = target.kind in (TargetKind.LEVEL, TargetKind.MILESTONE)
+        return PeriodKind.YEAR if dated and target.year is not None else measured
+    target = ind.target
+    if target.kind is TargetKind.PER_PERIOD and target.per is not None:
+        return _coarser(kind_of(target.per), measured)
+    if target.kind in (TargetKind.BY_YEAR, TargetKind.LEVEL) or (
+        target.kind is TargetKind.MILESTONE and target.year is not None
+    ):
+        return _coarser(PeriodKind.YEAR, measured)
+    return measured
+
+
+def measurement_periods(ind: Indicator, program: Program, period: Period) -> list[Period]:
+    """The periods a value is recorded under (``wsp record --period``) for the evaluation
+    period ``period``: those of the indicator's frequency within it — for an indicator
+    measured once or at the end, the programme's period, even where its target is judged
+    over one year (``tak w 2025``, ``jednorazowo``: record ``2024-2026``, or ``--date``)."""
+    if kind_of(ind.frequency) is PeriodKind.PROGRAMME:
+        return [Period(program.first_year, PeriodKind.PROGRAMME, program.last_year)]
+    return [
+        p
+        for p in periods_of(ind.frequency, program.first_year, program.last_year)
+        if period.start <= p.start and p.end <= period.end
+    ]
+
+
+def placement_in(ind: Indicator, program: Program, whole: Period) -> _Place:
+    """Where an entry's period counts: the evaluation period that holds it (None: nowhere).
+
+    A dated target measured once counts every value of the programme (its one measurement)
+    or of a period up to the end of its due year towards that year; a value for a later
+    period was not there in time and counts nowhere (:func:`evaluate` lists it as an orphan).
+    """
+    once = once_due(ind, program)
+    if once is not None:
+        due = once
+
+        def place_once(period: Period) -> Period | None:
+            return due if period.kind is PeriodKind.PROGRAMME or period.start <= due.end else None
+
+        return place_once
+    kind = evaluation_kind(ind)
+
+    def place(period: Period) -> Period | None:
+        return enclosing(period, kind, whole)
+
+    return place
+
+
+def placement(ind: Indicator, program: Program) -> _Place:
+    """For an indicator, the function that tells the evaluation period an entry's period
+    counts towards (None: nowhere) — the rule the engine uses, for renderers that list entries
+    under their result (the report's notes and sources)."""
+    whole = Period(program.first_year, PeriodKind.PROGRAMME, program.last_year)
+    return placement_in(ind, program, whole)
+
+
+def enclosing(period: Period, kind: PeriodKind, programme: Period) -> Period | None:
+    """The period of ``kind`` that contains ``period``; None if ``period`` is coarser."""
+    if _RANK[period.kind] > _RANK[kind]:
+        return None
+    if kind is PeriodKind.PROGRAMME:
+        return programme if period.kind is not PeriodKind.PROGRAMME or period == programme else None
+    if period.kind is kind:
+        return period
+    month = period.start.month
+    if kind is PeriodKind.YEAR:
+        return Period(period.year, kind)
+    if kind is PeriodKind.HALF:
+        return Period(period.year, kind, 1 if month <= 6 else 2)
+    return Period(period.year, kind, (month - 1) // 3 + 1)  # QUARTER (MONTH is handled above)
+
+
+def period_target(ind: Indicator, period: Period, program: Program) -> float | None:
+    """The target an evaluation period carries (None: nothing due in this period)."""
+    target = ind.target
+    whole = period.kind is PeriodKind.PROGRAMME
+    kind = target.kind
+    if kind in (TargetKind.PER_PERIOD, TargetKind.CEILING, TargetKind.FLOOR):
+        if (
+            whole
+            and target.per is not None
+            and target.value is not None
+            and ind.aggregation is Aggregation.SUM
+        ):
+            years = program.last_year - program.first_year + 1
+            return target.value * years * target.per.per_year
+        return target.value
+    if kind is TargetKind.BY_YEAR:
+        if whole:
+            return _programme_by_year(ind, program)
+        return target.for_year(period.end_year)
+    if kind is TargetKind.TOTAL:
+        return target.value if whole else None
+    if kind is TargetKind.LEVEL:
+        return target.value if whole or period.end_year == target.year else None
+    if kind is TargetKind.MILESTONE:
+        due = whole or (target.year is not None and period.end_year == target.year)
+        return 1.0 if due else None
+    return None
+
+
+def _programme_by_year(ind: Indicator, program: Program) -> float | None:
+    """The programme's target of targets by year: the years' targets in the programme,
+    aggregated as the indicator's values are (a ``sum`` adds them, a ``last`` takes the last)."""
+    values = [v for y, v in ind.target.by_year if program.first_year <= y <= program.last_year]
+    return Aggregate.of(values).value(ind.aggregation) if values else None

@@ -1,0 +1,236 @@
+"""What the progress engine returns: statuses, per-period and programme-level results, an
+indicator's progress, values that count nowhere (orphans), roll-ups — frozen values, and the
+:class:`Summary` the engine takes in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+from typing import Protocol
+
+from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.model import Indicator, Program
+from wspolpraca_cli.periods import Period
+from wspolpraca_cli.progress.periods import parse_code
+
+
+class Status(StrEnum):
+    """The status of an indicator in a period (English codes; translated on screen)."""
+
+    ACHIEVED = "achieved"
+    """Target met (an ascending ``sum``/``max`` indicator or a milestone: possibly early)."""
+    IN_PROGRESS = "in_progress"
+    """Period open, target not yet met."""
+    MISSED = "missed"
+    """Period closed, data present, target not met."""
+    AWAITING = "awaiting"
+    """Period closed, no data yet, reporting deadline not yet passed."""
+    OVERDUE = "overdue"
+    """Period closed, no data, reporting deadline passed."""
+    NOT_STARTED = "not_started"
+    """Period not begun."""
+    REPORTED = "reported"
+    """No numeric target, data present."""
+
+
+STATUS_ORDER: tuple[Status, ...] = (
+    Status.ACHIEVED,
+    Status.IN_PROGRESS,
+    Status.MISSED,
+    Status.AWAITING,
+    Status.OVERDUE,
+    Status.NOT_STARTED,
+    Status.REPORTED,
+)
+"""The order in which summaries list the statuses."""
+
+SHORTFALLS = frozenset({Status.MISSED, Status.OVERDUE})
+"""The statuses ``wsp check`` turns into exit code 1."""
+
+NEEDS_ATTENTION = frozenset({Status.AWAITING, Status.OVERDUE, Status.MISSED})
+"""The statuses of a closed period a coordinator must see: data still to record, or a miss."""
+
+
+# -- input ------------------------------------------------------------------------------------
+class Summary(Protocol):
+    """What the engine needs of one (indicator, period): :class:`entries.PeriodSummary` fits.
+    Computed over the effective entries not dated after as-of."""
+
+    @property
+    def indicator_id(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def values(self) -> Aggregate: ...
+
+
+# -- results ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PeriodResult:
+    """One indicator in one evaluation period."""
+
+    indicator_id: str
+    period: Period
+    target: float | None
+    """None: no numeric target for this period (monitoring, or the target is due elsewhere)."""
+    actual: float | None
+    """The aggregated value; 0 for a ``sum`` indicator without entries; None without data."""
+    count: int
+    """How many effective entries count (0: no data — an explicit 0 is data)."""
+    achievement: float | None
+    """actual ÷ target (target ÷ actual when descending); None when undefined."""
+    baseline_progress: float | None
+    """(actual − baseline) ÷ (target − baseline) where a baseline exists; else None."""
+    status: Status
+    deadline: date
+    """The reporting deadline of the period."""
+
+    @property
+    def code(self) -> str:
+        return str(self.period)
+
+    @property
+    def has_data(self) -> bool:
+        return self.count > 0
+
+
+@dataclass(frozen=True)
+class ProgrammeResult:
+    """An indicator over the whole programme, as of the date."""
+
+    indicator_id: str
+    period: Period
+    """The programme's years (``2021-2025``)."""
+    target: float | None
+    """``1/rok`` over five years: 5; a total, level or ceiling: its value; none: None."""
+    actual: float | None
+    """The aggregation over every counted entry (a level: the latest reading)."""
+    count: int
+    achievement: float | None
+    baseline_progress: float | None
+    status: Status
+    periods_with_target: int
+    """Evaluation periods that carry a target (``1/rok`` over 2021–2025: 5)."""
+    periods_achieved: int
+    period_counts: tuple[tuple[Status, int], ...]
+    """How many evaluation periods have each status, in :data:`STATUS_ORDER`."""
+
+
+@dataclass(frozen=True)
+class IndicatorProgress:
+    indicator: Indicator
+    periods: tuple[PeriodResult, ...]
+    """Every evaluation period of the programme, in order."""
+    programme: ProgrammeResult
+    descending: bool
+
+    @property
+    def id(self) -> str:
+        return self.indicator.id
+
+    def period(self, code: str | Period) -> PeriodResult | None:
+        wanted = code if isinstance(code, Period) else parse_code(code.strip())
+        return next((r for r in self.periods if r.period == wanted), None)
+
+    def in_year(self, year: int) -> list[PeriodResult]:
+        """The evaluation periods that overlap ``year`` (a programme-wide one overlaps all)."""
+        return [r for r in self.periods if r.period.year <= year <= r.period.end_year]
+
+    def current(self, as_of: date) -> PeriodResult:
+        """The period containing ``as_of`` (the first before the programme, the last after)."""
+        for r in self.periods:
+            if as_of <= r.period.end:
+                return r
+        return self.periods[-1]
+
+    def default_view(self, as_of: date) -> list[PeriodResult]:
+        """The current period (see :meth:`current`), preceded, in order, by every earlier
+        period that needs attention — ``awaiting``, ``overdue`` or ``missed``, however long
+        ago — and by the previous period whatever its status while its report is still due
+        (closed, and ``as_of`` not after its reporting deadline)."""
+        current = self.current(as_of)
+        index = self.periods.index(current)
+        rows = [
+            r
+            for i, r in enumerate(self.periods[:index])
+            if r.status in NEEDS_ATTENTION
+            or (i == index - 1 and r.period.end < as_of <= r.deadline)
+        ]
+        rows.append(current)
+        return rows
+
+
+class OrphanReason(StrEnum):
+    UNKNOWN_INDICATOR = "unknown_indicator"
+    BAD_PERIOD = "bad_period"
+    WRONG_FREQUENCY = "wrong_frequency"
+    OUTSIDE_PROGRAMME = "outside_programme"
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """Stored values the programme cannot place (they count nowhere)."""
+
+    indicator_id: str
+    period: str
+    count: int
+    reason: OrphanReason
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """Status counts of the indicators under one programme node."""
+
+    level: str
+    """``programme``, ``goal``, ``area`` or ``action``."""
+    id: str
+    name: str
+    indicator_ids: tuple[str, ...]
+    counts: tuple[tuple[Status, int], ...]
+    """How many results have each status (only statuses that occur), in STATUS_ORDER."""
+
+    def count(self, status: Status) -> int:
+        return dict(self.counts).get(status, 0)
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+
+@dataclass(frozen=True)
+class ProgrammeProgress:
+    program: Program
+    as_of: date
+    indicators: tuple[IndicatorProgress, ...]
+    orphans: tuple[Orphan, ...] = ()
+
+    def indicator(self, indicator_id: str) -> IndicatorProgress | None:
+        return self._by_id.get(indicator_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, IndicatorProgress]:
+        return {ip.id: ip for ip in self.indicators}
+
+    def current_rows(self) -> list[PeriodResult]:
+        """Every indicator's default view (see :meth:`IndicatorProgress.default_view`)."""
+        return [r for ip in self.indicators for r in ip.default_view(self.as_of)]
+
+    def year_rows(self, year: int) -> list[PeriodResult]:
+        return [r for ip in self.indicators for r in ip.in_year(year)]
+
+    def rollups(
+        self, results: Iterable[PeriodResult | ProgrammeResult] | None = None
+    ) -> list[Rollup]:
+        """Roll ``results`` (default: every indicator's programme-level result) up."""
+        chosen = list(results) if results is not None else [ip.programme for ip in self.indicators]
+        statuses: dict[str, list[Status]] = {}
+        for r in chosen:
+            statuses.setdefault(r.indicator_id, []).append(r.status)
+        from wspolpraca_cli.progress.rollups import roll_up
+
+        return roll_up(self.program, statuses)

@@ -1,0 +1,46 @@
+"""Moving entries out of and into the store: CSV (Excel-friendly) and JSON.
+
+:mod:`.export` turns entries into rows and objects and writes them (and defines the format's
+columns); :mod:`.import_` reads a file back and checks every row, returning entries and located
+problems. Everything is importable from here.
+"""
+
+from __future__ import annotations
+
+from wspolpraca_cli.transfer.export import (
+    CSV_COLUMNS,
+    INFORMATIONAL_COLUMNS,
+    JSON_SCHEMA,
+    REQUIRED_COLUMNS,
+    csv_dialect,
+    entry_json,
+    entry_row,
+    format_number,
+    format_tags,
+    to_json,
+    write_csv,
+)
+from wspolpraca_cli.transfer.import_ import (
+    MAX_IMPORT_BYTES,
+    ReadResult,
+    json_error_text,
+    read_file,
+)
+
+__all__ = [
+    "CSV_COLUMNS",
+    "INFORMATIONAL_COLUMNS",
+    "JSON_SCHEMA",
+    "MAX_IMPORT_BYTES",
+    "REQUIRED_COLUMNS",
+    "ReadResult",
+    "csv_dialect",
+    "entry_json",
+    "entry_row",
+    "format_number",
+    "format_tags",
+    "json_error_text",
+    "read_file",
+    "to_json",
+    "write_csv",
+]
