@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand
@@ -18,7 +17,8 @@ from typer.core import TyperCommand
 from wspolpraca_cli.cli.common import find_indicator, workspace
 from wspolpraca_cli.cli.formats import ExportFormat, HistoryFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
-from wspolpraca_cli.errors import InputError, UnknownId, UsageError, WspError
+from wspolpraca_cli.cli.prompts import ask_period, ask_value, choose_indicator, confirming
+from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.services import SHORT
@@ -26,11 +26,9 @@ from wspolpraca_cli.services import SHORT
 if TYPE_CHECKING:
     from datetime import date
 
-    from wspolpraca_cli.model import Indicator, Program, Unit
-    from wspolpraca_cli.services import PeriodChoice, PeriodTotal
+    from wspolpraca_cli.model import Indicator, Unit
+    from wspolpraca_cli.services import PeriodTotal
 
-
-R = TypeVar("R")
 
 _NEGATIVE_NUMBER = re.compile(r"^-\d")
 _NEGATIVE_EXAMPLES = {
@@ -113,101 +111,6 @@ def _total_period(total: PeriodTotal | None, period: str) -> str:
     return total.period if total is not None else period
 
 
-# -- asking -----------------------------------------------------------------------------------
-
-
-YES_ANSWERS = frozenset({"t", "tak", "y", "yes"})
-NO_ANSWERS = frozenset({"n", "nie", "no"})
-
-
-def _confirm(question: str) -> bool:
-    """Ask a yes/no question on stderr: ``[t/N]`` in Polish, ``[y/N]`` in English; t/tak/y/yes
-    and n/nie/no are understood in both, Enter alone is no, anything else asks again. Ctrl-C
-    or the end of input raise typer.Abort (exit 130)."""
-    while True:
-        answer = typer.prompt(
-            f"{question} {t('confirm.choices')}", default="", show_default=False, err=True
-        )
-        word = str(answer).strip().casefold()
-        if not word or word in NO_ANSWERS:
-            return False
-        if word in YES_ANSWERS:
-            return True
-        typer.echo(t("confirm.invalid"), err=True)
-
-
-def _say_again(exc: WspError) -> None:
-    """Show why an answer was refused, before the question is asked again."""
-    typer.echo(exc.message, err=True)
-    if isinstance(exc, UnknownId) and exc.suggestions:
-        typer.echo("  " + t("did_you_mean", options=", ".join(exc.suggestions)), err=True)
-    if exc.hint:
-        typer.echo(f"  {t('hint')}: {exc.hint}", err=True)
-
-
-def _choose_indicator(program: Program) -> Indicator:
-    indicators = program.indicators
-    width = max((len(ind.id) for ind in indicators), default=0)
-    number_width = len(str(len(indicators)))
-    for n, ind in enumerate(indicators, 1):
-        typer.echo(f"  {n:>{number_width}}. {ind.id:<{width}}  {ind.name}", err=True)
-    while True:
-        answer = str(typer.prompt(t("record.ask_indicator"), err=True)).strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(indicators):
-            return indicators[int(answer) - 1]
-        try:
-            return find_indicator(program, answer)
-        except UnknownId as exc:
-            _say_again(exc)
-
-
-def _ask_value(ind: Indicator) -> str:
-    from wspolpraca_cli.values import accepted_forms, parse_value
-
-    while True:
-        answer = str(typer.prompt(t("record.ask_value", forms=accepted_forms(ind.unit)), err=True))
-        try:
-            parse_value(answer, ind.unit, indicator=ind.id)
-            return answer
-        except InputError as exc:
-            _say_again(exc)
-
-
-def _ask_period(program: Program, ind: Indicator) -> PeriodChoice:
-    from wspolpraca_cli.recording import check_period, current_period, period_example
-    from wspolpraca_cli.services import PeriodChoice
-
-    current = current_period(program, ind, _today())
-    while True:
-        answer = typer.prompt(
-            t("record.ask_period", example=period_example(program, ind)),
-            default=str(current) if current else None,
-            err=True,
-        )
-        try:
-            return PeriodChoice(check_period(program, ind, str(answer)))
-        except InputError as exc:
-            _say_again(exc)
-
-
-def _confirming(run: Callable[[bool], R], yes: bool, interactive: bool) -> R:
-    """``run(confirmed)`` once; if the value looks implausible, again once it is confirmed:
-    by ``--yes``, or a yes in a terminal. Elsewhere the error stands; a no in a terminal
-    stores nothing and exits 0."""
-    from wspolpraca_cli.services import Implausible
-
-    try:
-        return run(False)
-    except Implausible as exc:
-        if not yes:
-            if not interactive:
-                raise
-            if not _confirm(exc.question):
-                typer.echo(t("record.cancelled"), err=True)
-                raise typer.Exit(0) from None
-        return run(True)
-
-
 # -- record -----------------------------------------------------------------------------------
 
 
@@ -250,12 +153,12 @@ def record(
     if indicator_id is None:
         if not interactive:
             raise UsageError(t("record.missing_id"), hint=t("record.missing_id.hint"))
-        ind = _choose_indicator(program)
+        ind = choose_indicator(program)
     else:
         ind = find_indicator(program, indicator_id)
     given = year is not None or period is not None or day is not None
     if not given and interactive:
-        chosen = _ask_period(program, ind)
+        chosen = ask_period(program, ind, _today())
     else:
         chosen = services.choose_period(
             program, ind, year=year, period=period, day=day, today=_today()
@@ -265,7 +168,7 @@ def record(
     if value is None:
         if not interactive:
             raise UsageError(t("record.missing_value"), hint=accepted_forms(ind.unit))
-        value = _ask_value(ind)
+        value = ask_value(ind)
 
     def run(confirmed: bool) -> services.Recorded:
         return services.record(
@@ -282,7 +185,7 @@ def record(
             confirmed=confirmed,
         )
 
-    done = _confirming(run, yes, interactive)
+    done = confirming(run, yes, interactive)
     entry = done.entry
     state = _total_text(ind, done.total)
     if done.dry_run:
@@ -428,7 +331,7 @@ def correct(
             confirmed=confirmed,
         )
 
-    done = _confirming(run, yes, interactive)
+    done = confirming(run, yes, interactive)
     _report_supersede(done, "correct")
 
 

@@ -84,9 +84,9 @@ FORMATS: Mapping[type[StrEnum], Mapping[str, Format]] = {
         "json": Format(_R + "json_docs:check_document", suffixes=(".json",)),
     },
     ReportFormat: {
-        "md": Format(_R + "report:render_md", suffixes=(".md", ".markdown")),
+        "md": Format(_R + "report_text:render_md", suffixes=(".md", ".markdown")),
         "html": Format(_R + "report_html:render_html", suffixes=(".html", ".htm"), file_only=True),
-        "csv": Format(_R + "report:render_csv", suffixes=(".csv",)),
+        "csv": Format(_R + "report_text:render_csv", suffixes=(".csv",)),
         "xlsx": Format(_R + "report_xlsx:render_xlsx", suffixes=(".xlsx",), file_only=True),
     },
     HistoryFormat: {

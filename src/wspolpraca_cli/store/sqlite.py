@@ -1,6 +1,8 @@
 """The SQLite backend of the measurement store: an append-only database of
 :class:`~wspolpraca_cli.entries.Entry` (the :class:`~wspolpraca_cli.store.interface.Store`
-protocol).
+protocol). The schema and its migrations are in :mod:`.sqlite_schema`, opening a file (folders,
+read-only and immutable fallbacks) in :mod:`.sqlite_open`; this module is the store class,
+kept whole (~520 lines) because its queries share one damage check each and read best together.
 
 Design (see SPEC, "Measurements" and "Reliability and safety"):
 

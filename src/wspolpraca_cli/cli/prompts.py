@@ -1,0 +1,115 @@
+"""Asking a person, in a terminal: which indicator, which period, what value, yes or no.
+
+Only commands call these, and only when standard input is a terminal; an answer that cannot
+be used is explained and the question asked again. Ctrl-C or the end of input raise
+``typer.Abort`` (exit 130).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
+
+import typer
+
+from wspolpraca_cli.cli.common import find_indicator
+from wspolpraca_cli.errors import InputError, UnknownId, WspError
+from wspolpraca_cli.i18n import t
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.model import Indicator, Program
+    from wspolpraca_cli.services import PeriodChoice
+
+R = TypeVar("R")
+
+YES_ANSWERS = frozenset({"t", "tak", "y", "yes"})
+NO_ANSWERS = frozenset({"n", "nie", "no"})
+
+
+def confirm(question: str) -> bool:
+    """Ask a yes/no question on stderr: ``[t/N]`` in Polish, ``[y/N]`` in English; t/tak/y/yes
+    and n/nie/no are understood in both, Enter alone is no, anything else asks again. Ctrl-C
+    or the end of input raise typer.Abort (exit 130)."""
+    while True:
+        answer = typer.prompt(
+            f"{question} {t('confirm.choices')}", default="", show_default=False, err=True
+        )
+        word = str(answer).strip().casefold()
+        if not word or word in NO_ANSWERS:
+            return False
+        if word in YES_ANSWERS:
+            return True
+        typer.echo(t("confirm.invalid"), err=True)
+
+
+def say_again(exc: WspError) -> None:
+    """Show why an answer was refused, before the question is asked again."""
+    typer.echo(exc.message, err=True)
+    if isinstance(exc, UnknownId) and exc.suggestions:
+        typer.echo("  " + t("did_you_mean", options=", ".join(exc.suggestions)), err=True)
+    if exc.hint:
+        typer.echo(f"  {t('hint')}: {exc.hint}", err=True)
+
+
+def choose_indicator(program: Program) -> Indicator:
+    indicators = program.indicators
+    width = max((len(ind.id) for ind in indicators), default=0)
+    number_width = len(str(len(indicators)))
+    for n, ind in enumerate(indicators, 1):
+        typer.echo(f"  {n:>{number_width}}. {ind.id:<{width}}  {ind.name}", err=True)
+    while True:
+        answer = str(typer.prompt(t("record.ask_indicator"), err=True)).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(indicators):
+            return indicators[int(answer) - 1]
+        try:
+            return find_indicator(program, answer)
+        except UnknownId as exc:
+            say_again(exc)
+
+
+def ask_value(ind: Indicator) -> str:
+    from wspolpraca_cli.values import accepted_forms, parse_value
+
+    while True:
+        answer = str(typer.prompt(t("record.ask_value", forms=accepted_forms(ind.unit)), err=True))
+        try:
+            parse_value(answer, ind.unit, indicator=ind.id)
+            return answer
+        except InputError as exc:
+            say_again(exc)
+
+
+def ask_period(program: Program, ind: Indicator, today: date) -> PeriodChoice:
+    from wspolpraca_cli.recording import check_period, current_period, period_example
+    from wspolpraca_cli.services import PeriodChoice
+
+    current = current_period(program, ind, today)
+    while True:
+        answer = typer.prompt(
+            t("record.ask_period", example=period_example(program, ind)),
+            default=str(current) if current else None,
+            err=True,
+        )
+        try:
+            return PeriodChoice(check_period(program, ind, str(answer)))
+        except InputError as exc:
+            say_again(exc)
+
+
+def confirming(run: Callable[[bool], R], yes: bool, interactive: bool) -> R:
+    """``run(confirmed)`` once; if the value looks implausible, again once it is confirmed:
+    by ``--yes``, or a yes in a terminal. Elsewhere the error stands; a no in a terminal
+    stores nothing and exits 0."""
+    from wspolpraca_cli.services import Implausible
+
+    try:
+        return run(False)
+    except Implausible as exc:
+        if not yes:
+            if not interactive:
+                raise
+            if not confirm(exc.question):
+                typer.echo(t("record.cancelled"), err=True)
+                raise typer.Exit(0) from None
+        return run(True)
