@@ -32,18 +32,22 @@ class PeriodTotal:
     """Entries that count (0: no data; an explicit 0 is data)."""
 
 
-def _total_from(progress: ProgrammeProgress, ind: Indicator, period: str) -> PeriodTotal | None:
+def _evaluated_in(program: Program, ind: Indicator, period: str) -> Period | None:
+    """The evaluation period an entry of ``period`` counts in (the engine's placement)."""
     from wspolpraca_cli.periods import parse_period
     from wspolpraca_cli.progress import placement
 
-    found = progress.indicator(ind.id)
-    if found is None:
-        return None
     try:
-        evaluated = placement(ind, progress.program)(parse_period(period))
+        return placement(ind, program)(parse_period(period))
     except ValueError:
         return None
-    result = found.period(evaluated) if evaluated is not None else None
+
+
+def _total_from(
+    progress: ProgrammeProgress, ind: Indicator, evaluated: Period | None
+) -> PeriodTotal | None:
+    found = progress.indicator(ind.id)
+    result = found.period(evaluated) if found is not None and evaluated is not None else None
     if result is None:
         return None
     return PeriodTotal(str(result.period), result.actual, result.count)
@@ -52,11 +56,20 @@ def _total_from(progress: ProgrammeProgress, ind: Indicator, period: str) -> Per
 def _stored_total(
     store: Store, program: Program, ind: Indicator, period: str, today: date
 ) -> PeriodTotal | None:
-    """The total after a change that was stored: from the store's aggregates."""
-    from wspolpraca_cli.progress import evaluate
+    """The total after a change that was stored: from the store's aggregates of the periods
+    that count towards the entry's evaluation period (all of the indicator's, for one measured
+    once), so that a large store costs ``record`` no more than a small one."""
+    from wspolpraca_cli.periods import PeriodKind
+    from wspolpraca_cli.progress import evaluate, measurement_periods
 
-    summaries = store.summaries(today, [ind.id])
-    return _total_from(evaluate(program, summaries, today, [ind.id]), ind, period)
+    evaluated = _evaluated_in(program, ind, period)
+    counted: list[str] | None = None
+    if evaluated is not None and evaluated.kind is not PeriodKind.PROGRAMME:
+        within = measurement_periods(ind, program, evaluated)
+        if all(p.kind is not PeriodKind.PROGRAMME for p in within):
+            counted = [str(p) for p in within]
+    summaries = store.summaries(today, [ind.id], counted)
+    return _total_from(evaluate(program, summaries, today, [ind.id]), ind, evaluated)
 
 
 def _would_be_total(
@@ -69,7 +82,8 @@ def _would_be_total(
     entries = store.entries(ind.id)
     last_seq = max((e.seq for e in entries), default=0)
     entries.append(replace(new, uid=new.uid or "dry-run", seq=last_seq + 1))
-    return _total_from(evaluate(program, summarise(entries, today), today, [ind.id]), ind, period)
+    progress = evaluate(program, summarise(entries, today), today, [ind.id])
+    return _total_from(progress, ind, _evaluated_in(program, ind, period))
 
 
 # -- record -----------------------------------------------------------------------------------

@@ -88,10 +88,11 @@ class Store(Protocol):
         self,
         as_of: date | str | None = None,
         indicator_ids: Iterable[str] | None = None,
-        period: str | None = None,
+        period: str | Iterable[str] | None = None,
     ) -> list[PeriodSummary]:
         """Per (indicator, period), the aggregate of the effective entries (not superseded, not
-        voids) not dated after ``as_of``; ordered by indicator id and period."""
+        voids) not dated after ``as_of``, of one period or those listed when ``period`` is
+        given; ordered by indicator id and period."""
         ...
 
     def integrity_check(self) -> str: ...

@@ -375,13 +375,14 @@ class SqliteStore:
         self,
         as_of: date | str | None = None,
         indicator_ids: Iterable[str] | None = None,
-        period: str | None = None,
+        period: str | Iterable[str] | None = None,
     ) -> list[PeriodSummary]:
         """Per (indicator, period), what aggregation needs, computed in SQL.
 
         Counts the *effective* entries (not superseded, not voids), as
         :func:`wspolpraca_cli.entries.effective` does; with ``as_of``, an entry whose date is
-        later than ``as_of`` does not count; ``period`` keeps one period only. Ordered by
+        later than ``as_of`` does not count; ``period`` keeps one period (or those listed) only.
+        Ordered by
         indicator id and period.
 
         One pass over the covering index ``entries_aggregate``; superseded entries are left out
@@ -390,6 +391,12 @@ class SqliteStore:
         """
         params: list[Any] = []
         where: list[str] = ["e.kind <> 'void'"]
+        periods = [period] if isinstance(period, str) else None if period is None else list(period)
+        if periods is not None:
+            if not periods:
+                return []
+            where.append(f"e.period IN ({', '.join('?' * len(periods))})")
+            params.extend(periods)
         if as_of is not None:
             where.append("(e.date IS NULL OR e.date <= ?)")
             params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
@@ -400,9 +407,6 @@ class SqliteStore:
             marks = ", ".join("?" * len(ids))
             where.append(f"e.indicator_id IN ({marks})")
             params.extend(ids)
-            if period is not None:
-                where.append("e.period = ?")
-                params.append(period)
             # A correction or void has its entry's indicator (see _check): look for the
             # superseding entries of these indicators only, through their index.
             where.append(
@@ -411,9 +415,6 @@ class SqliteStore:
             )
             params.extend(ids)
         else:
-            if period is not None:
-                where.append("e.period = ?")
-                params.append(period)
             where.append(  # superseded entries, found through the few superseding ones
                 "e.seq NOT IN (SELECT o.seq FROM entries c INDEXED BY entries_supersedes"
                 " JOIN entries o ON o.uid = c.supersedes WHERE c.supersedes IS NOT NULL)"
