@@ -243,7 +243,7 @@ def test_check_render_text_compares_with_today(tmp_path: Path) -> None:
     from wspolpraca_cli.loader import load_program
     from wspolpraca_cli.progress import evaluate
     from wspolpraca_cli.render.report_check import render_text
-    from wspolpraca_cli.services import check_progress
+    from wspolpraca_cli.services.progress import check_progress
 
     prog = tmp_path / "program.yaml"
     prog.write_text(PROGRAM, encoding="utf-8")

@@ -138,9 +138,9 @@ def show(
     item = _lookup(program, item_id)
     doc = ShowDocument(program, item)
     if isinstance(item, Indicator):
-        from wspolpraca_cli import services
         from wspolpraca_cli.cli.common import as_of as parse_as_of
         from wspolpraca_cli.cli.common import workspace
+        from wspolpraca_cli.services import progress as services
 
         day = parse_as_of(as_of)
         found = services.progress_as_of(workspace(ctx)[0], day, [item.id]).indicator(item.id)

@@ -57,10 +57,10 @@ def check(
       wsp check --year 2024 --format json
       wsp --lang pl check --quiet --as-of 2025-06-01
     """
-    from wspolpraca_cli import services
     from wspolpraca_cli.cli.output import check_output, deliver
     from wspolpraca_cli.cli.output import output_format as choose
     from wspolpraca_cli.render.report_check import CheckDocument
+    from wspolpraca_cli.services import progress as services
 
     use_language(ctx, lang)
     chosen = choose(output_format, output, CheckFormat.text)
@@ -128,10 +128,10 @@ def report(
       wsp report --year 2024 -o sprawozdanie-2024.xlsx --force
       wsp --lang en report --year 2024 --format csv -o report-2024.csv
     """
-    from wspolpraca_cli import services
     from wspolpraca_cli.cli.formats import format_of
     from wspolpraca_cli.cli.output import check_output, deliver
     from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.services import progress as services
 
     use_language(ctx, lang)
     generated = generation_date()

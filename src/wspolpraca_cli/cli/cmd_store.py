@@ -17,17 +17,15 @@ from typer.core import TyperCommand
 from wspolpraca_cli.cli.common import find_indicator, workspace
 from wspolpraca_cli.cli.formats import ExportFormat, HistoryFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
-from wspolpraca_cli.cli.prompts import ask_period, ask_value, choose_indicator, confirming
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.i18n.catalog_store import counted
-from wspolpraca_cli.services import SHORT
 
 if TYPE_CHECKING:
     from datetime import date
 
     from wspolpraca_cli.model import Indicator, Unit
-    from wspolpraca_cli.services import PeriodTotal
+    from wspolpraca_cli.services.entries import PeriodTotal
 
 
 _NEGATIVE_NUMBER = re.compile(r"^-\d")
@@ -144,7 +142,9 @@ def record(
       wsp record 1.1 1 --date 2024-04-02 --tag organizator=NGO --source "lista obecności"
       wsp record 1.1 0 --year 2023 --dry-run
     """
-    from wspolpraca_cli import services
+    from wspolpraca_cli.cli.prompts import ask_period, ask_value, choose_indicator, confirming
+    from wspolpraca_cli.services import entries as services
+    from wspolpraca_cli.services.base import SHORT
     from wspolpraca_cli.values import accepted_forms
 
     ws, _ = workspace(ctx)
@@ -240,10 +240,10 @@ def history(
       wsp history 1.1 --period 2024
       wsp history 1.1 --format json
     """
-    from wspolpraca_cli import services
     from wspolpraca_cli.cli.output import check_output, deliver
     from wspolpraca_cli.cli.output import output_format as choose
     from wspolpraca_cli.render.history import HistoryDocument
+    from wspolpraca_cli.services import entries as services
 
     chosen = choose(output_format, output, HistoryFormat.table)
     check_output(output, force, chosen)
@@ -272,6 +272,8 @@ def _reason(reason: str | None, interactive: bool) -> str | None:
 
 def _report_supersede(done: Any, key: str) -> None:
     """What a correction or void did (or, in a dry run, would do), on stderr."""
+    from wspolpraca_cli.services.base import SHORT
+
     old = done.old
     values = {
         "uid": old.uid[:SHORT],
@@ -311,7 +313,8 @@ def correct(
       wsp correct 3f2a 2 --reason "pomyłka w liczbie" --note "Toruń, Bydgoszcz"
       wsp correct 3f2a 150 --reason "dwa tygodnie szkoleń" --yes
     """
-    from wspolpraca_cli import services
+    from wspolpraca_cli.cli.prompts import confirming
+    from wspolpraca_cli.services import entries as services
 
     ws, _ = workspace(ctx)
     interactive = _interactive()
@@ -349,7 +352,7 @@ def void(
     Examples:
       wsp void 3f2a9c1b --reason "wpis do złego wskaźnika"
     """
-    from wspolpraca_cli import services
+    from wspolpraca_cli.services import entries as services
 
     ws, _ = workspace(ctx)
     why = _reason(reason, _interactive())
@@ -377,10 +380,10 @@ def export(
       wsp export --format json -o wpisy.json --force
       wsp --lang en export > entries.csv
     """
-    from wspolpraca_cli import services
     from wspolpraca_cli.cli.output import check_output, deliver
     from wspolpraca_cli.cli.output import output_format as choose
     from wspolpraca_cli.render.export import EntriesDocument
+    from wspolpraca_cli.services import transfer as services
 
     chosen = choose(output_format, output, ExportFormat.csv)
     check_output(output, force, chosen)
@@ -419,7 +422,7 @@ def import_entries(
       wsp import wpisy.csv
       wsp --store nowy.wsp.db import wpisy.json
     """
-    from wspolpraca_cli import services
+    from wspolpraca_cli.services import transfer as services
 
     ws, _ = workspace(ctx)
     done = services.import_entries(ws, file, dry_run=dry_run)

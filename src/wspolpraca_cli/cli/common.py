@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from wspolpraca_cli.locate import ProgramLocation
     from wspolpraca_cli.model import Indicator, Program
-    from wspolpraca_cli.services import Workspace
+    from wspolpraca_cli.services.base import Workspace
     from wspolpraca_cli.store import Store
 
 TIMEOUT_ENV = "WSP_BUSY_TIMEOUT"
@@ -135,9 +135,11 @@ def today() -> date:
 def as_of(text: str | None) -> date:
     """``--as-of``: a date in any accepted form (``2025-03-01``, ``1.03.2025``); today when
     not given. Raises InputError (exit 2)."""
+    if text is None:
+        return today()
     from wspolpraca_cli.dates import parse_date
 
-    return today() if text is None else parse_date(text, option="--as-of")
+    return parse_date(text, option="--as-of")
 
 
 def busy_timeout() -> float:
@@ -157,7 +159,7 @@ def workspace(ctx: typer.Context) -> tuple[Workspace, ProgramLocation]:
     """The programme in use and its store, for the services. The store's folders are created
     only at the default location (the user data directory); a store named by --store or
     WSP_STORE must be in an existing folder."""
-    from wspolpraca_cli.services import Workspace
+    from wspolpraca_cli.services.base import Workspace
 
     program, where = load(ctx)
     path = store_path(ctx, where)

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 F = TypeVar("F", bound=StrEnum)
 
@@ -57,8 +56,7 @@ class TreeFormat(StrEnum):
     json = "json"
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     renderer: str
     """``module:function``: ``document -> str | bytes``."""
     terminal: str | None = None

@@ -19,7 +19,7 @@ from wspolpraca_cli.i18n import t
 
 if TYPE_CHECKING:
     from wspolpraca_cli.model import Indicator, Program
-    from wspolpraca_cli.services import PeriodChoice
+    from wspolpraca_cli.services.entries import PeriodChoice
 
 R = TypeVar("R")
 
@@ -82,7 +82,7 @@ def ask_value(ind: Indicator) -> str:
 
 def ask_period(program: Program, ind: Indicator, today: date) -> PeriodChoice:
     from wspolpraca_cli.recording import check_period, current_period, period_example
-    from wspolpraca_cli.services import PeriodChoice
+    from wspolpraca_cli.services.entries import PeriodChoice
 
     current = current_period(program, ind, today)
     while True:
@@ -101,7 +101,7 @@ def confirming(run: Callable[[bool], R], yes: bool, interactive: bool) -> R:
     """``run(confirmed)`` once; if the value looks implausible, again once it is confirmed:
     by ``--yes``, or a yes in a terminal. Elsewhere the error stands; a no in a terminal
     stores nothing and exits 0."""
-    from wspolpraca_cli.services import Implausible
+    from wspolpraca_cli.services.entries import Implausible
 
     try:
         return run(False)

@@ -16,7 +16,8 @@ from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.model import Program, Unit
 from wspolpraca_cli.numfmt import format_recorded
 from wspolpraca_cli.render.json_docs import dumps
-from wspolpraca_cli.services import SHORT, History
+from wspolpraca_cli.services.base import SHORT
+from wspolpraca_cli.services.entries import History
 
 
 @dataclass(frozen=True)

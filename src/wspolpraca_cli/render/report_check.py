@@ -23,7 +23,7 @@ from wspolpraca_cli.render.status import (
     period_label,
     status_word,
 )
-from wspolpraca_cli.services import CheckResult
+from wspolpraca_cli.services.progress import CheckResult
 
 JSON_SCHEMA = 1
 PROBLEM_ORDER: tuple[Status, ...] = (Status.OVERDUE, Status.MISSED, Status.AWAITING)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from wspolpraca_cli.model import Program
 
@@ -15,8 +14,7 @@ SHORT = 8
 """How many characters of an entry id are shown (any unique prefix of 4 or more is accepted)."""
 
 
-@dataclass(frozen=True)
-class Workspace:
+class Workspace(NamedTuple):
     """The programme in use and its store."""
 
     program: Program

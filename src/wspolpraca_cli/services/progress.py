@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.errors import UsageError
@@ -29,8 +28,7 @@ def progress_as_of(
     return evaluate(ws.program, summaries, as_of, indicator_ids)
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     """What ``wsp check`` found."""
 
     progress: ProgrammeProgress

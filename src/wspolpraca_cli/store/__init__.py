@@ -6,16 +6,19 @@ module beside it and one branch in :func:`open_store`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from wspolpraca_cli.store.interface import (
+from wspolpraca_cli.store.shared import (
     DEFAULT_TIMEOUT,
     MIN_PREFIX,
     EntriesRejected,
     ImportResult,
-    Store,
     distinct_prefixes,
     valid_uid,
 )
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.store.interface import Store
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -48,3 +51,12 @@ def open_store(
     return open_sqlite(
         Path(location), readonly=readonly, timeout=timeout, create_folders=create_folders
     )
+
+
+def __getattr__(name: str) -> Any:
+    """``Store`` on demand: the protocol is for type checking, and costs start-up time."""
+    if name == "Store":
+        from wspolpraca_cli.store.interface import Store
+
+        return Store
+    raise AttributeError(name)

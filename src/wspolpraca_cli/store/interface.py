@@ -1,33 +1,21 @@
-"""What a measurement store is, whatever holds it: the :class:`Store` protocol, and the rules
-and helpers every backend shares (entry ids, timestamps, import results, uid prefixes).
+"""What a measurement store is, whatever holds it: the :class:`Store` protocol.
 
 The services and the progress engine see a store only through this protocol; a backend
 (:mod:`.sqlite` today) implements it and turns its own failures into
-:class:`~wspolpraca_cli.errors.StoreError` (exit 3). No SQL leaves a backend.
+:class:`~wspolpraca_cli.errors.StoreError` (exit 3). No SQL leaves a backend. Only type
+checking imports this module (a Protocol costs start-up time); what backends share at run
+time is in :mod:`.shared`.
 """
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
-from itertools import pairwise
+from collections.abc import Iterable
+from datetime import date
 from types import TracebackType
 from typing import Protocol
 
 from wspolpraca_cli.entries import Entry, PeriodSummary
-from wspolpraca_cli.errors import InputError
-
-DEFAULT_TIMEOUT = 10.0
-"""Seconds a writer waits for another writer's lock before giving up (exit 3)."""
-MIN_PREFIX = 4
-"""The shortest uid prefix accepted by :meth:`Store.get`."""
-AMBIGUOUS_SHOWN = 6
-"""How many entries an ambiguous uid prefix names."""
-
-_UID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+from wspolpraca_cli.store.shared import ImportResult
 
 
 class Store(Protocol):
@@ -77,7 +65,7 @@ class Store(Protocol):
     def count(self) -> int: ...
 
     def get(self, uid: str) -> Entry | None:
-        """The entry with this uid or unique uid prefix (at least :data:`MIN_PREFIX`)."""
+        """The entry with this uid or unique uid prefix (at least ``MIN_PREFIX`` characters)."""
         ...
 
     def superseded_by(self) -> dict[str, str]:
@@ -98,83 +86,3 @@ class Store(Protocol):
     def integrity_check(self) -> str: ...
 
     def schema_version(self) -> int: ...
-
-
-class EntriesRejected(InputError):
-    """Entries the store refused; ``rejected`` holds (index in the input, error) pairs."""
-
-    def __init__(
-        self, rejected: list[tuple[int, InputError]], added: int = 0, present: int = 0
-    ) -> None:
-        first = rejected[0][1]
-        super().__init__(first.message, first.hint)
-        self.rejected = rejected
-        self.added = added
-        """How many of the other entries would have been added."""
-        self.present = present
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    added: list[Entry]
-    present: list[Entry]
-    """Entries whose uid the store already held with the same content."""
-
-
-def new_uid() -> str:
-    """A fresh entry id: 32 hexadecimal digits (random), shown shortened to its first 8."""
-    import uuid  # imported on demand: start-up time matters for every command
-
-    return uuid.uuid4().hex
-
-
-def now_utc() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def current_user() -> str:
-    """The operating-system user, for ``recorded_by``."""
-    try:
-        import getpass
-
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no user database entry (containers)
-        return os.environ.get("USER") or os.environ.get("USERNAME") or "?"
-
-
-def valid_uid(uid: str) -> bool:
-    return bool(_UID_RE.match(uid))
-
-
-def completed(entry: Entry) -> Entry:
-    """``entry`` with what the store fills in: a new uid, the time and the user when empty."""
-    return replace(
-        entry,
-        uid=entry.uid or new_uid(),
-        recorded_at=entry.recorded_at or now_utc(),
-        recorded_by=entry.recorded_by or current_user(),
-    )
-
-
-def distinct_prefixes(uids: Sequence[str], wanted: str = "", shortest: int = 8) -> str:
-    """``uids`` shortened to as many characters as it takes to tell them apart (at least
-    ``shortest``), comma-separated; more than :data:`AMBIGUOUS_SHOWN` end with ``…``."""
-    shown = list(uids[:AMBIGUOUS_SHOWN])
-    length = max(shortest, len(wanted) + 1)
-    ordered = sorted(shown)
-    for a, b in pairwise(ordered):
-        common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
-        length = max(length, common + 1)
-    text = ", ".join(u[:length] for u in shown)
-    return text + (", …" if len(uids) > AMBIGUOUS_SHOWN else "")
-
-
-def same_content(stored: Entry, incoming: Entry) -> bool:
-    """Equal apart from the store-local ``seq``; an empty ``recorded_at``/``recorded_by`` of the
-    incoming entry (a hand-written import row) matches what the store filled in."""
-    return replace(stored, seq=0) == replace(
-        incoming,
-        seq=0,
-        recorded_at=incoming.recorded_at or stored.recorded_at,
-        recorded_by=incoming.recorded_by or stored.recorded_by,
-    )

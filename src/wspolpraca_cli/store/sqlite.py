@@ -37,7 +37,7 @@ from wspolpraca_cli.entries import Entry, EntryKind, PeriodSummary
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.store import sqlite_open, sqlite_schema
-from wspolpraca_cli.store.interface import (
+from wspolpraca_cli.store.shared import (
     AMBIGUOUS_SHOWN,
     DEFAULT_TIMEOUT,
     MIN_PREFIX,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wspolpraca_cli.errors import StoreError
 from wspolpraca_cli.i18n import t
-from wspolpraca_cli.store.interface import now_utc
+from wspolpraca_cli.store.shared import now_utc
 
 APPLICATION_ID = 0x77737031  # "wsp1" in ASCII: marks a file as a wsp store
 SCHEMA_VERSION = 2

@@ -1,0 +1,104 @@
+"""What every store backend shares: entry ids, timestamps, the user, import results, uid
+prefixes, the rule of what an imported entry must equal. The protocol is
+:class:`wspolpraca_cli.store.interface.Store`."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from itertools import pairwise
+from typing import NamedTuple
+
+from wspolpraca_cli.entries import Entry
+from wspolpraca_cli.errors import InputError
+
+DEFAULT_TIMEOUT = 10.0
+"""Seconds a writer waits for another writer's lock before giving up (exit 3)."""
+MIN_PREFIX = 4
+"""The shortest uid prefix accepted by :meth:`Store.get`."""
+AMBIGUOUS_SHOWN = 6
+"""How many entries an ambiguous uid prefix names."""
+
+_UID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}"
+
+
+class EntriesRejected(InputError):
+    """Entries the store refused; ``rejected`` holds (index in the input, error) pairs."""
+
+    def __init__(
+        self, rejected: list[tuple[int, InputError]], added: int = 0, present: int = 0
+    ) -> None:
+        first = rejected[0][1]
+        super().__init__(first.message, first.hint)
+        self.rejected = rejected
+        self.added = added
+        """How many of the other entries would have been added."""
+        self.present = present
+
+
+class ImportResult(NamedTuple):
+    added: list[Entry]
+    present: list[Entry]
+    """Entries whose uid the store already held with the same content."""
+
+
+def new_uid() -> str:
+    """A fresh entry id: 32 hexadecimal digits (random), shown shortened to its first 8."""
+    import uuid  # imported on demand: start-up time matters for every command
+
+    return uuid.uuid4().hex
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def current_user() -> str:
+    """The operating-system user, for ``recorded_by``."""
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no user database entry (containers)
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "?"
+
+
+def valid_uid(uid: str) -> bool:
+    return re.fullmatch(_UID_PATTERN, uid) is not None  # compiled on first use, then cached
+
+
+def completed(entry: Entry) -> Entry:
+    """``entry`` with what the store fills in: a new uid, the time and the user when empty."""
+    return replace(
+        entry,
+        uid=entry.uid or new_uid(),
+        recorded_at=entry.recorded_at or now_utc(),
+        recorded_by=entry.recorded_by or current_user(),
+    )
+
+
+def distinct_prefixes(uids: Sequence[str], wanted: str = "", shortest: int = 8) -> str:
+    """``uids`` shortened to as many characters as it takes to tell them apart (at least
+    ``shortest``), comma-separated; more than :data:`AMBIGUOUS_SHOWN` end with ``…``."""
+    shown = list(uids[:AMBIGUOUS_SHOWN])
+    length = max(shortest, len(wanted) + 1)
+    ordered = sorted(shown)
+    for a, b in pairwise(ordered):
+        common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+        length = max(length, common + 1)
+    text = ", ".join(u[:length] for u in shown)
+    return text + (", …" if len(uids) > AMBIGUOUS_SHOWN else "")
+
+
+def same_content(stored: Entry, incoming: Entry) -> bool:
+    """Equal apart from the store-local ``seq``; an empty ``recorded_at``/``recorded_by`` of the
+    incoming entry (a hand-written import row) matches what the store filled in."""
+    return replace(stored, seq=0) == replace(
+        incoming,
+        seq=0,
+        recorded_at=incoming.recorded_at or stored.recorded_at,
+        recorded_by=incoming.recorded_by or stored.recorded_by,
+    )
