@@ -95,13 +95,13 @@ def _total_text(ind: Indicator | None, total: PeriodTotal | None) -> str:
 
     if ind is None:
         return ""
-    if total is None or total.count == 0 or total.actual is None:
+    if total is None or total.entries == 0 or total.actual is None:
         return t("record.no_data")
     return t(
         "record.actual_detail",
         actual=format_value(total.actual, ind, get_language()),
         how=t(f"aggregation.{ind.aggregation.value}"),
-        entries=counted(total.count, "entry"),
+        entries=counted(total.entries, "entry"),
     )
 
 

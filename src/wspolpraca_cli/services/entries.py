@@ -4,9 +4,9 @@ for the period the entry counts in), and the history of entries."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from wspolpraca_cli.entries import Entry, EntryKind, chains, summarise
 from wspolpraca_cli.errors import InputError, UsageError
@@ -21,14 +21,13 @@ if TYPE_CHECKING:
 
 
 # -- the figure a change leaves ---------------------------------------------------------------
-@dataclass(frozen=True)
-class PeriodTotal:
+class PeriodTotal(NamedTuple):
     """The result ``wsp status`` shows, as of a date, for the evaluation period an entry counts
     in (the year of a monthly entry under ``12/rok``; the entry's own period most often)."""
 
     period: str
     actual: float | None
-    count: int
+    entries: int
     """Entries that count (0: no data; an explicit 0 is data)."""
 
 
@@ -112,8 +111,7 @@ def _check_plausible(store: Store, ind: Indicator, value: float, period: str) ->
         raise Implausible(reasons)
 
 
-@dataclass(frozen=True)
-class PeriodChoice:
+class PeriodChoice(NamedTuple):
     period: Period
     day: date | None = None
     """The date given with ``--date``."""
@@ -132,12 +130,13 @@ def choose_period(
 ) -> PeriodChoice:
     """The period an entry is for: ``--year``, ``--period`` or ``--date`` (at most one), else
     the period containing today. Raises UsageError or InputError."""
-    from wspolpraca_cli.dates import parse_date
     from wspolpraca_cli.recording import check_period, current_period, date_period, year_period
 
     if sum(x is not None for x in (year, period, day)) > 1:
         raise UsageError(t("record.one_period"), hint=t("record.period_hint"))
     if day is not None:
+        from wspolpraca_cli.dates import parse_date
+
         the_day = parse_date(day)
         return PeriodChoice(date_period(program, ind, the_day), the_day)
     if period is not None:
@@ -153,8 +152,7 @@ def choose_period(
     return PeriodChoice(current, current=True)
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """What :func:`record` stored (or, in a dry run, would store)."""
 
     entry: Entry
@@ -207,8 +205,7 @@ def record(
 
 
 # -- correct / void ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Superseded:
+class Superseded(NamedTuple):
     """What :func:`correct` or :func:`void` appended (or would append)."""
 
     old: Entry
@@ -355,8 +352,7 @@ def void(
 
 
 # -- history ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class History:
+class History(NamedTuple):
     chains: list[tuple[Entry, int]]
     """Entries with each chain (record → corrections → void) together, and their depth."""
     superseded_by: dict[str, str]
