@@ -321,7 +321,7 @@ def correct(
     why = _reason(reason, interactive)
 
     def run(confirmed: bool) -> services.Superseded:
-        return services.correct(
+        return services.supersede(
             ws,
             entry_id,
             value,
@@ -356,7 +356,18 @@ def void(
 
     ws, _ = workspace(ctx)
     why = _reason(reason, _interactive())
-    done = services.void(ws, entry_id, why, by=by or "", today=_today(), dry_run=dry_run)
+    done = services.supersede(
+        ws,
+        entry_id,
+        None,
+        why,
+        note=None,
+        source=None,
+        by=by or "",
+        today=_today(),
+        dry_run=dry_run,
+        confirmed=True,
+    )
     _report_supersede(done, "void")
 
 

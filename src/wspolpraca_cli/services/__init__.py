@@ -6,9 +6,9 @@ A use case works on a :class:`~.base.Workspace`: the programme and a way to open
 prints, prompts or exits; what needs a person's answer (an implausible value) is an error that
 the caller may answer by calling again with ``confirmed=True``.
 
-- :mod:`.entries`: ``record``, ``correct``, ``void`` append entries (or, with ``dry_run``, tell
-  what they would do) and return the figure ``wsp status`` shows for the period the entry
-  counts in; ``history`` lists entries with their supersessions;
+- :mod:`.entries`: ``record`` and ``supersede`` (a correction or a void) append entries (or,
+  with ``dry_run``, tell what they would do) and return the figure ``wsp status`` shows for
+  the period the entry counts in; ``history`` lists entries with their supersessions;
 - :mod:`.transfer`: ``import_entries`` and ``export_entries`` move entries in and out;
 - :mod:`.progress`: ``progress_as_of``, ``check`` and ``report_inputs`` read
   progress.

@@ -249,7 +249,7 @@ def _supersedable(store: Store, text: str) -> Entry:
     return entry
 
 
-def _supersede(
+def supersede(
     ws: Workspace,
     entry_id: str,
     value: str | None,
@@ -262,6 +262,10 @@ def _supersede(
     dry_run: bool,
     confirmed: bool,
 ) -> Superseded:
+    """Append an entry that supersedes ``entry_id`` (a uid or unique prefix): a correction to
+    ``value``, or, with ``value`` None, a void (it no longer counts). The old entry stays in the
+    history. Raises :class:`Implausible` for a correction that looks wrong, unless
+    ``confirmed``."""
     from wspolpraca_cli.values import parse_value
 
     why = require_reason(reason)
@@ -296,59 +300,6 @@ def _supersede(
         if ind is not None:
             total = _stored_total(store, ws.program, ind, old.period, today)
     return Superseded(old, new, ind, total, dry_run=False)
-
-
-def correct(
-    ws: Workspace,
-    entry_id: str,
-    value: str,
-    reason: str | None,
-    *,
-    note: str | None = None,
-    source: str | None = None,
-    by: str = "",
-    today: date,
-    dry_run: bool = False,
-    confirmed: bool = False,
-) -> Superseded:
-    """Append a correction of ``entry_id`` (a uid or unique prefix) with ``value``; the old entry
-    stays in the history. Raises :class:`Implausible` unless ``confirmed``."""
-    return _supersede(
-        ws,
-        entry_id,
-        value,
-        reason,
-        note=note,
-        source=source,
-        by=by,
-        today=today,
-        dry_run=dry_run,
-        confirmed=confirmed,
-    )
-
-
-def void(
-    ws: Workspace,
-    entry_id: str,
-    reason: str | None,
-    *,
-    by: str = "",
-    today: date,
-    dry_run: bool = False,
-) -> Superseded:
-    """Append a void of ``entry_id``: it no longer counts, and stays in the history."""
-    return _supersede(
-        ws,
-        entry_id,
-        None,
-        reason,
-        note=None,
-        source=None,
-        by=by,
-        today=today,
-        dry_run=dry_run,
-        confirmed=True,
-    )
 
 
 # -- history ----------------------------------------------------------------------------------
