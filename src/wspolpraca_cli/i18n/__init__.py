@@ -1,7 +1,8 @@
 """Polish and English messages.
 
 Every user-facing string has a key in one of the catalogues (``catalog_*.py``), each a
-mapping ``key -> (polish, english)``. :func:`t` formats the message in the current
+mapping ``key -> (polish, english)`` — data, one per area, which is why some run past
+500 lines. :func:`t` formats the message in the current
 language. The language is chosen by ``--lang``, else ``WSP_LANG``, else the locale, else
 (when the locale names no language, as under cron) the programme's own ``language``.
 """
