@@ -208,9 +208,3 @@ def stdout_console() -> Any:
     from rich.console import Console
 
     return Console(soft_wrap=False, highlight=False)
-
-
-def stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)

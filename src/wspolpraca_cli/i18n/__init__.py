@@ -13,7 +13,6 @@ import os
 from collections.abc import Mapping
 from functools import cache
 
-LANGUAGES = ("pl", "en")
 _current = ["en"]
 
 
