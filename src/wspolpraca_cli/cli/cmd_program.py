@@ -82,10 +82,9 @@ def list_tree(
       wsp list
       wsp list --format json
     """
-    from wspolpraca_cli.cli.output import check_output, deliver
-    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
 
-    chosen = choose(output_format, output, TreeFormat.table)
+    chosen = resolve_format(output_format, output, TreeFormat.table)
     check_output(output, force, chosen)
     program, _ = load(ctx)
     deliver(chosen, program, output=output, force=force)
@@ -127,12 +126,11 @@ def show(
       wsp show 1.1 --format json
     """
     from wspolpraca_cli.cli.formats import SHOW_FORMATS
-    from wspolpraca_cli.cli.output import check_output, deliver
-    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
     from wspolpraca_cli.model import Indicator
     from wspolpraca_cli.render.programme import ShowDocument
 
-    chosen = choose(output_format, output, TreeFormat.table)
+    chosen = resolve_format(output_format, output, TreeFormat.table)
     check_output(output, force, chosen)
     program, _ = load(ctx)
     item = _lookup(program, item_id)

@@ -57,13 +57,12 @@ def check(
       wsp check --year 2024 --format json
       wsp --lang pl check --quiet --as-of 2025-06-01
     """
-    from wspolpraca_cli.cli.output import check_output, deliver
-    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
     from wspolpraca_cli.render.report_check import CheckDocument
     from wspolpraca_cli.services import progress as services
 
     use_language(ctx, lang)
-    chosen = choose(output_format, output, CheckFormat.text)
+    chosen = resolve_format(output_format, output, CheckFormat.text)
     check_output(output, force, chosen)
     day = parse_as_of(as_of)
     ws, where = workspace(ctx)
@@ -129,14 +128,13 @@ def report(
       wsp --lang en report --year 2024 --format csv -o report-2024.csv
     """
     from wspolpraca_cli.cli.formats import format_of
-    from wspolpraca_cli.cli.output import check_output, deliver
-    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
     from wspolpraca_cli.services import progress as services
 
     use_language(ctx, lang)
     generated = generation_date()
     day = parse_as_of(as_of) if as_of is not None else generated
-    chosen = choose(output_format, output, ReportFormat.md)
+    chosen = resolve_format(output_format, output, ReportFormat.md)
     ws, _ = workspace(ctx)
     program = ws.program
     if year is None:

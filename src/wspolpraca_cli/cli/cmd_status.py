@@ -67,12 +67,11 @@ def status(
       wsp status --as-of 2025-06-01 --goal a
       wsp status --year 2024 --format json
     """
-    from wspolpraca_cli.cli.output import check_output, deliver
-    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
     from wspolpraca_cli.render.status import build_view, orphan_note
     from wspolpraca_cli.services import progress as services
 
-    chosen = choose(output_format, output, StatusFormat.table)
+    chosen = resolve_format(output_format, output, StatusFormat.table)
     check_output(output, force, chosen)
     day = parse_as_of(as_of)
     ws, where = workspace(ctx)

@@ -240,12 +240,11 @@ def history(
       wsp history 1.1 --period 2024
       wsp history 1.1 --format json
     """
-    from wspolpraca_cli.cli.output import check_output, deliver
-    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
     from wspolpraca_cli.render.history import HistoryDocument
     from wspolpraca_cli.services import entries as services
 
-    chosen = choose(output_format, output, HistoryFormat.table)
+    chosen = resolve_format(output_format, output, HistoryFormat.table)
     check_output(output, force, chosen)
     ws, _ = workspace(ctx)
     ind = find_indicator(ws.program, indicator_id) if indicator_id is not None else None
@@ -391,12 +390,11 @@ def export(
       wsp export --format json -o wpisy.json --force
       wsp --lang en export > entries.csv
     """
-    from wspolpraca_cli.cli.output import check_output, deliver
-    from wspolpraca_cli.cli.output import output_format as choose
+    from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
     from wspolpraca_cli.render.export import EntriesDocument
     from wspolpraca_cli.services import transfer as services
 
-    chosen = choose(output_format, output, ExportFormat.csv)
+    chosen = resolve_format(output_format, output, ExportFormat.csv)
     check_output(output, force, chosen)
     ws, _ = workspace(ctx)
     entries = services.export_entries(ws)

@@ -1,6 +1,6 @@
 """One output layer for every command that prints or writes a document.
 
-- the shared options: ``--format/-f`` (each document's formats: :mod:`wspolpraca_cli.render.
+- the shared options: ``--format/-f`` (each document's formats: :mod:`wspolpraca_cli.cli.
   formats`), ``--output/-o`` and ``--force``;
 - :func:`deliver`: the renderer of the chosen format, its result to standard output or to the
   ``-o`` file (a terminal gets the terminal renderer), a note to standard error;
@@ -38,7 +38,7 @@ OutputOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help=t("opt.force"))]
 
 
-def output_format(chosen: F | None, output: Path | None, default: F) -> F:
+def resolve_format(chosen: F | None, output: Path | None, default: F) -> F:
     """:func:`choose_format` with the extensions of ``default``'s document."""
     from wspolpraca_cli.cli.formats import suffixes
 
