@@ -37,6 +37,20 @@ def test_second_load_is_a_cache_hit(tmp_path: Path) -> None:
     assert len(list(cache_dir().glob("*.pickle"))) == 1
 
 
+def test_a_relative_and_an_absolute_path_share_one_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_bytes(SHIPPED_PROGRAM.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    calls: list[Path] = []
+    load_cached(Path("p.yaml"), counting_loader(calls))
+    load_cached(path, counting_loader(calls))
+    load_cached(Path(".") / ".." / tmp_path.name / "p.yaml", counting_loader(calls))
+    assert calls == [Path("p.yaml")]
+    assert len(list(cache_dir().glob("*.pickle"))) == 1
+
+
 def test_changed_file_is_reloaded(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_bytes(SHIPPED_PROGRAM.read_bytes())

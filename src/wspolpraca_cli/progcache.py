@@ -39,12 +39,12 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     return base / "wsp" / "programs"
 
 
-def _key(data: bytes, display_name: str) -> str:
+def _key(data: bytes, where: str) -> str:
     """Two independent 32-bit checksums of the bytes, their length, and what else matters.
 
     (zlib is already imported at start-up; hashlib would cost a few milliseconds.)
     """
-    meta = f"{_FORMAT}|{__version__}|{sys.version}|{display_name}".encode()
+    meta = f"{_FORMAT}|{__version__}|{sys.version}|{where}".encode()
     head = zlib.crc32(meta)
     return f"{head:08x}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}-{len(data):x}"
 
@@ -58,7 +58,11 @@ def load_cached(
         data = path.read_bytes()
     except OSError:
         return load(path)  # let the loader raise its own, clear error
-    key = _key(data, str(path))
+    try:  # one entry per file, however its path was typed (`-p prog.yaml`, its absolute path)
+        where = str(path.resolve())
+    except (OSError, RuntimeError):
+        where = str(path)
+    key = _key(data, where)
     folder = cache_dir(environ)
     if not _private(folder):
         return load(path)  # never unpickle what someone else could have written
