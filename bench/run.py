@@ -137,19 +137,23 @@ def build_store(path: Path, programme_text: str, n_entries: int) -> None:
     per_year = {i.id: KINDS[n % len(KINDS)][3] for n, i in enumerate(indicators)}
     codes = {pp: period_codes(pp) for pp in set(per_year.values())}
     batch: list[tuple[object, ...]] = []
-    last_uid: str | None = None
+    # A correction (1% of the entries) supersedes the latest entry of its own indicator, in that
+    # entry's period, as the store requires; each entry is superseded at most once (a chain of
+    # corrections at most), so the store can be exported and imported again.
+    latest: dict[str, tuple[str, str]] = {}
     for n in range(n_entries):
         ind = indicators[n % len(indicators)]
         period = rng.choice(codes[per_year[ind.id]])
         uid = f"bench-{n:08d}"
         kind, supersedes, reason, value = "record", None, "", float(rng.randint(0, 20))
-        if last_uid is not None and n % 100 == 0:
-            kind, supersedes, reason = "correction", last_uid, "benchmark correction"
+        if n % 100 == 0 and ind.id in latest:
+            supersedes, period = latest[ind.id]
+            kind, reason = "correction", "benchmark correction"
+        latest[ind.id] = (uid, period)
         batch.append(
             (uid, ind.id, period, value, kind, None, "", "", "[]", "bench",
              "2024-01-01T00:00:00Z", supersedes, reason)
         )  # fmt: skip
-        last_uid = uid if kind == "record" else None
         if len(batch) >= 50_000:
             conn.executemany(sql, batch)
             batch.clear()
@@ -207,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     prog_1k, prog_10k, store_1m = (
         WORK / "program-1k.yaml",
         WORK / "program-10k.yaml",
-        WORK / "store-1m.wsp.db",
+        WORK / "store-1m-v2.wsp.db",  # v2: corrections of their own indicator
     )
     if args.rebuild or not prog_1k.exists():
         prog_1k.write_text(synthetic_programme(1_000), encoding="utf-8")
