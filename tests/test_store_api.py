@@ -102,6 +102,18 @@ def test_supersession_rules(tmp_path: Path) -> None:
         assert [e.value for e in effective(store.entries())] == [5.0]
 
 
+def test_superseded_by_of_one_indicator(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        a = store.add(rec(2))
+        b = store.add(Entry("", "1.1", "2024", 3.0, EntryKind.CORRECTION, supersedes=a.uid))
+        x = store.add(rec(7, ind="pct"))
+        y = store.add(Entry("", "pct", "2024", None, EntryKind.VOID, supersedes=x.uid))
+        assert store.superseded_by("1.1") == {a.uid: b.uid}
+        assert store.superseded_by("pct") == {x.uid: y.uid}
+        assert store.superseded_by("none") == {}
+        assert store.superseded_by() == {a.uid: b.uid, x.uid: y.uid}
+
+
 def test_get_prefix_ambiguous_and_short(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store:
         store.add(rec(1, uid="abcd1111"))

@@ -234,7 +234,7 @@ def _supersedable(store: Store, text: str) -> Entry:
         raise InputError(t("entry.unknown", uid=text), hint=t("entry.unknown.hint"))
     if entry.kind is EntryKind.VOID:
         raise InputError(t("store.supersedes_void", uid=entry.uid[:SHORT]))
-    successors = store.superseded_by()
+    successors = store.superseded_by(entry.indicator_id)
     if entry.uid in successors:
         latest = entry.uid
         while latest in successors:
@@ -328,7 +328,7 @@ def history(ws: Workspace, ind: Indicator | None = None, period: str | None = No
                 raise InputError(t("period.invalid", period=period)) from None
     with ws.open(readonly=True) as store:
         entries = store.entries(ind.id if ind else None)
-        superseded_by = store.superseded_by()
+        superseded_by = store.superseded_by(ind.id if ind else None)
     if wanted is not None:
         entries = [e for e in entries if e.period == wanted]
     return History(chains(entries), superseded_by)

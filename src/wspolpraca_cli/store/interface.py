@@ -68,8 +68,9 @@ class Store(Protocol):
         """The entry with this uid or unique uid prefix (at least ``MIN_PREFIX`` characters)."""
         ...
 
-    def superseded_by(self) -> dict[str, str]:
-        """Map of superseded uid -> the uid of the entry that supersedes it."""
+    def superseded_by(self, indicator_id: str | None = None) -> dict[str, str]:
+        """Map of superseded uid -> the uid of the entry that supersedes it (of one indicator's
+        entries when ``indicator_id`` is given)."""
         ...
 
     def summaries(

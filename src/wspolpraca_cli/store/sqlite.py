@@ -358,13 +358,23 @@ class SqliteStore:
             raise self._damaged()
         return self._entry(rows[0])
 
-    def superseded_by(self) -> dict[str, str]:
-        """Map of superseded uid -> the uid of the entry that supersedes it."""
-        rows = self._query("SELECT supersedes, uid FROM entries WHERE supersedes IS NOT NULL")
-        indexed = self._query(
-            "SELECT count(*) FROM entries INDEXED BY entries_supersedes"
-            " WHERE supersedes IS NOT NULL"
-        )
+    def superseded_by(self, indicator_id: str | None = None) -> dict[str, str]:
+        """Map of superseded uid -> the uid of the entry that supersedes it; of one indicator's
+        entries only when ``indicator_id`` is given (a correction or void has its entry's
+        indicator), read through that indicator's rows, whatever the size of the store."""
+        if indicator_id is not None:
+            rows = self._query(
+                "SELECT supersedes, uid FROM entries"
+                " WHERE indicator_id = ? AND supersedes IS NOT NULL",
+                (indicator_id,),
+            )
+            indexed = None  # the indicator's rows are checked against its index by entries()
+        else:
+            rows = self._query("SELECT supersedes, uid FROM entries WHERE supersedes IS NOT NULL")
+            indexed = self._query(
+                "SELECT count(*) FROM entries INDEXED BY entries_supersedes"
+                " WHERE supersedes IS NOT NULL"
+            )
         if (indexed and int(indexed[0][0]) != len(rows)) or any(
             not isinstance(r[0], str) or not isinstance(r[1], str) for r in rows
         ):
