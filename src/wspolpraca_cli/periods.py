@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cached_property
 
 from wspolpraca_cli.i18n import t
 
@@ -180,8 +181,9 @@ class Period:
             return f"{self.year}-{self.index:02d}"
         return f"{self.year}-{self.index}"
 
-    @property
+    @cached_property
     def start(self) -> date:
+        """The first day of the period (computed once per period: the engine asks often)."""
         if self.kind is PeriodKind.HALF:
             return date(self.year, 6 * (self.index - 1) + 1, 1)
         if self.kind is PeriodKind.QUARTER:
@@ -190,7 +192,7 @@ class Period:
             return date(self.year, self.index, 1)
         return date(self.year, 1, 1)
 
-    @property
+    @cached_property
     def end(self) -> date:
         """The last day of the period (inclusive)."""
         if self.kind is PeriodKind.YEAR:
