@@ -73,16 +73,17 @@ def check_in_programme(
 
 def check_period(program: Program, ind: Indicator, text: str, *, in_file: bool = False) -> Period:
     """The period ``text`` for ``ind``: of the indicator's frequency, inside the programme.
-    ``in_file``: the period comes from an imported file (hints do not mention ``--date``)."""
-    hint = _form_hint(program, ind, in_file)
+    ``in_file``: the period comes from an imported file (hints do not mention ``--date``).
+    The hint is built only for an error: an import checks every row."""
     try:
         period = parse_period(text)
     except ValueError:
+        hint = _form_hint(program, ind, in_file)
         raise InputError(t("period.invalid", period=text), hint=hint) from None
     if not matches_frequency(period, ind.frequency):
         raise InputError(
             t("period.wrong_form", period=text, id=ind.id, frequency=frequency_name(ind)),
-            hint=hint,
+            hint=_form_hint(program, ind, in_file),
         )
     return check_in_programme(program, ind, period, in_file=in_file)
 
