@@ -16,6 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file is too large ({size} bytes); the limit is {limit} MiB",
     ),
     "prog.is_folder": ("to jest folder, a nie plik", "this is a folder, not a file"),
+    "prog.not_regular": (
+        "to jest {kind}, a nie zwykły plik; wsp czyta program tylko ze zwykłego pliku",
+        "this is {kind}, not a regular file; wsp reads a programme from a regular file only",
+    ),
     "prog.not_utf8": (
         "plik nie jest zapisany w kodowaniu UTF-8 (bajt 0x{byte})",
         "the file is not UTF-8 (byte 0x{byte})",

@@ -233,27 +233,36 @@ def format_path(path: PathKey) -> str:
 
 
 def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
-    """Read a programme file as UTF-8, at most ``limit`` bytes; raise on what cannot be read."""
+    """Read a programme file as UTF-8, at most ``limit`` bytes; raise on what cannot be read.
+
+    What it is and how big it is are looked at before anything is read: a folder, a pipe or
+    a device (``/dev/zero`` never ends) is refused unread, and a larger file is refused after
+    at most ``limit + 1`` bytes.
+    """
+    from wspolpraca_cli.fsutil import FileTooLarge, NotRegularFile, read_regular
+
     try:
-        size = path.stat().st_size
+        data = read_regular(path, limit)
     except FileNotFoundError:
         raise
-    except OSError as exc:
-        raise FileSystemError(t("prog.cannot_read", path=path, reason=exc.strerror)) from None
-    if size > limit:
+    except NotRegularFile as exc:
+        if exc.kind == "folder":
+            message = t("prog.is_folder")
+        else:
+            message = t("prog.not_regular", kind=t(f"file.kind.{exc.kind}"))
+        raise ProgramInvalid([Diagnostic(str(path), 1, 1, message)]) from None
+    except FileTooLarge as exc:
         raise ProgramInvalid(
             [
                 Diagnostic(
                     str(path),
                     1,
                     1,
-                    t("prog.too_large", size=size, limit=limit // (1024 * 1024)),
+                    t("prog.too_large", size=exc.size, limit=limit // (1024 * 1024)),
                 )
             ]
-        )
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
+        ) from None
+    except IsADirectoryError:  # a folder that cannot be opened (Windows)
         raise ProgramInvalid([Diagnostic(str(path), 1, 1, t("prog.is_folder"))]) from None
     except OSError as exc:
         raise FileSystemError(t("prog.cannot_read", path=path, reason=exc.strerror)) from None
