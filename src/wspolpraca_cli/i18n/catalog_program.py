@@ -53,6 +53,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "zbyt głębokie zagnieżdżenie (dopuszczalna głębokość: {depth})",
         "nesting deeper than {depth} levels",
     ),
+    "prog.too_many_nodes": (
+        "dokument ma więcej niż {limit} wartości (kluczy, elementów list i tekstów); "
+        "tyle nie zawiera żaden program",
+        "the document has more than {limit} values (keys, list items and texts); "
+        "no programme holds that many",
+    ),
+    "prog.too_many_nodes.hint": (
+        "sprawdź, czy to właściwy plik; plik programu może mieć najwyżej {limit} wartości",
+        "check that this is the right file; a programme file holds at most {limit} values",
+    ),
     "prog.alias_bomb": (
         "po rozwinięciu aliasów dokument przekracza limit {limit} wartości (bomba aliasów?)",
         "the document expands to more than {limit} values (alias bomb?)",

@@ -214,6 +214,41 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], dept
     return total
 
 
+_INDICATORS = ":-?,[]{}"
+
+
+def _node_bound(text: str) -> int:
+    """An upper bound of the YAML nodes in ``text``, counted without parsing it: every node
+    is a scalar (each one ends at an indicator below or at a line break), an empty value or
+    a collection (each one stands at an indicator). Comments and quoted text only raise it."""
+    indicators = sum(text.count(c) for c in _INDICATORS)
+    return 3 * indicators + text.count("\n") + 1
+
+
+def _beyond_node_limit(text: str, limit: int) -> Any | None:
+    """The mark of the first node beyond ``limit`` nodes (aliases not counted), else None.
+
+    Counted on libyaml's event stream, which holds one event at a time: composing a document
+    of millions of nodes first would take a gigabyte before any limit could be applied. A
+    syntax error ends the count; :func:`compose` then reports it.
+    """
+    loader = _Loader(text)
+    nodes = 0
+    kinds = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, kinds):
+                nodes += 1
+                if nodes > limit:
+                    return event.start_mark
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
 def _line_column(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
@@ -288,6 +323,15 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
 def compose(text: str, file: str) -> tuple[Any, Located]:
     """Parse YAML text into Python values with positions; syntax errors become diagnostics."""
     located = Located(file)
+    if _node_bound(text) > MAX_NODES:  # a big file: count its nodes before composing them
+        beyond = _beyond_node_limit(text, MAX_NODES)
+        if beyond is not None:
+            located.error(
+                beyond,
+                t("prog.too_many_nodes", limit=MAX_NODES),
+                hint=t("prog.too_many_nodes.hint", limit=MAX_NODES),
+            )
+            return None, located
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
