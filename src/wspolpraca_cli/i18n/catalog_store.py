@@ -183,6 +183,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "utwórz katalog (mkdir -p {folder}) albo popraw ścieżkę w --store / WSP_STORE",
         "create the folder (mkdir -p {folder}) or correct the path in --store / WSP_STORE",
     ),
+    "store.other_store_created": (
+        "Utworzono nowy magazyn pomiarów {path}. Magazyn tego samego pliku programu jest też w "
+        "{other} (tam szukały go wcześniejsze wersje wsp); aby go używać, przenieś go do "
+        "{path} albo podaj --store {other}.",
+        "Created a new measurement store {path}. A store of the same programme file is also at "
+        "{other} (where earlier versions of wsp looked); to use it, move it to {path} or give "
+        "--store {other}.",
+    ),
+    "store.other_store_missing": (
+        "Magazyn pomiarów {path} jeszcze nie istnieje, ale magazyn tego samego pliku programu "
+        "jest w {other} (tam szukały go wcześniejsze wersje wsp); aby go używać, przenieś go do "
+        "{path} albo podaj --store {other}.",
+        "The measurement store {path} does not exist yet, but a store of the same programme "
+        "file is at {other} (where earlier versions of wsp looked); to use it, move it to {path} "
+        "or give --store {other}.",
+    ),
     "store.is_dir": (
         "{path} jest katalogiem, a nie plikiem magazynu.",
         "{path} is a directory, not a store file.",
