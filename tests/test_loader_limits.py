@@ -91,3 +91,20 @@ def test_a_huge_file_is_refused_unread(wsp: Wsp, tmp_path: Path) -> None:
         assert run.stderr.splitlines()[0] == message
     polish = wsp.using(path)("status", lang="pl")
     assert "plik jest za duży" in polish.stderr
+
+
+@pytest.mark.parametrize("text", [TEST_PROGRAM, "program: [\n", "a: &a [*a]\n"])
+def test_the_cycle_collector_is_back_as_it_was_after_a_load(text: str) -> None:
+    """Loading pauses Python's cycle collector (it walked every node again and again: most of
+    the time of a big file) and puts it back as it was, also after an invalid file."""
+    import gc
+
+    assert gc.isenabled()
+    load_text(text, "p.yaml")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_text(text, "p.yaml")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
