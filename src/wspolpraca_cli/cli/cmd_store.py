@@ -187,12 +187,14 @@ def record(
 
     done = confirming(run, yes, interactive)
     entry = done.entry
+    from wspolpraca_cli.safe_text import one_line  # the programme's text, shown escaped
+
     state = _total_text(ind, done.total)
     if done.dry_run:
         typer.echo(
             t(
                 "record.dry_run",
-                id=ind.id,
+                id=one_line(ind.id),
                 value=_num(entry.value, ind.unit),
                 period=entry.period,
                 total_period=_total_period(done.total, entry.period),
@@ -207,8 +209,8 @@ def record(
         t(
             "record.done",
             uid=entry.uid[:SHORT],
-            id=ind.id,
-            name=ind.name,
+            id=one_line(ind.id),
+            name=one_line(ind.name),
             value=_num(entry.value, ind.unit),
             period=entry.period,
             total_period=_total_period(done.total, entry.period),
