@@ -97,7 +97,7 @@ def load(ctx: typer.Context) -> tuple[Program, ProgramLocation]:
     from wspolpraca_cli.progcache import load_cached
 
     where = program_location(ctx)
-    if not where.path.is_file() and not where.path.is_dir():
+    if not where.path.exists():  # a folder, a pipe or a device: the loader says what it is
         raise ProgramNotFound(
             t("program.not_found", path=where.path), hint=t("program.not_found.hint")
         )

@@ -118,6 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} jest katalogiem, a nie plikiem magazynu.",
         "{path} is a directory, not a store file.",
     ),
+    "store.not_regular": (
+        "{path} to {kind}, a nie plik magazynu.",
+        "{path} is {kind}, not a store file.",
+    ),
     "store.too_new": (
         "Magazyn {path} ma schemat w wersji {version}, a ta wersja wsp zna tylko wersje do "
         "{supported}.",

@@ -488,9 +488,7 @@ def open_sqlite(
         memory = sqlite3.connect(":memory:", isolation_level=None)
         sqlite_schema.migrate(memory, path)
         return SqliteStore(path, memory, readonly=False)
-    if path.is_dir():
-        raise StoreError(t("store.is_dir", path=path), hint=t("store.not_wsp.hint"))
-    exists = path.exists()
+    exists = sqlite_open.check_regular(path)  # a folder, a pipe, a device: refused unopened
     if not exists:
         # Reading a store that does not exist yet gives no entries (a missing folder too), but a
         # part of the path that is a file is a mistake worth naming.
