@@ -56,6 +56,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wait for the other wsp command to finish and try again "
         "(the timeout in seconds: variable WSP_BUSY_TIMEOUT)",
     ),
+    "timeout.bad": (
+        "Zmienna {var}={value!r} nie jest poprawnym czasem oczekiwania w sekundach.",
+        "{var}={value!r} is not a valid waiting time in seconds.",
+    ),
+    "timeout.bad.hint": (
+        "podaj liczbę sekund od 0 do {max} (np. {var}=30) albo usuń zmienną, "
+        "by użyć wartości domyślnej",
+        "give a number of seconds from 0 to {max} (e.g. {var}=30), or unset it for the default",
+    ),
     "store.damaged": (
         "Magazyn {path} jest uszkodzony i nie da się go odczytać.",
         "The store {path} is damaged and cannot be read.",
