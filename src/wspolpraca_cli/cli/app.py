@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -66,6 +68,10 @@ class WspGroup(TyperGroup):
             raise
 
     def invoke(self, ctx: Any) -> Any:
+        with _interruptible():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except ClickException as exc:
@@ -91,6 +97,26 @@ class WspGroup(TyperGroup):
                 raise
             _traceback_if_debug(ctx)
             _internal(exc)
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """While the command runs, Ctrl-C raises KeyboardInterrupt (so that a transaction rolls
+    back and the command can say what it stored). Before it, the entry point's handler ends the
+    process at once with exit 130 (see :mod:`wspolpraca_cli.cli.entry`); after it, Ctrl-C is
+    ignored: the command is done, its output and exit code stand."""
+    import signal
+
+    from wspolpraca_cli.cli.entry import quick_interrupt_installed
+
+    outermost = quick_interrupt_installed()
+    if outermost:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        if outermost:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _traceback_if_debug(ctx: Any) -> None:
