@@ -37,13 +37,15 @@ def state(ctx: typer.Context) -> State:
 
 
 def settle_language(ctx: typer.Context, fallback: str | None = None) -> None:
-    """The one decision on the language of messages and documents: ``--lang`` (before or after
-    the command), else ``WSP_LANG``, else a locale that names a language, else ``fallback``
-    (the programme's own ``language``: under cron no locale names one), else English. The
-    core reads it from :func:`wspolpraca_cli.i18n.t`; nothing else sets it."""
-    from wspolpraca_cli.i18n import chosen_language, set_language
+    """The one decision on the language of messages, documents and help: ``--lang`` (before
+    or after the command), else ``WSP_LANG``, else a locale that names a language, else
+    ``fallback`` (the programme's own ``language``: under cron or ``LANG=C.UTF-8`` no locale
+    names one), else the programmes' default, Polish — which help screens, built before any
+    programme is read, speak then too. The core reads it from
+    :func:`wspolpraca_cli.i18n.t`; nothing else sets it."""
+    from wspolpraca_cli.i18n import DEFAULT_LANGUAGE, chosen_language, set_language
 
-    set_language(state(ctx).lang or chosen_language() or fallback or "en")
+    set_language(state(ctx).lang or chosen_language() or fallback or DEFAULT_LANGUAGE)
 
 
 def use_language(ctx: typer.Context, lang: str | None) -> None:

@@ -28,6 +28,10 @@ def main() -> None:
     """``wsp``: Ctrl-C handling first, then the application."""
     install_quick_interrupt()
     try:
+        from wspolpraca_cli.i18n import detect_language, set_language
+
+        # Before the commands are imported: their option help texts are built then.
+        set_language(detect_language(sys.argv[1:]))
         from wspolpraca_cli.cli.app import main as run
 
         run()

@@ -494,7 +494,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actual for {total_period}: {state}.",
     ),
     "record.dry_run": (
-        "Próba (nic nie zapisano): {id} = {value} za {period}; wartość osiągnięta za "
+        "Tryb próbny — nic nie zapisano: {id} = {value} za {period}; wartość osiągnięta za "
         "{total_period} byłaby: {state}. Magazyn: {store}",
         "Dry run (nothing stored): {id} = {value} for {period}; the actual for {total_period} "
         "would be: {state}. Store: {store}",
@@ -545,7 +545,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actual of {id} for {period}: {state}.",
     ),
     "correct.dry_run": (
-        "Próba (nic nie zapisano): wpis {uid} ({old} → {new}); wartość osiągnięta wskaźnika "
+        "Tryb próbny — nic nie zapisano: wpis {uid} ({old} → {new}); wartość osiągnięta wskaźnika "
         "{id} za {period} byłaby: {state}.",
         "Dry run (nothing stored): entry {uid} ({old} → {new}); the actual of {id} for {period} "
         "would be: {state}.",
@@ -556,7 +556,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Voided entry {uid} ({old}) with entry {new_uid}. Actual of {id} for {period}: {state}.",
     ),
     "void.dry_run": (
-        "Próba (nic nie zapisano): unieważnienie wpisu {uid} ({old}); wartość osiągnięta "
+        "Tryb próbny — nic nie zapisano: unieważnienie wpisu {uid} ({old}); wartość osiągnięta "
         "wskaźnika {id} za {period} byłaby: {state}.",
         "Dry run (nothing stored): void of entry {uid} ({old}); the actual of {id} for {period} "
         "would be: {state}.",
