@@ -121,11 +121,14 @@ def record(
         str | None,
         typer.Argument(metavar="VALUE", help=t("arg.record.value"), show_default=False),
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", help=t("opt.record.year"))] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help=t("opt.record.year"))] = None,
     period: Annotated[
         str | None, typer.Option("--period", "-P", help=t("opt.record.period"))
     ] = None,
-    day: Annotated[str | None, typer.Option("--date", "-d", help=t("opt.record.date"))] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", "-d", metavar="YYYY-MM-DD", help=t("opt.record.date")),
+    ] = None,
     note: Annotated[str, typer.Option("--note", "-n", help=t("opt.record.note"))] = "",
     source: Annotated[str, typer.Option("--source", help=t("opt.record.source"))] = "",
     tag: Annotated[
@@ -226,7 +229,7 @@ def record(
 def history(
     ctx: typer.Context,
     indicator_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help=t("arg.history.id"), show_default=False)
+        str | None, typer.Argument(metavar="ID", help=t("arg.history.id"), show_default=False)
     ] = None,
     period: Annotated[
         str | None, typer.Option("--period", "-P", help=t("opt.history.period"))

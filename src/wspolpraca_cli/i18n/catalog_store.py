@@ -56,6 +56,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wait for the other wsp command to finish and try again "
         "(the timeout in seconds: variable WSP_BUSY_TIMEOUT)",
     ),
+    "timeout.bad": (
+        "Zmienna {var}={value!r} nie jest poprawnym czasem oczekiwania w sekundach.",
+        "{var}={value!r} is not a valid waiting time in seconds.",
+    ),
+    "timeout.bad.hint": (
+        "podaj liczbę sekund od 0 do {max} (np. {var}=30) albo usuń zmienną, "
+        "by użyć wartości domyślnej",
+        "give a number of seconds from 0 to {max} (e.g. {var}=30), or unset it for the default",
+    ),
     "store.damaged": (
         "Magazyn {path} jest uszkodzony i nie da się go odczytać.",
         "The store {path} is damaged and cannot be read.",
@@ -489,7 +498,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actual for {total_period}: {state}.",
     ),
     "record.dry_run": (
-        "Próba (nic nie zapisano): {id} = {value} za {period}; wartość osiągnięta za "
+        "Tryb próbny — nic nie zapisano: {id} = {value} za {period}; wartość osiągnięta za "
         "{total_period} byłaby: {state}. Magazyn: {store}",
         "Dry run (nothing stored): {id} = {value} for {period}; the actual for {total_period} "
         "would be: {state}. Store: {store}",
@@ -540,7 +549,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actual of {id} for {period}: {state}.",
     ),
     "correct.dry_run": (
-        "Próba (nic nie zapisano): wpis {uid} ({old} → {new}); wartość osiągnięta wskaźnika "
+        "Tryb próbny — nic nie zapisano: wpis {uid} ({old} → {new}); wartość osiągnięta wskaźnika "
         "{id} za {period} byłaby: {state}.",
         "Dry run (nothing stored): entry {uid} ({old} → {new}); the actual of {id} for {period} "
         "would be: {state}.",
@@ -551,7 +560,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Voided entry {uid} ({old}) with entry {new_uid}. Actual of {id} for {period}: {state}.",
     ),
     "void.dry_run": (
-        "Próba (nic nie zapisano): unieważnienie wpisu {uid} ({old}); wartość osiągnięta "
+        "Tryb próbny — nic nie zapisano: unieważnienie wpisu {uid} ({old}); wartość osiągnięta "
         "wskaźnika {id} za {period} byłaby: {state}.",
         "Dry run (nothing stored): void of entry {uid} ({old}); the actual of {id} for {period} "
         "would be: {state}.",
