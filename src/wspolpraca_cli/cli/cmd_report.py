@@ -157,9 +157,9 @@ def report(
     if chosen is ReportFormat.xlsx:
         require_openpyxl()
 
-    from wspolpraca_cli.render.report import build_report
+    from wspolpraca_cli.render.report import NOTES_SHOWN, build_report
 
-    progress, entries = services.report_inputs(ws, day)
+    progress, entries = services.report_inputs(ws, day, year, notes=NOTES_SHOWN)
     built = build_report(progress, entries, year=year, generated=generated, lang=get_language())
 
     written = t("report.written", year=year, path=output)

@@ -84,6 +84,17 @@ class Store(Protocol):
         given; ordered by indicator id and period."""
         ...
 
+    def latest_entries(
+        self,
+        groups: Iterable[tuple[str, str]],
+        as_of: date | str | None = None,
+        limit: int = 10,
+    ) -> list[Entry]:
+        """The ``limit`` latest effective entries of each (indicator, period code) in
+        ``groups`` that count as of ``as_of`` (those :meth:`summaries` aggregates), in
+        insertion order: lists of entries read in bounded size, whatever the store's."""
+        ...
+
     def integrity_check(self) -> str: ...
 
     def schema_version(self) -> int: ...

@@ -459,6 +459,50 @@ class SqliteStore:
             )
         return summaries
 
+    def latest_entries(
+        self,
+        groups: Iterable[tuple[str, str]],
+        as_of: date | str | None = None,
+        limit: int = 10,
+    ) -> list[Entry]:
+        """The ``limit`` latest effective entries (by ``seq``) of each (indicator, period code)
+        in ``groups`` that count as of ``as_of`` — those :meth:`summaries` aggregates — in
+        insertion order. A bounded read for lists of entries (the report's notes): the groups'
+        entries are ranked in the covering index, and only the chosen rows are read from the
+        table."""
+        import json
+
+        wanted = list(dict.fromkeys(groups))
+        if not wanted or limit <= 0 or self._conn is None:
+            return []
+        params: list[Any] = [json.dumps(wanted, ensure_ascii=False)]
+        dated = ""
+        if as_of is not None:
+            dated = "AND (e.date IS NULL OR e.date <= ?)"
+            params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
+        params.append(limit)
+        # The groups travel as one JSON parameter (no limit on their number); each group's
+        # latest entries are picked in the index, then read from the table.
+        sql = f"""
+            WITH wanted(indicator_id, period) AS (
+                SELECT value ->> 0, value ->> 1 FROM json_each(?)
+            ), superseded(seq) AS MATERIALIZED (
+                SELECT o.seq FROM entries c INDEXED BY entries_supersedes
+                JOIN entries o ON o.uid = c.supersedes WHERE c.supersedes IS NOT NULL
+            )
+            SELECT {", ".join("x." + c.strip() for c in _COLUMNS.split(","))}
+            FROM wanted w JOIN entries x ON x.seq IN (
+                SELECT e.seq FROM entries e INDEXED BY entries_aggregate
+                WHERE e.indicator_id = w.indicator_id AND e.period = w.period
+                  AND e.kind <> 'void' {dated}
+                  AND e.seq NOT IN (SELECT seq FROM superseded)
+                ORDER BY e.seq DESC LIMIT ?
+            )
+        """
+        found = [self._entry(row) for row in self._query(sql, params)]
+        found.sort(key=lambda e: e.seq)
+        return found
+
     def integrity_check(self) -> str:
         rows = self._query("PRAGMA integrity_check")
         return ", ".join(str(r[0]) for r in rows) if rows else "ok"
