@@ -52,6 +52,18 @@ class InputError(WspError):
     """Invalid input data: a value, a period, a CSV row (exit 2)."""
 
 
+class Unconfirmed(InputError):
+    """A change that a person must confirm first (an implausible value, a duplicate entry):
+    exit 2 when nobody confirms it. ``question`` asks for the confirmation; ``concern`` names
+    what is confirmed, so that the caller can call again with it among the confirmed ones."""
+
+    concern = ""
+
+    def __init__(self, message: str, hint: str, question: str) -> None:
+        super().__init__(message, hint)
+        self.question = question
+
+
 class ProgramInvalid(WspError):
     """A programme file with one or more located problems (exit 2)."""
 

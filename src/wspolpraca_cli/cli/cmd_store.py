@@ -170,7 +170,7 @@ def record(
             raise UsageError(t("record.missing_value"), hint=accepted_forms(ind.unit))
         value = ask_value(ind)
 
-    def run(confirmed: bool) -> services.Recorded:
+    def run(confirmed: frozenset[str]) -> services.Recorded:
         return services.record(
             ws,
             ind,
@@ -319,7 +319,7 @@ def correct(
     interactive = _interactive()
     why = _reason(reason, interactive)
 
-    def run(confirmed: bool) -> services.Superseded:
+    def run(confirmed: frozenset[str]) -> services.Superseded:
         return services.supersede(
             ws,
             entry_id,
@@ -365,7 +365,7 @@ def void(
         by=by or "",
         today=_today(),
         dry_run=dry_run,
-        confirmed=True,
+        confirmed=services.EVERYTHING,
     )
     _report_supersede(done, "void")
 

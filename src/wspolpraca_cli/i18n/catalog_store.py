@@ -266,8 +266,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Who records it (default: the operating-system user).",
     ),
     "opt.record.yes": (
-        "Zapisz także wartość, która wygląda na nieprawdopodobną (bez pytania).",
-        "Record even a value that looks implausible (without asking).",
+        "Zapisz także wartość, która wygląda na nieprawdopodobną, albo wpis taki sam jak już "
+        "zapisany (bez pytania).",
+        "Record even a value that looks implausible, or an entry the same as one already "
+        "stored (without asking).",
     ),
     "opt.correct.yes": (
         "Zapisz także wartość, która wygląda na nieprawdopodobną (bez pytania).",
@@ -466,6 +468,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.implausible.ask": (
         "Wartość wygląda na nieprawdopodobną: {reasons}. Zapisać mimo to?",
         "The value looks implausible: {reasons}. Record it anyway?",
+    ),
+    "record.duplicate": (
+        "Taki sam wpis (wartość, data, uwagi, źródło, podział) jest już w magazynie: {uid}, "
+        "zapisany {recorded}. Nic nie zapisano.",
+        "The same entry (value, date, note, source, breakdown) is already in the store: {uid}, "
+        "recorded {recorded}. Nothing was recorded.",
+    ),
+    "record.duplicate.hint": (
+        "jeśli to kolejny pomiar, a nie ten sam drugi raz, powtórz polecenie z --yes",
+        "if this is another measurement, not the same one again, run the command again with --yes",
+    ),
+    "record.duplicate.ask": (
+        "Taki sam wpis (wartość, data, uwagi, źródło, podział) jest już w magazynie: {uid}, "
+        "zapisany {recorded}. Zapisać go drugi raz?",
+        "The same entry (value, date, note, source, breakdown) is already in the store: {uid}, "
+        "recorded {recorded}. Record it again?",
     ),
     "record.cancelled": ("Nic nie zapisano.", "Nothing was recorded."),
     "confirm.choices": ("[t/N]", "[y/N]"),

@@ -3,13 +3,13 @@ for the period the entry counts in), and the history of entries."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from wspolpraca_cli.entries import Entry, EntryKind, chains, summarise
-from wspolpraca_cli.errors import InputError, UsageError
+from wspolpraca_cli.errors import InputError, Unconfirmed, UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Indicator, Program, Unit
 from wspolpraca_cli.services.base import SHORT, Workspace
@@ -86,15 +86,72 @@ def _would_be_total(
 
 
 # -- record -----------------------------------------------------------------------------------
-class Implausible(InputError):
+IMPLAUSIBLE = "implausible"
+DUPLICATE = "duplicate"
+EVERYTHING = frozenset({IMPLAUSIBLE, DUPLICATE})
+"""What ``--yes`` confirms: every concern a change may raise."""
+
+
+class Implausible(Unconfirmed):
     """A value that looks wrong (outside the programme's bounds, or far above the indicator's
-    other periods). Call again with ``confirmed=True`` once a person has confirmed it."""
+    other periods). Call again with ``IMPLAUSIBLE`` confirmed once a person has confirmed it."""
+
+    concern = IMPLAUSIBLE
 
     def __init__(self, reasons: list[str]) -> None:
         text = "; ".join(reasons)
-        super().__init__(t("record.implausible", reasons=text), hint=t("record.implausible.hint"))
+        super().__init__(
+            t("record.implausible", reasons=text),
+            hint=t("record.implausible.hint"),
+            question=t("record.implausible.ask", reasons=text),
+        )
         self.reasons = reasons
-        self.question = t("record.implausible.ask", reasons=text)
+
+
+class Duplicate(Unconfirmed):
+    """The same entry (value, date, note, source, breakdown) is already stored and counts for
+    the same indicator and period: recording it again would count it twice. Call again with
+    ``DUPLICATE`` confirmed once a person has confirmed that it is another measurement."""
+
+    concern = DUPLICATE
+
+    def __init__(self, existing: Entry) -> None:
+        values = {"uid": existing.uid[:SHORT], "recorded": _recorded_when(existing)}
+        super().__init__(
+            t("record.duplicate", **values),
+            hint=t("record.duplicate.hint"),
+            question=t("record.duplicate.ask", **values),
+        )
+        self.existing = existing
+
+
+def _recorded_when(entry: Entry) -> str:
+    """When an entry was stored, for people: ``2024-03-10 14:05 UTC``."""
+    at = entry.recorded_at
+    if len(at) >= 16 and at[10] == "T":
+        return f"{at[:10]} {at[11:16]} UTC"
+    return at
+
+
+def _same_measurement(a: Entry, b: Entry) -> bool:
+    return (
+        a.value == b.value
+        and (a.date or None) == (b.date or None)
+        and a.note.strip() == b.note.strip()
+        and a.source.strip() == b.source.strip()
+        and sorted(a.tags) == sorted(b.tags)
+    )
+
+
+def _check_not_duplicate(store: Store, entry: Entry) -> None:
+    """Refuse an entry identical to one that counts already (the latest such one is named)."""
+    same = [
+        e
+        for e in store.live_entries(entry.indicator_id, entry.period, entry.value)
+        if _same_measurement(e, entry)
+    ]
+    if same:
+        raise Duplicate(same[-1])
 
 
 def _check_plausible(store: Store, ind: Indicator, value: float, period: str) -> None:
@@ -173,11 +230,12 @@ def record(
     by: str = "",
     today: date,
     dry_run: bool = False,
-    confirmed: bool = False,
+    confirmed: Collection[str] = (),
 ) -> Recorded:
     """Record ``value`` for ``ind`` in ``period``; the total is the figure ``wsp status``
-    shows today for the period the entry counts in. Raises :class:`Implausible` unless
-    ``confirmed``, InputError for a bad value or tag, StoreError (exit 3)."""
+    shows today for the period the entry counts in. Raises :class:`Duplicate` for an entry
+    that counts already and :class:`Implausible` for a value that looks wrong, unless their
+    concern is ``confirmed``; InputError for a bad value or tag, StoreError (exit 3)."""
     from wspolpraca_cli.recording import parse_tags
     from wspolpraca_cli.values import parse_value
 
@@ -194,7 +252,9 @@ def record(
         recorded_by=by.strip(),
     )
     with ws.open(readonly=dry_run) as store:
-        if not confirmed:
+        if DUPLICATE not in confirmed:
+            _check_not_duplicate(store, entry)
+        if IMPLAUSIBLE not in confirmed:
             _check_plausible(store, ind, number, entry.period)
         if dry_run:
             total = _would_be_total(store, ws.program, ind, entry.period, entry, today)
@@ -260,12 +320,12 @@ def supersede(
     by: str,
     today: date,
     dry_run: bool,
-    confirmed: bool,
+    confirmed: Collection[str],
 ) -> Superseded:
     """Append an entry that supersedes ``entry_id`` (a uid or unique prefix): a correction to
     ``value``, or, with ``value`` None, a void (it no longer counts). The old entry stays in the
     history. Raises :class:`Implausible` for a correction that looks wrong, unless
-    ``confirmed``."""
+    ``IMPLAUSIBLE`` is ``confirmed``."""
     from wspolpraca_cli.values import parse_value
 
     why = require_reason(reason)
@@ -276,7 +336,7 @@ def supersede(
         number = None
         if value is not None:
             number = parse_value(value, unit, indicator=ind.id if ind else None)
-            if ind is not None and not confirmed:
+            if ind is not None and IMPLAUSIBLE not in confirmed:
                 _check_plausible(store, ind, number, old.period)
         new = replace(
             old,
