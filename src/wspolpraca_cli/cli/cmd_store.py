@@ -282,11 +282,28 @@ def _report_supersede(done: Any, key: str) -> None:
         "period": _total_period(done.total, old.period),
         "state": _total_text(done.indicator, done.total),
     }
+    changes = _changed_details(old, done.new)
     if done.dry_run:
-        typer.echo(t(f"{key}.dry_run", **values), err=True)
+        typer.echo(" ".join([t(f"{key}.dry_run", **values), *changes]), err=True)
         return
     typer.echo(done.new.uid)
-    typer.echo(t(f"{key}.done", new_uid=done.new.uid[:SHORT], **values), err=True)
+    text = t(f"{key}.done", new_uid=done.new.uid[:SHORT], **values)
+    typer.echo(" ".join([text, *changes]), err=True)
+
+
+def _changed_details(old: Any, new: Any) -> list[str]:
+    """What a correction changed besides the value: the breakdown, the date."""
+
+    def tags(entry: Any) -> str:
+        return ", ".join(f"{k}={v}" for k, v in entry.tags) or t("correct.none")
+
+    changes = []
+    if new.value is not None and sorted(new.tags) != sorted(old.tags):
+        changes.append(t("correct.changed_tags", old=tags(old), new=tags(new)))
+    if new.value is not None and new.date != old.date:
+        old_date = old.date or t("correct.none")
+        changes.append(t("correct.changed_date", old=old_date, new=new.date))
+    return changes
 
 
 def correct(
@@ -298,6 +315,10 @@ def correct(
     ] = None,
     note: Annotated[str | None, typer.Option("--note", "-n", help=t("opt.correct.note"))] = None,
     source: Annotated[str | None, typer.Option("--source", help=t("opt.correct.source"))] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-t", help=t("opt.correct.tag"), metavar="K=V")
+    ] = None,
+    day: Annotated[str | None, typer.Option("--date", "-d", help=t("opt.correct.date"))] = None,
     by: Annotated[str | None, typer.Option("--by", help=t("opt.record.by"))] = None,
     yes: Annotated[bool, typer.Option("--yes", help=t("opt.correct.yes"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
@@ -311,6 +332,7 @@ def correct(
       wsp correct 3f2a9c1b 0 --reason "warsztaty odwołane"
       wsp correct 3f2a 2 --reason "pomyłka w liczbie" --note "Toruń, Bydgoszcz"
       wsp correct 3f2a 150 --reason "dwa tygodnie szkoleń" --yes
+      wsp correct 3f2a 1 --tag organizator=NGO --date 2024-04-02 --reason "zły organizator"
     """
     from wspolpraca_cli.cli.prompts import confirming
     from wspolpraca_cli.services import entries as services
@@ -327,6 +349,8 @@ def correct(
             why,
             note=note,
             source=source,
+            tags=tag,
+            day=day,
             by=by or "",
             today=_today(),
             dry_run=dry_run,

@@ -317,6 +317,8 @@ def supersede(
     *,
     note: str | None,
     source: str | None,
+    tags: Iterable[str] | None = None,
+    day: str | None = None,
     by: str,
     today: date,
     dry_run: bool,
@@ -324,8 +326,10 @@ def supersede(
 ) -> Superseded:
     """Append an entry that supersedes ``entry_id`` (a uid or unique prefix): a correction to
     ``value``, or, with ``value`` None, a void (it no longer counts). The old entry stays in the
-    history. Raises :class:`Implausible` for a correction that looks wrong, unless
-    ``IMPLAUSIBLE`` is ``confirmed``."""
+    history. A correction keeps the old entry's note, source, breakdown (``tags``) and date
+    unless given; ``tags`` replace the old breakdown whole, and ``day`` must lie in the entry's
+    period. Raises :class:`Implausible` for a correction that looks wrong, unless
+    ``IMPLAUSIBLE`` is ``confirmed``; InputError for a bad tag or date."""
     from wspolpraca_cli.values import parse_value
 
     why = require_reason(reason)
@@ -336,8 +340,9 @@ def supersede(
         number = None
         if value is not None:
             number = parse_value(value, unit, indicator=ind.id if ind else None)
-            if ind is not None and IMPLAUSIBLE not in confirmed:
-                _check_plausible(store, ind, number, old.period)
+        new_tags, new_date = _corrected_details(ws.program, ind, old, tags, day)
+        if number is not None and ind is not None and IMPLAUSIBLE not in confirmed:
+            _check_plausible(store, ind, number, old.period)
         new = replace(
             old,
             uid="",
@@ -345,6 +350,8 @@ def supersede(
             kind=EntryKind.CORRECTION if value is not None else EntryKind.VOID,
             note=old.note if note is None else note,
             source=old.source if source is None else source,
+            tags=new_tags,
+            date=new_date,
             recorded_by=by.strip(),
             recorded_at="",
             supersedes=old.uid,
@@ -360,6 +367,41 @@ def supersede(
         if ind is not None:
             total = _stored_total(store, ws.program, ind, old.period, today)
     return Superseded(old, new, ind, total, dry_run=False)
+
+
+def _corrected_details(
+    program: Program,
+    ind: Indicator | None,
+    old: Entry,
+    tags: Iterable[str] | None,
+    day: str | None,
+) -> tuple[tuple[tuple[str, str], ...], str | None]:
+    """The breakdown and the date of a correction: the old entry's, or those given, checked
+    as ``wsp record`` checks them (a date must lie in the entry's own period)."""
+    if tags is None and day is None:
+        return old.tags, old.date
+    if ind is None:
+        raise InputError(
+            t("correct.indicator_gone", id=old.indicator_id), hint=t("correct.indicator_gone.hint")
+        )
+    from wspolpraca_cli.recording import date_period, parse_tags
+
+    new_tags = old.tags if tags is None else parse_tags(ind, tags)
+    if day is None:
+        return new_tags, old.date
+    from wspolpraca_cli.dates import parse_date
+
+    the_day = parse_date(day, option="--date")
+    try:
+        period = str(date_period(program, ind, the_day))
+    except InputError:
+        period = ""
+    if period != old.period:
+        raise InputError(
+            t("correct.date_elsewhere", date=the_day.isoformat(), period=old.period),
+            hint=t("correct.date_elsewhere.hint"),
+        )
+    return new_tags, the_day.isoformat()
 
 
 # -- history ----------------------------------------------------------------------------------
