@@ -17,6 +17,7 @@ from typer.core import TyperCommand
 from wspolpraca_cli.cli.common import find_indicator, workspace
 from wspolpraca_cli.cli.formats import ExportFormat, HistoryFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
+from wspolpraca_cli.cli.params import ASCII_INT
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.i18n.catalog_store import counted
@@ -121,7 +122,10 @@ def record(
         str | None,
         typer.Argument(metavar="VALUE", help=t("arg.record.value"), show_default=False),
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", help=t("opt.record.year"))] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help=t("opt.record.year"), click_type=ASCII_INT),
+    ] = None,
     period: Annotated[
         str | None, typer.Option("--period", "-P", help=t("opt.record.period"))
     ] = None,

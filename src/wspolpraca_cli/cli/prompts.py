@@ -60,7 +60,7 @@ def choose_indicator(program: Program) -> Indicator:
         typer.echo(f"  {n:>{number_width}}. {ind.id:<{width}}  {ind.name}", err=True)
     while True:
         answer = str(typer.prompt(t("record.ask_indicator"), err=True)).strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(indicators):
+        if answer.isascii() and answer.isdigit() and 1 <= int(answer) <= len(indicators):
             return indicators[int(answer) - 1]
         try:
             return find_indicator(program, answer)
