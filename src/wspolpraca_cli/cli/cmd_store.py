@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperCommand
 
+from wspolpraca_cli.cli.committed import after_commit
 from wspolpraca_cli.cli.common import find_indicator, workspace
 from wspolpraca_cli.cli.formats import ExportFormat, HistoryFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
@@ -148,7 +149,6 @@ def record(
     """
     from wspolpraca_cli.cli.prompts import ask_period, ask_value, choose_indicator, confirming
     from wspolpraca_cli.services import entries as services
-    from wspolpraca_cli.services.base import SHORT
     from wspolpraca_cli.values import accepted_forms
 
     ws, _ = workspace(ctx)
@@ -189,8 +189,19 @@ def record(
             confirmed=confirmed,
         )
 
-    done = confirming(run, yes, interactive)
-    entry = done.entry
+    with after_commit() as commit:
+        done = confirming(run, yes, interactive)
+        if not done.dry_run:
+            commit.stored(services.stored_entry(done.entry))
+        _report_record(done, ws.location)
+
+
+def _report_record(done: Any, store: str) -> None:
+    """What ``wsp record`` did (or, in a dry run, would do): the new entry's id on stdout, the
+    message on stderr."""
+    from wspolpraca_cli.services.base import SHORT
+
+    entry, ind = done.entry, done.indicator
     state = _total_text(ind, done.total)
     if done.dry_run:
         typer.echo(
@@ -201,7 +212,7 @@ def record(
                 period=entry.period,
                 total_period=_total_period(done.total, entry.period),
                 state=state,
-                store=ws.location,
+                store=store,
             ),
             err=True,
         )
@@ -361,8 +372,11 @@ def correct(
             confirmed=confirmed,
         )
 
-    done = confirming(run, yes, interactive)
-    _report_supersede(done, "correct")
+    with after_commit() as commit:
+        done = confirming(run, yes, interactive)
+        if not done.dry_run:
+            commit.stored(services.stored_entry(done.new))
+        _report_supersede(done, "correct")
 
 
 def void(
@@ -383,19 +397,22 @@ def void(
 
     ws, _ = workspace(ctx)
     why = _reason(reason, _interactive())
-    done = services.supersede(
-        ws,
-        entry_id,
-        None,
-        why,
-        note=None,
-        source=None,
-        by=by or "",
-        today=_today(),
-        dry_run=dry_run,
-        confirmed=services.EVERYTHING,
-    )
-    _report_supersede(done, "void")
+    with after_commit() as commit:
+        done = services.supersede(
+            ws,
+            entry_id,
+            None,
+            why,
+            note=None,
+            source=None,
+            by=by or "",
+            today=_today(),
+            dry_run=dry_run,
+            confirmed=services.EVERYTHING,
+        )
+        if not done.dry_run:
+            commit.stored(services.stored_entry(done.new))
+        _report_supersede(done, "void")
 
 
 # -- export / import --------------------------------------------------------------------------

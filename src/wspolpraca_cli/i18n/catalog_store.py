@@ -496,6 +496,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The same entry (value, date, note, source, breakdown) is already in the store: {uid}, "
         "recorded {recorded}. Record it again?",
     ),
+    "committed.entry": ("wpis {uid}", "entry {uid}"),
     "record.cancelled": ("Nic nie zapisano.", "Nothing was recorded."),
     "confirm.choices": ("[t/N]", "[y/N]"),
     "confirm.invalid": (

@@ -3,13 +3,14 @@ for the period the entry counts in), and the history of entries."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from wspolpraca_cli.entries import Entry, EntryKind, chains, summarise
-from wspolpraca_cli.errors import InputError, Unconfirmed, UsageError
+from wspolpraca_cli.errors import Committed, InputError, Unconfirmed, UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Indicator, Program, Unit
 from wspolpraca_cli.services.base import SHORT, Workspace
@@ -83,6 +84,21 @@ def _would_be_total(
     entries.append(replace(new, uid=new.uid or "dry-run", seq=last_seq + 1))
     progress = evaluate(program, summarise(entries, today), today, [ind.id])
     return _total_from(progress, ind, _evaluated_in(program, ind, period))
+
+
+@contextmanager
+def _after_commit(stored: Entry) -> Iterator[None]:
+    """What follows a committed change (computing the figure it leaves): any failure there,
+    Ctrl-C too, is a :class:`Committed` error naming the stored entry, not a change lost."""
+    try:
+        yield
+    except (Exception, KeyboardInterrupt) as exc:
+        raise Committed(stored_entry(stored), exc) from exc
+
+
+def stored_entry(entry: Entry) -> str:
+    """An entry as :class:`Committed` names it: ``entry 3f2a9c1b``."""
+    return t("committed.entry", uid=entry.uid[:SHORT])
 
 
 # -- record -----------------------------------------------------------------------------------
@@ -260,7 +276,8 @@ def record(
             total = _would_be_total(store, ws.program, ind, entry.period, entry, today)
             return Recorded(entry, ind, total, dry_run=True)
         stored = store.add(entry)
-        total = _stored_total(store, ws.program, ind, entry.period, today)
+        with _after_commit(stored):
+            total = _stored_total(store, ws.program, ind, entry.period, today)
     return Recorded(stored, ind, total, dry_run=False)
 
 
@@ -364,8 +381,9 @@ def supersede(
                 total = _would_be_total(store, ws.program, ind, old.period, new, today)
             return Superseded(old, new, ind, total, dry_run=True)
         new = store.add(new)
-        if ind is not None:
-            total = _stored_total(store, ws.program, ind, old.period, today)
+        with _after_commit(new):
+            if ind is not None:
+                total = _stored_total(store, ws.program, ind, old.period, today)
     return Superseded(old, new, ind, total, dry_run=False)
 
 
