@@ -79,6 +79,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint": ("wskazówka", "hint"),
     "did_you_mean": ("Czy chodziło o: {options}?", "Did you mean: {options}?"),
     "interrupted": ("Przerwano.", "Interrupted."),
+    "committed.but": ("Zapisano: {stored}, ale {what}.", "Stored: {stored}, but {what}."),
+    "committed.interrupted": (
+        "potem polecenie zostało przerwane",
+        "then the command was interrupted",
+    ),
+    "committed.failed": ("potem wystąpił błąd: {error}", "then it failed: {error}"),
+    "committed.hint": (
+        "zapisane dane zostają w magazynie (pokazuje je `wsp history`); nie powtarzaj polecenia",
+        "what was stored stays in the store (`wsp history` shows it); do not run the command again",
+    ),
     "internal_error": (
         "wsp: błąd wewnętrzny: {error}. Uruchom ponownie z --debug i zgłoś problem.",
         "wsp: internal error: {error}. Re-run with --debug and report it.",

@@ -68,6 +68,13 @@ class Store(Protocol):
         """The entry with this uid or unique uid prefix (at least ``MIN_PREFIX`` characters)."""
         ...
 
+    def live_entries(
+        self, indicator_id: str, period: str, value: float | None = None
+    ) -> list[Entry]:
+        """The effective entries (not superseded, not voids) of one indicator and period, with
+        ``value`` when given, in insertion order; the cost must not grow with the store."""
+        ...
+
     def superseded_by(self, indicator_id: str | None = None) -> dict[str, str]:
         """Map of superseded uid -> the uid of the entry that supersedes it (of one indicator's
         entries when ``indicator_id`` is given)."""

@@ -358,6 +358,26 @@ class SqliteStore:
             raise self._damaged()
         return self._entry(rows[0])
 
+    def live_entries(
+        self, indicator_id: str, period: str, value: float | None = None
+    ) -> list[Entry]:
+        """The effective entries (not superseded, not voids) of one indicator and period, with
+        ``value`` when given, in insertion order. Read through the (indicator, period) index,
+        and the supersessions through theirs, so the cost does not grow with the store."""
+        sql = (
+            f"SELECT {_COLUMNS} FROM entries e WHERE indicator_id = ? AND period = ?"
+            " AND kind <> 'void'"
+        )
+        params: list[Any] = [indicator_id, period]
+        if value is not None:
+            sql += " AND value = ?"
+            params.append(value)
+        sql += (
+            " AND NOT EXISTS (SELECT 1 FROM entries c"
+            " WHERE c.supersedes = e.uid AND c.supersedes IS NOT NULL) ORDER BY seq"
+        )
+        return [self._entry(r) for r in self._query(sql, params)]
+
     def superseded_by(self, indicator_id: str | None = None) -> dict[str, str]:
         """Map of superseded uid -> the uid of the entry that supersedes it; of one indicator's
         entries only when ``indicator_id`` is given (a correction or void has its entry's
