@@ -16,6 +16,10 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
+# wsp's help texts are built when its app is first imported, here at collection: in English,
+# as the tests expect, whatever the machine's locale (under LANG=C wsp speaks Polish).
+os.environ.setdefault("WSP_LANG", "en")
+
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_PROGRAM = REPO / "data" / "program.yaml"
 

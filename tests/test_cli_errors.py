@@ -33,7 +33,7 @@ def test_internal_error_is_one_message_and_exit_70(monkeypatch: pytest.MonkeyPat
     result = runner.invoke(app, ["list"])
     assert result.exit_code == 70
     assert result.stderr == (
-        "Internal error in wsp: RuntimeError: something broke. Re-run with --debug and report it.\n"
+        "wsp: internal error: RuntimeError: something broke. Re-run with --debug and report it.\n"
     )
 
 
@@ -41,7 +41,7 @@ def test_internal_error_in_polish(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("wspolpraca_cli.progcache.load_cached", _boom)
     result = runner.invoke(app, ["--lang", "pl", "list"])
     assert result.exit_code == 70
-    assert result.stderr.startswith("Błąd wewnętrzny wsp: RuntimeError: something broke.")
+    assert result.stderr.startswith("wsp: błąd wewnętrzny: RuntimeError: something broke.")
 
 
 def test_debug_shows_the_traceback_and_keeps_the_exit_code(
@@ -155,5 +155,5 @@ def test_an_argument_that_is_not_utf8_is_refused() -> None:
     result = runner.invoke(app, ["record", "1.1", "2", "--year", "2024", "--note", "\udcff"])
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: the argument '\ufffd' is not UTF-8; set the terminal's encoding to UTF-8\n"
+        "wsp: error: the argument '\ufffd' is not UTF-8; set the terminal's encoding to UTF-8\n"
     )

@@ -431,8 +431,8 @@ def test_negative_value_hint(wsp: Wsp, args: list[str], example: str) -> None:
     assert run.exit_code == 2
     token = example.rsplit(" ", 1)[1]
     assert (
-        f"Error: No such option: {token}. To give a negative value, put -- before it, after the "
-        f"options: {example}" in run.stderr
+        f"wsp: error: No such option: {token}. To give a negative value, put -- before it, "
+        f"after the options: {example}" in run.stderr
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -17,7 +19,7 @@ from wspolpraca_cli.cli.common import State, fail_with, settle_language
 from wspolpraca_cli.cli.localise import help_text, install_metavars, localise_error
 from wspolpraca_cli.errors import WspError
 from wspolpraca_cli.exitcodes import ExitCode
-from wspolpraca_cli.i18n import detect_language, parse_language, set_language, t
+from wspolpraca_cli.i18n import catalog, detect_language, parse_language, set_language, t
 
 # Help texts are built when the commands are defined, before options are parsed: they take the
 # language --lang names anywhere on the command line. Once parsed, settle_language decides.
@@ -28,7 +30,13 @@ _SURROGATES = re.compile("[\udc80-\udcff]")
 
 
 class LocalisedHelp:
-    """Mixed into a command class: its help screen and usage line follow the language."""
+    """Mixed into a command class: its help screen and usage line follow the language, and its
+    summary in the command list is never cut short with "..."."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        # Click cuts a summary made from the help text at ``limit``; a command without its
+        # own short summary (``cmd.NAME.short``) shows the whole first sentence instead.
+        return super().get_short_help_str(max(limit, 200))  # type: ignore[misc,no-any-return]
 
     def get_help(self, ctx: Any) -> str:
         return help_text(super().get_help(ctx))  # type: ignore[misc]
@@ -66,6 +74,10 @@ class WspGroup(TyperGroup):
             raise
 
     def invoke(self, ctx: Any) -> Any:
+        with _interruptible():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except ClickException as exc:
@@ -91,6 +103,26 @@ class WspGroup(TyperGroup):
                 raise
             _traceback_if_debug(ctx)
             _internal(exc)
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """While the command runs, Ctrl-C raises KeyboardInterrupt (so that a transaction rolls
+    back and the command can say what it stored). Before it, the entry point's handler ends the
+    process at once with exit 130 (see :mod:`wspolpraca_cli.cli.entry`); after it, Ctrl-C is
+    ignored: the command is done, its output and exit code stand."""
+    import signal
+
+    from wspolpraca_cli.cli.entry import quick_interrupt_installed
+
+    outermost = quick_interrupt_installed()
+    if outermost:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        if outermost:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _traceback_if_debug(ctx: Any) -> None:
@@ -190,6 +222,8 @@ def _examples(doc: str | None) -> str | None:
 
 
 for info in app.registered_commands:
+    if info.short_help is None and f"cmd.{info.name}.short" in catalog():
+        info.short_help = t(f"cmd.{info.name}.short")
     if info.epilog is None and info.callback is not None:
         info.epilog = _examples(info.callback.__doc__)
     if info.cls in (None, TyperCommand):

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 def validate(
     ctx: typer.Context,
-    file: Annotated[Path | None, typer.Argument(help=t("arg.validate.file"))] = None,
+    file: Annotated[
+        Path | None, typer.Argument(metavar="FILE", help=t("arg.validate.file"))
+    ] = None,
 ) -> None:
     """Check a programme file and print every error with its line and column.
 
@@ -148,7 +150,9 @@ def show(
 
 
 def init(
-    file: Annotated[Path, typer.Argument(help=t("arg.init.file"))] = Path("program.yaml"),
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=t("arg.init.file"))] = Path(
+        "program.yaml"
+    ),
     force: Annotated[bool, typer.Option("--force", help=t("opt.force"))] = False,
 ) -> None:
     """Write a commented starter programme file that validates as written (``-``: print it).

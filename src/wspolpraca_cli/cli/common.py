@@ -37,13 +37,15 @@ def state(ctx: typer.Context) -> State:
 
 
 def settle_language(ctx: typer.Context, fallback: str | None = None) -> None:
-    """The one decision on the language of messages and documents: ``--lang`` (before or after
-    the command), else ``WSP_LANG``, else a locale that names a language, else ``fallback``
-    (the programme's own ``language``: under cron no locale names one), else English. The
-    core reads it from :func:`wspolpraca_cli.i18n.t`; nothing else sets it."""
-    from wspolpraca_cli.i18n import chosen_language, set_language
+    """The one decision on the language of messages, documents and help: ``--lang`` (before
+    or after the command), else ``WSP_LANG``, else a locale that names a language, else
+    ``fallback`` (the programme's own ``language``: under cron or ``LANG=C.UTF-8`` no locale
+    names one), else the programmes' default, Polish — which help screens, built before any
+    programme is read, speak then too. The core reads it from
+    :func:`wspolpraca_cli.i18n.t`; nothing else sets it."""
+    from wspolpraca_cli.i18n import DEFAULT_LANGUAGE, chosen_language, set_language
 
-    set_language(state(ctx).lang or chosen_language() or fallback or "en")
+    set_language(state(ctx).lang or chosen_language() or fallback or DEFAULT_LANGUAGE)
 
 
 def use_language(ctx: typer.Context, lang: str | None) -> None:
@@ -65,20 +67,23 @@ def use_language(ctx: typer.Context, lang: str | None) -> None:
 def fail_with(exc: WspError) -> NoReturn:
     """Print an expected error as one clear message (and its hint) and exit with its code;
     the located problems it carries (an import's bad rows) come first."""
+    from wspolpraca_cli.safe_text import shown  # an imported cell's text may be in a message
+
     for diag in getattr(exc, "diagnostics", ()) if not isinstance(exc, ProgramInvalid) else ():
-        typer.echo(diag.format(), err=True)
+        typer.echo(shown(diag.format()), err=True)
     if isinstance(exc, ProgramInvalid):
         for diag in exc.diagnostics:
-            typer.echo(diag.format(), err=True)
+            typer.echo(shown(diag.format()), err=True)
         file = exc.diagnostics[0].file if exc.diagnostics else "?"
         errors = plural(len(exc.diagnostics), "noun.error")
         typer.echo(t("program.invalid", file=file, errors=errors), err=True)
     else:
-        typer.echo(f"wsp: {t('error')}: {exc.message}", err=True)
+        typer.echo(shown(f"wsp: {t('error')}: {exc.message}"), err=True)
         if isinstance(exc, UnknownId) and exc.suggestions:
-            typer.echo("  " + t("did_you_mean", options=", ".join(exc.suggestions)), err=True)
+            options = ", ".join(exc.suggestions)
+            typer.echo(shown("  " + t("did_you_mean", options=options)), err=True)
         if exc.hint:
-            typer.echo(f"  {t('hint')}: {exc.hint}", err=True)
+            typer.echo(shown(f"  {t('hint')}: {exc.hint}"), err=True)
     raise typer.Exit(int(exc.exit_code))
 
 
@@ -142,17 +147,35 @@ def as_of(text: str | None) -> date:
     return parse_date(text, option="--as-of")
 
 
+MAX_TIMEOUT = 3600.0
+"""The longest wait ``WSP_BUSY_TIMEOUT`` may ask for (an hour: longer is a mistyped value)."""
+
+
 def busy_timeout() -> float:
-    """Seconds to wait for another writer (``WSP_BUSY_TIMEOUT``, else the store's default)."""
+    """Seconds to wait for another writer (``WSP_BUSY_TIMEOUT``, else the store's default).
+
+    A value that is not a finite number of seconds from 0 to :data:`MAX_TIMEOUT` (``inf``,
+    ``nan``, ``-1``, ``abc``) is refused with UsageError (exit 2), not taken silently."""
+    import math
     import os
 
     from wspolpraca_cli.store import DEFAULT_TIMEOUT
 
-    raw = os.environ.get(TIMEOUT_ENV, "")
-    try:
-        return max(0.0, float(raw)) if raw else DEFAULT_TIMEOUT
-    except ValueError:
+    raw = os.environ.get(TIMEOUT_ENV, "").strip()
+    if not raw:
         return DEFAULT_TIMEOUT
+    try:
+        seconds = float(raw) if raw.isascii() else math.nan
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and 0 <= seconds <= MAX_TIMEOUT):
+        from wspolpraca_cli.errors import UsageError
+
+        raise UsageError(
+            t("timeout.bad", var=TIMEOUT_ENV, value=raw),
+            hint=t("timeout.bad.hint", var=TIMEOUT_ENV, max=int(MAX_TIMEOUT)),
+        )
+    return seconds
 
 
 def workspace(ctx: typer.Context) -> tuple[Workspace, ProgramLocation]:

@@ -17,23 +17,17 @@ _HELP_PL: tuple[tuple[str, str], ...] = (
     ("Usage: ", "Użycie: "),
     ("[OPTIONS]", "[OPCJE]"),
     ("COMMAND [ARGS]...", "POLECENIE [ARGUMENTY]..."),
-    ("\nOptions:\n", "\nOpcje:\n"),
-    ("\nArguments:\n", "\nArgumenty:\n"),
-    ("\nCommands:\n", "\nPolecenia:\n"),
     ("Show this message and exit.", "Pokaż tę pomoc i zakończ."),
     ("Show the version and exit.", "Pokaż wersję i zakończ."),
-    ("[env var: ", "[zmienna środowiskowa: "),
-    ("[default: ", "[domyślnie: "),
-    ("[required]", "[wymagane]"),
 )
+
+_CLICK_PREFIX = re.compile(r"(?m)^Error: ")
 
 _ERRORS_PL: tuple[tuple[str, str], ...] = (
     (r"Try '(.+?)' for help\.", r"Pomoc: \1"),
-    (r"(?m)^Error: ", "Błąd: "),
     (r"No such option: (\S+)", r"nie ma opcji \1"),
     (r"Did you mean (.+?)\?", r"Czy chodziło o \1?"),
     (r"\(Possible options: (.+)\)", r"(możliwe opcje: \1)"),
-    (r"No such command '(.+?)'\.", r"nie ma polecenia '\1'."),
     (r"Missing argument '(.+?)'\.", r"brak argumentu '\1'."),
     (r"Missing option '(.+?)'\.", r"brak wymaganej opcji '\1'."),
     (r"Option '(.+?)' requires an argument\.", r"opcja '\1' wymaga wartości."),
@@ -57,7 +51,12 @@ def help_text(text: str) -> str:
 
 
 def error_text(text: str) -> str:
-    """A usage error as Click printed it, in the current language."""
+    """A usage error as Click printed it, in the current language, with wsp's one error
+    prefix (``wsp: error:``, ``wsp: błąd:``) where Click writes ``Error:``."""
+    from wspolpraca_cli.i18n import t
+
+    prefix = f"wsp: {t('error')}: "
+    text = _CLICK_PREFIX.sub(lambda _: prefix, text)
     if get_language() != "pl":
         return text
     text = help_text(text)
@@ -104,20 +103,58 @@ def _polish_metavar(text: str) -> str:
     return text
 
 
+_TYPER_PL: dict[str, str] = {
+    "env var: {var}": "zmienna środowiskowa: {var}",
+    "default: {default}": "domyślnie: {default}",
+    "required": "wymagane",
+    "(dynamic)": "(zmienna)",
+    "Arguments": "Argumenty",
+    "Options": "Opcje",
+    "Commands": "Polecenia",
+    "Missing command.": "brak polecenia.",
+    "No such command {name!r}.": "nie ma polecenia {name!r}.",
+}
+
+
+def _typer_text(message: str) -> str:
+    """Typer's own gettext-style texts (``[env var: …]``, section titles) in the language."""
+    if get_language() != "pl":
+        return message
+    return _TYPER_PL.get(message, message)
+
+
+def argument_metavar(param: Any, usage: bool = False) -> str:
+    """An argument's placeholder, the same in the usage line, the help and the errors: upper
+    case, in the language (``ENTRY`` → ``WPIS``), in brackets on the usage line when optional
+    (``wsp validate [FILE]``, ``wsp show ID``)."""
+    name = _polish_metavar((param.metavar or param.name or "").strip("[]{}").upper())
+    if param.nargs != 1:
+        name += "..."
+    return f"[{name}]" if usage and not param.required else name
+
+
 def install_metavars() -> None:
-    """Let option and argument placeholders (``<str>``, ``VALUE``) follow the language.
+    """Let option and argument placeholders (``<str>``, ``VALUE``) and Typer's own texts
+    (``[env var: …]``, ``Options``) follow the language.
 
     They are computed while Click lays out the help, so translating them there keeps the
-    columns aligned (a replacement in the finished text would not)."""
+    columns aligned and the lines wrapped where they should be (a replacement in the finished
+    text would not)."""
+    import typer.core
     from typer.core import TyperArgument, TyperOption
 
-    for cls in (TyperOption, TyperArgument):
-        original = cls.make_metavar
-        if getattr(original, "_wsp_localised", False):
-            continue
+    typer.core._ = _typer_text  # type: ignore[attr-defined]
+    original = TyperOption.make_metavar
+    if getattr(original, "_wsp_localised", False):
+        return
 
-        def make_metavar(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> str:
-            return _polish_metavar(_original(self, *args, **kwargs))
+    def option_metavar(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> str:
+        return _polish_metavar(_original(self, *args, **kwargs))
 
-        make_metavar._wsp_localised = True  # type: ignore[attr-defined]
-        cls.make_metavar = make_metavar  # type: ignore[method-assign]
+    def make_metavar(self: Any, ctx: Any = None, *, usage: bool = False) -> str:
+        return argument_metavar(self, usage)
+
+    option_metavar._wsp_localised = True  # type: ignore[attr-defined]
+    TyperOption.make_metavar = option_metavar  # type: ignore[method-assign]
+    TyperArgument.make_metavar = make_metavar  # type: ignore[method-assign]
+    TyperArgument.human_readable_name = property(argument_metavar)  # type: ignore[assignment,method-assign]

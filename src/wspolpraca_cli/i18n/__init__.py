@@ -4,7 +4,8 @@ Every user-facing string has a key in one of the catalogues (``catalog_*.py``), 
 mapping ``key -> (polish, english)`` — data, one per area, which is why some run past
 500 lines. :func:`t` formats the message in the current
 language. The language is chosen by ``--lang``, else ``WSP_LANG``, else the locale, else
-(when the locale names no language, as under cron) the programme's own ``language``.
+(when the locale names no language, as under cron or ``LANG=C.UTF-8``) the programme's own
+``language`` — Polish by default, which is also the language of help screens then.
 """
 
 from __future__ import annotations
@@ -56,9 +57,14 @@ def chosen_language(
     return None
 
 
+DEFAULT_LANGUAGE = "pl"
+"""The language when nothing names one and no programme is read yet (help, usage errors):
+a programme's own default language, so that under ``LANG=C`` help and output agree."""
+
+
 def detect_language(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """The language chosen by :func:`chosen_language`, else English."""
-    return chosen_language(argv, environ) or "en"
+    """The language chosen by :func:`chosen_language`, else :data:`DEFAULT_LANGUAGE`."""
+    return chosen_language(argv, environ) or DEFAULT_LANGUAGE
 
 
 def parse_language(text: str) -> str | None:

@@ -14,6 +14,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Exit codes: 0 success; 1 `check` found shortfalls; 2 usage error or invalid input; "
         "3 store or file-system failure; 70 internal error in wsp; 130 interrupted.",
     ),
+    # one-line summaries in the command list of `wsp --help` (short enough not to be cut)
+    "cmd.validate.short": ("Sprawdź plik programu.", "Check a programme file."),
+    "cmd.list.short": (
+        "Pokaż drzewo celów, działań i wskaźników.",
+        "Show the tree of goals, actions and indicators.",
+    ),
+    "cmd.show.short": (
+        "Pokaż cel, obszar, działanie lub wskaźnik.",
+        "Show one goal, area, action or indicator.",
+    ),
+    "cmd.init.short": ("Utwórz przykładowy plik programu.", "Create an example programme file."),
+    "cmd.record.short": ("Zapisz pomiar wskaźnika.", "Record a measurement of an indicator."),
+    "cmd.history.short": (
+        "Pokaż wpisy z ich korektami i unieważnieniami.",
+        "Show entries with their corrections and voids.",
+    ),
+    "cmd.correct.short": (
+        "Popraw wpis (dopisuje nową wartość).",
+        "Correct an entry (appends a new value).",
+    ),
+    "cmd.void.short": ("Unieważnij wpis.", "Void an entry."),
+    "cmd.export.short": (
+        "Wyeksportuj wszystkie wpisy (CSV, JSON).",
+        "Export every entry (CSV, JSON).",
+    ),
+    "cmd.import.short": (
+        "Zaimportuj wpisy z pliku CSV lub JSON.",
+        "Import entries from a CSV or JSON file.",
+    ),
+    "cmd.status.short": (
+        "Pokaż postęp realizacji wskaźników.",
+        "Show the progress of the indicators.",
+    ),
+    "cmd.check.short": (
+        "Sprawdź realizację (kod wyjścia dla skryptów i crona).",
+        "Check progress (an exit code for scripts and cron).",
+    ),
+    "cmd.report.short": (
+        "Przygotuj roczne sprawozdanie z realizacji.",
+        "Prepare the annual implementation report.",
+    ),
     "opt.program": ("Plik programu (YAML).", "Programme file (YAML)."),
     "opt.store": ("Plik magazynu pomiarów (SQLite).", "Measurement store file (SQLite)."),
     "opt.lang": ("Język: pl lub en.", "Language: pl or en."),
@@ -38,9 +79,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint": ("wskazówka", "hint"),
     "did_you_mean": ("Czy chodziło o: {options}?", "Did you mean: {options}?"),
     "interrupted": ("Przerwano.", "Interrupted."),
+    "committed.but": ("Zapisano: {stored}, ale {what}.", "Stored: {stored}, but {what}."),
+    "committed.interrupted": (
+        "potem polecenie zostało przerwane",
+        "then the command was interrupted",
+    ),
+    "committed.failed": ("potem wystąpił błąd: {error}", "then it failed: {error}"),
+    "committed.hint": (
+        "zapisane dane zostają w magazynie (pokazuje je `wsp history`); nie powtarzaj polecenia",
+        "what was stored stays in the store (`wsp history` shows it); do not run the command again",
+    ),
     "internal_error": (
-        "Błąd wewnętrzny wsp: {error}. Uruchom ponownie z --debug i zgłoś problem.",
-        "Internal error in wsp: {error}. Re-run with --debug and report it.",
+        "wsp: błąd wewnętrzny: {error}. Uruchom ponownie z --debug i zgłoś problem.",
+        "wsp: internal error: {error}. Re-run with --debug and report it.",
     ),
     "program.not_found": (
         "Nie znaleziono pliku programu: {path}",

@@ -546,6 +546,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prog.deadline.no_such_day": ("nie ma takiego dnia: {text!r}", "no such day: {text!r}"),
     "prog.number.empty": ("nie podano liczby", "empty number"),
     "prog.number.invalid": ("to nie jest liczba: {text!r}", "not a number: {text!r}"),
+    "number.not_whole": (
+        "'{text}' nie jest liczbą całkowitą.",
+        "'{text}' is not a valid integer.",
+    ),
     "prog.number.ambiguous": (
         "liczba {text!r} jest niejednoznaczna: kropka lub przecinek przed trzema cyframi może "
         "oddzielać tysiące albo część ułamkową; napisz {whole} albo {fraction}",

@@ -56,6 +56,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wait for the other wsp command to finish and try again "
         "(the timeout in seconds: variable WSP_BUSY_TIMEOUT)",
     ),
+    "timeout.bad": (
+        "Zmienna {var}={value!r} nie jest poprawnym czasem oczekiwania w sekundach.",
+        "{var}={value!r} is not a valid waiting time in seconds.",
+    ),
+    "timeout.bad.hint": (
+        "podaj liczbę sekund od 0 do {max} (np. {var}=30) albo usuń zmienną, "
+        "by użyć wartości domyślnej",
+        "give a number of seconds from 0 to {max} (e.g. {var}=30), or unset it for the default",
+    ),
     "store.damaged": (
         "Magazyn {path} jest uszkodzony i nie da się go odczytać.",
         "The store {path} is damaged and cannot be read.",
@@ -355,8 +364,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Who records it (default: the operating-system user).",
     ),
     "opt.record.yes": (
-        "Zapisz także wartość, która wygląda na nieprawdopodobną (bez pytania).",
-        "Record even a value that looks implausible (without asking).",
+        "Zapisz także wartość, która wygląda na nieprawdopodobną, albo wpis taki sam jak już "
+        "zapisany (bez pytania).",
+        "Record even a value that looks implausible, or an entry the same as one already "
+        "stored (without asking).",
     ),
     "opt.correct.yes": (
         "Zapisz także wartość, która wygląda na nieprawdopodobną (bez pytania).",
@@ -384,6 +395,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.correct.source": (
         "Nowe źródło (domyślnie: źródło poprawianego wpisu).",
         "New source (default: the corrected entry's source).",
+    ),
+    "opt.correct.tag": (
+        "Nowy podział, np. organizator=NGO (można powtarzać; zastępuje cały podział; "
+        "domyślnie: podział poprawianego wpisu).",
+        "New breakdown value, e.g. organizator=NGO (repeatable; replaces the whole breakdown; "
+        "default: the corrected entry's breakdown).",
+    ),
+    "opt.correct.date": (
+        "Nowa data pomiaru, np. 2024-04-02, w okresie poprawianego wpisu (domyślnie: jego data).",
+        "New date of the measurement (2024-04-02), within the corrected entry's period "
+        "(default: its date).",
     ),
     "opt.export.format": (
         "Format: csv albo json (domyślnie: według rozszerzenia pliku -o; na standardowe "
@@ -556,6 +578,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wartość wygląda na nieprawdopodobną: {reasons}. Zapisać mimo to?",
         "The value looks implausible: {reasons}. Record it anyway?",
     ),
+    "record.duplicate": (
+        "Taki sam wpis (wartość, data, uwagi, źródło, podział) jest już w magazynie: {uid}, "
+        "zapisany {recorded}. Nic nie zapisano.",
+        "The same entry (value, date, note, source, breakdown) is already in the store: {uid}, "
+        "recorded {recorded}. Nothing was recorded.",
+    ),
+    "record.duplicate.hint": (
+        "jeśli to kolejny pomiar, a nie ten sam drugi raz, powtórz polecenie z --yes",
+        "if this is another measurement, not the same one again, run the command again with --yes",
+    ),
+    "record.duplicate.ask": (
+        "Taki sam wpis (wartość, data, uwagi, źródło, podział) jest już w magazynie: {uid}, "
+        "zapisany {recorded}. Zapisać go drugi raz?",
+        "The same entry (value, date, note, source, breakdown) is already in the store: {uid}, "
+        "recorded {recorded}. Record it again?",
+    ),
+    "committed.entry": ("wpis {uid}", "entry {uid}"),
     "record.cancelled": ("Nic nie zapisano.", "Nothing was recorded."),
     "confirm.choices": ("[t/N]", "[y/N]"),
     "confirm.invalid": (
@@ -574,7 +613,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actual for {total_period}: {state}.",
     ),
     "record.dry_run": (
-        "Próba (nic nie zapisano): {id} = {value} za {period}; wartość osiągnięta za "
+        "Tryb próbny — nic nie zapisano: {id} = {value} za {period}; wartość osiągnięta za "
         "{total_period} byłaby: {state}. Magazyn: {store}",
         "Dry run (nothing stored): {id} = {value} for {period}; the actual for {total_period} "
         "would be: {state}. Store: {store}",
@@ -624,8 +663,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Corrected entry {uid} ({old} → {new}) with entry {new_uid}. "
         "Actual of {id} for {period}: {state}.",
     ),
+    "correct.changed_tags": ("Podział: {old} → {new}.", "Breakdown: {old} → {new}."),
+    "correct.changed_date": ("Data: {old} → {new}.", "Date: {old} → {new}."),
+    "correct.none": ("brak", "none"),
+    "correct.indicator_gone": (
+        "Wskaźnika {id} nie ma już w programie, więc nie można sprawdzić nowego podziału ani "
+        "nowej daty jego wpisu.",
+        "The indicator {id} is no longer in the programme, so a new breakdown or date of its "
+        "entry cannot be checked.",
+    ),
+    "correct.indicator_gone.hint": (
+        "popraw samą wartość albo przywróć wskaźnik w pliku programu",
+        "correct the value alone, or restore the indicator in the programme file",
+    ),
+    "correct.date_elsewhere": (
+        "Data {date} nie należy do okresu {period} poprawianego wpisu.",
+        "The date {date} is not in the corrected entry's period {period}.",
+    ),
+    "correct.date_elsewhere.hint": (
+        "korekta nie zmienia okresu; aby przenieść pomiar do innego okresu, unieważnij wpis "
+        "(`wsp void`) i zapisz go na nowo (`wsp record`)",
+        "a correction keeps the period; to move a measurement to another period, void the "
+        "entry (`wsp void`) and record it again (`wsp record`)",
+    ),
     "correct.dry_run": (
-        "Próba (nic nie zapisano): wpis {uid} ({old} → {new}); wartość osiągnięta wskaźnika "
+        "Tryb próbny — nic nie zapisano: wpis {uid} ({old} → {new}); wartość osiągnięta wskaźnika "
         "{id} za {period} byłaby: {state}.",
         "Dry run (nothing stored): entry {uid} ({old} → {new}); the actual of {id} for {period} "
         "would be: {state}.",
@@ -636,7 +698,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Voided entry {uid} ({old}) with entry {new_uid}. Actual of {id} for {period}: {state}.",
     ),
     "void.dry_run": (
-        "Próba (nic nie zapisano): unieważnienie wpisu {uid} ({old}); wartość osiągnięta "
+        "Tryb próbny — nic nie zapisano: unieważnienie wpisu {uid} ({old}); wartość osiągnięta "
         "wskaźnika {id} za {period} byłaby: {state}.",
         "Dry run (nothing stored): void of entry {uid} ({old}); the actual of {id} for {period} "
         "would be: {state}.",

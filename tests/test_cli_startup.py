@@ -1,0 +1,116 @@
+"""What every command does before its own work: the environment it reads, Ctrl-C at start-up."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import SHIPPED_PROGRAM, MakeWsp, Wsp
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "-1", "1e9", "3601", "abc", "３", "٣"])
+@pytest.mark.parametrize("command", [["status"], ["record", "1.1", "1", "--year", "2024"]])
+def test_a_bad_busy_timeout_is_refused_naming_the_variable(
+    wsp: Wsp, value: str, command: list[str]
+) -> None:
+    run = wsp(*command, env={"WSP_BUSY_TIMEOUT": value})
+    assert run.exit_code == 2
+    assert run.stderr.startswith(
+        f"wsp: error: WSP_BUSY_TIMEOUT={value!r} is not a valid waiting time in seconds.\n"
+    )
+    assert "from 0 to 3600" in run.stderr
+    assert run.stdout == ""
+
+
+def test_a_bad_busy_timeout_in_polish(make_wsp: MakeWsp) -> None:
+    run = make_wsp(lang="pl")("status", env={"WSP_BUSY_TIMEOUT": "inf"})
+    assert run.exit_code == 2
+    assert "Zmienna WSP_BUSY_TIMEOUT='inf' nie jest poprawnym czasem oczekiwania" in run.stderr
+
+
+@given(st.floats(min_value=0, max_value=3600, allow_nan=False))
+def test_a_busy_timeout_within_bounds_is_taken(seconds: float) -> None:
+    from wspolpraca_cli.cli.common import busy_timeout
+
+    old = os.environ.get("WSP_BUSY_TIMEOUT")
+    os.environ["WSP_BUSY_TIMEOUT"] = repr(seconds)
+    try:
+        assert busy_timeout() == seconds
+    finally:
+        if old is None:
+            del os.environ["WSP_BUSY_TIMEOUT"]
+        else:
+            os.environ["WSP_BUSY_TIMEOUT"] = old
+
+
+@pytest.mark.parametrize("value", ["", "0", "0.5", " 30 "])
+def test_a_good_or_empty_busy_timeout_works(wsp: Wsp, value: str) -> None:
+    run = wsp("record", "1.1", "1", "--year", "2024", env={"WSP_BUSY_TIMEOUT": value})
+    assert run.exit_code == 0, run.stderr
+
+
+def _wsp_script() -> list[str]:
+    """The ``wsp`` console script of this environment (``python -m wspolpraca_cli`` without)."""
+    script = Path(sys.executable).parent / "wsp"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "wspolpraca_cli"]
+
+
+@pytest.mark.slow
+def test_ctrl_c_at_any_moment_of_start_up_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl-C at random moments of the first 0.3 s of ``wsp status``: exit 130 and one line,
+    or (once the command is done) its own exit 0 — never a traceback, never 1.
+
+    The child starts with SIGINT ignored, as far as the interpreter's own start-up goes
+    (``site``, the script's ``import re``): no code of wsp runs then, so none can answer it;
+    wsp's entry point installs its handler first thing, which is what is tested here."""
+    env = {**os.environ, "WSP_LANG": "en", "WSP_PROGRAM": str(SHIPPED_PROGRAM)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    argv = [*_wsp_script(), "--store", str(tmp_path / "s.db"), "status"]
+    delays = [random.Random(n).uniform(0, 0.3) for n in range(16)]
+    outcomes = []
+    for delay in delays:
+        proc = subprocess.Popen(
+            argv,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        )
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert "Traceback" not in err, (delay, err)
+        assert proc.returncode in (0, 130), (delay, proc.returncode, err)
+        if proc.returncode == 130:
+            assert err == "Interrupted.\n", (delay, err)
+        outcomes.append(proc.returncode)
+    assert 130 in outcomes, outcomes
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "expected"),
+    [
+        (["wsp", "--lang", "pl", "status"], {}, "Przerwano."),
+        (["wsp", "status"], {"WSP_LANG": "pl"}, "Przerwano."),
+        (["wsp", "status"], {"WSP_LANG": "en"}, "Interrupted."),
+    ],
+)
+def test_the_start_up_interrupt_speaks_the_command_line_language(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], environ: dict[str, str], expected: str
+) -> None:
+    from wspolpraca_cli.cli import entry
+
+    monkeypatch.setattr(sys, "argv", argv)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert entry._message() == expected
