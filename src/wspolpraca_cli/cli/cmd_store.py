@@ -134,8 +134,8 @@ def record(
         str | None,
         typer.Option("--date", "-d", metavar="YYYY-MM-DD", help=t("opt.record.date")),
     ] = None,
-    note: Annotated[str, typer.Option("--note", "-n", help=t("opt.record.note"))] = "",
-    source: Annotated[str, typer.Option("--source", help=t("opt.record.source"))] = "",
+    note: Annotated[str | None, typer.Option("--note", "-n", help=t("opt.record.note"))] = None,
+    source: Annotated[str | None, typer.Option("--source", help=t("opt.record.source"))] = None,
     tag: Annotated[
         list[str] | None, typer.Option("--tag", "-t", help=t("opt.record.tag"), metavar="K=V")
     ] = None,
@@ -150,22 +150,25 @@ def record(
       wsp record 1.1 1 --date 2024-04-02 --tag organizator=NGO --source "lista obecności"
       wsp record 1.1 0 --year 2023 --dry-run
     """
-    from wspolpraca_cli.cli.prompts import ask_period, ask_value, choose_indicator, confirming
+    from wspolpraca_cli.cli import prompts
     from wspolpraca_cli.services import entries as services
     from wspolpraca_cli.values import accepted_forms
 
     ws, _ = workspace(ctx)
     program = ws.program
     interactive = _interactive()
+    # Asked for the indicator or the value, a person is also offered what else an entry
+    # holds; a complete command line is not questioned.
+    asking = interactive and (indicator_id is None or value is None)
     if indicator_id is None:
         if not interactive:
             raise UsageError(t("record.missing_id"), hint=t("record.missing_id.hint"))
-        ind = choose_indicator(program)
+        ind = prompts.choose_indicator(program)
     else:
         ind = find_indicator(program, indicator_id)
     given = year is not None or period is not None or day is not None
     if not given and interactive:
-        chosen = ask_period(program, ind, _today())
+        chosen = prompts.ask_period(program, ind, _today())
     else:
         chosen = services.choose_period(
             program, ind, year=year, period=period, day=day, today=_today()
@@ -175,7 +178,14 @@ def record(
     if value is None:
         if not interactive:
             raise UsageError(t("record.missing_value"), hint=accepted_forms(ind.unit))
-        value = ask_value(ind)
+        value = prompts.ask_value(ind)
+    tags = list(tag or [])
+    if asking:
+        tags += prompts.ask_breakdowns(ind, tags)
+        if note is None:
+            note = prompts.ask_optional(t("record.ask_note"))
+        if source is None:
+            source = prompts.ask_optional(t("record.ask_source"))
 
     def run(confirmed: frozenset[str]) -> services.Recorded:
         return services.record(
@@ -183,9 +193,9 @@ def record(
             ind,
             value,
             chosen,
-            note=note,
-            source=source,
-            tags=tag or [],
+            note=note or "",
+            source=source or "",
+            tags=tags,
             by=by or "",
             today=_today(),
             dry_run=dry_run,
@@ -193,7 +203,7 @@ def record(
         )
 
     with after_commit() as commit:
-        done = confirming(run, yes, interactive)
+        done = prompts.confirming(run, yes, interactive)
         if not done.dry_run:
             commit.stored(services.stored_entry(done.entry))
         _report_record(done, ws.location)
@@ -337,7 +347,10 @@ def correct(
     tag: Annotated[
         list[str] | None, typer.Option("--tag", "-t", help=t("opt.correct.tag"), metavar="K=V")
     ] = None,
-    day: Annotated[str | None, typer.Option("--date", "-d", help=t("opt.correct.date"))] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", "-d", metavar="YYYY-MM-DD", help=t("opt.correct.date")),
+    ] = None,
     by: Annotated[str | None, typer.Option("--by", help=t("opt.record.by"))] = None,
     yes: Annotated[bool, typer.Option("--yes", help=t("opt.correct.yes"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,

@@ -69,10 +69,17 @@ class Store(Protocol):
         ...
 
     def live_entries(
-        self, indicator_id: str, period: str, value: float | None = None
+        self,
+        indicator_id: str,
+        period: str,
+        value: float | None = None,
+        *,
+        note: str | None = None,
+        source: str | None = None,
     ) -> list[Entry]:
         """The effective entries (not superseded, not voids) of one indicator and period, with
-        ``value`` when given, in insertion order; the cost must not grow with the store."""
+        ``value``, ``note`` and ``source`` when given, in insertion order; the cost must not
+        grow with the store."""
         ...
 
     def superseded_by(self, indicator_id: str | None = None) -> dict[str, str]:

@@ -359,19 +359,27 @@ class SqliteStore:
         return self._entry(rows[0])
 
     def live_entries(
-        self, indicator_id: str, period: str, value: float | None = None
+        self,
+        indicator_id: str,
+        period: str,
+        value: float | None = None,
+        *,
+        note: str | None = None,
+        source: str | None = None,
     ) -> list[Entry]:
         """The effective entries (not superseded, not voids) of one indicator and period, with
-        ``value`` when given, in insertion order. Read through the (indicator, period) index,
-        and the supersessions through theirs, so the cost does not grow with the store."""
+        ``value``, ``note`` and ``source`` when given, in insertion order. Read through the
+        (indicator, period) index, and the supersessions through theirs, so the cost does not
+        grow with the store."""
         sql = (
             f"SELECT {_COLUMNS} FROM entries e WHERE indicator_id = ? AND period = ?"
             " AND kind <> 'void'"
         )
         params: list[Any] = [indicator_id, period]
-        if value is not None:
-            sql += " AND value = ?"
-            params.append(value)
+        for column, wanted in (("value", value), ("note", note), ("source", source)):
+            if wanted is not None:
+                sql += f" AND {column} = ?"
+                params.append(wanted)
         sql += (
             " AND NOT EXISTS (SELECT 1 FROM entries c"
             " WHERE c.supersedes = e.uid AND c.supersedes IS NOT NULL) ORDER BY seq"

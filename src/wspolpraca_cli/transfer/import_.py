@@ -242,7 +242,7 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
         record: dict[str, str] = {}
         for key, value in item.items():
             if key == "tags" and isinstance(value, dict):
-                record[key] = format_tags((str(k), str(v)) for k, v in value.items())
+                record[key] = format_tags((str(k), _json_text(v)) for k, v in value.items())
             elif value is None:
                 record[key] = ""
             elif isinstance(value, bool):
@@ -251,7 +251,7 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
             elif isinstance(value, float | int):
                 record[key] = format_number(float(value))
             else:
-                record[key] = str(value)
+                record[key] = _json_text(value)
         unknown = [k for k in record if k not in CSV_COLUMNS and k not in INFORMATIONAL_COLUMNS]
         if unknown:
             result.problems.append(
@@ -263,6 +263,16 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
             continue
         _add_row(result, program, file, line, column, label, record, {})
     return result
+
+
+def _json_text(value: object) -> str:
+    """A JSON value as text for a cell, written as JSON writes it (``{"a": 1}``, ``null`` as
+    nothing), never as Python's ``{'a': 1}`` or ``None``."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _json_item_starts(text: str, count: int) -> list[tuple[int, int]]:
