@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -186,3 +187,30 @@ def test_wsp_history_in_a_real_terminal_fits(make_wsp: MakeWsp, width: int) -> N
     assert proc.returncode == 0
     lines = fits(text, width)
     shows_in_full(lines, ["2024-Q1", "wliczany", "zastąpiony przez"])
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_status_fits_the_terminal_and_cuts_nothing(width: int, lang: str) -> None:
+    """At 60 columns the Rich table used to cut statuses ("oczekuje na da…")."""
+    from tests.conftest import SHIPPED_PROGRAM
+    from wspolpraca_cli.i18n import set_language
+    from wspolpraca_cli.loader import load_program
+    from wspolpraca_cli.progress import evaluate
+    from wspolpraca_cli.render.status import build_view, line_period, lines, status_text
+    from wspolpraca_cli.render.terminal import render_rich
+
+    set_language(lang)
+    program = load_program(SHIPPED_PROGRAM)
+    day = date(2025, 3, 1)
+    view = build_view(evaluate(program, [], day), program_file="p", store="s")
+    out, buffer = console(width)
+    render_rich(view, out)
+    shown = fits(buffer.getvalue(), width)
+    results = [line for line in lines(view, collapse=True) if line.kind == "result"]
+    assert results
+    shows_in_full(shown, sorted({line_period(line) for line in results}))
+    shows_in_full(shown, sorted({status_text(line.result) for line in results if line.result}))
+    cut = [line for line in shown if re.search(r"…(?!\d)", line)]  # "2021…2023" is a run
+    assert not cut, cut
+    set_language("en")
