@@ -63,6 +63,25 @@ class RichLayout:
     name_width: int
     widths: tuple[int, ...]
     """Period, actual / target, progress (0: no bars), %, status."""
+    split_runs: bool = False
+    """A run of periods shows its count under its first and last period (narrow terminals)."""
+    split_values: bool = False
+    """The target goes under the actual (``1 250 000`` / ``/ 500 000``; narrower still)."""
+
+
+def value_parts(cell: str) -> list[str]:
+    """``actual / target`` as ``actual`` and ``/ target``."""
+    actual, sep, target = cell.rpartition(" / ")
+    return [actual, "/ " + target] if sep else [cell]
+
+
+def run_parts(period: str) -> list[str]:
+    """A period cell as one line, or a run's ``first…last (n)`` as ``first…last`` and
+    ``(n)``."""
+    if period.endswith(")") and " (" in period:
+        first, count = period.rsplit(" (", 1)
+        return [first, "(" + count]
+    return [period]
 
 
 def rich_layout(
@@ -95,7 +114,19 @@ def rich_layout(
     no_percent = [*fixed[:2], 0, 0, *fixed[4:]]
     merged = room([w for w in no_percent if w])
     narrowest = len(t("col.indicator"))  # the header is not folded
-    return RichLayout(0, max(narrowest, min(merged, longest_with_id)), tuple(no_percent))
+    split_runs = split_values = False
+    if merged < narrowest:  # the count of a run of periods on a line of its own
+        split_runs = True
+        runs = max([len(headers[1])] + [len(p) for c in cells for p in run_parts(c[1])])
+        no_percent[0] = min(no_percent[0], runs)
+        merged = room([w for w in no_percent if w])
+    if merged < narrowest:  # the target under the actual
+        split_values = True
+        values = max([len(headers[2])] + [len(p) for c in cells for p in value_parts(c[2])])
+        no_percent[1] = min(no_percent[1], values)
+        merged = room([w for w in no_percent if w])
+    name = max(narrowest, min(merged, longest_with_id))
+    return RichLayout(0, name, tuple(no_percent), split_runs, split_values)
 
 
 def render_rich(view: StatusView, console: Any) -> None:
@@ -173,22 +204,27 @@ def render_rich(view: StatusView, console: Any) -> None:
             text = " " * pad + text if right else text + " " * pad
         return Segment(text, style)
 
-    def emit_row(first: list[Segment], name_lines: list[list[Segment]]) -> None:
-        """One result: its cells on the first line, the name's further lines under it."""
-        for k, name_line in enumerate(name_lines):
-            if k:
-                out.extend(name_line)  # a further line of the name: nothing after it
-                out.append(newline)
-                continue
-            if name_at:
-                out.extend((first[0], gap))
-            out.extend(name_line)
-            for segment in first[name_at:]:
+    blanks = [[Segment(" " * w)] for _, w, _ in columns]
+
+    def emit_row(row_cells: list[list[list[Segment]]], height: int) -> None:
+        """One result: each cell's lines (padded to its column), the lower lines of a cell
+        under it, blank where another cell has fewer lines (nothing after the last)."""
+        if height == 1:
+            out.extend(row_cells[0][0])
+            for cell in row_cells[1:]:
                 out.append(gap)
-                out.append(segment)
+                out.extend(cell[0])
+            out.append(newline)
+            return
+        for k in range(height):
+            last = max(i for i, c in enumerate(row_cells) if len(c) > k)
+            for i in range(last + 1):
+                if i:
+                    out.append(gap)
+                cell = row_cells[i]
+                out.extend(cell[k] if k < len(cell) else blanks[i])
             out.append(newline)
 
-    name_at = 1 if layout.id_width else 0
     wrapped: dict[tuple[str, str], list[list[Segment]]] = {}
 
     def name_cell(name: Text | str, style: str) -> list[list[Segment]]:
@@ -198,7 +234,6 @@ def render_rich(view: StatusView, console: Any) -> None:
         if key is not None and key in wrapped:
             return wrapped[key]
         width = layout.name_width
-        lead = [Segment(" " * layout.id_width), gap] if name_at else []
         plain = isinstance(name, str)
         if plain and cell_len(str(name)) <= width:
             result = [[padded(str(name), width, False, style_of(style))]]
@@ -211,7 +246,6 @@ def render_rich(view: StatusView, console: Any) -> None:
                 if pad > 0:
                     segments.append(Segment(" " * pad, style_of(style)))
                 result.append(segments)
-        result = [result[0], *([*lead, *rest] for rest in result[1:])]
         if key is not None:
             wrapped[key] = result
         return result
@@ -262,9 +296,11 @@ def render_rich(view: StatusView, console: Any) -> None:
         else:
             name_lines = name_cell(Text.assemble((row[0], "green"), " ", one_line(ind.name)), "")
         previous = ind.id
-        first: list[Segment] = []
+        row_cells: list[list[list[Segment]]] = []
+        height = len(name_lines)
         for n, w, right in columns:
             if n < 0:
+                row_cells.append(name_lines)
                 continue
             if n == 0:
                 style = "green"
@@ -277,8 +313,15 @@ def render_rich(view: StatusView, console: Any) -> None:
             else:
                 style = ""
             # wsp's own text (periods, numbers, bars, statuses): one cell per character
-            first.append(padded(row[n], w, right, style_of(style), len if n else cell_len))
-        emit_row(first, name_lines)
+            length = len if n else cell_len
+            split = (n == 1 and layout.split_runs) or (n == 2 and layout.split_values)
+            if split:
+                parts = run_parts(row[n]) if n == 1 else value_parts(row[n])
+                height = max(height, len(parts))
+                row_cells.append([[padded(p, w, right, style_of(style))] for p in parts])
+            else:
+                row_cells.append([[padded(row[n], w, right, style_of(style), length)]])
+        emit_row(row_cells, height)
     console.print(Segments(out), end="", crop=False)
     console.print()
     console.print(_rich_summary(view.rows))
