@@ -218,6 +218,16 @@ def test_record_message_escapes_the_name(make_wsp: MakeWsp) -> None:
     assert "=1+1 Liczba \\x1b[2J [red]warsztatów[/red]" in run.stderr
 
 
+def test_the_indicator_list_of_interactive_record_escapes_names(
+    make_wsp: MakeWsp, terminal: None
+) -> None:
+    wsp = make_wsp(HOSTILE_PROGRAM)
+    run = wsp("record", input="")
+    assert run.exit_code == 130
+    assert "\x1b" not in run.stderr
+    assert "  1. 1.1  =1+1 Liczba \\x1b[2J [red]warsztatów[/red]" in run.stderr.splitlines()
+
+
 def test_error_messages_show_escapes(wsp: Wsp, tmp_path: Path) -> None:
     run = wsp("import", str(tmp_path / f"{CLEAR}missing.csv"))
     assert run.exit_code != 0

@@ -54,11 +54,14 @@ def say_again(exc: WspError) -> None:
 
 
 def choose_indicator(program: Program) -> Indicator:
+    from wspolpraca_cli.safe_text import one_line, shown
+
     indicators = program.indicators
     width = max((len(ind.id) for ind in indicators), default=0)
     number_width = len(str(len(indicators)))
     for n, ind in enumerate(indicators, 1):
-        typer.echo(f"  {n:>{number_width}}. {ind.id:<{width}}  {ind.name}", err=True)
+        line = f"  {n:>{number_width}}. {ind.id:<{width}}  {one_line(ind.name)}"
+        typer.echo(shown(line), err=True)  # the programme's text, control characters escaped
     while True:
         answer = str(typer.prompt(t("record.ask_indicator"), err=True)).strip()
         if answer.isascii() and answer.isdigit() and 1 <= int(answer) <= len(indicators):
