@@ -4,6 +4,13 @@ Programme: ``--program``, else ``WSP_PROGRAM``, else ``./program.yaml``, else
 ``./data/program.yaml``, else the programme bundled with the package.
 Store: ``--store``, else ``WSP_STORE``, else ``<programme name>.wsp.db`` beside the programme
 file; for the bundled programme, ``wsp/program.wsp.db`` in the user data directory.
+
+The default store depends on the programme *file*, not on how it was reached: it is derived
+from the file's real path (links resolved), so the bundled programme found as
+``./data/program.yaml`` in a source checkout, as ``--program`` or as the fallback shares one
+store, and so does a programme reached through a link. Where earlier versions looked (beside
+the path as typed, the user data directory for the bundled programme) is
+:func:`other_stores`, for a note when the store in use is not there yet.
 """
 
 from __future__ import annotations
@@ -73,6 +80,49 @@ def resolve_store(
         return Path(option)
     if env.get(STORE_ENV):
         return Path(env[STORE_ENV])
+    return default_store(program, env)
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def default_store(program: ProgramLocation, environ: Mapping[str, str] | None = None) -> Path:
+    """The store of the programme file: ``wsp/program.wsp.db`` in the user data directory for
+    the bundled programme's file (however it was reached), else ``<name>.wsp.db`` beside the
+    file's real path (shown as typed when no link is involved)."""
+    real = _real(program.path)
+    if program.bundled or real == _real(bundled_program()):
+        return user_data_dir(environ) / ("program" + STORE_SUFFIX)
+    if Path(os.path.abspath(program.path)) == real:
+        return program.path.with_name(program.path.stem + STORE_SUFFIX)
+    return real.with_name(real.stem + STORE_SUFFIX)
+
+
+def other_stores(
+    program: ProgramLocation, store: Path, environ: Mapping[str, str] | None = None
+) -> list[Path]:
+    """Stores of the same programme file where wsp used to look and does not any more —
+    beside the programme's path as typed or beside its real path, the user data directory's
+    for the bundled programme — that exist (regular files, not empty), other than ``store``."""
+    from wspolpraca_cli.fsutil import kind_of
+
+    candidates = [
+        program.path.with_name(program.path.stem + STORE_SUFFIX),
+        _real(program.path).with_name(_real(program.path).stem + STORE_SUFFIX),
+    ]
     if program.bundled:
-        return user_data_dir(env) / ("program" + STORE_SUFFIX)
-    return program.path.with_name(program.path.stem + STORE_SUFFIX)
+        candidates.append(user_data_dir(environ) / ("program" + STORE_SUFFIX))
+    found: list[Path] = []
+    seen = {_real(store)}
+    for candidate in candidates:
+        real = _real(candidate)
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            if kind_of(candidate) == "file" and candidate.stat().st_size > 0:
+                found.append(candidate)
+        except OSError:
+            continue
+    return found

@@ -189,12 +189,30 @@ def workspace(ctx: typer.Context) -> tuple[Workspace, ProgramLocation]:
     create_folders = state(ctx).store is None
     timeout = busy_timeout()
 
+    unseen = [create_folders]  # the default location: say once if another store exists
+
     def opener(readonly: bool) -> Store:
         from wspolpraca_cli.store import open_store
 
-        return open_store(path, readonly=readonly, timeout=timeout, create_folders=create_folders)
+        fresh = unseen[0] and not path.exists()
+        store = open_store(path, readonly=readonly, timeout=timeout, create_folders=create_folders)
+        if fresh:
+            unseen[0] = False
+            note_other_stores(where, path, created=not readonly)
+        return store
 
     return Workspace(program, str(path), opener), where
+
+
+def note_other_stores(where: ProgramLocation, path: Path, *, created: bool) -> None:
+    """On standard error: a store of the same programme file where wsp used to look, when the
+    default store in use is new (``created``) or missing — else it looks like data loss."""
+    from wspolpraca_cli.locate import other_stores
+
+    others = other_stores(where, path)
+    if others:
+        key = "store.other_store_created" if created else "store.other_store_missing"
+        typer.echo(t(key, path=path, other=", ".join(str(o) for o in others)), err=True)
 
 
 def suggest(wanted: str, known: list[str]) -> list[str]:

@@ -75,6 +75,75 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "restore the store from a backup or from a `wsp export` file; do not overwrite the damaged "
         "file",
     ),
+    "store.damaged_not_written": (
+        "Magazyn {path} jest uszkodzony i nie da się go odczytać. Szybka kontrola spójności "
+        "SQLite znalazła: {problem}. Nic w nim nie zapisano.",
+        "The store {path} is damaged and cannot be read. SQLite's quick integrity check found: "
+        "{problem}. Nothing was written to it.",
+    ),
+    "store.quick_check_failed": (
+        "Magazyn {path} jest uszkodzony i nie da się go odczytać. Szybka kontrola spójności "
+        "SQLite znalazła: {problem}.",
+        "The store {path} is damaged and cannot be read. SQLite's quick integrity check found: "
+        "{problem}.",
+    ),
+    "store.quick_check_failed.hint": (
+        "pełną kontrolę wykonuje `wsp store verify`; odtwórz magazyn z kopii zapasowej albo z "
+        "pliku `wsp export`; nie nadpisuj uszkodzonego pliku",
+        "`wsp store verify` runs the full check; restore the store from a backup or from a "
+        "`wsp export` file; do not overwrite the damaged file",
+    ),
+    # wsp store verify: the full check
+    "verify.ok": (
+        "Magazyn {path} jest spójny: pełna kontrola spójności SQLite i reguły wsp bez zastrzeżeń "
+        "(schemat w wersji {version}, {entries}).",
+        "The store {path} is intact: SQLite's full integrity check and wsp's rules found nothing "
+        "wrong (schema version {version}, {entries}).",
+    ),
+    "verify.no_store": (
+        "Magazyn {path} jeszcze nie istnieje; nie ma czego sprawdzać.",
+        "The store {path} does not exist yet; there is nothing to check.",
+    ),
+    "verify.damaged": (
+        "Magazyn {path} jest uszkodzony: {problems}, lista powyżej.",
+        "The store {path} is damaged: {problems}, listed above.",
+    ),
+    "verify.problem": ("problem|problemy|problemów", "problem|problems"),
+    "verify.entry": ("wpis|wpisy|wpisów", "entry|entries"),
+    "verify.identity": (
+        "plik nie ma oznaczeń magazynu wsp w wersji schematu od 1 do {supported} "
+        "(wersja schematu: {version})",
+        "the file lacks the marks of a wsp store of schema version 1 to {supported} "
+        "(schema version: {version})",
+    ),
+    "verify.missing_object": (
+        "brakuje obiektu schematu: {kind} {name}",
+        "a schema object is missing: {kind} {name}",
+    ),
+    "verify.supersedes_missing": (
+        "wpis {uid} zastępuje wpis {target}, którego nie ma w magazynie",
+        "entry {uid} supersedes {target}, which is not in the store",
+    ),
+    "verify.supersedes_void": (
+        "wpis {uid} zastępuje unieważnienie {target}",
+        "entry {uid} supersedes {target}, which is a void",
+    ),
+    "verify.supersedes_other": (
+        "wpis {uid} zastępuje wpis {target} innego wskaźnika albo okresu",
+        "entry {uid} supersedes {target}, an entry of another indicator or period",
+    ),
+    "verify.supersedes_later": (
+        "wpis {uid} zastępuje wpis {target} zapisany później niż on",
+        "entry {uid} supersedes {target}, which was stored after it",
+    ),
+    "cmd.store.help": (
+        "Polecenia dotyczące samego magazynu pomiarów.",
+        "Commands about the measurement store itself.",
+    ),
+    "cmd.store_verify.help": (
+        "Sprawdź magazyn w całości: pełna kontrola spójności SQLite i reguły wsp.",
+        "Check the whole store: SQLite's full integrity check and wsp's own rules.",
+    ),
     "store.cannot_open": (
         "Nie można otworzyć magazynu {path}.",
         "Cannot open the store {path}.",
@@ -122,6 +191,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.no_folder.hint": (
         "utwórz katalog (mkdir -p {folder}) albo popraw ścieżkę w --store / WSP_STORE",
         "create the folder (mkdir -p {folder}) or correct the path in --store / WSP_STORE",
+    ),
+    "store.other_store_created": (
+        "Utworzono nowy magazyn pomiarów {path}. Magazyn tego samego pliku programu jest też w "
+        "{other} (tam szukały go wcześniejsze wersje wsp); aby go używać, przenieś go do "
+        "{path} albo podaj --store {other}.",
+        "Created a new measurement store {path}. A store of the same programme file is also at "
+        "{other} (where earlier versions of wsp looked); to use it, move it to {path} or give "
+        "--store {other}.",
+    ),
+    "store.other_store_missing": (
+        "Magazyn pomiarów {path} jeszcze nie istnieje, ale magazyn tego samego pliku programu "
+        "jest w {other} (tam szukały go wcześniejsze wersje wsp); aby go używać, przenieś go do "
+        "{path} albo podaj --store {other}.",
+        "The measurement store {path} does not exist yet, but a store of the same programme "
+        "file is at {other} (where earlier versions of wsp looked); to use it, move it to {path} "
+        "or give --store {other}.",
     ),
     "store.is_dir": (
         "{path} jest katalogiem, a nie plikiem magazynu.",

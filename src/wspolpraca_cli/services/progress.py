@@ -50,8 +50,12 @@ class CheckResult(NamedTuple):
 
 
 def check(ws: Workspace, as_of: date, year: int | None = None) -> CheckResult:
-    """``wsp check``: the progress as of ``as_of``, checked (see :func:`check_progress`)."""
+    """``wsp check``: the progress as of ``as_of``, checked (see :func:`check_progress`),
+    of a store that passes SQLite's quick integrity check (else StoreError, exit 3)."""
+    from wspolpraca_cli.services.integrity import require_intact
+
     check_year(ws.program, year)
+    require_intact(ws)  # the cron gate: damage that reads as data must not pass
     return check_progress(progress_as_of(ws, as_of), year)
 
 

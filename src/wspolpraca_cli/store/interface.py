@@ -111,4 +111,9 @@ class Store(Protocol):
 
     def integrity_check(self) -> str: ...
 
+    def verify(self, *, full: bool = False) -> list[str]:
+        """What is wrong with the store (empty: intact): a quick structural check, or with
+        ``full`` the backend's full check and wsp's own rules (schema, supersessions)."""
+        ...
+
     def schema_version(self) -> int: ...

@@ -62,6 +62,55 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 
+# The schema objects each version has (what its migrations create), for `wsp store verify`.
+_OBJECTS_V1 = {
+    ("table", "entries"),
+    ("table", "meta"),
+    ("index", "entries_indicator_period"),
+    ("index", "entries_supersedes"),
+    ("trigger", "entries_never_updated"),
+    ("trigger", "entries_never_deleted"),
+}
+SCHEMA_OBJECTS: dict[int, set[tuple[str, str]]] = {
+    1: _OBJECTS_V1,
+    2: (_OBJECTS_V1 - {("index", "entries_indicator_period")}) | {("index", "entries_aggregate")},
+}
+
+
+def invariant_problems(conn: sqlite3.Connection) -> list[str]:
+    """What breaks wsp's own rules in a store that SQLite's integrity check cannot see: its
+    identity and schema version, the schema objects of that version (the triggers that keep
+    it append-only among them), and every supersession (a correction or void names an earlier
+    entry of the same indicator and period that is not a void). Cheap: the supersessions are
+    read through their own index. Raises sqlite3.Error for what cannot be read."""
+    problems: list[str] = []
+    version, app_id = identity(conn)
+    if app_id != APPLICATION_ID or not 1 <= version <= SCHEMA_VERSION:
+        problems.append(t("verify.identity", version=version, supported=SCHEMA_VERSION))
+        return problems
+    present = set(conn.execute("SELECT type, name FROM sqlite_master").fetchall())
+    for kind, name in sorted(SCHEMA_OBJECTS[version] - present):
+        problems.append(t("verify.missing_object", kind=kind, name=name))
+    if ("index", "entries_supersedes") not in present:
+        return problems
+    rows = conn.execute(
+        "SELECT c.uid, c.supersedes, o.uid, o.kind, o.indicator_id = c.indicator_id"
+        " AND o.period = c.period, o.seq < c.seq"
+        " FROM entries c INDEXED BY entries_supersedes LEFT JOIN entries o ON o.uid = c.supersedes"
+        " WHERE c.supersedes IS NOT NULL ORDER BY c.seq"
+    )
+    for uid, target, found, kind, same, earlier in rows:
+        if found is None:
+            problems.append(t("verify.supersedes_missing", uid=uid, target=target))
+        elif kind == "void":
+            problems.append(t("verify.supersedes_void", uid=uid, target=target))
+        elif not same:
+            problems.append(t("verify.supersedes_other", uid=uid, target=target))
+        elif not earlier:
+            problems.append(t("verify.supersedes_later", uid=uid, target=target))
+    return problems
+
+
 def switch_to_wal(conn: sqlite3.Connection, attempts: int = 50) -> None:
     """Put a new store in WAL mode. Several processes creating the same store at once may
     find it locked while another one switches it (SQLite does not always wait for this), so
