@@ -6,6 +6,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -51,6 +52,15 @@ class WspCommand(LocalisedHelp, TyperCommand):
 
 class WspGroup(TyperGroup):
     """Turns wsp's typed errors into one message and an exit code (tracebacks only with --debug)."""
+
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, *rest: Any) -> None:
+        import os
+
+        from wspolpraca_cli.cli import completion
+
+        if os.environ.get(completion.COMPLETE_VAR):  # a shell asks; else nothing is loaded
+            completion.enable()
+            super()._main_shell_completion(ctx_args, prog_name, completion.COMPLETE_VAR)
 
     def get_help(self, ctx: Any) -> str:
         return help_text(super().get_help(ctx))
@@ -173,6 +183,31 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class Shell(StrEnum):
+    """The shells wsp completes for."""
+
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+def _show_completion(shell: Shell | None) -> None:
+    if shell is not None:
+        from wspolpraca_cli.cli import completion
+
+        typer.echo(completion.script(shell.value))
+        raise typer.Exit()
+
+
+def _install_completion(shell: Shell | None) -> None:
+    if shell is not None:
+        from wspolpraca_cli.cli import completion
+
+        path = completion.install(shell.value)
+        typer.echo(t("completion.installed", shell=shell.value, path=path), err=True)
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -195,6 +230,28 @@ def main_options(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help=t("opt.version")),
     ] = False,
+    install_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help=t("opt.install_completion"),
+        ),
+    ] = None,
+    show_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help=t("opt.show_completion"),
+        ),
+    ] = None,
 ) -> None:
     """wsp — an indicator tracker for public programmes."""
     chosen = None

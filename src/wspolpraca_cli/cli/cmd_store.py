@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperCommand
 
 from wspolpraca_cli.cli.common import find_indicator, workspace
+from wspolpraca_cli.cli.completion import entry_ids, indicator_ids
 from wspolpraca_cli.cli.formats import ExportFormat, HistoryFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.errors import UsageError
@@ -115,7 +116,13 @@ def _total_period(total: PeriodTotal | None, period: str) -> str:
 def record(
     ctx: typer.Context,
     indicator_id: Annotated[
-        str | None, typer.Argument(metavar="ID", help=t("arg.record.id"), show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help=t("arg.record.id"),
+            show_default=False,
+            autocompletion=indicator_ids,
+        ),
     ] = None,
     value: Annotated[
         str | None,
@@ -227,7 +234,13 @@ def record(
 def history(
     ctx: typer.Context,
     indicator_id: Annotated[
-        str | None, typer.Argument(metavar="ID", help=t("arg.history.id"), show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help=t("arg.history.id"),
+            show_default=False,
+            autocompletion=indicator_ids,
+        ),
     ] = None,
     period: Annotated[
         str | None, typer.Option("--period", "-P", help=t("opt.history.period"))
@@ -294,7 +307,9 @@ def _report_supersede(done: Any, key: str) -> None:
 
 def correct(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ENTRY", help=t("arg.entry"))],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ENTRY", help=t("arg.entry"), autocompletion=entry_ids)
+    ],
     value: Annotated[str, typer.Argument(metavar="VALUE", help=t("arg.correct.value"))],
     reason: Annotated[
         str | None, typer.Option("--reason", "-r", help=t("opt.reason"), show_default=False)
@@ -342,7 +357,9 @@ def correct(
 
 def void(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ENTRY", help=t("arg.entry"))],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ENTRY", help=t("arg.entry"), autocompletion=entry_ids)
+    ],
     reason: Annotated[
         str | None, typer.Option("--reason", "-r", help=t("opt.reason"), show_default=False)
     ] = None,
