@@ -16,6 +16,7 @@ from typer.core import TyperCommand
 
 from wspolpraca_cli.cli.committed import after_commit
 from wspolpraca_cli.cli.common import find_indicator, workspace
+from wspolpraca_cli.cli.completion import entry_ids, indicator_ids
 from wspolpraca_cli.cli.formats import ExportFormat, HistoryFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.cli.params import ASCII_INT
@@ -117,7 +118,13 @@ def _total_period(total: PeriodTotal | None, period: str) -> str:
 def record(
     ctx: typer.Context,
     indicator_id: Annotated[
-        str | None, typer.Argument(metavar="ID", help=t("arg.record.id"), show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help=t("arg.record.id"),
+            show_default=False,
+            autocompletion=indicator_ids,
+        ),
     ] = None,
     value: Annotated[
         str | None,
@@ -253,7 +260,13 @@ def _report_record(done: Any, store: str) -> None:
 def history(
     ctx: typer.Context,
     indicator_id: Annotated[
-        str | None, typer.Argument(metavar="ID", help=t("arg.history.id"), show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help=t("arg.history.id"),
+            show_default=False,
+            autocompletion=indicator_ids,
+        ),
     ] = None,
     period: Annotated[
         str | None, typer.Option("--period", "-P", help=t("opt.history.period"))
@@ -337,7 +350,9 @@ def _changed_details(old: Any, new: Any) -> list[str]:
 
 def correct(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ENTRY", help=t("arg.entry"))],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ENTRY", help=t("arg.entry"), autocompletion=entry_ids)
+    ],
     value: Annotated[str, typer.Argument(metavar="VALUE", help=t("arg.correct.value"))],
     reason: Annotated[
         str | None, typer.Option("--reason", "-r", help=t("opt.reason"), show_default=False)
@@ -398,7 +413,9 @@ def correct(
 
 def void(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ENTRY", help=t("arg.entry"))],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ENTRY", help=t("arg.entry"), autocompletion=entry_ids)
+    ],
     reason: Annotated[
         str | None, typer.Option("--reason", "-r", help=t("opt.reason"), show_default=False)
     ] = None,

@@ -82,6 +82,11 @@ class Store(Protocol):
         grow with the store."""
         ...
 
+    def uids(self, prefix: str = "", limit: int = 100) -> list[str]:
+        """At most ``limit`` uids starting with ``prefix``, in uid order (the uid index alone:
+        cheap at any size; for shell completion)."""
+        ...
+
     def superseded_by(self, indicator_id: str | None = None) -> dict[str, str]:
         """Map of superseded uid -> the uid of the entry that supersedes it (of one indicator's
         entries when ``indicator_id`` is given)."""

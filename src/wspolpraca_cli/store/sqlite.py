@@ -326,6 +326,14 @@ class SqliteStore:
         the table means a damaged table."""
         return bool(self._query("SELECT seq FROM entries WHERE uid = ?", (uid,)))
 
+    def uids(self, prefix: str = "", limit: int = 100) -> list[str]:
+        """At most ``limit`` uids starting with ``prefix``, in uid order (the uid index alone)."""
+        rows = self._query(
+            "SELECT uid FROM entries WHERE uid >= ? AND uid < ? ORDER BY uid LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+        return [str(r[0]) for r in rows]
+
     def get(self, uid: str) -> Entry | None:
         """The entry with this uid or with this unique uid prefix (at least 4 characters)."""
         wanted = uid.strip()
