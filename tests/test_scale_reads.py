@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -225,3 +225,58 @@ def test_an_export_that_fails_midway_leaves_no_file(
     assert result.exit_code == 3
     assert "the store broke" in result.stderr
     assert list(tmp_path.glob("*out.csv*")) == []
+
+
+# -- record, correct and history: one indicator's index entries, not the store's rows --------
+def _plans(store: object, call: Callable[[], object]) -> list[str]:
+    """The query plans of the statements ``call`` runs on ``store``'s connection."""
+    conn = store._conn  # type: ignore[attr-defined]
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        call()
+    finally:
+        conn.set_trace_callback(None)
+    plans = []
+    for sql in statements:
+        if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            plans += [str(r[3]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    return plans
+
+
+def test_one_indicators_reads_use_indexes_and_no_scan(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        stored = store.add_many([rec(n, ind=f"1.{n % 3}", period="2024") for n in range(30)])
+        for e in stored[:6]:
+            store.add(
+                Entry("", e.indicator_id, e.period, 1, kind=EntryKind.CORRECTION, supersedes=e.uid)
+            )
+        store._conn.execute("ANALYZE")  # type: ignore[union-attr]
+        plans = _plans(store, lambda: store.summaries(date(2024, 12, 31), ["1.1"], ["2024"]))
+        plans += _plans(store, lambda: store.superseded_by("1.1"))
+    searched = [p for p in plans if p.startswith(("SEARCH", "SCAN")) and p != "SCAN g"]
+    assert searched and not [p for p in searched if p.startswith("SCAN")], plans  # g: groups
+    for plan in searched:
+        assert "COVERING INDEX" in plan or "INTEGER PRIMARY KEY" in plan, plan
+    assert any("entries_supersessions" in p for p in searched), plans
+
+
+def test_a_store_of_schema_2_gains_the_supersessions_index(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        first = store.add(rec(1))
+        store.add(Entry("", "1.1", "2024", 2, kind=EntryKind.CORRECTION, supersedes=first.uid))
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX entries_supersessions")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with open_store(path, readonly=True) as store:  # migrated where it can be written
+        assert store.superseded_by("1.1") == {first.uid: store.entries()[1].uid}
+        assert store.schema_version() == 3
+    conn = sqlite3.connect(path)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    assert "entries_supersessions" in names
