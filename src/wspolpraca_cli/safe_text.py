@@ -20,7 +20,7 @@ Pure and cheap: nothing is compiled before the first text that needs it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -98,8 +98,17 @@ def spreadsheet_text(value: Any) -> Any:
     return value
 
 
-def spreadsheet_cells(cells: Iterable[Any]) -> list[Any]:
-    """A csv row (a list of cells) with :func:`spreadsheet_text` applied to each cell."""
+def spreadsheet_cells(cells: Iterable[Any]) -> Sequence[Any]:
+    """A csv row (a sequence of cells) with :func:`spreadsheet_text` applied to each cell;
+    ``cells`` itself when no cell needs it — checked without a Python call per cell, as
+    :func:`spreadsheet_row`."""
+    if not isinstance(cells, Sequence):
+        cells = list(cells)
+    try:
+        if _QUOTABLE.isdisjoint(map(_FIRST, cells)):
+            return cells
+    except TypeError:  # a cell that is not text
+        pass
     return [spreadsheet_text(c) for c in cells]
 
 

@@ -469,25 +469,27 @@ def export(
       wsp export --format json -o wpisy.json --force
       wsp --lang en export > entries.csv
     """
-    from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
-    from wspolpraca_cli.render.export import EntriesDocument
+    from functools import partial
+
+    from wspolpraca_cli.cli.output import check_output, deliver_streamed, resolve_format
+    from wspolpraca_cli.render.export import WRITERS, EntriesDocument
     from wspolpraca_cli.services import transfer as services
 
     chosen = resolve_format(output_format, output, ExportFormat.csv)
     check_output(output, force, chosen)
     ws, _ = workspace(ctx)
-    entries = services.export_entries(ws)
-    deliver(
-        chosen,
-        EntriesDocument(ws.program.title, ws.location, entries),
-        output=output,
-        force=force,
-        written="",  # export.done below says it, for a file and for standard output
-    )
+    with services.export_entries(ws) as entries:  # streamed: read as they are written
+        document = EntriesDocument(ws.program.title, ws.location, entries)
+        exported = deliver_streamed(
+            partial(WRITERS[chosen.value], document),
+            output=output,
+            force=force,
+            written="",  # export.done below says it, for a file and for standard output
+        )
     typer.echo(
         t(
             "export.done",
-            entries=counted(len(entries), "entry"),
+            entries=counted(exported, "entry"),
             target=output or t("export.stdout"),
         ),
         err=True,

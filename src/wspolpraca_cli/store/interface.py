@@ -9,7 +9,7 @@ time is in :mod:`.shared`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from types import TracebackType
 from typing import Protocol
@@ -60,6 +60,11 @@ class Store(Protocol):
     # reading
     def entries(self, indicator_id: str | None = None) -> list[Entry]:
         """Every entry (superseded ones and voids too), in insertion order."""
+        ...
+
+    def iter_entries(self) -> Iterator[Entry]:
+        """Every entry, as :meth:`entries` gives them, read as they are consumed (flat memory
+        whatever the store's size). The store must stay open while the iterator runs."""
         ...
 
     def count(self) -> int: ...

@@ -13,7 +13,7 @@ from wspolpraca_cli.i18n import t
 from wspolpraca_cli.store.shared import now_utc
 
 APPLICATION_ID = 0x77737031  # "wsp1" in ASCII: marks a file as a wsp store
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Schema migrations: MIGRATIONS[n] brings a store from version n-1 to version n.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -58,6 +58,16 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: (
         "CREATE INDEX entries_aggregate ON entries (indicator_id, period, kind, date, value)",
         "DROP INDEX entries_indicator_period",
+    ),
+    # The supersessions of one indicator, from an index alone: record's and correct's summaries
+    # leave superseded entries out, and history lists who supersedes whom, reading the (few)
+    # corrections and voids of that indicator instead of every row it has (a partial index:
+    # about 1% of the entries).
+    3: (
+        """
+        CREATE INDEX entries_supersessions ON entries (indicator_id, supersedes, uid)
+        WHERE supersedes IS NOT NULL
+        """,
     ),
 }
 
