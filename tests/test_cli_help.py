@@ -18,7 +18,7 @@ runner = CliRunner()
 
 COMMANDS = [
     "validate", "list", "show", "init", "record", "history", "correct", "void",
-    "export", "import", "status", "check", "report",
+    "export", "import", "status", "check", "report", "store",
 ]  # fmt: skip
 
 

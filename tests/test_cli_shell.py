@@ -40,7 +40,7 @@ def _base(wsp: Wsp) -> str:
 
 def test_commands_and_options_are_completed() -> None:
     assert complete("wsp sh") == ["show"]
-    assert set(complete("wsp st")) == {"status"}
+    assert set(complete("wsp st")) == {"status", "store"}
     assert complete("wsp status --fo") == ["--format", "--force"]
     assert "--install-completion" in complete("wsp --")
 

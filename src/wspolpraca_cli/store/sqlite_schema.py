@@ -81,10 +81,11 @@ _OBJECTS_V1 = {
     ("trigger", "entries_never_updated"),
     ("trigger", "entries_never_deleted"),
 }
-SCHEMA_OBJECTS: dict[int, set[tuple[str, str]]] = {
-    1: _OBJECTS_V1,
-    2: (_OBJECTS_V1 - {("index", "entries_indicator_period")}) | {("index", "entries_aggregate")},
+SCHEMA_OBJECTS: dict[int, set[tuple[str, str]]] = {1: _OBJECTS_V1}
+SCHEMA_OBJECTS[2] = (SCHEMA_OBJECTS[1] - {("index", "entries_indicator_period")}) | {
+    ("index", "entries_aggregate")
 }
+SCHEMA_OBJECTS[3] = SCHEMA_OBJECTS[2] | {("index", "entries_supersessions")}
 
 
 def invariant_problems(conn: sqlite3.Connection) -> list[str]:
