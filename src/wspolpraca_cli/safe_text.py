@@ -134,3 +134,12 @@ def from_spreadsheet(text: str) -> str:
     if text[:1] == _QUOTE and _needs_quote(text[1:]):
         return text[1:]
     return text
+
+
+def from_spreadsheet_cells(cells: list[str]) -> list[str]:
+    """A csv row as read back, :func:`from_spreadsheet` applied to each cell; ``cells``
+    itself when no cell begins with a quote (the common case, checked without a Python call
+    per cell)."""
+    if _QUOTE not in map(_FIRST, cells):
+        return cells
+    return [from_spreadsheet(c) for c in cells]

@@ -390,8 +390,13 @@ def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> Non
     title = t("history.title", id=one_line(ip.id), date=format_date(as_of, lang))
     console.print(Text(title, style="bold"))
     for cells in table.header_lines():
-        console.print(Text(gap.join(cells).rstrip(), style="bold"), overflow="ignore")
-    console.print(Text("─" * table.total), overflow="ignore")
+        console.print(
+            Text(gap.join(cells).rstrip(), style="bold"),
+            no_wrap=True,
+            overflow="ignore",
+            crop=False,
+        )
+    console.print(Text("─" * table.total), no_wrap=True, overflow="ignore", crop=False)
     for n, r in enumerate(ip.periods):
         style = STATUS_STYLES[r.status]
         for cells in table.row_lines(n):
@@ -406,7 +411,7 @@ def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> Non
                 else:
                     line.append(cell)
             line.rstrip()
-            console.print(line, overflow="ignore")
+            console.print(line, no_wrap=True, overflow="ignore", crop=False)
     console.print(Text(programme_summary(ip, lang)))
     for extra in baseline_summary(ip, lang):
         console.print(Text(extra))
