@@ -327,7 +327,14 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
     (
         "areas as a mapping",
         BASE.split("areas:")[0] + "areas:\n  id: 1\n",
-        [(13, 3, "expected a list (lines starting with '- '), got dict", "areas")],
+        [
+            (
+                13,
+                3,
+                "expected a list (lines starting with '- '), got a mapping (key: value lines)",
+                "areas",
+            )
+        ],
     ),
     (
         "a merge key",

@@ -94,7 +94,7 @@ def test_target_notations(text: object, expected: Target) -> None:
         ({"kind": "total"}, "a total target needs a 'value'"),
         ({"kind": "weird", "value": 1}, "unknown target kind 'weird'"),
         ({"kind": "total", "value": 1, "extra": 2}, "unknown key 'extra' in target"),
-        ([1, 2], "a target must be text, a number or a mapping, not list"),
+        ([1, 2], "a target must be text, a number or a mapping, not a list"),
     ],
 )
 def test_bad_targets(raw: object, message: str) -> None:

@@ -146,7 +146,7 @@ def test_imported_cells_with_other_digits(wsp: Wsp, tmp_path: Path) -> None:
 
 
 def test_indicator_number_at_the_prompt(wsp: Wsp, terminal: None) -> None:
-    run = wsp("record", "--year", "2024", input="٢\n1\n1\n")  # not the 2nd: the 1st
+    run = wsp("record", "--year", "2024", input="٢\n1\n1\n\n\n\n")  # not the 2nd: the 1st
     assert run.exit_code == 0, run.stderr
     assert "No indicator '٢'" in run.stderr
     from wspolpraca_cli.store import open_store

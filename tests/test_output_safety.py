@@ -65,6 +65,15 @@ def test_a_formula_gets_a_quote_and_a_number_stays(text: str, cell: str) -> None
     assert from_spreadsheet(cell) == text
 
 
+def test_a_row_is_read_back_cell_by_cell() -> None:
+    from wspolpraca_cli.safe_text import from_spreadsheet_cells
+
+    row = ["1.1", "'=x", "''@y", "'abc", "-5"]
+    assert from_spreadsheet_cells(row) == ["1.1", "=x", "'@y", "'abc", "-5"]
+    plain = ["1.1", "2024", "x"]
+    assert from_spreadsheet_cells(plain) is plain
+
+
 def test_cells_that_are_not_text_are_left_alone() -> None:
     assert spreadsheet_text(-5) == -5
     assert spreadsheet_text(None) is None
@@ -77,6 +86,16 @@ def test_neutralising_is_undone_exactly(text: str) -> None:
     assert cell[:1] not in ("=", "@", "\t", "\r") or cell == text == ""
     if cell[:1] in ("+", "-"):
         float(cell.replace(",", ".").rstrip("%"))  # a number, which no spreadsheet runs
+
+
+@given(st.lists(st.text(), max_size=6))
+def test_rows_are_neutralised_and_read_back_exactly(cells: list[str]) -> None:
+    from wspolpraca_cli.safe_text import from_spreadsheet_cells, spreadsheet_row
+
+    row = dict(enumerate(cells))
+    written = list(spreadsheet_row(row).values())
+    assert written == [spreadsheet_text(c) for c in cells]
+    assert from_spreadsheet_cells(written) == cells
 
 
 def test_export_neutralises_formulas_and_import_gives_the_text_back(
@@ -216,6 +235,16 @@ def test_record_message_escapes_the_name(make_wsp: MakeWsp) -> None:
     assert run.exit_code == 0
     assert "\x1b" not in run.stderr
     assert "=1+1 Liczba \\x1b[2J [red]warsztatów[/red]" in run.stderr
+
+
+def test_the_indicator_list_of_interactive_record_escapes_names(
+    make_wsp: MakeWsp, terminal: None
+) -> None:
+    wsp = make_wsp(HOSTILE_PROGRAM)
+    run = wsp("record", input="")
+    assert run.exit_code == 130
+    assert "\x1b" not in run.stderr
+    assert "  1. 1.1  =1+1 Liczba \\x1b[2J [red]warsztatów[/red]" in run.stderr.splitlines()
 
 
 def test_error_messages_show_escapes(wsp: Wsp, tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -135,3 +137,146 @@ def test_latest_entries_of_a_missing_store_or_no_groups(tmp_path: Path) -> None:
         store.add(rec(1))
         assert store.latest_entries([], None, 5) == []
         assert [e.value for e in store.latest_entries([("1.1", "2024")], None, 5)] == [1.0]
+
+
+# -- export, streamed -----------------------------------------------------------------------
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8)
+ENTRIES = st.lists(
+    st.builds(
+        Entry,
+        uid=st.uuids().map(lambda u: u.hex),
+        indicator_id=st.sampled_from(["1.1", "2.1"]),
+        period=st.sampled_from(["2024", "2024-Q1"]),
+        value=st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False)),
+        note=TEXT,
+        tags=st.lists(st.tuples(TEXT, TEXT), max_size=2).map(tuple),
+    ),
+    max_size=6,
+)
+
+
+@given(entries=ENTRIES)
+def test_streamed_json_is_the_json_document(entries: list[Entry]) -> None:
+    from wspolpraca_cli.render.json_docs import dumps
+    from wspolpraca_cli.transfer import to_json, write_json
+
+    out = io.StringIO()
+    written = write_json(iter(entries), out, program="Program", store="s.db")
+    assert written == len(entries)
+    assert out.getvalue() == dumps(to_json(entries, program="Program", store="s.db"))
+
+
+@given(value=st.floats(allow_nan=False))
+def test_numbers_are_written_exactly_and_plainly(value: float) -> None:
+    from decimal import Decimal
+
+    from wspolpraca_cli.transfer import format_number
+
+    text = format(Decimal(repr(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    assert format_number(value) == text
+    assert format_number(value, decimal_comma=True) == text.replace(".", ",")
+
+
+def test_export_streams_from_the_store_without_listing_it(
+    wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wspolpraca_cli.store.sqlite import SqliteStore
+
+    for n in range(5):
+        wsp.record("1.1", str(n), "--year", "2024", "--note", f"n{n}")
+    whole = wsp("export").stdout
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("export lists every entry in memory")
+
+    monkeypatch.setattr(SqliteStore, "entries", refuse)
+    for fmt in ("csv", "json"):
+        result = wsp("export", "--format", fmt, "-o", str(tmp_path / f"out.{fmt}"))
+        assert result.exit_code == 0, result.stderr
+        assert "Exported 5 entries" in result.stderr
+    # (the runner's stdout has \n for the file's \r\n)
+    assert (tmp_path / "out.csv").read_bytes().replace(b"\r\n", b"\n") == whole.encode("utf-8")
+    assert json.loads((tmp_path / "out.json").read_text("utf-8"))["entries"][4]["note"] == "n4"
+
+
+def test_an_export_that_fails_midway_leaves_no_file(
+    wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wspolpraca_cli.errors import StoreError
+    from wspolpraca_cli.store.sqlite import SqliteStore
+
+    for n in range(3):
+        wsp.record("1.1", str(n), "--year", "2024")
+    real = SqliteStore.iter_entries
+
+    def broken(self: SqliteStore, batch: int = 2000) -> Iterator[Entry]:
+        entries = real(self, batch)
+        try:
+            yield next(entries)
+            raise StoreError("the store broke")
+        finally:
+            entries.close()
+
+    monkeypatch.setattr(SqliteStore, "iter_entries", broken)
+    target = tmp_path / "out.csv"
+    result = wsp("export", "-o", str(target))
+    assert result.exit_code == 3
+    assert "the store broke" in result.stderr
+    assert list(tmp_path.glob("*out.csv*")) == []
+
+
+# -- record, correct and history: one indicator's index entries, not the store's rows --------
+def _plans(store: object, call: Callable[[], object]) -> list[str]:
+    """The query plans of the statements ``call`` runs on ``store``'s connection."""
+    conn = store._conn  # type: ignore[attr-defined]
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        call()
+    finally:
+        conn.set_trace_callback(None)
+    plans = []
+    for sql in statements:
+        if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            plans += [str(r[3]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    return plans
+
+
+def test_one_indicators_reads_use_indexes_and_no_scan(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        stored = store.add_many([rec(n, ind=f"1.{n % 3}", period="2024") for n in range(30)])
+        for e in stored[:6]:
+            store.add(
+                Entry("", e.indicator_id, e.period, 1, kind=EntryKind.CORRECTION, supersedes=e.uid)
+            )
+        store._conn.execute("ANALYZE")  # type: ignore[union-attr]
+        plans = _plans(store, lambda: store.summaries(date(2024, 12, 31), ["1.1"], ["2024"]))
+        plans += _plans(store, lambda: store.superseded_by("1.1"))
+    searched = [p for p in plans if p.startswith(("SEARCH", "SCAN")) and p != "SCAN g"]
+    assert searched and not [p for p in searched if p.startswith("SCAN")], plans  # g: groups
+    for plan in searched:
+        assert "COVERING INDEX" in plan or "INTEGER PRIMARY KEY" in plan, plan
+    assert any("entries_supersessions" in p for p in searched), plans
+
+
+def test_a_store_of_schema_2_gains_the_supersessions_index(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        first = store.add(rec(1))
+        store.add(Entry("", "1.1", "2024", 2, kind=EntryKind.CORRECTION, supersedes=first.uid))
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX entries_supersessions")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with open_store(path, readonly=True) as store:  # migrated where it can be written
+        assert store.superseded_by("1.1") == {first.uid: store.entries()[1].uid}
+        assert store.schema_version() == 3
+    conn = sqlite3.connect(path)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    assert "entries_supersessions" in names

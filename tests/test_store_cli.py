@@ -110,7 +110,7 @@ def test_default_period_outside_a_terminal(wsp: Wsp, today: list[date]) -> None:
 def test_terminal_asks_for_indicator_period_and_value(
     wsp: Wsp, today: list[date], terminal: None
 ) -> None:
-    run = wsp("record", input="1\n\nabc\n2\n")
+    run = wsp("record", input="1\n\nabc\n2\n\n\n\n")  # then no breakdown, note, source
     assert run.exit_code == 0, run.stderr
     assert "1. 1.1" in run.stderr and "5. avg" in run.stderr
     assert "Cannot read the value 'abc'." in run.stderr

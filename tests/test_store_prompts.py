@@ -107,7 +107,7 @@ def test_period_prompt_end_of_input(wsp: Wsp, terminal: None, today: None) -> No
 
 
 def test_indicator_and_value_prompts_ask_again(wsp: Wsp, terminal: None, today: None) -> None:
-    run = wsp("record", input="9\n1.2\n1\n\nabc\n1,5\n2\n", lang="en")
+    run = wsp("record", input="9\n1.2\n1\n\nabc\n1,5\n2\n\n\n\n", lang="en")
     assert run.exit_code == 0, run.stderr
     assert "No indicator '9' in the programme." in run.stderr
     assert "No indicator '1.2' in the programme." in run.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -186,3 +187,40 @@ def test_wsp_history_in_a_real_terminal_fits(make_wsp: MakeWsp, width: int) -> N
     assert proc.returncode == 0
     lines = fits(text, width)
     shows_in_full(lines, ["2024-Q1", "wliczany", "zastąpiony przez"])
+
+
+@pytest.mark.parametrize("programme", ["shipped", "monthly"])
+@pytest.mark.parametrize("lang", ["pl", "en"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_status_fits_the_terminal_and_cuts_nothing(
+    tmp_path: Path, width: int, lang: str, programme: str
+) -> None:
+    """At 60 columns the Rich table used to cut statuses ("oczekuje na da…"); a run of
+    empty months ("2021-01…2023-12 (36)") then made the lines too long."""
+    from tests.conftest import SHIPPED_PROGRAM
+    from wspolpraca_cli.i18n import set_language
+    from wspolpraca_cli.loader import load_program
+    from wspolpraca_cli.progress import evaluate
+    from wspolpraca_cli.render.status import build_view, line_period, lines, status_text
+    from wspolpraca_cli.render.terminal import render_rich
+
+    set_language(lang)
+    if programme == "shipped":
+        program, day, entries = load_program(SHIPPED_PROGRAM), date(2025, 3, 1), []
+    else:
+        path = tmp_path / "program.yaml"
+        path.write_text(TEST_PROGRAM, encoding="utf-8")
+        program, day = load_program(path), date(2024, 6, 1)
+        entries = [entry(1, "avg", "2024-03", -5), entry(2, "kw", "2024-Q1", 1_250_000.5)]
+    view = build_view(evaluate(program, summarise(entries, day), day), program_file="p", store="s")
+    out, buffer = console(width)
+    render_rich(view, out)
+    shown = fits(buffer.getvalue(), width)
+    results = [line for line in lines(view, collapse=True) if line.kind == "result"]
+    assert results
+    periods = {p for line in results for p in line_period(line).split(" (")}
+    shows_in_full(shown, sorted(periods))
+    shows_in_full(shown, sorted({status_text(line.result) for line in results if line.result}))
+    cut = [line for line in shown if re.search(r"…(?!\d)", line)]  # "2021…2023" is a run
+    assert not cut, cut
+    set_language("en")

@@ -21,7 +21,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 class NotRegularFile(OSError):
@@ -113,12 +115,22 @@ def write_atomically(path: Path, data: bytes, *, overwrite: bool) -> None:
     pipe: never replaced), and OSError for any other failure; a failure leaves no temporary
     file behind and ``path`` as it was.
     """
+    with atomic_file(path, overwrite=overwrite) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path, *, overwrite: bool) -> Iterator[BinaryIO]:
+    """A file to write ``path`` through, a part at a time (streamed output): what is written
+    goes to a temporary file, which takes ``path``'s name once the block ends without an error
+    — as :func:`write_atomically`; an error (or Ctrl-C) in the block leaves ``path`` as it was
+    and no temporary file behind."""
     require_regular(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600

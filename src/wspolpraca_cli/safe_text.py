@@ -20,8 +20,9 @@ Pure and cheap: nothing is compiled before the first text that needs it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from operator import itemgetter
 from typing import Any, TypeVar
 
 _FORMULA_START = frozenset("=+-@\t\r")
@@ -97,14 +98,33 @@ def spreadsheet_text(value: Any) -> Any:
     return value
 
 
-def spreadsheet_cells(cells: Iterable[Any]) -> list[Any]:
-    """A csv row (a list of cells) with :func:`spreadsheet_text` applied to each cell."""
+def spreadsheet_cells(cells: Iterable[Any]) -> Sequence[Any]:
+    """A csv row (a sequence of cells) with :func:`spreadsheet_text` applied to each cell;
+    ``cells`` itself when no cell needs it — checked without a Python call per cell, as
+    :func:`spreadsheet_row`."""
+    if not isinstance(cells, Sequence):
+        cells = list(cells)
+    try:
+        if _QUOTABLE.isdisjoint(map(_FIRST, cells)):
+            return cells
+    except TypeError:  # a cell that is not text
+        pass
     return [spreadsheet_text(c) for c in cells]
 
 
-def spreadsheet_row(row: Mapping[K, Any]) -> dict[K, Any]:
+_FIRST = itemgetter(slice(0, 1))
+
+
+def spreadsheet_row(row: Mapping[K, Any]) -> Mapping[K, Any]:
     """A csv row (a mapping, for ``csv.DictWriter``) with :func:`spreadsheet_text` applied to
-    each cell."""
+    each cell; ``row`` itself when no cell needs it — the common case, checked without a
+    Python call per cell (an export of a million rows)."""
+    try:
+        clean = _QUOTABLE.isdisjoint(map(_FIRST, row.values()))
+    except TypeError:  # a cell that is not text
+        clean = False
+    if clean:
+        return row
     return {k: spreadsheet_text(v) for k, v in row.items()}
 
 
@@ -114,3 +134,12 @@ def from_spreadsheet(text: str) -> str:
     if text[:1] == _QUOTE and _needs_quote(text[1:]):
         return text[1:]
     return text
+
+
+def from_spreadsheet_cells(cells: list[str]) -> list[str]:
+    """A csv row as read back, :func:`from_spreadsheet` applied to each cell; ``cells``
+    itself when no cell begins with a quote (the common case, checked without a Python call
+    per cell)."""
+    if _QUOTE not in map(_FIRST, cells):
+        return cells
+    return [from_spreadsheet(c) for c in cells]

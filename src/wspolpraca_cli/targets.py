@@ -206,13 +206,52 @@ def parse_target(raw: Any) -> Target:
     raise TargetError(t("prog.target.bad_type", type=type_word(raw)))
 
 
+def shown_value(value: Any, *, key: bool = False) -> str:
+    """A YAML value (or, with ``key``, a mapping key) as a person wrote it, for a message: a
+    text quoted, a date as ``2024-01-01``, an empty value as such — never Python's
+    ``datetime.date(2024, 1, 1)`` or ``None``."""
+    from datetime import date
+
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, date):
+        return iso_text(value) if key else t("prog.value.date", date=iso_text(value))
+    if value is None and key:
+        return t("prog.key.empty")
+    return type_word(value)
+
+
+def iso_text(value: Any) -> str:
+    """A date (or a date and time) as ISO text: ``2024-01-01``, ``2024-01-01 12:00:00``."""
+    from datetime import datetime
+
+    return value.isoformat(sep=" ") if isinstance(value, datetime) else str(value.isoformat())
+
+
 def type_word(value: object) -> str:
-    """The name of a YAML value's type for a message: list, dict (translated), or the type."""
-    if isinstance(value, list):
-        return t("prog.type.list")
-    if isinstance(value, dict):
-        return t("prog.type.dict")
-    return type(value).__name__
+    """What kind of YAML value ``value`` is, in words for a message (a list, a mapping, a
+    date, an empty value…), never a Python type name."""
+    from datetime import date
+
+    kinds: tuple[tuple[type | None, str], ...] = (
+        (list, "list"),
+        (dict, "dict"),
+        (bool, "bool"),
+        (date, "date"),
+        (str, "text"),
+        (int, "number"),
+        (float, "number"),
+    )
+    if value is None:
+        return t("prog.type.empty")
+    for kind, word in kinds:
+        if kind is not None and isinstance(value, kind):
+            return t(f"prog.type.{word}")
+    return t("prog.type.other")
 
 
 def _value(raw: Any, year: int | None = None) -> tuple[float, bool]:
@@ -260,13 +299,16 @@ def _by_year(raw: dict[Any, Any]) -> Target:
 def _explicit(raw: dict[Any, Any]) -> Target:
     unknown = [k for k in raw if k not in _EXPLICIT_KEYS]
     if unknown:
-        raise TargetError(t("prog.target.unknown_key", key=unknown[0]))
+        raise TargetError(t("prog.target.unknown_key", key=shown_value(unknown[0], key=True)))
     kind_text = raw.get("kind")
     try:
         kind = TargetKind(str(kind_text))
     except ValueError:
         kinds = ", ".join(k.value for k in TargetKind)
-        raise TargetError(t("prog.target.unknown_kind", kind=kind_text, kinds=kinds)) from None
+        if kind_text is None:  # no kind, or an empty one
+            raise TargetError(t("prog.target.needs_kind", kinds=kinds)) from None
+        shown = shown_value(kind_text)
+        raise TargetError(t("prog.target.unknown_kind", kind=shown, kinds=kinds)) from None
     if kind is TargetKind.NONE:
         return Target(kind)
     if kind is TargetKind.BY_YEAR:

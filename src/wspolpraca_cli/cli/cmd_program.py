@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wspolpraca_cli.cli.common import load, program_location, suggest
+from wspolpraca_cli.cli.completion import programme_ids
 from wspolpraca_cli.cli.formats import TreeFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.errors import UnknownId
@@ -112,7 +113,10 @@ def _lookup(program: Program, item_id: str) -> Indicator | Action | Area | Goal:
 
 def show(
     ctx: typer.Context,
-    item_id: Annotated[str, typer.Argument(metavar="ID", help=t("arg.show.id"))],
+    item_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help=t("arg.show.id"), autocompletion=programme_ids),
+    ],
     output_format: Annotated[TreeFormat | None, format_option()] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("opt.show_as_of"))

@@ -16,6 +16,7 @@ from typer.core import TyperCommand
 
 from wspolpraca_cli.cli.committed import after_commit
 from wspolpraca_cli.cli.common import find_indicator, workspace
+from wspolpraca_cli.cli.completion import entry_ids, indicator_ids
 from wspolpraca_cli.cli.formats import ExportFormat, HistoryFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.cli.params import ASCII_INT
@@ -117,7 +118,13 @@ def _total_period(total: PeriodTotal | None, period: str) -> str:
 def record(
     ctx: typer.Context,
     indicator_id: Annotated[
-        str | None, typer.Argument(metavar="ID", help=t("arg.record.id"), show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help=t("arg.record.id"),
+            show_default=False,
+            autocompletion=indicator_ids,
+        ),
     ] = None,
     value: Annotated[
         str | None,
@@ -134,8 +141,8 @@ def record(
         str | None,
         typer.Option("--date", "-d", metavar="YYYY-MM-DD", help=t("opt.record.date")),
     ] = None,
-    note: Annotated[str, typer.Option("--note", "-n", help=t("opt.record.note"))] = "",
-    source: Annotated[str, typer.Option("--source", help=t("opt.record.source"))] = "",
+    note: Annotated[str | None, typer.Option("--note", "-n", help=t("opt.record.note"))] = None,
+    source: Annotated[str | None, typer.Option("--source", help=t("opt.record.source"))] = None,
     tag: Annotated[
         list[str] | None, typer.Option("--tag", "-t", help=t("opt.record.tag"), metavar="K=V")
     ] = None,
@@ -150,22 +157,25 @@ def record(
       wsp record 1.1 1 --date 2024-04-02 --tag organizator=NGO --source "lista obecności"
       wsp record 1.1 0 --year 2023 --dry-run
     """
-    from wspolpraca_cli.cli.prompts import ask_period, ask_value, choose_indicator, confirming
+    from wspolpraca_cli.cli import prompts
     from wspolpraca_cli.services import entries as services
     from wspolpraca_cli.values import accepted_forms
 
     ws, _ = workspace(ctx)
     program = ws.program
     interactive = _interactive()
+    # Asked for the indicator or the value, a person is also offered what else an entry
+    # holds; a complete command line is not questioned.
+    asking = interactive and (indicator_id is None or value is None)
     if indicator_id is None:
         if not interactive:
             raise UsageError(t("record.missing_id"), hint=t("record.missing_id.hint"))
-        ind = choose_indicator(program)
+        ind = prompts.choose_indicator(program)
     else:
         ind = find_indicator(program, indicator_id)
     given = year is not None or period is not None or day is not None
     if not given and interactive:
-        chosen = ask_period(program, ind, _today())
+        chosen = prompts.ask_period(program, ind, _today())
     else:
         chosen = services.choose_period(
             program, ind, year=year, period=period, day=day, today=_today()
@@ -175,7 +185,14 @@ def record(
     if value is None:
         if not interactive:
             raise UsageError(t("record.missing_value"), hint=accepted_forms(ind.unit))
-        value = ask_value(ind)
+        value = prompts.ask_value(ind)
+    tags = list(tag or [])
+    if asking:
+        tags += prompts.ask_breakdowns(ind, tags)
+        if note is None:
+            note = prompts.ask_optional(t("record.ask_note"))
+        if source is None:
+            source = prompts.ask_optional(t("record.ask_source"))
 
     def run(confirmed: frozenset[str]) -> services.Recorded:
         return services.record(
@@ -183,9 +200,9 @@ def record(
             ind,
             value,
             chosen,
-            note=note,
-            source=source,
-            tags=tag or [],
+            note=note or "",
+            source=source or "",
+            tags=tags,
             by=by or "",
             today=_today(),
             dry_run=dry_run,
@@ -193,7 +210,7 @@ def record(
         )
 
     with after_commit() as commit:
-        done = confirming(run, yes, interactive)
+        done = prompts.confirming(run, yes, interactive)
         if not done.dry_run:
             commit.stored(services.stored_entry(done.entry))
         _report_record(done, ws.location)
@@ -243,7 +260,13 @@ def _report_record(done: Any, store: str) -> None:
 def history(
     ctx: typer.Context,
     indicator_id: Annotated[
-        str | None, typer.Argument(metavar="ID", help=t("arg.history.id"), show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help=t("arg.history.id"),
+            show_default=False,
+            autocompletion=indicator_ids,
+        ),
     ] = None,
     period: Annotated[
         str | None, typer.Option("--period", "-P", help=t("opt.history.period"))
@@ -327,7 +350,9 @@ def _changed_details(old: Any, new: Any) -> list[str]:
 
 def correct(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ENTRY", help=t("arg.entry"))],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ENTRY", help=t("arg.entry"), autocompletion=entry_ids)
+    ],
     value: Annotated[str, typer.Argument(metavar="VALUE", help=t("arg.correct.value"))],
     reason: Annotated[
         str | None, typer.Option("--reason", "-r", help=t("opt.reason"), show_default=False)
@@ -337,7 +362,10 @@ def correct(
     tag: Annotated[
         list[str] | None, typer.Option("--tag", "-t", help=t("opt.correct.tag"), metavar="K=V")
     ] = None,
-    day: Annotated[str | None, typer.Option("--date", "-d", help=t("opt.correct.date"))] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", "-d", metavar="YYYY-MM-DD", help=t("opt.correct.date")),
+    ] = None,
     by: Annotated[str | None, typer.Option("--by", help=t("opt.record.by"))] = None,
     yes: Annotated[bool, typer.Option("--yes", help=t("opt.correct.yes"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
@@ -385,7 +413,9 @@ def correct(
 
 def void(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ENTRY", help=t("arg.entry"))],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ENTRY", help=t("arg.entry"), autocompletion=entry_ids)
+    ],
     reason: Annotated[
         str | None, typer.Option("--reason", "-r", help=t("opt.reason"), show_default=False)
     ] = None,
@@ -439,25 +469,27 @@ def export(
       wsp export --format json -o wpisy.json --force
       wsp --lang en export > entries.csv
     """
-    from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
-    from wspolpraca_cli.render.export import EntriesDocument
+    from functools import partial
+
+    from wspolpraca_cli.cli.output import check_output, deliver_streamed, resolve_format
+    from wspolpraca_cli.render.export import WRITERS, EntriesDocument
     from wspolpraca_cli.services import transfer as services
 
     chosen = resolve_format(output_format, output, ExportFormat.csv)
     check_output(output, force, chosen)
     ws, _ = workspace(ctx)
-    entries = services.export_entries(ws)
-    deliver(
-        chosen,
-        EntriesDocument(ws.program.title, ws.location, entries),
-        output=output,
-        force=force,
-        written="",  # export.done below says it, for a file and for standard output
-    )
+    with services.export_entries(ws) as entries:  # streamed: read as they are written
+        document = EntriesDocument(ws.program.title, ws.location, entries)
+        exported = deliver_streamed(
+            partial(WRITERS[chosen.value], document),
+            output=output,
+            force=force,
+            written="",  # export.done below says it, for a file and for standard output
+        )
     typer.echo(
         t(
             "export.done",
-            entries=counted(len(entries), "entry"),
+            entries=counted(exported, "entry"),
             target=output or t("export.stdout"),
         ),
         err=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -22,13 +21,23 @@ if TYPE_CHECKING:
 TIMEOUT_ENV = "WSP_BUSY_TIMEOUT"
 
 
-@dataclass
 class State:
-    program: Path | None = None
-    store: Path | None = None
-    debug: bool = False
-    lang: str | None = None
-    """The language ``--lang`` names, before or after the command (or ``WSP_LANG``)."""
+    """The global options of one run (a plain class: a dataclass costs start-up time)."""
+
+    __slots__ = ("debug", "lang", "program", "store")
+
+    def __init__(
+        self,
+        program: Path | None = None,
+        store: Path | None = None,
+        debug: bool = False,
+        lang: str | None = None,
+    ) -> None:
+        self.program = program
+        self.store = store
+        self.debug = debug
+        self.lang = lang
+        """The language ``--lang`` names, before or after the command (or ``WSP_LANG``)."""
 
 
 def state(ctx: typer.Context) -> State:

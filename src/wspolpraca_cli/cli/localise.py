@@ -21,8 +21,6 @@ _HELP_PL: tuple[tuple[str, str], ...] = (
     ("Show the version and exit.", "Pokaż wersję i zakończ."),
 )
 
-_CLICK_PREFIX = re.compile(r"(?m)^Error: ")
-
 _ERRORS_PL: tuple[tuple[str, str], ...] = (
     (r"Try '(.+?)' for help\.", r"Pomoc: \1"),
     (r"No such option: (\S+)", r"nie ma opcji \1"),
@@ -56,7 +54,7 @@ def error_text(text: str) -> str:
     from wspolpraca_cli.i18n import t
 
     prefix = f"wsp: {t('error')}: "
-    text = _CLICK_PREFIX.sub(lambda _: prefix, text)
+    text = re.sub(r"(?m)^Error: ", lambda _: prefix, text)
     if get_language() != "pl":
         return text
     text = help_text(text)

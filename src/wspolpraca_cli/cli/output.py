@@ -15,10 +15,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 
@@ -26,6 +26,7 @@ from wspolpraca_cli.errors import FileSystemError, OutputExists, UsageError
 from wspolpraca_cli.i18n import t
 
 F = TypeVar("F", bound=StrEnum)
+T = TypeVar("T")
 
 
 def format_option(help_key: str = "opt.format") -> Any:
@@ -135,6 +136,52 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
         raise FileSystemError(
             t("output.write_failed", path=path, error=exc.strerror or exc)
         ) from None
+
+
+def write_streamed(path: Path, write: Callable[[TextIO], T], *, force: bool) -> T:
+    """:func:`write_output` for a document written a part at a time: ``write`` gets the file
+    as UTF-8 text (newlines as written); ``path`` gets it whole, or not at all when ``write``
+    or the disk fails (a streamed export of millions of entries never sits in memory).
+    Returns what ``write`` returns."""
+    import io
+
+    from wspolpraca_cli.fsutil import atomic_file
+
+    check_output(path, force)
+    try:
+        with atomic_file(path, overwrite=force) as fh:
+            text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+            result = write(text)
+            text.flush()
+            text.detach()  # the binary file is closed by atomic_file
+    except FileExistsError:
+        raise OutputExists(t("output.exists", path=path), hint=t("output.exists.hint")) from None
+    except OSError as exc:
+        raise FileSystemError(
+            t("output.write_failed", path=path, error=exc.strerror or exc)
+        ) from None
+    return result
+
+
+def deliver_streamed(
+    write: Callable[[TextIO], T],
+    *,
+    output: Path | None = None,
+    force: bool = False,
+    written: str | None = None,
+) -> T:
+    """:func:`deliver` for a plain document written a part at a time by ``write``: to the
+    ``-o`` file (whole or nothing, :func:`write_streamed`), else to standard output as it
+    comes. Returns what ``write`` returns."""
+    if output is not None:
+        result = write_streamed(output, write, force=force)
+        message = t("output.written", path=output) if written is None else written
+        if message:
+            typer.echo(message, err=True)
+        return result
+    result = write(sys.stdout)
+    sys.stdout.flush()
+    return result
 
 
 def emit(text: str) -> None:

@@ -1,4 +1,5 @@
-"""Asking a person, in a terminal: which indicator, which period, what value, yes or no.
+"""Asking a person, in a terminal: which indicator, which period, what value, which
+breakdown, a note and a source, yes or no.
 
 Only commands call these, and only when standard input is a terminal; an answer that cannot
 be used is explained and the question asked again. Ctrl-C or the end of input raise
@@ -18,7 +19,7 @@ from wspolpraca_cli.errors import InputError, UnknownId, WspError
 from wspolpraca_cli.i18n import t
 
 if TYPE_CHECKING:
-    from wspolpraca_cli.model import Indicator, Program
+    from wspolpraca_cli.model import Breakdown, Indicator, Program
     from wspolpraca_cli.services.entries import PeriodChoice
 
 R = TypeVar("R")
@@ -53,11 +54,14 @@ def say_again(exc: WspError) -> None:
 
 
 def choose_indicator(program: Program) -> Indicator:
+    from wspolpraca_cli.safe_text import one_line, shown
+
     indicators = program.indicators
     width = max((len(ind.id) for ind in indicators), default=0)
     number_width = len(str(len(indicators)))
     for n, ind in enumerate(indicators, 1):
-        typer.echo(f"  {n:>{number_width}}. {ind.id:<{width}}  {ind.name}", err=True)
+        line = f"  {n:>{number_width}}. {ind.id:<{width}}  {one_line(ind.name)}"
+        typer.echo(shown(line), err=True)  # the programme's text, control characters escaped
     while True:
         answer = str(typer.prompt(t("record.ask_indicator"), err=True)).strip()
         if answer.isascii() and answer.isdigit() and 1 <= int(answer) <= len(indicators):
@@ -78,6 +82,58 @@ def ask_value(ind: Indicator) -> str:
             return answer
         except InputError as exc:
             say_again(exc)
+
+
+def ask_breakdowns(ind: Indicator, given: list[str]) -> list[str]:
+    """A ``key=code`` tag for each of the indicator's breakdowns not among the ``--tag``
+    options ``given``, chosen from its values; Enter skips a breakdown."""
+    named = {b.key for item in given if (b := ind.breakdown(item.partition("=")[0]))}
+    tags = []
+    for breakdown in ind.breakdowns:
+        if breakdown.key not in named and (code := ask_breakdown(breakdown)) is not None:
+            tags.append(f"{breakdown.key}={code}")
+    return tags
+
+
+def ask_breakdown(breakdown: Breakdown) -> str | None:
+    """The code of one breakdown's value, by its number, code or label; None: skipped."""
+    from wspolpraca_cli.errors import InputError
+
+    values = breakdown.values
+    width = max((len(code) for code, _ in values), default=0)
+    number_width = len(str(len(values)))
+    typer.echo(t("record.breakdown_values", key=breakdown.key), err=True)
+    for n, (code, label) in enumerate(values, 1):
+        line = f"  {n:>{number_width}}. {code:<{width}}  {label if label != code else ''}"
+        typer.echo(line.rstrip(), err=True)
+    while True:
+        answer = str(
+            typer.prompt(
+                t("record.ask_breakdown", key=breakdown.key),
+                default="",
+                show_default=False,
+                err=True,
+            )
+        ).strip()
+        if not answer:
+            return None
+        if answer.isascii() and answer.isdigit() and 1 <= int(answer) <= len(values):
+            return values[int(answer) - 1][0]
+        found = breakdown.resolve(answer)
+        if found is not None:
+            return found
+        say_again(
+            InputError(
+                t("tag.unknown_value", key=breakdown.key, value=answer),
+                hint=t("tag.known_values", values=", ".join(c for c, _ in values)),
+            )
+        )
+
+
+def ask_optional(question: str) -> str:
+    """A free text that may be left out: Enter alone gives ``""``."""
+    answer = typer.prompt(question, default="", show_default=False, err=True)
+    return str(answer).strip()
 
 
 def ask_period(program: Program, ind: Indicator, today: date) -> PeriodChoice:

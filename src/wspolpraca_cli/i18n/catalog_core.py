@@ -59,6 +59,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.store": ("Plik magazynu pomiarów (SQLite).", "Measurement store file (SQLite)."),
     "opt.lang": ("Język: pl lub en.", "Language: pl or en."),
     "opt.version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
+    "opt.show_completion": (
+        "Wypisz skrypt uzupełniania poleceń dla powłoki SHELL (bash, zsh, fish).",
+        "Print the completion script for SHELL (bash, zsh, fish).",
+    ),
+    "opt.install_completion": (
+        "Zainstaluj uzupełnianie poleceń dla powłoki SHELL (bash, zsh, fish).",
+        "Install completion for SHELL (bash, zsh, fish).",
+    ),
+    "completion.installed": (
+        "{shell}: uzupełnianie poleceń zainstalowane w {path}; działa w nowo otwartym terminalu.",
+        "{shell}: completion installed in {path}; it works in a newly opened terminal.",
+    ),
     "opt.debug": ("Przy błędzie pokaż pełny ślad stosu.", "Show full tracebacks on errors."),
     "opt.format": ("Format wyjścia.", "Output format."),
     "opt.show_as_of": (

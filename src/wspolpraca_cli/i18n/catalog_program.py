@@ -81,8 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prog.key_boolean.hint": ("ujmij go w apostrofy: '{word}':", "quote it: '{word}':"),
     "prog.duplicate_key": (
-        "powtórzony klucz {key!r} (pierwszy raz podany w wierszu {line})",
-        "duplicate key {key!r} (first given on line {line})",
+        "powtórzony klucz {key} (pierwszy raz podany w wierszu {line})",
+        "duplicate key {key} (first given on line {line})",
     ),
     "prog.duplicate_key.hint": (
         "w jednym zestawie par klucz: wartość każdy klucz może wystąpić tylko raz; "
@@ -279,8 +279,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "input should be less than {limit}",
     ),
     "prog.finite_number": ("oczekiwano skończonej liczby", "input should be a finite number"),
-    "prog.type.list": ("lista", "list"),
-    "prog.type.dict": ("zestaw par klucz: wartość", "dict"),
+    "prog.type.list": ("lista", "a list"),
+    "prog.type.dict": ("zestaw par klucz: wartość", "a mapping (key: value lines)"),
+    "prog.type.bool": ("wartość logiczna (true/false)", "a boolean (true/false)"),
+    "prog.type.date": ("data", "a date"),
+    "prog.type.text": ("tekst", "text"),
+    "prog.type.number": ("liczba", "a number"),
+    "prog.type.empty": ("nic (pusta wartość)", "nothing (an empty value)"),
+    "prog.type.other": ("wartość nieznanego rodzaju", "a value of an unknown kind"),
+    "prog.value.date": ("data {date}", "the date {date}"),
+    "prog.date_as_text.hint": (
+        'YAML czyta ją jako datę; jako tekst ujmij ją w cudzysłów: "{text}"',
+        'YAML reads it as a date; to make it text, put it in quotes: "{text}"',
+    ),
+    "prog.key.empty": ("(pusty klucz)", "(empty key)"),
+    "prog.key_empty": (
+        "pusty klucz: przed dwukropkiem nic nie wpisano (albo wpisano ~ lub null)",
+        "an empty key: nothing (or ~ or null) before the colon",
+    ),
     # cross-checks: ids, references, years
     "prog.duplicate_goal": (
         "powtórzony identyfikator celu {id!r}",
@@ -504,13 +520,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} must be a number, not {raw!r}",
     ),
     "prog.target.unknown_key": (
-        "nieznany klucz {key!r} w wartości docelowej; "
+        "nieznany klucz {key} w wartości docelowej; "
         "postać jawna przyjmuje klucze kind, value, per, by i values",
-        "unknown key {key!r} in target; the explicit form takes kind, value, per, by and values",
+        "unknown key {key} in target; the explicit form takes kind, value, per, by and values",
+    ),
+    "prog.target.needs_kind": (
+        "postać jawna wartości docelowej wymaga klucza kind: jednego z {kinds}",
+        "the explicit form of a target needs a kind: one of {kinds}",
     ),
     "prog.target.unknown_kind": (
-        "nieznany rodzaj wartości docelowej {kind!r}; użyj jednego z: {kinds}",
-        "unknown target kind {kind!r}; use one of {kinds}",
+        "nieznany rodzaj wartości docelowej {kind}; użyj jednego z: {kinds}",
+        "unknown target kind {kind}; use one of {kinds}",
     ),
     "prog.target.by_year_values": (
         "wartość docelowa rodzaju by_year wymaga klucza 'values' z latami i wartościami",

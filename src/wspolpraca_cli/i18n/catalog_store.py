@@ -566,6 +566,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "record.ask_value": ("Wartość ({forms})", "Value ({forms})"),
     "record.ask_period": ("Okres (np. {example})", "Period (e.g. {example})"),
+    "record.breakdown_values": ("Podział {key}:", "Breakdown {key}:"),
+    "record.ask_breakdown": (
+        "Podział {key} (numer lub kod; Enter: pomiń)",
+        "Breakdown {key} (number or code; Enter: skip)",
+    ),
+    "record.ask_note": ("Uwagi (Enter: bez uwag)", "Note (Enter: none)"),
+    "record.ask_source": (
+        "Źródło: dokument lub link (Enter: bez źródła)",
+        "Source: a document or a link (Enter: none)",
+    ),
     "record.implausible": (
         "Wartość wygląda na nieprawdopodobną: {reasons}. Nic nie zapisano.",
         "The value looks implausible: {reasons}. Nothing was recorded.",

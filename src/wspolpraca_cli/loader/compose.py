@@ -105,11 +105,11 @@ class Located:
                         t("prog.key_boolean.hint", word=word),
                     )
                     continue
-                kpath = (*path, _path_part(key))
+                kpath = (*path, path_part(key))
                 if key in first_seen:
                     self.error(
                         key_node.start_mark,
-                        t("prog.duplicate_key", key=key, line=first_seen[key]),
+                        t("prog.duplicate_key", key=shown_key(key), line=first_seen[key]),
                         kpath,
                         t("prog.duplicate_key.hint"),
                     )
@@ -253,8 +253,17 @@ def _line_column(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _path_part(key: Any) -> str | int:
+def path_part(key: Any) -> str | int:
+    """A mapping key as a part of a YAML path: a null key (``~:``) reads "(empty key)"."""
+    if key is None:
+        return t("prog.key.empty")
     return key if isinstance(key, str | int) and not isinstance(key, bool) else str(key)
+
+
+def shown_key(key: Any) -> str:
+    """A mapping key for a message: a text quoted, a date as ``2024-01-01``, a null key as
+    "(empty key)" — never Python's ``None`` or ``datetime.date(2024, 1, 1)``."""
+    return repr(key) if isinstance(key, str) else str(path_part(key))
 
 
 def format_path(path: PathKey) -> str:

@@ -6,19 +6,31 @@ unions) and then to the positions the composed document recorded.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from wspolpraca_cli.errors import Diagnostic
 from wspolpraca_cli.i18n import t
-from wspolpraca_cli.loader.compose import Located, PathKey, format_path
+from wspolpraca_cli.loader.compose import Located, PathKey, format_path, path_part
 from wspolpraca_cli.suggest import close_matches
 
 
 def from_pydantic(err: Any, located: Located, data: Any) -> Diagnostic:
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    path = _clean_loc(tuple(err["loc"]), located)
+    loc = tuple(err["loc"])
+    # A key that is not text: Pydantic names it by its repr ("None", "datetime.date(…)"),
+    # followed by "[key]" inside a dict; the composed document by path_part.
+    in_dict = len(loc) >= 2 and loc[-1] == "[key]"
+    if kind == "invalid_key" or (in_dict and kind == "string_type"):
+        kind = "invalid_key"
+        loc = (*loc[: -2 if in_dict else -1], path_part(err.get("input")))
+    path = _clean_loc(loc, located)
     hint = str(ctx.get("hint", ""))
+    if isinstance(err.get("input"), date) and kind in ("string_type", "invalid_key"):
+        from wspolpraca_cli.targets import iso_text
+
+        hint = t("prog.date_as_text.hint", text=iso_text(err["input"]))
     if kind == "yaml_boolean" and path in located.bool_words:
         hint = t("prog.yaml_boolean_word.hint", word=located.bool_words[path])
     if kind == "extra_forbidden":
@@ -45,7 +57,7 @@ def from_pydantic(err: Any, located: Located, data: Any) -> Diagnostic:
             format_path(path),
             hint,
         )
-    line, column = located.position(path)
+    line, column = located.position(path, prefer_key=kind == "invalid_key")
     message = str(err["msg"])
     if kind.startswith(("wsp_", "yaml_")):
         pass
@@ -80,9 +92,11 @@ _LIMIT_MESSAGES = {
 
 def _humanise(kind: str, message: str, value: Any, ctx: dict[str, Any]) -> str:
     """Pydantic's own error in wsp's words (and language); unknown kinds keep Pydantic's."""
-    from wspolpraca_cli.targets import type_word
+    from wspolpraca_cli.targets import shown_value
 
-    shown = repr(value) if not isinstance(value, dict | list) else type_word(value)
+    shown = shown_value(value)
+    if kind == "invalid_key" and value is None:
+        return t("prog.key_empty")
     if kind in _TYPE_MESSAGES:
         return t(_TYPE_MESSAGES[kind], value=shown)
     if kind == "enum" and "expected" in ctx:

@@ -77,8 +77,21 @@ def evaluation_periods(ind: Indicator, program: Program) -> list[Period]:
     once = once_due(ind, program)
     if once is not None:
         return [once]
-    frequency = _FREQUENCY_OF_KIND[evaluation_kind(ind)]
-    return periods_of(frequency, program.first_year, program.last_year)
+    return list(_periods(evaluation_kind(ind), program.first_year, program.last_year))
+
+
+@lru_cache(maxsize=64)
+def kind_positions(kind: PeriodKind, first_year: int, last_year: int) -> dict[Period, int]:
+    """Each period of ``kind`` over the years → its position among them (as
+    :func:`evaluation_periods` lists them for every indicator judged over that kind)."""
+    return {p: n for n, p in enumerate(_periods(kind, first_year, last_year))}
+
+
+@lru_cache(maxsize=64)
+def _periods(kind: PeriodKind, first_year: int, last_year: int) -> tuple[Period, ...]:
+    """The periods of ``kind`` over the years, made once: every indicator of that kind shares
+    them (and each period's start and end, computed once)."""
+    return tuple(periods_of(_FREQUENCY_OF_KIND[kind], first_year, last_year))
 
 
 def evaluation_kind(ind: Indicator) -> PeriodKind:

@@ -49,7 +49,9 @@ STATUS_STYLES: dict[Status, str] = {
 
 MIN_NAME_WIDTH = 24
 """The narrowest indicator column beside the id column; narrower terminals put the id
-into the name column, then drop the progress bars."""
+into the name column, then drop the progress bars, then the percentage."""
+MIN_NARROW_NAME = 10
+"""The narrowest indicator column (with the id in it) beside the bars or the percentage."""
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,33 @@ class RichLayout:
     name_width: int
     widths: tuple[int, ...]
     """Period, actual / target, progress (0: no bars), %, status."""
+    split_runs: bool = False
+    """A run of periods shows its count under its first and last period (narrow terminals)."""
+    split_values: bool = False
+    """The target goes under the actual (``1 250 000`` / ``/ 500 000``; narrower still)."""
+
+
+def value_parts(cell: str) -> list[str]:
+    """``actual / target`` as ``actual`` and ``/ target``."""
+    actual, sep, target = cell.rpartition(" / ")
+    return [actual, "/ " + target] if sep else [cell]
+
+
+def run_parts(period: str) -> list[str]:
+    """A period cell as one line, or a run's ``first…last (n)`` as ``first…last`` and
+    ``(n)``."""
+    if period.endswith(")") and " (" in period:
+        first, count = period.rsplit(" (", 1)
+        return [first, "(" + count]
+    return [period]
 
 
 def rich_layout(
     cells: list[list[str]], headers: list[str], names: list[str], width: int
 ) -> RichLayout:
     """Fit the table into ``width`` columns. The status, numbers and periods always keep
-    their full width (never cut); the indicator names wrap in what is left."""
+    their full width (never cut); the indicator names wrap in what is left. Percentages are
+    left out only where they would not fit beside a name column of ten characters."""
     fixed = [max([len(h)] + [len(c[n + 1]) for c in cells]) for n, h in enumerate(headers[1:])]
     id_width = max([len(headers[0])] + [len(c[0]) for c in cells])
     longest = max([len(t("col.indicator"))] + [len(n) for n in names])
@@ -85,15 +107,40 @@ def rich_layout(
         return RichLayout(0, min(merged, longest_with_id), tuple(fixed))
     no_bars = [*fixed[:2], 0, *fixed[3:]]
     merged = room([w for w in no_bars if w])
-    return RichLayout(0, max(10, min(merged, longest_with_id)), tuple(no_bars))
+    if merged >= MIN_NARROW_NAME:
+        return RichLayout(0, min(merged, longest_with_id), tuple(no_bars))
+    # Narrower still: no percentage either (the status says it), the names as narrow as it
+    # takes — wrapped, never cut; only below about 50 columns may the lines be too long.
+    no_percent = [*fixed[:2], 0, 0, *fixed[4:]]
+    merged = room([w for w in no_percent if w])
+    narrowest = len(t("col.indicator"))  # the header is not folded
+    split_runs = split_values = False
+    if merged < narrowest:  # the count of a run of periods on a line of its own
+        split_runs = True
+        runs = max([len(headers[1])] + [len(p) for c in cells for p in run_parts(c[1])])
+        no_percent[0] = min(no_percent[0], runs)
+        merged = room([w for w in no_percent if w])
+    if merged < narrowest:  # the target under the actual
+        split_values = True
+        values = max([len(headers[2])] + [len(p) for c in cells for p in value_parts(c[2])])
+        no_percent[1] = min(no_percent[1], values)
+        merged = room([w for w in no_percent if w])
+    name = max(narrowest, min(merged, longest_with_id))
+    return RichLayout(0, name, tuple(no_percent), split_runs, split_values)
 
 
 def render_rich(view: StatusView, console: Any) -> None:
     """The terminal table: a header, the goal and action headings as lines of their own
     across the full width, under each its indicators' rows (one set of column widths for
-    all, the names wrapped, never cut), and a one-line summary."""
-    from rich import box
-    from rich.table import Table
+    all, the names wrapped, never cut), and a one-line summary.
+
+    The table is laid out here, cell by cell, and handed to Rich as styled segments in one
+    piece: Rich still decides the colours (``NO_COLOR``, ``TERM=dumb``, a file), but does not
+    measure and render a table per action and a Text per cell (with 1,000 indicators that was
+    about 15 times the time of the plain table)."""
+    from rich.cells import cell_len
+    from rich.segment import Segment, Segments
+    from rich.style import Style
     from rich.text import Text
 
     lang = get_language()
@@ -130,65 +177,152 @@ def render_rich(view: StatusView, console: Any) -> None:
         t("col.status"),
     ]
     layout = rich_layout(cells, headers, names, console.width)
+    styles: dict[str, Style | None] = {}
 
-    def new_table(show_header: bool) -> Any:
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-            show_edge=False,
-            show_header=show_header,
-            header_style="bold",
-            collapse_padding=True,
-        )
-        if layout.id_width:
-            table.add_column(headers[0], width=layout.id_width, no_wrap=True)
-        table.add_column(t("col.indicator"), width=layout.name_width, overflow="fold")
-        for n, w in enumerate(layout.widths, 1):
-            if w:
-                justify: Any = "right" if n in (2, 4) else "left"
-                table.add_column(headers[n], width=w, justify=justify, no_wrap=True)
-        return table
+    def style_of(name: str) -> Style | None:
+        if name not in styles:
+            styles[name] = Style.parse(name) if name else None
+        return styles[name]
 
-    console.print(new_table(True))
-    table: Any = None
+    # The columns shown: (cell index or -1 for the name, width, right-justified).
+    columns: list[tuple[int, int, bool]] = []
+    if layout.id_width:
+        columns.append((0, layout.id_width, False))
+    columns.append((-1, layout.name_width, False))
+    for n, w in enumerate(layout.widths, 1):
+        if w:
+            columns.append((n, w, n in (2, 4)))
+    gap = Segment("  ")
+    newline = Segment.line()
+    out: list[Segment] = []
+
+    def padded(
+        text: str, width: int, right: bool, style: Style | None, length: Any = cell_len
+    ) -> Segment:
+        pad = width - length(text)
+        if pad > 0:
+            text = " " * pad + text if right else text + " " * pad
+        return Segment(text, style)
+
+    blanks = [[Segment(" " * w)] for _, w, _ in columns]
+
+    def emit_row(row_cells: list[list[list[Segment]]], height: int) -> None:
+        """One result: each cell's lines (padded to its column), the lower lines of a cell
+        under it, blank where another cell has fewer lines (nothing after the last)."""
+        if height == 1:
+            out.extend(row_cells[0][0])
+            for cell in row_cells[1:]:
+                out.append(gap)
+                out.extend(cell[0])
+            out.append(newline)
+            return
+        for k in range(height):
+            last = max(i for i, c in enumerate(row_cells) if len(c) > k)
+            for i in range(last + 1):
+                if i:
+                    out.append(gap)
+                cell = row_cells[i]
+                out.extend(cell[k] if k < len(cell) else blanks[i])
+            out.append(newline)
+
+    wrapped: dict[tuple[str, str], list[list[Segment]]] = {}
+
+    def name_cell(name: Text | str, style: str) -> list[list[Segment]]:
+        """The name's lines, each padded to the column (wrapped at spaces, long words
+        folded, as Rich wraps a table cell)."""
+        key = (str(name), style) if isinstance(name, str) else None
+        if key is not None and key in wrapped:
+            return wrapped[key]
+        width = layout.name_width
+        plain = isinstance(name, str)
+        if plain and cell_len(str(name)) <= width:
+            result = [[padded(str(name), width, False, style_of(style))]]
+        else:
+            text = Text.assemble((name, style)) if isinstance(name, str) else name
+            result = []
+            for line in text.wrap(console, width, overflow="fold"):
+                segments = list(line.render(console))
+                pad = width - line.cell_len
+                if pad > 0:
+                    segments.append(Segment(" " * pad, style_of(style)))
+                result.append(segments)
+        if key is not None:
+            wrapped[key] = result
+        return result
+
+    # The header row and its rule, as Rich's SIMPLE_HEAD box draws them.
+    bold = style_of("bold")
+    header_cells = [
+        padded(t("col.indicator") if n < 0 else headers[n], w, right, bold)
+        for n, w, right in columns
+    ]
+    for k, segment in enumerate(header_cells):
+        if k:
+            out.append(gap)
+        out.append(segment)
+    out.append(newline)
+    total = sum(w for _, w, _ in columns) + len(gap.text) * (len(columns) - 1)
+    out += [Segment("─" * total), newline]
+
+    def heading(text: str, style: str) -> None:
+        """A line across the full width (wrapped at spaces, as Rich prints a Text)."""
+        if cell_len(text) <= console.width:
+            out.extend((Segment(text, style_of(style)), newline))
+            return
+        for line in Text.assemble((text, style)).wrap(console, console.width):
+            out.extend(line.render(console))
+            out.append(newline)
+
     results = iter(cells)
     previous: str | None = None
     for line in all_lines:
-        if line.kind != "result":
-            if table is not None:
-                console.print(table)
-                table = None
-            if line.kind == "goal":
-                console.print(Text(line.label, style="bold"))
-            else:
-                console.print(Text("  " + line.label, style="italic"))
+        if line.kind == "goal":
+            heading(line.label, "bold")
             continue
-        if table is None:
-            table = new_table(False)
+        if line.kind == "action":
+            heading("  " + line.label, "italic")
+            continue
         row = next(results)
         ind, r = line.indicator, line.result
         assert ind is not None and r is not None
-        style = STATUS_STYLES[r.status]
+        status_style = STATUS_STYLES[r.status]
         whole = isinstance(r, ProgrammeResult)
         if whole:
-            name: Any = Text(t("status.programme_row"), style="dim")
+            name_lines = name_cell(t("status.programme_row"), "dim")
         elif ind.id == previous:
-            name = ""
+            name_lines = name_cell("", "")
         elif layout.id_width:
-            name = Text(one_line(ind.name))  # a Text: no markup read in a name
+            name_lines = name_cell(one_line(ind.name), "")
         else:
-            name = Text.assemble((row[0], "green"), " ", one_line(ind.name))
+            name_lines = name_cell(Text.assemble((row[0], "green"), " ", one_line(ind.name)), "")
         previous = ind.id
-        out: list[Any] = []
-        if layout.id_width:
-            out.append(Text(row[0], style="green"))
-        out += [name, Text(row[1], style="dim" if whole else ""), Text(row[2])]
-        if layout.widths[2]:
-            out.append(Text(row[3], style=style.replace(" reverse", "")))
-        out += [Text(row[4]), Text(row[5], style=style)]
-        table.add_row(*out)
-    if table is not None:
-        console.print(table)
+        row_cells: list[list[list[Segment]]] = []
+        height = len(name_lines)
+        for n, w, right in columns:
+            if n < 0:
+                row_cells.append(name_lines)
+                continue
+            if n == 0:
+                style = "green"
+            elif n == 1:
+                style = "dim" if whole else ""
+            elif n == 3:
+                style = status_style.replace(" reverse", "")
+            elif n == 5:
+                style = status_style
+            else:
+                style = ""
+            # wsp's own text (periods, numbers, bars, statuses): one cell per character
+            length = len if n else cell_len
+            split = (n == 1 and layout.split_runs) or (n == 2 and layout.split_values)
+            if split:
+                parts = run_parts(row[n]) if n == 1 else value_parts(row[n])
+                height = max(height, len(parts))
+                row_cells.append([[padded(p, w, right, style_of(style))] for p in parts])
+            else:
+                row_cells.append([[padded(row[n], w, right, style_of(style), length)]])
+        emit_row(row_cells, height)
+    console.print(Segments(out), end="", crop=False)
     console.print()
     console.print(_rich_summary(view.rows))
     _print_orphans(view, console)
@@ -256,8 +390,13 @@ def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> Non
     title = t("history.title", id=one_line(ip.id), date=format_date(as_of, lang))
     console.print(Text(title, style="bold"))
     for cells in table.header_lines():
-        console.print(Text(gap.join(cells).rstrip(), style="bold"), overflow="ignore")
-    console.print(Text("─" * table.total), overflow="ignore")
+        console.print(
+            Text(gap.join(cells).rstrip(), style="bold"),
+            no_wrap=True,
+            overflow="ignore",
+            crop=False,
+        )
+    console.print(Text("─" * table.total), no_wrap=True, overflow="ignore", crop=False)
     for n, r in enumerate(ip.periods):
         style = STATUS_STYLES[r.status]
         for cells in table.row_lines(n):
@@ -272,7 +411,7 @@ def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> Non
                 else:
                     line.append(cell)
             line.rstrip()
-            console.print(line, overflow="ignore")
+            console.print(line, no_wrap=True, overflow="ignore", crop=False)
     console.print(Text(programme_summary(ip, lang)))
     for extra in baseline_summary(ip, lang):
         console.print(Text(extra))

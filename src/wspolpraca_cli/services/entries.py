@@ -149,22 +149,16 @@ def _recorded_when(entry: Entry) -> str:
     return at
 
 
-def _same_measurement(a: Entry, b: Entry) -> bool:
-    return (
-        a.value == b.value
-        and (a.date or None) == (b.date or None)
-        and a.note.strip() == b.note.strip()
-        and a.source.strip() == b.source.strip()
-        and sorted(a.tags) == sorted(b.tags)
-    )
-
-
 def _check_not_duplicate(store: Store, entry: Entry) -> None:
-    """Refuse an entry identical to one that counts already (the latest such one is named)."""
+    """Refuse an entry identical to one that counts already (the latest such one is named):
+    the same value, date, note, source and breakdown (in any order)."""
+    candidates = store.live_entries(
+        entry.indicator_id, entry.period, entry.value, note=entry.note, source=entry.source
+    )
     same = [
         e
-        for e in store.live_entries(entry.indicator_id, entry.period, entry.value)
-        if _same_measurement(e, entry)
+        for e in candidates
+        if (e.date or None) == (entry.date or None) and sorted(e.tags) == sorted(entry.tags)
     ]
     if same:
         raise Duplicate(same[-1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,10 +13,18 @@ from wspolpraca_cli.i18n import t
 from wspolpraca_cli.services.base import Workspace
 
 
-def export_entries(ws: Workspace) -> list[Entry]:
-    """Every entry, corrections and voids too, in recording order."""
+@contextmanager
+def export_entries(ws: Workspace) -> Iterator[Iterator[Entry]]:
+    """Every entry, corrections and voids too, in recording order — read from the store while
+    the block writes them out (the store is open until it ends), never all in memory."""
     with ws.open(readonly=True) as store:
-        return store.entries()
+        entries = store.iter_entries()
+        try:
+            yield entries
+        finally:  # an export stopped midway ends its read before the store closes
+            close = getattr(entries, "close", None)
+            if close is not None:
+                close()
 
 
 class ImportRejected(InputError):

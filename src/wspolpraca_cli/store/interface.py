@@ -9,7 +9,7 @@ time is in :mod:`.shared`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from types import TracebackType
 from typing import Protocol
@@ -62,6 +62,11 @@ class Store(Protocol):
         """Every entry (superseded ones and voids too), in insertion order."""
         ...
 
+    def iter_entries(self) -> Iterator[Entry]:
+        """Every entry, as :meth:`entries` gives them, read as they are consumed (flat memory
+        whatever the store's size). The store must stay open while the iterator runs."""
+        ...
+
     def count(self) -> int: ...
 
     def get(self, uid: str) -> Entry | None:
@@ -69,10 +74,22 @@ class Store(Protocol):
         ...
 
     def live_entries(
-        self, indicator_id: str, period: str, value: float | None = None
+        self,
+        indicator_id: str,
+        period: str,
+        value: float | None = None,
+        *,
+        note: str | None = None,
+        source: str | None = None,
     ) -> list[Entry]:
         """The effective entries (not superseded, not voids) of one indicator and period, with
-        ``value`` when given, in insertion order; the cost must not grow with the store."""
+        ``value``, ``note`` and ``source`` when given, in insertion order; the cost must not
+        grow with the store."""
+        ...
+
+    def uids(self, prefix: str = "", limit: int = 100) -> list[str]:
+        """At most ``limit`` uids starting with ``prefix``, in uid order (the uid index alone:
+        cheap at any size; for shell completion)."""
         ...
 
     def superseded_by(self, indicator_id: str | None = None) -> dict[str, str]:

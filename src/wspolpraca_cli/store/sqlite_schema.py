@@ -13,7 +13,7 @@ from wspolpraca_cli.i18n import t
 from wspolpraca_cli.store.shared import now_utc
 
 APPLICATION_ID = 0x77737031  # "wsp1" in ASCII: marks a file as a wsp store
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Schema migrations: MIGRATIONS[n] brings a store from version n-1 to version n.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -59,6 +59,16 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX entries_aggregate ON entries (indicator_id, period, kind, date, value)",
         "DROP INDEX entries_indicator_period",
     ),
+    # The supersessions of one indicator, from an index alone: record's and correct's summaries
+    # leave superseded entries out, and history lists who supersedes whom, reading the (few)
+    # corrections and voids of that indicator instead of every row it has (a partial index:
+    # about 1% of the entries).
+    3: (
+        """
+        CREATE INDEX entries_supersessions ON entries (indicator_id, supersedes, uid)
+        WHERE supersedes IS NOT NULL
+        """,
+    ),
 }
 
 
@@ -71,10 +81,11 @@ _OBJECTS_V1 = {
     ("trigger", "entries_never_updated"),
     ("trigger", "entries_never_deleted"),
 }
-SCHEMA_OBJECTS: dict[int, set[tuple[str, str]]] = {
-    1: _OBJECTS_V1,
-    2: (_OBJECTS_V1 - {("index", "entries_indicator_period")}) | {("index", "entries_aggregate")},
+SCHEMA_OBJECTS: dict[int, set[tuple[str, str]]] = {1: _OBJECTS_V1}
+SCHEMA_OBJECTS[2] = (SCHEMA_OBJECTS[1] - {("index", "entries_indicator_period")}) | {
+    ("index", "entries_aggregate")
 }
+SCHEMA_OBJECTS[3] = SCHEMA_OBJECTS[2] | {("index", "entries_supersessions")}
 
 
 def invariant_problems(conn: sqlite3.Connection) -> list[str]:

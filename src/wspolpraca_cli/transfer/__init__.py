@@ -19,6 +19,7 @@ from wspolpraca_cli.transfer.export import (
     format_tags,
     to_json,
     write_csv,
+    write_json,
 )
 from wspolpraca_cli.transfer.import_ import (
     MAX_IMPORT_BYTES,
@@ -43,4 +44,5 @@ __all__ = [
     "read_file",
     "to_json",
     "write_csv",
+    "write_json",
 ]

@@ -11,11 +11,12 @@ import loses nothing.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from typing import Any, TextIO
 
 from wspolpraca_cli.entries import Entry
-from wspolpraca_cli.safe_text import spreadsheet_row
+from wspolpraca_cli.safe_text import spreadsheet_cells
 
 CSV_COLUMNS = (
     "uid",
@@ -42,34 +43,62 @@ def format_number(value: float | None, decimal_comma: bool = False) -> str:
     """Exact and plain: ``2``, ``1.5`` (``1,5``), ``0.30000000000000004``; empty for None."""
     if value is None:
         return ""
-    from decimal import Decimal
+    text = repr(value)  # the shortest digits that read back to the same number
+    if "e" in text or "n" in text:  # an exponent (or inf, nan): written out in full
+        from decimal import Decimal
 
-    text = format(Decimal(repr(value)), "f")  # shortest exact digits, never an exponent
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
+        text = format(Decimal(text), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    elif text.endswith(".0"):  # repr has no other trailing zero
+        text = text[:-2]
     return text.replace(".", ",") if decimal_comma else text
 
 
 def format_tags(tags: Iterable[tuple[str, str]]) -> str:
+    if not tags:
+        return ""
     return "; ".join(f"{k}={v}" for k, v in tags)
 
 
+_NUMBERS: dict[tuple[float, bool], str] = {}
+"""Numbers already written (a store's values repeat: 0, 1, 2 …), up to a few thousand."""
+
+
+def _number(value: float | None, decimal_comma: bool) -> str:
+    if value is None:
+        return ""
+    key = (value, decimal_comma)
+    text = _NUMBERS.get(key)
+    if text is None:
+        text = format_number(value, decimal_comma)
+        if len(_NUMBERS) < 4096 and value == value:  # nan never equals a key
+            _NUMBERS[key] = text
+    return text
+
+
+def entry_cells(entry: Entry, decimal_comma: bool = False) -> tuple[str, ...]:
+    """An entry's CSV cells, in the order of CSV_COLUMNS."""
+    return (
+        entry.uid,
+        entry.indicator_id,
+        entry.period,
+        _number(entry.value, decimal_comma),
+        entry.kind,  # a StrEnum: the text itself (its .value is slower to get)
+        entry.date or "",
+        entry.note,
+        entry.source,
+        format_tags(entry.tags),
+        entry.recorded_by,
+        entry.recorded_at,
+        entry.supersedes or "",
+        entry.reason,
+    )
+
+
 def entry_row(entry: Entry, decimal_comma: bool = False) -> dict[str, str]:
-    return {
-        "uid": entry.uid,
-        "indicator": entry.indicator_id,
-        "period": entry.period,
-        "value": format_number(entry.value, decimal_comma),
-        "kind": entry.kind.value,
-        "date": entry.date or "",
-        "note": entry.note,
-        "source": entry.source,
-        "tags": format_tags(entry.tags),
-        "recorded_by": entry.recorded_by,
-        "recorded_at": entry.recorded_at,
-        "supersedes": entry.supersedes or "",
-        "reason": entry.reason,
-    }
+    """An entry's CSV row: column name → cell."""
+    return dict(zip(CSV_COLUMNS, entry_cells(entry, decimal_comma), strict=True))
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
@@ -102,25 +131,62 @@ def write_csv(
     lang: str = "en",
     bom: bool = True,
     extra: dict[str, dict[str, str]] | None = None,
-) -> None:
-    """Write entries as CSV; ``extra`` adds informational columns per uid (history)."""
+) -> int:
+    """Write entries as CSV, as they come (a few thousand rows at a time reach ``out``);
+    ``extra`` adds informational columns per uid (history). Returns how many were written."""
     separator, decimal_comma = csv_dialect(lang)
     extra_columns = list(next(iter(extra.values())).keys()) if extra else []
     if bom:
         out.write("\ufeff")
-    writer = csv.DictWriter(
-        out, fieldnames=[*CSV_COLUMNS, *extra_columns], delimiter=separator, lineterminator="\r\n"
-    )
-    writer.writeheader()
-    for entry in entries:
-        row = entry_row(entry, decimal_comma)
+    buffer = io.StringIO(newline="")
+    columns = [*CSV_COLUMNS, *extra_columns]
+    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
+    writer.writerow(columns)
+    # One entry at a time, none kept: a batch of live objects would wake the garbage collector.
+    written = 0
+    for written, entry in enumerate(entries, 1):
+        cells = entry_cells(entry, decimal_comma)
         if extra:
-            row.update(extra.get(entry.uid, {}))
-        writer.writerow(spreadsheet_row(row))  # no cell runs as a formula
+            more = extra.get(entry.uid, {})
+            cells += tuple(more.get(c, "") for c in extra_columns)
+        writer.writerow(spreadsheet_cells(cells))  # no cell runs as a formula
+        if written % _ROWS_PER_WRITE == 0:
+            out.write(buffer.getvalue())
+            buffer.seek(0)
+            buffer.truncate()
+    out.write(buffer.getvalue())
+    return written
+
+
+_ROWS_PER_WRITE = 4096
 
 
 def to_json(entries: Iterable[Entry], **meta: Any) -> dict[str, Any]:
     return {"schema": JSON_SCHEMA, **meta, "entries": [entry_json(e) for e in entries]}
+
+
+def write_json(entries: Iterable[Entry], out: TextIO, **meta: Any) -> int:
+    """Write ``to_json(entries, **meta)`` as wsp prints JSON (indented, UTF-8, a final
+    newline), the same text, an entry at a time."""
+    import json
+
+    head = json.dumps({"schema": JSON_SCHEMA, **meta, "entries": []}, ensure_ascii=False, indent=2)
+    opening, closing = head.rsplit("[]", 1)
+    out.write(opening + "[")
+    chunk: list[str] = []
+    separator = "\n    "  # an item's lines, indented as inside the document
+    written = 0
+    for entry in entries:
+        written += 1
+        item = json.dumps(entry_json(entry), ensure_ascii=False, indent=2)
+        chunk.append(separator + item.replace("\n", "\n    "))
+        separator = ",\n    "
+        if len(chunk) >= _ROWS_PER_WRITE:
+            out.write("".join(chunk))
+            chunk.clear()
+    out.write("".join(chunk))
+    out.write(("]" if separator == "\n    " else "\n  ]") + closing + "\n")
+    return written
 
 
 # -- reading ----------------------------------------------------------------------------------

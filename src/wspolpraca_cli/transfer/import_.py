@@ -23,7 +23,7 @@ from wspolpraca_cli.i18n import t
 from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.model import Program
 from wspolpraca_cli.recording import check_period, check_tag
-from wspolpraca_cli.safe_text import from_spreadsheet
+from wspolpraca_cli.safe_text import from_spreadsheet_cells
 from wspolpraca_cli.suggest import close_matches
 from wspolpraca_cli.transfer.export import (
     CSV_COLUMNS,
@@ -160,7 +160,7 @@ def _read_csv(text: str, file: str, program: Program) -> ReadResult:
             )
             result.rejected_rows += 1
             continue
-        record = {names[i]: from_spreadsheet(cell) for i, cell in enumerate(row)}
+        record = {names[i]: cell for i, cell in enumerate(from_spreadsheet_cells(row))}
         columns = {name: i + 1 for i, name in enumerate(names)}
         short = _cut_short(record, columns, len(row))
         if short:
@@ -242,7 +242,7 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
         record: dict[str, str] = {}
         for key, value in item.items():
             if key == "tags" and isinstance(value, dict):
-                record[key] = format_tags((str(k), str(v)) for k, v in value.items())
+                record[key] = format_tags((str(k), _json_text(v)) for k, v in value.items())
             elif value is None:
                 record[key] = ""
             elif isinstance(value, bool):
@@ -251,7 +251,7 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
             elif isinstance(value, float | int):
                 record[key] = format_number(float(value))
             else:
-                record[key] = str(value)
+                record[key] = _json_text(value)
         unknown = [k for k in record if k not in CSV_COLUMNS and k not in INFORMATIONAL_COLUMNS]
         if unknown:
             result.problems.append(
@@ -263,6 +263,16 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
             continue
         _add_row(result, program, file, line, column, label, record, {})
     return result
+
+
+def _json_text(value: object) -> str:
+    """A JSON value as text for a cell, written as JSON writes it (``{"a": 1}``, ``null`` as
+    nothing), never as Python's ``{'a': 1}`` or ``None``."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _json_item_starts(text: str, count: int) -> list[tuple[int, int]]:
