@@ -70,7 +70,7 @@ def test_read_only_store_exit_3(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> No
 def test_full_disk_exit_3_keeps_entries(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> None:
     import wspolpraca_cli.store.sqlite_open as store_module
 
-    kept = [wsp.record("1.1", "1", "--year", "2024") for _ in range(3)]
+    kept = [wsp.record("1.1", "1", "--year", "2024", "--yes") for _ in range(3)]
     with open_store(wsp.store) as store:
         pages = store._query("PRAGMA page_count")[0][0]
     original = store_module.configure
@@ -91,7 +91,7 @@ def test_full_disk_exit_3_keeps_entries(wsp: Wsp, monkeypatch: pytest.MonkeyPatc
 
 def test_damaged_store_exit_3(wsp: Wsp) -> None:
     for _ in range(3):
-        wsp.record("1.1", "1", "--year", "2024", "--note", "x" * 3000)
+        wsp.record("1.1", "1", "--year", "2024", "--note", "x" * 3000, "--yes")
     conn = sqlite3.connect(wsp.store)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -202,7 +202,7 @@ def test_sigkill_of_a_real_wsp_record(wsp: Wsp) -> None:
     first = wsp.record("1.1", "1", "--year", "2024")
     for delay in (0.05, 0.15, 0.3):
         proc = subprocess.Popen(
-            [*wsp_command(), "record", "1.1", "1", "--year", "2024"],
+            [*wsp_command(), "record", "1.1", "1", "--year", "2024", "--yes"],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

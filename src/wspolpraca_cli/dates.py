@@ -10,8 +10,8 @@ from datetime import date
 from wspolpraca_cli.errors import InputError
 from wspolpraca_cli.i18n import t
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_POLISH = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)  # not ٢٠٢٤ or ２０２４
+_POLISH = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", re.ASCII)
 
 
 def read_date(text: str) -> date | None:

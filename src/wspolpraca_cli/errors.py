@@ -52,6 +52,18 @@ class InputError(WspError):
     """Invalid input data: a value, a period, a CSV row (exit 2)."""
 
 
+class Unconfirmed(InputError):
+    """A change that a person must confirm first (an implausible value, a duplicate entry):
+    exit 2 when nobody confirms it. ``question`` asks for the confirmation; ``concern`` names
+    what is confirmed, so that the caller can call again with it among the confirmed ones."""
+
+    concern = ""
+
+    def __init__(self, message: str, hint: str, question: str) -> None:
+        super().__init__(message, hint)
+        self.question = question
+
+
 class ProgramInvalid(WspError):
     """A programme file with one or more located problems (exit 2)."""
 
@@ -82,6 +94,37 @@ class StoreError(WspError):
     """The measurement store cannot be used: damaged, locked, read-only, disk full (exit 3)."""
 
     exit_code = ExitCode.STORE_FAILURE
+
+
+class Committed(StoreError):
+    """A change was stored (``stored`` says what: ``entry 3f2a9c1b``, ``12 entries``), but
+    something failed after the commit (``cause``: Ctrl-C, a read that failed, writing the
+    confirmation): exit 3, and the message says what is in the store — never "nothing was
+    stored" nor a bare "interrupted"."""
+
+    def __init__(self, stored: str, cause: BaseException) -> None:
+        from wspolpraca_cli.i18n import t
+
+        super().__init__(
+            t("committed.but", stored=stored, what=failure_text(cause)), hint=t("committed.hint")
+        )
+        self.stored = stored
+        self.cause = cause
+
+
+def failure_text(cause: BaseException) -> str:
+    """What went wrong, as a phrase for :class:`Committed`."""
+    from wspolpraca_cli.i18n import t
+
+    if isinstance(cause, KeyboardInterrupt):
+        return t("committed.interrupted")
+    if isinstance(cause, WspError):
+        detail = cause.message
+    elif isinstance(cause, OSError):
+        detail = cause.strerror or str(cause)
+    else:
+        detail = f"{type(cause).__name__}: {cause}"
+    return t("committed.failed", error=detail.rstrip().rstrip("."))  # the message ends with "."
 
 
 class FileSystemError(WspError):

@@ -1,4 +1,8 @@
-"""Reading numbers as a clerk types them: ``1,5``, ``1.5``, ``8 500 000``, ``8500000,00``."""
+"""Reading numbers as a clerk types them: ``1,5``, ``1.5``, ``8 500 000``, ``8500000,00``.
+
+Digits are ASCII only: Python's ``float()`` and ``int()`` (and the ``\\d`` of a regular
+expression) also read Arabic-Indic ``٣`` and full-width ``３``, which nobody types on purpose
+into a measurement and which no spreadsheet reads back as a number."""
 
 from __future__ import annotations
 
@@ -35,6 +39,8 @@ def parse_number(text: str, *, strict: bool = False) -> float:
     compact = stripped.translate(_SPACES)
     if not compact:
         raise ValueError(t("prog.number.empty"))
+    if not compact.isascii():  # other digits (٣, ３), other signs: the regexes are ASCII only
+        raise ValueError(t("prog.number.invalid", text=text))
     if compact != stripped and not re.match(_GROUPED, stripped):
         raise ValueError(t("prog.number.invalid", text=text))  # "1 5", "12 34"
     if strict and (m := re.match(_AMBIGUOUS, compact)):
@@ -53,6 +59,16 @@ def parse_number(text: str, *, strict: bool = False) -> float:
     if strict and abs(value) >= LARGEST:
         raise ValueError(t("prog.number.too_large", text=text))
     return value
+
+
+def parse_whole(text: str) -> int:
+    """A whole number in ASCII digits (``2024``, ``-1``), as an option such as ``--year``
+    takes it; ``٢٠٢٤`` and ``２０２４`` are refused, though ``int()`` reads them. Raises
+    ValueError with the message a command line shows for a bad whole number."""
+    raw = text.strip()
+    if not re.fullmatch(r"[+-]?[0-9]+", raw, re.ASCII):
+        raise ValueError(t("number.not_whole", text=text))
+    return int(raw)
 
 
 def format_plain(value: float) -> str:

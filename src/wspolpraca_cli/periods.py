@@ -216,8 +216,9 @@ class Period:
         return range(self.year, self.end_year + 1)
 
 
-_PERIOD_RE = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<h>[Hh][12])|(?P<q>[Qq][1-4])|(?P<m>\d{1,2})|(?P<last>\d{4})))?$"
+_PERIOD_RE = re.compile(  # ASCII digits only: \d would also take ٢٠٢٤ and ２０２４
+    r"^(?P<year>\d{4})(?:-(?:(?P<h>[Hh][12])|(?P<q>[Qq][1-4])|(?P<m>\d{1,2})|(?P<last>\d{4})))?$",
+    re.ASCII,
 )
 
 

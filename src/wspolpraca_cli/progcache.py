@@ -22,6 +22,9 @@ from wspolpraca_cli import __version__
 from wspolpraca_cli.model import Program
 
 CACHE_ENV = "WSP_CACHE_DIR"
+MAX_BYTES = 32 * 1024 * 1024
+"""The most of a file read here: the loader's ``MAX_FILE_BYTES`` (a larger file is left to
+the loader, which refuses it; the loader is not imported here, for start-up time)."""
 _FORMAT = 1
 
 
@@ -53,8 +56,10 @@ def load_cached(
 ) -> Program:
     """The programme at ``path``: from the cache when the file is unchanged, else ``load``-ed
     (which raises for an invalid file; nothing is cached then) and cached."""
-    try:
-        data = path.read_bytes()
+    from wspolpraca_cli.fsutil import read_regular
+
+    try:  # a pipe or a device is not read here, nor more of a file than a programme may hold
+        data = read_regular(path, MAX_BYTES)
     except OSError:
         return load(path)  # let the loader raise its own, clear error
     try:  # one entry per file, however its path was typed (`-p prog.yaml`, its absolute path)

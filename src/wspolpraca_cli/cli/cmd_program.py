@@ -63,9 +63,10 @@ def _adopt_file_language(ctx: typer.Context, path: Path) -> None:
 
     if state(ctx).lang or chosen_language() is not None:
         return
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(65536).decode("utf-8", "replace")
+    from wspolpraca_cli.fsutil import read_regular
+
+    try:  # a pipe or a device is not read (the loader refuses it)
+        head = read_regular(path, 65536, head=True).decode("utf-8", "replace")
     except OSError:
         return
     found = re.search(r"(?m)^\s+language:\s*[\"']?(pl|en)\b", head)

@@ -17,6 +17,7 @@ from wspolpraca_cli.cli.common import as_of as parse_as_of
 from wspolpraca_cli.cli.common import use_language, workspace
 from wspolpraca_cli.cli.formats import CheckFormat, ReportFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
+from wspolpraca_cli.cli.params import ASCII_INT
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.exitcodes import ExitCode
 from wspolpraca_cli.i18n import get_language, t
@@ -30,7 +31,10 @@ reports re-made later with the date they were first made)."""
 def check(
     ctx: typer.Context,
     year: Annotated[
-        int | None, typer.Option("--year", "-y", help=t("opt.check.year"), show_default=False)
+        int | None,
+        typer.Option(
+            "--year", "-y", help=t("opt.check.year"), show_default=False, click_type=ASCII_INT
+        ),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -97,7 +101,10 @@ def require_openpyxl() -> None:
 def report(
     ctx: typer.Context,
     year: Annotated[
-        int | None, typer.Option("--year", "-y", help=t("opt.report.year"), show_default=False)
+        int | None,
+        typer.Option(
+            "--year", "-y", help=t("opt.report.year"), show_default=False, click_type=ASCII_INT
+        ),
     ] = None,
     output_format: Annotated[
         ReportFormat | None,
@@ -157,9 +164,9 @@ def report(
     if chosen is ReportFormat.xlsx:
         require_openpyxl()
 
-    from wspolpraca_cli.render.report import build_report
+    from wspolpraca_cli.render.report import NOTES_SHOWN, build_report
 
-    progress, entries = services.report_inputs(ws, day)
+    progress, entries = services.report_inputs(ws, day, year, notes=NOTES_SHOWN)
     built = build_report(progress, entries, year=year, generated=generated, lang=get_language())
 
     written = t("report.written", year=year, path=output)

@@ -15,6 +15,7 @@ from wspolpraca_cli.cli.common import as_of as parse_as_of
 from wspolpraca_cli.cli.common import suggest, workspace
 from wspolpraca_cli.cli.formats import StatusFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
+from wspolpraca_cli.cli.params import ASCII_INT
 from wspolpraca_cli.errors import UnknownId
 from wspolpraca_cli.i18n import t
 
@@ -41,7 +42,10 @@ def check_goal(program: Program, goal: str | None) -> None:
 def status(
     ctx: typer.Context,
     year: Annotated[
-        int | None, typer.Option("--year", "-y", help=t("opt.status.year"), show_default=False)
+        int | None,
+        typer.Option(
+            "--year", "-y", help=t("opt.status.year"), show_default=False, click_type=ASCII_INT
+        ),
     ] = None,
     as_of: Annotated[
         str | None,

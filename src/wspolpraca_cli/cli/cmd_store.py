@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperCommand
 
+from wspolpraca_cli.cli.committed import after_commit
 from wspolpraca_cli.cli.common import find_indicator, workspace
 from wspolpraca_cli.cli.completion import entry_ids, indicator_ids
 from wspolpraca_cli.cli.formats import ExportFormat, HistoryFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
+from wspolpraca_cli.cli.params import ASCII_INT
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.i18n.catalog_store import counted
@@ -128,7 +130,10 @@ def record(
         str | None,
         typer.Argument(metavar="VALUE", help=t("arg.record.value"), show_default=False),
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help=t("opt.record.year"))] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", "-y", help=t("opt.record.year"), click_type=ASCII_INT),
+    ] = None,
     period: Annotated[
         str | None, typer.Option("--period", "-P", help=t("opt.record.period"))
     ] = None,
@@ -154,7 +159,6 @@ def record(
     """
     from wspolpraca_cli.cli.prompts import ask_period, ask_value, choose_indicator, confirming
     from wspolpraca_cli.services import entries as services
-    from wspolpraca_cli.services.base import SHORT
     from wspolpraca_cli.values import accepted_forms
 
     ws, _ = workspace(ctx)
@@ -180,7 +184,7 @@ def record(
             raise UsageError(t("record.missing_value"), hint=accepted_forms(ind.unit))
         value = ask_value(ind)
 
-    def run(confirmed: bool) -> services.Recorded:
+    def run(confirmed: frozenset[str]) -> services.Recorded:
         return services.record(
             ws,
             ind,
@@ -195,19 +199,31 @@ def record(
             confirmed=confirmed,
         )
 
-    done = confirming(run, yes, interactive)
-    entry = done.entry
+    with after_commit() as commit:
+        done = confirming(run, yes, interactive)
+        if not done.dry_run:
+            commit.stored(services.stored_entry(done.entry))
+        _report_record(done, ws.location)
+
+
+def _report_record(done: Any, store: str) -> None:
+    """What ``wsp record`` did (or, in a dry run, would do): the new entry's id on stdout, the
+    message on stderr."""
+    from wspolpraca_cli.safe_text import one_line  # the programme's text, shown escaped
+    from wspolpraca_cli.services.base import SHORT
+
+    entry, ind = done.entry, done.indicator
     state = _total_text(ind, done.total)
     if done.dry_run:
         typer.echo(
             t(
                 "record.dry_run",
-                id=ind.id,
+                id=one_line(ind.id),
                 value=_num(entry.value, ind.unit),
                 period=entry.period,
                 total_period=_total_period(done.total, entry.period),
                 state=state,
-                store=ws.location,
+                store=store,
             ),
             err=True,
         )
@@ -217,8 +233,8 @@ def record(
         t(
             "record.done",
             uid=entry.uid[:SHORT],
-            id=ind.id,
-            name=ind.name,
+            id=one_line(ind.id),
+            name=one_line(ind.name),
             value=_num(entry.value, ind.unit),
             period=entry.period,
             total_period=_total_period(done.total, entry.period),
@@ -298,11 +314,28 @@ def _report_supersede(done: Any, key: str) -> None:
         "period": _total_period(done.total, old.period),
         "state": _total_text(done.indicator, done.total),
     }
+    changes = _changed_details(old, done.new)
     if done.dry_run:
-        typer.echo(t(f"{key}.dry_run", **values), err=True)
+        typer.echo(" ".join([t(f"{key}.dry_run", **values), *changes]), err=True)
         return
     typer.echo(done.new.uid)
-    typer.echo(t(f"{key}.done", new_uid=done.new.uid[:SHORT], **values), err=True)
+    text = t(f"{key}.done", new_uid=done.new.uid[:SHORT], **values)
+    typer.echo(" ".join([text, *changes]), err=True)
+
+
+def _changed_details(old: Any, new: Any) -> list[str]:
+    """What a correction changed besides the value: the breakdown, the date."""
+
+    def tags(entry: Any) -> str:
+        return ", ".join(f"{k}={v}" for k, v in entry.tags) or t("correct.none")
+
+    changes = []
+    if new.value is not None and sorted(new.tags) != sorted(old.tags):
+        changes.append(t("correct.changed_tags", old=tags(old), new=tags(new)))
+    if new.value is not None and new.date != old.date:
+        old_date = old.date or t("correct.none")
+        changes.append(t("correct.changed_date", old=old_date, new=new.date))
+    return changes
 
 
 def correct(
@@ -316,6 +349,10 @@ def correct(
     ] = None,
     note: Annotated[str | None, typer.Option("--note", "-n", help=t("opt.correct.note"))] = None,
     source: Annotated[str | None, typer.Option("--source", help=t("opt.correct.source"))] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-t", help=t("opt.correct.tag"), metavar="K=V")
+    ] = None,
+    day: Annotated[str | None, typer.Option("--date", "-d", help=t("opt.correct.date"))] = None,
     by: Annotated[str | None, typer.Option("--by", help=t("opt.record.by"))] = None,
     yes: Annotated[bool, typer.Option("--yes", help=t("opt.correct.yes"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
@@ -329,6 +366,7 @@ def correct(
       wsp correct 3f2a9c1b 0 --reason "warsztaty odwołane"
       wsp correct 3f2a 2 --reason "pomyłka w liczbie" --note "Toruń, Bydgoszcz"
       wsp correct 3f2a 150 --reason "dwa tygodnie szkoleń" --yes
+      wsp correct 3f2a 1 --tag organizator=NGO --date 2024-04-02 --reason "zły organizator"
     """
     from wspolpraca_cli.cli.prompts import confirming
     from wspolpraca_cli.services import entries as services
@@ -337,7 +375,7 @@ def correct(
     interactive = _interactive()
     why = _reason(reason, interactive)
 
-    def run(confirmed: bool) -> services.Superseded:
+    def run(confirmed: frozenset[str]) -> services.Superseded:
         return services.supersede(
             ws,
             entry_id,
@@ -345,14 +383,19 @@ def correct(
             why,
             note=note,
             source=source,
+            tags=tag,
+            day=day,
             by=by or "",
             today=_today(),
             dry_run=dry_run,
             confirmed=confirmed,
         )
 
-    done = confirming(run, yes, interactive)
-    _report_supersede(done, "correct")
+    with after_commit() as commit:
+        done = confirming(run, yes, interactive)
+        if not done.dry_run:
+            commit.stored(services.stored_entry(done.new))
+        _report_supersede(done, "correct")
 
 
 def void(
@@ -375,19 +418,22 @@ def void(
 
     ws, _ = workspace(ctx)
     why = _reason(reason, _interactive())
-    done = services.supersede(
-        ws,
-        entry_id,
-        None,
-        why,
-        note=None,
-        source=None,
-        by=by or "",
-        today=_today(),
-        dry_run=dry_run,
-        confirmed=True,
-    )
-    _report_supersede(done, "void")
+    with after_commit() as commit:
+        done = services.supersede(
+            ws,
+            entry_id,
+            None,
+            why,
+            note=None,
+            source=None,
+            by=by or "",
+            today=_today(),
+            dry_run=dry_run,
+            confirmed=services.EVERYTHING,
+        )
+        if not done.dry_run:
+            commit.stored(services.stored_entry(done.new))
+        _report_supersede(done, "void")
 
 
 # -- export / import --------------------------------------------------------------------------

@@ -76,20 +76,23 @@ def use_language(ctx: typer.Context, lang: str | None) -> None:
 def fail_with(exc: WspError) -> NoReturn:
     """Print an expected error as one clear message (and its hint) and exit with its code;
     the located problems it carries (an import's bad rows) come first."""
+    from wspolpraca_cli.safe_text import shown  # an imported cell's text may be in a message
+
     for diag in getattr(exc, "diagnostics", ()) if not isinstance(exc, ProgramInvalid) else ():
-        typer.echo(diag.format(), err=True)
+        typer.echo(shown(diag.format()), err=True)
     if isinstance(exc, ProgramInvalid):
         for diag in exc.diagnostics:
-            typer.echo(diag.format(), err=True)
+            typer.echo(shown(diag.format()), err=True)
         file = exc.diagnostics[0].file if exc.diagnostics else "?"
         errors = plural(len(exc.diagnostics), "noun.error")
         typer.echo(t("program.invalid", file=file, errors=errors), err=True)
     else:
-        typer.echo(f"wsp: {t('error')}: {exc.message}", err=True)
+        typer.echo(shown(f"wsp: {t('error')}: {exc.message}"), err=True)
         if isinstance(exc, UnknownId) and exc.suggestions:
-            typer.echo("  " + t("did_you_mean", options=", ".join(exc.suggestions)), err=True)
+            options = ", ".join(exc.suggestions)
+            typer.echo(shown("  " + t("did_you_mean", options=options)), err=True)
         if exc.hint:
-            typer.echo(f"  {t('hint')}: {exc.hint}", err=True)
+            typer.echo(shown(f"  {t('hint')}: {exc.hint}"), err=True)
     raise typer.Exit(int(exc.exit_code))
 
 
@@ -105,7 +108,7 @@ def load(ctx: typer.Context) -> tuple[Program, ProgramLocation]:
     from wspolpraca_cli.progcache import load_cached
 
     where = program_location(ctx)
-    if not where.path.is_file() and not where.path.is_dir():
+    if not where.path.exists():  # a folder, a pipe or a device: the loader says what it is
         raise ProgramNotFound(
             t("program.not_found", path=where.path), hint=t("program.not_found.hint")
         )

@@ -88,7 +88,9 @@ FORMATS: Mapping[type[StrEnum], Mapping[str, Format]] = {
         "xlsx": Format(_R + "report_xlsx:render_xlsx", suffixes=(".xlsx",), file_only=True),
     },
     HistoryFormat: {
-        "table": Format(_R + "history:render_table", suffixes=(".txt",)),
+        "table": Format(
+            _R + "history:render_table", _R + "history:render_table_terminal", (".txt",)
+        ),
         "json": Format(_R + "history:render_json", suffixes=(".json",)),
         "csv": Format(_R + "history:render_csv", suffixes=(".csv",)),
     },

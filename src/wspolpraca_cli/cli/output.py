@@ -6,8 +6,9 @@
   ``-o`` file (a terminal gets the terminal renderer), a note to standard error;
 - :func:`choose_format`: ``--format``, else the ``-o`` file's extension, else the default; a
   format that contradicts a known extension is a usage error;
-- :func:`check_output` before any work and :func:`write_output` after it: a folder, an
-  existing file without ``--force`` (exit 2), a missing folder or a failed write (exit 3);
+- :func:`check_output` before any work and :func:`write_output` after it: a folder, a
+  device or a pipe (never replaced), an existing file without ``--force`` (exit 2), a missing
+  folder or a failed write (exit 3);
 - :func:`emit`: results to standard output (messages go to standard error, elsewhere).
 """
 
@@ -85,9 +86,22 @@ def check_output(output: Path | None, force: bool, chosen: StrEnum | None = None
                     hint=t("output.needs_file.hint", format=chosen.value),
                 )
         return
-    if output.is_dir() or not output.name:
+    from wspolpraca_cli.fsutil import kind_of
+
+    try:
+        kind = kind_of(output)
+    except OSError as exc:
+        raise FileSystemError(
+            t("output.write_failed", path=output, error=exc.strerror or exc)
+        ) from None
+    if kind == "folder" or not output.name:
         raise UsageError(t("output.is_dir", path=output), hint=t("output.is_dir.hint"))
-    if output.exists() and not force:
+    if kind not in (None, "file"):  # a device or a pipe is never replaced, even with --force
+        raise UsageError(
+            t("output.not_regular", path=output, kind=t(f"file.kind.{kind}")),
+            hint=t("output.not_regular.hint"),
+        )
+    if kind is not None and not force:
         raise OutputExists(t("output.exists", path=output), hint=t("output.exists.hint"))
     parent = output.parent if str(output.parent) else Path(".")
     if parent.exists() and not parent.is_dir():
@@ -105,13 +119,18 @@ def check_output(output: Path | None, force: bool, chosen: StrEnum | None = None
 def write_output(path: Path, data: bytes, *, force: bool) -> None:
     """Write ``data`` to ``path`` whole or not at all; never over a file without ``--force``
     (also one that appeared after :func:`check_output`)."""
-    from wspolpraca_cli.fsutil import write_atomically
+    from wspolpraca_cli.fsutil import NotRegularFile, write_atomically
 
     check_output(path, force)
     try:
         write_atomically(path, data, overwrite=force)
     except FileExistsError:
         raise OutputExists(t("output.exists", path=path), hint=t("output.exists.hint")) from None
+    except NotRegularFile as exc:  # it became one after the check above
+        raise UsageError(
+            t("output.not_regular", path=path, kind=t(f"file.kind.{exc.kind}")),
+            hint=t("output.not_regular.hint"),
+        ) from None
     except OSError as exc:
         raise FileSystemError(
             t("output.write_failed", path=path, error=exc.strerror or exc)

@@ -60,7 +60,7 @@ def choose_indicator(program: Program) -> Indicator:
         typer.echo(f"  {n:>{number_width}}. {ind.id:<{width}}  {ind.name}", err=True)
     while True:
         answer = str(typer.prompt(t("record.ask_indicator"), err=True)).strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(indicators):
+        if answer.isascii() and answer.isdigit() and 1 <= int(answer) <= len(indicators):
             return indicators[int(answer) - 1]
         try:
             return find_indicator(program, answer)
@@ -97,19 +97,24 @@ def ask_period(program: Program, ind: Indicator, today: date) -> PeriodChoice:
             say_again(exc)
 
 
-def confirming(run: Callable[[bool], R], yes: bool, interactive: bool) -> R:
-    """``run(confirmed)`` once; if the value looks implausible, again once it is confirmed:
-    by ``--yes``, or a yes in a terminal. Elsewhere the error stands; a no in a terminal
-    stores nothing and exits 0."""
-    from wspolpraca_cli.services.entries import Implausible
+def confirming(run: Callable[[frozenset[str]], R], yes: bool, interactive: bool) -> R:
+    """``run(confirmed)`` with nothing confirmed; for each concern it raises (an implausible
+    value, a duplicate entry), again once it is confirmed: by ``--yes`` (everything at once),
+    or a yes in a terminal. Elsewhere the error stands; a no in a terminal stores nothing and
+    exits 0."""
+    from wspolpraca_cli.errors import Unconfirmed
+    from wspolpraca_cli.services.entries import EVERYTHING
 
-    try:
-        return run(False)
-    except Implausible as exc:
-        if not yes:
-            if not interactive:
+    if yes:
+        return run(EVERYTHING)
+    confirmed: frozenset[str] = frozenset()
+    while True:
+        try:
+            return run(confirmed)
+        except Unconfirmed as exc:
+            if not interactive or exc.concern in confirmed:
                 raise
             if not confirm(exc.question):
                 typer.echo(t("record.cancelled"), err=True)
                 raise typer.Exit(0) from None
-        return run(True)
+            confirmed |= {exc.concern}

@@ -91,6 +91,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint": ("wskazówka", "hint"),
     "did_you_mean": ("Czy chodziło o: {options}?", "Did you mean: {options}?"),
     "interrupted": ("Przerwano.", "Interrupted."),
+    "committed.but": ("Zapisano: {stored}, ale {what}.", "Stored: {stored}, but {what}."),
+    "committed.interrupted": (
+        "potem polecenie zostało przerwane",
+        "then the command was interrupted",
+    ),
+    "committed.failed": ("potem wystąpił błąd: {error}", "then it failed: {error}"),
+    "committed.hint": (
+        "zapisane dane zostają w magazynie (pokazuje je `wsp history`); nie powtarzaj polecenia",
+        "what was stored stays in the store (`wsp history` shows it); do not run the command again",
+    ),
     "internal_error": (
         "wsp: błąd wewnętrzny: {error}. Uruchom ponownie z --debug i zgłoś problem.",
         "wsp: internal error: {error}. Re-run with --debug and report it.",
@@ -198,6 +208,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "output.is_dir": ("{path} jest katalogiem, a nie plikiem.", "{path} is a folder, not a file."),
     "output.is_dir.hint": ("podaj nazwę pliku", "give a file name"),
+    "output.not_regular": (
+        "{path} to {kind}, a nie zwykły plik; wsp zapisuje tylko zwykłe pliki i nie zastąpi go.",
+        "{path} is {kind}, not a regular file; wsp writes regular files only and will not "
+        "replace it.",
+    ),
+    "output.not_regular.hint": (
+        "podaj nazwę nowego pliku albo zwykłego pliku, który można nadpisać (--force)",
+        "give the name of a new file, or of a regular file to overwrite (--force)",
+    ),
+    # what a path is, when it is not a regular file ("{path} is {kind}")
+    "file.kind.fifo": ("potok nazwany (FIFO)", "a named pipe (FIFO)"),
+    "file.kind.device": ("plik urządzenia", "a device"),
+    "file.kind.socket": ("gniazdo", "a socket"),
+    "file.kind.other": ("plik specjalny", "a special file"),
+    "file.kind.folder": ("katalog", "a folder"),
     "output.no_dir": ("Katalog {path} nie istnieje.", "The folder {path} does not exist."),
     "output.no_dir.hint": (
         "utwórz go (mkdir -p {path}) albo podaj inną ścieżkę",

@@ -16,6 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file is too large ({size} bytes); the limit is {limit} MiB",
     ),
     "prog.is_folder": ("to jest folder, a nie plik", "this is a folder, not a file"),
+    "prog.not_regular": (
+        "to jest {kind}, a nie zwykły plik; wsp czyta program tylko ze zwykłego pliku",
+        "this is {kind}, not a regular file; wsp reads a programme from a regular file only",
+    ),
     "prog.not_utf8": (
         "plik nie jest zapisany w kodowaniu UTF-8 (bajt 0x{byte})",
         "the file is not UTF-8 (byte 0x{byte})",
@@ -48,6 +52,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prog.too_deep": (
         "zbyt głębokie zagnieżdżenie (dopuszczalna głębokość: {depth})",
         "nesting deeper than {depth} levels",
+    ),
+    "prog.too_many_nodes": (
+        "dokument ma więcej niż {limit} wartości (kluczy, elementów list i tekstów); "
+        "tyle nie zawiera żaden program",
+        "the document has more than {limit} values (keys, list items and texts); "
+        "no programme holds that many",
+    ),
+    "prog.too_many_nodes.hint": (
+        "sprawdź, czy to właściwy plik; plik programu może mieć najwyżej {limit} wartości",
+        "check that this is the right file; a programme file holds at most {limit} values",
     ),
     "prog.alias_bomb": (
         "po rozwinięciu aliasów dokument przekracza limit {limit} wartości (bomba aliasów?)",
@@ -532,6 +546,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prog.deadline.no_such_day": ("nie ma takiego dnia: {text!r}", "no such day: {text!r}"),
     "prog.number.empty": ("nie podano liczby", "empty number"),
     "prog.number.invalid": ("to nie jest liczba: {text!r}", "not a number: {text!r}"),
+    "number.not_whole": (
+        "'{text}' nie jest liczbą całkowitą.",
+        "'{text}' is not a valid integer.",
+    ),
     "prog.number.ambiguous": (
         "liczba {text!r} jest niejednoznaczna: kropka lub przecinek przed trzema cyframi może "
         "oddzielać tysiące albo część ułamkową; napisz {whole} albo {fraction}",

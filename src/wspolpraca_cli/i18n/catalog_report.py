@@ -201,6 +201,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period}, whole programme (as of {date})",
     ),
     "report.source": ("źródło: {source}", "source: {source}"),
+    "report.notes.earlier": ("… i {entries}", "… and {entries}"),
+    "noun.earlier_entry": (
+        "wcześniejszy wpis|wcześniejsze wpisy|wcześniejszych wpisów",
+        "earlier entry|earlier entries",
+    ),
     "report.footnote.sources": ("Źródło tabeli działań", "Source of the action table"),
     # -- the report: goals ---------------------------------------------------------------------
     "report.section.goals": (

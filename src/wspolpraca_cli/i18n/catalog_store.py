@@ -127,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} jest katalogiem, a nie plikiem magazynu.",
         "{path} is a directory, not a store file.",
     ),
+    "store.not_regular": (
+        "{path} to {kind}, a nie plik magazynu.",
+        "{path} is {kind}, not a store file.",
+    ),
     "store.too_new": (
         "Magazyn {path} ma schemat w wersji {version}, a ta wersja wsp zna tylko wersje do "
         "{supported}.",
@@ -275,8 +279,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Who records it (default: the operating-system user).",
     ),
     "opt.record.yes": (
-        "Zapisz także wartość, która wygląda na nieprawdopodobną (bez pytania).",
-        "Record even a value that looks implausible (without asking).",
+        "Zapisz także wartość, która wygląda na nieprawdopodobną, albo wpis taki sam jak już "
+        "zapisany (bez pytania).",
+        "Record even a value that looks implausible, or an entry the same as one already "
+        "stored (without asking).",
     ),
     "opt.correct.yes": (
         "Zapisz także wartość, która wygląda na nieprawdopodobną (bez pytania).",
@@ -304,6 +310,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.correct.source": (
         "Nowe źródło (domyślnie: źródło poprawianego wpisu).",
         "New source (default: the corrected entry's source).",
+    ),
+    "opt.correct.tag": (
+        "Nowy podział, np. organizator=NGO (można powtarzać; zastępuje cały podział; "
+        "domyślnie: podział poprawianego wpisu).",
+        "New breakdown value, e.g. organizator=NGO (repeatable; replaces the whole breakdown; "
+        "default: the corrected entry's breakdown).",
+    ),
+    "opt.correct.date": (
+        "Nowa data pomiaru, np. 2024-04-02, w okresie poprawianego wpisu (domyślnie: jego data).",
+        "New date of the measurement (2024-04-02), within the corrected entry's period "
+        "(default: its date).",
     ),
     "opt.export.format": (
         "Format: csv albo json (domyślnie: według rozszerzenia pliku -o; na standardowe "
@@ -476,6 +493,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wartość wygląda na nieprawdopodobną: {reasons}. Zapisać mimo to?",
         "The value looks implausible: {reasons}. Record it anyway?",
     ),
+    "record.duplicate": (
+        "Taki sam wpis (wartość, data, uwagi, źródło, podział) jest już w magazynie: {uid}, "
+        "zapisany {recorded}. Nic nie zapisano.",
+        "The same entry (value, date, note, source, breakdown) is already in the store: {uid}, "
+        "recorded {recorded}. Nothing was recorded.",
+    ),
+    "record.duplicate.hint": (
+        "jeśli to kolejny pomiar, a nie ten sam drugi raz, powtórz polecenie z --yes",
+        "if this is another measurement, not the same one again, run the command again with --yes",
+    ),
+    "record.duplicate.ask": (
+        "Taki sam wpis (wartość, data, uwagi, źródło, podział) jest już w magazynie: {uid}, "
+        "zapisany {recorded}. Zapisać go drugi raz?",
+        "The same entry (value, date, note, source, breakdown) is already in the store: {uid}, "
+        "recorded {recorded}. Record it again?",
+    ),
+    "committed.entry": ("wpis {uid}", "entry {uid}"),
     "record.cancelled": ("Nic nie zapisano.", "Nothing was recorded."),
     "confirm.choices": ("[t/N]", "[y/N]"),
     "confirm.invalid": (
@@ -543,6 +577,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wartość osiągnięta wskaźnika {id} za {period}: {state}.",
         "Corrected entry {uid} ({old} → {new}) with entry {new_uid}. "
         "Actual of {id} for {period}: {state}.",
+    ),
+    "correct.changed_tags": ("Podział: {old} → {new}.", "Breakdown: {old} → {new}."),
+    "correct.changed_date": ("Data: {old} → {new}.", "Date: {old} → {new}."),
+    "correct.none": ("brak", "none"),
+    "correct.indicator_gone": (
+        "Wskaźnika {id} nie ma już w programie, więc nie można sprawdzić nowego podziału ani "
+        "nowej daty jego wpisu.",
+        "The indicator {id} is no longer in the programme, so a new breakdown or date of its "
+        "entry cannot be checked.",
+    ),
+    "correct.indicator_gone.hint": (
+        "popraw samą wartość albo przywróć wskaźnik w pliku programu",
+        "correct the value alone, or restore the indicator in the programme file",
+    ),
+    "correct.date_elsewhere": (
+        "Data {date} nie należy do okresu {period} poprawianego wpisu.",
+        "The date {date} is not in the corrected entry's period {period}.",
+    ),
+    "correct.date_elsewhere.hint": (
+        "korekta nie zmienia okresu; aby przenieść pomiar do innego okresu, unieważnij wpis "
+        "(`wsp void`) i zapisz go na nowo (`wsp record`)",
+        "a correction keeps the period; to move a measurement to another period, void the "
+        "entry (`wsp void`) and record it again (`wsp record`)",
     ),
     "correct.dry_run": (
         "Tryb próbny — nic nie zapisano: wpis {uid} ({old} → {new}); wartość osiągnięta wskaźnika "

@@ -214,6 +214,41 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], dept
     return total
 
 
+_INDICATORS = ":-?,[]{}"
+
+
+def _node_bound(text: str) -> int:
+    """An upper bound of the YAML nodes in ``text``, counted without parsing it: every node
+    is a scalar (each one ends at an indicator below or at a line break), an empty value or
+    a collection (each one stands at an indicator). Comments and quoted text only raise it."""
+    indicators = sum(text.count(c) for c in _INDICATORS)
+    return 3 * indicators + text.count("\n") + 1
+
+
+def _beyond_node_limit(text: str, limit: int) -> Any | None:
+    """The mark of the first node beyond ``limit`` nodes (aliases not counted), else None.
+
+    Counted on libyaml's event stream, which holds one event at a time: composing a document
+    of millions of nodes first would take a gigabyte before any limit could be applied. A
+    syntax error ends the count; :func:`compose` then reports it.
+    """
+    loader = _Loader(text)
+    nodes = 0
+    kinds = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, kinds):
+                nodes += 1
+                if nodes > limit:
+                    return event.start_mark
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
 def _line_column(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
@@ -233,27 +268,36 @@ def format_path(path: PathKey) -> str:
 
 
 def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
-    """Read a programme file as UTF-8, at most ``limit`` bytes; raise on what cannot be read."""
+    """Read a programme file as UTF-8, at most ``limit`` bytes; raise on what cannot be read.
+
+    What it is and how big it is are looked at before anything is read: a folder, a pipe or
+    a device (``/dev/zero`` never ends) is refused unread, and a larger file is refused after
+    at most ``limit + 1`` bytes.
+    """
+    from wspolpraca_cli.fsutil import FileTooLarge, NotRegularFile, read_regular
+
     try:
-        size = path.stat().st_size
+        data = read_regular(path, limit)
     except FileNotFoundError:
         raise
-    except OSError as exc:
-        raise FileSystemError(t("prog.cannot_read", path=path, reason=exc.strerror)) from None
-    if size > limit:
+    except NotRegularFile as exc:
+        if exc.kind == "folder":
+            message = t("prog.is_folder")
+        else:
+            message = t("prog.not_regular", kind=t(f"file.kind.{exc.kind}"))
+        raise ProgramInvalid([Diagnostic(str(path), 1, 1, message)]) from None
+    except FileTooLarge as exc:
         raise ProgramInvalid(
             [
                 Diagnostic(
                     str(path),
                     1,
                     1,
-                    t("prog.too_large", size=size, limit=limit // (1024 * 1024)),
+                    t("prog.too_large", size=exc.size, limit=limit // (1024 * 1024)),
                 )
             ]
-        )
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
+        ) from None
+    except IsADirectoryError:  # a folder that cannot be opened (Windows)
         raise ProgramInvalid([Diagnostic(str(path), 1, 1, t("prog.is_folder"))]) from None
     except OSError as exc:
         raise FileSystemError(t("prog.cannot_read", path=path, reason=exc.strerror)) from None
@@ -279,6 +323,15 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
 def compose(text: str, file: str) -> tuple[Any, Located]:
     """Parse YAML text into Python values with positions; syntax errors become diagnostics."""
     located = Located(file)
+    if _node_bound(text) > MAX_NODES:  # a big file: count its nodes before composing them
+        beyond = _beyond_node_limit(text, MAX_NODES)
+        if beyond is not None:
+            located.error(
+                beyond,
+                t("prog.too_many_nodes", limit=MAX_NODES),
+                hint=t("prog.too_many_nodes.hint", limit=MAX_NODES),
+            )
+            return None, located
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -16,6 +16,8 @@ from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.model import Program, Unit
 from wspolpraca_cli.numfmt import format_recorded
 from wspolpraca_cli.render.json_docs import dumps
+from wspolpraca_cli.render.table_fit import Fitted
+from wspolpraca_cli.safe_text import one_line
 from wspolpraca_cli.services.base import SHORT
 from wspolpraca_cli.services.entries import History
 
@@ -59,8 +61,28 @@ def render_csv(doc: HistoryDocument) -> str:
     return out.getvalue()
 
 
-def render_table(doc: HistoryDocument) -> str:
-    from tabulate import tabulate
+COLUMNS = (
+    # key, alignment, drop order (0: always shown), free text (wraps)
+    ("id", "l", 0, False),
+    ("indicator", "l", 5, False),
+    ("period", "l", 0, False),
+    ("value", "r", 0, False),
+    ("kind", "l", 3, False),
+    ("state", "l", 0, False),
+    ("date", "l", 2, False),
+    ("tags", "l", 4, True),
+    ("note", "l", 6, True),
+    ("recorded", "l", 1, True),
+)
+"""The columns of the table; in a narrow terminal the free text wraps, then the columns are
+left out in the drop order (the time of recording first, the note last), never the entry, its
+period, its value or its state."""
+
+
+def table(doc: HistoryDocument, width: int | None = None) -> Fitted:
+    """The history as a table fitted to ``width`` (None: as wide as it needs). Text from the
+    store is shown on one line with its control characters escaped."""
+    from wspolpraca_cli.render.table_fit import Column, fit
 
     program, found = doc.program, doc.history
     lang = get_language()
@@ -81,39 +103,34 @@ def render_table(doc: HistoryDocument) -> str:
         if entry.source:
             details.append(t("history.source", source=entry.source))
         recorded = entry.recorded_at.replace("T", " ").replace("Z", "")[:16]
-        rows.append(
-            [
-                marker + entry.uid[:SHORT],
-                entry.indicator_id,
-                entry.period,
-                format_recorded(entry.value, unit, lang) if entry.value is not None else "—",
-                t(f"history.kind.{entry.kind.value}"),
-                state,
-                entry.date or "",
-                ", ".join(f"{k}={v}" for k, v in entry.tags),
-                " · ".join(d for d in details if d),
-                f"{recorded} {entry.recorded_by}".strip(),
-            ]
-        )
-    headers = [
-        t(f"history.col.{name}")
-        for name in (
-            "id",
-            "indicator",
-            "period",
-            "value",
-            "kind",
-            "state",
-            "date",
-            "tags",
-            "note",
-            "recorded",
-        )
+        cells = [
+            entry.uid[:SHORT],
+            entry.indicator_id,
+            entry.period,
+            format_recorded(entry.value, unit, lang) if entry.value is not None else "—",
+            t(f"history.kind.{entry.kind.value}"),
+            state,
+            entry.date or "",
+            ", ".join(f"{k}={v}" for k, v in entry.tags),
+            " · ".join(d for d in details if d),
+            f"{recorded} {entry.recorded_by}",
+        ]
+        cells = [one_line(c) for c in cells]
+        cells[0] = marker + cells[0]
+        rows.append(cells)
+    columns = [
+        Column(key, t(f"history.col.{key}"), [r[n] for r in rows], align, drop, wrap)
+        for n, (key, align, drop, wrap) in enumerate(COLUMNS)
     ]
-    try:  # keep the chain's indentation (the parameter is new in tabulate 0.10)
-        text: str = tabulate(
-            rows, headers, tablefmt="simple", disable_numparse=True, preserve_whitespace=True
-        )
-    except TypeError:  # pragma: no cover - older tabulate
-        text = tabulate(rows, headers, tablefmt="simple", disable_numparse=True)
-    return text + "\n"
+    return fit(columns, width)
+
+
+def render_table(doc: HistoryDocument) -> str:
+    """The plain table (piped: as wide as it needs, each entry on one line)."""
+    return "\n".join(table(doc).lines()) + "\n"
+
+
+def render_table_terminal(doc: HistoryDocument, console: Any) -> None:
+    """The table in a terminal: fitted to its width."""
+    for line in table(doc, console.width).lines():
+        console.out(line, highlight=False)

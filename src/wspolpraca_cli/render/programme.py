@@ -21,6 +21,7 @@ from wspolpraca_cli.render.status import (
     simple_table,
     status_word,
 )
+from wspolpraca_cli.safe_text import shown
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def program_json(program: Program) -> dict[str, Any]:
 
 
 def tree_text(program: Program) -> str:
-    return "\n".join(_text_tree(program)) + "\n"
+    return shown("\n".join(_text_tree(program))) + "\n"
 
 
 def tree_json(program: Program) -> str:
@@ -231,6 +232,11 @@ def _goal_lines(program: Program, goal: Goal) -> list[str]:
 
 
 def item_lines(doc: ShowDocument) -> list[str]:
+    """The item's lines, control characters in its text shown escaped."""
+    return [shown(line) for line in _item_lines(doc)]
+
+
+def _item_lines(doc: ShowDocument) -> list[str]:
     program, item = doc.program, doc.item
     if isinstance(item, Indicator):
         return _indicator_lines(program, item)
@@ -248,7 +254,7 @@ def show_text(doc: ShowDocument) -> str:
     lines = item_lines(doc)
     if doc.history is not None and doc.as_of is not None:
         lines += ["", render_history_plain(doc.history, doc.as_of)]
-    return "\n".join(lines) + "\n"
+    return shown("\n".join(lines)) + "\n"
 
 
 def show_json(doc: ShowDocument) -> str:
@@ -319,4 +325,5 @@ def render_history_plain(ip: IndicatorProgress, as_of: date) -> str:
     lang = get_language()
     table = simple_table(history_rows(ip, lang), history_headers(), "lrrrl")
     title = t("history.title", id=ip.id, date=format_date(as_of, lang))
-    return "\n".join([title, *table, programme_summary(ip, lang), *baseline_summary(ip, lang)])
+    text = "\n".join([title, *table, programme_summary(ip, lang), *baseline_summary(ip, lang)])
+    return shown(text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wspolpraca_cli.entries import Entry, counts, effective
-from wspolpraca_cli.i18n import t
+from wspolpraca_cli.i18n import plural, t
 from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.numfmt import (
     DASH,
@@ -39,6 +39,10 @@ from wspolpraca_cli.render.status import (
     status_word,
 )
 from wspolpraca_cli.targets import TargetKind
+
+NOTES_SHOWN = 10
+"""How many entries a row of the report lists in its notes (the latest; the earlier ones are
+counted): a year of daily entries stays one readable cell, and the report reads no more."""
 
 MISSING = (Status.AWAITING, Status.OVERDUE, Status.IN_PROGRESS)
 """Statuses that, without any entry, put a period on the list of missing data."""
@@ -173,14 +177,18 @@ def _one_line(text: str) -> str:
 def _entry_periods(entries: Iterable[Entry], as_of: date) -> dict[str, list[tuple[Period, Entry]]]:
     """The effective entries that count as of ``as_of``, by indicator, with parsed periods."""
     found: dict[str, list[tuple[Period, Entry]]] = {}
+    parsed: dict[str, Period | None] = {}
     for e in sorted(effective(entries), key=lambda e: e.seq):
         if not counts(e, as_of):
             continue
-        try:
-            period = parse_period(e.period.strip())
-        except ValueError:
-            continue
-        found.setdefault(e.indicator_id, []).append((period, e))
+        period = parsed.get(e.period, ...)
+        if period is ...:
+            try:
+                period = parsed[e.period] = parse_period(e.period.strip())
+            except ValueError:
+                period = parsed[e.period] = None
+        if period is not None:
+            found.setdefault(e.indicator_id, []).append((period, e))
     return found
 
 
@@ -204,6 +212,18 @@ def entry_note(e: Entry, ind: Indicator, row_period: Period, lang: str) -> str:
     if e.source.strip():
         text += " (" + t("report.source", source=_one_line(e.source)) + ")"
     return text
+
+
+def _notes(
+    listed: list[Entry], count: int, ind: Indicator, period: Period, lang: str, shown: int
+) -> tuple[str, ...]:
+    """A row's notes: its latest ``shown`` entries, then how many earlier ones it counts."""
+    latest = listed[-shown:] if shown > 0 else []
+    notes = [entry_note(e, ind, period, lang) for e in latest]
+    earlier = max(count, len(listed)) - len(latest)
+    if earlier > 0:
+        notes.append(t("report.notes.earlier", entries=plural(earlier, "noun.earlier_entry")))
+    return tuple(notes)
 
 
 def _period_label(period: Period, year: int, as_of: date, lang: str) -> str:
@@ -247,7 +267,11 @@ def build_report(
     year: int,
     generated: date,
     lang: str,
+    notes_shown: int = NOTES_SHOWN,
 ) -> Report:
+    """The report of ``year``. ``entries`` give the notes: a row lists the ``notes_shown``
+    latest entries that count in its period (the rest as a count of earlier entries), so
+    ``entries`` need hold no more than those (see ``services.report_inputs``)."""
     program = progress.program
     as_of = progress.as_of
     by_indicator = _entry_periods(entries, as_of)
@@ -265,14 +289,14 @@ def build_report(
             for ind, results in per_indicator:
                 all_results.extend(results)
                 place = placement(ind, program)  # the engine's rule: which entries count where
+                placed: dict[Period | None, list[Entry]] = {}
+                for period, e in by_indicator.get(ind.id, []):
+                    placed.setdefault(place(period), []).append(e)
                 for n, r in enumerate(results):
                     notes: tuple[str, ...] = ()
                     if isinstance(r, PeriodResult):
-                        notes = tuple(
-                            entry_note(e, ind, r.period, lang)
-                            for period, e in by_indicator.get(ind.id, [])
-                            if place(period) == r.period
-                        )
+                        listed = placed.get(r.period, [])
+                        notes = _notes(listed, r.count, ind, r.period, lang, notes_shown)
                         if is_missing(r, year):
                             missing.append(_missing(program, ind, r, lang))
                     shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS

@@ -23,6 +23,7 @@ from wspolpraca_cli.render.status import (
     period_label,
     status_word,
 )
+from wspolpraca_cli.safe_text import one_line, shown
 from wspolpraca_cli.services.progress import CheckResult
 
 JSON_SCHEMA = 1
@@ -30,8 +31,9 @@ PROBLEM_ORDER: tuple[Status, ...] = (Status.OVERDUE, Status.MISSED, Status.AWAIT
 
 
 def _one_line(text: str) -> str:
-    """The name on one line, never shortened (a cron mail must say which indicator)."""
-    return " ".join(text.split())
+    """The name on one line, never shortened (a cron mail must say which indicator), its
+    control characters shown escaped."""
+    return one_line(text)
 
 
 def todo(r: PeriodResult, ind: Indicator, lang: str) -> str:
@@ -41,7 +43,7 @@ def todo(r: PeriodResult, ind: Indicator, lang: str) -> str:
     if r.status is Status.MISSED:
         return t(
             "check.todo.missed",
-            id=ind.id,
+            id=one_line(ind.id),
             name=name,
             period=period,
             actual=format_value(r.actual, ind, lang),
@@ -49,15 +51,17 @@ def todo(r: PeriodResult, ind: Indicator, lang: str) -> str:
             percent=format_percent(r.achievement, lang),
         )
     key = "check.todo.record_late" if r.status is Status.OVERDUE else "check.todo.record"
-    return t(key, period=period, id=ind.id, name=name, deadline=format_date(r.deadline, lang))
+    return t(
+        key, period=period, id=one_line(ind.id), name=name, deadline=format_date(r.deadline, lang)
+    )
 
 
 def orphan_text(o: Orphan) -> str:
     return t(
         f"check.orphan.{o.reason.value}",
         entries=entries_text(o.count),
-        id=o.indicator_id,
-        period=o.period,
+        id=one_line(o.indicator_id),
+        period=one_line(o.period),
     )
 
 
@@ -101,7 +105,7 @@ def render_text(result: CheckResult, *, quiet: bool = False, today: date | None 
         scope = t(key, date=day, first=program.first_year)
     else:
         scope = t("check.header.scope_year", date=day, year=result.year)
-    out = [t("check.header", title=" ".join(program.title.split())), scope, ""]
+    out = [t("check.header", title=one_line(program.title)), scope, ""]
     width = max((len(word) for word, _ in lines), default=0)
     out += [f"{word.ljust(width)}  {text}" for word, text in lines]
     if not lines:
@@ -116,4 +120,4 @@ def render_text(result: CheckResult, *, quiet: bool = False, today: date | None 
         out.append(t("check.result.shortfall", periods=periods))
     else:
         out.append(t("check.result.ok"))
-    return "\n".join(out)
+    return shown("\n".join(out))

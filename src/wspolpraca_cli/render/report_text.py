@@ -11,9 +11,9 @@ from wspolpraca_cli.render.report import Report, table_cells
 
 # -- Markdown ---------------------------------------------------------------------------------
 def _md(text: str) -> str:
-    for char in "\\|*_<>[]`":
-        text = text.replace(char, "\\" + char)
-    return text
+    from wspolpraca_cli.render.status import markdown_text
+
+    return markdown_text(text)
 
 
 def render_md(report: Report) -> str:

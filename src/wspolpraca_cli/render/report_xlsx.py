@@ -16,6 +16,7 @@ from wspolpraca_cli.model import Unit
 from wspolpraca_cli.numfmt import clamped_percent
 from wspolpraca_cli.progress import Status
 from wspolpraca_cli.render.report import Report, ReportRow, table_cells
+from wspolpraca_cli.safe_text import shown
 from wspolpraca_cli.targets import TargetKind
 
 FILLS: dict[Status, str] = {
@@ -34,6 +35,19 @@ def _sheet_title(text: str) -> str:
     for bad in "[]:*?/\\":
         text = text.replace(bad, " ")
     return text[:31]
+
+
+def _put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Write a cell: text always as text (data type ``s``) — never a formula, even when it
+    begins with ``=`` (``=HYPERLINK(…)`` in a programme's issuer), nor an error code — with
+    its control characters escaped (a workbook cannot hold them); numbers as numbers."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = shown(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
 
 
 def number_format(value: float, percent: bool = False, *, amount: bool = False) -> str:
@@ -92,7 +106,7 @@ def render_xlsx(report: Report) -> bytes:
 
     def header(ws: Any, row: int, names: list[str]) -> None:
         for col, name in enumerate(names, 1):
-            cell = ws.cell(row=row, column=col, value=name)
+            cell = _put(ws, row, col, name)
             cell.font = bold
             cell.fill = head_fill
             cell.border = border
@@ -110,22 +124,22 @@ def render_xlsx(report: Report) -> bytes:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
-    ws.cell(row=1, column=1, value=report.title).font = Font(bold=True, size=14)
+    _put(ws, 1, 1, report.title).font = Font(bold=True, size=14)
     row = 3
     for label, value in report.heading:
-        ws.cell(row=row, column=1, value=label).font = bold
+        _put(ws, row, 1, label).font = bold
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        ws.cell(row=row, column=3, value=value).alignment = Alignment(wrap_text=False)
+        _put(ws, row, 3, value).alignment = Alignment(wrap_text=False)
         row += 1
     row += 1
-    ws.cell(row=row, column=1, value=t("report.section.actions")).font = Font(bold=True, size=12)
+    _put(ws, row, 1, t("report.section.actions")).font = Font(bold=True, size=12)
     row += 1
     for area in report.areas:
         row += 1
-        ws.cell(row=row, column=1, value=area.title).font = bold
+        _put(ws, row, 1, area.title).font = bold
         row += 1
         if area.goals:
-            ws.cell(row=row, column=1, value=area.goals)
+            _put(ws, row, 1, area.goals)
             row += 1
         header(ws, row, report.table_headers())
         row += 1
@@ -138,7 +152,7 @@ def render_xlsx(report: Report) -> bytes:
             if achievement is not None:
                 cells[6] = achievement[0]
             for col, value in enumerate(cells, 1):
-                cell = ws.cell(row=row, column=col, value=value)
+                cell = _put(ws, row, col, value)
                 cell.border = border
                 cell.alignment = right if col in (6, 7) else wrap
             if actual is not None:
@@ -150,7 +164,7 @@ def render_xlsx(report: Report) -> bytes:
     if report.sources:
         row += 1
         for source in report.sources:
-            ws.cell(row=row, column=1, value=f"{t('report.footnote.sources')}: {source}")
+            _put(ws, row, 1, f"{t('report.footnote.sources')}: {source}")
             row += 1
 
     goals = wb.create_sheet(_sheet_title(t("report.sheet.goals")))
@@ -160,20 +174,20 @@ def render_xlsx(report: Report) -> bytes:
     for n, g in enumerate(report.goals, 2):
         values: list[Any] = [g.name, g.indicators, g.achieved_shown, g.statuses]
         for col, value in enumerate(values, 1):
-            cell = goals.cell(row=n, column=col, value=value)
+            cell = _put(goals, n, col, value)
             cell.border = border
             cell.alignment = wrap
 
     missing = wb.create_sheet(_sheet_title(t("report.sheet.missing")))
     missing.column_dimensions["A"].width = 90
     missing.column_dimensions["B"].width = 50
-    missing.cell(row=1, column=1, value=t("report.section.missing")).font = bold
+    _put(missing, 1, 1, t("report.section.missing")).font = bold
     if report.missing:
         for n, m in enumerate(report.missing, 2):
-            missing.cell(row=n, column=1, value=m.text).alignment = wrap
-            missing.cell(row=n, column=2, value=m.howto).alignment = wrap
+            _put(missing, n, 1, m.text).alignment = wrap
+            _put(missing, n, 2, m.howto).alignment = wrap
     else:
-        missing.cell(row=2, column=1, value=t("report.missing.none", year=report.year))
+        _put(missing, 2, 1, t("report.missing.none", year=report.year))
 
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, Literal
 
 from wspolpraca_cli.i18n import get_language, t
@@ -36,6 +38,7 @@ from wspolpraca_cli.progress import (
     Status,
     summary_counts,
 )
+from wspolpraca_cli.safe_text import one_line, shown
 
 NAME_WIDTH = 50
 """Where the piped table wraps an indicator's name (onto more lines; never cut)."""
@@ -216,8 +219,9 @@ def _goal_label(program: Program, goals: tuple[str, ...]) -> str:
         return t("status.group.no_goal")
     if len(goals) == 1:
         goal = program.goal(goals[0])
-        return t("status.group.goal", id=goals[0], name=goal.name if goal else "")
-    return t("status.group.goals", ids=", ".join(f"{g})" for g in goals))
+        name = one_line(goal.name) if goal else ""
+        return t("status.group.goal", id=one_line(goals[0]), name=name)
+    return t("status.group.goals", ids=", ".join(f"{one_line(g)})" for g in goals))
 
 
 def lines(view: StatusView, *, collapse: bool = False) -> list[Line]:
@@ -238,7 +242,8 @@ def lines(view: StatusView, *, collapse: bool = False) -> list[Line]:
         if not shown:
             continue
         out = groups.setdefault(action.goals, [])
-        out.append(Line("action", t("status.group.action", id=action.id, name=action.name)))
+        label = t("status.group.action", id=one_line(action.id), name=one_line(action.name))
+        out.append(Line("action", label))
         for ind in shown:
             if collapse:
                 out += _collapsed(ind, by_indicator[ind.id])
@@ -252,8 +257,9 @@ def lines(view: StatusView, *, collapse: bool = False) -> list[Line]:
 
 
 def _wrap(text: str, width: int | None) -> str:
-    """The text on one line, or wrapped at ``width`` into lines joined by ``\n`` (never cut)."""
-    text = " ".join(text.split())
+    """The text on one line (control characters shown escaped), or wrapped at ``width`` into
+    lines joined by ``\n`` (never cut)."""
+    text = one_line(text)
     if width is None or len(text) <= width:
         return text
     import textwrap
@@ -267,7 +273,7 @@ def _result_cells(line: Line, lang: str, name_width: int | None = None) -> list[
     assert ind is not None and r is not None
     is_first = not isinstance(r, ProgrammeResult)
     return [
-        ind.id,
+        one_line(ind.id),
         _wrap(ind.name, name_width) if is_first else t("status.programme_row"),
         line_period(line),
         format_target(r.target, ind, lang),
@@ -304,11 +310,11 @@ def summary_line(results: Iterable[PeriodResult | ProgrammeResult]) -> str:
 
 def header_lines(view: StatusView, lang: str) -> list[str]:
     out = [
-        t("status.header.program", title=" ".join(view.program.title.split())),
-        t("status.header.program_file", path=view.program_file),
+        t("status.header.program", title=one_line(view.program.title)),
+        t("status.header.program_file", path=one_line(view.program_file)),
         t(
             "status.header.store" if view.store_exists else "status.header.store_missing",
-            path=view.store,
+            path=one_line(view.store),
         ),
         t("status.header.as_of", date=format_date(view.as_of, lang)),
     ]
@@ -316,11 +322,11 @@ def header_lines(view: StatusView, lang: str) -> list[str]:
         out.append(t("status.header.year", year=view.year))
     if view.goal is not None:
         goal = view.program.goal(view.goal)
-        name = " ".join(goal.name.split()) if goal else ""
+        name = one_line(goal.name) if goal else ""
         if view.goal == view.program.main_goal.id:
-            out.append(t("status.header.main_goal", goal=f"{view.goal} — {name}"))
+            out.append(t("status.header.main_goal", goal=f"{one_line(view.goal)} — {name}"))
         else:
-            out.append(t("status.header.goal", goal=f"{view.goal}) {name}"))
+            out.append(t("status.header.goal", goal=f"{one_line(view.goal)}) {name}"))
     return out
 
 
@@ -390,14 +396,14 @@ def render_plain(view: StatusView) -> str:
                 out += next(body)
         out.append("")
     out.append(summary_line(view.rows))
-    return "\n".join(out) + "\n"
+    return shown("\n".join(out)) + "\n"
 
 
 def render_md(view: StatusView) -> str:
     """Markdown: a heading per goal and per action, each followed by its GitHub table."""
     lang = get_language()
     # The header block (programme, its file, the store, the date) as lines of one paragraph.
-    out: list[str] = [*(f"{_md_escape(line)}  " for line in header_lines(view, lang)), ""]
+    out: list[str] = [*(f"{markdown_text(line)}  " for line in header_lines(view, lang)), ""]
     pending: list[list[str]] = []
 
     def flush() -> None:
@@ -408,18 +414,37 @@ def render_md(view: StatusView) -> str:
 
     for line in lines(view, collapse=True):
         if line.kind == "result":
-            pending.append([_md_escape(c) for c in _result_cells(line, lang)])
+            pending.append([markdown_text(c) for c in _result_cells(line, lang)])
             continue
         flush()
         level = "##" if line.kind == "goal" else "###"
-        out += [f"{level} {_md_escape(' '.join(line.label.split()))}", ""]
+        out += [f"{level} {markdown_text(line.label)}", ""]
     flush()
     out.append(summary_line(view.rows))
     return "\n".join(out) + "\n"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("*", "\\*")
+MARKDOWN_SPECIAL = "\\|*<>[]`#~"
+"""What Markdown would read as markup, escaped with a backslash (the backslash first); ``_``
+only where it could begin or end an emphasis (``a_b`` is plain text, ``_a_`` is not)."""
+
+
+def markdown_text(text: str) -> str:
+    """Text as Markdown shows it, markup neither read nor broken: on one line, control
+    characters shown escaped (``\\x1b``), Markdown's special characters and table separators
+    escaped. For headings, table cells and the header block alike."""
+    text = one_line(text)
+    for char in MARKDOWN_SPECIAL:
+        if char in text:
+            text = text.replace(char, "\\" + char)
+    if "_" in text:
+        text = _emphasis_underscores().sub(r"\\_", text)
+    return text
+
+
+@cache
+def _emphasis_underscores() -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 
 
 CSV_BOM = "\ufeff"
@@ -427,9 +452,10 @@ CSV_BOM = "\ufeff"
 
 def csv_writer(out: io.StringIO, lang: str, *, bom: bool = True) -> tuple[Any, Any, Any]:
     """A csv writer in the conventions of ``wsp export`` (docs/entries-csv.md): UTF-8 with a
-    byte-order mark (on standard output too, as ``wsp export`` does), CRLF line ends, and in
-    Polish ``;`` between fields and a decimal comma. Returns the writer and two cell
-    formatters: a number (exact, ``1234,5``) and a ratio as a percentage (one decimal,
+    byte-order mark (on standard output too, as ``wsp export`` does), CRLF line ends, in
+    Polish ``;`` between fields and a decimal comma, and a quote before text a spreadsheet
+    would run as a formula (``=…``, ``@…``; numbers stay numbers). Returns the writer and two
+    cell formatters: a number (exact, ``1234,5``) and a ratio as a percentage (one decimal,
     clamped like :func:`format_percent`: never 100 below 1, never 0 above 0)."""
     from wspolpraca_cli.transfer import csv_dialect
 
@@ -448,7 +474,21 @@ def csv_writer(out: io.StringIO, lang: str, *, bom: bool = True) -> tuple[Any, A
         out.write(CSV_BOM)
     import csv  # only for --format csv: start-up time matters
 
-    return csv.writer(out, delimiter=separator, lineterminator="\r\n"), number, percent
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+    return _SpreadsheetWriter(writer), number, percent
+
+
+class _SpreadsheetWriter:
+    """A csv writer whose cells never run as formulas in a spreadsheet
+    (:func:`wspolpraca_cli.safe_text.spreadsheet_cells`)."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, cells: Iterable[Any]) -> None:
+        from wspolpraca_cli.safe_text import spreadsheet_cells
+
+        self._writer.writerow(spreadsheet_cells(cells))
 
 
 def render_csv(view: StatusView, *, bom: bool = True) -> str:
@@ -507,6 +547,6 @@ def orphan_note(view: StatusView) -> str | None:
     return t(
         "status.orphans",
         entries=entries_text(sum(o.count for o in orphans)),
-        id=first.indicator_id,
-        period=first.period,
+        id=one_line(first.indicator_id),
+        period=one_line(first.period),
     )

@@ -34,6 +34,7 @@ from wspolpraca_cli.render.status import (
     status_text,
     status_word,
 )
+from wspolpraca_cli.safe_text import one_line, shown
 
 STATUS_STYLES: dict[Status, str] = {
     Status.ACHIEVED: "bold green",
@@ -109,10 +110,10 @@ def render_rich(view: StatusView, console: Any) -> None:
             continue
         ind, r = line.indicator, line.result
         assert ind is not None and r is not None
-        names.append(" ".join(ind.name.split()))
+        names.append(one_line(ind.name))
         cells.append(
             [
-                ind.id,
+                one_line(ind.id),
                 line_period(line),
                 f"{actual_text(r, ind, lang)} / {format_target(r.target, ind, lang)}",
                 bar(None if r.target is None else r.achievement, 8),
@@ -174,17 +175,17 @@ def render_rich(view: StatusView, console: Any) -> None:
         elif ind.id == previous:
             name = ""
         elif layout.id_width:
-            name = " ".join(ind.name.split())
+            name = Text(one_line(ind.name))  # a Text: no markup read in a name
         else:
-            name = Text.assemble((ind.id, "green"), " ", " ".join(ind.name.split()))
+            name = Text.assemble((row[0], "green"), " ", one_line(ind.name))
         previous = ind.id
         out: list[Any] = []
         if layout.id_width:
             out.append(Text(row[0], style="green"))
-        out += [name, Text(row[1], style="dim" if whole else ""), row[2]]
+        out += [name, Text(row[1], style="dim" if whole else ""), Text(row[2])]
         if layout.widths[2]:
             out.append(Text(row[3], style=style.replace(" reverse", "")))
-        out += [row[4], Text(row[5], style=style)]
+        out += [Text(row[4]), Text(row[5], style=style)]
         table.add_row(*out)
     if table is not None:
         console.print(table)
@@ -219,9 +220,9 @@ def _print_orphans(view: StatusView, console: Any) -> None:
 
 
 def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> None:
-    """The history with a small bar chart: each period's actual against the largest value."""
-    from rich import box
-    from rich.table import Table
+    """The history with a small bar chart (each period's actual against the largest value),
+    fitted to the console's width: the headers wrap, then the chart, the percentage, the
+    target and the actual are left out in that order — never the period or the status."""
     from rich.text import Text
 
     from wspolpraca_cli.render.programme import (
@@ -230,57 +231,109 @@ def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> Non
         history_rows,
         programme_summary,
     )
+    from wspolpraca_cli.render.table_fit import Column, fit
 
     lang = get_language()
     values = [v for r in ip.periods for v in (r.actual, r.target) if v is not None and v > 0]
     scale = max(values) if values else 1.0
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
-    for n, header in enumerate(history_headers()):
-        table.add_column(header, justify="right" if n in (1, 2, 3) else "left", no_wrap=True)
-        if n == 3:
-            table.add_column("", no_wrap=True)
-    for r, cells in zip(ip.periods, history_rows(ip, lang), strict=True):
+    rows = history_rows(ip, lang)
+    width = 16
+    charts = [
+        "▇" * (0 if not r.actual or r.actual <= 0 else max(1, round(r.actual / scale * width)))
+        for r in ip.periods
+    ]
+    headers = history_headers()
+    columns = [
+        Column("period", headers[0], [c[0] for c in rows]),
+        Column("target", headers[1], [c[1] for c in rows], "r", drop=3),
+        Column("actual", headers[2], [c[2] for c in rows], "r", drop=4),
+        Column("achievement", headers[3], [c[3] for c in rows], "r", drop=2),
+        Column("chart", "", charts, drop=1),
+        Column("status", headers[4], [c[4] for c in rows]),
+    ]
+    table = fit(columns, console.width)
+    gap = " " * 2
+    title = t("history.title", id=one_line(ip.id), date=format_date(as_of, lang))
+    console.print(Text(title, style="bold"))
+    for cells in table.header_lines():
+        console.print(Text(gap.join(cells).rstrip(), style="bold"), overflow="ignore")
+    console.print(Text("─" * table.total), overflow="ignore")
+    for n, r in enumerate(ip.periods):
         style = STATUS_STYLES[r.status]
-        width = 16
-        filled = 0 if not r.actual or r.actual <= 0 else max(1, round(r.actual / scale * width))
-        chart = Text("▇" * filled, style=style.replace(" reverse", ""))
-        table.add_row(*cells[:4], chart, Text(cells[4], style=style))
-    console.print(Text(t("history.title", id=ip.id, date=format_date(as_of, lang)), style="bold"))
-    console.print(table)
-    console.print(programme_summary(ip, lang))
-    for line in baseline_summary(ip, lang):
-        console.print(line)
+        for cells in table.row_lines(n):
+            line = Text()
+            for k, (column, cell) in enumerate(zip(table.columns, cells, strict=True)):
+                if k:
+                    line.append(gap)
+                if column.key == "status":
+                    line.append(cell, style=style)
+                elif column.key == "chart":
+                    line.append(cell, style=style.replace(" reverse", ""))
+                else:
+                    line.append(cell)
+            line.rstrip()
+            console.print(line, overflow="ignore")
+    console.print(Text(programme_summary(ip, lang)))
+    for extra in baseline_summary(ip, lang):
+        console.print(Text(extra))
+
+
+def _markup_text(text: str) -> str:
+    """Text to put into Rich markup: its own ``[…]`` not read as markup, its control
+    characters shown escaped."""
+    from rich.markup import escape
+
+    return escape(shown(text))
 
 
 def tree_rich(program: Program, console: Any) -> None:
     """The goal tree (``wsp list``)."""
-    from rich.markup import escape
     from rich.tree import Tree
 
     from wspolpraca_cli.render.programme import goal_names, serves, target_display
 
-    root = Tree(f"[bold]{escape(program.title)}[/]")
-    main = root.add(f"[bold]{t('label.main_goal')}:[/] {escape(program.main_goal.name)}")
+    root = Tree(f"[bold]{_markup_text(program.title)}[/]")
+    main = root.add(f"[bold]{t('label.main_goal')}:[/] {_markup_text(program.main_goal.name)}")
     goals = main.add(f"[bold]{t('label.specific_goals')}[/]")
     for g in program.specific_goals:
-        goals.add(f"[cyan]{escape(g.id)})[/] {escape(g.name)}")
+        goals.add(f"[cyan]{_markup_text(g.id)})[/] {_markup_text(g.name)}")
     for area in program.areas:
-        node = root.add(f"[bold]{t('label.area')} {escape(area.id)})[/] {escape(area.name)}")
+        node = root.add(
+            f"[bold]{t('label.area')} {_markup_text(area.id)})[/] {_markup_text(area.name)}"
+        )
         for action in area.actions:
-            served = (
-                f" [dim]({serves(action.goals)} {goal_names(program, action.goals)})[/]"
-                if action.goals
-                else ""
+            goals_served = _markup_text(goal_names(program, action.goals))
+            served = f" [dim]({serves(action.goals)} {goals_served})[/]" if action.goals else ""
+            act = node.add(
+                f"[cyan]{_markup_text(action.id)}[/] {_markup_text(action.name)}{served}"
             )
-            act = node.add(f"[cyan]{escape(action.id)}[/] {escape(action.name)}{served}")
             for ind in action.indicators:
-                target = escape(target_display(ind))
+                target = _markup_text(target_display(ind))
                 act.add(
-                    f"[green]{escape(ind.id)}[/] [bold]{escape(ind.name)}[/] — "
+                    f"[green]{_markup_text(ind.id)}[/] [bold]{_markup_text(ind.name)}[/] — "
                     f"{t('label.target').lower()}: [yellow]{target}[/]; "
-                    f"{escape(ind.frequency_text)}"
+                    f"{_markup_text(ind.frequency_text)}"
                 )
     console.print(root)
+
+
+def hanging(line: str, width: int) -> list[str]:
+    """A line wrapped at spaces to ``width``, its continuation lines indented two spaces more
+    than the line itself (``  Area: 1) …`` continues under ``Area``)."""
+    if len(line) <= width:
+        return [line]
+    import textwrap
+
+    indent = " " * (len(line) - len(line.lstrip(" ")))
+    more = indent + "  " if len(indent) + 2 < width // 2 else indent
+    return textwrap.wrap(
+        line.lstrip(" "),
+        width,
+        initial_indent=indent,
+        subsequent_indent=more,
+        break_long_words=True,
+        break_on_hyphens=False,
+    ) or [line]
 
 
 def show_rich(doc: Any, console: Any) -> None:
@@ -288,7 +341,8 @@ def show_rich(doc: Any, console: Any) -> None:
     from wspolpraca_cli.render.programme import item_lines
 
     for line in item_lines(doc):
-        console.out(line, highlight=False)
+        for part in hanging(line, console.width):
+            console.out(part, highlight=False)
     if doc.history is not None and doc.as_of is not None:
         console.print()
         render_history_rich(doc.history, doc.as_of, console)

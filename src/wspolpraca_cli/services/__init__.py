@@ -3,8 +3,9 @@ out. The command line parses options, prompts, prints and chooses exit codes; ev
 command decides lives here, so that behaviour is written once.
 
 A use case works on a :class:`~.base.Workspace`: the programme and a way to open its store. It never
-prints, prompts or exits; what needs a person's answer (an implausible value) is an error that
-the caller may answer by calling again with ``confirmed=True``.
+prints, prompts or exits; what needs a person's answer (an implausible value, a duplicate
+entry) is an :class:`~wspolpraca_cli.errors.Unconfirmed` error that the caller may answer by
+calling again with its ``concern`` among the ``confirmed`` ones.
 
 - :mod:`.entries`: ``record`` and ``supersede`` (a correction or a void) append entries (or,
   with ``dry_run``, tell what they would do) and return the figure ``wsp status`` shows for

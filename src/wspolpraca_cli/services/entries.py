@@ -3,13 +3,14 @@ for the period the entry counts in), and the history of entries."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from wspolpraca_cli.entries import Entry, EntryKind, chains, summarise
-from wspolpraca_cli.errors import InputError, UsageError
+from wspolpraca_cli.errors import Committed, InputError, Unconfirmed, UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Indicator, Program, Unit
 from wspolpraca_cli.services.base import SHORT, Workspace
@@ -85,16 +86,88 @@ def _would_be_total(
     return _total_from(progress, ind, _evaluated_in(program, ind, period))
 
 
+@contextmanager
+def _after_commit(stored: Entry) -> Iterator[None]:
+    """What follows a committed change (computing the figure it leaves): any failure there,
+    Ctrl-C too, is a :class:`Committed` error naming the stored entry, not a change lost."""
+    try:
+        yield
+    except (Exception, KeyboardInterrupt) as exc:
+        raise Committed(stored_entry(stored), exc) from exc
+
+
+def stored_entry(entry: Entry) -> str:
+    """An entry as :class:`Committed` names it: ``entry 3f2a9c1b``."""
+    return t("committed.entry", uid=entry.uid[:SHORT])
+
+
 # -- record -----------------------------------------------------------------------------------
-class Implausible(InputError):
+IMPLAUSIBLE = "implausible"
+DUPLICATE = "duplicate"
+EVERYTHING = frozenset({IMPLAUSIBLE, DUPLICATE})
+"""What ``--yes`` confirms: every concern a change may raise."""
+
+
+class Implausible(Unconfirmed):
     """A value that looks wrong (outside the programme's bounds, or far above the indicator's
-    other periods). Call again with ``confirmed=True`` once a person has confirmed it."""
+    other periods). Call again with ``IMPLAUSIBLE`` confirmed once a person has confirmed it."""
+
+    concern = IMPLAUSIBLE
 
     def __init__(self, reasons: list[str]) -> None:
         text = "; ".join(reasons)
-        super().__init__(t("record.implausible", reasons=text), hint=t("record.implausible.hint"))
+        super().__init__(
+            t("record.implausible", reasons=text),
+            hint=t("record.implausible.hint"),
+            question=t("record.implausible.ask", reasons=text),
+        )
         self.reasons = reasons
-        self.question = t("record.implausible.ask", reasons=text)
+
+
+class Duplicate(Unconfirmed):
+    """The same entry (value, date, note, source, breakdown) is already stored and counts for
+    the same indicator and period: recording it again would count it twice. Call again with
+    ``DUPLICATE`` confirmed once a person has confirmed that it is another measurement."""
+
+    concern = DUPLICATE
+
+    def __init__(self, existing: Entry) -> None:
+        values = {"uid": existing.uid[:SHORT], "recorded": _recorded_when(existing)}
+        super().__init__(
+            t("record.duplicate", **values),
+            hint=t("record.duplicate.hint"),
+            question=t("record.duplicate.ask", **values),
+        )
+        self.existing = existing
+
+
+def _recorded_when(entry: Entry) -> str:
+    """When an entry was stored, for people: ``2024-03-10 14:05 UTC``."""
+    at = entry.recorded_at
+    if len(at) >= 16 and at[10] == "T":
+        return f"{at[:10]} {at[11:16]} UTC"
+    return at
+
+
+def _same_measurement(a: Entry, b: Entry) -> bool:
+    return (
+        a.value == b.value
+        and (a.date or None) == (b.date or None)
+        and a.note.strip() == b.note.strip()
+        and a.source.strip() == b.source.strip()
+        and sorted(a.tags) == sorted(b.tags)
+    )
+
+
+def _check_not_duplicate(store: Store, entry: Entry) -> None:
+    """Refuse an entry identical to one that counts already (the latest such one is named)."""
+    same = [
+        e
+        for e in store.live_entries(entry.indicator_id, entry.period, entry.value)
+        if _same_measurement(e, entry)
+    ]
+    if same:
+        raise Duplicate(same[-1])
 
 
 def _check_plausible(store: Store, ind: Indicator, value: float, period: str) -> None:
@@ -173,11 +246,12 @@ def record(
     by: str = "",
     today: date,
     dry_run: bool = False,
-    confirmed: bool = False,
+    confirmed: Collection[str] = (),
 ) -> Recorded:
     """Record ``value`` for ``ind`` in ``period``; the total is the figure ``wsp status``
-    shows today for the period the entry counts in. Raises :class:`Implausible` unless
-    ``confirmed``, InputError for a bad value or tag, StoreError (exit 3)."""
+    shows today for the period the entry counts in. Raises :class:`Duplicate` for an entry
+    that counts already and :class:`Implausible` for a value that looks wrong, unless their
+    concern is ``confirmed``; InputError for a bad value or tag, StoreError (exit 3)."""
     from wspolpraca_cli.recording import parse_tags
     from wspolpraca_cli.values import parse_value
 
@@ -194,13 +268,16 @@ def record(
         recorded_by=by.strip(),
     )
     with ws.open(readonly=dry_run) as store:
-        if not confirmed:
+        if DUPLICATE not in confirmed:
+            _check_not_duplicate(store, entry)
+        if IMPLAUSIBLE not in confirmed:
             _check_plausible(store, ind, number, entry.period)
         if dry_run:
             total = _would_be_total(store, ws.program, ind, entry.period, entry, today)
             return Recorded(entry, ind, total, dry_run=True)
         stored = store.add(entry)
-        total = _stored_total(store, ws.program, ind, entry.period, today)
+        with _after_commit(stored):
+            total = _stored_total(store, ws.program, ind, entry.period, today)
     return Recorded(stored, ind, total, dry_run=False)
 
 
@@ -257,15 +334,19 @@ def supersede(
     *,
     note: str | None,
     source: str | None,
+    tags: Iterable[str] | None = None,
+    day: str | None = None,
     by: str,
     today: date,
     dry_run: bool,
-    confirmed: bool,
+    confirmed: Collection[str],
 ) -> Superseded:
     """Append an entry that supersedes ``entry_id`` (a uid or unique prefix): a correction to
     ``value``, or, with ``value`` None, a void (it no longer counts). The old entry stays in the
-    history. Raises :class:`Implausible` for a correction that looks wrong, unless
-    ``confirmed``."""
+    history. A correction keeps the old entry's note, source, breakdown (``tags``) and date
+    unless given; ``tags`` replace the old breakdown whole, and ``day`` must lie in the entry's
+    period. Raises :class:`Implausible` for a correction that looks wrong, unless
+    ``IMPLAUSIBLE`` is ``confirmed``; InputError for a bad tag or date."""
     from wspolpraca_cli.values import parse_value
 
     why = require_reason(reason)
@@ -276,8 +357,9 @@ def supersede(
         number = None
         if value is not None:
             number = parse_value(value, unit, indicator=ind.id if ind else None)
-            if ind is not None and not confirmed:
-                _check_plausible(store, ind, number, old.period)
+        new_tags, new_date = _corrected_details(ws.program, ind, old, tags, day)
+        if number is not None and ind is not None and IMPLAUSIBLE not in confirmed:
+            _check_plausible(store, ind, number, old.period)
         new = replace(
             old,
             uid="",
@@ -285,6 +367,8 @@ def supersede(
             kind=EntryKind.CORRECTION if value is not None else EntryKind.VOID,
             note=old.note if note is None else note,
             source=old.source if source is None else source,
+            tags=new_tags,
+            date=new_date,
             recorded_by=by.strip(),
             recorded_at="",
             supersedes=old.uid,
@@ -297,9 +381,45 @@ def supersede(
                 total = _would_be_total(store, ws.program, ind, old.period, new, today)
             return Superseded(old, new, ind, total, dry_run=True)
         new = store.add(new)
-        if ind is not None:
-            total = _stored_total(store, ws.program, ind, old.period, today)
+        with _after_commit(new):
+            if ind is not None:
+                total = _stored_total(store, ws.program, ind, old.period, today)
     return Superseded(old, new, ind, total, dry_run=False)
+
+
+def _corrected_details(
+    program: Program,
+    ind: Indicator | None,
+    old: Entry,
+    tags: Iterable[str] | None,
+    day: str | None,
+) -> tuple[tuple[tuple[str, str], ...], str | None]:
+    """The breakdown and the date of a correction: the old entry's, or those given, checked
+    as ``wsp record`` checks them (a date must lie in the entry's own period)."""
+    if tags is None and day is None:
+        return old.tags, old.date
+    if ind is None:
+        raise InputError(
+            t("correct.indicator_gone", id=old.indicator_id), hint=t("correct.indicator_gone.hint")
+        )
+    from wspolpraca_cli.recording import date_period, parse_tags
+
+    new_tags = old.tags if tags is None else parse_tags(ind, tags)
+    if day is None:
+        return new_tags, old.date
+    from wspolpraca_cli.dates import parse_date
+
+    the_day = parse_date(day, option="--date")
+    try:
+        period = str(date_period(program, ind, the_day))
+    except InputError:
+        period = ""
+    if period != old.period:
+        raise InputError(
+            t("correct.date_elsewhere", date=the_day.isoformat(), period=old.period),
+            hint=t("correct.date_elsewhere.hint"),
+        )
+    return new_tags, the_day.isoformat()
 
 
 # -- history ----------------------------------------------------------------------------------

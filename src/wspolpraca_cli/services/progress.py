@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from wspolpraca_cli.entries import Entry
+from wspolpraca_cli.entries import Entry, PeriodSummary
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Program
@@ -75,14 +75,58 @@ def check_progress(progress: ProgrammeProgress, year: int | None = None) -> Chec
     return CheckResult(progress, year, tuple(rows), tuple(problems))
 
 
-def report_inputs(ws: Workspace, as_of: date) -> tuple[ProgrammeProgress, list[Entry]]:
-    """The progress as of ``as_of`` and every entry (for the report's notes and sources)."""
+def report_inputs(
+    ws: Workspace, as_of: date, year: int | None = None, notes: int | None = None
+) -> tuple[ProgrammeProgress, list[Entry]]:
+    """The progress as of ``as_of`` and the entries for the report's notes and sources: of the
+    evaluation periods in ``year`` (every period when None), the ``notes`` latest entries of
+    each period code that counts there (every entry when None). The progress comes from the
+    store's aggregates; only the entries listed are read, whatever the store's size."""
     from wspolpraca_cli.progress import evaluate
 
     with ws.open(readonly=True) as store:
         summaries = store.summaries(as_of)
-        entries = store.entries()
-    return evaluate(ws.program, summaries, as_of), entries
+        progress = evaluate(ws.program, summaries, as_of)
+        groups = note_groups(progress, summaries, year)
+        if notes is None:
+            wanted = set(groups)
+            entries = [e for e in store.entries() if (e.indicator_id, e.period) in wanted]
+        else:
+            entries = store.latest_entries(groups, as_of, notes)
+    return progress, entries
+
+
+def note_groups(
+    progress: ProgrammeProgress, summaries: Sequence[PeriodSummary], year: int | None
+) -> list[tuple[str, str]]:
+    """The (indicator, period code) pairs whose entries count in an evaluation period of
+    ``year`` (of any year when None), by the engine's placement rule."""
+    from wspolpraca_cli.periods import Period, parse_period
+    from wspolpraca_cli.progress import placement
+
+    program = progress.program
+    wanted = {}
+    for ip in progress.indicators:
+        ind = program.indicator(ip.id)
+        if ind is not None:
+            rows = ip.periods if year is None else ip.in_year(year)
+            wanted[ip.id] = (placement(ind, program), {r.period for r in rows})
+    groups: list[tuple[str, str]] = []
+    parsed: dict[str, Period | None] = {}  # a few dozen codes, shared by every indicator
+    for s in summaries:
+        found = wanted.get(s.indicator_id)
+        if found is None:
+            continue
+        place, periods = found
+        if s.period not in parsed:
+            try:
+                parsed[s.period] = parse_period(s.period.strip())
+            except ValueError:
+                parsed[s.period] = None
+        period = parsed[s.period]
+        if period is not None and place(period) in periods:
+            groups.append((s.indicator_id, s.period))
+    return groups
 
 
 def check_year(program: Program, year: int | None) -> None:

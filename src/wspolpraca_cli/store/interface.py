@@ -73,6 +73,13 @@ class Store(Protocol):
         cheap at any size; for shell completion)."""
         ...
 
+    def live_entries(
+        self, indicator_id: str, period: str, value: float | None = None
+    ) -> list[Entry]:
+        """The effective entries (not superseded, not voids) of one indicator and period, with
+        ``value`` when given, in insertion order; the cost must not grow with the store."""
+        ...
+
     def superseded_by(self, indicator_id: str | None = None) -> dict[str, str]:
         """Map of superseded uid -> the uid of the entry that supersedes it (of one indicator's
         entries when ``indicator_id`` is given)."""
@@ -87,6 +94,17 @@ class Store(Protocol):
         """Per (indicator, period), the aggregate of the effective entries (not superseded, not
         voids) not dated after ``as_of``, of one period or those listed when ``period`` is
         given; ordered by indicator id and period."""
+        ...
+
+    def latest_entries(
+        self,
+        groups: Iterable[tuple[str, str]],
+        as_of: date | str | None = None,
+        limit: int = 10,
+    ) -> list[Entry]:
+        """The ``limit`` latest effective entries of each (indicator, period code) in
+        ``groups`` that count as of ``as_of`` (those :meth:`summaries` aggregates), in
+        insertion order: lists of entries read in bounded size, whatever the store's."""
         ...
 
     def integrity_check(self) -> str: ...

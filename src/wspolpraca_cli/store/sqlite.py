@@ -366,6 +366,26 @@ class SqliteStore:
             raise self._damaged()
         return self._entry(rows[0])
 
+    def live_entries(
+        self, indicator_id: str, period: str, value: float | None = None
+    ) -> list[Entry]:
+        """The effective entries (not superseded, not voids) of one indicator and period, with
+        ``value`` when given, in insertion order. Read through the (indicator, period) index,
+        and the supersessions through theirs, so the cost does not grow with the store."""
+        sql = (
+            f"SELECT {_COLUMNS} FROM entries e WHERE indicator_id = ? AND period = ?"
+            " AND kind <> 'void'"
+        )
+        params: list[Any] = [indicator_id, period]
+        if value is not None:
+            sql += " AND value = ?"
+            params.append(value)
+        sql += (
+            " AND NOT EXISTS (SELECT 1 FROM entries c"
+            " WHERE c.supersedes = e.uid AND c.supersedes IS NOT NULL) ORDER BY seq"
+        )
+        return [self._entry(r) for r in self._query(sql, params)]
+
     def superseded_by(self, indicator_id: str | None = None) -> dict[str, str]:
         """Map of superseded uid -> the uid of the entry that supersedes it; of one indicator's
         entries only when ``indicator_id`` is given (a correction or void has its entry's
@@ -467,6 +487,50 @@ class SqliteStore:
             )
         return summaries
 
+    def latest_entries(
+        self,
+        groups: Iterable[tuple[str, str]],
+        as_of: date | str | None = None,
+        limit: int = 10,
+    ) -> list[Entry]:
+        """The ``limit`` latest effective entries (by ``seq``) of each (indicator, period code)
+        in ``groups`` that count as of ``as_of`` — those :meth:`summaries` aggregates — in
+        insertion order. A bounded read for lists of entries (the report's notes): the groups'
+        entries are ranked in the covering index, and only the chosen rows are read from the
+        table."""
+        import json
+
+        wanted = list(dict.fromkeys(groups))
+        if not wanted or limit <= 0 or self._conn is None:
+            return []
+        params: list[Any] = [json.dumps(wanted, ensure_ascii=False)]
+        dated = ""
+        if as_of is not None:
+            dated = "AND (e.date IS NULL OR e.date <= ?)"
+            params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
+        params.append(limit)
+        # The groups travel as one JSON parameter (no limit on their number); each group's
+        # latest entries are picked in the index, then read from the table.
+        sql = f"""
+            WITH wanted(indicator_id, period) AS (
+                SELECT value ->> 0, value ->> 1 FROM json_each(?)
+            ), superseded(seq) AS MATERIALIZED (
+                SELECT o.seq FROM entries c INDEXED BY entries_supersedes
+                JOIN entries o ON o.uid = c.supersedes WHERE c.supersedes IS NOT NULL
+            )
+            SELECT {", ".join("x." + c.strip() for c in _COLUMNS.split(","))}
+            FROM wanted w JOIN entries x ON x.seq IN (
+                SELECT e.seq FROM entries e INDEXED BY entries_aggregate
+                WHERE e.indicator_id = w.indicator_id AND e.period = w.period
+                  AND e.kind <> 'void' {dated}
+                  AND e.seq NOT IN (SELECT seq FROM superseded)
+                ORDER BY e.seq DESC LIMIT ?
+            )
+        """
+        found = [self._entry(row) for row in self._query(sql, params)]
+        found.sort(key=lambda e: e.seq)
+        return found
+
     def integrity_check(self) -> str:
         rows = self._query("PRAGMA integrity_check")
         return ", ".join(str(r[0]) for r in rows) if rows else "ok"
@@ -496,9 +560,7 @@ def open_sqlite(
         memory = sqlite3.connect(":memory:", isolation_level=None)
         sqlite_schema.migrate(memory, path)
         return SqliteStore(path, memory, readonly=False)
-    if path.is_dir():
-        raise StoreError(t("store.is_dir", path=path), hint=t("store.not_wsp.hint"))
-    exists = path.exists()
+    exists = sqlite_open.check_regular(path)  # a folder, a pipe, a device: refused unopened
     if not exists:
         # Reading a store that does not exist yet gives no entries (a missing folder too), but a
         # part of the path that is a file is a mistake worth naming.

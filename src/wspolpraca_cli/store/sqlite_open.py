@@ -34,10 +34,31 @@ def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(t("store.failed", path=path, error=exc))
 
 
+def check_regular(path: Path) -> bool:
+    """Whether a store file is there; raise for a folder, a pipe or a device — SQLite would
+    block on a pipe for ever, and a device is no store. Looked at without opening it."""
+    from wspolpraca_cli.fsutil import kind_of
+
+    try:
+        kind = kind_of(path)
+    except OSError as exc:
+        raise StoreError(t("store.os_error", path=path, error=exc.strerror or exc)) from None
+    if kind == "folder":
+        raise StoreError(t("store.is_dir", path=path), hint=t("store.not_wsp.hint"))
+    if kind not in (None, "file"):
+        raise StoreError(
+            t("store.not_regular", path=path, kind=t(f"file.kind.{kind}")),
+            hint=t("store.not_wsp.hint"),
+        )
+    return kind is not None
+
+
 def looks_like_sqlite(path: Path) -> bool | None:
-    """True/False for an SQLite file or not; None for an empty file (a new store)."""
-    with path.open("rb") as fh:
-        head = fh.read(len(_SQLITE_HEADER))
+    """True/False for an SQLite file or not; None for an empty file (a new store). Raises
+    OSError (:class:`~wspolpraca_cli.fsutil.NotRegularFile` for what is not a regular file)."""
+    from wspolpraca_cli.fsutil import read_regular
+
+    head = read_regular(path, len(_SQLITE_HEADER), head=True)
     if not head:
         return None
     return head == _SQLITE_HEADER

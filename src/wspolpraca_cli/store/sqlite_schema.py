@@ -83,6 +83,9 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
     version, app_id = identity(conn)
     if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
         return
+    # Refused before anything is written: switching to WAL rewrites the file's header, and a
+    # foreign database must stay byte-identical. Checked again inside the transaction.
+    refuse_foreign(conn, path, version, app_id)
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         switch_to_wal(conn)
     conn.execute("BEGIN IMMEDIATE")

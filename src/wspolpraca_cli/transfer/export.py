@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from wspolpraca_cli.entries import Entry
+from wspolpraca_cli.safe_text import spreadsheet_row
 
 CSV_COLUMNS = (
     "uid",
@@ -115,7 +116,7 @@ def write_csv(
         row = entry_row(entry, decimal_comma)
         if extra:
             row.update(extra.get(entry.uid, {}))
-        writer.writerow(row)
+        writer.writerow(spreadsheet_row(row))  # no cell runs as a formula
 
 
 def to_json(entries: Iterable[Entry], **meta: Any) -> dict[str, Any]:

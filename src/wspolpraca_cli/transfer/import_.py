@@ -23,6 +23,7 @@ from wspolpraca_cli.i18n import t
 from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.model import Program
 from wspolpraca_cli.recording import check_period, check_tag
+from wspolpraca_cli.safe_text import from_spreadsheet
 from wspolpraca_cli.suggest import close_matches
 from wspolpraca_cli.transfer.export import (
     CSV_COLUMNS,
@@ -159,7 +160,7 @@ def _read_csv(text: str, file: str, program: Program) -> ReadResult:
             )
             result.rejected_rows += 1
             continue
-        record = {names[i]: cell for i, cell in enumerate(row)}
+        record = {names[i]: from_spreadsheet(cell) for i, cell in enumerate(row)}
         columns = {name: i + 1 for i, name in enumerate(names)}
         short = _cut_short(record, columns, len(row))
         if short:
