@@ -352,7 +352,10 @@ def correct(
     tag: Annotated[
         list[str] | None, typer.Option("--tag", "-t", help=t("opt.correct.tag"), metavar="K=V")
     ] = None,
-    day: Annotated[str | None, typer.Option("--date", "-d", help=t("opt.correct.date"))] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", "-d", metavar="YYYY-MM-DD", help=t("opt.correct.date")),
+    ] = None,
     by: Annotated[str | None, typer.Option("--by", help=t("opt.record.by"))] = None,
     yes: Annotated[bool, typer.Option("--yes", help=t("opt.correct.yes"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
