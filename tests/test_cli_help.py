@@ -98,9 +98,10 @@ def test_record_takes_y_for_the_year_as_status_check_and_report_do(wsp: Wsp) -> 
         assert "-y, --year" in runner.invoke(app, [command, "--help"]).stdout
 
 
-def test_the_date_placeholder_is_the_date_format() -> None:
-    assert "-d, --date YYYY-MM-DD" in runner.invoke(app, ["record", "--help"]).stdout
-    polish = _console("--lang", "pl", "record", "--help").stdout
+@pytest.mark.parametrize("command", ["record", "correct"])
+def test_the_date_placeholder_is_the_date_format(command: str) -> None:
+    assert "-d, --date YYYY-MM-DD" in runner.invoke(app, [command, "--help"]).stdout
+    polish = _console("--lang", "pl", command, "--help").stdout
     assert "-d, --date RRRR-MM-DD" in polish and "<tekst>" not in polish.split("--date")[1][:20]
 
 
