@@ -11,7 +11,7 @@ renderers (Markdown and CSV in :mod:`.report_text`, HTML in :mod:`.report_html`,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -202,8 +202,12 @@ def _tag_text(ind: Indicator, key: str, value: str) -> str:
 
 def entry_note(e: Entry, ind: Indicator, row_period: Period, lang: str) -> str:
     """``2 — workshops in Toruń; organiser: NGO (source: attendance list)``."""
-    text = format_value(e.value, ind, lang)
-    if e.period.strip() != str(row_period):
+    return _entry_note(e, ind, str(row_period), format_value(e.value, ind, lang))
+
+
+def _entry_note(e: Entry, ind: Indicator, row_code: str, value_text: str) -> str:
+    text = value_text
+    if e.period.strip() != row_code:
         text += f" ({e.period.strip()})"
     details = [_one_line(e.note)] if e.note.strip() else []
     details += [_tag_text(ind, k, v) for k, v in e.tags]
@@ -215,15 +219,34 @@ def entry_note(e: Entry, ind: Indicator, row_period: Period, lang: str) -> str:
 
 
 def _notes(
-    listed: list[Entry], count: int, ind: Indicator, period: Period, lang: str, shown: int
+    listed: list[Entry],
+    count: int,
+    ind: Indicator,
+    period: Period,
+    shown: int,
+    value_text: Callable[[float | None], str],
 ) -> tuple[str, ...]:
     """A row's notes: its latest ``shown`` entries, then how many earlier ones it counts."""
     latest = listed[-shown:] if shown > 0 else []
-    notes = [entry_note(e, ind, period, lang) for e in latest]
+    code = str(period)
+    notes = [_entry_note(e, ind, code, value_text(e.value)) for e in latest]
     earlier = max(count, len(listed)) - len(latest)
     if earlier > 0:
         notes.append(t("report.notes.earlier", entries=plural(earlier, "noun.earlier_entry")))
     return tuple(notes)
+
+
+def _value_texts(ind: Indicator, lang: str) -> Callable[[float | None], str]:
+    """``format_value`` for one indicator, each value formatted once (values repeat)."""
+    done: dict[float | None, str] = {}
+
+    def text(value: float | None) -> str:
+        found = done.get(value)
+        if found is None:
+            found = done[value] = format_value(value, ind, lang)
+        return found
+
+    return text
 
 
 def _period_label(period: Period, year: int, as_of: date, lang: str) -> str:
@@ -290,13 +313,17 @@ def build_report(
                 all_results.extend(results)
                 place = placement(ind, program)  # the engine's rule: which entries count where
                 placed: dict[Period | None, list[Entry]] = {}
+                spots: dict[str, Period | None] = {}  # per period code: where it counts
                 for period, e in by_indicator.get(ind.id, []):
-                    placed.setdefault(place(period), []).append(e)
+                    if e.period not in spots:
+                        spots[e.period] = place(period)
+                    placed.setdefault(spots[e.period], []).append(e)
+                value_text = _value_texts(ind, lang)
                 for n, r in enumerate(results):
                     notes: tuple[str, ...] = ()
                     if isinstance(r, PeriodResult):
                         listed = placed.get(r.period, [])
-                        notes = _notes(listed, r.count, ind, r.period, lang, notes_shown)
+                        notes = _notes(listed, r.count, ind, r.period, notes_shown, value_text)
                         if is_missing(r, year):
                             missing.append(_missing(program, ind, r, lang))
                     shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS

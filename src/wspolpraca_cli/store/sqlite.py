@@ -332,10 +332,15 @@ class SqliteStore:
                 conn.execute("BEGIN")
             try:
                 cursor = conn.execute(f"SELECT {_COLUMNS} FROM entries ORDER BY seq")
+                convert = _row_to_entry
                 while rows := cursor.fetchmany(batch):
                     read += len(rows)
-                    for row in rows:
-                        yield self._entry(row)
+                    try:
+                        entries = [convert(row) for row in rows]
+                    except (ValueError, TypeError, LookupError):
+                        raise self._damaged() from None
+                    yield from entries
+                    del entries
                 cursor.close()
                 indexed = conn.execute(f"SELECT count(*) FROM entries INDEXED BY {index}")
                 if int(indexed.fetchone()[0]) != read:
