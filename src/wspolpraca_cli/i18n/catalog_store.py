@@ -679,6 +679,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unieważnienie nie ma wartości (kolumna value musi być pusta)",
         "a void has no value (the column value must be empty)",
     ),
+    "import.date_period": (
+        "data {date} nie należy do okresu {period} wskaźnika {id}",
+        "the date {date} is not in the period {period} of {id}",
+    ),
+    "import.date_period.hint": (
+        "data {date} należy do okresu {found}: popraw okres albo datę",
+        "the date {date} is in the period {found}: correct the period or the date",
+    ),
     "import.bad_timestamp": (
         "niepoprawny czas zapisu {value!r}; oczekiwano np. 2024-03-10T12:00:00Z",
         "invalid recording time {value!r}; expected e.g. 2024-03-10T12:00:00Z",

@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from wspolpraca_cli.dates import parse_date
@@ -21,8 +21,9 @@ from wspolpraca_cli.entries import Entry, EntryKind
 from wspolpraca_cli.errors import Diagnostic, InputError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.i18n.catalog_store import counted
-from wspolpraca_cli.model import Program
-from wspolpraca_cli.recording import check_period, check_tag
+from wspolpraca_cli.model import Indicator, Program
+from wspolpraca_cli.periods import Period, period_of
+from wspolpraca_cli.recording import check_period, check_tag, date_period
 from wspolpraca_cli.suggest import close_matches
 from wspolpraca_cli.transfer.export import (
     CSV_COLUMNS,
@@ -364,8 +365,10 @@ def _row_entry(
         problem("indicator", InputError(t("unknown_indicator", id=get("indicator")), hint))
         return None
     period = get("period")
+    the_period: Period | None = None
     try:
-        period = str(check_period(program, ind, period, in_file=True))
+        the_period = check_period(program, ind, period, in_file=True)
+        period = str(the_period)
     except InputError as exc:
         problem("period", exc)
     kind_text = get("kind").lower() or EntryKind.RECORD.value
@@ -392,7 +395,10 @@ def _row_entry(
     day = get("date") or None
     if day:
         try:
-            day = parse_date(day).isoformat()
+            the_day = parse_date(day)
+            day = the_day.isoformat()
+            if the_period is not None:
+                _check_date_in_period(program, ind, the_day, the_period)
         except InputError as exc:
             problem("date", exc)
     tags: list[tuple[str, str]] = []
@@ -429,6 +435,21 @@ def _row_entry(
         recorded_at=recorded_at,
         supersedes=supersedes,
         reason=record.get("reason", ""),
+    )
+
+
+def _check_date_in_period(program: Program, ind: Indicator, day: date, period: Period) -> None:
+    """The date of an entry lies in its period, as ``wsp record --date`` makes it: the period
+    is the one :func:`~wspolpraca_cli.recording.date_period` gives for the date."""
+    try:
+        if date_period(program, ind, day) == period:
+            return
+    except InputError:  # the date lies outside the programme's years, so outside the period
+        pass
+    found = period_of(day, ind.frequency, program.first_year, program.last_year)
+    raise InputError(
+        t("import.date_period", date=day.isoformat(), period=period, id=ind.id),
+        hint=t("import.date_period.hint", date=day.isoformat(), found=found),
     )
 
 
