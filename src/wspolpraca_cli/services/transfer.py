@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,10 +35,16 @@ class Imported:
     problems: list[Diagnostic] = field(default_factory=list)
 
 
-def import_entries(ws: Workspace, file: Path, *, dry_run: bool = False) -> Imported:
+def import_entries(
+    ws: Workspace,
+    file: Path,
+    *,
+    dry_run: bool = False,
+    notify: Callable[[str], None] | None = None,
+) -> Imported:
     """Import the entries of a CSV or JSON file: all or nothing, never duplicated. Raises
     :class:`ImportRejected` with every bad row located, and stores nothing, when any row is
-    wrong."""
+    wrong. ``notify`` is told, before anything else, how a file that is not UTF-8 was read."""
     from wspolpraca_cli.i18n.catalog_store import counted
     from wspolpraca_cli.store import EntriesRejected
     from wspolpraca_cli.transfer import read_file
@@ -49,6 +56,8 @@ def import_entries(ws: Workspace, file: Path, *, dry_run: bool = False) -> Impor
     if not file.is_file():
         raise InputError(t("import.no_file", path=file))
     result = read_file(file, ws.program)
+    if result.encoding == "cp1250" and notify is not None:
+        notify(t("import.read_as_cp1250", file=file))
     problems = list(result.problems)
     rejected = result.rejected_rows
     check_only = dry_run or bool(problems)

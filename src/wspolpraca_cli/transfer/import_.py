@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from wspolpraca_cli.dates import parse_date
 from wspolpraca_cli.entries import Entry, EntryKind
@@ -36,6 +37,49 @@ from wspolpraca_cli.values import parse_value
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
+POLISH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "uid": ("id wpisu", "identyfikator wpisu"),
+    "indicator": ("wskaźnik", "id wskaźnika", "identyfikator wskaźnika", "kod wskaźnika"),
+    "period": ("okres",),
+    "value": ("wartość",),
+    "kind": ("rodzaj", "rodzaj wpisu"),
+    "date": ("data", "data pomiaru"),
+    "note": ("uwagi", "uwaga", "notatka", "opis"),
+    "source": ("źródło",),
+    "tags": ("podział", "tagi"),
+    "recorded_by": ("zapisał", "kto zapisał", "zapisane przez"),
+    "recorded_at": ("zapisano", "czas zapisu", "data zapisu"),
+    "supersedes": ("zastępuje",),
+    "reason": ("powód", "przyczyna"),
+    "effective": ("liczy się",),
+    "superseded_by": ("zastąpiony przez",),
+}
+"""The Polish names of the columns a file may use instead of the English ones; the first is
+the one ``wsp import --help`` shows."""
+
+
+def column_key(name: str) -> str:
+    """A header cell as it is compared: any case, with or without Polish letters, ``_``, ``-``
+    and spaces alike (``Wskaźnik``, ``wskaznik``, ``RECORDED BY`` and ``recorded_by`` match)."""
+    from wspolpraca_cli.periods import fold
+
+    words = name.replace("\ufeff", "").replace("_", " ").replace("-", " ").casefold().split()
+    return fold(" ".join(words))
+
+
+def _column_names() -> dict[str, str]:
+    """Every accepted header name (its :func:`column_key`) → the column it means."""
+    names = {column_key(c): c for c in (*CSV_COLUMNS, *INFORMATIONAL_COLUMNS)}
+    for column, polish in POLISH_COLUMNS.items():
+        names.update((column_key(p), column) for p in polish)
+    return names
+
+
+def known_column_names() -> list[str]:
+    """The column names, English then Polish, for did-you-means."""
+    polish = [p for names in POLISH_COLUMNS.values() for p in names]
+    return [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS, *polish]
+
 
 @dataclass
 class ReadResult:
@@ -52,6 +96,9 @@ class ReadResult:
     """What the file holds, for counts in messages: ``row`` (CSV) or ``entry`` (JSON)."""
     seen: dict[str, int] = field(default_factory=dict)
     """How often each hand-written row's content was seen (for derived uids)."""
+    encoding: str = "utf-8-sig"
+    """How the file was read: ``utf-8-sig`` (UTF-8, with or without a byte-order mark) or
+    ``cp1250`` (Windows-1250, Polish Excel's "CSV")."""
 
     def diagnostic(self, file: str, index: int, message: str, hint: str = "") -> Diagnostic:
         """A problem with the ``index``-th entry read, located where it starts."""
@@ -69,36 +116,76 @@ def read_file(path: Path, program: Program) -> ReadResult:
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             raise InputError(t("import.too_big", path=path, limit=MAX_IMPORT_BYTES // 2**20))
-        data = path.read_bytes()
+        encoding = detect_encoding(path)
+        text = path.read_text(encoding=encoding)
     except OSError as exc:
         raise InputError(t("import.cannot_read", path=path, error=exc.strerror or exc)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _not_utf8(path, data) from None
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" or stripped.startswith(("{", "[")):
-        return _read_json(text, str(path), program)
-    return _read_csv(text, str(path), program)
+        result = _read_json(text, str(path), program)
+    else:
+        result = _read_csv(text, str(path), program)
+    result.encoding = encoding
+    return result
 
 
-def _not_utf8(path: Path, data: bytes) -> InputError:
+_CHUNK = 1 << 20
+_NOT_CP1250 = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]) + bytes(
+    [0x81, 0x83, 0x88, 0x90, 0x98]
+)
+"""Bytes a Windows-1250 text file does not hold: control characters (but tab, line feed,
+carriage return) and the five bytes the code page leaves undefined."""
+
+
+def detect_encoding(path: Path) -> str:
+    """``utf-8-sig`` for a UTF-8 file (with or without a byte-order mark), else ``cp1250``
+    for a text file in Windows-1250 (what Polish Excel saves as "CSV"). Reads the file in
+    chunks, in constant memory. Raises InputError (where the first byte that is not UTF-8 is)
+    for anything else, OSError when the file cannot be read."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0  # bytes read before the current chunk
+    bad: int | None = None
+    with path.open("rb") as f:
+        while bad is None:
+            chunk = f.read(_CHUNK)
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                bad = offset - pending + exc.start
+            if not chunk:
+                break
+            offset += len(chunk)
+        if bad is None:
+            return "utf-8-sig"
+        f.seek(0)
+        while chunk := f.read(_CHUNK):
+            if any(byte in chunk for byte in _NOT_CP1250):
+                raise _not_utf8(path, f, bad)
+    return "cp1250"
+
+
+def _not_utf8(path: Path, f: BinaryIO, start: int) -> InputError:
     """Where the first byte that is not UTF-8 is, as ``FILE:LINE:COLUMN``."""
-    try:
-        data.decode("utf-8")
-        start = 0  # pragma: no cover - only called for data that does not decode
-    except UnicodeDecodeError as exc:
-        start = exc.start
-    line_start = data.rfind(b"\n", 0, start) + 1
-    before = data[line_start:start].decode("utf-8").lstrip("\ufeff")
+    f.seek(0)
+    line, line_start, offset = 1, 0, 0
+    while offset < start:
+        chunk = f.read(min(_CHUNK, start - offset))
+        if not chunk:  # pragma: no cover - the file shrank while it was read
+            break
+        newlines = chunk.count(b"\n")
+        if newlines:
+            line += newlines
+            line_start = offset + chunk.rfind(b"\n") + 1
+        offset += len(chunk)
+    f.seek(line_start)
+    before = f.read(start - line_start + 1)
+    byte = before[-1] if len(before) > start - line_start else 0
+    text = before[: start - line_start].decode("utf-8", "replace").lstrip("\ufeff")
     return InputError(
-        t(
-            "import.not_utf8",
-            file=path,
-            line=data.count(b"\n", 0, start) + 1,
-            column=len(before) + 1,
-            byte=f"{data[start]:02x}",
-        ),
+        t("import.not_utf8", file=path, line=line, column=len(text) + 1, byte=f"{byte:02x}"),
         hint=t("import.not_utf8.hint"),
     )
 
@@ -111,7 +198,7 @@ def _bad_header(file: str, unknown: list[str], missing: list[str]) -> InputError
         parts.append(t("import.unknown_columns", columns=", ".join(unknown)))
     pairs = []
     for name in unknown:
-        close = close_matches(name, [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS], n=1)
+        close = close_matches(name, known_column_names(), n=1, key=column_key)
         if close:
             pairs.append(f"{name} → {close[0]}")
     hint = t("import.columns_hint")
@@ -133,8 +220,9 @@ def _read_csv(text: str, file: str, program: Program) -> ReadResult:
         raise InputError(t("import.bad_csv", file=file, line=1, error=exc)) from None
     if not header or not any(h.strip() for h in header):
         raise InputError(t("import.empty", file=file), hint=t("import.columns_hint"))
-    names = [h.strip().lower() for h in header]
-    unknown = [h for h in names if h and h not in CSV_COLUMNS and h not in INFORMATIONAL_COLUMNS]
+    accepted = _column_names()
+    names = [accepted.get(column_key(h), "") for h in header]
+    unknown = [h.strip() for h, name in zip(header, names, strict=True) if h.strip() and not name]
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if unknown or missing:
         raise _bad_header(file, unknown, missing)
