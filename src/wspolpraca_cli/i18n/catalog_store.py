@@ -756,6 +756,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: nothing imported — {rejected} rejected ({would} would be added, "
         "{present} already present).",
     ),
+    "import.more_problems": (
+        "… i {n} dalszych problemów (pokazano pierwsze)",
+        "… and {n} more problems (the first ones are shown)",
+    ),
+    "import.line_too_long": (
+        "Plik {file} ma wiersz dłuższy niż {limit} MiB; to nie jest plik CSV z wpisami.",
+        "The file {file} has a line longer than {limit} MiB; it is not a CSV file of entries.",
+    ),
     "import.failed.hint": (
         "popraw wskazane wiersze i zaimportuj plik ponownie",
         "fix the rows above and import the file again",

@@ -9,13 +9,12 @@ bad rows, so that every bad row can be reported at once.
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, NamedTuple, TextIO
 
 from wspolpraca_cli.dates import parse_date
 from wspolpraca_cli.entries import Entry, EntryKind
@@ -81,52 +80,96 @@ def known_column_names() -> list[str]:
     return [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS, *polish]
 
 
-@dataclass
-class ReadResult:
-    entries: list[Entry] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    """The line where each entry starts, for messages."""
-    columns: list[int] = field(default_factory=list)
-    """The column where each entry starts (1 for a CSV row)."""
-    labels: list[str] = field(default_factory=list)
-    """What each entry is called in messages: empty for a CSV row, ``entry 3: `` in JSON."""
-    problems: list[Diagnostic] = field(default_factory=list)
-    rejected_rows: int = 0
-    noun: str = "row"
-    """What the file holds, for counts in messages: ``row`` (CSV) or ``entry`` (JSON)."""
-    seen: dict[str, int] = field(default_factory=dict)
-    """How often each hand-written row's content was seen (for derived uids)."""
-    encoding: str = "utf-8-sig"
-    """How the file was read: ``utf-8-sig`` (UTF-8, with or without a byte-order mark) or
-    ``cp1250`` (Windows-1250, Polish Excel's "CSV")."""
+class Row(NamedTuple):
+    """One row (CSV) or entry (JSON) read: its entry, or the problems that keep it out."""
 
-    def diagnostic(self, file: str, index: int, message: str, hint: str = "") -> Diagnostic:
-        """A problem with the ``index``-th entry read, located where it starts."""
-        return Diagnostic(
-            file, self.lines[index], self.columns[index], self.labels[index] + message, "", hint
-        )
+    line: int
+    """The line where it starts, for messages."""
+    column: int
+    """The column where it starts (1 for a CSV row)."""
+    label: str
+    """What it is called in messages: empty for a CSV row, ``entry 3: `` in JSON."""
+    entry: Entry | None
+    problems: list[Diagnostic]
+
+    def diagnostic(self, file: str, message: str, hint: str = "") -> Diagnostic:
+        """A problem with this row's entry as a whole, located where the row starts."""
+        return Diagnostic(file, self.line, self.column, self.label + message, "", hint)
 
 
-def read_file(path: Path, program: Program) -> ReadResult:
-    """Read and check a CSV or JSON file of entries against ``program``.
+class EntryFile:
+    """A file of entries opened for import (:func:`open_entries`): its rows are read and
+    checked one at a time by :meth:`rows`, so that a file of any length takes little memory.
+    Close it (or use ``with``)."""
 
-    Raises InputError only when the file as a whole cannot be read (encoding, header, JSON
-    syntax); bad rows are collected as problems.
+    def __init__(self, path: Path, noun: str, encoding: str, rows: Iterator[Row]) -> None:
+        self.path = path
+        self.noun = noun
+        """What the file holds, for counts in messages: ``row`` (CSV) or ``entry`` (JSON)."""
+        self.encoding = encoding
+        """How the file is read: ``utf-8-sig`` (UTF-8, with or without a byte-order mark) or
+        ``cp1250`` (Windows-1250, Polish Excel's "CSV")."""
+        self._rows = rows
+        self._closers: list[Callable[[], None]] = []
+
+    def rows(self) -> Iterator[Row]:
+        """The rows, in the file's order (blank CSV lines left out)."""
+        return self._rows
+
+    def close(self) -> None:
+        for close in self._closers:
+            close()
+        self._closers.clear()
+
+    def __enter__(self) -> EntryFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_entries(path: Path, program: Program) -> EntryFile:
+    """Open a CSV or JSON file of entries to check against ``program``.
+
+    Raises InputError when the file as a whole cannot be read (encoding, header, JSON syntax,
+    size of a JSON file); bad rows come out of :meth:`EntryFile.rows` with their problems.
+    A CSV file is read as a stream; a JSON file (at most :data:`MAX_IMPORT_BYTES`) at once.
     """
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise InputError(t("import.too_big", path=path, limit=MAX_IMPORT_BYTES // 2**20))
         encoding = detect_encoding(path)
-        text = path.read_text(encoding=encoding)
+        with path.open("rb") as f:
+            head = f.read(_PEEK).decode(encoding, "ignore").lstrip("\ufeff \t\r\n")
+        if path.suffix.lower() == ".json" or head.startswith(("{", "[")):
+            if path.stat().st_size > MAX_IMPORT_BYTES:
+                raise InputError(t("import.too_big", path=path, limit=MAX_IMPORT_BYTES // 2**20))
+            text = path.read_text(encoding=encoding)
+            rows = _read_json(text, str(path), _Checker(program, str(path)))
+            return EntryFile(path, "entry", encoding, rows)
+        stream = path.open(encoding=encoding, newline="")
     except OSError as exc:
         raise InputError(t("import.cannot_read", path=path, error=exc.strerror or exc)) from None
-    stripped = text.lstrip()
-    if path.suffix.lower() == ".json" or stripped.startswith(("{", "[")):
-        result = _read_json(text, str(path), program)
-    else:
-        result = _read_csv(text, str(path), program)
-    result.encoding = encoding
-    return result
+    try:
+        rows = _read_csv(_lines(stream, str(path)), str(path), _Checker(program, str(path)))
+    except BaseException:
+        stream.close()
+        raise
+    opened = EntryFile(path, "row", encoding, rows)
+    opened._closers.append(stream.close)
+    return opened
+
+
+_PEEK = 4096
+"""How much of a file is read to tell JSON from CSV."""
+_MAX_LINE = 16 * 2**20
+"""The longest line of a CSV file read (a file without line breaks is not a CSV)."""
+
+
+def _lines(stream: TextIO, file: str) -> Iterator[str]:
+    """The lines of ``stream``, each at most :data:`_MAX_LINE` characters."""
+    while line := stream.readline(_MAX_LINE):
+        if len(line) >= _MAX_LINE:
+            raise InputError(t("import.line_too_long", file=file, limit=_MAX_LINE // 2**20))
+        yield line
 
 
 _CHUNK = 1 << 20
@@ -207,13 +250,13 @@ def _bad_header(file: str, unknown: list[str], missing: list[str]) -> InputError
     return InputError(t("import.bad_header", file=file, problems="; ".join(parts)), hint=hint)
 
 
-def _read_csv(text: str, file: str, program: Program) -> ReadResult:
-    result = ReadResult()
-    first_line = text.split("\n", 1)[0]
+def _read_csv(lines: Iterator[str], file: str, checker: _Checker) -> Iterator[Row]:
+    """Check the header now (raising InputError); the rows as they are read."""
+    first_line = next(lines, "")
     separator = ";" if first_line.count(";") > first_line.count(",") else ","
     if "\t" in first_line and first_line.count("\t") > first_line.count(separator):
         separator = "\t"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    reader = csv.reader(itertools.chain([first_line], lines), delimiter=separator, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -229,48 +272,49 @@ def _read_csv(text: str, file: str, program: Program) -> ReadResult:
     repeated = sorted({h for h in names if h and names.count(h) > 1})
     if repeated:
         raise InputError(t("import.repeated_columns", file=file, columns=", ".join(repeated)))
-    line = reader.line_num + 1
+    return _csv_rows(reader, names, file, checker)
+
+
+def _csv_rows(
+    reader: Iterator[list[str]], names: list[str], file: str, checker: _Checker
+) -> Iterator[Row]:
+    columns = {name: i + 1 for i, name in enumerate(names)}
+    width = len(names)
+    line = reader.line_num + 1  # type: ignore[attr-defined]
     while True:
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
-            result.problems.append(Diagnostic(file, line, 1, t("import.bad_row_csv", error=exc)))
-            result.rejected_rows += 1
-            break
-        start, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in row):
+            problem = Diagnostic(file, line, 1, t("import.bad_row_csv", error=exc))
+            yield Row(line, 1, "", None, [problem])
+            return
+        start, line = line, reader.line_num + 1  # type: ignore[attr-defined]
+        if len(row) == width:
+            record = dict(zip(names, row, strict=True))
+        elif not any(cell.strip() for cell in row):
             continue  # blank lines (Excel adds them) are not entries
-        if len(row) > len(names):
-            result.problems.append(
-                Diagnostic(file, start, len(names) + 1, t("import.too_many_cells", n=len(row)))
-            )
-            result.rejected_rows += 1
+        elif len(row) > width:
+            problem = Diagnostic(file, start, width + 1, t("import.too_many_cells", n=len(row)))
+            yield Row(start, 1, "", None, [problem])
             continue
-        record = {names[i]: cell for i, cell in enumerate(row)}
-        columns = {name: i + 1 for i, name in enumerate(names)}
-        short = _cut_short(record, columns, len(row))
-        if short:
-            result.problems.append(
-                Diagnostic(
-                    file,
-                    start,
-                    len(row) + 1,
-                    t(
-                        "import.too_few_cells",
-                        cells=counted(len(row), "cell"),
-                        columns=counted(len(names), "column"),
-                        missing=", ".join(short),
-                    ),
-                    "",
-                    t("import.too_few_cells.hint"),
+        else:
+            record = dict(zip(names, row, strict=False))
+            short = _cut_short(record, columns, len(row))
+            if short:
+                message = t(
+                    "import.too_few_cells",
+                    cells=counted(len(row), "cell"),
+                    columns=counted(width, "column"),
+                    missing=", ".join(short),
                 )
-            )
-            result.rejected_rows += 1
-            continue
-        _add_row(result, program, file, start, 1, "", record, columns)
-    return result
+                problem = Diagnostic(
+                    file, start, len(row) + 1, message, "", t("import.too_few_cells.hint")
+                )
+                yield Row(start, 1, "", None, [problem])
+                continue
+        yield checker.row(start, 1, "", record, columns)
 
 
 def _cut_short(record: dict[str, str], columns: dict[str, int], cells: int) -> list[str]:
@@ -300,8 +344,8 @@ def json_error_text(msg: str) -> str:
     return t(key) if key else msg
 
 
-def _read_json(text: str, file: str, program: Program) -> ReadResult:
-    result = ReadResult(noun="entry")
+def _read_json(text: str, file: str, checker: _Checker) -> Iterator[Row]:
+    """Parse the document now (raising InputError); its entries as they are checked."""
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -319,13 +363,18 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
     items = doc.get("entries") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise InputError(t("import.json_shape", file=file))
-    starts = _json_item_starts(text, len(items))
+    return _json_rows(items, _json_item_starts(text, len(items)), file, checker)
+
+
+def _json_rows(
+    items: list[Any], starts: list[tuple[int, int]], file: str, checker: _Checker
+) -> Iterator[Row]:
     for number, item in enumerate(items, 1):
         line, column = starts[number - 1]
         label = t("import.json_entry", n=number) + ": "
         if not isinstance(item, dict):
-            result.problems.append(Diagnostic(file, line, column, label + t("import.json_item")))
-            result.rejected_rows += 1
+            problem = Diagnostic(file, line, column, label + t("import.json_item"))
+            yield Row(line, column, label, None, [problem])
             continue
         record: dict[str, str] = {}
         for key, value in item.items():
@@ -342,15 +391,10 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
                 record[key] = str(value)
         unknown = [k for k in record if k not in CSV_COLUMNS and k not in INFORMATIONAL_COLUMNS]
         if unknown:
-            result.problems.append(
-                Diagnostic(
-                    file, line, column, label + t("import.json_keys", keys=", ".join(unknown))
-                )
-            )
-            result.rejected_rows += 1
+            message = label + t("import.json_keys", keys=", ".join(unknown))
+            yield Row(line, column, label, None, [Diagnostic(file, line, column, message)])
             continue
-        _add_row(result, program, file, line, column, label, record, {})
-    return result
+        yield checker.row(line, column, label, record, {})
 
 
 def _json_item_starts(text: str, count: int) -> list[tuple[int, int]]:
@@ -400,44 +444,62 @@ def _json_item_starts(text: str, count: int) -> list[tuple[int, int]]:
     return starts
 
 
-def _add_row(
-    result: ReadResult,
-    program: Program,
-    file: str,
-    line: int,
-    column: int,
-    label: str,
-    record: dict[str, str],
-    columns: dict[str, int],
-) -> None:
-    """Check one row (CSV: ``columns`` maps names to their columns) or JSON entry (``label``
-    names it in messages; its problems are located where it starts)."""
-    problems: list[Diagnostic] = []
+class _Checker:
+    """Checks rows against the programme, one at a time; remembers only how often each
+    hand-written row's content was seen (for derived uids) and, up to a bound, the periods
+    it has read (a file has few distinct ones)."""
 
-    def problem(name: str, exc: InputError | str) -> None:
-        message = exc if isinstance(exc, str) else exc.message
-        hint = "" if isinstance(exc, str) else exc.hint
-        where = columns.get(name, column)
-        problems.append(Diagnostic(file, line, where, label + message, name, hint))
+    _PERIODS_KEPT = 100_000
 
-    entry = _row_entry(program, record, problem, result.seen)
-    if problems or entry is None:
-        result.problems.extend(problems)
-        result.rejected_rows += 1
-        return
-    result.entries.append(entry)
-    result.lines.append(line)
-    result.columns.append(column)
-    result.labels.append(label)
+    def __init__(self, program: Program, file: str) -> None:
+        self.program = program
+        self.file = file
+        self.seen: dict[str, int] = {}
+        self._periods: dict[tuple[str, str], Period | InputError] = {}
+
+    def row(
+        self, line: int, column: int, label: str, record: dict[str, str], columns: dict[str, int]
+    ) -> Row:
+        """Check one row (CSV: ``columns`` maps names to their columns) or JSON entry
+        (``label`` names it in messages; its problems are located where it starts)."""
+        problems: list[Diagnostic] = []
+        file = self.file
+
+        def problem(name: str, exc: InputError | str) -> None:
+            message = exc if isinstance(exc, str) else exc.message
+            hint = "" if isinstance(exc, str) else exc.hint
+            where = columns.get(name, column)
+            problems.append(Diagnostic(file, line, where, label + message, name, hint))
+
+        entry = _row_entry(self, record, problem)
+        if problems or entry is None:
+            return Row(line, column, label, None, problems)
+        return Row(line, column, label, entry, problems)
+
+    def period(self, ind: Indicator, text: str) -> Period:
+        """:func:`check_period` for a file, remembered."""
+        key = (ind.id, text)
+        found = self._periods.get(key)
+        if found is None:
+            try:
+                found = check_period(self.program, ind, text, in_file=True)
+            except InputError as exc:
+                found = exc
+            if len(self._periods) < self._PERIODS_KEPT:
+                self._periods[key] = found
+        if isinstance(found, InputError):
+            raise found
+        return found
 
 
 def _row_entry(
-    program: Program,
+    checker: _Checker,
     record: dict[str, str],
     problem: Callable[[str, InputError | str], None],
-    seen: dict[str, int],
 ) -> Entry | None:
     from wspolpraca_cli.store import valid_uid
+
+    program = checker.program
 
     def get(name: str) -> str:
         return record.get(name, "").strip()
@@ -455,7 +517,7 @@ def _row_entry(
     period = get("period")
     the_period: Period | None = None
     try:
-        the_period = check_period(program, ind, period, in_file=True)
+        the_period = checker.period(ind, period)
         period = str(the_period)
     except InputError as exc:
         problem("period", exc)
@@ -508,7 +570,7 @@ def _row_entry(
         except ValueError:
             problem("recorded_at", t("import.bad_timestamp", value=recorded_at))
     if not uid:
-        uid = _derived_uid(record, seen)
+        uid = _derived_uid(record, checker.seen)
     return Entry(
         uid=uid,
         indicator_id=ind.id,
