@@ -477,6 +477,7 @@ def _scratch(path: Path) -> SqliteStore:
     sqlite_schema.migrate(conn, path)
     return SqliteStore(path, conn, readonly=False)
 
+
 _LOOKUP = 500
 """How many uids one presence query asks for (well under SQLite's limit on parameters)."""
 _INSERT = (
