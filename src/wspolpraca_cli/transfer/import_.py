@@ -449,13 +449,19 @@ class _Checker:
     hand-written row's content was seen (for derived uids) and, up to a bound, the periods
     it has read (a file has few distinct ones)."""
 
-    _PERIODS_KEPT = 100_000
+    _KEPT = 100_000
+    """At most this many periods, values and timestamps are remembered."""
 
     def __init__(self, program: Program, file: str) -> None:
+        from wspolpraca_cli.store import valid_uid
+
         self.program = program
         self.file = file
+        self.valid_uid = valid_uid
         self.seen: dict[str, int] = {}
-        self._periods: dict[tuple[str, str], Period | InputError] = {}
+        self._periods: dict[tuple[str, str], tuple[Period, str] | InputError] = {}
+        self._values: dict[tuple[str, str], float] = {}
+        self._timestamps: set[str] = set()
 
     def row(
         self, line: int, column: int, label: str, record: dict[str, str], columns: dict[str, int]
@@ -476,20 +482,46 @@ class _Checker:
             return Row(line, column, label, None, problems)
         return Row(line, column, label, entry, problems)
 
-    def period(self, ind: Indicator, text: str) -> Period:
-        """:func:`check_period` for a file, remembered."""
+    def period(self, ind: Indicator, text: str) -> tuple[Period, str]:
+        """:func:`check_period` for a file (the period and its code), remembered."""
         key = (ind.id, text)
         found = self._periods.get(key)
         if found is None:
             try:
-                found = check_period(self.program, ind, text, in_file=True)
+                period = check_period(self.program, ind, text, in_file=True)
+                found = (period, str(period))
             except InputError as exc:
                 found = exc
-            if len(self._periods) < self._PERIODS_KEPT:
+            if len(self._periods) < self._KEPT:
                 self._periods[key] = found
         if isinstance(found, InputError):
             raise found
         return found
+
+    def value(self, ind: Indicator, text: str) -> float:
+        """:func:`parse_value`, the values read well remembered (per unit)."""
+        key = (ind.unit.value, text)  # the unit's text: an Enum hashes in Python, slowly
+        found = self._values.get(key)
+        if found is None:
+            found = parse_value(text, ind.unit, indicator=ind.id)
+            if len(self._values) < self._KEPT:
+                self._values[key] = found
+        return found
+
+    def valid_timestamp(self, text: str) -> bool:
+        """Whether ``recorded_at`` reads as an ISO 8601 time (an export writes few)."""
+        if text in self._timestamps:
+            return True
+        try:
+            datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return False
+        if len(self._timestamps) < self._KEPT:
+            self._timestamps.add(text)
+        return True
+
+
+_KINDS = {kind.value: kind for kind in EntryKind}
 
 
 def _row_entry(
@@ -497,52 +529,50 @@ def _row_entry(
     record: dict[str, str],
     problem: Callable[[str, InputError | str], None],
 ) -> Entry | None:
-    from wspolpraca_cli.store import valid_uid
-
+    """The entry of one row, or None; every problem found is passed to ``problem``. (Called
+    for every row of a file: the cells are read once each, the periods and values through
+    the checker's memory.)"""
     program = checker.program
-
-    def get(name: str) -> str:
-        return record.get(name, "").strip()
-
-    uid = get("uid")
-    if uid and not valid_uid(uid):
+    cell = record.get
+    uid = cell("uid", "").strip()
+    if uid and not checker.valid_uid(uid):
         problem("uid", t("store.bad_uid", uid=uid))
-    ind = program.indicator(get("indicator"))
+    indicator = cell("indicator", "").strip()
+    ind = program.indicator(indicator)
     if ind is None:
         known = [i.id for i in program.indicators]
-        close = close_matches(get("indicator"), known)
+        close = close_matches(indicator, known)
         hint = t("did_you_mean", options=", ".join(close)) if close else ""
-        problem("indicator", InputError(t("unknown_indicator", id=get("indicator")), hint))
+        problem("indicator", InputError(t("unknown_indicator", id=indicator), hint))
         return None
-    period = get("period")
+    period = cell("period", "").strip()
     the_period: Period | None = None
     try:
-        the_period = checker.period(ind, period)
-        period = str(the_period)
+        the_period, period = checker.period(ind, period)
     except InputError as exc:
         problem("period", exc)
-    kind_text = get("kind").lower() or EntryKind.RECORD.value
-    try:
-        kind = EntryKind(kind_text)
-    except ValueError:
+    kind_text = cell("kind", "").strip().lower() or "record"
+    kind = _KINDS.get(kind_text)
+    if kind is None:
         problem("kind", t("import.bad_kind", kind=kind_text))
         return None
-    supersedes = get("supersedes") or None
-    if kind is EntryKind.RECORD and supersedes:
-        problem("supersedes", t("import.record_supersedes"))
-    if kind is not EntryKind.RECORD and not supersedes:
+    supersedes = cell("supersedes", "").strip() or None
+    if kind is EntryKind.RECORD:
+        if supersedes:
+            problem("supersedes", t("import.record_supersedes"))
+    elif not supersedes:
         problem("supersedes", t("import.needs_supersedes", kind=kind.value))
     value: float | None = None
-    raw_value = get("value")
+    raw_value = cell("value", "").strip()
     if kind is EntryKind.VOID:
         if raw_value:
             problem("value", t("import.void_value"))
     else:
         try:
-            value = parse_value(raw_value, ind.unit, indicator=ind.id)
+            value = checker.value(ind, raw_value)
         except InputError as exc:
             problem("value", exc)
-    day = get("date") or None
+    day = cell("date", "").strip() or None
     if day:
         try:
             the_day = parse_date(day)
@@ -552,23 +582,22 @@ def _row_entry(
         except InputError as exc:
             problem("date", exc)
     tags: list[tuple[str, str]] = []
-    for item in (p for p in get("tags").replace(",", ";").split(";") if p.strip()):
-        key, sep, tag_value = item.partition("=")
-        try:
-            if not sep:
-                raise InputError(t("tag.form", tag=item.strip()), hint=t("tag.form.hint"))
-            tag = check_tag(ind, key, tag_value)
-            if any(k == tag[0] for k, _ in tags):  # as `wsp record --tag` refuses it
-                raise InputError(t("tag.repeated", key=tag[0]))
-            tags.append(tag)
-        except InputError as exc:
-            problem("tags", exc)
-    recorded_at = get("recorded_at")
-    if recorded_at:
-        try:
-            datetime.fromisoformat(recorded_at.replace("Z", "+00:00"))
-        except ValueError:
-            problem("recorded_at", t("import.bad_timestamp", value=recorded_at))
+    raw_tags = cell("tags", "")
+    if raw_tags.strip():
+        for item in (p for p in raw_tags.replace(",", ";").split(";") if p.strip()):
+            key, sep, tag_value = item.partition("=")
+            try:
+                if not sep:
+                    raise InputError(t("tag.form", tag=item.strip()), hint=t("tag.form.hint"))
+                tag = check_tag(ind, key, tag_value)
+                if any(k == tag[0] for k, _ in tags):  # as `wsp record --tag` refuses it
+                    raise InputError(t("tag.repeated", key=tag[0]))
+                tags.append(tag)
+            except InputError as exc:
+                problem("tags", exc)
+    recorded_at = cell("recorded_at", "").strip()
+    if recorded_at and not checker.valid_timestamp(recorded_at):
+        problem("recorded_at", t("import.bad_timestamp", value=recorded_at))
     if not uid:
         uid = _derived_uid(record, checker.seen)
     return Entry(
@@ -578,13 +607,13 @@ def _row_entry(
         value=value,
         kind=kind,
         date=day,
-        note=record.get("note", ""),
-        source=record.get("source", ""),
+        note=cell("note", ""),
+        source=cell("source", ""),
         tags=tuple(tags),
-        recorded_by=get("recorded_by"),
+        recorded_by=cell("recorded_by", "").strip(),
         recorded_at=recorded_at,
         supersedes=supersedes,
-        reason=record.get("reason", ""),
+        reason=cell("reason", ""),
     )
 
 
