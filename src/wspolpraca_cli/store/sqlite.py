@@ -203,8 +203,10 @@ class SqliteStore:
             with _scratch(self._path) as scratch, scratch.importing(dry_run=True) as session:
                 yield session
             return
-        conn = self._conn
-        cache = conn.execute("PRAGMA cache_size").fetchone()[0] if conn is not None else None
+        cache = None
+        if self._conn is not None:
+            with self._sqlite_errors():
+                cache = self._conn.execute("PRAGMA cache_size").fetchone()[0]
         try:
             with self._write() as conn:
                 # The indexes of a large import do not fit SQLite's default page cache (2 MiB):
@@ -224,26 +226,7 @@ class SqliteStore:
     def _insert(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
         self._check(conn, entry)
         try:
-            cursor = conn.execute(
-                "INSERT INTO entries (uid, indicator_id, period, value, kind, date, note, source,"
-                " tags, recorded_by, recorded_at, supersedes, reason)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    entry.uid,
-                    entry.indicator_id,
-                    entry.period,
-                    entry.value,
-                    entry.kind.value,
-                    entry.date,
-                    entry.note,
-                    entry.source,
-                    tags_to_text(entry.tags),
-                    entry.recorded_by,
-                    entry.recorded_at,
-                    entry.supersedes,
-                    entry.reason,
-                ),
-            )
+            cursor = conn.execute(_INSERT, _row_values(entry))
         except sqlite3.IntegrityError as exc:
             if "supersedes" in str(exc):
                 raise InputError(t("store.already_superseded", uid=entry.supersedes)) from None

@@ -468,19 +468,17 @@ class _Checker:
     ) -> Row:
         """Check one row (CSV: ``columns`` maps names to their columns) or JSON entry
         (``label`` names it in messages; its problems are located where it starts)."""
-        problems: list[Diagnostic] = []
-        file = self.file
-
-        def problem(name: str, exc: InputError | str) -> None:
+        found: list[tuple[str, InputError | str]] = []
+        entry = _row_entry(self, record, found)
+        if not found and entry is not None:
+            return Row(line, column, label, entry, [])
+        problems = []
+        for name, exc in found:
             message = exc if isinstance(exc, str) else exc.message
             hint = "" if isinstance(exc, str) else exc.hint
             where = columns.get(name, column)
-            problems.append(Diagnostic(file, line, where, label + message, name, hint))
-
-        entry = _row_entry(self, record, problem)
-        if problems or entry is None:
-            return Row(line, column, label, None, problems)
-        return Row(line, column, label, entry, problems)
+            problems.append(Diagnostic(self.file, line, where, label + message, name, hint))
+        return Row(line, column, label, None, problems)
 
     def period(self, ind: Indicator, text: str) -> tuple[Period, str]:
         """:func:`check_period` for a file (the period and its code), remembered."""
@@ -527,51 +525,52 @@ _KINDS = {kind.value: kind for kind in EntryKind}
 def _row_entry(
     checker: _Checker,
     record: dict[str, str],
-    problem: Callable[[str, InputError | str], None],
+    found: list[tuple[str, InputError | str]],
 ) -> Entry | None:
-    """The entry of one row, or None; every problem found is passed to ``problem``. (Called
+    """The entry of one row, or None; every problem found is added to ``found`` with the
+    column it is in. (Called
     for every row of a file: the cells are read once each, the periods and values through
     the checker's memory.)"""
     program = checker.program
     cell = record.get
     uid = cell("uid", "").strip()
     if uid and not checker.valid_uid(uid):
-        problem("uid", t("store.bad_uid", uid=uid))
+        found.append(("uid", t("store.bad_uid", uid=uid)))
     indicator = cell("indicator", "").strip()
     ind = program.indicator(indicator)
     if ind is None:
         known = [i.id for i in program.indicators]
         close = close_matches(indicator, known)
         hint = t("did_you_mean", options=", ".join(close)) if close else ""
-        problem("indicator", InputError(t("unknown_indicator", id=indicator), hint))
+        found.append(("indicator", InputError(t("unknown_indicator", id=indicator), hint)))
         return None
     period = cell("period", "").strip()
     the_period: Period | None = None
     try:
         the_period, period = checker.period(ind, period)
     except InputError as exc:
-        problem("period", exc)
+        found.append(("period", exc))
     kind_text = cell("kind", "").strip().lower() or "record"
     kind = _KINDS.get(kind_text)
     if kind is None:
-        problem("kind", t("import.bad_kind", kind=kind_text))
+        found.append(("kind", t("import.bad_kind", kind=kind_text)))
         return None
     supersedes = cell("supersedes", "").strip() or None
     if kind is EntryKind.RECORD:
         if supersedes:
-            problem("supersedes", t("import.record_supersedes"))
+            found.append(("supersedes", t("import.record_supersedes")))
     elif not supersedes:
-        problem("supersedes", t("import.needs_supersedes", kind=kind.value))
+        found.append(("supersedes", t("import.needs_supersedes", kind=kind.value)))
     value: float | None = None
     raw_value = cell("value", "").strip()
     if kind is EntryKind.VOID:
         if raw_value:
-            problem("value", t("import.void_value"))
+            found.append(("value", t("import.void_value")))
     else:
         try:
             value = checker.value(ind, raw_value)
         except InputError as exc:
-            problem("value", exc)
+            found.append(("value", exc))
     day = cell("date", "").strip() or None
     if day:
         try:
@@ -580,7 +579,7 @@ def _row_entry(
             if the_period is not None:
                 _check_date_in_period(program, ind, the_day, the_period)
         except InputError as exc:
-            problem("date", exc)
+            found.append(("date", exc))
     tags: list[tuple[str, str]] = []
     raw_tags = cell("tags", "")
     if raw_tags.strip():
@@ -594,10 +593,10 @@ def _row_entry(
                     raise InputError(t("tag.repeated", key=tag[0]))
                 tags.append(tag)
             except InputError as exc:
-                problem("tags", exc)
+                found.append(("tags", exc))
     recorded_at = cell("recorded_at", "").strip()
     if recorded_at and not checker.valid_timestamp(recorded_at):
-        problem("recorded_at", t("import.bad_timestamp", value=recorded_at))
+        found.append(("recorded_at", t("import.bad_timestamp", value=recorded_at)))
     if not uid:
         uid = _derived_uid(record, checker.seen)
     return Entry(
