@@ -226,3 +226,36 @@ def test_memory_does_not_grow_with_the_file(
         tracemalloc.stop()
         assert done.added == n
     assert peaks[1] < 1.5 * peaks[0], peaks
+
+
+def test_only_a_json_file_has_a_size_limit(
+    wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CSV file is streamed whatever its size; a JSON file is read whole, so it is bounded."""
+    from wspolpraca_cli.transfer import import_
+
+    monkeypatch.setattr(import_, "MAX_IMPORT_BYTES", 200)
+    src = tmp_path / "e.csv"
+    src.write_text(HEADER + "\n" + rows(10), "utf-8")
+    assert src.stat().st_size > 200
+    run = wsp("import", str(src))
+    assert run.exit_code == 0, run.stderr
+    doc = tmp_path / "e.json"
+    assert wsp("export", "-o", str(doc)).exit_code == 0
+    run = wsp("import", str(doc))
+    assert run.exit_code == 2
+    assert f"The file {doc} is larger than 0 MiB." in run.stderr
+
+
+def test_a_line_too_long_for_a_csv_file(
+    wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wspolpraca_cli.transfer import import_
+
+    monkeypatch.setattr(import_, "_MAX_LINE", 2**20)
+    src = tmp_path / "e.csv"
+    src.write_text(HEADER + "\n" + rows(2) + "x" * 2**20 + "\n", "utf-8")
+    run = wsp("import", str(src))
+    assert run.exit_code == 2
+    assert f"The file {src} has a line longer than 1 MiB" in run.stderr
+    assert not wsp.store.exists()

@@ -1,9 +1,11 @@
 """Entries into the store: reading a CSV or JSON file of entries (the format of
 :mod:`.export`) and checking every row against the programme.
 
-Reading detects the CSV separator from the header and accepts either decimal mark. It returns
-entries *and* a list of located problems (``FILE:LINE:COLUMN: message``); it never raises for
-bad rows, so that every bad row can be reported at once.
+Reading detects the encoding (UTF-8, else Windows-1250), the CSV separator and the column
+names (English or Polish) from the header, and accepts either decimal mark. :func:`open_entries`
+checks the file as a whole (raising InputError); its rows then come one at a time, each with
+its entry *or* its located problems (``FILE:LINE:COLUMN: message``), so that every bad row can
+be reported and a file of any length read in little memory.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from wspolpraca_cli.transfer.export import (
 from wspolpraca_cli.values import parse_value
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
+"""The largest JSON file imported (it is read whole); a CSV file is streamed, of any size."""
 
 POLISH_COLUMNS: dict[str, tuple[str, ...]] = {
     "uid": ("id wpisu", "identyfikator wpisu"),
