@@ -259,3 +259,21 @@ def test_a_line_too_long_for_a_csv_file(
     assert run.exit_code == 2
     assert f"The file {src} has a line longer than 1 MiB" in run.stderr
     assert not wsp.store.exists()
+
+
+def test_reimport_of_rows_without_recording_time_later_adds_nothing(
+    wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_batches: None
+) -> None:
+    """A hand-written row has no recorded_at: the store fills in the import's time, and a later
+    import of the same file (another time) finds the rows present, not in conflict."""
+    from wspolpraca_cli.store import sqlite
+
+    src = tmp_path / "e.csv"
+    src.write_text("indicator,period,value,note\n" + "avg,2024-01,1,a\n" * 4 + "avg,2024-02,2,b\n")
+    monkeypatch.setattr(sqlite, "now_utc", lambda: "2024-03-10T12:00:00Z")
+    assert wsp("import", str(src)).exit_code == 0
+    monkeypatch.setattr(sqlite, "now_utc", lambda: "2024-03-11T08:30:00Z")
+    run = wsp("import", str(src))
+    assert run.exit_code == 0, run.stderr
+    assert "added 0 entries; already present: 5; rejected: 0" in run.stderr
+    assert {e.recorded_at for e in entries(wsp.store)} == {"2024-03-10T12:00:00Z"}

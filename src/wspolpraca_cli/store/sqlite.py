@@ -527,17 +527,18 @@ class SqliteImport:
             rejected: list[tuple[int, InputError]] = []
             batch: dict[str, Entry] = {}  # uid -> the entry of this batch it was given first
             pending: list[tuple[int, Entry]] = []
-            for index, entry in enumerate(entries):
-                entry = self._completed(entry)
-                earlier = batch.get(entry.uid)
-                row = found.get(entry.uid) if earlier is None else None
+            for index, given in enumerate(entries):
+                earlier = batch.get(given.uid)
+                row = found.get(given.uid) if earlier is None else None
                 if earlier is not None or row is not None:
+                    # compared as given: an empty recorded_at/by matches what the store filled in
                     existing = earlier if earlier is not None else store._entry(row or ())
-                    if same_content(existing, entry):
+                    if same_content(existing, given):
                         present += 1
                     else:
-                        rejected.append((index, InputError(t("store.uid_conflict", uid=entry.uid))))
+                        rejected.append((index, InputError(t("store.uid_conflict", uid=given.uid))))
                     continue
+                entry = self._completed(given)
                 batch[entry.uid] = entry
                 if entry.supersedes is None:
                     try:

@@ -461,6 +461,7 @@ class _Checker:
         self.program = program
         self.file = file
         self.valid_uid = valid_uid
+        self.indicator = {ind.id: ind for ind in program.indicators}.get
         self.seen: dict[str, int] = {}
         self._periods: dict[tuple[str, str], tuple[Period, str] | InputError] = {}
         self._values: dict[tuple[str, str], float] = {}
@@ -540,7 +541,7 @@ def _row_entry(
     if uid and not checker.valid_uid(uid):
         found.append(("uid", t("store.bad_uid", uid=uid)))
     indicator = cell("indicator", "").strip()
-    ind = program.indicator(indicator)
+    ind = checker.indicator(indicator)
     if ind is None:
         known = [i.id for i in program.indicators]
         close = close_matches(indicator, known)
