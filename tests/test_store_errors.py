@@ -220,12 +220,14 @@ def test_distinct_prefixes() -> None:
 
 
 def test_import_not_utf8_is_located(wsp: Wsp, tmp_path: Path) -> None:
+    """Neither UTF-8 nor Windows-1250 (0x81 is undefined there): the first byte that is not
+    UTF-8 is located."""
     src = tmp_path / "cp.csv"
-    src.write_bytes("indicator,period,value,note\n1.1,2024,1,Toruń\n".encode("cp1250"))
+    src.write_bytes("indicator,period,value,note\n1.1,2024,1,Toruń".encode("cp1250") + b"\x81\n")
     run = wsp("import", str(src))
     assert run.exit_code == 2
     assert run.stderr.splitlines() == [
-        f"wsp: error: {src}:2:16: the file is not UTF-8 (byte 0xf1)",
+        f"wsp: error: {src}:2:16: the file is neither UTF-8 nor Windows-1250 (byte 0xf1)",
         "  hint: in Excel choose Save As → 'CSV UTF-8 (Comma delimited)'",
     ]
 
@@ -282,13 +284,17 @@ def test_import_a_folder(wsp: Wsp, tmp_path: Path) -> None:
         (
             "indicator,period,valeu",
             "invalid header — required columns missing: value; unknown columns: valeu",
-            "hint: did you mean: valeu → value; columns:",
+            "hint: did you mean: valeu → value; required columns:",
         ),
-        ("indicator,value", "invalid header — required columns missing: period", "hint: columns:"),
+        (
+            "indicator,value",
+            "invalid header — required columns missing: period",
+            "hint: required columns:",
+        ),
         (
             "indicator,period,value,colour",
             "invalid header — unknown columns: colour",
-            "hint: columns:",
+            "hint: required columns:",
         ),
     ],
 )

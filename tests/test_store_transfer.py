@@ -164,7 +164,7 @@ def test_import_bad_rows_are_all_reported_and_nothing_stored(wsp: Wsp, tmp_path:
 def test_import_refuses_bad_files(wsp: Wsp, tmp_path: Path) -> None:
     cases = {
         "header.csv": ("indicatr,period,value\n1.1,2024,1\n", "unknown columns: indicatr"),
-        "latin2.csv": (None, "is not UTF-8"),
+        "utf16.csv": (None, "is neither UTF-8 nor Windows-1250"),
         "empty.csv": ("", "is empty"),
         "broken.json": ('{"entries": [', "invalid JSON"),
         "shape.json": ('{"entries": 5}', "expected an object"),
@@ -172,9 +172,7 @@ def test_import_refuses_bad_files(wsp: Wsp, tmp_path: Path) -> None:
     for name, (text, message) in cases.items():
         path = tmp_path / name
         if text is None:
-            path.write_bytes(
-                "indicator,period,value,note\n1.1,2024,1,zażółć\n".encode("iso-8859-2")
-            )
+            path.write_bytes("indicator,period,value,note\n1.1,2024,1,zażółć\n".encode("utf-16"))
         else:
             path.write_text(text, encoding="utf-8")
         run = wsp("import", str(path))

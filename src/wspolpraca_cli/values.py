@@ -1,10 +1,10 @@
 """Reading a measured value as a clerk types it, for an indicator's unit.
 
 ``1.5`` and ``1,5``; amounts grouped with spaces (``8 500 000``) or written with a decimal
-comma (``8500000,00``); ``35%`` for a percentage (stored as 35); ``tak``/``nie``/``yes``/``no``
-for a yes/no milestone (stored as 1/0). Counts are whole numbers; counts and amounts are not
-negative. Anything else raises :class:`~wspolpraca_cli.errors.InputError` naming the forms
-accepted for that unit.
+comma (``8500000,00``), with or without a trailing ``zł`` or ``PLN``; ``35%`` for a percentage
+(stored as 35); ``tak``/``nie``/``yes``/``no`` for a yes/no milestone (stored as 1/0). Counts
+are whole numbers; counts and amounts are not negative. Anything else raises
+:class:`~wspolpraca_cli.errors.InputError` naming the forms accepted for that unit.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from wspolpraca_cli.numbers import AmbiguousNumber, parse_number
 YES_WORDS = frozenset({"tak", "yes", "t", "y", "true", "1"})
 NO_WORDS = frozenset({"nie", "no", "n", "false", "0"})
 _PERCENT_SIGNS = "%\uff05"
+_CURRENCIES = ("zł", "zl", "pln")
+"""What may follow an amount (any case): ``1 500,50 zł``, ``1500 PLN``."""
 
 
 def accepted_forms(unit: Unit) -> str:
@@ -35,6 +37,10 @@ def parse_value(text: str, unit: Unit, *, indicator: str | None = None) -> float
         if word in NO_WORDS:
             return 0.0
         raise InputError(t("value.invalid", value=text), hint=accepted_forms(unit))
+    if unit is Unit.AMOUNT:
+        folded = raw.casefold()
+        currency = next((c for c in _CURRENCIES if folded.endswith(c)), "")
+        raw = raw[: len(raw) - len(currency)].rstrip()
     percent = raw.endswith(tuple(_PERCENT_SIGNS))
     if percent:
         if unit is not Unit.PERCENT:

@@ -515,7 +515,9 @@ def import_entries(
     from wspolpraca_cli.services import transfer as services
 
     ws, _ = workspace(ctx)
-    done = services.import_entries(ws, file, dry_run=dry_run)
+    done = services.import_entries(
+        ws, file, dry_run=dry_run, notify=lambda text: typer.echo(text, err=True)
+    )
     if dry_run:
         text = t("import.dry_run", file=file, added=done.added, present=done.present, rejected=0)
     else:

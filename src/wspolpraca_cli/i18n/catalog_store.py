@@ -323,10 +323,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.import.help": (
         "Zaimportuj wpisy z pliku CSV lub JSON (z `wsp export` albo przygotowanego ręcznie). "
         "Wszystko albo nic: błędne wiersze zostają wypisane z numerami i nic nie zostaje "
-        "zapisane. Wpisy już obecne w magazynie są pomijane, więc ponowny import nic nie dodaje.",
+        "zapisane. Wpisy już obecne w magazynie są pomijane, więc ponowny import nic nie dodaje."
+        "\n\n"
+        "CSV: jeden wiersz nagłówka; kolumny rozdzielone średnikiem, przecinkiem lub tabulatorem; "
+        "kodowanie UTF-8 (z BOM lub bez) albo Windows-1250; przecinek lub kropka dziesiętna. "
+        "Nazwy kolumn po polsku lub po angielsku, wielkość liter i polskie znaki bez znaczenia "
+        "(wskaźnik = Wskaznik = indicator):"
+        "\n\n"
+        "\b\n"
+        "kolumna (ang.)          wymagana  postać\n"
+        "wskaźnik (indicator)    tak       id wskaźnika z programu, np. 1.1\n"
+        "okres (period)          tak       2024, 2024-H1, 2024-Q3, 2024-03, 2021-2025\n"
+        "wartość (value)         tak*      2, 1,5, 8 500 000, 35%, tak/nie,\n"
+        "                                  kwota także 1 500,50 zł lub 1500 PLN\n"
+        "data (date)             nie       RRRR-MM-DD, w okresie wpisu\n"
+        "uwagi (note)            nie       dowolny tekst\n"
+        "źródło (source)         nie       dokument lub odnośnik\n"
+        "podział (tags)          nie       klucz=wartość; klucz=wartość\n"
+        "rodzaj (kind)           nie       record (domyślnie), correction, void\n"
+        "zastępuje (supersedes)  tak**     id zastępowanego wpisu\n"
+        "powód (reason)          nie       powód korekty lub unieważnienia\n"
+        "id wpisu (uid)          nie       pusty: wyznaczany z treści wiersza\n"
+        "zapisał (recorded_by)   nie       pusty: użytkownik systemu\n"
+        "zapisano (recorded_at)  nie       2024-03-10T12:00:00Z; pusty: teraz\n"
+        "* pusta dla unieważnienia (void)\n"
+        "** tylko w korekcie (correction) i unieważnieniu (void)"
+        "\n\n"
+        "JSON: obiekt z `wsp export --format json` albo lista wpisów o tych samych polach "
+        "(nazwy angielskie).",
         "Import entries from a CSV or JSON file (from `wsp export` or written by hand). All or "
         "nothing: wrong rows are reported with their line numbers and nothing is stored. Entries "
-        "already in the store are skipped, so importing a file twice adds nothing.",
+        "already in the store are skipped, so importing a file twice adds nothing."
+        "\n\n"
+        "CSV: one header row; columns separated by commas, semicolons or tabs; UTF-8 (with or "
+        "without a byte-order mark) or Windows-1250; a decimal point or comma. Column names in "
+        "English or Polish, in any case, with or without Polish letters (indicator = wskaźnik = "
+        "Wskaznik):"
+        "\n\n"
+        "\b\n"
+        "column (Polish)         required  form\n"
+        "indicator (wskaźnik)    yes       indicator id from the programme, e.g. 1.1\n"
+        "period (okres)          yes       2024, 2024-H1, 2024-Q3, 2024-03, 2021-2025\n"
+        "value (wartość)         yes*      2, 1.5, 1,5, 8 500 000, 35%, yes/no,\n"
+        "                                  an amount also 1 500,50 zł or 1500 PLN\n"
+        "date (data)             no        YYYY-MM-DD, inside the entry's period\n"
+        "note (uwagi)            no        free text\n"
+        "source (źródło)         no        a document or link\n"
+        "tags (podział)          no        key=value; key=value\n"
+        "kind (rodzaj)           no        record (default), correction, void\n"
+        "supersedes (zastępuje)  yes**     the uid of the entry it replaces\n"
+        "reason (powód)          no        why a correction or void was made\n"
+        "uid (id wpisu)          no        empty: derived from the row's content\n"
+        "recorded_by (zapisał)   no        empty: the system user\n"
+        "recorded_at (zapisano)  no        2024-03-10T12:00:00Z; empty: now\n"
+        "* empty for a void\n"
+        "** only for a correction or a void"
+        "\n\n"
+        "JSON: the object `wsp export --format json` writes, or a list of entries with the same "
+        "fields (English names).",
     ),
     # arguments and options
     "arg.record.id": (
@@ -436,8 +490,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give a whole number of zero or more, e.g. 0, 2, 1 200",
     ),
     "value.forms.amount": (
-        "podaj kwotę nieujemną, np. 8 500 000, 8500000,00, 1250,50 albo 1250.50",
-        "give an amount of zero or more, e.g. 8 500 000, 8500000,00, 1250.50 or 1250,50",
+        "podaj kwotę nieujemną, np. 8 500 000, 8500000,00, 1250,50, 1250.50 albo 1 250,50 zł",
+        "give an amount of zero or more, e.g. 8 500 000, 8500000,00, 1250.50, 1250,50 or "
+        "1 250,50 zł",
     ),
     "value.forms.percent": (
         "podaj procent, np. 35%, 35, 12,5%",
@@ -739,12 +794,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.cannot_read": ("Nie można odczytać {path}: {error}", "Cannot read {path}: {error}"),
     "import.not_utf8": (
-        "{file}:{line}:{column}: plik nie jest zapisany w kodowaniu UTF-8 (bajt 0x{byte})",
-        "{file}:{line}:{column}: the file is not UTF-8 (byte 0x{byte})",
+        "{file}:{line}:{column}: plik nie jest zapisany ani w UTF-8, ani w Windows-1250 "
+        "(bajt 0x{byte})",
+        "{file}:{line}:{column}: the file is neither UTF-8 nor Windows-1250 (byte 0x{byte})",
     ),
     "import.not_utf8.hint": (
         "w Excelu wybierz „Zapisz jako” → „CSV UTF-8 (rozdzielany przecinkami)”",
         "in Excel choose Save As → 'CSV UTF-8 (Comma delimited)'",
+    ),
+    "import.read_as_cp1250": (
+        "{file}: plik nie jest w UTF-8 — odczytano go jako Windows-1250 (kodowanie, w którym "
+        "polski Excel zapisuje CSV).",
+        "{file}: not UTF-8 — read as Windows-1250 (the encoding Polish Excel saves CSV in).",
     ),
     "import.empty": ("Plik {file} jest pusty.", "The file {file} is empty."),
     "import.bad_csv": (
@@ -766,12 +827,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "did you mean: {pairs}",
     ),
     "import.columns_hint": (
-        "kolumny: uid, indicator, period, value, kind, date, note, source, tags, recorded_by, "
-        "recorded_at, supersedes, reason (wymagane: indicator, period, value); "
-        "zob. docs/entries-csv.md",
-        "columns: uid, indicator, period, value, kind, date, note, source, tags, recorded_by, "
-        "recorded_at, supersedes, reason (required: indicator, period, value); "
-        "see docs/entries-csv.md",
+        "wymagane kolumny: wskaźnik (indicator), okres (period), wartość (value); wszystkie "
+        "kolumny i ich postać: wsp import --help",
+        "required columns: indicator (wskaźnik), period (okres), value (wartość); every column "
+        "and its form: wsp import --help",
     ),
     "import.repeated_columns": (
         "{file}:1: powtórzone kolumny: {columns}",
@@ -840,6 +899,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unieważnienie nie ma wartości (kolumna value musi być pusta)",
         "a void has no value (the column value must be empty)",
     ),
+    "import.date_period": (
+        "data {date} nie należy do okresu {period} wskaźnika {id}",
+        "the date {date} is not in the period {period} of {id}",
+    ),
+    "import.date_period.hint": (
+        "data {date} należy do okresu {found}: popraw okres albo datę",
+        "the date {date} is in the period {found}: correct the period or the date",
+    ),
     "import.bad_timestamp": (
         "niepoprawny czas zapisu {value!r}; oczekiwano np. 2024-03-10T12:00:00Z",
         "invalid recording time {value!r}; expected e.g. 2024-03-10T12:00:00Z",
@@ -849,6 +916,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{would}, już obecnych: {present}).",
         "{file}: nothing imported — {rejected} rejected ({would} would be added, "
         "{present} already present).",
+    ),
+    "import.more_problems": (
+        "… i {n} dalszych problemów (pokazano pierwsze)",
+        "… and {n} more problems (the first ones are shown)",
+    ),
+    "import.line_too_long": (
+        "Plik {file} ma wiersz dłuższy niż {limit} MiB; to nie jest plik CSV z wpisami.",
+        "The file {file} has a line longer than {limit} MiB; it is not a CSV file of entries.",
     ),
     "import.failed.hint": (
         "popraw wskazane wiersze i zaimportuj plik ponownie",

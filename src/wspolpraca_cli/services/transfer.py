@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.errors import Diagnostic, InputError
 from wspolpraca_cli.i18n import t
+from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.services.base import Workspace
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.store.interface import ImportSession
+    from wspolpraca_cli.transfer import Row
 
 
 @contextmanager
@@ -44,13 +51,29 @@ class Imported:
     problems: list[Diagnostic] = field(default_factory=list)
 
 
-def import_entries(ws: Workspace, file: Path, *, dry_run: bool = False) -> Imported:
+BATCH = 2000
+"""Entries handed to the store at a time: one presence query and one insert of many rows."""
+MAX_PROBLEMS = 1000
+"""Problems kept for the report; the rows beyond them are still checked and counted."""
+
+
+def import_entries(
+    ws: Workspace,
+    file: Path,
+    *,
+    dry_run: bool = False,
+    notify: Callable[[str], None] | None = None,
+) -> Imported:
     """Import the entries of a CSV or JSON file: all or nothing, never duplicated. Raises
-    :class:`ImportRejected` with every bad row located, and stores nothing, when any row is
-    wrong."""
-    from wspolpraca_cli.i18n.catalog_store import counted
-    from wspolpraca_cli.store import EntriesRejected
-    from wspolpraca_cli.transfer import read_file
+    :class:`ImportRejected` with every bad row located (the first :data:`MAX_PROBLEMS`), and
+    stores nothing, when any row is wrong. ``notify`` is told, before anything else, how a
+    file that is not UTF-8 was read.
+
+    The file is read, checked and stored a batch at a time, in one transaction that is rolled
+    back at the end when any row was wrong: memory does not grow with the file. A file that
+    fits in one batch and has a wrong row never opens the store for writing (so a store that
+    does not exist yet is not created)."""
+    from wspolpraca_cli.transfer import open_entries
 
     if file.is_dir():
         raise InputError(
@@ -58,32 +81,68 @@ def import_entries(ws: Workspace, file: Path, *, dry_run: bool = False) -> Impor
         )
     if not file.is_file():
         raise InputError(t("import.no_file", path=file))
-    result = read_file(file, ws.program)
-    problems = list(result.problems)
-    rejected = result.rejected_rows
-    check_only = dry_run or bool(problems)
-    added = present = 0
-    # A dry run against a store that does not exist yet checks against an empty one.
-    with ws.open(readonly=check_only and not Path(ws.location).exists()) as store:
-        try:
-            outcome = store.import_entries(result.entries, dry_run=check_only)
-            added, present = len(outcome.added), len(outcome.present)
-        except EntriesRejected as exc:
-            added, present = exc.added, exc.present
-            rejected += len(exc.rejected)
-            for index, err in exc.rejected:
-                problems.append(result.diagnostic(str(file), index, err.message, err.hint))
-    problems.sort(key=lambda d: (d.line, d.column))
-    if problems:
+    with open_entries(file, ws.program) as source:
+        if source.encoding == "cp1250" and notify is not None:
+            notify(t("import.read_as_cp1250", file=file))
+        rows = source.rows()
+        first = list(itertools.islice(rows, BATCH))
+        tally = _Tally(str(file))
+        check_only = dry_run or (len(first) < BATCH and any(r.entry is None for r in first))
+        # A dry run against a store that does not exist yet checks against an empty one.
+        readonly = check_only and not Path(ws.location).exists()
+        with ws.open(readonly=readonly) as store, store.importing(dry_run=check_only) as session:
+            batch: list[Row] = []
+            for row in itertools.chain(first, rows):
+                if row.entry is None:
+                    tally.reject(row.problems)
+                    continue
+                batch.append(row)
+                if len(batch) >= BATCH:
+                    tally.stored(batch, session)
+            tally.stored(batch, session)
+            if tally.rejected:
+                session.discard()
+    if tally.rejected:
+        problems = sorted(tally.problems, key=lambda d: (d.line, d.column))
+        if tally.more:
+            problems.append(
+                Diagnostic(str(file), problems[-1].line, 1, t("import.more_problems", n=tally.more))
+            )
         raise ImportRejected(
             t(
                 "import.failed",
                 file=file,
-                would=added,
-                present=present,
-                rejected=counted(rejected, result.noun),
+                would=tally.added,
+                present=tally.present,
+                rejected=counted(tally.rejected, source.noun),
             ),
-            t("import.failed.hint_json" if result.noun == "entry" else "import.failed.hint"),
+            t("import.failed.hint_json" if source.noun == "entry" else "import.failed.hint"),
             problems,
         )
-    return Imported(added, present, rejected)
+    return Imported(tally.added, tally.present, 0)
+
+
+class _Tally:
+    """What an import has done so far: counts, and the first problems."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.added = self.present = self.rejected = self.more = 0
+        self.problems: list[Diagnostic] = []
+
+    def reject(self, problems: list[Diagnostic]) -> None:
+        self.rejected += 1
+        room = MAX_PROBLEMS - len(self.problems)
+        self.problems.extend(problems[:room])
+        self.more += max(0, len(problems) - room)
+
+    def stored(self, batch: list[Row], session: ImportSession) -> None:
+        """Hand ``batch`` (emptied) to the store."""
+        if not batch:
+            return
+        outcome = session.add([row.entry for row in batch if row.entry is not None])
+        self.added += outcome.added
+        self.present += outcome.present
+        for index, err in outcome.rejected:
+            self.reject([batch[index].diagnostic(self.file, err.message, err.hint)])
+        batch.clear()

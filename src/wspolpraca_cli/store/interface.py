@@ -9,13 +9,27 @@ time is in :mod:`.shared`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 from types import TracebackType
 from typing import Protocol
 
 from wspolpraca_cli.entries import Entry, PeriodSummary
-from wspolpraca_cli.store.shared import ImportResult
+from wspolpraca_cli.store.shared import BatchOutcome, ImportResult
+
+
+class ImportSession(Protocol):
+    """An import under way, in one transaction (see :meth:`Store.importing`)."""
+
+    def add(self, entries: Sequence[Entry]) -> BatchOutcome:
+        """Add one batch: the entries whose uid is new; those present with the same content
+        are counted, those that cannot be stored are reported by their index in ``entries``."""
+        ...
+
+    def discard(self) -> None:
+        """Store nothing: roll the import back at its end."""
+        ...
 
 
 class Store(Protocol):
@@ -55,6 +69,11 @@ class Store(Protocol):
     def import_entries(self, entries: Iterable[Entry], *, dry_run: bool = False) -> ImportResult:
         """Add the entries whose uid is new; raise :class:`EntriesRejected` (and store nothing)
         when any cannot be stored."""
+        ...
+
+    def importing(self, *, dry_run: bool = False) -> AbstractContextManager[ImportSession]:
+        """One import transaction, batch by batch: committed at the end of the ``with`` block
+        unless ``dry_run``, discarded or left by an error (then nothing is stored)."""
         ...
 
     # reading

@@ -40,9 +40,18 @@ class EntriesRejected(InputError):
 
 
 class ImportResult(NamedTuple):
-    added: list[Entry]
-    present: list[Entry]
+    added: int
+    present: int
     """Entries whose uid the store already held with the same content."""
+
+
+class BatchOutcome(NamedTuple):
+    """What one batch of an import did (see ``Store.importing``)."""
+
+    added: int
+    present: int
+    rejected: list[tuple[int, InputError]]
+    """The entries that cannot be stored: (index in the batch, why)."""
 
 
 def new_uid() -> str:

@@ -41,10 +41,14 @@ from wspolpraca_cli.store.shared import (
     AMBIGUOUS_SHOWN,
     DEFAULT_TIMEOUT,
     MIN_PREFIX,
+    BatchOutcome,
     EntriesRejected,
     ImportResult,
     completed,
+    current_user,
     distinct_prefixes,
+    new_uid,
+    now_utc,
     same_content,
     valid_uid,
 )
@@ -187,61 +191,51 @@ class SqliteStore:
         An entry whose uid is present with the same content counts as already present. Every
         entry that cannot be stored (a uid present with different content, a broken supersession)
         is collected, and then :class:`EntriesRejected` is raised and nothing is stored.
-        ``dry_run`` does all the checks and stores nothing.
+        ``dry_run`` does all the checks and stores nothing. (A small list of entries: a file
+        is imported batch by batch through :meth:`importing`.)
         """
-        if self._conn is None and dry_run:  # no store file yet: check against an empty one
-            with open_sqlite(Path(":memory:")) as scratch:
-                return scratch.import_entries(entries, dry_run=True)
-        added: list[Entry] = []
-        present: list[Entry] = []
-        rejected: list[tuple[int, InputError]] = []
+        batch = list(entries)
+        with self.importing(dry_run=dry_run) as session:
+            outcome = session.add(batch)
+            if outcome.rejected:
+                session.discard()
+                raise EntriesRejected(outcome.rejected, outcome.added, outcome.present)
+        return ImportResult(outcome.added, outcome.present)
+
+    @contextmanager
+    def importing(self, *, dry_run: bool = False) -> Iterator[SqliteImport]:
+        """One import transaction: :meth:`SqliteImport.add` batch after batch, committed at the
+        end unless ``dry_run``, :meth:`SqliteImport.discard` was called or an error left the
+        block (then nothing is stored). A dry run of a store that does not exist yet checks
+        against an empty scratch store in a temporary file."""
+        if self._conn is None and dry_run:
+            with _scratch(self._path) as scratch, scratch.importing(dry_run=True) as session:
+                yield session
+            return
+        cache = None
+        if self._conn is not None:
+            with self._sqlite_errors():
+                cache = self._conn.execute("PRAGMA cache_size").fetchone()[0]
         try:
             with self._write() as conn:
-                for index, entry in enumerate(entries):
-                    try:
-                        row = conn.execute(
-                            f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (entry.uid,)
-                        ).fetchone()
-                        if row is None:
-                            added.append(self._insert(conn, completed(entry)))
-                            continue
-                        existing = self._entry(row)
-                        if not same_content(existing, entry):
-                            raise InputError(t("store.uid_conflict", uid=entry.uid))
-                        present.append(existing)
-                    except InputError as exc:
-                        rejected.append((index, exc))
-                if rejected:
-                    raise EntriesRejected(rejected, len(added), len(present))
-                if dry_run:
+                # The indexes of a large import do not fit SQLite's default page cache (2 MiB):
+                # a bounded larger one, for this transaction, halves the time at 1M rows.
+                conn.execute(f"PRAGMA cache_size = -{_IMPORT_CACHE_KIB}")
+                session = SqliteImport(self, conn)
+                yield session
+                if dry_run or session.discarded:
                     raise _RollBack
         except _RollBack:
             pass
-        return ImportResult(added, present)
+        finally:
+            if cache is not None and self._conn is not None:
+                with self._sqlite_errors():
+                    self._conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
     def _insert(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
         self._check(conn, entry)
         try:
-            cursor = conn.execute(
-                "INSERT INTO entries (uid, indicator_id, period, value, kind, date, note, source,"
-                " tags, recorded_by, recorded_at, supersedes, reason)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    entry.uid,
-                    entry.indicator_id,
-                    entry.period,
-                    entry.value,
-                    entry.kind.value,
-                    entry.date,
-                    entry.note,
-                    entry.source,
-                    tags_to_text(entry.tags),
-                    entry.recorded_by,
-                    entry.recorded_at,
-                    entry.supersedes,
-                    entry.reason,
-                ),
-            )
+            cursor = conn.execute(_INSERT, _row_values(entry))
         except sqlite3.IntegrityError as exc:
             if "supersedes" in str(exc):
                 raise InputError(t("store.already_superseded", uid=entry.supersedes)) from None
@@ -643,6 +637,156 @@ class SqliteStore:
         return self
 
 
+def _scratch(path: Path) -> SqliteStore:
+    """An empty store in a private temporary file (SQLite's ``""``), deleted when closed: its
+    pages go to disk, so a dry run of a large file into a store not created yet stays small."""
+    conn = sqlite3.connect("", isolation_level=None)
+    sqlite_schema.migrate(conn, path)
+    return SqliteStore(path, conn, readonly=False)
+
+
+_IMPORT_CACHE_KIB = 64 * 1024
+"""SQLite's page cache during an import (KiB): bounded, whatever the number of rows."""
+_LOOKUP = 500
+"""How many uids one presence query asks for (well under SQLite's limit on parameters)."""
+_INSERT = (
+    "INSERT INTO entries (uid, indicator_id, period, value, kind, date, note, source,"
+    " tags, recorded_by, recorded_at, supersedes, reason)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _row_values(entry: Entry) -> tuple[Any, ...]:
+    return (
+        entry.uid,
+        entry.indicator_id,
+        entry.period,
+        entry.value,
+        entry.kind.value,
+        entry.date,
+        entry.note,
+        entry.source,
+        tags_to_text(entry.tags) if entry.tags else "[]",
+        entry.recorded_by,
+        entry.recorded_at,
+        entry.supersedes,
+        entry.reason,
+    )
+
+
+class SqliteImport:
+    """An import under way, inside one write transaction (see :meth:`SqliteStore.importing`).
+
+    Each batch costs one presence query per :data:`_LOOKUP` uids (through the uid index) and
+    one ``executemany`` of its new records; a correction or void is checked against the store
+    and inserted on its own, after the records before it. Nothing of the batch is kept."""
+
+    def __init__(self, store: SqliteStore, conn: sqlite3.Connection) -> None:
+        self._store = store
+        self._conn = conn
+        self.discarded = False
+        self._now = now_utc()
+        self._user = ""
+
+    def discard(self) -> None:
+        """Store nothing: the transaction is rolled back at the end of the import."""
+        self.discarded = True
+
+    def add(self, entries: Sequence[Entry]) -> BatchOutcome:
+        """Add the entries of one batch whose uid is new; report those present (the same uid
+        and content) and those that cannot be stored, by their index in ``entries``."""
+        store, conn = self._store, self._conn
+        with store._sqlite_errors():
+            found = self._present([e.uid for e in entries if e.uid])
+            added = present = 0
+            rejected: list[tuple[int, InputError]] = []
+            batch: dict[str, Entry] = {}  # uid -> the entry of this batch it was given first
+            pending: list[tuple[int, Entry]] = []
+            for index, given in enumerate(entries):
+                earlier = batch.get(given.uid)
+                row = found.get(given.uid) if earlier is None else None
+                if earlier is not None or row is not None:
+                    # compared as given: an empty recorded_at/by matches what the store filled in
+                    existing = earlier if earlier is not None else store._entry(row or ())
+                    if same_content(existing, given):
+                        present += 1
+                    else:
+                        rejected.append((index, InputError(t("store.uid_conflict", uid=given.uid))))
+                    continue
+                entry = self._completed(given)
+                batch[entry.uid] = entry
+                if entry.supersedes is None:
+                    try:
+                        store._check(conn, entry)
+                    except InputError as exc:
+                        rejected.append((index, exc))
+                        continue
+                    pending.append((index, entry))
+                    continue
+                added += self._flush(pending, rejected)  # what it supersedes may be among them
+                try:
+                    store._insert(conn, entry)
+                    added += 1
+                except InputError as exc:
+                    rejected.append((index, exc))
+            added += self._flush(pending, rejected)
+        rejected.sort(key=lambda r: r[0])
+        return BatchOutcome(added, present, rejected)
+
+    def _completed(self, entry: Entry) -> Entry:
+        """What the store fills in (:func:`completed`), the time and user taken once."""
+        if entry.uid and entry.recorded_at and entry.recorded_by:
+            return entry
+        if not entry.recorded_by and not self._user:
+            self._user = current_user()
+        return replace(
+            entry,
+            uid=entry.uid or new_uid(),
+            recorded_at=entry.recorded_at or self._now,
+            recorded_by=entry.recorded_by or self._user,
+        )
+
+    def _present(self, uids: list[str]) -> dict[str, Sequence[Any]]:
+        """The stored rows of these uids, through the uid index."""
+        found: dict[str, Sequence[Any]] = {}
+        for i in range(0, len(uids), _LOOKUP):
+            part = uids[i : i + _LOOKUP]
+            marks = ", ".join("?" * len(part))
+            for row in self._conn.execute(
+                f"SELECT {_COLUMNS} FROM entries WHERE uid IN ({marks})", part
+            ):
+                found[row[1]] = row
+        return found
+
+    def _flush(
+        self, pending: list[tuple[int, Entry]], rejected: list[tuple[int, InputError]]
+    ) -> int:
+        """Insert the checked records waiting in ``pending`` (emptied); how many were added.
+        Should the schema refuse one after all, they are inserted one by one to name it."""
+        if not pending:
+            return 0
+        conn = self._conn
+        conn.execute("SAVEPOINT batch")
+        try:
+            conn.executemany(_INSERT, [_row_values(e) for _, e in pending])
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK TO batch")
+            added = 0
+            for index, entry in pending:
+                try:
+                    self._store._insert(conn, entry)
+                    added += 1
+                except InputError as exc:
+                    rejected.append((index, exc))
+            pending.clear()
+            return added
+        finally:
+            conn.execute("RELEASE batch")
+        added = len(pending)
+        pending.clear()
+        return added
+
+
 def open_sqlite(
     path: Path,
     *,
@@ -659,7 +803,7 @@ def open_sqlite(
     or when its folder is missing or is a file.
     """
     path = Path(path)
-    if str(path) == ":memory:":  # a scratch store (dry runs, tests)
+    if str(path) == ":memory:":  # a scratch store (tests)
         memory = sqlite3.connect(":memory:", isolation_level=None)
         sqlite_schema.migrate(memory, path)
         return SqliteStore(path, memory, readonly=False)

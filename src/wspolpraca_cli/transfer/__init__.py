@@ -1,8 +1,8 @@
 """Moving entries out of and into the store: CSV (Excel-friendly) and JSON.
 
 :mod:`.export` turns entries into rows and objects and writes them (and defines the format's
-columns); :mod:`.import_` reads a file back and checks every row, returning entries and located
-problems. Everything is importable from here.
+columns); :mod:`.import_` reads a file back and checks every row as it is read, giving entries or
+located problems. Everything is importable from here.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from wspolpraca_cli.transfer.export import (
 )
 from wspolpraca_cli.transfer.import_ import (
     MAX_IMPORT_BYTES,
-    ReadResult,
+    EntryFile,
+    Row,
     json_error_text,
-    read_file,
+    open_entries,
 )
 
 __all__ = [
@@ -34,14 +35,15 @@ __all__ = [
     "JSON_SCHEMA",
     "MAX_IMPORT_BYTES",
     "REQUIRED_COLUMNS",
-    "ReadResult",
+    "EntryFile",
+    "Row",
     "csv_dialect",
     "entry_json",
     "entry_row",
     "format_number",
     "format_tags",
     "json_error_text",
-    "read_file",
+    "open_entries",
     "to_json",
     "write_csv",
     "write_json",

@@ -1,28 +1,31 @@
 """Entries into the store: reading a CSV or JSON file of entries (the format of
 :mod:`.export`) and checking every row against the programme.
 
-Reading detects the CSV separator from the header and accepts either decimal mark. It returns
-entries *and* a list of located problems (``FILE:LINE:COLUMN: message``); it never raises for
-bad rows, so that every bad row can be reported at once.
+Reading detects the encoding (UTF-8, else Windows-1250), the CSV separator and the column
+names (English or Polish) from the header, and accepts either decimal mark. :func:`open_entries`
+checks the file as a whole (raising InputError); its rows then come one at a time, each with
+its entry *or* its located problems (``FILE:LINE:COLUMN: message``), so that every bad row can
+be reported and a file of any length read in little memory.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any, BinaryIO, NamedTuple, TextIO
 
 from wspolpraca_cli.dates import parse_date
 from wspolpraca_cli.entries import Entry, EntryKind
 from wspolpraca_cli.errors import Diagnostic, InputError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.i18n.catalog_store import counted
-from wspolpraca_cli.model import Program
-from wspolpraca_cli.recording import check_period, check_tag
+from wspolpraca_cli.model import Indicator, Program
+from wspolpraca_cli.periods import Period, period_of
+from wspolpraca_cli.recording import check_period, check_tag, date_period
 from wspolpraca_cli.safe_text import from_spreadsheet_cells
 from wspolpraca_cli.suggest import close_matches
 from wspolpraca_cli.transfer.export import (
@@ -35,70 +38,201 @@ from wspolpraca_cli.transfer.export import (
 from wspolpraca_cli.values import parse_value
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
+"""The largest JSON file imported (it is read whole); a CSV file is streamed, of any size."""
+
+POLISH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "uid": ("id wpisu", "identyfikator wpisu"),
+    "indicator": ("wskaźnik", "id wskaźnika", "identyfikator wskaźnika", "kod wskaźnika"),
+    "period": ("okres",),
+    "value": ("wartość",),
+    "kind": ("rodzaj", "rodzaj wpisu"),
+    "date": ("data", "data pomiaru"),
+    "note": ("uwagi", "uwaga", "notatka", "opis"),
+    "source": ("źródło",),
+    "tags": ("podział", "tagi"),
+    "recorded_by": ("zapisał", "kto zapisał", "zapisane przez"),
+    "recorded_at": ("zapisano", "czas zapisu", "data zapisu"),
+    "supersedes": ("zastępuje",),
+    "reason": ("powód", "przyczyna"),
+    "effective": ("liczy się",),
+    "superseded_by": ("zastąpiony przez",),
+}
+"""The Polish names of the columns a file may use instead of the English ones; the first is
+the one ``wsp import --help`` shows."""
 
 
-@dataclass
-class ReadResult:
-    entries: list[Entry] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    """The line where each entry starts, for messages."""
-    columns: list[int] = field(default_factory=list)
-    """The column where each entry starts (1 for a CSV row)."""
-    labels: list[str] = field(default_factory=list)
-    """What each entry is called in messages: empty for a CSV row, ``entry 3: `` in JSON."""
-    problems: list[Diagnostic] = field(default_factory=list)
-    rejected_rows: int = 0
-    noun: str = "row"
-    """What the file holds, for counts in messages: ``row`` (CSV) or ``entry`` (JSON)."""
-    seen: dict[str, int] = field(default_factory=dict)
-    """How often each hand-written row's content was seen (for derived uids)."""
+def column_key(name: str) -> str:
+    """A header cell as it is compared: any case, with or without Polish letters, ``_``, ``-``
+    and spaces alike (``Wskaźnik``, ``wskaznik``, ``RECORDED BY`` and ``recorded_by`` match)."""
+    from wspolpraca_cli.periods import fold
 
-    def diagnostic(self, file: str, index: int, message: str, hint: str = "") -> Diagnostic:
-        """A problem with the ``index``-th entry read, located where it starts."""
-        return Diagnostic(
-            file, self.lines[index], self.columns[index], self.labels[index] + message, "", hint
-        )
+    words = name.replace("\ufeff", "").replace("_", " ").replace("-", " ").casefold().split()
+    return fold(" ".join(words))
 
 
-def read_file(path: Path, program: Program) -> ReadResult:
-    """Read and check a CSV or JSON file of entries against ``program``.
+def _column_names() -> dict[str, str]:
+    """Every accepted header name (its :func:`column_key`) → the column it means."""
+    names = {column_key(c): c for c in (*CSV_COLUMNS, *INFORMATIONAL_COLUMNS)}
+    for column, polish in POLISH_COLUMNS.items():
+        names.update((column_key(p), column) for p in polish)
+    return names
 
-    Raises InputError only when the file as a whole cannot be read (encoding, header, JSON
-    syntax); bad rows are collected as problems.
+
+def known_column_names() -> list[str]:
+    """The column names, English then Polish, for did-you-means."""
+    polish = [p for names in POLISH_COLUMNS.values() for p in names]
+    return [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS, *polish]
+
+
+class Row(NamedTuple):
+    """One row (CSV) or entry (JSON) read: its entry, or the problems that keep it out."""
+
+    line: int
+    """The line where it starts, for messages."""
+    column: int
+    """The column where it starts (1 for a CSV row)."""
+    label: str
+    """What it is called in messages: empty for a CSV row, ``entry 3: `` in JSON."""
+    entry: Entry | None
+    problems: list[Diagnostic]
+
+    def diagnostic(self, file: str, message: str, hint: str = "") -> Diagnostic:
+        """A problem with this row's entry as a whole, located where the row starts."""
+        return Diagnostic(file, self.line, self.column, self.label + message, "", hint)
+
+
+class EntryFile:
+    """A file of entries opened for import (:func:`open_entries`): its rows are read and
+    checked one at a time by :meth:`rows`, so that a file of any length takes little memory.
+    Close it (or use ``with``)."""
+
+    def __init__(self, path: Path, noun: str, encoding: str, rows: Iterator[Row]) -> None:
+        self.path = path
+        self.noun = noun
+        """What the file holds, for counts in messages: ``row`` (CSV) or ``entry`` (JSON)."""
+        self.encoding = encoding
+        """How the file is read: ``utf-8-sig`` (UTF-8, with or without a byte-order mark) or
+        ``cp1250`` (Windows-1250, Polish Excel's "CSV")."""
+        self._rows = rows
+        self._closers: list[Callable[[], None]] = []
+
+    def rows(self) -> Iterator[Row]:
+        """The rows, in the file's order (blank CSV lines left out)."""
+        return self._rows
+
+    def close(self) -> None:
+        for close in self._closers:
+            close()
+        self._closers.clear()
+
+    def __enter__(self) -> EntryFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_entries(path: Path, program: Program) -> EntryFile:
+    """Open a CSV or JSON file of entries to check against ``program``.
+
+    Raises InputError when the file as a whole cannot be read (encoding, header, JSON syntax,
+    size of a JSON file); bad rows come out of :meth:`EntryFile.rows` with their problems.
+    A CSV file is read as a stream; a JSON file (at most :data:`MAX_IMPORT_BYTES`) at once.
     """
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise InputError(t("import.too_big", path=path, limit=MAX_IMPORT_BYTES // 2**20))
-        data = path.read_bytes()
+        encoding = detect_encoding(path)
+        with path.open("rb") as f:
+            head = f.read(_PEEK).decode(encoding, "ignore").lstrip("\ufeff \t\r\n")
+        if path.suffix.lower() == ".json" or head.startswith(("{", "[")):
+            if path.stat().st_size > MAX_IMPORT_BYTES:
+                raise InputError(t("import.too_big", path=path, limit=MAX_IMPORT_BYTES // 2**20))
+            text = path.read_text(encoding=encoding)
+            rows = _read_json(text, str(path), _Checker(program, str(path)))
+            return EntryFile(path, "entry", encoding, rows)
+        stream = path.open(encoding=encoding, newline="")
     except OSError as exc:
         raise InputError(t("import.cannot_read", path=path, error=exc.strerror or exc)) from None
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _not_utf8(path, data) from None
-    stripped = text.lstrip()
-    if path.suffix.lower() == ".json" or stripped.startswith(("{", "[")):
-        return _read_json(text, str(path), program)
-    return _read_csv(text, str(path), program)
+        rows = _read_csv(_lines(stream, str(path)), str(path), _Checker(program, str(path)))
+    except BaseException:
+        stream.close()
+        raise
+    opened = EntryFile(path, "row", encoding, rows)
+    opened._closers.append(stream.close)
+    return opened
 
 
-def _not_utf8(path: Path, data: bytes) -> InputError:
+_PEEK = 4096
+"""How much of a file is read to tell JSON from CSV."""
+_MAX_LINE = 16 * 2**20
+"""The longest line of a CSV file read (a file without line breaks is not a CSV)."""
+
+
+def _lines(stream: TextIO, file: str) -> Iterator[str]:
+    """The lines of ``stream``, each at most :data:`_MAX_LINE` characters."""
+    while line := stream.readline(_MAX_LINE):
+        if len(line) >= _MAX_LINE:
+            raise InputError(t("import.line_too_long", file=file, limit=_MAX_LINE // 2**20))
+        yield line
+
+
+_CHUNK = 1 << 20
+_NOT_CP1250 = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]) + bytes(
+    [0x81, 0x83, 0x88, 0x90, 0x98]
+)
+"""Bytes a Windows-1250 text file does not hold: control characters (but tab, line feed,
+carriage return) and the five bytes the code page leaves undefined."""
+
+
+def detect_encoding(path: Path) -> str:
+    """``utf-8-sig`` for a UTF-8 file (with or without a byte-order mark), else ``cp1250``
+    for a text file in Windows-1250 (what Polish Excel saves as "CSV"). Reads the file in
+    chunks, in constant memory. Raises InputError (where the first byte that is not UTF-8 is)
+    for anything else, OSError when the file cannot be read."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0  # bytes read before the current chunk
+    bad: int | None = None
+    with path.open("rb") as f:
+        while bad is None:
+            chunk = f.read(_CHUNK)
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                bad = offset - pending + exc.start
+            if not chunk:
+                break
+            offset += len(chunk)
+        if bad is None:
+            return "utf-8-sig"
+        f.seek(0)
+        while chunk := f.read(_CHUNK):
+            if any(byte in chunk for byte in _NOT_CP1250):
+                raise _not_utf8(path, f, bad)
+    return "cp1250"
+
+
+def _not_utf8(path: Path, f: BinaryIO, start: int) -> InputError:
     """Where the first byte that is not UTF-8 is, as ``FILE:LINE:COLUMN``."""
-    try:
-        data.decode("utf-8")
-        start = 0  # pragma: no cover - only called for data that does not decode
-    except UnicodeDecodeError as exc:
-        start = exc.start
-    line_start = data.rfind(b"\n", 0, start) + 1
-    before = data[line_start:start].decode("utf-8").lstrip("\ufeff")
+    f.seek(0)
+    line, line_start, offset = 1, 0, 0
+    while offset < start:
+        chunk = f.read(min(_CHUNK, start - offset))
+        if not chunk:  # pragma: no cover - the file shrank while it was read
+            break
+        newlines = chunk.count(b"\n")
+        if newlines:
+            line += newlines
+            line_start = offset + chunk.rfind(b"\n") + 1
+        offset += len(chunk)
+    f.seek(line_start)
+    before = f.read(start - line_start + 1)
+    byte = before[-1] if len(before) > start - line_start else 0
+    text = before[: start - line_start].decode("utf-8", "replace").lstrip("\ufeff")
     return InputError(
-        t(
-            "import.not_utf8",
-            file=path,
-            line=data.count(b"\n", 0, start) + 1,
-            column=len(before) + 1,
-            byte=f"{data[start]:02x}",
-        ),
+        t("import.not_utf8", file=path, line=line, column=len(text) + 1, byte=f"{byte:02x}"),
         hint=t("import.not_utf8.hint"),
     )
 
@@ -111,7 +245,7 @@ def _bad_header(file: str, unknown: list[str], missing: list[str]) -> InputError
         parts.append(t("import.unknown_columns", columns=", ".join(unknown)))
     pairs = []
     for name in unknown:
-        close = close_matches(name, [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS], n=1)
+        close = close_matches(name, known_column_names(), n=1, key=column_key)
         if close:
             pairs.append(f"{name} → {close[0]}")
     hint = t("import.columns_hint")
@@ -120,69 +254,72 @@ def _bad_header(file: str, unknown: list[str], missing: list[str]) -> InputError
     return InputError(t("import.bad_header", file=file, problems="; ".join(parts)), hint=hint)
 
 
-def _read_csv(text: str, file: str, program: Program) -> ReadResult:
-    result = ReadResult()
-    first_line = text.split("\n", 1)[0]
+def _read_csv(lines: Iterator[str], file: str, checker: _Checker) -> Iterator[Row]:
+    """Check the header now (raising InputError); the rows as they are read."""
+    first_line = next(lines, "")
     separator = ";" if first_line.count(";") > first_line.count(",") else ","
     if "\t" in first_line and first_line.count("\t") > first_line.count(separator):
         separator = "\t"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    reader = csv.reader(itertools.chain([first_line], lines), delimiter=separator, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
         raise InputError(t("import.bad_csv", file=file, line=1, error=exc)) from None
     if not header or not any(h.strip() for h in header):
         raise InputError(t("import.empty", file=file), hint=t("import.columns_hint"))
-    names = [h.strip().lower() for h in header]
-    unknown = [h for h in names if h and h not in CSV_COLUMNS and h not in INFORMATIONAL_COLUMNS]
+    accepted = _column_names()
+    names = [accepted.get(column_key(h), "") for h in header]
+    unknown = [h.strip() for h, name in zip(header, names, strict=True) if h.strip() and not name]
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if unknown or missing:
         raise _bad_header(file, unknown, missing)
     repeated = sorted({h for h in names if h and names.count(h) > 1})
     if repeated:
         raise InputError(t("import.repeated_columns", file=file, columns=", ".join(repeated)))
-    line = reader.line_num + 1
+    return _csv_rows(reader, names, file, checker)
+
+
+def _csv_rows(
+    reader: Iterator[list[str]], names: list[str], file: str, checker: _Checker
+) -> Iterator[Row]:
+    columns = {name: i + 1 for i, name in enumerate(names)}
+    width = len(names)
+    line = reader.line_num + 1  # type: ignore[attr-defined]
     while True:
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
-            result.problems.append(Diagnostic(file, line, 1, t("import.bad_row_csv", error=exc)))
-            result.rejected_rows += 1
-            break
-        start, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in row):
+            problem = Diagnostic(file, line, 1, t("import.bad_row_csv", error=exc))
+            yield Row(line, 1, "", None, [problem])
+            return
+        start, line = line, reader.line_num + 1  # type: ignore[attr-defined]
+        row = from_spreadsheet_cells(row)  # the quote wsp put before a formula taken off
+        if len(row) == width:
+            record = dict(zip(names, row, strict=True))
+        elif not any(cell.strip() for cell in row):
             continue  # blank lines (Excel adds them) are not entries
-        if len(row) > len(names):
-            result.problems.append(
-                Diagnostic(file, start, len(names) + 1, t("import.too_many_cells", n=len(row)))
-            )
-            result.rejected_rows += 1
+        elif len(row) > width:
+            problem = Diagnostic(file, start, width + 1, t("import.too_many_cells", n=len(row)))
+            yield Row(start, 1, "", None, [problem])
             continue
-        record = {names[i]: cell for i, cell in enumerate(from_spreadsheet_cells(row))}
-        columns = {name: i + 1 for i, name in enumerate(names)}
-        short = _cut_short(record, columns, len(row))
-        if short:
-            result.problems.append(
-                Diagnostic(
-                    file,
-                    start,
-                    len(row) + 1,
-                    t(
-                        "import.too_few_cells",
-                        cells=counted(len(row), "cell"),
-                        columns=counted(len(names), "column"),
-                        missing=", ".join(short),
-                    ),
-                    "",
-                    t("import.too_few_cells.hint"),
+        else:
+            record = dict(zip(names, row, strict=False))
+            short = _cut_short(record, columns, len(row))
+            if short:
+                message = t(
+                    "import.too_few_cells",
+                    cells=counted(len(row), "cell"),
+                    columns=counted(width, "column"),
+                    missing=", ".join(short),
                 )
-            )
-            result.rejected_rows += 1
-            continue
-        _add_row(result, program, file, start, 1, "", record, columns)
-    return result
+                problem = Diagnostic(
+                    file, start, len(row) + 1, message, "", t("import.too_few_cells.hint")
+                )
+                yield Row(start, 1, "", None, [problem])
+                continue
+        yield checker.row(start, 1, "", record, columns)
 
 
 def _cut_short(record: dict[str, str], columns: dict[str, int], cells: int) -> list[str]:
@@ -212,8 +349,8 @@ def json_error_text(msg: str) -> str:
     return t(key) if key else msg
 
 
-def _read_json(text: str, file: str, program: Program) -> ReadResult:
-    result = ReadResult(noun="entry")
+def _read_json(text: str, file: str, checker: _Checker) -> Iterator[Row]:
+    """Parse the document now (raising InputError); its entries as they are checked."""
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -231,13 +368,18 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
     items = doc.get("entries") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise InputError(t("import.json_shape", file=file))
-    starts = _json_item_starts(text, len(items))
+    return _json_rows(items, _json_item_starts(text, len(items)), file, checker)
+
+
+def _json_rows(
+    items: list[Any], starts: list[tuple[int, int]], file: str, checker: _Checker
+) -> Iterator[Row]:
     for number, item in enumerate(items, 1):
         line, column = starts[number - 1]
         label = t("import.json_entry", n=number) + ": "
         if not isinstance(item, dict):
-            result.problems.append(Diagnostic(file, line, column, label + t("import.json_item")))
-            result.rejected_rows += 1
+            problem = Diagnostic(file, line, column, label + t("import.json_item"))
+            yield Row(line, column, label, None, [problem])
             continue
         record: dict[str, str] = {}
         for key, value in item.items():
@@ -254,15 +396,10 @@ def _read_json(text: str, file: str, program: Program) -> ReadResult:
                 record[key] = _json_text(value)
         unknown = [k for k in record if k not in CSV_COLUMNS and k not in INFORMATIONAL_COLUMNS]
         if unknown:
-            result.problems.append(
-                Diagnostic(
-                    file, line, column, label + t("import.json_keys", keys=", ".join(unknown))
-                )
-            )
-            result.rejected_rows += 1
+            message = label + t("import.json_keys", keys=", ".join(unknown))
+            yield Row(line, column, label, None, [Diagnostic(file, line, column, message)])
             continue
-        _add_row(result, program, file, line, column, label, record, {})
-    return result
+        yield checker.row(line, column, label, record, {})
 
 
 def _json_text(value: object) -> str:
@@ -322,110 +459,162 @@ def _json_item_starts(text: str, count: int) -> list[tuple[int, int]]:
     return starts
 
 
-def _add_row(
-    result: ReadResult,
-    program: Program,
-    file: str,
-    line: int,
-    column: int,
-    label: str,
-    record: dict[str, str],
-    columns: dict[str, int],
-) -> None:
-    """Check one row (CSV: ``columns`` maps names to their columns) or JSON entry (``label``
-    names it in messages; its problems are located where it starts)."""
-    problems: list[Diagnostic] = []
+class _Checker:
+    """Checks rows against the programme, one at a time; remembers only how often each
+    hand-written row's content was seen (for derived uids) and, up to a bound, the periods
+    it has read (a file has few distinct ones)."""
 
-    def problem(name: str, exc: InputError | str) -> None:
-        message = exc if isinstance(exc, str) else exc.message
-        hint = "" if isinstance(exc, str) else exc.hint
-        where = columns.get(name, column)
-        problems.append(Diagnostic(file, line, where, label + message, name, hint))
+    _KEPT = 100_000
+    """At most this many periods, values and timestamps are remembered."""
 
-    entry = _row_entry(program, record, problem, result.seen)
-    if problems or entry is None:
-        result.problems.extend(problems)
-        result.rejected_rows += 1
-        return
-    result.entries.append(entry)
-    result.lines.append(line)
-    result.columns.append(column)
-    result.labels.append(label)
+    def __init__(self, program: Program, file: str) -> None:
+        from wspolpraca_cli.store import valid_uid
+
+        self.program = program
+        self.file = file
+        self.valid_uid = valid_uid
+        self.indicator = {ind.id: ind for ind in program.indicators}.get
+        self.seen: dict[str, int] = {}
+        self._periods: dict[tuple[str, str], tuple[Period, str] | InputError] = {}
+        self._values: dict[tuple[str, str], float] = {}
+        self._timestamps: set[str] = set()
+
+    def row(
+        self, line: int, column: int, label: str, record: dict[str, str], columns: dict[str, int]
+    ) -> Row:
+        """Check one row (CSV: ``columns`` maps names to their columns) or JSON entry
+        (``label`` names it in messages; its problems are located where it starts)."""
+        found: list[tuple[str, InputError | str]] = []
+        entry = _row_entry(self, record, found)
+        if not found and entry is not None:
+            return Row(line, column, label, entry, [])
+        problems = []
+        for name, exc in found:
+            message = exc if isinstance(exc, str) else exc.message
+            hint = "" if isinstance(exc, str) else exc.hint
+            where = columns.get(name, column)
+            problems.append(Diagnostic(self.file, line, where, label + message, name, hint))
+        return Row(line, column, label, None, problems)
+
+    def period(self, ind: Indicator, text: str) -> tuple[Period, str]:
+        """:func:`check_period` for a file (the period and its code), remembered."""
+        key = (ind.id, text)
+        found = self._periods.get(key)
+        if found is None:
+            try:
+                period = check_period(self.program, ind, text, in_file=True)
+                found = (period, str(period))
+            except InputError as exc:
+                found = exc
+            if len(self._periods) < self._KEPT:
+                self._periods[key] = found
+        if isinstance(found, InputError):
+            raise found
+        return found
+
+    def value(self, ind: Indicator, text: str) -> float:
+        """:func:`parse_value`, the values read well remembered (per unit)."""
+        key = (ind.unit.value, text)  # the unit's text: an Enum hashes in Python, slowly
+        found = self._values.get(key)
+        if found is None:
+            found = parse_value(text, ind.unit, indicator=ind.id)
+            if len(self._values) < self._KEPT:
+                self._values[key] = found
+        return found
+
+    def valid_timestamp(self, text: str) -> bool:
+        """Whether ``recorded_at`` reads as an ISO 8601 time (an export writes few)."""
+        if text in self._timestamps:
+            return True
+        try:
+            datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return False
+        if len(self._timestamps) < self._KEPT:
+            self._timestamps.add(text)
+        return True
+
+
+_KINDS = {kind.value: kind for kind in EntryKind}
 
 
 def _row_entry(
-    program: Program,
+    checker: _Checker,
     record: dict[str, str],
-    problem: Callable[[str, InputError | str], None],
-    seen: dict[str, int],
+    found: list[tuple[str, InputError | str]],
 ) -> Entry | None:
-    from wspolpraca_cli.store import valid_uid
-
-    def get(name: str) -> str:
-        return record.get(name, "").strip()
-
-    uid = get("uid")
-    if uid and not valid_uid(uid):
-        problem("uid", t("store.bad_uid", uid=uid))
-    ind = program.indicator(get("indicator"))
+    """The entry of one row, or None; every problem found is added to ``found`` with the
+    column it is in. (Called
+    for every row of a file: the cells are read once each, the periods and values through
+    the checker's memory.)"""
+    program = checker.program
+    cell = record.get
+    uid = cell("uid", "").strip()
+    if uid and not checker.valid_uid(uid):
+        found.append(("uid", t("store.bad_uid", uid=uid)))
+    indicator = cell("indicator", "").strip()
+    ind = checker.indicator(indicator)
     if ind is None:
         known = [i.id for i in program.indicators]
-        close = close_matches(get("indicator"), known)
+        close = close_matches(indicator, known)
         hint = t("did_you_mean", options=", ".join(close)) if close else ""
-        problem("indicator", InputError(t("unknown_indicator", id=get("indicator")), hint))
+        found.append(("indicator", InputError(t("unknown_indicator", id=indicator), hint)))
         return None
-    period = get("period")
+    period = cell("period", "").strip()
+    the_period: Period | None = None
     try:
-        period = str(check_period(program, ind, period, in_file=True))
+        the_period, period = checker.period(ind, period)
     except InputError as exc:
-        problem("period", exc)
-    kind_text = get("kind").lower() or EntryKind.RECORD.value
-    try:
-        kind = EntryKind(kind_text)
-    except ValueError:
-        problem("kind", t("import.bad_kind", kind=kind_text))
+        found.append(("period", exc))
+    kind_text = cell("kind", "").strip().lower() or "record"
+    kind = _KINDS.get(kind_text)
+    if kind is None:
+        found.append(("kind", t("import.bad_kind", kind=kind_text)))
         return None
-    supersedes = get("supersedes") or None
-    if kind is EntryKind.RECORD and supersedes:
-        problem("supersedes", t("import.record_supersedes"))
-    if kind is not EntryKind.RECORD and not supersedes:
-        problem("supersedes", t("import.needs_supersedes", kind=kind.value))
+    supersedes = cell("supersedes", "").strip() or None
+    if kind is EntryKind.RECORD:
+        if supersedes:
+            found.append(("supersedes", t("import.record_supersedes")))
+    elif not supersedes:
+        found.append(("supersedes", t("import.needs_supersedes", kind=kind.value)))
     value: float | None = None
-    raw_value = get("value")
+    raw_value = cell("value", "").strip()
     if kind is EntryKind.VOID:
         if raw_value:
-            problem("value", t("import.void_value"))
+            found.append(("value", t("import.void_value")))
     else:
         try:
-            value = parse_value(raw_value, ind.unit, indicator=ind.id)
+            value = checker.value(ind, raw_value)
         except InputError as exc:
-            problem("value", exc)
-    day = get("date") or None
+            found.append(("value", exc))
+    day = cell("date", "").strip() or None
     if day:
         try:
-            day = parse_date(day).isoformat()
+            the_day = parse_date(day)
+            day = the_day.isoformat()
+            if the_period is not None:
+                _check_date_in_period(program, ind, the_day, the_period)
         except InputError as exc:
-            problem("date", exc)
+            found.append(("date", exc))
     tags: list[tuple[str, str]] = []
-    for item in (p for p in get("tags").replace(",", ";").split(";") if p.strip()):
-        key, sep, tag_value = item.partition("=")
-        try:
-            if not sep:
-                raise InputError(t("tag.form", tag=item.strip()), hint=t("tag.form.hint"))
-            tag = check_tag(ind, key, tag_value)
-            if any(k == tag[0] for k, _ in tags):  # as `wsp record --tag` refuses it
-                raise InputError(t("tag.repeated", key=tag[0]))
-            tags.append(tag)
-        except InputError as exc:
-            problem("tags", exc)
-    recorded_at = get("recorded_at")
-    if recorded_at:
-        try:
-            datetime.fromisoformat(recorded_at.replace("Z", "+00:00"))
-        except ValueError:
-            problem("recorded_at", t("import.bad_timestamp", value=recorded_at))
+    raw_tags = cell("tags", "")
+    if raw_tags.strip():
+        for item in (p for p in raw_tags.replace(",", ";").split(";") if p.strip()):
+            key, sep, tag_value = item.partition("=")
+            try:
+                if not sep:
+                    raise InputError(t("tag.form", tag=item.strip()), hint=t("tag.form.hint"))
+                tag = check_tag(ind, key, tag_value)
+                if any(k == tag[0] for k, _ in tags):  # as `wsp record --tag` refuses it
+                    raise InputError(t("tag.repeated", key=tag[0]))
+                tags.append(tag)
+            except InputError as exc:
+                found.append(("tags", exc))
+    recorded_at = cell("recorded_at", "").strip()
+    if recorded_at and not checker.valid_timestamp(recorded_at):
+        found.append(("recorded_at", t("import.bad_timestamp", value=recorded_at)))
     if not uid:
-        uid = _derived_uid(record, seen)
+        uid = _derived_uid(record, checker.seen)
     return Entry(
         uid=uid,
         indicator_id=ind.id,
@@ -433,13 +622,28 @@ def _row_entry(
         value=value,
         kind=kind,
         date=day,
-        note=record.get("note", ""),
-        source=record.get("source", ""),
+        note=cell("note", ""),
+        source=cell("source", ""),
         tags=tuple(tags),
-        recorded_by=get("recorded_by"),
+        recorded_by=cell("recorded_by", "").strip(),
         recorded_at=recorded_at,
         supersedes=supersedes,
-        reason=record.get("reason", ""),
+        reason=cell("reason", ""),
+    )
+
+
+def _check_date_in_period(program: Program, ind: Indicator, day: date, period: Period) -> None:
+    """The date of an entry lies in its period, as ``wsp record --date`` makes it: the period
+    is the one :func:`~wspolpraca_cli.recording.date_period` gives for the date."""
+    try:
+        if date_period(program, ind, day) == period:
+            return
+    except InputError:  # the date lies outside the programme's years, so outside the period
+        pass
+    found = period_of(day, ind.frequency, program.first_year, program.last_year)
+    raise InputError(
+        t("import.date_period", date=day.isoformat(), period=period, id=ind.id),
+        hint=t("import.date_period.hint", date=day.isoformat(), found=found),
     )
 
 
