@@ -515,20 +515,25 @@ def import_entries(
     from wspolpraca_cli.services import transfer as services
 
     ws, _ = workspace(ctx)
-    done = services.import_entries(
-        ws, file, dry_run=dry_run, notify=lambda text: typer.echo(text, err=True)
-    )
-    if dry_run:
-        text = t("import.dry_run", file=file, added=done.added, present=done.present, rejected=0)
-    else:
-        text = t(
-            "import.done",
-            file=file,
-            added=counted(done.added, "entry"),
-            present=done.present,
-            rejected=0,
+    with after_commit() as commit:
+        done = services.import_entries(
+            ws, file, dry_run=dry_run, notify=lambda text: typer.echo(text, err=True)
         )
-    typer.echo(text, err=True)
+        if dry_run:
+            text = t(
+                "import.dry_run", file=file, added=done.added, present=done.present, rejected=0
+            )
+        else:
+            if done.added:
+                commit.stored(counted(done.added, "entry"))
+            text = t(
+                "import.done",
+                file=file,
+                added=counted(done.added, "entry"),
+                present=done.present,
+                rejected=0,
+            )
+        typer.echo(text, err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -780,6 +780,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # import
     "import.no_file": ("Nie ma pliku {path}.", "No file {path}."),
+    "import.not_regular": (
+        "{path} to {kind}, a nie zwykły plik; wsp importuje wpisy tylko ze zwykłego pliku.",
+        "{path} is {kind}, not a regular file; wsp imports entries from a regular file only.",
+    ),
     "import.is_folder": (
         "{path} jest katalogiem, a nie plikiem z wpisami.",
         "{path} is a folder, not a file of entries.",

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wspolpraca_cli.entries import Entry
-from wspolpraca_cli.errors import Diagnostic, InputError
+from wspolpraca_cli.errors import Committed, Diagnostic, InputError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.services.base import Workspace
@@ -79,8 +79,13 @@ def import_entries(
         raise InputError(
             t("import.is_folder", path=file), hint=t("import.is_folder.hint", path=file)
         )
-    if not file.is_file():
+    from wspolpraca_cli.fsutil import kind_of
+
+    kind = kind_of(file)
+    if kind is None:
         raise InputError(t("import.no_file", path=file))
+    if kind != "file":  # a pipe or a device is never opened: it could block or never end
+        raise InputError(t("import.not_regular", path=file, kind=t(f"file.kind.{kind}")))
     with open_entries(file, ws.program) as source:
         if source.encoding == "cp1250" and notify is not None:
             notify(t("import.read_as_cp1250", file=file))
@@ -90,18 +95,26 @@ def import_entries(
         check_only = dry_run or (len(first) < BATCH and any(r.entry is None for r in first))
         # A dry run against a store that does not exist yet checks against an empty one.
         readonly = check_only and not Path(ws.location).exists()
-        with ws.open(readonly=readonly) as store, store.importing(dry_run=check_only) as session:
-            batch: list[Row] = []
-            for row in itertools.chain(first, rows):
-                if row.entry is None:
-                    tally.reject(row.problems)
-                    continue
-                batch.append(row)
-                if len(batch) >= BATCH:
+        committed = False
+        try:
+            with ws.open(readonly=readonly) as store:
+                with store.importing(dry_run=check_only) as session:
+                    batch: list[Row] = []
+                    for row in itertools.chain(first, rows):
+                        if row.entry is None:
+                            tally.reject(row.problems)
+                            continue
+                        batch.append(row)
+                        if len(batch) >= BATCH:
+                            tally.stored(batch, session)
                     tally.stored(batch, session)
-            tally.stored(batch, session)
-            if tally.rejected:
-                session.discard()
+                    if tally.rejected:
+                        session.discard()
+                committed = not check_only and not tally.rejected and tally.added > 0
+        except (Exception, KeyboardInterrupt) as exc:
+            if committed:  # the rows are in the store: say so, not "interrupted"
+                raise Committed(counted(tally.added, "entry"), exc) from exc
+            raise
     if tally.rejected:
         problems = sorted(tally.problems, key=lambda d: (d.line, d.column))
         if tally.more:
