@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Wsp
-from wspolpraca_cli.entries import Entry, EntryKind, counts, effective
+from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, counts, effective
 from wspolpraca_cli.store import open_store
 
 
@@ -201,6 +201,39 @@ def test_export_streams_from_the_store_without_listing_it(
     assert json.loads((tmp_path / "out.json").read_text("utf-8"))["entries"][4]["note"] == "n4"
 
 
+def test_rows_are_the_entries_as_rows(wsp: Wsp) -> None:
+    """The rows an export reads say what the entries say: tags, corrections, voids, dates."""
+    from wspolpraca_cli.entries import as_row
+
+    first = wsp.record("1.1", "2", "--year", "2024", "--tag", "organizator=NGO", "--note", "a")
+    wsp.record("1.1", "3", "--date", "2024-05-02", "--source", "lista")
+    assert wsp("correct", first, "4", "--reason", "pomyłka").exit_code == 0
+    second = wsp.record("1.1", "5", "--year", "2023", "--yes")
+    assert wsp("void", second, "--reason", "dubel").exit_code == 0
+    with open_store(wsp.store, readonly=True) as store:
+        rows = list(store.iter_rows())
+        entries = list(store.iter_entries())
+    assert len(rows) == 5
+    assert rows == [as_row(e) for e in entries]
+    assert rows[0][8] == (("organizator", "NGO"),)
+    assert rows[-1][3] is None and rows[-1][4] == "void"
+
+
+def test_a_row_of_a_damaged_store_is_a_damaged_store(wsp: Wsp) -> None:
+    import sqlite3
+
+    wsp.record("1.1", "2", "--year", "2024")
+    conn = sqlite3.connect(wsp.store)
+    conn.execute("DROP TRIGGER entries_never_updated")
+    conn.execute("PRAGMA ignore_check_constraints = ON")  # damage no CHECK can stop
+    conn.execute("UPDATE entries SET kind = 'garbage'")
+    conn.commit()
+    conn.close()
+    result = wsp("export")
+    assert result.exit_code == 3
+    assert "damaged" in result.stderr
+
+
 def test_an_export_that_fails_midway_leaves_no_file(
     wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -209,9 +242,9 @@ def test_an_export_that_fails_midway_leaves_no_file(
 
     for n in range(3):
         wsp.record("1.1", str(n), "--year", "2024")
-    real = SqliteStore.iter_entries
+    real = SqliteStore.iter_rows
 
-    def broken(self: SqliteStore, batch: int = 2000) -> Iterator[Entry]:
+    def broken(self: SqliteStore, batch: int = 2000) -> Iterator[EntryRow]:
         entries = real(self, batch)
         try:
             yield next(entries)
@@ -219,7 +252,7 @@ def test_an_export_that_fails_midway_leaves_no_file(
         finally:
             entries.close()
 
-    monkeypatch.setattr(SqliteStore, "iter_entries", broken)
+    monkeypatch.setattr(SqliteStore, "iter_rows", broken)
     target = tmp_path / "out.csv"
     result = wsp("export", "-o", str(target))
     assert result.exit_code == 3

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from wspolpraca_cli.aggregation import Aggregate
 
@@ -43,6 +44,25 @@ class Entry:
     reason: str = ""
     seq: int = 0
     """Store-local insertion order (not exported); orders entries recorded in one second."""
+
+
+EntryRow = tuple[Any, ...]
+"""An entry as a plain tuple, in :data:`ROW_FIELDS` order (the kind as its text, the tags as
+pairs, no ``seq``): what a bulk read (export) gives, without building an :class:`Entry` per
+row."""
+ROW_FIELDS = (
+    "uid", "indicator_id", "period", "value", "kind", "date", "note", "source", "tags",
+    "recorded_by", "recorded_at", "supersedes", "reason",
+)  # fmt: skip
+
+
+def as_row(entry: Entry) -> EntryRow:
+    """``entry`` as an :data:`EntryRow`."""
+    return (
+        entry.uid, entry.indicator_id, entry.period, entry.value, entry.kind.value, entry.date,
+        entry.note, entry.source, entry.tags, entry.recorded_by, entry.recorded_at,
+        entry.supersedes, entry.reason,
+    )  # fmt: skip
 
 
 def effective(entries: Iterable[Entry]) -> list[Entry]:

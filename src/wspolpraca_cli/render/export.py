@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TextIO
 
-from wspolpraca_cli.entries import Entry
+from wspolpraca_cli.entries import EntryRow
 from wspolpraca_cli.i18n import get_language
 
 
@@ -18,22 +18,23 @@ class EntriesDocument:
     program: str
     """The programme's title."""
     store: str
-    entries: Iterable[Entry]
-    """Read once, as the document is written (a stream from the store)."""
+    rows: Iterable[EntryRow]
+    """Every entry as a row, read once, as the document is written (a stream from the
+    store)."""
 
 
 def write_csv(doc: EntriesDocument, out: TextIO) -> int:
     """The CSV document; returns how many entries it holds."""
-    from wspolpraca_cli.transfer import write_csv as write_rows
+    from wspolpraca_cli.transfer import write_csv_rows
 
-    return write_rows(doc.entries, out, lang=get_language())
+    return write_csv_rows(doc.rows, out, lang=get_language())
 
 
 def write_json(doc: EntriesDocument, out: TextIO) -> int:
     """The JSON document; returns how many entries it holds."""
-    from wspolpraca_cli.transfer import write_json as write_items
+    from wspolpraca_cli.transfer import write_json_rows
 
-    return write_items(doc.entries, out, program=doc.program, store=doc.store)
+    return write_json_rows(doc.rows, out, program=doc.program, store=doc.store)
 
 
 WRITERS: dict[str, Callable[[EntriesDocument, TextIO], int]] = {

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wspolpraca_cli.entries import Entry
+from wspolpraca_cli.entries import EntryRow
 from wspolpraca_cli.errors import Committed, Diagnostic, InputError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.i18n.catalog_store import counted
@@ -21,11 +21,12 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def export_entries(ws: Workspace) -> Iterator[Iterator[Entry]]:
-    """Every entry, corrections and voids too, in recording order — read from the store while
-    the block writes them out (the store is open until it ends), never all in memory."""
+def export_entries(ws: Workspace) -> Iterator[Iterator[EntryRow]]:
+    """Every entry, corrections and voids too, in recording order, as rows — read from the
+    store while the block writes them out (the store is open until it ends), never all in
+    memory, no object built per entry."""
     with ws.open(readonly=True) as store:
-        entries = store.iter_entries()
+        entries = store.iter_rows()
         try:
             yield entries
         finally:  # an export stopped midway ends its read before the store closes

@@ -15,7 +15,7 @@ from datetime import date
 from types import TracebackType
 from typing import Protocol
 
-from wspolpraca_cli.entries import Entry, PeriodSummary
+from wspolpraca_cli.entries import Entry, EntryRow, PeriodSummary
 from wspolpraca_cli.store.shared import BatchOutcome, ImportResult
 
 
@@ -84,6 +84,11 @@ class Store(Protocol):
     def iter_entries(self) -> Iterator[Entry]:
         """Every entry, as :meth:`entries` gives them, read as they are consumed (flat memory
         whatever the store's size). The store must stay open while the iterator runs."""
+        ...
+
+    def iter_rows(self) -> Iterator[EntryRow]:
+        """Every entry as an :data:`~wspolpraca_cli.entries.EntryRow`, read as
+        :meth:`iter_entries` reads them: a bulk export without an object per entry."""
         ...
 
     def count(self) -> int: ...

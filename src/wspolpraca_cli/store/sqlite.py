@@ -24,16 +24,16 @@ This module knows nothing about the command line: it returns values and raises t
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from wspolpraca_cli.aggregation import Aggregate
-from wspolpraca_cli.entries import Entry, EntryKind, PeriodSummary
+from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.store import sqlite_open, sqlite_schema
@@ -78,7 +78,18 @@ def tags_from_text(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((str(k), str(v)) for k, v in json.loads(text))
 
 
+def _row_to_tuple(row: Sequence[Any]) -> EntryRow:
+    """A table row as an :data:`~wspolpraca_cli.entries.EntryRow` (``seq`` left off)."""
+    (_, uid, indicator_id, period, value, kind, day, note, source, tags, by, at, sup, reason) = row
+    if kind not in _KINDS:
+        raise ValueError(kind)
+    number = None if value is None else float(value)
+    return (uid, indicator_id, period, number, kind, day, note, source, tags_from_text(tags), by,
+            at, sup, reason)  # fmt: skip
+
+
 _KINDS = {k.value: k for k in EntryKind}
+_T = TypeVar("_T")
 _new_entry = object.__new__
 
 
@@ -315,6 +326,14 @@ class SqliteStore:
         memory stays flat whatever the store's size (for export). The rows and their count in
         the index are read in one read transaction (entries another process adds meanwhile are
         not part of it), so a damaged table fails at the end, after what it could give."""
+        return self._stream(_row_to_entry, batch)
+
+    def iter_rows(self, batch: int = 2000) -> Iterator[EntryRow]:
+        """Every entry as :data:`~wspolpraca_cli.entries.ROW_FIELDS` says, read as
+        :meth:`iter_entries` reads them (a bulk export builds no entry objects)."""
+        return self._stream(_row_to_tuple, batch)
+
+    def _stream(self, convert: Callable[[Sequence[Any]], _T], batch: int) -> Iterator[_T]:
         if self._conn is None:
             return
         index = "entries_aggregate" if self.schema_version() >= 2 else "entries_indicator_period"
@@ -326,7 +345,6 @@ class SqliteStore:
                 conn.execute("BEGIN")
             try:
                 cursor = conn.execute(f"SELECT {_COLUMNS} FROM entries ORDER BY seq")
-                convert = _row_to_entry
                 while rows := cursor.fetchmany(batch):
                     read += len(rows)
                     try:

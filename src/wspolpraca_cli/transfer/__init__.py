@@ -19,7 +19,9 @@ from wspolpraca_cli.transfer.export import (
     format_tags,
     to_json,
     write_csv,
+    write_csv_rows,
     write_json,
+    write_json_rows,
 )
 from wspolpraca_cli.transfer.import_ import (
     MAX_IMPORT_BYTES,
@@ -46,5 +48,7 @@ __all__ = [
     "open_entries",
     "to_json",
     "write_csv",
+    "write_csv_rows",
     "write_json",
+    "write_json_rows",
 ]

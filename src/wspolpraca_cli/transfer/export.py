@@ -15,7 +15,7 @@ import io
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from wspolpraca_cli.entries import Entry
+from wspolpraca_cli.entries import Entry, EntryRow, as_row
 from wspolpraca_cli.safe_text import spreadsheet_cells
 
 CSV_COLUMNS = (
@@ -79,21 +79,16 @@ def _number(value: float | None, decimal_comma: bool) -> str:
 
 def entry_cells(entry: Entry, decimal_comma: bool = False) -> tuple[str, ...]:
     """An entry's CSV cells, in the order of CSV_COLUMNS."""
+    return row_cells(as_row(entry), decimal_comma)
+
+
+def row_cells(row: EntryRow, decimal_comma: bool = False) -> tuple[str, ...]:
+    """An :data:`~wspolpraca_cli.entries.EntryRow`'s CSV cells, in the order of CSV_COLUMNS."""
+    (uid, indicator_id, period, value, kind, day, note, source, tags, by, at, sup, reason) = row
     return (
-        entry.uid,
-        entry.indicator_id,
-        entry.period,
-        _number(entry.value, decimal_comma),
-        entry.kind,  # a StrEnum: the text itself (its .value is slower to get)
-        entry.date or "",
-        entry.note,
-        entry.source,
-        format_tags(entry.tags),
-        entry.recorded_by,
-        entry.recorded_at,
-        entry.supersedes or "",
-        entry.reason,
-    )
+        uid, indicator_id, period, _number(value, decimal_comma), kind, day or "", note, source,
+        format_tags(tags), by, at, sup or "", reason,
+    )  # fmt: skip
 
 
 def entry_row(entry: Entry, decimal_comma: bool = False) -> dict[str, str]:
@@ -102,20 +97,26 @@ def entry_row(entry: Entry, decimal_comma: bool = False) -> dict[str, str]:
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
+    return row_json(as_row(entry))
+
+
+def row_json(row: EntryRow) -> dict[str, Any]:
+    """An :data:`~wspolpraca_cli.entries.EntryRow` as its JSON object."""
+    (uid, indicator_id, period, value, kind, day, note, source, tags, by, at, sup, reason) = row
     return {
-        "uid": entry.uid,
-        "indicator": entry.indicator_id,
-        "period": entry.period,
-        "value": entry.value,
-        "kind": entry.kind.value,
-        "date": entry.date,
-        "note": entry.note,
-        "source": entry.source,
-        "tags": dict(entry.tags),
-        "recorded_by": entry.recorded_by,
-        "recorded_at": entry.recorded_at,
-        "supersedes": entry.supersedes,
-        "reason": entry.reason,
+        "uid": uid,
+        "indicator": indicator_id,
+        "period": period,
+        "value": value,
+        "kind": kind,
+        "date": day,
+        "note": note,
+        "source": source,
+        "tags": dict(tags),
+        "recorded_by": by,
+        "recorded_at": at,
+        "supersedes": sup,
+        "reason": reason,
     }
 
 
@@ -132,7 +133,20 @@ def write_csv(
     bom: bool = True,
     extra: dict[str, dict[str, str]] | None = None,
 ) -> int:
-    """Write entries as CSV, as they come (a few thousand rows at a time reach ``out``);
+    """Write entries as CSV, as :func:`write_csv_rows` writes their rows."""
+    rows = (as_row(e) for e in entries)
+    return write_csv_rows(rows, out, lang=lang, bom=bom, extra=extra)
+
+
+def write_csv_rows(
+    rows: Iterable[EntryRow],
+    out: TextIO,
+    *,
+    lang: str = "en",
+    bom: bool = True,
+    extra: dict[str, dict[str, str]] | None = None,
+) -> int:
+    """Write entry rows as CSV, as they come (a few thousand rows at a time reach ``out``);
     ``extra`` adds informational columns per uid (history). Returns how many were written."""
     separator, decimal_comma = csv_dialect(lang)
     extra_columns = list(next(iter(extra.values())).keys()) if extra else []
@@ -142,12 +156,12 @@ def write_csv(
     columns = [*CSV_COLUMNS, *extra_columns]
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow(columns)
-    # One entry at a time, none kept: a batch of live objects would wake the garbage collector.
+    # One row at a time, none kept: a batch of live objects would wake the garbage collector.
     written = 0
-    for written, entry in enumerate(entries, 1):
-        cells = entry_cells(entry, decimal_comma)
+    for written, row in enumerate(rows, 1):
+        cells = row_cells(row, decimal_comma)
         if extra:
-            more = extra.get(entry.uid, {})
+            more = extra.get(row[0], {})
             cells += tuple(more.get(c, "") for c in extra_columns)
         writer.writerow(spreadsheet_cells(cells))  # no cell runs as a formula
         if written % _ROWS_PER_WRITE == 0:
@@ -166,8 +180,13 @@ def to_json(entries: Iterable[Entry], **meta: Any) -> dict[str, Any]:
 
 
 def write_json(entries: Iterable[Entry], out: TextIO, **meta: Any) -> int:
-    """Write ``to_json(entries, **meta)`` as wsp prints JSON (indented, UTF-8, a final
-    newline), the same text, an entry at a time."""
+    """Write ``to_json(entries, **meta)``, as :func:`write_json_rows` writes their rows."""
+    return write_json_rows((as_row(e) for e in entries), out, **meta)
+
+
+def write_json_rows(rows: Iterable[EntryRow], out: TextIO, **meta: Any) -> int:
+    """Write the JSON document of these entry rows as wsp prints JSON (indented, UTF-8, a final
+    newline) — the text of ``to_json``, an entry at a time."""
     import json
 
     head = json.dumps({"schema": JSON_SCHEMA, **meta, "entries": []}, ensure_ascii=False, indent=2)
@@ -176,9 +195,9 @@ def write_json(entries: Iterable[Entry], out: TextIO, **meta: Any) -> int:
     chunk: list[str] = []
     separator = "\n    "  # an item's lines, indented as inside the document
     written = 0
-    for entry in entries:
+    for row in rows:
         written += 1
-        item = json.dumps(entry_json(entry), ensure_ascii=False, indent=2)
+        item = json.dumps(row_json(row), ensure_ascii=False, indent=2)
         chunk.append(separator + item.replace("\n", "\n    "))
         separator = ",\n    "
         if len(chunk) >= _ROWS_PER_WRITE:
