@@ -200,12 +200,14 @@ def test_default_view_lists_every_earlier_period_needing_attention() -> None:
 
 def test_default_view_of_quarters() -> None:
     program = make("target: 1/kwartał\nfrequency: kwartalnie", 2024, 2024)
-    ip = run(program, [ent(1, "2024-Q2")], "2024-08-01")
-    assert [(r.code, r.status) for r in ip.default_view(date(2024, 8, 1))] == [
-        ("2024-Q1", Status.AWAITING),
-        ("2024-Q2", Status.ACHIEVED),  # the previous period, its report still due
+    ip = run(program, [ent(1, "2024-Q2")], "2024-07-20")
+    assert [(r.code, r.status) for r in ip.default_view(date(2024, 7, 20))] == [
+        ("2024-Q1", Status.OVERDUE),  # due 30 days after the quarter, on 30 April
+        ("2024-Q2", Status.ACHIEVED),  # the previous period, its report due by 30 July
         ("2024-Q3", Status.IN_PROGRESS),
     ]
+    later = run(program, [ent(1, "2024-Q2")], "2024-08-01")
+    assert [r.code for r in later.default_view(date(2024, 8, 1))] == ["2024-Q1", "2024-Q3"]
 
 
 def test_programme_status_reflects_earlier_shortfalls_while_running() -> None:

@@ -20,6 +20,7 @@ from wspolpraca_cli.progress.periods import (
     kind_positions,
     once_due,
     parse_code,
+    period_deadline,
     period_target,
     placement_in,
 )
@@ -238,7 +239,7 @@ def _indicator_progress(
     for p, acc in zip(eval_periods, sums, strict=True):
         target = period_target(ind, p, program)
         actual = acc.value(ind.aggregation)
-        deadline = program.deadline.for_period(p)
+        deadline = period_deadline(ind, program, p)
         status = period_status(
             p,
             target=target,

@@ -5,6 +5,7 @@ value is recorded under, and the target each evaluation period carries."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import lru_cache
 
 from wspolpraca_cli.aggregation import Aggregate
@@ -171,6 +172,20 @@ def enclosing(period: Period, kind: PeriodKind, programme: Period) -> Period | N
     if kind is PeriodKind.HALF:
         return Period(period.year, kind, 1 if month <= 6 else 2)
     return Period(period.year, kind, (month - 1) // 3 + 1)  # QUARTER (MONTH is handled above)
+
+
+_DUE_BY_THE_PROGRAMME_DEADLINE = frozenset({PeriodKind.YEAR, PeriodKind.PROGRAMME})
+
+
+def period_deadline(ind: Indicator, program: Program, period: Period) -> date:
+    """When a period's data is due: a year or a longer period by the programme's reporting
+    deadline (31 May of the following year); a shorter one ``deadline_days`` after it ends
+    (the indicator's, else the programme's, 30 by default) — a month's data is not left
+    awaited until the end of May of the next year."""
+    if period.kind in _DUE_BY_THE_PROGRAMME_DEADLINE:
+        return program.deadline.for_period(period)
+    days = ind.deadline_days if ind.deadline_days is not None else program.deadline_days
+    return period.end + timedelta(days=days)
 
 
 def period_target(ind: Indicator, period: Period, program: Program) -> float | None:
