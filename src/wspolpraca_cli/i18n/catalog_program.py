@@ -555,6 +555,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # periods, deadlines, numbers
     "prog.period.invalid": ("to nie jest okres: {text!r}", "not a period: {text!r}"),
     "prog.period.bad_month": ("nie ma takiego miesiąca: {text!r}", "not a month: {text!r}"),
+    "prog.period.bad_week": (
+        "nie ma takiego tygodnia: {text!r} (rok ma tygodnie od W01 do W{weeks})",
+        "no such week: {text!r} (the year has weeks W01 to W{weeks})",
+    ),
     "prog.period.reversed": (
         "okres nie może się kończyć przed swoim początkiem: {text!r}",
         "a period cannot end before it starts: {text!r}",

@@ -14,6 +14,8 @@ from wspolpraca_cli.periods import (
     Frequency,
     Period,
     PeriodKind,
+    biennium_of,
+    for_frequency,
     kind_of,
     parse_period,
     periods_of,
@@ -22,13 +24,17 @@ from wspolpraca_cli.targets import TargetKind
 
 _Place = Callable[[Period], Period | None]
 _RANK = {
+    PeriodKind.WEEK: -1,
     PeriodKind.MONTH: 0,
     PeriodKind.QUARTER: 1,
     PeriodKind.HALF: 2,
     PeriodKind.YEAR: 3,
+    PeriodKind.BIENNIUM: 3.5,
     PeriodKind.PROGRAMME: 4,
 }
 _FREQUENCY_OF_KIND = {
+    PeriodKind.WEEK: Frequency.WEEKLY,
+    PeriodKind.BIENNIUM: Frequency.BIENNIAL,
     PeriodKind.MONTH: Frequency.MONTHLY,
     PeriodKind.QUARTER: Frequency.QUARTERLY,
     PeriodKind.HALF: Frequency.HALF_YEARLY,
@@ -159,13 +165,26 @@ def placement(ind: Indicator, program: Program) -> _Place:
 
 
 def enclosing(period: Period, kind: PeriodKind, programme: Period) -> Period | None:
-    """The period of ``kind`` that contains ``period``; None if ``period`` is coarser."""
+    """The period of ``kind`` that contains ``period``; None if ``period`` is coarser (a
+    week counts where its Thursday falls, as ISO numbers weeks)."""
+    first, last = programme.year, programme.end_year
+    if kind is PeriodKind.BIENNIUM and period.kind is PeriodKind.PROGRAMME:
+        period = for_frequency(period, Frequency.BIENNIAL, first, last)
     if _RANK[period.kind] > _RANK[kind]:
         return None
     if kind is PeriodKind.PROGRAMME:
         return programme if period.kind is not PeriodKind.PROGRAMME or period == programme else None
     if period.kind is kind:
         return period
+    if kind is PeriodKind.BIENNIUM:
+        return biennium_of(period.year, first, last)
+    if period.kind is PeriodKind.WEEK:
+        thursday = period.start + timedelta(days=3)
+        if kind is PeriodKind.YEAR:
+            return Period(period.year, kind)  # the ISO year: that of its Thursday
+        period = Period(thursday.year, PeriodKind.MONTH, thursday.month)
+        if kind is PeriodKind.MONTH:
+            return period
     month = period.start.month
     if kind is PeriodKind.YEAR:
         return Period(period.year, kind)
@@ -174,7 +193,9 @@ def enclosing(period: Period, kind: PeriodKind, programme: Period) -> Period | N
     return Period(period.year, kind, (month - 1) // 3 + 1)  # QUARTER (MONTH is handled above)
 
 
-_DUE_BY_THE_PROGRAMME_DEADLINE = frozenset({PeriodKind.YEAR, PeriodKind.PROGRAMME})
+_DUE_BY_THE_PROGRAMME_DEADLINE = frozenset(
+    {PeriodKind.YEAR, PeriodKind.BIENNIUM, PeriodKind.PROGRAMME}
+)
 
 
 def period_deadline(ind: Indicator, program: Program, period: Period) -> date:
