@@ -184,3 +184,11 @@ def test_a_typo_still_gets_its_suggestion(make_wsp: MakeWsp) -> None:
     assert closest_frequency_word("raz na trzy lata") is None
     assert closest_frequency_word("co trzy tygodnie") is None
     assert closest_frequency_word("raz na dwa lta") == "raz na dwa lata"
+
+
+def test_a_target_per_year_is_refused_for_a_biennial_indicator(make_wsp: MakeWsp) -> None:
+    wsp = make_wsp(_program().replace("target: 2 w okresie programu", "target: 1/rok"))
+    run = wsp("validate", str(wsp.program))
+    assert run.exit_code == 2
+    assert "a target per year needs measurements at least that often" in run.stderr
+    assert "program.yaml:24:21:" in run.stderr and "Traceback" not in run.stderr
