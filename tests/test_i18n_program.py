@@ -48,7 +48,7 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str, str]]]] = [
                 "nieznany klucz 'tilte'",
                 "program.tilte",
                 "czy chodziło o 'title'? dopuszczalne klucze: title, issuer, first_year, "
-                "last_year, reporting_deadline, language, adopted_by",
+                "last_year, reporting_deadline, deadline_days, language, adopted_by",
             ),
         ],
     ),
@@ -109,16 +109,16 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str, str]]]] = [
     ),
     (
         "unknown frequency",
-        _replace("Raz w roku", "co tydzień"),
+        _replace("Raz w roku", "co trzy tygodnie"),
         [
             (
                 23,
                 24,
-                "nieznana częstotliwość pomiaru 'co tydzień'",
+                "nieznana częstotliwość pomiaru 'co trzy tygodnie'",
                 f"{IND}.frequency",
                 "wpisz ją tak jak w dokumencie programu, np. 'Raz w roku', 'raz na kwartał', "
-                "'jednorazowo', albo po angielsku: end, half_yearly, monthly, once, quarterly, "
-                "yearly",
+                "'jednorazowo', albo po angielsku: biennial, end, half_yearly, monthly, once, "
+                "quarterly, weekly, yearly",
             )
         ],
     ),
@@ -355,8 +355,10 @@ def test_core_parsers_speak_polish() -> None:
             parse_period("2024-13")
         with pytest.raises(ValueError, match=r"^to nie jest liczba: 'abc'$"):
             parse_number("abc")
-        with pytest.raises(ValueError, match=r"^nieznana częstotliwość pomiaru 'co tydzień'$"):
-            parse_frequency("co tydzień")
+        with pytest.raises(
+            ValueError, match=r"^nieznana częstotliwość pomiaru 'co trzy tygodnie'$"
+        ):
+            parse_frequency("co trzy tygodnie")
         with pytest.raises(
             ValueError, match=r"^to nie jest dzień i miesiąc: 'jutro'; wpisz termin"
         ):

@@ -133,8 +133,8 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
     ),
     (
         "unknown frequency",
-        _replace("Raz w roku", "co tydzień"),
-        [(23, 24, "unknown measurement frequency 'co tydzień'", f"{IND}.frequency")],
+        _replace("Raz w roku", "co trzy tygodnie"),
+        [(23, 24, "unknown measurement frequency 'co trzy tygodnie'", f"{IND}.frequency")],
     ),
     (
         "unknown unit",
@@ -462,7 +462,7 @@ def test_formatted_diagnostic_is_file_line_column() -> None:
 
 
 def test_all_errors_are_reported_at_once() -> None:
-    text = _replace("unit: liczba", "unit: metry").replace("Raz w roku", "co tydzień")
+    text = _replace("unit: liczba", "unit: metry").replace("Raz w roku", "co trzy tygodnie")
     result = load_text(text, "p.yaml")
     assert [d.line for d in result.diagnostics] == [21, 23]
 

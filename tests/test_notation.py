@@ -194,7 +194,8 @@ def test_the_period_of_a_day_contains_it(day: date, frequency: Frequency) -> Non
     assert period.contains(day)
 
 
-@given(st.sampled_from(list(Frequency)), years, st.integers(0, 5))
+@given(st.sampled_from([f for f in Frequency if f is not Frequency.WEEKLY]), years,
+       st.integers(0, 5))  # fmt: skip
 def test_periods_tile_the_programme(frequency: Frequency, first: int, length: int) -> None:
     found = periods_of(frequency, first, first + length)
     assert found[0].start == date(first, 1, 1)

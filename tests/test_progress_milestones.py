@@ -200,36 +200,45 @@ def test_default_view_lists_every_earlier_period_needing_attention() -> None:
 
 def test_default_view_of_quarters() -> None:
     program = make("target: 1/kwartał\nfrequency: kwartalnie", 2024, 2024)
-    ip = run(program, [ent(1, "2024-Q2")], "2024-08-01")
-    assert [(r.code, r.status) for r in ip.default_view(date(2024, 8, 1))] == [
-        ("2024-Q1", Status.AWAITING),
-        ("2024-Q2", Status.ACHIEVED),  # the previous period, its report still due
+    ip = run(program, [ent(1, "2024-Q2")], "2024-07-20")
+    assert [(r.code, r.status) for r in ip.default_view(date(2024, 7, 20))] == [
+        ("2024-Q1", Status.OVERDUE),  # due 30 days after the quarter, on 30 April
+        ("2024-Q2", Status.ACHIEVED),  # the previous period, its report due by 30 July
         ("2024-Q3", Status.IN_PROGRESS),
     ]
+    later = run(program, [ent(1, "2024-Q2")], "2024-08-01")
+    assert [r.code for r in later.default_view(date(2024, 8, 1))] == ["2024-Q1", "2024-Q3"]
 
 
-def test_programme_status_reflects_earlier_shortfalls_while_running() -> None:
+def test_programme_status_is_the_totals_while_running() -> None:
+    """Earlier years missed or without data are their own rows; the programme's row says how
+    the total stands (SPEC round 2: the programme-to-date row keeps the findings apart)."""
+
     def status(entries: list[Entry], as_of: str) -> Status:
         return run(SEED, entries, as_of).programme.status
 
     good = [ent(1, "2021"), ent(1, "2022"), ent(1, "2023")]
     assert status(good, "2024-06-01") is Status.IN_PROGRESS
-    assert status([ent(1, "2021"), ent(0, "2022"), ent(1, "2023")], "2024-06-01") is Status.MISSED
-    assert status([ent(1, "2021"), ent(1, "2022")], "2024-03-01") is Status.IN_PROGRESS  # awaiting
-    assert status([ent(1, "2021"), ent(1, "2022")], "2024-06-01") is Status.OVERDUE
-    assert status([ent(0, "2021"), ent(1, "2022")], "2024-06-01") is Status.OVERDUE  # before missed
+    assert status([ent(1, "2021"), ent(0, "2022"), ent(1, "2023")], "2024-06-01") is (
+        Status.IN_PROGRESS
+    )
+    assert status([ent(1, "2021"), ent(1, "2022")], "2024-06-01") is Status.IN_PROGRESS
+    assert status([ent(0, "2021"), ent(1, "2022")], "2024-06-01") is Status.IN_PROGRESS
     after = [ent(0, "2021"), *(ent(1, str(y), y) for y in range(2022, 2025))]
-    assert status(after, "2026-07-01") is Status.OVERDUE  # 2025 never reported
-    assert status([*after, ent(1, "2025")], "2026-07-01") is Status.MISSED
+    assert status(after, "2026-07-01") is Status.MISSED  # 3 of 5, the programme over
+    assert status([*after, ent(1, "2025")], "2026-07-01") is Status.MISSED  # 4 of 5
+    assert status([*after, ent(2, "2025")], "2026-07-01") is Status.ACHIEVED  # 5 of 5
 
 
-def test_total_and_monitoring_rows_reflect_overdue_years() -> None:
+def test_total_and_monitoring_rows_keep_overdue_years_apart() -> None:
     total = make("target: 5 w okresie programu\nfrequency: raz w roku", 2021, 2023)
-    assert run(total, [ent(2, "2022")], "2022-07-01").programme.status is Status.OVERDUE
+    on_its_way = run(total, [ent(2, "2022")], "2022-07-01").programme
+    assert on_its_way.status is Status.IN_PROGRESS  # 2021 without data is its own row
+    assert (on_its_way.periods_due, on_its_way.periods_due_with_data) == (1, 0)
     assert run(total, [ent(2, "2021")], "2022-07-01").programme.status is Status.IN_PROGRESS
     assert run(total, [ent(5, "2022")], "2022-07-01").programme.status is Status.ACHIEVED
     watch = make("unit: zł\ntarget: brak\nfrequency: raz w roku", 2021, 2023)
-    assert run(watch, [ent(9, "2022")], "2022-07-01").programme.status is Status.OVERDUE
+    assert run(watch, [ent(9, "2022")], "2022-07-01").programme.status is Status.REPORTED
     assert run(watch, [ent(9, "2021")], "2022-07-01").programme.status is Status.REPORTED
 
 

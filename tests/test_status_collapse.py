@@ -29,8 +29,9 @@ def test_runs_are_joined_only_across_adjacent_periods(tmp_path: Path) -> None:
     rows = [line for line in _status(store).splitlines() if line.startswith("2.3.1 ")]
     text = "\n".join(rows)
     assert "2024-01…2024-05 (5)" in text
-    assert "2024-07…2024-12 (6)" in text  # not joined across 2024-06, which has data
-    assert "2025-01…2025-05 (5)" in text and "awaiting" in text
+    # not joined across 2024-06, which has data; a month is due 30 days after it ends
+    assert "2024-07…2025-04 (10)" in text
+    assert "2025-05 " in text and "awaiting" in text
     assert len(rows) == 5  # two overdue runs, one awaiting run, the current month, programme
 
 

@@ -66,7 +66,7 @@ def test_readonly_folder_store_is_read_as_immutable(wsp: Wsp, readonly_folder: l
         ["history"],
         ["export", "--format", "json"],
         ["status", "--year", "2023", "--format", "json"],
-        ["check", "--year", "2023", "--as-of", "2024-01-10"],
+        ["check", "--year", "2023", "--as-of", "2023-01-10"],
     ],
 )
 def test_read_commands_work_in_a_readonly_folder(

@@ -47,7 +47,7 @@ def test_key_compares_normalised_and_returns_the_known_word() -> None:
 def test_frequency_words_ignore_case_and_diacritics() -> None:
     assert closest_frequency_word("Raz W Roku.") == "raz w roku"
     assert closest_frequency_word("polrocznei") == "półrocznie"
-    assert closest_frequency_word("co tydzień") is None
+    assert closest_frequency_word("co trzy tygodnie") is None
 
 
 @given(st.lists(words, max_size=8), st.data(), st.integers(min_value=1, max_value=4))

@@ -121,6 +121,9 @@ class Indicator:
     upper_bound: float | None = None
     department: str = ""
     notes: str = ""
+    deadline_days: int | None = None
+    """Days after a period shorter than a year ends until its data is due (None: the
+    programme's :attr:`Program.deadline_days`)."""
 
     def breakdown(self, key: str) -> Breakdown | None:
         wanted = key.strip().casefold()
@@ -163,6 +166,9 @@ class Program:
     adopted_by: str = ""
     sources: tuple[str, ...] = ()
     source_file: str = ""
+    deadline_days: int = 30
+    """Days after a period shorter than a year (a half, quarter, month, week) ends until its
+    data is due; a year and longer periods are due by :attr:`deadline`."""
 
     @property
     def years(self) -> range:

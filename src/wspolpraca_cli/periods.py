@@ -1,5 +1,5 @@
-"""Period arithmetic: frequencies, periods (years, halves, quarters, months, the whole
-programme), their bounds, and the reporting deadline.
+"""Period arithmetic: frequencies, periods (two-year spans, years, halves, quarters, months,
+ISO weeks, the whole programme), their bounds, and the reporting deadline.
 
 Pure functions and frozen values; nothing here reads files or the clock.
 """
@@ -22,12 +22,15 @@ class Frequency(StrEnum):
     HALF_YEARLY = "half_yearly"
     QUARTERLY = "quarterly"
     MONTHLY = "monthly"
+    WEEKLY = "weekly"
+    BIENNIAL = "biennial"
     ONCE = "once"
     END = "end"
 
     @property
     def per_year(self) -> int:
-        """Periods per calendar year (0 for once / end of programme)."""
+        """Periods per calendar year (52 a week, though a year may have 53; 0 for once, the
+        end of the programme and every two years)."""
         return _PER_YEAR[self]
 
 
@@ -36,6 +39,8 @@ _PER_YEAR = {
     Frequency.HALF_YEARLY: 2,
     Frequency.QUARTERLY: 4,
     Frequency.MONTHLY: 12,
+    Frequency.WEEKLY: 52,
+    Frequency.BIENNIAL: 0,
     Frequency.ONCE: 0,
     Frequency.END: 0,
 }
@@ -61,6 +66,15 @@ FREQUENCY_WORDS: dict[str, Frequency] = {
     "raz na miesiąc": Frequency.MONTHLY,
     "miesięcznie": Frequency.MONTHLY,
     "co miesiąc": Frequency.MONTHLY,
+    "raz w tygodniu": Frequency.WEEKLY,
+    "raz na tydzień": Frequency.WEEKLY,
+    "co tydzień": Frequency.WEEKLY,
+    "tygodniowo": Frequency.WEEKLY,
+    "cotygodniowo": Frequency.WEEKLY,
+    "raz na dwa lata": Frequency.BIENNIAL,
+    "co dwa lata": Frequency.BIENNIAL,
+    "raz na 2 lata": Frequency.BIENNIAL,
+    "co 2 lata": Frequency.BIENNIAL,
     "jednorazowo": Frequency.ONCE,
     "jednokrotnie": Frequency.ONCE,
     "na koniec programu": Frequency.END,
@@ -78,6 +92,12 @@ FREQUENCY_WORDS: dict[str, Frequency] = {
     "once a quarter": Frequency.QUARTERLY,
     "monthly": Frequency.MONTHLY,
     "once a month": Frequency.MONTHLY,
+    "weekly": Frequency.WEEKLY,
+    "once a week": Frequency.WEEKLY,
+    "biennial": Frequency.BIENNIAL,
+    "biennially": Frequency.BIENNIAL,
+    "every two years": Frequency.BIENNIAL,
+    "every 2 years": Frequency.BIENNIAL,
     "once": Frequency.ONCE,
     "end": Frequency.END,
     "at the end of the programme": Frequency.END,
@@ -89,6 +109,8 @@ FREQUENCY_NAMES_PL = {
     Frequency.HALF_YEARLY: "raz na pół roku",
     Frequency.QUARTERLY: "raz na kwartał",
     Frequency.MONTHLY: "raz w miesiącu",
+    Frequency.WEEKLY: "raz w tygodniu",
+    Frequency.BIENNIAL: "raz na dwa lata",
     Frequency.ONCE: "jednorazowo",
     Frequency.END: "na koniec programu",
 }
@@ -97,6 +119,8 @@ FREQUENCY_NAMES_EN = {
     Frequency.HALF_YEARLY: "half-yearly",
     Frequency.QUARTERLY: "quarterly",
     Frequency.MONTHLY: "monthly",
+    Frequency.WEEKLY: "weekly",
+    Frequency.BIENNIAL: "every two years",
     Frequency.ONCE: "once",
     Frequency.END: "at the end of the programme",
 }
@@ -127,11 +151,37 @@ def parse_frequency(text: str) -> Frequency:
     return found
 
 
+FREQUENCY_CUTOFF = 0.8
+"""How alike a frequency phrase must be to be suggested: more than other words, since
+phrases such as ``raz na dwa lata`` and ``raz na kwartał`` share most of their letters."""
+
+_NUMBER_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "raz", "jeden", "jedna", "jednorazowo", "dwa", "dwie", "dwu", "trzy", "cztery", "pięć",
+        "sześć", "siedem", "osiem", "dziewięć", "dziesięć", "pół", "once", "twice", "one",
+        "two", "three", "four", "five", "half",
+    )
+)  # fmt: skip
+
+
+def _numbers_in(words: str) -> set[str]:
+    """The number words and numerals of a folded phrase (``raz na dwa lata``: raz, dwa)."""
+    return {w for w in words.split() if w in _NUMBER_WORDS or w.isdigit()}
+
+
 def closest_frequency_word(text: str) -> str | None:
-    """The accepted frequency word closest to ``text``, for a did-you-mean."""
+    """The accepted frequency word closest to ``text``, for a did-you-mean — only one close
+    in meaning: spelt alike, and naming no number the typed words do not (``raz na trzy
+    lata`` is not ``raz na kwartał``)."""
     from wspolpraca_cli.suggest import close_matches
 
-    close = close_matches(text, FREQUENCY_WORDS, n=1, key=lambda w: fold(normalise_words(w)))
+    def norm(word: str) -> str:
+        return fold(normalise_words(word))
+
+    typed = _numbers_in(norm(text))
+    known = [w for w in FREQUENCY_WORDS if typed <= _numbers_in(norm(w))]
+    close = close_matches(text, known, n=1, key=norm, cutoff=FREQUENCY_CUTOFF)
     return close[0] if close else None
 
 
@@ -140,6 +190,8 @@ class PeriodKind(StrEnum):
     HALF = "H"
     QUARTER = "Q"
     MONTH = "M"
+    WEEK = "W"
+    BIENNIUM = "B"
     PROGRAMME = "P"
 
 
@@ -148,6 +200,8 @@ _KIND_OF_FREQUENCY = {
     Frequency.HALF_YEARLY: PeriodKind.HALF,
     Frequency.QUARTERLY: PeriodKind.QUARTER,
     Frequency.MONTHLY: PeriodKind.MONTH,
+    Frequency.WEEKLY: PeriodKind.WEEK,
+    Frequency.BIENNIAL: PeriodKind.BIENNIUM,
     Frequency.ONCE: PeriodKind.PROGRAMME,
     Frequency.END: PeriodKind.PROGRAMME,
 }
@@ -161,9 +215,11 @@ def kind_of(frequency: Frequency) -> PeriodKind:
 class Period:
     """A reporting period.
 
-    ``year`` is the calendar year (the first year for a programme-wide period), ``index``
-    the half (1–2), quarter (1–4) or month (1–12), or the last year for a programme-wide
-    period; 0 for a plain year.
+    ``year`` is the calendar year (the first year for a programme-wide period or a
+    biennium; the ISO year for a week), ``index`` the half (1–2), quarter (1–4), month
+    (1–12) or ISO week (1–53), or the last year for a programme-wide period or a biennium
+    (``2023-2024``: two years counted from the programme's first; the last may be one year
+    when the programme's years are odd in number); 0 for a plain year.
     """
 
     year: int
@@ -179,6 +235,8 @@ class Period:
             return f"{self.year}-Q{self.index}"
         if self.kind is PeriodKind.MONTH:
             return f"{self.year}-{self.index:02d}"
+        if self.kind is PeriodKind.WEEK:
+            return f"{self.year}-W{self.index:02d}"
         return f"{self.year}-{self.index}"
 
     @cached_property
@@ -190,6 +248,8 @@ class Period:
             return date(self.year, 3 * (self.index - 1) + 1, 1)
         if self.kind is PeriodKind.MONTH:
             return date(self.year, self.index, 1)
+        if self.kind is PeriodKind.WEEK:
+            return date.fromisocalendar(self.year, self.index, 1)
         return date(self.year, 1, 1)
 
     @cached_property
@@ -197,8 +257,10 @@ class Period:
         """The last day of the period (inclusive)."""
         if self.kind is PeriodKind.YEAR:
             return date(self.year, 12, 31)
-        if self.kind is PeriodKind.PROGRAMME:
+        if self.kind in _SPANS:
             return date(self.index, 12, 31)
+        if self.kind is PeriodKind.WEEK:
+            return self.start + timedelta(days=6)
         months = {PeriodKind.HALF: 6, PeriodKind.QUARTER: 3, PeriodKind.MONTH: 1}[self.kind]
         first_month = self.start.month + months
         year = self.year + (first_month - 1) // 12
@@ -207,7 +269,7 @@ class Period:
 
     @property
     def end_year(self) -> int:
-        return self.index if self.kind is PeriodKind.PROGRAMME else self.year
+        return self.index if self.kind in _SPANS else self.year
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -216,14 +278,25 @@ class Period:
         return range(self.year, self.end_year + 1)
 
 
+_SPANS = frozenset({PeriodKind.PROGRAMME, PeriodKind.BIENNIUM})
+"""Periods of whole years, from ``year`` to ``index``."""
+
 _PERIOD_RE = re.compile(  # ASCII digits only: \d would also take ٢٠٢٤ and ２０２４
-    r"^(?P<year>\d{4})(?:-(?:(?P<h>[Hh][12])|(?P<q>[Qq][1-4])|(?P<m>\d{1,2})|(?P<last>\d{4})))?$",
+    r"^(?P<year>\d{4})(?:-(?:(?P<h>[Hh][12])|(?P<q>[Qq][1-4])|(?P<w>[Ww]\d{1,2})|(?P<m>\d{1,2})"
+    r"|(?P<last>\d{4})))?$",
     re.ASCII,
 )
 
 
+def weeks_in(year: int) -> int:
+    """ISO weeks in ``year`` (52 or 53: the week of 28 December is its last)."""
+    return date(year, 12, 28).isocalendar().week
+
+
 def parse_period(text: str) -> Period:
-    """Parse ``2024``, ``2024-H1``, ``2024-Q3``, ``2024-03`` or ``2021-2025``."""
+    """Parse ``2024``, ``2024-H1``, ``2024-Q3``, ``2024-03``, ``2024-W05`` (an ISO week) or
+    ``2021-2025`` (a span of years: the programme's, or a biennium — see
+    :func:`for_frequency`)."""
     match = _PERIOD_RE.match(text.strip())
     if not match:
         raise ValueError(t("prog.period.invalid", text=text))
@@ -232,6 +305,11 @@ def parse_period(text: str) -> Period:
         return Period(year, PeriodKind.HALF, int(match["h"][1]))
     if match["q"]:
         return Period(year, PeriodKind.QUARTER, int(match["q"][1]))
+    if match["w"]:
+        week = int(match["w"][1:])
+        if not 1 <= week <= weeks_in(year):
+            raise ValueError(t("prog.period.bad_week", text=text, weeks=weeks_in(year)))
+        return Period(year, PeriodKind.WEEK, week)
     if match["m"]:
         month = int(match["m"])
         if not 1 <= month <= 12:
@@ -256,7 +334,31 @@ def period_of(day: date, frequency: Frequency, first_year: int, last_year: int) 
         return Period(day.year, kind, (day.month - 1) // 3 + 1)
     if kind is PeriodKind.MONTH:
         return Period(day.year, kind, day.month)
+    if kind is PeriodKind.WEEK:
+        iso = day.isocalendar()
+        return Period(iso.year, kind, iso.week)
+    if kind is PeriodKind.BIENNIUM:
+        return biennium_of(day.year, first_year, last_year)
     return Period(first_year, kind, last_year)
+
+
+def biennium_of(year: int, first_year: int, last_year: int) -> Period:
+    """The biennium holding ``year``: two years counted from the programme's first
+    (``2021-2022``, ``2023-2024``, …), the last cut at the programme's end (``2025-2025``)."""
+    start = first_year + 2 * ((year - first_year) // 2)
+    return Period(start, PeriodKind.BIENNIUM, max(start, min(start + 1, last_year)))
+
+
+def for_frequency(period: Period, frequency: Frequency, first_year: int, last_year: int) -> Period:
+    """``period`` as a period of ``frequency``: a span of years (``2023-2024``, read as the
+    programme's kind) that is one of a biennial indicator's bienniums becomes that
+    biennium; any other period is returned as it is."""
+    spans = frequency is Frequency.BIENNIAL and period.kind is PeriodKind.PROGRAMME
+    if spans and first_year <= period.year <= last_year:
+        biennium = biennium_of(period.year, first_year, last_year)
+        if (biennium.year, biennium.index) == (period.year, period.index):
+            return biennium
+    return period
 
 
 def periods_of(frequency: Frequency, first_year: int, last_year: int) -> list[Period]:
@@ -264,10 +366,14 @@ def periods_of(frequency: Frequency, first_year: int, last_year: int) -> list[Pe
     kind = kind_of(frequency)
     if kind is PeriodKind.PROGRAMME:
         return [Period(first_year, kind, last_year)]
-    per_year = frequency.per_year
     years = range(first_year, last_year + 1)
     if kind is PeriodKind.YEAR:
         return [Period(y, kind) for y in years]
+    if kind is PeriodKind.WEEK:
+        return [Period(y, kind, w) for y in years for w in range(1, weeks_in(y) + 1)]
+    if kind is PeriodKind.BIENNIUM:
+        return [biennium_of(y, first_year, last_year) for y in years[::2]]
+    per_year = frequency.per_year
     return [Period(y, kind, i) for y in years for i in range(1, per_year + 1)]
 
 

@@ -17,6 +17,7 @@ from wspolpraca_cli.periods import (
     FREQUENCY_NAMES_PL,
     Period,
     PeriodKind,
+    for_frequency,
     kind_of,
     matches_frequency,
     parse_period,
@@ -80,6 +81,7 @@ def check_period(program: Program, ind: Indicator, text: str, *, in_file: bool =
     except ValueError:
         hint = _form_hint(program, ind, in_file)
         raise InputError(t("period.invalid", period=text), hint=hint) from None
+    period = for_frequency(period, ind.frequency, program.first_year, program.last_year)
     if not matches_frequency(period, ind.frequency):
         raise InputError(
             t("period.wrong_form", period=text, id=ind.id, frequency=frequency_name(ind)),

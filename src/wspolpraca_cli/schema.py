@@ -59,6 +59,28 @@ def _no_bool(value: Any) -> Any:
     return value
 
 
+MAX_DEADLINE_DAYS = 3660
+"""The most days ``deadline_days`` may give (ten years: more is a typo, and no date is
+computed past the calendar's end)."""
+
+
+def _whole_days(value: Any) -> Any:
+    """``deadline_days``: a whole number of days from 0 (YAML's int, not a boolean, a
+    fraction or text)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_DEADLINE_DAYS:
+        return value
+    source = getattr(value, "yaml_source", None)
+    shown = source.strip() if isinstance(source, str) else str(value)
+    if isinstance(value, bool):
+        shown = str(value).lower()
+    raise _error(
+        "wsp_deadline_days",
+        t("prog.deadline_days", value=shown, most=MAX_DEADLINE_DAYS),
+        t("prog.deadline_days.hint"),
+    )
+
+
+DeadlineDays = Annotated[int, BeforeValidator(_whole_days)]
 Text = Annotated[str, BeforeValidator(_no_bool), Field(min_length=1)]
 OptionalText = Annotated[str, BeforeValidator(_no_bool)]
 
@@ -79,6 +101,7 @@ class ProgramMeta(_Base):
     first_year: int = Field(ge=1990, le=2200)
     last_year: int = Field(ge=1990, le=2200)
     reporting_deadline: Deadline = Deadline()
+    deadline_days: DeadlineDays = 30
     language: OptionalText = "pl"
     adopted_by: OptionalText = ""
 
@@ -151,6 +174,7 @@ class IndicatorModel(_Base):
     bounds: BoundsModel | None = None
     department: OptionalText = ""
     notes: OptionalText = ""
+    deadline_days: DeadlineDays | None = None
 
     @field_validator("unit", mode="before")
     @classmethod
@@ -272,6 +296,7 @@ def _indicator(ind: IndicatorModel, ind_id: str, action_id: str, area_id: str) -
         upper_bound=bounds.max,
         department=ind.department,
         notes=ind.notes,
+        deadline_days=ind.deadline_days,
     )
 
 
@@ -313,4 +338,5 @@ def to_program(doc: ProgramFile, source_file: str = "") -> model.Program:
         adopted_by=meta.adopted_by,
         sources=tuple(doc.sources),
         source_file=source_file,
+        deadline_days=meta.deadline_days,
     )

@@ -19,6 +19,7 @@ def close_matches(
     *,
     n: int = 3,
     key: Callable[[str], str] | None = None,
+    cutoff: float = CUTOFF,
 ) -> list[str]:
     """At most ``n`` words of ``known`` that look like ``wanted``: the closest first, then
     those ``wanted`` begins with or that begin with it (``1.2`` → ``1.1``, ``1``).
@@ -38,7 +39,7 @@ def close_matches(
     target = norm(wanted)
     if not target or n < 1:
         return []
-    close = difflib.get_close_matches(target, normalised, n=n, cutoff=CUTOFF)
+    close = difflib.get_close_matches(target, normalised, n=n, cutoff=cutoff)
     close += [k for k in normalised if k.startswith(target) or target.startswith(k)]
     return [originals[k] for k in dict.fromkeys(close)][:n]
 

@@ -555,6 +555,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # periods, deadlines, numbers
     "prog.period.invalid": ("to nie jest okres: {text!r}", "not a period: {text!r}"),
     "prog.period.bad_month": ("nie ma takiego miesiąca: {text!r}", "not a month: {text!r}"),
+    "prog.period.bad_week": (
+        "nie ma takiego tygodnia: {text!r} (rok ma tygodnie od W01 do W{weeks})",
+        "no such week: {text!r} (the year has weeks W01 to W{weeks})",
+    ),
     "prog.period.reversed": (
         "okres nie może się kończyć przed swoim początkiem: {text!r}",
         "a period cannot end before it starts: {text!r}",
@@ -564,6 +568,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not a day of the year: {text!r}; write it as '31 maja' or '05-31'",
     ),
     "prog.deadline.no_such_day": ("nie ma takiego dnia: {text!r}", "no such day: {text!r}"),
+    "prog.deadline_days": (
+        "deadline_days musi być liczbą całkowitą dni od 0 do {most}, a jest: {value}",
+        "deadline_days must be a whole number of days from 0 to {most}, not: {value}",
+    ),
+    "prog.deadline_days.hint": (
+        "ile dni po zakończeniu okresu krótszego niż rok (półrocza, kwartału, miesiąca, "
+        "tygodnia) mija termin przekazania danych, np. deadline_days: 30",
+        "how many days after a period shorter than a year (a half, quarter, month, week) "
+        "ends its data is due, e.g. deadline_days: 30",
+    ),
     "prog.number.empty": ("nie podano liczby", "empty number"),
     "prog.number.invalid": ("to nie jest liczba: {text!r}", "not a number: {text!r}"),
     "number.not_whole": (

@@ -19,6 +19,7 @@ from wspolpraca_cli.errors import Diagnostic
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.loader.compose import Located, PathKey
 from wspolpraca_cli.numbers import format_plain
+from wspolpraca_cli.periods import Frequency
 from wspolpraca_cli.schema import IndicatorModel, ProgramFile, indicator_ids
 from wspolpraca_cli.suggest import close_matches
 from wspolpraca_cli.targets import Target, TargetKind
@@ -219,7 +220,8 @@ def target_period_fits_frequency(document: Document, program: model.Program) -> 
     found = []
     for path, _, built in document.checked_indicators(program):
         target, per_year = built.target, built.frequency.per_year
-        if target.per is not None and per_year and target.per.per_year > per_year:
+        rarer = built.frequency is Frequency.BIENNIAL  # less than once a year
+        if target.per is not None and (rarer or (per_year and target.per.per_year > per_year)):
             found.append(
                 document.located.diagnostic(
                     (*path, "target"),

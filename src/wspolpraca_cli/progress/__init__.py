@@ -41,6 +41,7 @@ from wspolpraca_cli.progress.periods import (
     evaluation_kind,
     evaluation_periods,
     measurement_periods,
+    period_deadline,
     period_target,
     placement,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "evaluation_kind",
     "evaluation_periods",
     "measurement_periods",
+    "period_deadline",
     "period_status",
     "period_target",
     "placement",

@@ -20,6 +20,7 @@ from wspolpraca_cli.progress.periods import (
     kind_positions,
     once_due,
     parse_code,
+    period_deadline,
     period_target,
     placement_in,
 )
@@ -238,7 +239,7 @@ def _indicator_progress(
     for p, acc in zip(eval_periods, sums, strict=True):
         target = period_target(ind, p, program)
         actual = acc.value(ind.aggregation)
-        deadline = program.deadline.for_period(p)
+        deadline = period_deadline(ind, program, p)
         status = period_status(
             p,
             target=target,
@@ -277,29 +278,29 @@ def _programme_result(
     as_of: date,
     whole: Period,
 ) -> ProgrammeResult:
-    """The programme-to-date row of one indicator. Its actual and achievement are always
-    those of the figure its status is decided on:
+    """The programme-to-date row of one indicator: progress against the programme's target
+    (``status``, ``achievement``), kept apart from data completeness (``periods_due``,
+    ``periods_due_with_data``) — a period without data is its own ``overdue`` row and never
+    makes the programme's target ``overdue`` or ``missed``. Its actual and achievement are
+    always those of the figure its status is decided on:
 
-    - one evaluation period spanning the programme (once or at the end, undated target):
-      that period's result;
-    - a target in every period (``1/rok``, ``≤ 50%``, ``≥ 3``, by year): the total of the
-      periods' targets and of the actual for a ``sum`` (else the target's value and the
-      indicator's aggregation over every counted entry); the status is ``achieved`` once
-      every period with a target is, otherwise decided by the periods (see
-      :func:`_status_from_periods`) — the total can reach 100% while a year was missed or
-      is overdue, which ``periods_achieved`` of ``periods_with_target`` shows;
-    - a level or milestone due in a year (``30% w 2025``, ``tak w 2025``): once the due
-      period has data, or has closed, the due period's result — target, actual, count,
-      achievement and status — so a value recorded for another year never makes an overdue
-      or missed due period look achieved; before that, the latest reading so far with
-      ``in_progress`` (``achieved`` if it meets a target that settles early, such as a
-      milestone reached ahead of its year; ``not_started`` before the programme);
-    - a total over the programme, or no target: the aggregation over every counted entry
-      judged like one period spanning the programme.
-
-    Then earlier shortfalls are reflected: while that status is still open (``in_progress``,
-    or ``reported`` for a monitoring indicator), a closed evaluation period that is
-    ``overdue`` makes it ``overdue``, else one that is ``missed`` makes it ``missed``.
+        - one evaluation period spanning the programme (once or at the end, undated target):
+          that period's result;
+        - a target in every period (``1/rok``, ``≤ 50%``, ``≥ 3``, by year): the total of the
+          periods' targets and of the actual for a ``sum`` (else the target's value and the
+          indicator's aggregation over every counted entry), judged like one period spanning
+          the programme — ``achieved`` once met where a met target settles early (``6 / 5`` in
+          the third year), else ``in_progress`` until the programme ends, then ``achieved`` or
+          ``missed``; ``achieved`` also once every period with a target is. A missed year is
+          its own row, and ``periods_achieved`` of ``periods_with_target`` shows it;
+        - a level or milestone due in a year (``30% w 2025``, ``tak w 2025``): once the due
+          period has data, or has closed, the due period's result — target, actual, count,
+          achievement and status — so a value recorded for another year never makes an overdue
+          or missed due period look achieved; before that, the latest reading so far with
+          ``in_progress`` (``achieved`` if it meets a target that settles early, such as a
+          milestone reached ahead of its year; ``not_started`` before the programme);
+        - a total over the programme, or no target: the aggregation over every counted entry
+          judged like one period spanning the programme.
     """
     descending = ind.target.descending
     target_kind = ind.target.kind
@@ -321,7 +322,19 @@ def _programme_result(
         if ind.aggregation is Aggregation.SUM and targeted:
             target = math.fsum(r.target for r in targeted if r.target is not None)
             base = None  # a baseline is a level per period, not comparable with a total
-        status = _status_from_periods(targeted, rows, as_of, whole)
+        if targeted and all(r.status is Status.ACHIEVED for r in targeted):
+            status = Status.ACHIEVED
+        else:
+            status = period_status(
+                whole,
+                target=target,
+                actual=actual,
+                has_data=count > 0,
+                descending=descending,
+                settles_early=settles_early(ind),
+                as_of=as_of,
+                deadline=program.deadline.for_period(whole),
+            )
     elif year_due is not None:
         due = next((r for r in rows if r.target is not None), None)
         target = period_target(ind, whole, program)
@@ -353,8 +366,7 @@ def _programme_result(
             as_of=as_of,
             deadline=program.deadline.for_period(whole),
         )
-    if status in (Status.IN_PROGRESS, Status.REPORTED):
-        status = _earlier_shortfall(rows, as_of) or status
+    due_rows = [r for r in rows if as_of > r.deadline]
     return ProgrammeResult(
         indicator_id=ind.id,
         period=whole,
@@ -367,34 +379,6 @@ def _programme_result(
         periods_with_target=len(targeted),
         periods_achieved=achieved,
         period_counts=period_counts,
+        periods_due=len(due_rows),
+        periods_due_with_data=sum(1 for r in due_rows if r.has_data),
     )
-
-
-def _earlier_shortfall(rows: list[PeriodResult], as_of: date) -> Status | None:
-    """``overdue`` if a closed period is overdue, else ``missed`` if one is missed, else None."""
-    closed = {r.status for r in rows if r.period.end < as_of}
-    for status in (Status.OVERDUE, Status.MISSED):
-        if status in closed:
-            return status
-    return None
-
-
-def _status_from_periods(
-    targeted: list[PeriodResult], rows: list[PeriodResult], as_of: date, whole: Period
-) -> Status:
-    """The programme status of a target in every period: ``achieved`` once every period
-    with a target is; before the programme ``not_started``; while it runs ``in_progress``
-    (made ``overdue`` or ``missed`` by an earlier period, see :func:`_programme_result`);
-    after it, the first of ``overdue``, ``missed``, ``awaiting`` among the periods (those
-    with a target, or all without one), else ``reported`` or ``achieved``."""
-    if targeted and all(r.status is Status.ACHIEVED for r in targeted):
-        return Status.ACHIEVED
-    if as_of < whole.start:
-        return Status.NOT_STARTED
-    if as_of <= whole.end:
-        return Status.IN_PROGRESS
-    statuses = {r.status for r in (targeted or rows)}
-    for status in (Status.OVERDUE, Status.MISSED, Status.AWAITING):
-        if status in statuses:
-            return status
-    return Status.REPORTED if Status.REPORTED in statuses else Status.ACHIEVED

@@ -5,6 +5,7 @@ value is recorded under, and the target each evaluation period carries."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import lru_cache
 
 from wspolpraca_cli.aggregation import Aggregate
@@ -13,6 +14,8 @@ from wspolpraca_cli.periods import (
     Frequency,
     Period,
     PeriodKind,
+    biennium_of,
+    for_frequency,
     kind_of,
     parse_period,
     periods_of,
@@ -21,13 +24,17 @@ from wspolpraca_cli.targets import TargetKind
 
 _Place = Callable[[Period], Period | None]
 _RANK = {
+    PeriodKind.WEEK: -1,
     PeriodKind.MONTH: 0,
     PeriodKind.QUARTER: 1,
     PeriodKind.HALF: 2,
     PeriodKind.YEAR: 3,
+    PeriodKind.BIENNIUM: 3.5,
     PeriodKind.PROGRAMME: 4,
 }
 _FREQUENCY_OF_KIND = {
+    PeriodKind.WEEK: Frequency.WEEKLY,
+    PeriodKind.BIENNIUM: Frequency.BIENNIAL,
     PeriodKind.MONTH: Frequency.MONTHLY,
     PeriodKind.QUARTER: Frequency.QUARTERLY,
     PeriodKind.HALF: Frequency.HALF_YEARLY,
@@ -158,19 +165,48 @@ def placement(ind: Indicator, program: Program) -> _Place:
 
 
 def enclosing(period: Period, kind: PeriodKind, programme: Period) -> Period | None:
-    """The period of ``kind`` that contains ``period``; None if ``period`` is coarser."""
+    """The period of ``kind`` that contains ``period``; None if ``period`` is coarser (a
+    week counts where its Thursday falls, as ISO numbers weeks)."""
+    first, last = programme.year, programme.end_year
+    if kind is PeriodKind.BIENNIUM and period.kind is PeriodKind.PROGRAMME:
+        period = for_frequency(period, Frequency.BIENNIAL, first, last)
     if _RANK[period.kind] > _RANK[kind]:
         return None
     if kind is PeriodKind.PROGRAMME:
         return programme if period.kind is not PeriodKind.PROGRAMME or period == programme else None
     if period.kind is kind:
         return period
+    if kind is PeriodKind.BIENNIUM:
+        return biennium_of(period.year, first, last)
+    if period.kind is PeriodKind.WEEK:
+        thursday = period.start + timedelta(days=3)
+        if kind is PeriodKind.YEAR:
+            return Period(period.year, kind)  # the ISO year: that of its Thursday
+        period = Period(thursday.year, PeriodKind.MONTH, thursday.month)
+        if kind is PeriodKind.MONTH:
+            return period
     month = period.start.month
     if kind is PeriodKind.YEAR:
         return Period(period.year, kind)
     if kind is PeriodKind.HALF:
         return Period(period.year, kind, 1 if month <= 6 else 2)
     return Period(period.year, kind, (month - 1) // 3 + 1)  # QUARTER (MONTH is handled above)
+
+
+_DUE_BY_THE_PROGRAMME_DEADLINE = frozenset(
+    {PeriodKind.YEAR, PeriodKind.BIENNIUM, PeriodKind.PROGRAMME}
+)
+
+
+def period_deadline(ind: Indicator, program: Program, period: Period) -> date:
+    """When a period's data is due: a year or a longer period by the programme's reporting
+    deadline (31 May of the following year); a shorter one ``deadline_days`` after it ends
+    (the indicator's, else the programme's, 30 by default) — a month's data is not left
+    awaited until the end of May of the next year."""
+    if period.kind in _DUE_BY_THE_PROGRAMME_DEADLINE:
+        return program.deadline.for_period(period)
+    days = ind.deadline_days if ind.deadline_days is not None else program.deadline_days
+    return period.end + timedelta(days=days)
 
 
 def period_target(ind: Indicator, period: Period, program: Program) -> float | None:

@@ -119,6 +119,16 @@ class ProgrammeResult:
     periods_achieved: int
     period_counts: tuple[tuple[Status, int], ...]
     """How many evaluation periods have each status, in :data:`STATUS_ORDER`."""
+    periods_due: int = 0
+    """Evaluation periods whose data is due as of the date (their reporting deadline passed)."""
+    periods_due_with_data: int = 0
+    """Of :attr:`periods_due`, those with data: the programme's data completeness, a finding
+    apart from :attr:`status` (a period without data is its own ``overdue`` row)."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether every period due has data."""
+        return self.periods_due_with_data >= self.periods_due
 
 
 @dataclass(frozen=True)

@@ -67,12 +67,20 @@ class RichLayout:
     """A run of periods shows its count under its first and last period (narrow terminals)."""
     split_values: bool = False
     """The target goes under the actual (``1 250 000`` / ``/ 500 000``; narrower still)."""
+    split_status: bool = False
+    """The periods achieved go under the status (``in progress`` / ``· 0/60``; narrowest)."""
 
 
 def value_parts(cell: str) -> list[str]:
     """``actual / target`` as ``actual`` and ``/ target``."""
     actual, sep, target = cell.rpartition(" / ")
     return [actual, "/ " + target] if sep else [cell]
+
+
+def status_parts(cell: str) -> list[str]:
+    """``status · n/m`` as ``status`` and ``· n/m``."""
+    word, sep, extra = cell.partition(" · ")
+    return [word, "· " + extra] if sep else [cell]
 
 
 def run_parts(period: str) -> list[str]:
@@ -114,7 +122,7 @@ def rich_layout(
     no_percent = [*fixed[:2], 0, 0, *fixed[4:]]
     merged = room([w for w in no_percent if w])
     narrowest = len(t("col.indicator"))  # the header is not folded
-    split_runs = split_values = False
+    split_runs = split_values = split_status = False
     if merged < narrowest:  # the count of a run of periods on a line of its own
         split_runs = True
         runs = max([len(headers[1])] + [len(p) for c in cells for p in run_parts(c[1])])
@@ -125,8 +133,13 @@ def rich_layout(
         values = max([len(headers[2])] + [len(p) for c in cells for p in value_parts(c[2])])
         no_percent[1] = min(no_percent[1], values)
         merged = room([w for w in no_percent if w])
+    if merged < narrowest:  # the periods achieved under the status
+        split_status = True
+        statuses = max([len(headers[5])] + [len(p) for c in cells for p in status_parts(c[5])])
+        no_percent[4] = min(no_percent[4], statuses)
+        merged = room([w for w in no_percent if w])
     name = max(narrowest, min(merged, longest_with_id))
-    return RichLayout(0, name, tuple(no_percent), split_runs, split_values)
+    return RichLayout(0, name, tuple(no_percent), split_runs, split_values, split_status)
 
 
 def render_rich(view: StatusView, console: Any) -> None:
@@ -314,9 +327,13 @@ def render_rich(view: StatusView, console: Any) -> None:
                 style = ""
             # wsp's own text (periods, numbers, bars, statuses): one cell per character
             length = len if n else cell_len
-            split = (n == 1 and layout.split_runs) or (n == 2 and layout.split_values)
+            split = (
+                (n == 1 and layout.split_runs)
+                or (n == 2 and layout.split_values)
+                or (n == 5 and layout.split_status)
+            )
             if split:
-                parts = run_parts(row[n]) if n == 1 else value_parts(row[n])
+                parts = (run_parts if n == 1 else value_parts if n == 2 else status_parts)(row[n])
                 height = max(height, len(parts))
                 row_cells.append([[padded(p, w, right, style_of(style))] for p in parts])
             else:
