@@ -29,6 +29,7 @@ from __future__ import annotations
 from wspolpraca_cli.progress.engine import (
     achievement,
     baseline_progress,
+    deviation,
     evaluate,
     period_status,
     progress,
@@ -75,6 +76,7 @@ __all__ = [
     "Summary",
     "achievement",
     "baseline_progress",
+    "deviation",
     "due_year",
     "enclosing",
     "evaluate",

@@ -21,6 +21,7 @@ from wspolpraca_cli.progress.periods import (
     once_due,
     parse_code,
     period_target,
+    period_upper,
     placement_in,
 )
 from wspolpraca_cli.progress.results import (
@@ -34,11 +35,17 @@ from wspolpraca_cli.progress.results import (
     Status,
     Summary,
 )
-from wspolpraca_cli.targets import TargetKind
+from wspolpraca_cli.targets import Target, TargetKind
 
 _EPSILON = 1e-9
 _PER_PERIOD_KINDS = frozenset(
-    {TargetKind.PER_PERIOD, TargetKind.CEILING, TargetKind.FLOOR, TargetKind.BY_YEAR}
+    {
+        TargetKind.PER_PERIOD,
+        TargetKind.CEILING,
+        TargetKind.FLOOR,
+        TargetKind.BY_YEAR,
+        TargetKind.RANGE,
+    }
 )
 
 
@@ -61,11 +68,39 @@ def achievement(actual: float | None, target: float | None, descending: bool) ->
     return actual / target
 
 
-def target_met(actual: float, target: float, descending: bool) -> bool:
+def target_met(
+    actual: float,
+    target: float,
+    descending: bool,
+    *,
+    strict: bool = False,
+    upper: float | None = None,
+) -> bool:
+    """Whether ``actual`` meets ``target``: at least it (ascending), at most it
+    (``descending``), more or less than it (``strict``: ``ponad 100``, ``poniżej 5``), or
+    between it and ``upper`` (a range, bounds included)."""
     tolerance = _EPSILON * max(1.0, abs(target))
+    if upper is not None:
+        return target - tolerance <= actual <= upper + _EPSILON * max(1.0, abs(upper))
     if descending:
-        return actual <= target + tolerance
-    return actual >= target - tolerance
+        return actual < target - tolerance if strict else actual <= target + tolerance
+    return actual > target + tolerance if strict else actual >= target - tolerance
+
+
+def deviation(result: PeriodResult, target: Target) -> str | None:
+    """On which side of its target a period's value falls when it does not meet it:
+    ``below`` (under a minimum, a range's lower bound, an ascending target) or ``above``
+    (over a ceiling or a range's upper bound); None when it meets it, or without a value or
+    a numeric target."""
+    actual, value = result.actual, result.target
+    if not result.has_data or actual is None or value is None:
+        return None
+    upper = result.target_upper
+    if target_met(actual, value, target.descending, strict=target.strict, upper=upper):
+        return None
+    if upper is not None:
+        return "below" if actual < value else "above"
+    return "above" if target.descending else "below"
 
 
 def baseline_progress(
@@ -87,6 +122,8 @@ def period_status(
     settles_early: bool,
     as_of: date,
     deadline: date,
+    strict: bool = False,
+    upper: float | None = None,
 ) -> Status:
     """SPEC's table: the status of one period as of ``as_of``."""
     if as_of < period.start:
@@ -98,7 +135,7 @@ def period_status(
         return Status.OVERDUE if as_of > deadline else Status.AWAITING
     if target is None:
         return Status.REPORTED
-    met = target_met(actual, target, descending)
+    met = target_met(actual, target, descending, strict=strict, upper=upper)
     if closed:
         return Status.ACHIEVED if met else Status.MISSED
     return Status.ACHIEVED if met and settles_early else Status.IN_PROGRESS
@@ -109,6 +146,8 @@ def settles_early(ind: Indicator) -> bool:
     a descending ``min``, a milestone."""
     if ind.target.kind is TargetKind.MILESTONE:
         return True
+    if ind.target.kind is TargetKind.RANGE:
+        return False  # a value inside a range can still leave it
     if ind.target.descending:
         return ind.aggregation is Aggregation.MIN
     return ind.aggregation in (Aggregation.SUM, Aggregation.MAX)
@@ -234,9 +273,12 @@ def _indicator_progress(
     descending = ind.target.descending
     early = settles_early(ind)
     base = ind.baseline.value if ind.baseline else None
+    strict = ind.target.strict
+    ranged = ind.target.kind is TargetKind.RANGE
     rows: list[PeriodResult] = []
     for p, acc in zip(eval_periods, sums, strict=True):
         target = period_target(ind, p, program)
+        upper = period_upper(ind, p, program) if ranged else None
         actual = acc.value(ind.aggregation)
         deadline = program.deadline.for_period(p)
         status = period_status(
@@ -248,6 +290,8 @@ def _indicator_progress(
             settles_early=early,
             as_of=as_of,
             deadline=deadline,
+            strict=strict,
+            upper=upper,
         )
         rows.append(
             PeriodResult(
@@ -260,6 +304,7 @@ def _indicator_progress(
                 baseline_progress(actual, target, base),
                 status,
                 deadline,
+                upper,
             )
         )
     everything = EMPTY

@@ -103,7 +103,7 @@ def evaluation_kind(ind: Indicator) -> PeriodKind:
         dated = target.kind in (TargetKind.LEVEL, TargetKind.MILESTONE)
         return PeriodKind.YEAR if dated and target.year is not None else measured
     target = ind.target
-    if target.kind is TargetKind.PER_PERIOD and target.per is not None:
+    if target.kind in (TargetKind.PER_PERIOD, TargetKind.RANGE) and target.per is not None:
         return _coarser(kind_of(target.per), measured)
     if target.kind in (TargetKind.BY_YEAR, TargetKind.LEVEL) or (
         target.kind is TargetKind.MILESTONE and target.year is not None
@@ -178,16 +178,8 @@ def period_target(ind: Indicator, period: Period, program: Program) -> float | N
     target = ind.target
     whole = period.kind is PeriodKind.PROGRAMME
     kind = target.kind
-    if kind in (TargetKind.PER_PERIOD, TargetKind.CEILING, TargetKind.FLOOR):
-        if (
-            whole
-            and target.per is not None
-            and target.value is not None
-            and ind.aggregation is Aggregation.SUM
-        ):
-            years = program.last_year - program.first_year + 1
-            return target.value * years * target.per.per_year
-        return target.value
+    if kind in (TargetKind.PER_PERIOD, TargetKind.CEILING, TargetKind.FLOOR, TargetKind.RANGE):
+        return _per_period_value(ind, target.value, whole, program)
     if kind is TargetKind.BY_YEAR:
         if whole:
             return _programme_by_year(ind, program)
@@ -200,6 +192,25 @@ def period_target(ind: Indicator, period: Period, program: Program) -> float | N
         due = whole or (target.year is not None and period.end_year == target.year)
         return 1.0 if due else None
     return None
+
+
+def period_upper(ind: Indicator, period: Period, program: Program) -> float | None:
+    """A range's upper bound for an evaluation period (None for every other target)."""
+    if ind.target.kind is not TargetKind.RANGE:
+        return None
+    return _per_period_value(ind, ind.target.upper, period.kind is PeriodKind.PROGRAMME, program)
+
+
+def _per_period_value(
+    ind: Indicator, value: float | None, whole: bool, program: Program
+) -> float | None:
+    """A value due in every period; over the whole programme, for a ``sum`` of a value per
+    year (half-year…), that value times the periods of the programme."""
+    per = ind.target.per
+    if whole and per is not None and value is not None and ind.aggregation is Aggregation.SUM:
+        years = program.last_year - program.first_year + 1
+        return value * years * per.per_year
+    return value
 
 
 def _programme_by_year(ind: Indicator, program: Program) -> float | None:

@@ -89,6 +89,8 @@ class PeriodResult:
     status: Status
     deadline: date
     """The reporting deadline of the period."""
+    target_upper: float | None = None
+    """A range's upper bound (``target`` is its lower bound); None for every other target."""
 
     @property
     def code(self) -> str:

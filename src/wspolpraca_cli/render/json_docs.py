@@ -18,6 +18,7 @@ from wspolpraca_cli.progress import (
     Orphan,
     PeriodResult,
     ProgrammeResult,
+    deviation,
     summary_counts,
 )
 
@@ -59,6 +60,8 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "baseline_progress": _ratio(r.baseline_progress),
         "status": r.status.value,
         "shortfall": r.status in SHORTFALLS,
+        "target_max": r.target_upper,
+        "deviation": deviation(r, ind.target),
     }
 
 
