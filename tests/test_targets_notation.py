@@ -294,3 +294,26 @@ def test_a_percentage_value_with_a_magnitude_word_is_refused(make_wsp: MakeWsp) 
     assert "The value '5 tys.' has tys., mln or mld, which a percentage does not take." in (
         run.stderr
     )
+
+
+# -- level targets: their year's value alone -------------------------------------------------
+@pytest.mark.parametrize("aggregation", ["sum", "max", "last"])
+def test_an_early_years_value_never_settles_a_level(make_wsp: MakeWsp, aggregation: str) -> None:
+    text = PROGRAM.format(unit="liczba", target="1 200 w 2025")
+    wsp = make_wsp(text + f"            aggregation: {aggregation}\n")
+    assert wsp("record", "x", "1500", "--period", "2021").exit_code == 0
+    doc = json.loads(wsp("status", "--as-of", "2022-06-30", "--format", "json").stdout)
+    programme = doc["programme"][0]
+    assert (programme["status"], programme["target"]) == ("in_progress", 1200)
+    # the level's year decides: 1 000 in 2025 misses it whatever 2021 had
+    assert wsp("record", "x", "1000", "--period", "2025").exit_code == 0
+    doc = json.loads(wsp("status", "--as-of", "2026-06-30", "--format", "json").stdout)
+    programme = doc["programme"][0]
+    assert (programme["status"], programme["actual"]) == ("missed", 1000)
+
+
+def test_a_level_reached_in_its_year_is_achieved(make_wsp: MakeWsp) -> None:
+    wsp = make_wsp(PROGRAM.format(unit="liczba", target="1 200 w 2025"))
+    assert wsp("record", "x", "1300", "--period", "2025").exit_code == 0
+    doc = json.loads(wsp("status", "--as-of", "2025-06-30", "--format", "json").stdout)
+    assert doc["programme"][0]["status"] == "achieved"  # a sum reaching it settles its year

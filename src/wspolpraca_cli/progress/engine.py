@@ -337,8 +337,8 @@ def _programme_result(
       period has data, or has closed, the due period's result — target, actual, count,
       achievement and status — so a value recorded for another year never makes an overdue
       or missed due period look achieved; before that, the latest reading so far with
-      ``in_progress`` (``achieved`` if it meets a target that settles early, such as a
-      milestone reached ahead of its year; ``not_started`` before the programme);
+      ``in_progress`` (``achieved`` for a milestone reached ahead of its year — never for a
+      level, which its year's value alone decides; ``not_started`` before the programme);
     - a total over the programme, or no target: the aggregation over every counted entry
       judged like one period spanning the programme.
 
@@ -380,7 +380,8 @@ def _programme_result(
             if as_of < whole.start:
                 status = Status.NOT_STARTED
             elif (
-                settles_early(ind)
+                target_kind is TargetKind.MILESTONE  # a level: its year alone decides
+                and settles_early(ind)
                 and actual is not None
                 and target is not None
                 and target_met(actual, target, descending)
