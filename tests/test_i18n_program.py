@@ -338,7 +338,7 @@ def test_core_parsers_speak_polish() -> None:
             (
                 {"kind": "weird", "value": 1},
                 "nieznany rodzaj wartości docelowej 'weird'; użyj jednego z: per_period, "
-                "total, level, ceiling, floor, milestone, by_year, range, none",
+                "total, level, ceiling, floor, milestone, by_year, range, change, none",
             ),
             ({2021: "dużo"}, "wartość docelowa na rok 2021 musi być liczbą, a nie 'dużo'"),
             (

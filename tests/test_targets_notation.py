@@ -317,3 +317,109 @@ def test_a_level_reached_in_its_year_is_achieved(make_wsp: MakeWsp) -> None:
     assert wsp("record", "x", "1300", "--period", "2025").exit_code == 0
     doc = json.loads(wsp("status", "--as-of", "2025-06-30", "--format", "json").stdout)
     assert doc["programme"][0]["status"] == "achieved"  # a sum reaching it settles its year
+
+
+# -- change against the baseline --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "change", "relative", "points", "year"),
+    [
+        ("wzrost o 10%", 10.0, True, False, None),
+        ("wzrost o 5", 5.0, False, False, None),
+        ("spadek o 2 pkt proc.", -2.0, False, True, None),
+        ("spadek o 2 p.p.", -2.0, False, True, None),
+        ("zwiększenie o 20 % do 2025 r.", 20.0, True, False, 2025),
+        ("wzrost o 1,5 mln zł w 2024", 1_500_000.0, False, False, 2024),
+    ],
+)
+def test_change_notations(
+    text: str, change: float, relative: bool, points: bool, year: int | None
+) -> None:
+    target = parse_target(text)
+    assert target.kind is TargetKind.CHANGE
+    assert (target.change, target.relative, target.percent, target.year) == (
+        change,
+        relative,
+        points,
+        year,
+    )
+    assert target.descending is (change < 0)
+    assert parse_target(str(target)) == target
+
+
+@given(
+    st.sampled_from(["wzrost", "spadek"]),
+    plain.filter(lambda v: v > 0),
+    st.sampled_from(["", "%", " pkt proc."]),
+    st.sampled_from(["", " w 2024"]),
+)
+def test_change_notations_round_trip(word: str, size: float, kind: str, year: str) -> None:
+    target = parse_target(f"{word} o {size}{kind}{year}".replace(".", ",", 1))
+    assert parse_target(str(target)) == target
+    resolved = target.resolved(40.0)
+    assert parse_target(str(resolved)).resolved(40.0) == resolved
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("wzrost o 2% pkt proc.", "the target 'wzrost o 2% pkt proc.' has both a % sign"),
+        ("spadek o 0", "the change in target 'spadek o 0' must be greater than zero"),
+    ],
+)
+def test_bad_change_targets(raw: str, message: str) -> None:
+    with pytest.raises(TargetError) as info:
+        parse_target(raw)
+    assert str(info.value).startswith(message)
+
+
+def _change_programme(unit: str, target: str, baseline: str) -> str:
+    return PROGRAM.format(unit=unit, target=target) + baseline
+
+
+@pytest.mark.parametrize(
+    ("unit", "target", "baseline", "value", "level", "status"),
+    [
+        ("liczba", "wzrost o 10%", "{value: 45, year: 2020}", "50", 49.5, "achieved"),
+        ("liczba", "wzrost o 10%", "{value: 45, year: 2020}", "49", 49.5, "missed"),
+        ("liczba", "wzrost o 5", "{value: 10}", "15", 15, "achieved"),
+        ("%", "spadek o 2 pkt proc.", "{value: 20}", "18", 18, "achieved"),
+        ("%", "spadek o 2 pkt proc.", "{value: 20}", "18,5", 18, "missed"),
+    ],
+)
+def test_change_targets_are_judged_from_the_baseline_at_the_end(
+    make_wsp: MakeWsp, unit: str, target: str, baseline: str, value: str, level: float, status: str
+) -> None:
+    wsp = make_wsp(_change_programme(unit, target, f"            baseline: {baseline}\n"))
+    # an early year's value settles nothing: the change is due by the programme's end
+    assert wsp("record", "x", "100", "--period", "2021").exit_code == 0
+    doc = json.loads(wsp("status", "--as-of", "2022-06-30", "--format", "json").stdout)
+    assert doc["programme"][0]["status"] != "achieved"
+    assert wsp("record", "x", value, "--period", "2025").exit_code == 0
+    doc = json.loads(wsp("status", "--as-of", "2026-06-30", "--format", "json").stdout)
+    programme = doc["programme"][0]
+    assert (programme["target"], programme["status"]) == (level, status)
+
+
+def test_a_change_target_without_a_baseline_is_an_error(make_wsp: MakeWsp) -> None:
+    wsp = make_wsp(PROGRAM.format(unit="liczba", target="wzrost o 10%"))
+    for lang, message, hint in (
+        ("en", "the target 'wzrost o 10%' is a change against the baseline, and the "
+               "indicator has none", "hint: add the indicator's baseline, e.g. baseline: "
+                                     "{value: 40, year: 2020}"),
+        ("pl", "wartość docelowa 'wzrost o 10%' to zmiana względem wartości bazowej, a "
+               "wskaźnik jej nie ma", "wskazówka: dodaj do wskaźnika wartość bazową"),
+    ):  # fmt: skip
+        run = wsp("status", lang=lang)
+        assert run.exit_code == 2
+        first, second = run.stderr.splitlines()[:2]
+        assert first == (
+            f"{wsp.program}:17:21: {message} [areas[0].actions[0].indicators[0].target]"
+        )
+        assert second.strip().startswith(hint)
+
+
+def test_the_explicit_form_of_a_change() -> None:
+    assert parse_target({"kind": "change", "value": "10%", "by": 2024}) == parse_target(
+        "wzrost o 10% w 2024"
+    )
+    assert parse_target({"kind": "change", "value": -2}) == parse_target("spadek o 2")

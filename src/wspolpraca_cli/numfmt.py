@@ -136,6 +136,8 @@ def format_target(value: float | None, ind: Indicator, lang: str) -> str:
         return f"< {text}" if target.strict else f"≤ {text}"
     if target.kind is TargetKind.FLOOR:
         return f"> {text}" if target.strict else f"≥ {text}"
+    if target.kind is TargetKind.CHANGE:  # the level the change comes to from the baseline
+        return f"≤ {text}" if target.descending else f"≥ {text}"
     if target.kind is TargetKind.RANGE and target.upper is not None:
         # the period's upper bound, in the same proportion as its lower one (a programme's
         # total of a range per year is the range times the years)

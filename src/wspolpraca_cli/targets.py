@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -35,6 +35,10 @@ class TargetKind(StrEnum):
     """Values that change by year (``{2021: 1, 2022: 2}``)."""
     RANGE = "range"
     """A value to keep between two bounds in every period (``od 3 do 6 mln zł``, ``3–6``)."""
+    CHANGE = "change"
+    """A change against the indicator's baseline, to reach by a year (by default the
+    programme's last): ``wzrost o 10%`` (relative), ``wzrost o 5``, ``spadek o 2 pkt proc.``;
+    its ``value`` is the level it comes to (None until resolved with the baseline)."""
     NONE = "none"
     """No target: monitoring only."""
 
@@ -129,6 +133,12 @@ _RE_RANGE = (
     rf"^(?:od\s+)?{_quantity('lo_')}{_CURRENCY}(?:\s+do\s+|\s*[–—-]\s*)"
     rf"{_quantity('hi_')}{_CURRENCY}{_PER_SUFFIX}?$"
 )
+_RE_CHANGE = (
+    r"^(?P<dir>wzrost|spadek|zwiększenie|zmniejszenie|increase|decrease|rise|fall)"
+    rf"\s+(?:o|by)\s+{_NUM}(?P<points>\s*(?:pkt\.?|punkt(?:y|ów)?)\s*proc(?:\.|entowe?(?:go|ych)?)?"
+    r"|\s*p\.\s?p|\s*percentage points?)?"
+    r"(?:\s+(?:w|do|by|in|na)\s+(?:roku\s+)?(?P<year>\d{4})(?:\s*r\.?)?)?$"
+)
 _RE_LOOKS_LIKE_RANGE = r"^od\s.*\sdo\s|\d\s*[–—-]\s*[+-]?\d"
 _RE_PLAIN = rf"^{_NUM}$"
 _YES = {"tak", "yes", "true"}
@@ -158,10 +168,26 @@ class Target:
     """For FLOOR and CEILING: the bound itself does not count (``ponad 100``: more than)."""
     magnitude: str = ""
     """The magnitude word the document wrote the value in (``mln``, ``tys.``), for display."""
+    change: float | None = None
+    """For CHANGE: the change as written, signed (``spadek o 2``: -2)."""
+    relative: bool = False
+    """For CHANGE: the change is a percentage of the baseline (``wzrost o 10%``)."""
 
     @property
     def descending(self) -> bool:
+        if self.kind is TargetKind.CHANGE:
+            return self.change is not None and self.change < 0
         return self.kind is TargetKind.CEILING
+
+    def resolved(self, baseline: float) -> Target:
+        """A change target with the level it comes to from ``baseline`` (itself for every
+        other target): ``wzrost o 10%`` from 40 is 44, ``spadek o 2 pkt proc.`` from 20% 18%."""
+        if self.kind is not TargetKind.CHANGE or self.change is None:
+            return self
+        step = Decimal(repr(self.change))
+        base = Decimal(repr(baseline))
+        level = base * (1 + step / 100) if self.relative else base + step
+        return replace(self, value=float(level))
 
     @property
     def numeric(self) -> bool:
@@ -199,6 +225,15 @@ class Target:
             low = "" if self.value is None else self.shown(self.value)
             high = "" if self.upper is None else self.shown(self.upper)
             return f"{low.removesuffix(pct).removesuffix(' ' + self.magnitude)}–{high}{per}"
+        if self.kind is TargetKind.CHANGE and self.change is not None:
+            word = "spadek" if self.change < 0 else "wzrost"
+            size = format_plain(abs(self.change))
+            if self.magnitude:
+                size = f"{in_magnitude(abs(self.change), self.magnitude)} {self.magnitude}"
+            size += "%" if self.relative else ""
+            points = " pkt proc." if self.percent else ""
+            year = f" w {self.year}" if self.year is not None else ""
+            return f"{word} o {size}{points}{year}"
         if self.kind is TargetKind.MILESTONE:
             return "tak" if self.year is None else f"tak w {self.year}"
         if self.kind is TargetKind.BY_YEAR:
@@ -309,10 +344,34 @@ def _parse_numeric(low: str, text: str) -> Target | None:
             return Target(kind, value, percent=pct, strict=strict, magnitude=mag)
     if m := re.match(_RE_RANGE, low):
         return _range(m, text)
+    if m := re.match(_RE_CHANGE, low):
+        return _change(m, text)
     if m := re.match(_RE_PLAIN, low):
         value, pct, mag = _num(m)
         return Target(TargetKind.PER_PERIOD, value, percent=pct, magnitude=mag)
     return None
+
+
+def _change(m: re.Match[str], text: str) -> Target:
+    """``wzrost o 10%`` (relative), ``wzrost o 5`` (absolute), ``spadek o 2 pkt proc.``
+    (percentage points), optionally ``w 2025``."""
+    points = bool(m["points"])
+    value, pct, magnitude = _num(m)
+    if points and pct:
+        raise TargetError(t("prog.target.change_points_percent", text=text))
+    if value <= 0:
+        raise TargetError(t("prog.target.change_not_positive", text=text))
+    down = m["dir"] in ("spadek", "zmniejszenie", "decrease", "fall")
+    year = int(m["year"]) if m["year"] else None
+    return Target(
+        TargetKind.CHANGE,
+        None,
+        year=year,
+        percent=points,
+        magnitude=magnitude,
+        change=-value if down else value,
+        relative=pct,
+    )
 
 
 def _range(m: re.Match[str], text: str) -> Target:
@@ -478,6 +537,10 @@ def _explicit(raw: dict[Any, Any]) -> Target:
     if "value" not in raw:
         raise TargetError(t("prog.target.needs_value", kind=kind.value))
     value, pct = _value(raw["value"])
+    if kind is TargetKind.CHANGE:  # {kind: change, value: 10%} from the baseline; -2: a fall
+        if value == 0:
+            raise TargetError(t("prog.target.change_not_positive", text=str(raw["value"])))
+        return Target(kind, year=by, change=value, relative=pct)
     if kind is TargetKind.LEVEL:
         if by is None:
             raise TargetError(t("prog.target.level_needs_by"))

@@ -536,6 +536,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a percentage cannot take 'tys.', 'mln' or 'mld' (in {text!r}); "
         "write the percentage alone, e.g. 20%",
     ),
+    "prog.target.change_points_percent": (
+        "w wartości docelowej {text!r} jest i znak %, i 'pkt proc.'; napisz 'wzrost o 10%' "
+        "(względem wartości bazowej) albo 'wzrost o 2 pkt proc.' (punkty procentowe)",
+        "the target {text!r} has both a % sign and 'pkt proc.'; write 'wzrost o 10%' "
+        "(relative to the baseline) or 'wzrost o 2 pkt proc.' (percentage points)",
+    ),
+    "prog.target.change_not_positive": (
+        "zmiana w wartości docelowej {text!r} musi być większa od zera; kierunek mówi słowo "
+        "'wzrost' albo 'spadek'",
+        "the change in target {text!r} must be greater than zero; 'wzrost' or 'spadek' "
+        "gives its direction",
+    ),
+    "prog.target.change_needs_baseline": (
+        "wartość docelowa {text!r} to zmiana względem wartości bazowej, a wskaźnik jej nie ma",
+        "the target {text!r} is a change against the baseline, and the indicator has none",
+    ),
+    "prog.target.change_needs_baseline.hint": (
+        "dodaj do wskaźnika wartość bazową, np. baseline: {value: 40, year: 2020}",
+        "add the indicator's baseline, e.g. baseline: {value: 40, year: 2020}",
+    ),
     "prog.target.false": (
         "wartość docelowa 'nie'/false nie wyznacza niczego do osiągnięcia; użyj 'brak'",
         "a target of 'nie'/false means nothing to achieve; use 'brak'",

@@ -54,6 +54,9 @@ def due_year(ind: Indicator, program: Program) -> int | None:
     """The year a level (``30% w 2025``) or a milestone (``tak w 2025``) is due, when it lies
     in the programme's years; None for every other target."""
     target = ind.target
+    if target.kind is TargetKind.CHANGE:  # a change: by its year, else by the programme's end
+        year = program.last_year if target.year is None else target.year
+        return year if program.first_year <= year <= program.last_year else None
     if target.kind not in (TargetKind.LEVEL, TargetKind.MILESTONE) or target.year is None:
         return None
     return target.year if program.first_year <= target.year <= program.last_year else None
@@ -100,12 +103,12 @@ def evaluation_kind(ind: Indicator) -> PeriodKind:
     measured = kind_of(ind.frequency)
     target = ind.target
     if measured is PeriodKind.PROGRAMME:
-        dated = target.kind in (TargetKind.LEVEL, TargetKind.MILESTONE)
-        return PeriodKind.YEAR if dated and target.year is not None else measured
+        dated = target.kind in (TargetKind.LEVEL, TargetKind.MILESTONE) and target.year is not None
+        return PeriodKind.YEAR if dated or target.kind is TargetKind.CHANGE else measured
     target = ind.target
     if target.kind in (TargetKind.PER_PERIOD, TargetKind.RANGE) and target.per is not None:
         return _coarser(kind_of(target.per), measured)
-    if target.kind in (TargetKind.BY_YEAR, TargetKind.LEVEL) or (
+    if target.kind in (TargetKind.BY_YEAR, TargetKind.LEVEL, TargetKind.CHANGE) or (
         target.kind is TargetKind.MILESTONE and target.year is not None
     ):
         return _coarser(PeriodKind.YEAR, measured)
@@ -188,6 +191,9 @@ def period_target(ind: Indicator, period: Period, program: Program) -> float | N
         return target.value if whole else None
     if kind is TargetKind.LEVEL:
         return target.value if whole or period.end_year == target.year else None
+    if kind is TargetKind.CHANGE:
+        due = program.last_year if target.year is None else target.year
+        return target.value if whole or period.end_year == due else None
     if kind is TargetKind.MILESTONE:
         due = whole or (target.year is not None and period.end_year == target.year)
         return 1.0 if due else None
