@@ -210,6 +210,7 @@ def test_a_range_is_achieved_inside_and_missed_below_or_above(make_wsp: MakeWsp)
         "2025": ("missed", "above", 3e6, 6e6),
     }
     assert programme["status"] == "missed"
+    assert (programme["target"], programme["target_max"]) == (15e6, 30e6)
 
 
 def test_a_range_is_not_settled_early(make_wsp: MakeWsp) -> None:

@@ -149,6 +149,10 @@ class TargetError(ValueError):
     """A target that cannot be read; the message names the accepted notations."""
 
 
+class _MagnitudeOnPercent(TargetError):
+    """A magnitude word on a percentage (``5 mln %``); the message is given with the text."""
+
+
 @dataclass(frozen=True)
 class Target:
     """A parsed target value."""
@@ -255,7 +259,7 @@ def _num(match: re.Match[str], prefix: str = "") -> tuple[float, bool, str]:
     word = match[f"{prefix}mag"]
     magnitude = _MAGNITUDE_WORDS[word] if word else ""
     if magnitude and percent:
-        raise TargetError(t("prog.target.magnitude_percent", text=match.string))
+        raise _MagnitudeOnPercent
     value = parse_number(match[f"{prefix}num"], strict=not (percent or magnitude))
     return scaled(value, magnitude), percent, magnitude
 
@@ -310,6 +314,8 @@ def parse_target_text(text: str) -> Target:
         return Target(TargetKind.NONE)
     try:
         found = _parse_numeric(low, text)
+    except _MagnitudeOnPercent:
+        raise TargetError(t("prog.target.magnitude_percent", text=text)) from None
     except ValueError as exc:
         if isinstance(exc, TargetError):
             raise

@@ -348,6 +348,7 @@ def _programme_result(
     """
     descending = ind.target.descending
     target_kind = ind.target.kind
+    upper: float | None = None
     targeted = [r for r in rows if r.target is not None]
     achieved = sum(1 for r in targeted if r.status is Status.ACHIEVED)
     per_status = {s: 0 for s in STATUS_ORDER}
@@ -360,11 +361,14 @@ def _programme_result(
     year_due = due_year(ind, program)
     if len(rows) == 1 and rows[0].period == whole:
         only = rows[0]
-        target, status = only.target, only.status
+        target, status, upper = only.target, only.status, only.target_upper
     elif target_kind in _PER_PERIOD_KINDS:
         target = period_target(ind, whole, program)
+        upper = period_upper(ind, whole, program)
         if ind.aggregation is Aggregation.SUM and targeted:
             target = math.fsum(r.target for r in targeted if r.target is not None)
+            if upper is not None:
+                upper = math.fsum(r.target_upper or 0.0 for r in targeted)
             base = None  # a baseline is a level per period, not comparable with a total
         status = _status_from_periods(targeted, rows, as_of, whole)
     elif year_due is not None:
@@ -413,6 +417,7 @@ def _programme_result(
         periods_with_target=len(targeted),
         periods_achieved=achieved,
         period_counts=period_counts,
+        target_upper=upper,
     )
 
 

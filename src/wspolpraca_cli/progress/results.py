@@ -121,6 +121,8 @@ class ProgrammeResult:
     periods_achieved: int
     period_counts: tuple[tuple[Status, int], ...]
     """How many evaluation periods have each status, in :data:`STATUS_ORDER`."""
+    target_upper: float | None = None
+    """A range's upper bound over the programme (``target`` is its lower bound)."""
 
 
 @dataclass(frozen=True)

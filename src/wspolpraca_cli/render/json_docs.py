@@ -79,6 +79,7 @@ def programme_item(r: ProgrammeResult) -> dict[str, Any]:
         "periods_with_target": r.periods_with_target,
         "periods_achieved": r.periods_achieved,
         "period_statuses": {s.value: n for s, n in r.period_counts},
+        "target_max": r.target_upper,
     }
 
 
