@@ -424,3 +424,51 @@ def test_the_explicit_form_of_a_change() -> None:
         "wzrost o 10% w 2024"
     )
     assert parse_target({"kind": "change", "value": -2}) == parse_target("spadek o 2")
+
+
+# -- range and level semantics, as properties -------------------------------------------------
+@given(plain, plain, plain)
+def test_a_range_is_met_exactly_inside_its_bounds(a: float, b: float, actual: float) -> None:
+    from datetime import date
+
+    from wspolpraca_cli.periods import Period, PeriodKind
+    from wspolpraca_cli.progress import PeriodResult, Status, deviation, target_met
+
+    low, high = sorted((a, b))
+    target = parse_target(f"od {low} do {high}".replace(".", ","))
+    assert (target.value, target.upper) == (low, high)
+    met = target_met(actual, low, target.descending, upper=high)
+    assert met is (low <= actual <= high)
+    row = PeriodResult(
+        "x", Period(2021, PeriodKind.YEAR), low, actual, 1, None, None, Status.MISSED,
+        date(2022, 5, 31), high,
+    )  # fmt: skip
+    expected = None if met else ("below" if actual < low else "above")
+    assert deviation(row, target) == expected
+
+
+@given(st.integers(min_value=2021, max_value=2025), st.integers(0, 3000), st.integers(0, 3000))
+def test_a_level_is_decided_by_its_year_alone(year: int, early: int, due: int) -> None:
+    from datetime import date
+
+    from wspolpraca_cli.loader import load_text
+    from wspolpraca_cli.progress import evaluate
+    from wspolpraca_cli.progress.results import Status
+
+    text = PROGRAM.format(unit="liczba", target=f"1 200 w {year}")
+    program = load_text(text, "p.yaml").program
+    assert program is not None
+
+    class _Summary:
+        def __init__(self, period: str, value: float) -> None:
+            from wspolpraca_cli.aggregation import Aggregate
+
+            self.indicator_id, self.period, self.count = "x", period, 1
+            self.values = Aggregate.of([value])
+
+    summaries = [_Summary(str(y), early) for y in range(2021, year)]
+    before = evaluate(program, summaries, date(year, 1, 1)).indicators[0].programme
+    assert before.status is not Status.ACHIEVED  # earlier years never settle it
+    after = evaluate(program, [*summaries, _Summary(str(year), due)], date(year + 1, 1, 1))
+    programme = after.indicators[0].programme
+    assert programme.status is (Status.ACHIEVED if due >= 1200 else Status.MISSED)
