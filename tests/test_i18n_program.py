@@ -21,12 +21,18 @@ runner = CliRunner()
 IND = "areas[0].actions[0].indicators[0]"
 
 ACCEPTED_PL = (
-    "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc), "
+    "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc, 'rocznie'), "
     "'5 w okresie programu' (łącznie w całym okresie programu), "
-    "'30% w 2025' (poziom do osiągnięcia w danym roku), '≤ 50%' (wartość maksymalna), "
-    "'≥ 30%' (wartość minimalna), 'tak' (wskaźnik typu tak/nie), 'brak' (bez wartości docelowej), "
+    "'30% w 2025' (poziom do osiągnięcia w danym roku), "
+    "'≤ 50%', 'nie więcej niż 50%', 'do 50%' (wartość maksymalna), "
+    "'≥ 30%', 'co najmniej 30%', 'nie mniej niż 30%' (wartość minimalna), "
+    "'ponad 100' (więcej niż), 'poniżej 5' (mniej niż), "
+    "'od 3 do 6 mln zł', '3–6 mln zł rocznie' (przedział), "
+    "liczby ze słowami 'tys.', 'mln', 'mld' ('8,5 mln zł'), "
+    "'wzrost o 10%', 'wzrost o 5', 'spadek o 2 pkt proc.' (zmiana względem wartości "
+    "bazowej), 'tak' (wskaźnik typu tak/nie), 'brak' (bez wartości docelowej), "
     "lata z wartościami ({2021: 1, 2022: 2}) albo postać jawna "
-    "{kind: per_period|total|level|ceiling|floor|milestone|none, value: N}"
+    "{kind: per_period|total|level|ceiling|floor|range|milestone|none, value: N}"
 )
 
 
@@ -332,7 +338,7 @@ def test_core_parsers_speak_polish() -> None:
             (
                 {"kind": "weird", "value": 1},
                 "nieznany rodzaj wartości docelowej 'weird'; użyj jednego z: per_period, "
-                "total, level, ceiling, floor, milestone, by_year, none",
+                "total, level, ceiling, floor, milestone, by_year, range, change, none",
             ),
             ({2021: "dużo"}, "wartość docelowa na rok 2021 musi być liczbą, a nie 'dużo'"),
             (

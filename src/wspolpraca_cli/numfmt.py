@@ -123,17 +123,53 @@ def format_value(value: float | None, ind: Indicator, lang: str) -> str:
 
 
 def format_target(value: float | None, ind: Indicator, lang: str) -> str:
-    """A target figure: as :func:`format_value`, with ``≤``/``≥`` for a ceiling or floor."""
+    """A target figure: as :func:`format_value`, with ``≤``/``≥`` for a ceiling or floor
+    (``<``/``>`` for less or more than), ``3–6`` for a range; a target the document wrote
+    with a magnitude word shows in it (``8,5 mln``; English ``8.5 million``)."""
     from wspolpraca_cli.targets import TargetKind
 
     if value is None:
         return DASH
-    text = format_value(value, ind, lang)
-    if ind.target.kind is TargetKind.CEILING:
-        return f"≤ {text}"
-    if ind.target.kind is TargetKind.FLOOR:
-        return f"≥ {text}"
+    target = ind.target
+    text = _target_figure(value, ind, lang)
+    if target.kind is TargetKind.CEILING:
+        return f"< {text}" if target.strict else f"≤ {text}"
+    if target.kind is TargetKind.FLOOR:
+        return f"> {text}" if target.strict else f"≥ {text}"
+    if target.kind is TargetKind.CHANGE:  # the level the change comes to from the baseline
+        return f"≤ {text}" if target.descending else f"≥ {text}"
+    if target.kind is TargetKind.RANGE and target.upper is not None:
+        # the period's upper bound, in the same proportion as its lower one (a programme's
+        # total of a range per year is the range times the years)
+        low = target.value or 0.0
+        upper = target.upper * (value / low) if low and value != low else target.upper
+        high = _target_figure(upper, ind, lang)
+        if target.magnitude:
+            return f"{_in_magnitude(value, target.magnitude, lang)}–{high}"
+        return f"{text.removesuffix('%')}–{high}"
     return text
+
+
+_MAGNITUDE_NAMES = {
+    "pl": {"tys.": "tys.", "mln": "mln", "mld": "mld"},
+    "en": {"tys.": "thousand", "mln": "million", "mld": "billion"},
+}
+
+
+def _target_figure(value: float, ind: Indicator, lang: str) -> str:
+    magnitude = ind.target.magnitude
+    if not magnitude:
+        return format_value(value, ind, lang)
+    names = _MAGNITUDE_NAMES.get(lang, _MAGNITUDE_NAMES["en"])
+    return f"{_in_magnitude(value, magnitude, lang)} {names[magnitude]}"
+
+
+def _in_magnitude(value: float, magnitude: str, lang: str) -> str:
+    from wspolpraca_cli.targets import MAGNITUDES
+
+    text = format_number(value / MAGNITUDES[magnitude], lang, 3)
+    mark = "," if lang == "pl" else "."
+    return text.rstrip("0").rstrip(mark) if mark in text else text
 
 
 MAX_SHOWN_DECIMALS = 6

@@ -278,12 +278,15 @@ def _breakdown(key: str, raw: list[str] | dict[str, str]) -> model.Breakdown:
 def _indicator(ind: IndicatorModel, ind_id: str, action_id: str, area_id: str) -> model.Indicator:
     aggregation = ind.aggregation or model.DEFAULT_AGGREGATION[ind.unit]
     bounds = ind.bounds or BoundsModel()
+    target = ind.target.target
+    if ind.baseline is not None:  # a change target comes to a level from the baseline
+        target = target.resolved(ind.baseline.value)
     return model.Indicator(
         id=ind_id,
         name=ind.name,
         unit=ind.unit,
         unit_label=ind.unit_label,
-        target=ind.target.target,
+        target=target,
         target_text=ind.target.text,
         frequency=_parse_frequency(ind.frequency),
         frequency_text=ind.frequency,

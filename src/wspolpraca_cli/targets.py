@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -32,6 +33,12 @@ class TargetKind(StrEnum):
     """A yes/no milestone (``tak``), optionally by a year."""
     BY_YEAR = "by_year"
     """Values that change by year (``{2021: 1, 2022: 2}``)."""
+    RANGE = "range"
+    """A value to keep between two bounds in every period (``od 3 do 6 mln zł``, ``3–6``)."""
+    CHANGE = "change"
+    """A change against the indicator's baseline, to reach by a year (by default the
+    programme's last): ``wzrost o 10%`` (relative), ``wzrost o 5``, ``spadek o 2 pkt proc.``;
+    its ``value`` is the level it comes to (None until resolved with the baseline)."""
     NONE = "none"
     """No target: monitoring only."""
 
@@ -64,20 +71,75 @@ def accepted_notations() -> str:
     return t(
         "prog.target.accepted",
         by_year="{2021: 1, 2022: 2}",
-        explicit="{kind: per_period|total|level|ceiling|floor|milestone|none, value: N}",
+        explicit="{kind: per_period|total|level|ceiling|floor|range|milestone|none, value: N}",
+    )
+
+
+MAGNITUDES: dict[str, int] = {"tys.": 1_000, "mln": 1_000_000, "mld": 1_000_000_000}
+"""The magnitude words a document writes after a number (``40 tys.``, ``8,5 mln zł``), in
+their canonical spelling, and what they multiply by."""
+_MAGNITUDE_WORDS: dict[str, str] = {
+    **{w: "tys." for w in ("tys", "tys.", "tysiąc", "tysiące", "tysięcy", "tysiąca")},
+    **{w: "mln" for w in ("mln", "mln.", "milion", "miliony", "milionów", "miliona")},
+    **{w: "mld" for w in ("mld", "mld.", "miliard", "miliardy", "miliardów", "miliarda")},
+}
+_MAG = r"tys\.?|tysiąc[ea]?|tysięcy|mln\.?|milion(?:y|ów|a)?|mld\.?|miliard(?:y|ów|a)?"
+_CURRENCY = r"(?:\s*(?:zł|pln|złotych|zl))?"
+
+
+def _quantity(prefix: str = "") -> str:
+    """A number with an optional magnitude word and percent sign: ``8,5 mln``, ``20%``."""
+    return (
+        rf"(?P<{prefix}num>[+-]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*"
+        rf"(?:(?P<{prefix}mag>{_MAG})(?![\w])\s*)?(?P<{prefix}pct>%)?"
     )
 
 
 # Patterns are compiled on first use (re caches them): status and check never parse targets.
-_NUM = r"(?P<num>[+-]?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?P<pct>%)?"
-_RE_PER = rf"^{_NUM}\s*/\s*(?P<per>[^\d]+)$"
+_NUM = _quantity() + _CURRENCY
+_PER_SUFFIXES: dict[str, Frequency] = {
+    "rocznie": Frequency.YEARLY,
+    "na rok": Frequency.YEARLY,
+    "w roku": Frequency.YEARLY,
+    "półrocznie": Frequency.HALF_YEARLY,
+    "na półrocze": Frequency.HALF_YEARLY,
+    "kwartalnie": Frequency.QUARTERLY,
+    "na kwartał": Frequency.QUARTERLY,
+    "miesięcznie": Frequency.MONTHLY,
+    "na miesiąc": Frequency.MONTHLY,
+    "per year": Frequency.YEARLY,
+    "a year": Frequency.YEARLY,
+}
+_PER_SUFFIX = (
+    r"(?:\s*/\s*(?P<per>[^\d/]+)|\s+(?P<perword>"
+    + "|".join(sorted(_PER_SUFFIXES, key=len, reverse=True))
+    + r"))"
+)
+_RE_PER = rf"^{_NUM}{_PER_SUFFIX}$"
 _RE_TOTAL = (
     rf"^{_NUM}\s+(?:w okresie programu|łącznie|razem|w całym okresie|in total|total"
     r"|over the programme|over the program)$"
 )
 _RE_LEVEL = rf"^{_NUM}\s+(?:w|do|by|in|na)\s+(?:roku\s+)?(?P<year>\d{{4}})(?:\s*r\.?)?$"
-_RE_CEILING = rf"^(?:≤|<=|=<|max\.?|maks\.?|nie więcej niż|at most)\s*{_NUM}$"
-_RE_FLOOR = rf"^(?:≥|>=|=>|min\.?|co najmniej|nie mniej niż|at least)\s*{_NUM}$"
+_AT_MOST = r"≤|<=|=<|max\.?|maks\.?|maksymalnie|nie więcej niż|at most|up to|do"
+_BELOW = r"<|poniżej|mniej niż|less than|below"
+_AT_LEAST = r"≥|>=|=>|min\.?|minimum|co najmniej|nie mniej niż|at least"
+_ABOVE = r">|ponad|powyżej|więcej niż|more than|above|over"
+_RE_CEILING = rf"^(?:{_AT_MOST})\s*{_NUM}$"
+_RE_BELOW = rf"^(?:{_BELOW})\s*{_NUM}$"
+_RE_FLOOR = rf"^(?:{_AT_LEAST})\s*{_NUM}$"
+_RE_ABOVE = rf"^(?:{_ABOVE})\s*{_NUM}$"
+_RE_RANGE = (
+    rf"^(?:od\s+)?{_quantity('lo_')}{_CURRENCY}(?:\s+do\s+|\s*[–—-]\s*)"
+    rf"{_quantity('hi_')}{_CURRENCY}{_PER_SUFFIX}?$"
+)
+_RE_CHANGE = (
+    r"^(?P<dir>wzrost|spadek|zwiększenie|zmniejszenie|increase|decrease|rise|fall)"
+    rf"\s+(?:o|by)\s+{_NUM}(?P<points>\s*(?:pkt\.?|punkt(?:y|ów)?)\s*proc(?:\.|entowe?(?:go|ych)?)?"
+    r"|\s*p\.\s?p|\s*percentage points?)?"
+    r"(?:\s+(?:w|do|by|in|na)\s+(?:roku\s+)?(?P<year>\d{4})(?:\s*r\.?)?)?$"
+)
+_RE_LOOKS_LIKE_RANGE = r"^od\s.*\sdo\s|\d\s*[–—-]\s*[+-]?\d"
 _RE_PLAIN = rf"^{_NUM}$"
 _YES = {"tak", "yes", "true"}
 _NONE = {"brak", "none", "—", "–", "-", "nie dotyczy", "n/a"}
@@ -87,22 +149,49 @@ class TargetError(ValueError):
     """A target that cannot be read; the message names the accepted notations."""
 
 
+class _MagnitudeOnPercent(TargetError):
+    """A magnitude word on a percentage (``5 mln %``); the message is given with the text."""
+
+
 @dataclass(frozen=True)
 class Target:
     """A parsed target value."""
 
     kind: TargetKind
     value: float | None = None
+    """The value; for RANGE the lower bound."""
     per: Frequency | None = None
-    """For PER_PERIOD: the period the value is per (None: per measurement period)."""
+    """For PER_PERIOD and RANGE: the period the value is per (None: per measurement period)."""
     year: int | None = None
     """For LEVEL and MILESTONE: the year by which it is due."""
     by_year: tuple[tuple[int, float], ...] = field(default=())
     percent: bool = False
+    upper: float | None = None
+    """For RANGE: the upper bound."""
+    strict: bool = False
+    """For FLOOR and CEILING: the bound itself does not count (``ponad 100``: more than)."""
+    magnitude: str = ""
+    """The magnitude word the document wrote the value in (``mln``, ``tys.``), for display."""
+    change: float | None = None
+    """For CHANGE: the change as written, signed (``spadek o 2``: -2)."""
+    relative: bool = False
+    """For CHANGE: the change is a percentage of the baseline (``wzrost o 10%``)."""
 
     @property
     def descending(self) -> bool:
+        if self.kind is TargetKind.CHANGE:
+            return self.change is not None and self.change < 0
         return self.kind is TargetKind.CEILING
+
+    def resolved(self, baseline: float) -> Target:
+        """A change target with the level it comes to from ``baseline`` (itself for every
+        other target): ``wzrost o 10%`` from 40 is 44, ``spadek o 2 pkt proc.`` from 20% 18%."""
+        if self.kind is not TargetKind.CHANGE or self.change is None:
+            return self
+        step = Decimal(repr(self.change))
+        base = Decimal(repr(baseline))
+        level = base * (1 + step / 100) if self.relative else base + step
+        return replace(self, value=float(level))
 
     @property
     def numeric(self) -> bool:
@@ -114,21 +203,41 @@ class Target:
                 return v
         return None
 
+    def shown(self, value: float) -> str:
+        """``value`` as this target writes its numbers: in its magnitude word (``8.5 mln``)
+        when it has one, with ``%`` for a percentage."""
+        pct = "%" if self.percent else ""
+        if self.magnitude:
+            return f"{in_magnitude(value, self.magnitude)} {self.magnitude}"
+        return f"{format_plain(value)}{pct}"
+
     def __str__(self) -> str:
         pct = "%" if self.percent else ""
-        num = format_plain(self.value) if self.value is not None else ""
+        num = self.shown(self.value) if self.value is not None else ""
+        per = f"/{_PER_CANONICAL[self.per]}" if self.per is not None else ""
         if self.kind is TargetKind.PER_PERIOD:
-            if self.per is None:
-                return f"{num}{pct}"
-            return f"{num}{pct}/{_PER_CANONICAL[self.per]}"
+            return f"{num}{per}"
         if self.kind is TargetKind.TOTAL:
-            return f"{num}{pct} w okresie programu"
+            return f"{num} w okresie programu"
         if self.kind is TargetKind.LEVEL:
-            return f"{num}{pct} w {self.year}"
+            return f"{num} w {self.year}"
         if self.kind is TargetKind.CEILING:
-            return f"≤ {num}{pct}"
+            return f"< {num}" if self.strict else f"≤ {num}"
         if self.kind is TargetKind.FLOOR:
-            return f"≥ {num}{pct}"
+            return f"> {num}" if self.strict else f"≥ {num}"
+        if self.kind is TargetKind.RANGE:
+            low = "" if self.value is None else self.shown(self.value)
+            high = "" if self.upper is None else self.shown(self.upper)
+            return f"{low.removesuffix(pct).removesuffix(' ' + self.magnitude)}–{high}{per}"
+        if self.kind is TargetKind.CHANGE and self.change is not None:
+            word = "spadek" if self.change < 0 else "wzrost"
+            size = format_plain(abs(self.change))
+            if self.magnitude:
+                size = f"{in_magnitude(abs(self.change), self.magnitude)} {self.magnitude}"
+            size += "%" if self.relative else ""
+            points = " pkt proc." if self.percent else ""
+            year = f" w {self.year}" if self.year is not None else ""
+            return f"{word} o {size}{points}{year}"
         if self.kind is TargetKind.MILESTONE:
             return "tak" if self.year is None else f"tak w {self.year}"
         if self.kind is TargetKind.BY_YEAR:
@@ -136,9 +245,58 @@ class Target:
         return "brak"
 
 
-def _num(match: re.Match[str]) -> tuple[float, bool]:
-    percent = bool(match["pct"])
-    return parse_number(match["num"], strict=not percent), percent
+def in_magnitude(value: float, magnitude: str) -> str:
+    """``value`` divided by a magnitude word's multiplier, exactly, in plain notation
+    (``8500000`` in ``mln``: ``8.5``). A number before a magnitude word is never ambiguous:
+    ``1.234 mln`` is 1 234 000 (nobody groups thousands before ``mln``)."""
+    return format(Decimal(repr(value)) / MAGNITUDES[magnitude], "f").rstrip("0").rstrip(".")
+
+
+def _num(match: re.Match[str], prefix: str = "") -> tuple[float, bool, str]:
+    """The number of a match: its value (a magnitude word applied), whether it is a
+    percentage, the canonical magnitude word ("" without one)."""
+    percent = bool(match[f"{prefix}pct"])
+    word = match[f"{prefix}mag"]
+    magnitude = _MAGNITUDE_WORDS[word] if word else ""
+    if magnitude and percent:
+        raise _MagnitudeOnPercent
+    value = parse_number(match[f"{prefix}num"], strict=not (percent or magnitude))
+    return scaled(value, magnitude), percent, magnitude
+
+
+def scaled(value: float, magnitude: str) -> float:
+    """``value`` times a magnitude word's multiplier (``8.5``, ``mln`` → 8 500 000), exact
+    in decimal; a result of 16 digits or more is refused (ValueError)."""
+    if not magnitude:
+        return value
+    result = float(Decimal(repr(value)) * MAGNITUDES[magnitude])
+    if abs(result) >= LARGEST:
+        raise ValueError(t("prog.number.too_large", text=f"{format_plain(value)} {magnitude}"))
+    return result
+
+
+def magnitude_suffix(text: str) -> tuple[str, str]:
+    """A recorded value's number and magnitude word: ``8,5 mln zł`` → (``8,5``, ``mln``),
+    ``40 tys.`` → (``40``, ``tys.``); a currency word alone is dropped (``1 200 zł``); text
+    without either comes back as it is, with ""."""
+    m = re.fullmatch(rf"(?P<rest>.*?\d)\s*(?:(?P<mag>{_MAG})(?![\w]))?{_CURRENCY}\.?", text.lower())
+    if m is None:
+        return text, ""
+    word = m["mag"]
+    return text[: len(m["rest"])], _MAGNITUDE_WORDS[word] if word else ""
+
+
+def _per(match: re.Match[str], text: str) -> Frequency | None:
+    """The period of a ``/rok`` or ``rocznie`` suffix (None without one)."""
+    if match["perword"]:
+        return _PER_SUFFIXES[match["perword"]]
+    if match["per"] is None:
+        return None
+    per_word = match["per"].strip().rstrip(".")
+    per = PER_WORDS.get(per_word)
+    if per is None:
+        raise TargetError(t("prog.target.unknown_per", per=per_word, text=text))
+    return per
 
 
 def parse_target_text(text: str) -> Target:
@@ -155,36 +313,94 @@ def parse_target_text(text: str) -> Target:
     if low in _NONE:
         return Target(TargetKind.NONE)
     try:
-        if m := re.match(_RE_PER, low):
-            per_word = m["per"].strip().rstrip(".")
-            per = PER_WORDS.get(per_word)
-            if per is None:
-                raise TargetError(t("prog.target.unknown_per", per=per_word, text=text))
-            value, pct = _num(m)
-            return Target(TargetKind.PER_PERIOD, value, per=per, percent=pct)
-        if m := re.match(_RE_TOTAL, low):
-            value, pct = _num(m)
-            return Target(TargetKind.TOTAL, value, percent=pct)
-        if m := re.match(_RE_LEVEL, low):
-            value, pct = _num(m)
-            return Target(TargetKind.LEVEL, value, year=int(m["year"]), percent=pct)
-        if m := re.match(_RE_CEILING, low):
-            value, pct = _num(m)
-            return Target(TargetKind.CEILING, value, percent=pct)
-        if m := re.match(_RE_FLOOR, low):
-            value, pct = _num(m)
-            return Target(TargetKind.FLOOR, value, percent=pct)
-        if m := re.match(_RE_PLAIN, low):
-            value, pct = _num(m)
-            return Target(TargetKind.PER_PERIOD, value, percent=pct)
+        found = _parse_numeric(low, text)
+    except _MagnitudeOnPercent:
+        raise TargetError(t("prog.target.magnitude_percent", text=text)) from None
     except ValueError as exc:
         if isinstance(exc, TargetError):
             raise
         raise TargetError(t("prog.target.bad_number", text=text)) from None
+    if found is not None:
+        return found
+    if re.search(_RE_LOOKS_LIKE_RANGE, low):
+        raise TargetError(t("prog.target.bad_range", text=text))
     raise TargetError(t("prog.target.unknown_notation", text=text))
 
 
-_EXPLICIT_KEYS = {"kind", "value", "per", "by", "values"}
+def _parse_numeric(low: str, text: str) -> Target | None:
+    """A numeric notation (``low``: lower-cased, spaces collapsed); None if none fits."""
+    if m := re.match(_RE_PER, low):
+        per = _per(m, text)
+        value, pct, mag = _num(m)
+        return Target(TargetKind.PER_PERIOD, value, per=per, percent=pct, magnitude=mag)
+    if m := re.match(_RE_TOTAL, low):
+        value, pct, mag = _num(m)
+        return Target(TargetKind.TOTAL, value, percent=pct, magnitude=mag)
+    if m := re.match(_RE_LEVEL, low):
+        value, pct, mag = _num(m)
+        return Target(TargetKind.LEVEL, value, year=int(m["year"]), percent=pct, magnitude=mag)
+    for pattern, kind, strict in (
+        (_RE_CEILING, TargetKind.CEILING, False),
+        (_RE_BELOW, TargetKind.CEILING, True),
+        (_RE_FLOOR, TargetKind.FLOOR, False),
+        (_RE_ABOVE, TargetKind.FLOOR, True),
+    ):
+        if m := re.match(pattern, low):
+            value, pct, mag = _num(m)
+            return Target(kind, value, percent=pct, strict=strict, magnitude=mag)
+    if m := re.match(_RE_RANGE, low):
+        return _range(m, text)
+    if m := re.match(_RE_CHANGE, low):
+        return _change(m, text)
+    if m := re.match(_RE_PLAIN, low):
+        value, pct, mag = _num(m)
+        return Target(TargetKind.PER_PERIOD, value, percent=pct, magnitude=mag)
+    return None
+
+
+def _change(m: re.Match[str], text: str) -> Target:
+    """``wzrost o 10%`` (relative), ``wzrost o 5`` (absolute), ``spadek o 2 pkt proc.``
+    (percentage points), optionally ``w 2025``."""
+    points = bool(m["points"])
+    value, pct, magnitude = _num(m)
+    if points and pct:
+        raise TargetError(t("prog.target.change_points_percent", text=text))
+    if value <= 0:
+        raise TargetError(t("prog.target.change_not_positive", text=text))
+    down = m["dir"] in ("spadek", "zmniejszenie", "decrease", "fall")
+    year = int(m["year"]) if m["year"] else None
+    return Target(
+        TargetKind.CHANGE,
+        None,
+        year=year,
+        percent=points,
+        magnitude=magnitude,
+        change=-value if down else value,
+        relative=pct,
+    )
+
+
+def _range(m: re.Match[str], text: str) -> Target:
+    """``od 3 do 6 mln zł``, ``3–6 mln zł rocznie``, ``10–20%``: the upper bound's magnitude
+    word and percent sign hold for the lower bound written without its own."""
+    percent = bool(m["lo_pct"] or m["hi_pct"])
+    word = m["hi_mag"] or m["lo_mag"]
+    magnitude = _MAGNITUDE_WORDS[word] if word else ""
+    if magnitude and percent:
+        raise TargetError(t("prog.target.magnitude_percent", text=text))
+    bounds = []
+    for prefix in ("lo_", "hi_"):
+        own = m[f"{prefix}mag"]
+        value = parse_number(m[f"{prefix}num"], strict=not (percent or magnitude))
+        bounds.append(scaled(value, _MAGNITUDE_WORDS[own] if own else magnitude))
+    low, high = bounds
+    if low > high:
+        raise TargetError(t("prog.target.range_reversed", text=text))
+    per = _per(m, text)
+    return Target(TargetKind.RANGE, low, per=per, percent=percent, upper=high, magnitude=magnitude)
+
+
+_EXPLICIT_KEYS = {"kind", "value", "per", "by", "values", "min", "max"}
 
 
 def parse_target(raw: Any) -> Target:
@@ -322,9 +538,15 @@ def _explicit(raw: dict[Any, Any]) -> Target:
     by = None if by is None else int(by)  # a plain int, whatever int subclass YAML gave
     if kind is TargetKind.MILESTONE:
         return Target(kind, year=by)
+    if kind is TargetKind.RANGE:
+        return _explicit_range(raw)
     if "value" not in raw:
         raise TargetError(t("prog.target.needs_value", kind=kind.value))
     value, pct = _value(raw["value"])
+    if kind is TargetKind.CHANGE:  # {kind: change, value: 10%} from the baseline; -2: a fall
+        if value == 0:
+            raise TargetError(t("prog.target.change_not_positive", text=str(raw["value"])))
+        return Target(kind, year=by, change=value, relative=pct)
     if kind is TargetKind.LEVEL:
         if by is None:
             raise TargetError(t("prog.target.level_needs_by"))
@@ -338,3 +560,19 @@ def _explicit(raw: dict[Any, Any]) -> Target:
                 raise TargetError(t("prog.target.bad_per"))
         return Target(kind, value, per=per, percent=pct)
     return Target(kind, value, percent=pct)
+
+
+def _explicit_range(raw: dict[Any, Any]) -> Target:
+    """``{kind: range, min: 3, max: 6}`` (optionally ``per: rok``)."""
+    if "min" not in raw or "max" not in raw:
+        raise TargetError(t("prog.target.range_needs_bounds"))
+    low, low_pct = _value(raw["min"])
+    high, high_pct = _value(raw["max"])
+    if low > high:
+        raise TargetError(t("prog.target.range_reversed", text=f"{raw['min']}–{raw['max']}"))
+    per = None
+    if raw.get("per") is not None:
+        per = PER_WORDS.get(str(raw["per"]).lower())
+        if per is None:
+            raise TargetError(t("prog.target.bad_per"))
+    return Target(TargetKind.RANGE, low, per=per, percent=low_pct or high_pct, upper=high)

@@ -13,12 +13,19 @@ from wspolpraca_cli.errors import InputError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Unit
 from wspolpraca_cli.numbers import AmbiguousNumber, parse_number
+from wspolpraca_cli.targets import magnitude_suffix, scaled
 
 YES_WORDS = frozenset({"tak", "yes", "t", "y", "true", "1"})
 NO_WORDS = frozenset({"nie", "no", "n", "false", "0"})
 _PERCENT_SIGNS = "%\uff05"
 _CURRENCIES = ("zł", "zl", "pln")
 """What may follow an amount (any case): ``1 500,50 zł``, ``1500 PLN``."""
+
+
+def _magnitude(raw: str) -> tuple[str, str]:
+    """``raw`` without a trailing magnitude word and currency (``8,5 mln zł`` → ``8,5``,
+    ``mln``); the canonical magnitude word, or "" without one."""
+    return magnitude_suffix(raw)
 
 
 def accepted_forms(unit: Unit) -> str:
@@ -37,19 +44,26 @@ def parse_value(text: str, unit: Unit, *, indicator: str | None = None) -> float
         if word in NO_WORDS:
             return 0.0
         raise InputError(t("value.invalid", value=text), hint=accepted_forms(unit))
-    if unit is Unit.AMOUNT:
-        folded = raw.casefold()
-        currency = next((c for c in _CURRENCIES if folded.endswith(c)), "")
-        raw = raw[: len(raw) - len(currency)].rstrip()
+    folded = raw.casefold().rstrip(".")
+    currency = next((c for c in _CURRENCIES if folded.endswith(c)), "")
+    if currency and unit is not Unit.AMOUNT:  # a currency belongs to amounts only
+        raise InputError(t("value.invalid", value=text), hint=accepted_forms(unit))
+    if currency:
+        raw = raw[: len(raw.rstrip(".")) - len(currency)].rstrip()
     percent = raw.endswith(tuple(_PERCENT_SIGNS))
     if percent:
         if unit is not Unit.PERCENT:
             raise InputError(t("value.percent_not_allowed", value=text), hint=accepted_forms(unit))
         raw = raw[:-1].rstrip()
+    raw, magnitude = _magnitude(raw)
+    if magnitude and (percent or unit is Unit.PERCENT):
+        raise InputError(t("value.magnitude_percent", value=text), hint=accepted_forms(unit))
     try:
         # Counts and amounts are where a clerk may group thousands with a dot (12.500):
-        # read them strictly, so that an ambiguous number is refused, not misread.
-        value = parse_number(raw, strict=unit in (Unit.COUNT, Unit.AMOUNT))
+        # read them strictly, so that an ambiguous number is refused, not misread (before a
+        # magnitude word nobody groups thousands: 1.234 mln is 1 234 000).
+        strict = unit in (Unit.COUNT, Unit.AMOUNT) and not magnitude
+        value = scaled(parse_number(raw, strict=strict), magnitude)
     except AmbiguousNumber as exc:
         message = str(exc)
         raise InputError(message[:1].upper() + message[1:], hint=accepted_forms(unit)) from None

@@ -477,16 +477,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # target values
     "prog.target.accepted": (
-        "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc), "
+        "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc, 'rocznie'), "
         "'5 w okresie programu' (łącznie w całym okresie programu), "
-        "'30% w 2025' (poziom do osiągnięcia w danym roku), '≤ 50%' (wartość maksymalna), "
-        "'≥ 30%' (wartość minimalna), 'tak' (wskaźnik typu tak/nie), "
+        "'30% w 2025' (poziom do osiągnięcia w danym roku), "
+        "'≤ 50%', 'nie więcej niż 50%', 'do 50%' (wartość maksymalna), "
+        "'≥ 30%', 'co najmniej 30%', 'nie mniej niż 30%' (wartość minimalna), "
+        "'ponad 100' (więcej niż), 'poniżej 5' (mniej niż), "
+        "'od 3 do 6 mln zł', '3–6 mln zł rocznie' (przedział), "
+        "liczby ze słowami 'tys.', 'mln', 'mld' ('8,5 mln zł'), "
+        "'wzrost o 10%', 'wzrost o 5', 'spadek o 2 pkt proc.' (zmiana względem wartości "
+        "bazowej), 'tak' (wskaźnik typu tak/nie), "
         "'brak' (bez wartości docelowej), lata z wartościami ({by_year}) "
         "albo postać jawna {explicit}",
-        "'1/rok' (per year; also /półrocze, /kwartał, /miesiąc), "
+        "'1/rok' (per year; also /półrocze, /kwartał, /miesiąc, 'rocznie'), "
         "'5 w okresie programu' (total over the programme), "
-        "'30% w 2025' (a level by a year), '≤ 50%' (a ceiling), '≥ 30%' (a floor), "
-        "'tak' (a yes/no milestone), 'brak' (no target), "
+        "'30% w 2025' (a level by a year), "
+        "'≤ 50%', 'nie więcej niż 50%', 'do 50%' (at most), "
+        "'≥ 30%', 'co najmniej 30%', 'nie mniej niż 30%' (at least), "
+        "'ponad 100' (more than), 'poniżej 5' (less than), "
+        "'od 3 do 6 mln zł', '3–6 mln zł rocznie' (a range), "
+        "numbers with 'tys.', 'mln', 'mld' ('8,5 mln zł'), "
+        "'wzrost o 10%', 'wzrost o 5', 'spadek o 2 pkt proc.' (a change against the "
+        "baseline), 'tak' (a yes/no milestone), 'brak' (no target), "
         "a mapping of years to values ({by_year}), "
         "or the explicit form {explicit}",
     ),
@@ -502,6 +514,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prog.target.unknown_notation": (
         "nieznany zapis wartości docelowej {text!r}",
         "unknown target notation {text!r}",
+    ),
+    "prog.target.bad_range": (
+        "nie można odczytać przedziału w wartości docelowej {text!r}; "
+        "przedział zapisuje się 'od 3 do 6', '3–6' albo '3–6 mln zł rocznie'",
+        "cannot read the range in target {text!r}; a range is written "
+        "'od 3 do 6', '3–6' or '3–6 mln zł rocznie'",
+    ),
+    "prog.target.range_reversed": (
+        "dolna granica przedziału {text!r} jest większa od górnej; napisz najpierw mniejszą",
+        "the lower bound of the range {text!r} is greater than its upper bound; "
+        "write the smaller one first",
+    ),
+    "prog.target.range_needs_bounds": (
+        "wartość docelowa rodzaju range wymaga kluczy 'min' i 'max'",
+        "a range target needs 'min' and 'max'",
+    ),
+    "prog.target.magnitude_percent": (
+        "procent nie może mieć słowa 'tys.', 'mln' ani 'mld' (w {text!r}); "
+        "napisz sam procent, np. 20%",
+        "a percentage cannot take 'tys.', 'mln' or 'mld' (in {text!r}); "
+        "write the percentage alone, e.g. 20%",
+    ),
+    "prog.target.change_points_percent": (
+        "w wartości docelowej {text!r} jest i znak %, i 'pkt proc.'; napisz 'wzrost o 10%' "
+        "(względem wartości bazowej) albo 'wzrost o 2 pkt proc.' (punkty procentowe)",
+        "the target {text!r} has both a % sign and 'pkt proc.'; write 'wzrost o 10%' "
+        "(relative to the baseline) or 'wzrost o 2 pkt proc.' (percentage points)",
+    ),
+    "prog.target.change_not_positive": (
+        "zmiana w wartości docelowej {text!r} musi być większa od zera; kierunek mówi słowo "
+        "'wzrost' albo 'spadek'",
+        "the change in target {text!r} must be greater than zero; 'wzrost' or 'spadek' "
+        "gives its direction",
+    ),
+    "prog.target.change_needs_baseline": (
+        "wartość docelowa {text!r} to zmiana względem wartości bazowej, a wskaźnik jej nie ma",
+        "the target {text!r} is a change against the baseline, and the indicator has none",
+    ),
+    "prog.target.change_needs_baseline.hint": (
+        "dodaj do wskaźnika wartość bazową, np. baseline: {value: 40, year: 2020}",
+        "add the indicator's baseline, e.g. baseline: {value: 40, year: 2020}",
     ),
     "prog.target.false": (
         "wartość docelowa 'nie'/false nie wyznacza niczego do osiągnięcia; użyj 'brak'",

@@ -485,14 +485,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wartość {value!r} ma znak %, a ten wskaźnik nie jest procentowy.",
         "The value {value!r} has a % sign, but this indicator is not a percentage.",
     ),
+    "value.magnitude_percent": (
+        "Wartość {value!r} ma słowo tys., mln albo mld, a procent go nie przyjmuje.",
+        "The value {value!r} has tys., mln or mld, which a percentage does not take.",
+    ),
     "value.forms.count": (
         "podaj liczbę całkowitą nieujemną, np. 0, 2, 1 200",
         "give a whole number of zero or more, e.g. 0, 2, 1 200",
     ),
     "value.forms.amount": (
-        "podaj kwotę nieujemną, np. 8 500 000, 8500000,00, 1250,50, 1250.50 albo 1 250,50 zł",
-        "give an amount of zero or more, e.g. 8 500 000, 8500000,00, 1250.50, 1250,50 or "
-        "1 250,50 zł",
+        "podaj kwotę nieujemną, np. 8 500 000, 8500000,00, 1250,50, 1 250,50 zł albo 8,5 mln zł",
+        "give an amount of zero or more, e.g. 8 500 000, 8500000,00, 1250.50, 1 250,50 zł "
+        "or 8,5 mln zł",
     ),
     "value.forms.percent": (
         "podaj procent, np. 35%, 35, 12,5%",

@@ -246,11 +246,24 @@ def target_not_negative(document: Document, program: model.Program) -> list[Diag
     return found
 
 
+def change_targets_have_baseline(document: Document, program: model.Program) -> list[Diagnostic]:
+    """A change target (``wzrost o 10%``) is measured from the indicator's baseline."""
+    return [
+        document.located.diagnostic(
+            (*path, "target"),
+            t("prog.target.change_needs_baseline", text=built.target_text),
+            t("prog.target.change_needs_baseline.hint"),
+        )
+        for path, _, built in document.checked_indicators(program)
+        if built.target.kind is TargetKind.CHANGE and built.target.value is None
+    ]
+
+
 def count_targets_whole(document: Document, program: model.Program) -> list[Diagnostic]:
     found = []
     for path, _, built in document.checked_indicators(program):
-        if built.unit is not model.Unit.COUNT:
-            continue
+        if built.unit is not model.Unit.COUNT or built.target.kind is TargetKind.CHANGE:
+            continue  # a change of 10% from 45 comes to 49.5: a level to pass, not a count
         fractions = [v for v in _values(built.target) if v != int(v)]
         if fractions:
             found.append(
@@ -321,6 +334,7 @@ RULES: tuple[Rule, ...] = (
     target_years_inside,
     by_year_targets_complete,
     target_period_fits_frequency,
+    change_targets_have_baseline,
     target_not_negative,
     count_targets_whole,
     percent_targets_have_percent_unit,

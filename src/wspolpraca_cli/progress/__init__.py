@@ -29,6 +29,7 @@ from __future__ import annotations
 from wspolpraca_cli.progress.engine import (
     achievement,
     baseline_progress,
+    deviation,
     evaluate,
     period_status,
     progress,
@@ -76,6 +77,7 @@ __all__ = [
     "Summary",
     "achievement",
     "baseline_progress",
+    "deviation",
     "due_year",
     "enclosing",
     "evaluate",

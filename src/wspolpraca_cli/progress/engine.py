@@ -22,6 +22,7 @@ from wspolpraca_cli.progress.periods import (
     parse_code,
     period_deadline,
     period_target,
+    period_upper,
     placement_in,
 )
 from wspolpraca_cli.progress.results import (
@@ -35,11 +36,17 @@ from wspolpraca_cli.progress.results import (
     Status,
     Summary,
 )
-from wspolpraca_cli.targets import TargetKind
+from wspolpraca_cli.targets import Target, TargetKind
 
 _EPSILON = 1e-9
 _PER_PERIOD_KINDS = frozenset(
-    {TargetKind.PER_PERIOD, TargetKind.CEILING, TargetKind.FLOOR, TargetKind.BY_YEAR}
+    {
+        TargetKind.PER_PERIOD,
+        TargetKind.CEILING,
+        TargetKind.FLOOR,
+        TargetKind.BY_YEAR,
+        TargetKind.RANGE,
+    }
 )
 
 
@@ -62,11 +69,39 @@ def achievement(actual: float | None, target: float | None, descending: bool) ->
     return actual / target
 
 
-def target_met(actual: float, target: float, descending: bool) -> bool:
+def target_met(
+    actual: float,
+    target: float,
+    descending: bool,
+    *,
+    strict: bool = False,
+    upper: float | None = None,
+) -> bool:
+    """Whether ``actual`` meets ``target``: at least it (ascending), at most it
+    (``descending``), more or less than it (``strict``: ``ponad 100``, ``poniżej 5``), or
+    between it and ``upper`` (a range, bounds included)."""
     tolerance = _EPSILON * max(1.0, abs(target))
+    if upper is not None:
+        return target - tolerance <= actual <= upper + _EPSILON * max(1.0, abs(upper))
     if descending:
-        return actual <= target + tolerance
-    return actual >= target - tolerance
+        return actual < target - tolerance if strict else actual <= target + tolerance
+    return actual > target + tolerance if strict else actual >= target - tolerance
+
+
+def deviation(result: PeriodResult, target: Target) -> str | None:
+    """On which side of its target a period's value falls when it does not meet it:
+    ``below`` (under a minimum, a range's lower bound, an ascending target) or ``above``
+    (over a ceiling or a range's upper bound); None when it meets it, or without a value or
+    a numeric target."""
+    actual, value = result.actual, result.target
+    if not result.has_data or actual is None or value is None:
+        return None
+    upper = result.target_upper
+    if target_met(actual, value, target.descending, strict=target.strict, upper=upper):
+        return None
+    if upper is not None:
+        return "below" if actual < value else "above"
+    return "above" if target.descending else "below"
 
 
 def baseline_progress(
@@ -88,6 +123,8 @@ def period_status(
     settles_early: bool,
     as_of: date,
     deadline: date,
+    strict: bool = False,
+    upper: float | None = None,
 ) -> Status:
     """SPEC's table: the status of one period as of ``as_of``."""
     if as_of < period.start:
@@ -99,7 +136,7 @@ def period_status(
         return Status.OVERDUE if as_of > deadline else Status.AWAITING
     if target is None:
         return Status.REPORTED
-    met = target_met(actual, target, descending)
+    met = target_met(actual, target, descending, strict=strict, upper=upper)
     if closed:
         return Status.ACHIEVED if met else Status.MISSED
     return Status.ACHIEVED if met and settles_early else Status.IN_PROGRESS
@@ -110,6 +147,8 @@ def settles_early(ind: Indicator) -> bool:
     a descending ``min``, a milestone."""
     if ind.target.kind is TargetKind.MILESTONE:
         return True
+    if ind.target.kind is TargetKind.RANGE:
+        return False  # a value inside a range can still leave it
     if ind.target.descending:
         return ind.aggregation is Aggregation.MIN
     return ind.aggregation in (Aggregation.SUM, Aggregation.MAX)
@@ -235,9 +274,12 @@ def _indicator_progress(
     descending = ind.target.descending
     early = settles_early(ind)
     base = ind.baseline.value if ind.baseline else None
+    strict = ind.target.strict
+    ranged = ind.target.kind is TargetKind.RANGE
     rows: list[PeriodResult] = []
     for p, acc in zip(eval_periods, sums, strict=True):
         target = period_target(ind, p, program)
+        upper = period_upper(ind, p, program) if ranged else None
         actual = acc.value(ind.aggregation)
         deadline = period_deadline(ind, program, p)
         status = period_status(
@@ -249,6 +291,8 @@ def _indicator_progress(
             settles_early=early,
             as_of=as_of,
             deadline=deadline,
+            strict=strict,
+            upper=upper,
         )
         rows.append(
             PeriodResult(
@@ -261,6 +305,7 @@ def _indicator_progress(
                 baseline_progress(actual, target, base),
                 status,
                 deadline,
+                upper,
             )
         )
     everything = EMPTY
@@ -298,12 +343,14 @@ def _programme_result(
           achievement and status — so a value recorded for another year never makes an overdue
           or missed due period look achieved; before that, the latest reading so far with
           ``in_progress`` (``achieved`` if it meets a target that settles early, such as a
-          milestone reached ahead of its year; ``not_started`` before the programme);
+          milestone reached ahead of its year — never a level, which its year's value
+          alone decides; ``not_started`` before the programme);
         - a total over the programme, or no target: the aggregation over every counted entry
           judged like one period spanning the programme.
     """
     descending = ind.target.descending
     target_kind = ind.target.kind
+    upper: float | None = None
     targeted = [r for r in rows if r.target is not None]
     achieved = sum(1 for r in targeted if r.status is Status.ACHIEVED)
     per_status = {s: 0 for s in STATUS_ORDER}
@@ -316,11 +363,14 @@ def _programme_result(
     year_due = due_year(ind, program)
     if len(rows) == 1 and rows[0].period == whole:
         only = rows[0]
-        target, status = only.target, only.status
+        target, status, upper = only.target, only.status, only.target_upper
     elif target_kind in _PER_PERIOD_KINDS:
         target = period_target(ind, whole, program)
+        upper = period_upper(ind, whole, program)
         if ind.aggregation is Aggregation.SUM and targeted:
             target = math.fsum(r.target for r in targeted if r.target is not None)
+            if upper is not None:
+                upper = math.fsum(r.target_upper or 0.0 for r in targeted)
             base = None  # a baseline is a level per period, not comparable with a total
         if targeted and all(r.status is Status.ACHIEVED for r in targeted):
             status = Status.ACHIEVED
@@ -334,6 +384,8 @@ def _programme_result(
                 settles_early=settles_early(ind),
                 as_of=as_of,
                 deadline=program.deadline.for_period(whole),
+                strict=ind.target.strict,
+                upper=upper,
             )
     elif year_due is not None:
         due = next((r for r in rows if r.target is not None), None)
@@ -348,7 +400,8 @@ def _programme_result(
             if as_of < whole.start:
                 status = Status.NOT_STARTED
             elif (
-                settles_early(ind)
+                target_kind is TargetKind.MILESTONE  # a level: its year alone decides
+                and settles_early(ind)
                 and actual is not None
                 and target is not None
                 and target_met(actual, target, descending)
@@ -381,4 +434,5 @@ def _programme_result(
         period_counts=period_counts,
         periods_due=len(due_rows),
         periods_due_with_data=sum(1 for r in due_rows if r.has_data),
+        target_upper=upper,
     )

@@ -61,6 +61,9 @@ def due_year(ind: Indicator, program: Program) -> int | None:
     """The year a level (``30% w 2025``) or a milestone (``tak w 2025``) is due, when it lies
     in the programme's years; None for every other target."""
     target = ind.target
+    if target.kind is TargetKind.CHANGE:  # a change: by its year, else by the programme's end
+        year = program.last_year if target.year is None else target.year
+        return year if program.first_year <= year <= program.last_year else None
     if target.kind not in (TargetKind.LEVEL, TargetKind.MILESTONE) or target.year is None:
         return None
     return target.year if program.first_year <= target.year <= program.last_year else None
@@ -107,12 +110,12 @@ def evaluation_kind(ind: Indicator) -> PeriodKind:
     measured = kind_of(ind.frequency)
     target = ind.target
     if measured is PeriodKind.PROGRAMME:
-        dated = target.kind in (TargetKind.LEVEL, TargetKind.MILESTONE)
-        return PeriodKind.YEAR if dated and target.year is not None else measured
+        dated = target.kind in (TargetKind.LEVEL, TargetKind.MILESTONE) and target.year is not None
+        return PeriodKind.YEAR if dated or target.kind is TargetKind.CHANGE else measured
     target = ind.target
-    if target.kind is TargetKind.PER_PERIOD and target.per is not None:
+    if target.kind in (TargetKind.PER_PERIOD, TargetKind.RANGE) and target.per is not None:
         return _coarser(kind_of(target.per), measured)
-    if target.kind in (TargetKind.BY_YEAR, TargetKind.LEVEL) or (
+    if target.kind in (TargetKind.BY_YEAR, TargetKind.LEVEL, TargetKind.CHANGE) or (
         target.kind is TargetKind.MILESTONE and target.year is not None
     ):
         return _coarser(PeriodKind.YEAR, measured)
@@ -214,16 +217,8 @@ def period_target(ind: Indicator, period: Period, program: Program) -> float | N
     target = ind.target
     whole = period.kind is PeriodKind.PROGRAMME
     kind = target.kind
-    if kind in (TargetKind.PER_PERIOD, TargetKind.CEILING, TargetKind.FLOOR):
-        if (
-            whole
-            and target.per is not None
-            and target.value is not None
-            and ind.aggregation is Aggregation.SUM
-        ):
-            years = program.last_year - program.first_year + 1
-            return target.value * years * target.per.per_year
-        return target.value
+    if kind in (TargetKind.PER_PERIOD, TargetKind.CEILING, TargetKind.FLOOR, TargetKind.RANGE):
+        return _per_period_value(ind, target.value, whole, program)
     if kind is TargetKind.BY_YEAR:
         if whole:
             return _programme_by_year(ind, program)
@@ -232,10 +227,32 @@ def period_target(ind: Indicator, period: Period, program: Program) -> float | N
         return target.value if whole else None
     if kind is TargetKind.LEVEL:
         return target.value if whole or period.end_year == target.year else None
+    if kind is TargetKind.CHANGE:
+        due = program.last_year if target.year is None else target.year
+        return target.value if whole or period.end_year == due else None
     if kind is TargetKind.MILESTONE:
         due = whole or (target.year is not None and period.end_year == target.year)
         return 1.0 if due else None
     return None
+
+
+def period_upper(ind: Indicator, period: Period, program: Program) -> float | None:
+    """A range's upper bound for an evaluation period (None for every other target)."""
+    if ind.target.kind is not TargetKind.RANGE:
+        return None
+    return _per_period_value(ind, ind.target.upper, period.kind is PeriodKind.PROGRAMME, program)
+
+
+def _per_period_value(
+    ind: Indicator, value: float | None, whole: bool, program: Program
+) -> float | None:
+    """A value due in every period; over the whole programme, for a ``sum`` of a value per
+    year (half-year…), that value times the periods of the programme."""
+    per = ind.target.per
+    if whole and per is not None and value is not None and ind.aggregation is Aggregation.SUM:
+        years = program.last_year - program.first_year + 1
+        return value * years * per.per_year
+    return value
 
 
 def _programme_by_year(ind: Indicator, program: Program) -> float | None:

@@ -89,6 +89,8 @@ class PeriodResult:
     status: Status
     deadline: date
     """The reporting deadline of the period."""
+    target_upper: float | None = None
+    """A range's upper bound (``target`` is its lower bound); None for every other target."""
 
     @property
     def code(self) -> str:
@@ -124,6 +126,8 @@ class ProgrammeResult:
     periods_due_with_data: int = 0
     """Of :attr:`periods_due`, those with data: the programme's data completeness, a finding
     apart from :attr:`status` (a period without data is its own ``overdue`` row)."""
+    target_upper: float | None = None
+    """A range's upper bound over the programme (``target`` is its lower bound)."""
 
     @property
     def complete(self) -> bool:

@@ -18,6 +18,7 @@ from wspolpraca_cli.progress import (
     Orphan,
     PeriodResult,
     ProgrammeResult,
+    deviation,
     summary_counts,
 )
 
@@ -59,6 +60,8 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "baseline_progress": _ratio(r.baseline_progress),
         "status": r.status.value,
         "shortfall": r.status in SHORTFALLS,
+        "target_max": r.target_upper,
+        "deviation": deviation(r, ind.target),
     }
 
 
@@ -77,6 +80,7 @@ def programme_item(r: ProgrammeResult) -> dict[str, Any]:
         "periods_achieved": r.periods_achieved,
         "period_statuses": {s.value: n for s, n in r.period_counts},
         "completeness": {"with_data": r.periods_due_with_data, "due": r.periods_due},
+        "target_max": r.target_upper,
     }
 
 
