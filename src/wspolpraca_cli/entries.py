@@ -8,11 +8,11 @@ supersedes it and it is not a void.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.records import record
 
 
 class EntryKind(StrEnum):
@@ -21,7 +21,7 @@ class EntryKind(StrEnum):
     VOID = "void"
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     uid: str
     """A stable identifier that survives export and import."""
@@ -58,7 +58,7 @@ def counts(entry: Entry, as_of: date) -> bool:
     return entry.value is not None and (entry.date is None or entry.date[:10] <= as_of.isoformat())
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class PeriodSummary:
     """The aggregate of one (indicator, period code): over the effective entries (not
     superseded, not voids) that count as of a date. The store computes these in SQL;

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.numbers import LARGEST, format_plain, parse_number
 from wspolpraca_cli.periods import Frequency
+from wspolpraca_cli.records import field, record
 
 
 class TargetKind(StrEnum):
@@ -87,7 +87,7 @@ class TargetError(ValueError):
     """A target that cannot be read; the message names the accepted notations."""
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """A parsed target value."""
 
