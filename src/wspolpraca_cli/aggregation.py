@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from wspolpraca_cli.model import Aggregation
+from wspolpraca_cli.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Aggregate:
     """The statistics of some values, in recording order. Immutable; :data:`EMPTY` has none."""
 

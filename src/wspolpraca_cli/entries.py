@@ -8,12 +8,12 @@ supersedes it and it is not a void.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.records import record
 
 
 class EntryKind(StrEnum):
@@ -22,7 +22,7 @@ class EntryKind(StrEnum):
     VOID = "void"
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     uid: str
     """A stable identifier that survives export and import."""
@@ -78,7 +78,7 @@ def counts(entry: Entry, as_of: date) -> bool:
     return entry.value is not None and (entry.date is None or entry.date[:10] <= as_of.isoformat())
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class PeriodSummary:
     """The aggregate of one (indicator, period code): over the effective entries (not
     superseded, not voids) that count as of a date. The store computes these in SQL;

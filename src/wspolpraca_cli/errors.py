@@ -6,12 +6,11 @@ The core never prints or exits: it raises one of these (or returns a list of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from wspolpraca_cli.exitcodes import ExitCode
+from wspolpraca_cli.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Diagnostic:
     """One located problem in an input file: ``FILE:LINE:COLUMN: message``."""
 

@@ -18,15 +18,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+
+from wspolpraca_cli.records import record
 
 PROGRAM_ENV = "WSP_PROGRAM"
 STORE_ENV = "WSP_STORE"
 STORE_SUFFIX = ".wsp.db"
 
 
-@dataclass(frozen=True)
+@record
 class ProgramLocation:
     path: Path
     how: str

@@ -6,10 +6,10 @@ they produce these plain values, which are cheap to create, compare and cache.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from wspolpraca_cli.periods import Deadline, Frequency
+from wspolpraca_cli.records import field, record
 from wspolpraca_cli.targets import Target
 
 
@@ -71,19 +71,19 @@ DEFAULT_AGGREGATION = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Goal:
     id: str
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class Baseline:
     value: float
     year: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Breakdown:
     """A dimension an entry can be tagged with, e.g. organiser: office / NGO / joint."""
 
@@ -100,7 +100,7 @@ class Breakdown:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class Indicator:
     id: str
     name: str
@@ -133,7 +133,7 @@ class Indicator:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class Action:
     id: str
     lp: str
@@ -144,7 +144,7 @@ class Action:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Area:
     id: str
     name: str
@@ -152,7 +152,7 @@ class Area:
     goals: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Program:
     title: str
     issuer: str

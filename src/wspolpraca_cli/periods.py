@@ -7,12 +7,12 @@ Pure functions and frozen values; nothing here reads files or the clock.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
 
 from wspolpraca_cli.i18n import t
+from wspolpraca_cli.records import record
 
 
 class Frequency(StrEnum):
@@ -211,7 +211,7 @@ def kind_of(frequency: Frequency) -> PeriodKind:
     return _KIND_OF_FREQUENCY[frequency]
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Period:
     """A reporting period.
 
@@ -381,7 +381,7 @@ def matches_frequency(period: Period, frequency: Frequency) -> bool:
     return period.kind is kind_of(frequency)
 
 
-@dataclass(frozen=True)
+@record
 class Deadline:
     """The reporting deadline: a month and day of the year after the period ends."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.numbers import LARGEST, format_plain, parse_number
 from wspolpraca_cli.periods import Frequency
+from wspolpraca_cli.records import field, record, replace
 
 
 class TargetKind(StrEnum):
@@ -153,7 +153,7 @@ class _MagnitudeOnPercent(TargetError):
     """A magnitude word on a percentage (``5 mln %``); the message is given with the text."""
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """A parsed target value."""
 

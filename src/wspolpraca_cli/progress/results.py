@@ -5,7 +5,6 @@ indicator's progress, values that count nowhere (orphans), roll-ups — frozen v
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -15,6 +14,7 @@ from wspolpraca_cli.aggregation import Aggregate
 from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.periods import Period
 from wspolpraca_cli.progress.periods import parse_code
+from wspolpraca_cli.records import record
 
 
 class Status(StrEnum):
@@ -70,7 +70,7 @@ class Summary(Protocol):
 
 
 # -- results ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record
 class PeriodResult:
     """One indicator in one evaluation period."""
 
@@ -101,7 +101,7 @@ class PeriodResult:
         return self.count > 0
 
 
-@dataclass(frozen=True)
+@record
 class ProgrammeResult:
     """An indicator over the whole programme, as of the date."""
 
@@ -135,7 +135,7 @@ class ProgrammeResult:
         return self.periods_due_with_data >= self.periods_due
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorProgress:
     indicator: Indicator
     periods: tuple[PeriodResult, ...]
@@ -186,7 +186,7 @@ class OrphanReason(StrEnum):
     OUTSIDE_PROGRAMME = "outside_programme"
 
 
-@dataclass(frozen=True)
+@record
 class Orphan:
     """Stored values the programme cannot place (they count nowhere)."""
 
@@ -196,7 +196,7 @@ class Orphan:
     reason: OrphanReason
 
 
-@dataclass(frozen=True)
+@record
 class Rollup:
     """Status counts of the indicators under one programme node."""
 
@@ -216,7 +216,7 @@ class Rollup:
         return sum(n for _, n in self.counts)
 
 
-@dataclass(frozen=True)
+@record
 class ProgrammeProgress:
     program: Program
     as_of: date

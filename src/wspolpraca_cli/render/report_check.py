@@ -6,7 +6,6 @@ exit code is decided by the caller from :attr:`~wspolpraca_cli.services.CheckRes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from wspolpraca_cli.i18n import get_language, plural, t
@@ -18,6 +17,7 @@ from wspolpraca_cli.progress import (
     Status,
     summary_counts,
 )
+from wspolpraca_cli.records import record
 from wspolpraca_cli.render.status import (
     entries_text,
     period_label,
@@ -65,7 +65,7 @@ def orphan_text(o: Orphan) -> str:
     )
 
 
-@dataclass(frozen=True)
+@record
 class CheckDocument:
     """What ``wsp check`` prints."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any, Literal
@@ -38,13 +37,14 @@ from wspolpraca_cli.progress import (
     Status,
     summary_counts,
 )
+from wspolpraca_cli.records import record
 from wspolpraca_cli.safe_text import one_line, shown
 
 NAME_WIDTH = 50
 """Where the piped table wraps an indicator's name (onto more lines; never cut)."""
 
 
-@dataclass(frozen=True)
+@record
 class StatusView:
     """What ``wsp status`` shows."""
 
@@ -158,7 +158,7 @@ def _period_text(result: PeriodResult | ProgrammeResult) -> str:
     return period_label(result.period)
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One line of a grouped table: a goal or action heading, or a result."""
 

@@ -10,7 +10,8 @@ the plain form joins the cells with two spaces, the terminal form styles each ce
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from wspolpraca_cli.records import record
 
 GAP = 2
 """Spaces between two columns."""
@@ -18,7 +19,7 @@ WRAP_MIN = 16
 """The narrowest a column of free text gets before columns are left out."""
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     key: str
     """What the column is (for styling and tests): ``period``, ``status``, ``note``…"""
@@ -48,7 +49,7 @@ class Column:
         return not any(self.cells)
 
 
-@dataclass(frozen=True)
+@record
 class Fitted:
     """The columns kept, in their order, and the width of each."""
 

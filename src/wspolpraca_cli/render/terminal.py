@@ -8,7 +8,6 @@ Each renderer prints into the console it is given (standard output when it is a 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,6 +21,7 @@ from wspolpraca_cli.progress import (
     Status,
     summary_counts,
 )
+from wspolpraca_cli.records import record
 from wspolpraca_cli.render.status import (
     StatusView,
     achievement_text,
@@ -54,7 +54,7 @@ MIN_NARROW_NAME = 10
 """The narrowest indicator column (with the id in it) beside the bars or the percentage."""
 
 
-@dataclass(frozen=True)
+@record
 class RichLayout:
     """Column widths of the terminal table, chosen to fit the console."""
 

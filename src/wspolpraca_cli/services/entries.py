@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -13,6 +12,7 @@ from wspolpraca_cli.entries import Entry, EntryKind, chains, summarise
 from wspolpraca_cli.errors import Committed, InputError, Unconfirmed, UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Indicator, Program, Unit
+from wspolpraca_cli.records import replace
 from wspolpraca_cli.services.base import SHORT, Workspace
 
 if TYPE_CHECKING:

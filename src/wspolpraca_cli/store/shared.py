@@ -7,13 +7,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import pairwise
 from typing import NamedTuple
 
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.errors import InputError
+from wspolpraca_cli.records import replace
 
 DEFAULT_TIMEOUT = 10.0
 """Seconds a writer waits for another writer's lock before giving up (exit 3)."""

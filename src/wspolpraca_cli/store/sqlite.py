@@ -26,7 +26,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -36,6 +35,7 @@ from wspolpraca_cli.aggregation import Aggregate
 from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.i18n import t
+from wspolpraca_cli.records import replace
 from wspolpraca_cli.store import sqlite_open, sqlite_schema
 from wspolpraca_cli.store.shared import (
     AMBIGUOUS_SHOWN,
