@@ -20,7 +20,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -127,6 +126,8 @@ def atomic_file(path: Path, *, overwrite: bool) -> Iterator[BinaryIO]:
     and no temporary file behind."""
     require_regular(path)
     folder = path.parent if str(path.parent) else Path(".")
+    import tempfile  # (only for a write: it imports random, 2 ms)
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

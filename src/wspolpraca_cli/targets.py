@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -188,6 +187,8 @@ class Target:
         other target): ``wzrost o 10%`` from 40 is 44, ``spadek o 2 pkt proc.`` from 20% 18%."""
         if self.kind is not TargetKind.CHANGE or self.change is None:
             return self
+        from decimal import Decimal  # (only here: decimal costs 2 ms to import)
+
         step = Decimal(repr(self.change))
         base = Decimal(repr(baseline))
         level = base * (1 + step / 100) if self.relative else base + step
@@ -249,6 +250,8 @@ def in_magnitude(value: float, magnitude: str) -> str:
     """``value`` divided by a magnitude word's multiplier, exactly, in plain notation
     (``8500000`` in ``mln``: ``8.5``). A number before a magnitude word is never ambiguous:
     ``1.234 mln`` is 1 234 000 (nobody groups thousands before ``mln``)."""
+    from decimal import Decimal
+
     return format(Decimal(repr(value)) / MAGNITUDES[magnitude], "f").rstrip("0").rstrip(".")
 
 
@@ -269,6 +272,8 @@ def scaled(value: float, magnitude: str) -> float:
     in decimal; a result of 16 digits or more is refused (ValueError)."""
     if not magnitude:
         return value
+    from decimal import Decimal
+
     result = float(Decimal(repr(value)) * MAGNITUDES[magnitude])
     if abs(result) >= LARGEST:
         raise ValueError(t("prog.number.too_large", text=f"{format_plain(value)} {magnitude}"))
