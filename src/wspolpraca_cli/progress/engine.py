@@ -361,6 +361,22 @@ def _programme_result(
     actual = everything.value(ind.aggregation)
     count = everything.count
     year_due = due_year(ind, program)
+
+    def whole_status(target: float | None, upper: float | None) -> Status:
+        """The status of ``actual`` against ``target`` over the programme as one period."""
+        return period_status(
+            whole,
+            target=target,
+            actual=actual,
+            has_data=count > 0,
+            descending=descending,
+            settles_early=settles_early(ind),
+            as_of=as_of,
+            deadline=program.deadline.for_period(whole),
+            strict=ind.target.strict,
+            upper=upper,
+        )
+
     if len(rows) == 1 and rows[0].period == whole:
         only = rows[0]
         target, status, upper = only.target, only.status, only.target_upper
@@ -375,18 +391,7 @@ def _programme_result(
         if targeted and all(r.status is Status.ACHIEVED for r in targeted):
             status = Status.ACHIEVED
         else:
-            status = period_status(
-                whole,
-                target=target,
-                actual=actual,
-                has_data=count > 0,
-                descending=descending,
-                settles_early=settles_early(ind),
-                as_of=as_of,
-                deadline=program.deadline.for_period(whole),
-                strict=ind.target.strict,
-                upper=upper,
-            )
+            status = whole_status(target, upper)
     elif year_due is not None:
         due = next((r for r in rows if r.target is not None), None)
         target = period_target(ind, whole, program)
@@ -409,16 +414,7 @@ def _programme_result(
                 status = Status.ACHIEVED
     else:  # a total, a milestone by the programme's end, or no target
         target = period_target(ind, whole, program)
-        status = period_status(
-            whole,
-            target=target,
-            actual=actual,
-            has_data=count > 0,
-            descending=descending,
-            settles_early=settles_early(ind),
-            as_of=as_of,
-            deadline=program.deadline.for_period(whole),
-        )
+        status = whole_status(target, None)
     due_rows = [r for r in rows if as_of > r.deadline]
     return ProgrammeResult(
         indicator_id=ind.id,
