@@ -240,3 +240,51 @@ def test_verify_is_quick_or_full(tmp_path: Path) -> None:
         assert store.verify() == [] and store.verify(full=True) == []
     with open_store(tmp_path / "missing.wsp.db", readonly=True) as store:
         assert store.verify(full=True) == []
+
+
+def test_a_store_created_meanwhile_is_not_taken_for_a_foreign_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eight processes recording into a new store: one of them reads the file's identity (still
+    empty) just before another creates the store, and its tables just after. It must see one
+    instant of the file, not refuse the new store as a foreign database."""
+    import threading
+
+    from wspolpraca_cli.store import sqlite_schema
+
+    path = tmp_path / "new.wsp.db"
+    sqlite3.connect(path).close()  # the file exists, empty, as the first process left it
+    real = sqlite_schema.identity
+    looked, created = threading.Event(), threading.Event()
+
+    def slow_identity(conn: sqlite3.Connection) -> tuple[int, int]:
+        found = real(conn)
+        if threading.current_thread().name == "late" and not looked.is_set():
+            looked.set()
+            created.wait(1.0)  # the other process creates the store now (or waits for us)
+        return found
+
+    monkeypatch.setattr(sqlite_schema, "identity", slow_identity)
+    problems: list[BaseException] = []
+
+    def late() -> None:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+        try:
+            sqlite_schema.migrate(conn, path)
+        except BaseException as exc:
+            problems.append(exc)
+        finally:
+            conn.close()
+
+    thread = threading.Thread(target=late, name="late")
+    thread.start()
+    assert looked.wait(5)
+    first = sqlite3.connect(path, isolation_level=None, timeout=10)
+    sqlite_schema.migrate(first, path)
+    first.close()
+    created.set()
+    thread.join(15)
+    assert problems == []
+    conn = sqlite3.connect(path)
+    assert real(conn) == (sqlite_schema.SCHEMA_VERSION, sqlite_schema.APPLICATION_ID)
+    conn.close()

@@ -130,7 +130,7 @@ def wsp_command() -> list[str]:
 @pytest.mark.slow
 def test_eight_wsp_processes_record_at_once(wsp: Wsp, tmp_path: Path) -> None:
     env = {**os.environ, "WSP_PROGRAM": str(wsp.program), "WSP_STORE": str(wsp.store)}
-    script = "; ".join(
+    script = " && ".join(  # a failed record fails the worker, with its message
         f"{' '.join(wsp_command())} record 1.1 1 --year 2024 --note w$W-{i}" for i in range(3)
     )
     procs = [

@@ -140,12 +140,19 @@ def switch_to_wal(conn: sqlite3.Connection, attempts: int = 50) -> None:
 
 def migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Bring the schema up to SCHEMA_VERSION in one transaction (or refuse a foreign file)."""
-    version, app_id = identity(conn)
-    if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
-        return
-    # Refused before anything is written: switching to WAL rewrites the file's header, and a
-    # foreign database must stay byte-identical. Checked again inside the transaction.
-    refuse_foreign(conn, path, version, app_id)
+    # One read transaction: another process may be creating the store at this moment, and its
+    # identity and its tables must be seen as of one instant (read apart, an identity of 0
+    # before its commit and its tables after it look like a foreign database).
+    conn.execute("BEGIN")
+    try:
+        version, app_id = identity(conn)
+        if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
+            return
+        # Refused before anything is written: switching to WAL rewrites the file's header, and
+        # a foreign database must stay byte-identical. Checked again inside the transaction.
+        refuse_foreign(conn, path, version, app_id)
+    finally:
+        conn.execute("COMMIT")
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         switch_to_wal(conn)
     conn.execute("BEGIN IMMEDIATE")
