@@ -97,6 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.entries": ("Wpisy", "Entries"),
     "scope.period": ("okres", "period"),
     "scope.programme": ("program", "programme"),
+    "status.group.main_goal": ("Cel główny {id}: {name}", "Main goal {id}: {name}"),
     "status.group.goal": ("Cel {id}) {name}", "Goal {id}) {name}"),
     "status.group.goals": ("Cele {ids}", "Goals {ids}"),
     "status.group.no_goal": ("Bez przypisanego celu", "No specific goal"),

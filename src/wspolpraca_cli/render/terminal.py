@@ -289,11 +289,8 @@ def render_rich(view: StatusView, console: Any) -> None:
     results = iter(cells)
     previous: str | None = None
     for line in all_lines:
-        if line.kind == "goal":
-            heading(line.label, "bold")
-            continue
-        if line.kind == "action":
-            heading("  " + line.label, "italic")
+        if line.kind != "result":  # a goal (a specific goal one deeper), an action
+            heading("  " * line.depth + line.label, "bold" if line.kind == "goal" else "italic")
             continue
         row = next(results)
         ind, r = line.indicator, line.result
