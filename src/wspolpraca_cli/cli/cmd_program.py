@@ -95,12 +95,10 @@ def list_tree(
 
 
 def _lookup(program: Program, item_id: str) -> Indicator | Action | Area | Goal:
-    found = (
-        program.indicator(item_id)
-        or program.action(item_id)
-        or program.area(item_id)
-        or program.goal(item_id)
-    )
+    found: Indicator | Action | Area | Goal | None = program.indicator(item_id)
+    if found is None and program.is_tree:  # a goal tree's codes (1.1) may be an action's too
+        found = program.goal(item_id)
+    found = found or program.action(item_id) or program.area(item_id) or program.goal(item_id)
     if found is None:
         known = program.all_ids()
         raise UnknownId(
