@@ -5,14 +5,18 @@ own ids, and roll-ups that follow the tree (tests/data/program_drzewo.yaml)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import MakeWsp, Wsp
 from tests.test_cli_shell import complete
 from wspolpraca_cli.loader import load, load_text
-from wspolpraca_cli.progress import Status, roll_up
+from wspolpraca_cli.progress import Status, progress, roll_up
+from wspolpraca_cli.render.status import build_view, lines
 
 TREE = Path(__file__).parent / "data" / "program_drzewo.yaml"
 AS_OF = "2025-03-01"
@@ -347,3 +351,69 @@ def test_rollups_count_a_shared_indicator_once() -> None:
     assert nodes[("programme", "")].total == 9
     assert nodes[("main_goal", "I")].total == 6 and nodes[("main_goal", "II")].total == 5
     assert nodes[("goal", "2.1")].indicator_ids == ("w2.1", "1.2.1", "2.1.1")
+
+
+# -- any shape ------------------------------------------------------------------------------------
+@st.composite
+def goal_trees(draw: st.DrawFn) -> str:
+    """A programme file of a random goal tree: one to three main goals, each with up to two
+    specific goals; indicators on any goal, on actions, serving random further goals."""
+    mains = [f"M{n}" for n in range(1, draw(st.integers(1, 3)) + 1)]
+    specific = {m: [f"{m}.{k}" for k in range(1, draw(st.integers(0, 2)) + 1)] for m in mains}
+    every = mains + [g for m in mains for g in specific[m]]
+    counter = iter(range(1, 1000))
+
+    def indicators(indent: str) -> str:
+        out = ""
+        for _ in range(draw(st.integers(0, 2))):
+            serves = draw(st.lists(st.sampled_from(every), max_size=2, unique=True))
+            out += (
+                f"{indent}- {{id: 'w{next(counter)}', name: N, target: 1/rok,"
+                f" frequency: raz w roku, serves: [{', '.join(serves)}]}}\n"
+            )
+        return f"{indent[:-2]}indicators:\n{out}" if out else ""
+
+    text = "format: 2\nprogram: {title: T, issuer: I, first_year: 2024, last_year: 2025}\n"
+    text += "goals:\n  main:\n"
+    for m in mains:
+        text += f"    - id: {m}\n      name: N\n" + indicators("        ")
+        if specific[m]:
+            text += "      specific:\n"
+            for g in specific[m]:
+                text += f"        - id: '{g}'\n          name: N\n" + indicators("            ")
+    text += "areas:\n  - id: A\n    name: O\n    actions:\n"
+    for lp in range(1, draw(st.integers(1, 3)) + 1):
+        goals = draw(st.lists(st.sampled_from(every), max_size=2, unique=True))
+        text += f"      - {{lp: '{lp}', name: D, goals: [{', '.join(goals)}], indicators:\n"
+        text += f"          [{{id: 'p{next(counter)}', name: N, target: 1/rok,"
+        text += " frequency: raz w roku}]}\n"
+    return text
+
+
+@settings(max_examples=40, deadline=None)
+@given(goal_trees())
+def test_any_tree_rolls_up_and_shows_each_indicator_under_each_goal_it_serves(text: str) -> None:
+    result = load_text(text, "p.yaml")
+    assert result.diagnostics == []
+    program = result.program
+    assert program is not None
+    ids = [i.id for i in program.indicators]
+    nodes = roll_up(program, {i: [Status.ACHIEVED] for i in ids})
+    assert nodes[0].level == "programme" and nodes[0].total == len(ids)  # each once
+    for node in nodes:
+        assert len(set(node.indicator_ids)) == len(node.indicator_ids)
+    by_id = {(r.level, r.id): set(r.indicator_ids) for r in nodes}
+    for goal in program.specific_goals:
+        several = len(program.main_goals) > 1
+        main = by_id[("main_goal", goal.main) if several else ("programme", goal.main)]
+        assert by_id[("goal", goal.id)] <= main
+    view = build_view(progress(program, [], date(2024, 6, 1)), program_file="p.yaml", store="s.db")
+    shown = lines(view)
+    for ind in program.indicators:
+        ip = view.progress.indicator(ind.id)
+        assert ip is not None
+        per_appearance = sum(1 for r in view.rows if r.indicator_id == ind.id)
+        per_appearance += 1 if len(ip.periods) > 1 else 0
+        appearances = sum(1 for ln in shown if ln.indicator == ind) / per_appearance
+        expected = len(program.served_goals(ind)) or 1 if program.is_tree else 1
+        assert appearances == expected

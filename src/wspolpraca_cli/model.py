@@ -218,12 +218,17 @@ class Program:
     def served_goals(self, ind: Indicator) -> tuple[str, ...]:
         """The goals ``ind`` serves directly: the goal it stands on or its action's goals,
         then its ``serves``, each once."""
-        if ind.goal_id:
-            own: tuple[str, ...] = (ind.goal_id,)
-        else:
-            action = self.action(ind.action_id)
-            own = action.goals if action else ()
-        return tuple(dict.fromkeys((*own, *ind.serves)))
+        index: dict[str, tuple[str, ...]] | None = self.__dict__.get("_served")
+        if index is None:
+            index = {}
+            for goal in self.goals:
+                for i in goal.indicators:
+                    index[i.id] = tuple(dict.fromkeys((goal.id, *i.serves)))
+            for action in self.actions:
+                for i in action.indicators:
+                    index[i.id] = tuple(dict.fromkeys((*action.goals, *i.serves)))
+            object.__setattr__(self, "_served", index)
+        return index.get(ind.id, ())
 
     def main_goals_of(self, goal_ids: tuple[str, ...]) -> tuple[str, ...]:
         """The main goals above (or among) ``goal_ids``, each once, in the tree's order."""
