@@ -125,6 +125,10 @@ def test_status_of_one_goal_shows_its_branch(tree: Wsp) -> None:
         "#### Action 1.2: Centrum organizacji pozarządowych",
         "#### Action 2.1: Otwarte konkursy ofert",
     ]
+    plain = tree("status", "--as-of", AS_OF, "--goal", "II").stdout
+    assert (
+        "Main goal: II — Zwiększenie udziału organizacji w realizacji zadań publicznych\n" in plain
+    )
     data = json.loads(tree("status", "--as-of", AS_OF, "--goal", "II", "--format", "json").stdout)
     assert sorted({i["id"] for i in data["indicators"]}) == [
         "1.2.1",

@@ -63,6 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cel główny: {goal} (wszystkie wskaźniki)",
         "Main goal: {goal} (every indicator)",
     ),
+    "status.header.one_main_goal": ("Cel główny: {goal}", "Main goal: {goal}"),
     "status.header.store_missing": (
         "Magazyn pomiarów: {path} (nie ma jeszcze wpisów)",
         "Measurement store: {path} (no entries yet)",

@@ -401,8 +401,10 @@ def header_lines(view: StatusView, lang: str) -> list[str]:
     if view.goal is not None:
         goal = view.program.goal(view.goal)
         name = one_line(goal.name) if goal else ""
-        if view.goal == view.program.main_goal.id:
-            out.append(t("status.header.main_goal", goal=f"{one_line(view.goal)} — {name}"))
+        if goal is not None and not goal.main:  # the only main goal: every indicator
+            several = len(view.program.main_goals) > 1
+            key = "status.header.one_main_goal" if several else "status.header.main_goal"
+            out.append(t(key, goal=f"{one_line(view.goal)} — {name}"))
         else:
             out.append(t("status.header.goal", goal=f"{one_line(view.goal)}) {name}"))
     return out
