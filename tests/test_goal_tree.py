@@ -60,6 +60,12 @@ def test_status_table_walks_the_tree(tree: Wsp) -> None:
         for line in run.stdout.splitlines()
         if line.lstrip().startswith(("Main", "Goal", "Action"))
     ]
+    # each goal's heading carries its roll-up: the periods shown under it, each indicator once
+    assert headings[0].endswith(
+        " (1 achieved · 6 in progress · 1 missed · 2 awaiting · 2 reported)"
+    )
+    assert headings[1].endswith(" (1 achieved · 2 in progress · 1 awaiting)")
+    headings = [line.split(" (")[0] for line in headings]
     assert headings == [
         "Main goal I: Wzmocnienie potencjału organizacji pozarządowych w mieście",
         "  Goal 1.1) Rozwój kompetencji kadr organizacji",
@@ -118,7 +124,7 @@ def test_status_json_rolls_up_along_the_tree(tree: Wsp) -> None:
 def test_status_of_one_goal_shows_its_branch(tree: Wsp) -> None:
     run = tree("status", "--as-of", AS_OF, "--goal", "2.1", "--format", "md")
     assert run.exit_code == 0, run.stderr
-    headings = [line for line in run.stdout.splitlines() if line.startswith("#")]
+    headings = [line.split(" (")[0] for line in run.stdout.splitlines() if line.startswith("#")]
     assert headings == [
         "## Main goal II: Zwiększenie udziału organizacji w realizacji zadań publicznych",
         "### Goal 2.1) Zlecanie zadań publicznych w konkursach",

@@ -280,7 +280,8 @@ def _tree_lines(
 ) -> list[Line]:
     """The goal tree's lines: each main goal, its own indicators, the actions serving it
     directly, then each of its specific goals likewise (``focus``: that goal's branch only);
-    the actions serving no goal last."""
+    the actions serving no goal last. A goal's heading carries its roll-up (the statuses
+    of its periods shown, as the JSON document's ``rollups`` count them)."""
     placed: set[str] = set()
 
     def node(goal: Goal, depth: int) -> list[Line]:
@@ -300,6 +301,13 @@ def _tree_lines(
                     placed.add(ind.id)
         return out
 
+    def tallied(label: str, block: list[Line]) -> str:
+        """A goal's heading with its roll-up: the statuses of the periods shown under it,
+        each indicator once (``… (1 achieved · 2 in progress)``)."""
+        ids = {ln.indicator.id for ln in block if ln.indicator is not None}
+        periods = [r for i in ids for r in shown[i] if isinstance(r, PeriodResult)]
+        return f"{label} ({summary_line(periods)})" if periods else label
+
     chosen = program.goal(focus) if focus is not None else None
     result: list[Line] = []
     for main in program.main_goals:
@@ -311,9 +319,9 @@ def _tree_lines(
                 continue
             inner = node(goal, 1)
             if inner:
-                block += [Line("goal", _specific_label(goal), 1), *inner]
+                block += [Line("goal", tallied(_specific_label(goal), inner), 1), *inner]
         if block:
-            result += [Line("goal", _main_label(main)), *block]
+            result += [Line("goal", tallied(_main_label(main), block)), *block]
     rest: list[Line] = []
     for action in program.actions:
         inds = [i for i in action.indicators if i.id in shown and i.id not in placed]
