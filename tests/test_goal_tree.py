@@ -34,6 +34,9 @@ def tree(make_wsp: MakeWsp) -> Wsp:
 def test_the_tree_validates(make_wsp: MakeWsp) -> None:
     run = make_wsp(TREE)("validate", str(TREE))
     assert run.exit_code == 0, run.stderr
+    assert (
+        run.stdout == f"{TREE}: valid — 2 main goals, 3 specific goals, 3 actions, 9 indicators\n"
+    )
     program = load(TREE).program
     assert program is not None
     assert [g.id for g in program.main_goals] == ["I", "II"]

@@ -45,11 +45,19 @@ def validate(
         t(
             "validate.ok",
             file=path,
-            goals=plural(len(program.specific_goals), "noun.specific_goal"),
+            goals=_goals_counted(program),
             actions=plural(len(program.actions), "noun.action"),
             indicators=plural(len(program.indicators), "noun.indicator"),
         )
     )
+
+
+def _goals_counted(program: Program) -> str:
+    """``3 cele szczegółowe``; with several main goals ``2 cele główne, 3 cele szczegółowe``."""
+    specific = plural(len(program.specific_goals), "noun.specific_goal")
+    if len(program.main_goals) == 1:
+        return specific
+    return f"{plural(len(program.main_goals), 'noun.main_goal')}, {specific}"
 
 
 def _adopt_file_language(ctx: typer.Context, path: Path) -> None:

@@ -131,6 +131,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: valid — {goals}, {actions}, {indicators}",
     ),
     "noun.error": ("błąd|błędy|błędów", "error|errors"),
+    "noun.main_goal": ("cel główny|cele główne|celów głównych", "main goal|main goals"),
     "noun.specific_goal": (
         "cel szczegółowy|cele szczegółowe|celów szczegółowych",
         "specific goal|specific goals",
