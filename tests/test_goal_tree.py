@@ -320,8 +320,37 @@ def test_a_goal_indicator_needs_its_id(make_wsp: MakeWsp) -> None:
 
 def test_serves_names_a_goal_of_the_programme() -> None:
     text = HEAD + f"    - {{id: I, name: A, indicators: [{{id: WI.1, serves: [II], {IND[1:]}}}]}}\n"
+    assert _errors(text) == ["5:57: unknown goal 'II' [goals.main[0].indicators[0].serves[0]]"]
+    (found,) = load_text(text, "p.yaml").diagnostics
+    assert found.hint == "did you mean 'I'? goals: I"
+
+
+def test_an_action_may_serve_a_main_goal_and_names_only_goals_it_has() -> None:
+    text = HEAD + (
+        "    - {id: I, name: A, specific: [{id: '1.1', name: B}]}\n"
+        "    - {id: II, name: C}\n"
+        "areas:\n"
+        "  - {id: '1', name: O, actions: [{lp: '1', name: D, goals: [II], indicators:\n"
+        "      [{id: p1, name: N, target: 1/rok, frequency: raz w roku}]}]}\n"
+    )
+    program = load_text(text, "p.yaml").program
+    assert program is not None
+    assert [i.id for i in program.under_goal("II")] == ["p1"]
+    assert program.under_goal("I") == []
+    bad = text.replace("goals: [II]", "goals: [III]")
+    assert _errors(bad) == ["8:61: unknown goal 'III' [areas[0].actions[0].goals[0]]"]
+    (found,) = load_text(bad, "p.yaml").diagnostics
+    assert found.hint == "did you mean 'II'? goals: I, 1.1, II"
+
+
+def test_a_main_goal_is_a_mapping_or_a_list() -> None:
+    text = HEAD.replace("  main:\n", "  main: Cel\n")
     assert _errors(text) == [
-        "5:57: unknown specific goal 'II' [goals.main[0].indicators[0].serves[0]]"
+        "4:9: expected a main goal (id: and name: lines) or a list of main goals"
+        " (lines starting with '- '), got 'Cel' [goals.main]"
+    ]
+    assert _errors(HEAD.replace("  main:\n", "  main: []\n")) == [
+        "4:9: expected at least one item [goals.main]"
     ]
 
 

@@ -241,7 +241,13 @@ class MainGoalModel(_Base):
 
 def _one_or_many(value: Any) -> Any:
     """``goals.main``: one main goal (a mapping, format 1) or a list of them (format 2)."""
-    return [value] if isinstance(value, dict) else value
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list):
+        return value
+    from wspolpraca_cli.targets import shown_value
+
+    raise _error("wsp_main_goal", t("prog.main_goal_shape", value=shown_value(value)))
 
 
 class GoalsModel(_Base):

@@ -244,6 +244,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "oczekiwano listy (wierszy zaczynających się od '- '), a wpisano: {value}",
         "expected a list (lines starting with '- '), got {value}",
     ),
+    "prog.main_goal_shape": (
+        "oczekiwano celu głównego (wiersze id: i name:) albo listy celów głównych "
+        "(wiersze zaczynające się od '- '), a wpisano: {value}",
+        "expected a main goal (id: and name: lines) or a list of main goals (lines "
+        "starting with '- '), got {value}",
+    ),
     "prog.expected_mapping": (
         "oczekiwano wierszy w postaci 'klucz: wartość', a wpisano: {value}",
         "expected a mapping (key: value lines), got {value}",
@@ -369,6 +375,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nieznany cel szczegółowy {id!r}",
         "unknown specific goal {id!r}",
     ),
+    "prog.unknown_goal_any": ("nieznany cel {id!r}", "unknown goal {id!r}"),
+    "prog.known_goals": ("cele: {ids}", "goals: {ids}"),
     "prog.specific_goals": ("cele szczegółowe: {ids}", "specific goals: {ids}"),
     "prog.no_specific_goals": (
         "program nie określa żadnych celów szczegółowych",

@@ -209,6 +209,7 @@ def goal_references_resolve(document: Document, program: model.Program) -> list[
         owners += [(("areas", a_n, "actions", c_n), a.goals) for c_n, a in enumerate(area.actions)]
     owners += [((*slot.path, "serves"), slot.indicator.serves) for slot in document.indicators]
     found = []
+    tree = program.is_tree
     for path, goals in owners:
         in_serves = path[-1] == "serves"
         found += [
@@ -217,7 +218,8 @@ def goal_references_resolve(document: Document, program: model.Program) -> list[
                 (*path, g_n) if in_serves else (*path, "goals", g_n),
                 gid,
                 known,
-                specific or known,
+                known if tree else specific,
+                tree=tree,
             )
             for g_n, gid in enumerate(goals)
             if gid not in known
@@ -482,10 +484,10 @@ def raw_goal_references(data: Any, located: Located) -> list[Diagnostic]:
         listed = owner.get("goals") if isinstance(owner, dict) else None
         for g_n, gid in enumerate(listed if isinstance(listed, list) else []):
             if isinstance(gid, str | int) and not isinstance(gid, bool) and str(gid) not in known:
+                tree = len(mains) > 1
+                listed = known if tree else specific_ids
                 found.append(
-                    _unresolved(
-                        located, (*path, "goals", g_n), str(gid), known, specific_ids or known
-                    )
+                    _unresolved(located, (*path, "goals", g_n), str(gid), known, listed, tree=tree)
                 )
     return found
 
@@ -495,15 +497,26 @@ def _listed(value: Any) -> list[Any]:
 
 
 def _unresolved(
-    located: Located, path: PathKey, gid: str, known: list[str], listed: list[str]
+    located: Located,
+    path: PathKey,
+    gid: str,
+    known: list[str],
+    listed: list[str],
+    *,
+    tree: bool = False,
 ) -> Diagnostic:
+    """A goal reference that resolves to nothing; the hint lists the specific goals (of a
+    goal tree: every goal, main goals too, for they may be served as well)."""
     close = close_matches(gid, known, n=1)
     hint = t("prog.did_you_mean", option=close[0]) + " " if close else ""
-    if listed:
+    if tree:
+        hint += t("prog.known_goals", ids=", ".join(listed))
+    elif listed:
         hint += t("prog.specific_goals", ids=", ".join(listed))
     else:
         hint += t("prog.no_specific_goals")
-    return located.diagnostic(path, t("prog.unknown_goal", id=gid), hint)
+    message = t("prog.unknown_goal_any" if tree else "prog.unknown_goal", id=gid)
+    return located.diagnostic(path, message, hint)
 
 
 class _FirstLines:
