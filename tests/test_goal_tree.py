@@ -459,3 +459,20 @@ def test_any_tree_rolls_up_and_shows_each_indicator_under_each_goal_it_serves(te
         appearances = sum(1 for ln in shown if ln.indicator == ind) / per_appearance
         expected = len(program.served_goals(ind)) or 1 if program.is_tree else 1
         assert appearances == expected
+
+
+def test_a_bad_reference_is_found_beside_other_errors_of_a_tree() -> None:
+    text = HEAD + (
+        "    - {id: I, name: A, specific: [{id: '1.1', name: B}]}\n"
+        "    - {id: II, name: C, indicators: [{id: W, name: N, target: 1/rok,"
+        " frequency: co pięć lat}]}\n"
+        "areas:\n"
+        "  - {id: '1', name: O, actions: [{lp: '1', name: D, goals: [III], indicators:\n"
+        "      [{id: p1, name: N, target: 1/rok, frequency: raz w roku}]}]}\n"
+    )
+    result = load_text(text, "p.yaml")
+    assert [(d.path, d.hint) for d in result.diagnostics][1] == (
+        "areas[0].actions[0].goals[0]",
+        "did you mean 'II'? goals: I, 1.1, II",
+    )
+    assert result.diagnostics[0].path == "goals.main[1].indicators[0].frequency"

@@ -466,12 +466,19 @@ def raw_goal_references(data: Any, located: Located) -> list[Diagnostic]:
         return []
     mains = goals.get("main")
     mains = [mains] if isinstance(mains, dict) else mains if isinstance(mains, list) else []
-    specific = [g for m in mains if isinstance(m, dict) for g in _listed(m.get("specific"))]
-    specific += _listed(goals.get("specific"))
-    if not specific and not mains:
+    known: list[str] = []  # in the tree's order: each main goal, then its specific goals
+    specific_ids: list[str] = []
+    for n, main in enumerate(mains):
+        if not isinstance(main, dict):
+            continue
+        if "id" in main:
+            known.append(str(main["id"]))
+        nested = _listed(main.get("specific")) + (_listed(goals.get("specific")) if n == 0 else [])
+        ids = [str(g["id"]) for g in nested if isinstance(g, dict) and "id" in g]
+        known += ids
+        specific_ids += ids
+    if not known:
         return []
-    specific_ids = [str(g["id"]) for g in specific if isinstance(g, dict) and "id" in g]
-    known = [str(m["id"]) for m in mains if isinstance(m, dict) and "id" in m] + specific_ids
     owners: list[tuple[PathKey, Any]] = []
     areas = data.get("areas")
     for a_n, area in enumerate(areas if isinstance(areas, list) else []):
