@@ -476,3 +476,25 @@ def test_a_bad_reference_is_found_beside_other_errors_of_a_tree() -> None:
         "did you mean 'II'? goals: I, 1.1, II",
     )
     assert result.diagnostics[0].path == "goals.main[1].indicators[0].frequency"
+
+
+def test_the_tree_speaks_polish(tree: Wsp) -> None:
+    status = tree("status", "--as-of", AS_OF, lang="pl").stdout
+    assert (
+        "\nCel główny II: Zwiększenie udziału organizacji w realizacji zadań publicznych ("
+        in status
+    )
+    assert "\n  Cel 2.1) Zlecanie zadań publicznych w konkursach (w trakcie: 3 · " in status
+    listing = tree("list", lang="pl").stdout
+    assert "[służy także celowi II]" in listing and "[służy także celowi 2.1)]" in listing
+    shown = tree("show", "w2.1", "--as-of", AS_OF, lang="pl")
+    assert shown.stdout.splitlines()[1] == (
+        "  Cel: II — Zwiększenie udziału organizacji w realizacji zadań publicznych"
+        " › 2.1) Zlecanie zadań publicznych w konkursach"
+    )
+    out = tree.store.parent / "sprawozdanie.html"
+    report = tree("report", "--year", "2024", "--as-of", AS_OF, "-o", str(out), lang="pl")
+    assert report.exit_code == 0, report.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Cel główny I: Wzmocnienie" in html and "Nazwa celu</th>" in html
+    assert "Podsumowanie według celów głównych i szczegółowych" in html
