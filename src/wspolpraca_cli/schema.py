@@ -4,6 +4,13 @@ Field validators turn the document's words (``Raz w roku``, ``1/rok``, ``liczba`
 wsp's values; :func:`to_program` turns a validated file into :class:`model.Program`.
 Cross-references (goal ids, duplicate ids, years) are checked by the loader's rules
 (:mod:`wspolpraca_cli.loader.rules`), which know where each value sits in the file.
+
+The goal tree of format 2: ``goals.main`` is one main goal (a mapping, as in format 1) or a
+list of them, each with its document code as ``id``; a main goal's specific goals are nested
+under it (``specific:``; ``goals.specific`` stays for the only main goal); ``indicators:`` may
+stand on a main goal (impact) and on a specific goal (result), each with an explicit ``id``;
+an indicator's ``serves: [..]`` names further goals it serves (shown under each, counted
+once).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Roll-ups: how many indicators under each programme node (the programme, each specific
-goal, area and action) have each status."""
+"""Roll-ups: how many indicators under each programme node (the programme, each main goal
+of several, each specific goal, area and action) have each status — along the goal tree, an
+indicator counted once per node however many of the node's goals it serves."""
 
 from __future__ import annotations
 
