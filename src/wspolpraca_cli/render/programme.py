@@ -92,6 +92,7 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
             "text": ind.target_text or str(target),
             "kind": target.kind.value,
             "value": target.value,
+            "target_max": target.upper,
             "per": target.per.value if target.per else None,
             "year": target.year,
             "by_year": {str(y): v for y, v in target.by_year},
@@ -105,6 +106,9 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
             {"value": ind.baseline.value, "year": ind.baseline.year} if ind.baseline else None
         ),
         "breakdowns": {b.key: [code for code, _ in b.values] for b in ind.breakdowns},
+        "breakdown_targets": {
+            b.key: {code: text for code, _, text in b.targets} for b in ind.breakdowns if b.targets
+        },
         "bounds": {"min": ind.lower_bound, "max": ind.upper_bound},
         "department": ind.department,
         "notes": ind.notes,
