@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MakeWsp, Wsp
@@ -180,6 +180,7 @@ _entries = st.lists(
 )
 
 
+@settings(deadline=None)  # a store per example: its file's time varies on a loaded machine
 @given(_entries, st.data())
 def test_the_values_of_a_breakdown_add_up_to_the_period_total(rows: Any, data: Any) -> None:
     """For a sum indicator, whatever the tags, corrections and voids: each breakdown's values
@@ -344,3 +345,93 @@ def test_the_errors_are_in_polish_too(make_wsp: MakeWsp) -> None:
     run = make_wsp(PROGRAM.replace("wspólnie: 1/rok", "razem: 1/rok"), lang="pl")("validate")
     assert run.exit_code == 2
     assert "podział 'forma' nie ma wartości 'razem'" in run.stderr
+
+
+# -- tables -----------------------------------------------------------------------------------
+def _line(text: str, start: str) -> list[str]:
+    found = [line for line in text.splitlines() if line.strip().startswith(start)]
+    assert found, f"no line starting {start!r} in:\n{text}"
+    return found[0].split()
+
+
+def test_the_piped_status_table_gives_a_line_per_breakdown_value(bwsp: Wsp) -> None:
+    run = bwsp("status", "--year", "2024", "--as-of", "2025-06-30")
+    assert run.exit_code == 0, run.stderr
+    assert _line(run.stdout, "1.1") == ["1.1", "Liczba", "warsztatów", "2024", "2", "7", "350%",
+                                        "achieved"]  # fmt: skip
+    assert _line(run.stdout, "forma: wspólnie") == ["forma:", "wspólnie", "1", "2", "200%",
+                                                    "achieved"]  # fmt: skip
+    assert _line(run.stdout, "forma: samodzielnie") == ["forma:", "samodzielnie", "1"]
+    assert _line(run.stdout, "forma: unspecified") == ["forma:", "unspecified", "4"]
+    assert _line(run.stdout, "miejsce: miasto") == ["miejsce:", "miasto", "0"]
+    assert "miejsce: unspecified" in run.stdout
+    # the lines follow their period, indented under the indicator's name
+    lines = run.stdout.splitlines()
+    below = lines.index(next(line for line in lines if line.startswith("1.1 "))) + 1
+    assert lines[below].startswith("       forma: wspólnie")
+
+
+def test_a_period_without_data_has_no_breakdown_lines(bwsp: Wsp) -> None:
+    run = bwsp("status", "--year", "2025", "--as-of", "2025-06-30")
+    assert run.exit_code == 0, run.stderr
+    assert "forma:" not in run.stdout
+
+
+def test_the_breakdown_lines_in_polish_and_in_markdown(bwsp: Wsp) -> None:
+    run = bwsp("status", "--year", "2024", "--as-of", "2025-06-30", "--format", "md", lang="pl")
+    assert run.exit_code == 0, run.stderr
+    assert "forma: nieokreślone" in run.stdout
+    row = next(line for line in run.stdout.splitlines() if "forma: wspólnie" in line)
+    assert [c.strip() for c in row.strip("|").split("|")][3:] == ["1", "2", "200%", "osiągnięto"]
+
+
+def test_the_terminal_table_gives_the_breakdown_lines(bwsp: Wsp) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from wspolpraca_cli.loader import load_program
+    from wspolpraca_cli.render.status import build_view
+    from wspolpraca_cli.render.terminal import render_rich
+
+    with open_store(bwsp.store) as store:
+        as_of = date(2025, 6, 30)
+        result = evaluate(
+            load_program(bwsp.program),
+            store.summaries(as_of),
+            as_of,
+            tags=store.tag_summaries(as_of, ["1.1", "1.2"]),
+        )
+    view = build_view(result, program_file="p", store="s", year=2024)
+    out = StringIO()
+    render_rich(view, Console(file=out, width=120, color_system=None))
+    text = out.getvalue()
+    assert _line(text, "forma: wspólnie")[2:] == ["2", "/", "1", "████████", "200%", "achieved"]
+    assert _line(text, "forma: unspecified")[2:] == ["4"]
+
+
+def test_the_programme_row_says_how_complete_the_data_is(make_wsp: MakeWsp) -> None:
+    run = make_wsp(PROGRAM)
+    run.record("1.3", "4", "--year", "2023", "--yes")
+    for lang, text in [("en", "programme to date · data for 1 of 2 periods"),
+                       ("pl", "razem w programie · dane za 1 z 2 okresów")]:  # fmt: skip
+        out = run("status", "--as-of", "2025-06-30", lang=lang)
+        assert out.exit_code == 0, out.stderr
+        assert _line(out.stdout, "1.3  " + text.split()[0])[:8] == ["1.3", *text.split()[:7]]
+        assert text in out.stdout
+    one = run("status", "--as-of", "2024-06-30", lang="pl").stdout
+    assert "razem w programie · dane za 1 z 1 okresu" in one
+    early = run("status", "--as-of", "2023-06-30").stdout  # nothing due yet: nothing to say
+    assert _line(early, "1.3  programme")[:4] == ["1.3", "programme", "to", "date"]
+    assert "2023–2025" in _line(early, "1.3  programme")[4]
+
+
+def test_show_gives_the_breakdown_values_and_the_completeness(bwsp: Wsp) -> None:
+    run = bwsp("show", "1.1", "--as-of", "2025-06-30")
+    assert run.exit_code == 0, run.stderr
+    assert _line(run.stdout, "forma: wspólnie") == ["forma:", "wspólnie", "1", "2", "200%",
+                                                    "achieved"]  # fmt: skip
+    assert _line(run.stdout, "forma: unspecified") == ["forma:", "unspecified", "4"]
+    assert "Data for 1 of 2 periods." in run.stdout
+    polish = bwsp("show", "1.1", "--as-of", "2025-06-30", lang="pl")
+    assert "Dane za 1 z 2 okresów." in polish.stdout

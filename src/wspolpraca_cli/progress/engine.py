@@ -401,6 +401,7 @@ def _with_breakdowns(
     per_period: list[list[BreakdownTotals]] = [[] for _ in rows]
     whole_totals: list[BreakdownTotals] = []
     for b in ind.breakdowns:
+        declared = {code for code, _ in b.values}
         sums: dict[str | None, list[Aggregate]] = {
             code: [EMPTY] * len(rows) for code, _ in b.values
         }
@@ -436,9 +437,10 @@ def _with_breakdowns(
                 has_data=programme.count > 0 if summed else None,
             )
             label = "" if code is None else b.label_of(code)
+            listed = code in declared
             for n, value_row in enumerate(value_rows):
-                period_values[n].append(BreakdownValue(code, label, value_row, mine, text))
-            whole_values.append(BreakdownValue(code, label, value_whole, mine, text))
+                period_values[n].append(BreakdownValue(code, label, value_row, mine, text, listed))
+            whole_values.append(BreakdownValue(code, label, value_whole, mine, text, listed))
         for n, values in enumerate(period_values):
             per_period[n].append(BreakdownTotals(b.key, b.label, tuple(values)))
         whole_totals.append(BreakdownTotals(b.key, b.label, tuple(whole_values)))

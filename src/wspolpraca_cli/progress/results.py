@@ -155,6 +155,9 @@ class BreakdownValue:
     target: Target | None = None
     """The value's own target (None: it has none, and its status says nothing of note)."""
     target_text: str = ""
+    listed: bool = True
+    """Whether the programme lists the value (not: the unspecified, or a value recorded that
+    the breakdown does not list, e.g. since removed from the programme)."""
 
     @property
     def targeted(self) -> bool:
