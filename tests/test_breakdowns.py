@@ -435,3 +435,31 @@ def test_show_gives_the_breakdown_values_and_the_completeness(bwsp: Wsp) -> None
     assert "Data for 1 of 2 periods." in run.stdout
     polish = bwsp("show", "1.1", "--as-of", "2025-06-30", lang="pl")
     assert "Dane za 1 z 2 okresów." in polish.stdout
+
+
+# -- the report -------------------------------------------------------------------------------
+def test_the_report_gives_each_rows_breakdown_totals_in_every_format(
+    bwsp: Wsp, tmp_path: Path
+) -> None:
+    expected = (
+        "forma: współorganizowane 2 z 1 (osiągnięto), organizowane samodzielnie 1, nieokreślone 4"
+    )
+    md = bwsp("report", "--year", "2024", "--as-of", "2025-06-30", "--format", "md", lang="pl")
+    assert md.exit_code == 0, md.stderr
+    assert expected in md.stdout
+    assert "miejsce: miasto 0, wieś 0, nieokreślone 7" in md.stdout
+    csv = bwsp("report", "--year", "2024", "--format", "csv", lang="pl")
+    assert expected in csv.stdout
+    english = bwsp("report", "--year", "2024", "--as-of", "2025-06-30", "--format", "md")
+    assert (
+        "forma: współorganizowane 2 of 1 (achieved), organizowane samodzielnie 1" in english.stdout
+    )
+    html = tmp_path / "r.html"
+    assert bwsp("report", "--year", "2024", "-o", str(html), lang="pl").exit_code == 0
+    assert expected in html.read_text(encoding="utf-8")
+    xlsx = tmp_path / "r.xlsx"
+    assert bwsp("report", "--year", "2024", "-o", str(xlsx), lang="pl").exit_code == 0
+    from openpyxl import load_workbook
+
+    cells = [str(c.value) for ws in load_workbook(xlsx) for row in ws.iter_rows() for c in row]
+    assert any(expected in c for c in cells)
