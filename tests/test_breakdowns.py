@@ -236,6 +236,8 @@ def test_store_groups_match_the_entries_in_memory(tmp_path: Path) -> None:
         store.import_entries(entries)
         stored = store.tag_summaries(date(2025, 6, 30), ["1.1"])
         assert store.tag_summaries(date(2025, 6, 30), []) == []
+        # every indicator's groups: the same, read in one pass over the table
+        assert store.tag_summaries(date(2025, 6, 30)) == stored
     assert stored == summarise_tags(entries, date(2025, 6, 30))
     # ordered by each group's latest entry: the tagged group's last entry came last
     assert [g.tags for g in stored] == [(), (("forma", "wspólnie"),)]
@@ -250,6 +252,29 @@ def bwsp(make_wsp: MakeWsp) -> Wsp:
     run.record("1.1", "1", "--year", "2024", "--tag", "forma=samodzielnie", "--yes")
     run.record("1.1", "4", "--year", "2024", "--yes")
     return run
+
+
+def test_a_programme_whose_indicators_mostly_have_breakdowns_gives_them_all(
+    make_wsp: MakeWsp,
+) -> None:
+    """Most indicators with breakdowns: the store is asked for every group at once; the
+    indicator without breakdowns still has none."""
+    text = PROGRAM.replace(
+        "            target: 10/rok\n            frequency: Raz w roku\n",
+        "            target: 10/rok\n            frequency: Raz w roku\n"
+        "            breakdowns: {forma: [a, b]}\n",
+    )
+    run = make_wsp(text)
+    run.record("1.3", "4", "--year", "2024", "--tag", "forma=a", "--yes")
+    run.record("1.1", "2", "--year", "2024", "--tag", "forma=wspólnie", "--yes")
+    doc = json.loads(run("status", "--year", "2024", "--format", "json").stdout)
+    items = {i["id"]: i for i in doc["indicators"]}
+    assert items["1.3"]["breakdowns"][0]["values"][0] == {
+        **items["1.3"]["breakdowns"][0]["values"][0],
+        "value": "a",
+        "actual": 4,
+    }
+    assert items["1.1"]["breakdowns"][0]["values"][0]["actual"] == 2
 
 
 def test_status_json_gives_breakdowns_on_each_period_item(bwsp: Wsp) -> None:
