@@ -488,3 +488,22 @@ def test_the_report_gives_each_rows_breakdown_totals_in_every_format(
 
     cells = [str(c.value) for ws in load_workbook(xlsx) for row in ws.iter_rows() for c in row]
     assert any(expected in c for c in cells)
+
+
+def test_show_names_a_breakdown_values_own_target(bwsp: Wsp) -> None:
+    run = bwsp("show", "1.1", "--as-of", "2025-06-30")
+    assert "  Breakdowns: forma: wspólnie (współorganizowane), samodzielnie" in run.stdout
+    assert "    targets: wspólnie: 1/rok" in run.stdout
+    assert "wartości docelowe: wspólnie: 1/rok" in bwsp("show", "1.1", lang="pl").stdout
+
+
+def test_list_and_show_json_carry_a_ranges_upper_bound(make_wsp: MakeWsp) -> None:
+    run = make_wsp(PROGRAM.replace("target: 10/rok", "target: od 3 do 6"))
+    shown = json.loads(run("show", "1.3", "--format", "json").stdout)
+    assert (shown["target"]["kind"], shown["target"]["value"]) == ("range", 3)
+    assert shown["target"]["target_max"] == 6
+    assert shown["programme"]["target_max"] is not None
+    assert all("target_max" in h and "deviation" in h for h in shown["history"])
+    listed = json.loads(run("list", "--format", "json").stdout)
+    ind = next(i for i in listed["areas"][0]["actions"][0]["indicators"] if i["id"] == "1.3")
+    assert ind["target"]["target_max"] == 6

@@ -481,6 +481,9 @@ def _programme_result(
           alone decides; ``not_started`` before the programme);
         - a total over the programme, or no target: the aggregation over every counted entry
           judged like one period spanning the programme.
+
+    ``has_data``: whether the programme has data where that is not ``everything``'s count
+    (a breakdown value of a ``sum`` indicator: 0 once the indicator has data).
     """
     descending = ind.target.descending
     target_kind = ind.target.kind

@@ -199,6 +199,9 @@ def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
         for b in ind.breakdowns:
             values = ", ".join(code if code == lab else f"{code} ({lab})" for code, lab in b.values)
             lines.append(f"  {t('label.breakdowns')}: {b.label}: {values}")
+            if b.targets:
+                targets = ", ".join(f"{code}: {text}" for code, _, text in b.targets)
+                lines.append(f"    {t('label.breakdown_targets')}: {targets}")
     if ind.lower_bound is not None or ind.upper_bound is not None:
         low = "" if ind.lower_bound is None else f"{ind.lower_bound:g}"
         high = "" if ind.upper_bound is None else f"{ind.upper_bound:g}"
