@@ -507,3 +507,10 @@ def test_list_and_show_json_carry_a_ranges_upper_bound(make_wsp: MakeWsp) -> Non
     listed = json.loads(run("list", "--format", "json").stdout)
     ind = next(i for i in listed["areas"][0]["actions"][0]["indicators"] if i["id"] == "1.3")
     assert ind["target"]["target_max"] == 6
+
+
+def test_a_misspelt_key_of_a_breakdown_gets_the_accepted_keys(make_wsp: MakeWsp) -> None:
+    run = _bad(make_wsp, "                targets:", "                target:")
+    assert run.exit_code == 2
+    assert "program.yaml:29:17: unknown key 'target'" in run.stderr
+    assert "hint: did you mean 'targets'? accepted keys: values, targets" in run.stderr
