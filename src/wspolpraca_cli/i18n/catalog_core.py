@@ -173,6 +173,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.aggregation": ("Agregacja w okresie", "Aggregation within a period"),
     "label.baseline": ("Wartość bazowa", "Baseline"),
     "label.breakdowns": ("Podziały", "Breakdowns"),
+    "label.breakdown_targets": ("wartości docelowe", "targets"),
     "label.bounds": ("Zakres wartości", "Bounds"),
     "label.department": ("Odpowiedzialna komórka", "Responsible department"),
     "label.notes": ("Uwagi", "Notes"),

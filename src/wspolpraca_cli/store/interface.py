@@ -15,7 +15,7 @@ from datetime import date
 from types import TracebackType
 from typing import Protocol
 
-from wspolpraca_cli.entries import Entry, EntryRow, PeriodSummary
+from wspolpraca_cli.entries import Entry, EntryRow, PeriodSummary, TagSummary
 from wspolpraca_cli.store.shared import BatchOutcome, ImportResult
 
 
@@ -130,6 +130,18 @@ class Store(Protocol):
         """Per (indicator, period), the aggregate of the effective entries (not superseded, not
         voids) not dated after ``as_of``, of one period or those listed when ``period`` is
         given; ordered by indicator id and period."""
+        ...
+
+    def tag_summaries(
+        self,
+        as_of: date | str | None = None,
+        indicator_ids: Iterable[str] | None = None,
+    ) -> list[TagSummary]:
+        """Per (indicator, period, breakdown tags), the aggregate of the entries
+        :meth:`summaries` counts (the groups of one indicator and period partition its
+        summary), ordered by indicator id and period and, within those, by each group's latest
+        entry (merged in that order, ``last`` is the period's); asked for the indicators that
+        declare breakdowns only."""
         ...
 
     def latest_entries(
