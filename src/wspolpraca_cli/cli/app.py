@@ -238,7 +238,7 @@ def main_options(
         ),
     ] = None,
     store: Annotated[
-        Path | None,
+        str | None,  # a path, or a postgresql:// URL (a Path would fold its "//")
         typer.Option("--store", "-s", envvar="WSP_STORE", help=t("opt.store"), show_envvar=True),
     ] = None,
     lang: Annotated[
