@@ -66,6 +66,7 @@ def verify(ctx: typer.Context) -> None:
     path = store_path(ctx, program_location(ctx))  # the programme itself is not needed
     with open_store(path, readonly=True, timeout=busy_timeout()) as store:
         found = verify_store(store)
+    path = found.location  # as people are shown it (a URL's password hidden)
     if not found.exists:
         typer.echo(t("verify.no_store", path=path))
         return

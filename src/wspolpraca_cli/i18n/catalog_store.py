@@ -144,6 +144,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sprawdź magazyn w całości: pełna kontrola spójności SQLite i reguły wsp.",
         "Check the whole store: SQLite's full integrity check and wsp's own rules.",
     ),
+    "cmd.store_copy.help": (
+        "Skopiuj wszystkie wpisy z magazynu FROM do magazynu TO (SQLite albo PostgreSQL).",
+        "Copy every entry from the store FROM to the store TO (SQLite or PostgreSQL).",
+    ),
+    "cmd.store_info.help": (
+        "Pokaż rodzaj magazynu, jego położenie, wersję schematu i liczbę wpisów.",
+        "Show the store's backend, location, schema version and number of entries.",
+    ),
+    "arg.store_copy.from": (
+        "Magazyn źródłowy: plik albo adres postgresql://.",
+        "The source store: a file or a postgresql:// URL.",
+    ),
+    "arg.store_copy.to": (
+        "Magazyn docelowy: plik albo adres postgresql:// (utworzony, gdy go nie ma).",
+        "The target store: a file or a postgresql:// URL (created when missing).",
+    ),
+    "opt.store_copy.dry_run": (
+        "Sprawdź wszystko, ale niczego nie zapisuj.",
+        "Check everything but store nothing.",
+    ),
+    "opt.store_info.format": ("Format: text albo json.", "Format: text or json."),
+    "store.copy.done": (
+        "Skopiowano {added} z {source} do {target} (już obecne: {present}).",
+        "Copied {added} from {source} to {target} ({present} already there).",
+    ),
+    "store.copy.dry_run": (
+        "Próba: skopiowano by {added} z {source} do {target} (już obecne: {present}); "
+        "niczego nie zapisano.",
+        "Dry run: {added} would be copied from {source} to {target} ({present} already "
+        "there); nothing was stored.",
+    ),
+    "store.copy.same": (
+        "Magazyn źródłowy i docelowy to ten sam magazyn {path}.",
+        "The source and the target are the same store {path}.",
+    ),
+    "store.copy.no_source": (
+        "Magazyn źródłowy {path} nie istnieje (albo nie ma w nim jeszcze wpisów).",
+        "The source store {path} does not exist (or holds no entries yet).",
+    ),
+    "store.copy.conflict": (
+        "Niczego nie skopiowano: w magazynie {target} są już wpisy o tych identyfikatorach, "
+        "ale z inną treścią: {uids} ({error})",
+        "Nothing was copied: the store {target} already holds entries with these ids but other "
+        "content: {uids} ({error})",
+    ),
+    "store.copy.conflict.hint": (
+        "to inne dane niż w magazynie źródłowym; sprawdź je poleceniem wsp history, zanim "
+        "połączysz magazyny",
+        "these are not the source store's data; look at them with wsp history before merging "
+        "the stores",
+    ),
+    "store.info.backend": ("Rodzaj", "Backend"),
+    "store.info.backend.sqlite": ("SQLite (plik)", "SQLite (a file)"),
+    "store.info.backend.postgresql": ("PostgreSQL", "PostgreSQL"),
+    "store.info.location": ("Położenie", "Location"),
+    "store.info.state": ("Stan", "State"),
+    "store.info.missing": (
+        "jeszcze nie istnieje (powstanie przy pierwszym zapisie)",
+        "does not exist yet (made by the first write)",
+    ),
+    "store.info.schema": ("Wersja schematu", "Schema version"),
+    "store.info.entries": ("Wpisy", "Entries"),
+    "store.info.indicators": ("Wskaźniki z wpisami", "Indicators with entries"),
     "store.cannot_open": (
         "Nie można otworzyć magazynu {path}.",
         "Cannot open the store {path}.",

@@ -44,6 +44,11 @@ class Store(Protocol):
         ...
 
     @property
+    def backend(self) -> str:
+        """The kind of store: ``sqlite`` or ``postgresql``."""
+        ...
+
+    @property
     def exists(self) -> bool:
         """Whether anything has been stored there yet (a missing store reads as empty)."""
         ...
@@ -92,6 +97,10 @@ class Store(Protocol):
         ...
 
     def count(self) -> int: ...
+
+    def indicator_count(self) -> int:
+        """How many indicators have at least one entry (voids too): ``wsp store info``."""
+        ...
 
     def get(self, uid: str) -> Entry | None:
         """The entry with this uid or unique uid prefix (at least ``MIN_PREFIX`` characters)."""

@@ -147,6 +147,10 @@ class PgStore:
         return self._target
 
     @property
+    def backend(self) -> str:
+        return "postgresql"
+
+    @property
     def exists(self) -> bool:
         return self._version > 0
 
@@ -356,7 +360,7 @@ class PgStore:
         rows = self._query("SELECT count(*) FROM wsp_entries")
         return int(rows[0][0]) if rows else 0
 
-    def indicators_with_entries(self) -> int:
+    def indicator_count(self) -> int:
         """How many indicators have at least one entry (for ``wsp store info``)."""
         rows = self._query("SELECT count(DISTINCT indicator_id) FROM wsp_entries")
         return int(rows[0][0]) if rows else 0
