@@ -352,6 +352,37 @@ def _version_1_store(path: Path) -> Path:
     return path
 
 
+def _corrector(path: str, target: str, worker: int) -> None:
+    """Exit 0 when this worker's correction of ``target`` was stored, 5 when it was refused
+    because another one superseded it first."""
+    with open_store(path) as store:
+        try:
+            store.add(Entry("", "1.1", "2024", float(worker), EntryKind.CORRECTION,
+                            supersedes=target, reason=f"w{worker}"))  # fmt: skip
+        except InputError as exc:
+            os._exit(5 if "already been superseded" in exc.message else 6)
+    os._exit(0)
+
+
+@pytest.mark.slow
+def test_supersession_race_one_correction_wins(store_at: StoreAt) -> None:
+    path = store_at("s.db")
+    with open_store(path) as store:
+        target = store.add(rec(1)).uid
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_corrector, args=(str(path), target, w)) for w in range(6)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    codes = sorted(p.exitcode for p in procs)
+    assert codes == [0, 5, 5, 5, 5, 5], codes
+    with open_store(path, readonly=True) as store:
+        corrections = [e for e in store.entries() if e.supersedes == target]
+        assert len(corrections) == 1
+        assert store.superseded_by() == {target: corrections[0].uid}
+
+
 @pytest.mark.sqlite_only(reason="an SQLite schema-1 file (PostgreSQL: test_store_postgres.py)")
 def test_migrates_a_version_1_store_forward(tmp_path: Path) -> None:
 

@@ -97,6 +97,37 @@ def test_recorded_by_is_the_database_user(pg_wsp: Wsp) -> None:
         assert store.add(rec(1, recorded_by="anna")).recorded_by == "anna"
 
 
+def test_a_clerk_records_and_a_reader_only_reads(pg_wsp: Wsp) -> None:
+    import uuid
+
+    pg_wsp.record("1.1", "1", "--year", "2024")
+    url = str(pg_wsp.store)
+    schema = url.rsplit("%3D", 1)[1]
+    clerk, reader = (f"{who}_{uuid.uuid4().hex[:6]}" for who in ("clerk", "reader"))
+    with sql(url) as conn:
+        for role, rights in ((clerk, "SELECT, INSERT"), (reader, "SELECT")):
+            conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'pw'")
+            conn.execute(f'GRANT USAGE ON SCHEMA "{schema}" TO {role}')
+            conn.execute(f"GRANT {rights} ON wsp_entries, wsp_meta TO {role}")
+    try:
+        as_role = url.replace("://wsp@", "://{}:pw@")
+        by_clerk = Wsp(pg_wsp.program, as_role.format(clerk))
+        uid = by_clerk.record("1.1", "2", "--year", "2024")
+        by_reader = Wsp(pg_wsp.program, as_role.format(reader))
+        assert uid[:8] in by_reader("history").stdout
+        run = by_reader("record", "1.1", "3", "--year", "2024")
+        assert run.exit_code == 3
+        assert f"The user {reader} lacks a privilege wsp needs" in run.stderr
+        assert "pw@" not in run.stderr and "SELECT and INSERT" in run.stderr
+        with open_store(url, readonly=True) as store:
+            assert [e.recorded_by for e in store.entries()][-1] == clerk
+    finally:
+        with sql(url) as conn:
+            for role in (clerk, reader):
+                conn.execute(f"DROP OWNED BY {role}")
+                conn.execute(f"DROP ROLE {role}")
+
+
 # -- identity, schema, refusals ------------------------------------------------------------------
 
 
@@ -172,7 +203,10 @@ def test_store_verify_finds_a_disabled_or_dropped_trigger(pg_wsp: Wsp) -> None:
     pg_wsp.record("1.1", "1", "--year", "2024")
     intact = pg_wsp("store", "verify")
     assert intact.exit_code == 0, intact.stderr
-    assert "is intact" in intact.stdout and "wsp-test-secret" not in intact.stdout
+    assert intact.stdout == (
+        f"The store {pg_wsp.store} is intact: wsp's rules (schema, the triggers that protect "
+        "entries, every correction) found nothing wrong (schema version 3, 1 entry).\n"
+    )
     with sql(str(pg_wsp.store)) as conn:
         conn.execute("ALTER TABLE wsp_entries DISABLE TRIGGER wsp_entries_never_changed")
         conn.execute("DROP TRIGGER wsp_entries_never_truncated ON wsp_entries")
@@ -245,6 +279,27 @@ def test_a_missing_database_and_a_missing_role(pg: PgServer, make_wsp: MakeWsp) 
     refused = Wsp(program, f"postgresql://nobody_here@{hostport}/postgres")("status")
     assert refused.exit_code == 3
     assert "nobody_here" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_the_password_may_come_from_a_pgpass_file(
+    pg: PgServer, make_wsp: MakeWsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    password = os.environ["PGPASSWORD"]
+    monkeypatch.delenv("PGPASSWORD")
+    hostport, database = pg.url.split("@", 1)[1].split("/")
+    host, port = hostport.split(":")
+    user = pg.url.split("//", 1)[1].split("@")[0]
+    url = pg.fresh("pgpass")
+    store = Wsp(make_wsp().program, url)
+    assert "refused the password" in store("status").stderr
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"{host}:{port}:{database}:{user}:{password}\n", encoding="utf-8")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    assert store("record", "1.1", "1", "--year", "2024").exit_code == 0
+    pg.drop(url)
 
 
 def test_api_failures_are_store_errors(pg: PgServer) -> None:

@@ -100,6 +100,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The store {path} is intact: SQLite's full integrity check and wsp's rules found nothing "
         "wrong (schema version {version}, {entries}).",
     ),
+    "verify.ok.postgresql": (
+        "Magazyn {path} jest spójny: reguły wsp (schemat, wyzwalacze chroniące wpisy, każda "
+        "korekta) bez zastrzeżeń (schemat w wersji {version}, {entries}).",
+        "The store {path} is intact: wsp's rules (schema, the triggers that protect entries, "
+        "every correction) found nothing wrong (schema version {version}, {entries}).",
+    ),
     "verify.no_store": (
         "Magazyn {path} jeszcze nie istnieje; nie ma czego sprawdzać.",
         "The store {path} does not exist yet; there is nothing to check.",
