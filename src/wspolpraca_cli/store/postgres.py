@@ -184,6 +184,7 @@ class PgStore:
         conn = self._conn
         with self._pg_errors():
             conn.execute(f"SET lock_timeout = {max(1, int(self._timeout * 1000))}")
+            conn.execute("SET work_mem = '64MB'")  # the sorts of a large store stay in memory
             self._user = str(conn.execute("SELECT current_user").fetchone()[0])
             version, ours, others = postgres_schema.identity(conn)
             postgres_schema.refuse_foreign(version, ours, others, self._shown)
@@ -468,15 +469,20 @@ class PgStore:
             superseded += " AND c.indicator_id = ANY(%s::text[])"
             params.append(ids)
         where.append(f"e.seq NOT IN ({superseded})")
+        # The rows reach the aggregate in the covering index's order (a sorted subquery: an
+        # index-only scan, no sort), which is SQLite's: each total adds the same floats in the
+        # same order. (An ordered aggregate, sum(value ORDER BY ...), sorts every group.)
         sql = f"""
             SELECT g.indicator_id, g.period, g.n, g.total, g.lo, g.hi, l.value
             FROM (
-                SELECT e.indicator_id, e.period, count(*) AS n,
-                       sum(e.value ORDER BY {_SUM_ORDER}) AS total,
-                       min(e.value) AS lo, max(e.value) AS hi, max(e.seq) AS last_seq
-                FROM wsp_entries e
-                WHERE {" AND ".join(where)}
-                GROUP BY e.indicator_id, e.period
+                SELECT s.indicator_id, s.period, count(*) AS n, sum(s.value) AS total,
+                       min(s.value) AS lo, max(s.value) AS hi, max(s.seq) AS last_seq
+                FROM (
+                    SELECT e.indicator_id, e.period, e.value, e.seq FROM wsp_entries e
+                    WHERE {" AND ".join(where)}
+                    ORDER BY e.indicator_id, e.period, {_SUM_ORDER}
+                ) s
+                GROUP BY s.indicator_id, s.period
             ) g JOIN wsp_entries l ON l.seq = g.last_seq
             ORDER BY g.indicator_id, g.period
         """
