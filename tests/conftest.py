@@ -105,6 +105,11 @@ PG_HOWTO = (
 )
 
 
+def _howto() -> str:
+    why = os.environ.get("WSP_TEST_PG_WHY")
+    return f"{PG_HOWTO}; {why}" if why else PG_HOWTO
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only(reason): a store test that needs the SQLite file itself"
@@ -172,6 +177,7 @@ def pg_server() -> Iterator[PgServer | None]:
             if _required():
                 pytest.fail(f"cannot start PostgreSQL for the tests: {exc}")
             folder, given = None, ""
+            os.environ["WSP_TEST_PG_WHY"] = f"the server binaries are there but: {exc}"
     if not given:
         if _required():
             pytest.fail("WSP_REQUIRE_PG=1 but no PostgreSQL server (set WSP_TEST_PG)")
@@ -205,7 +211,7 @@ def backend(request: pytest.FixtureRequest) -> str:
     """The store backend of this run of the test (parametrised: see pytest_generate_tests)."""
     name: str = request.param
     if name == "postgresql" and request.getfixturevalue("pg_server") is None:
-        pytest.skip(PG_HOWTO)
+        pytest.skip(_howto())
     return name
 
 
@@ -213,7 +219,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 def pg(pg_server: PgServer | None) -> PgServer:
     """The PostgreSQL server, for PostgreSQL-only tests (skipped without one, as above)."""
     if pg_server is None:
-        pytest.skip(PG_HOWTO)
+        pytest.skip(_howto())
     return pg_server
 
 

@@ -86,6 +86,35 @@ def test_copy_into_a_store_with_other_content_stores_nothing(
     assert len(stored(source.store)) == 9
 
 
+def test_copy_streams_the_source(wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The source is read a batch at a time (iter_entries), never listed whole (entries())."""
+    from wspolpraca_cli.services import store_admin
+    from wspolpraca_cli.store.sqlite import SqliteStore
+
+    source = Wsp(wsp.program, tmp_path / "src.db")
+    filled(source)
+    expected = stored(source.store)
+    read: list[int] = []
+    streamed = SqliteStore.iter_entries
+
+    def counting(self: SqliteStore, batch: int = 2000):  # type: ignore[no-untyped-def]
+        for n, entry in enumerate(streamed(self, batch), 1):
+            read.append(n)
+            yield entry
+
+    def listed(self: SqliteStore, indicator_id: str | None = None) -> None:
+        raise AssertionError("the copy listed every entry at once")
+
+    monkeypatch.setattr(SqliteStore, "iter_entries", counting)
+    monkeypatch.setattr(SqliteStore, "entries", listed)
+    monkeypatch.setattr(store_admin, "COPY_BATCH", 2)
+    run = wsp("store", "copy", str(source.store), str(wsp.store))
+    assert run.exit_code == 0, run.stderr
+    monkeypatch.undo()
+    assert read == [1, 2, 3, 4, 5, 6]
+    assert stored(wsp.store) == expected
+
+
 def test_copy_dry_run_stores_nothing(wsp: Wsp, tmp_path: Path) -> None:
     source = Wsp(wsp.program, tmp_path / "src.db")
     filled(source)

@@ -1,7 +1,7 @@
 """What a measurement store is, whatever holds it: the :class:`Store` protocol.
 
 The services and the progress engine see a store only through this protocol; a backend
-(:mod:`.sqlite` today) implements it and turns its own failures into
+(:mod:`.sqlite`, :mod:`.postgres`) implements it and turns its own failures into
 :class:`~wspolpraca_cli.errors.StoreError` (exit 3). No SQL leaves a backend. Only type
 checking imports this module (a Protocol costs start-up time); what backends share at run
 time is in :mod:`.shared`.
@@ -40,7 +40,8 @@ class Store(Protocol):
 
     @property
     def location(self) -> str:
-        """Where the store is, as people are shown it (a path today)."""
+        """Where the store is, as people are shown it (a path, or a URL without its
+        password)."""
         ...
 
     @property
