@@ -357,6 +357,12 @@ def test_urls_are_read_as_libpq_reads_them_and_never_show_the_password(
     )
 
 
+def test_an_option_libpq_does_not_know_is_exit_2(pg: PgServer, wsp: Wsp) -> None:
+    run = Wsp(wsp.program, pg.url + "?no_such_option=1")("status")
+    assert run.exit_code == 2
+    assert "Invalid PostgreSQL URL" in run.stderr and "no_such_option" in run.stderr
+
+
 def test_url_defaults_and_bad_ports() -> None:
     target = parse_url(
         "postgresql:///wsp", environ={"PGHOST": "db", "PGPORT": "6000", "PGUSER": "u"}

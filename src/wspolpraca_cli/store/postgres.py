@@ -31,7 +31,7 @@ from psycopg import errors as pg_errors
 
 from wspolpraca_cli.aggregation import Aggregate
 from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary
-from wspolpraca_cli.errors import InputError, StoreError
+from wspolpraca_cli.errors import InputError, StoreError, UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.records import replace
 from wspolpraca_cli.store import postgres_schema
@@ -675,6 +675,10 @@ class PgImport:
         return added
 
 
+_CONNECT_TIMEOUT = 10
+"""The longest wait for a server to answer (seconds), whatever the busy timeout."""
+
+
 def open_postgres(
     url: str,
     *,
@@ -691,9 +695,14 @@ def open_postgres(
         conn = psycopg.connect(
             url,
             autocommit=True,
-            connect_timeout=max(2, int(timeout)),
+            connect_timeout=min(max(2, int(timeout)), _CONNECT_TIMEOUT),
             application_name="wsp",
         )
+    except psycopg.ProgrammingError as exc:  # libpq refused the URL itself (an unknown option)
+        raise UsageError(
+            t("store.url_bad", url=shown, error=_first_line(str(exc))),
+            hint=t("store.url_bad.hint"),
+        ) from None
     except psycopg.Error as exc:
         raise connection_error(exc, target, shown) from None
     store = PgStore(url, target, conn, readonly, timeout)
