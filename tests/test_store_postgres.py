@@ -128,6 +128,20 @@ def test_a_clerk_records_and_a_reader_only_reads(pg_wsp: Wsp) -> None:
                 conn.execute(f"DROP ROLE {role}")
 
 
+def test_the_postgres_scheme_and_wsp_store_work_as_postgresql(
+    pg_wsp: Wsp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alias = str(pg_wsp.store).replace("postgresql://", "postgres://")
+    uid = Wsp(pg_wsp.program, alias).record("1.1", "2", "--year", "2024")
+    monkeypatch.setenv("WSP_STORE", str(pg_wsp.store))
+    from typer.testing import CliRunner
+
+    from wspolpraca_cli.cli.app import app
+
+    run = CliRunner().invoke(app, ["--lang", "en", "--program", str(pg_wsp.program), "history"])
+    assert run.exit_code == 0 and uid[:8] in run.stdout
+
+
 # -- identity, schema, refusals ------------------------------------------------------------------
 
 
