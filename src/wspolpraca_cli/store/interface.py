@@ -1,7 +1,7 @@
 """What a measurement store is, whatever holds it: the :class:`Store` protocol.
 
 The services and the progress engine see a store only through this protocol; a backend
-(:mod:`.sqlite` today) implements it and turns its own failures into
+(:mod:`.sqlite`, :mod:`.postgres`) implements it and turns its own failures into
 :class:`~wspolpraca_cli.errors.StoreError` (exit 3). No SQL leaves a backend. Only type
 checking imports this module (a Protocol costs start-up time); what backends share at run
 time is in :mod:`.shared`.
@@ -40,7 +40,13 @@ class Store(Protocol):
 
     @property
     def location(self) -> str:
-        """Where the store is, as people are shown it (a path today)."""
+        """Where the store is, as people are shown it (a path, or a URL without its
+        password)."""
+        ...
+
+    @property
+    def backend(self) -> str:
+        """The kind of store: ``sqlite`` or ``postgresql``."""
         ...
 
     @property
@@ -92,6 +98,10 @@ class Store(Protocol):
         ...
 
     def count(self) -> int: ...
+
+    def indicator_count(self) -> int:
+        """How many indicators have at least one entry (voids too): ``wsp store info``."""
+        ...
 
     def get(self, uid: str) -> Entry | None:
         """The entry with this uid or unique uid prefix (at least ``MIN_PREFIX`` characters)."""

@@ -139,6 +139,10 @@ class SqliteStore:
         return str(self._path)
 
     @property
+    def backend(self) -> str:
+        return "sqlite"
+
+    @property
     def exists(self) -> bool:
         return self._conn is not None or self._path.exists()
 
@@ -363,6 +367,11 @@ class SqliteStore:
 
     def count(self) -> int:
         rows = self._query("SELECT count(*) FROM entries")
+        return int(rows[0][0]) if rows else 0
+
+    def indicator_count(self) -> int:
+        """How many indicators have entries (one pass over the covering index's first column)."""
+        rows = self._query("SELECT count(DISTINCT indicator_id) FROM entries")
         return int(rows[0][0]) if rows else 0
 
     def _damaged(self) -> StoreError:
