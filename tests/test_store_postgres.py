@@ -435,6 +435,9 @@ def test_every_read_is_the_same_as_sqlite(
                 assert post.summaries(as_of, ["a", "ą"], ["2024", "2023"]) == lite.summaries(
                     as_of, ["a", "ą"], ["2024", "2023"]
                 )
+                assert post.tag_summaries(as_of) == lite.tag_summaries(as_of)
+                some = ["ą", "b"]
+                assert post.tag_summaries(as_of, some) == lite.tag_summaries(as_of, some)
                 groups = [(i, p) for i in ("a", "b", "ą") for p in ("2023", "2024", "2024-Q1")]
                 assert post.latest_entries(groups, as_of, 2) == lite.latest_entries(
                     groups, as_of, 2

@@ -30,7 +30,7 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from wspolpraca_cli.aggregation import Aggregate
-from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary
+from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary, TagSummary
 from wspolpraca_cli.errors import InputError, StoreError, UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.records import replace
@@ -51,7 +51,7 @@ from wspolpraca_cli.store.shared import (
     same_content,
     valid_uid,
 )
-from wspolpraca_cli.store.sqlite import _row_to_entry, _row_to_tuple, _row_values
+from wspolpraca_cli.store.sqlite import _row_to_entry, _row_to_tuple, _row_values, tags_from_text
 
 _COLUMNS = (
     "seq, uid, indicator_id, period, value, kind, date, note, source, tags, "
@@ -445,30 +445,10 @@ class PgStore:
         index ``wsp_entries_aggregate`` (see :meth:`.sqlite.SqliteStore.summaries`): the
         effective entries, not dated after ``as_of``, of the periods given; ordered by
         indicator id and period."""
-        params: list[Any] = []
-        where: list[str] = ["e.kind <> 'void'"]
-        periods = [period] if isinstance(period, str) else None if period is None else list(period)
-        if periods is not None:
-            if not periods:
-                return []
-            where.append("e.period = ANY(%s::text[])")
-            params.append(periods)
-        if as_of is not None:
-            where.append("(e.date IS NULL OR e.date <= %s)")
-            params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
-        superseded = (
-            "SELECT o.seq FROM wsp_entries c JOIN wsp_entries o ON o.uid = c.supersedes"
-            " WHERE c.supersedes IS NOT NULL"
-        )
-        if indicator_ids is not None:
-            ids = list(indicator_ids)
-            if not ids:
-                return []
-            where.append("e.indicator_id = ANY(%s::text[])")
-            params.append(ids)
-            superseded += " AND c.indicator_id = ANY(%s::text[])"
-            params.append(ids)
-        where.append(f"e.seq NOT IN ({superseded})")
+        found = _counted_where(as_of, indicator_ids, period)
+        if found is None:
+            return []
+        where, params = found
         # The rows reach the aggregate in the covering index's order (a sorted subquery: an
         # index-only scan, no sort), which is SQLite's: each total adds the same floats in the
         # same order. (An ordered aggregate, sum(value ORDER BY ...), sorts every group.)
@@ -479,7 +459,7 @@ class PgStore:
                        min(s.value) AS lo, max(s.value) AS hi, max(s.seq) AS last_seq
                 FROM (
                     SELECT e.indicator_id, e.period, e.value, e.seq FROM wsp_entries e
-                    WHERE {" AND ".join(where)}
+                    WHERE {where}
                     ORDER BY e.indicator_id, e.period, {_SUM_ORDER}
                 ) s
                 GROUP BY s.indicator_id, s.period
@@ -494,6 +474,45 @@ class PgStore:
             )
             for r in self._query(sql, params)
         ]
+
+    def tag_summaries(
+        self,
+        as_of: date | str | None = None,
+        indicator_ids: Iterable[str] | None = None,
+    ) -> list[TagSummary]:
+        """Per (indicator, period, breakdown tags), the aggregate of the entries
+        :meth:`summaries` counts, ordered by indicator and period and, within those, by each
+        group's latest entry (see :meth:`.sqlite.SqliteStore.tag_summaries`). A group's rows
+        reach its aggregate in insertion order, as SQLite reads them."""
+        found = _counted_where(as_of, indicator_ids, None)
+        if found is None:
+            return []
+        where, params = found
+        sql = f"""
+            SELECT g.indicator_id, g.period, g.tags, g.n, g.total, g.lo, g.hi, l.value
+            FROM (
+                SELECT s.indicator_id, s.period, s.tags, count(*) AS n, sum(s.value) AS total,
+                       min(s.value) AS lo, max(s.value) AS hi, max(s.seq) AS last_seq
+                FROM (
+                    SELECT e.indicator_id, e.period, e.tags, e.value, e.seq FROM wsp_entries e
+                    WHERE {where}
+                    ORDER BY e.indicator_id, e.period, e.tags, e.seq
+                ) s
+                GROUP BY s.indicator_id, s.period, s.tags
+            ) g JOIN wsp_entries l ON l.seq = g.last_seq
+            ORDER BY g.indicator_id, g.period, g.last_seq
+        """
+        groups: list[TagSummary] = []
+        for r in self._query(sql, params):
+            try:
+                tags = tags_from_text(r[2])
+            except (ValueError, TypeError):
+                raise StoreError(
+                    t("store.damaged", path=self._shown), hint=t("store.damaged.hint")
+                ) from None
+            values = Aggregate(int(r[3]), float(r[4]), float(r[5]), float(r[6]), float(r[7]))
+            groups.append(TagSummary(r[0], r[1], tags, values))
+        return groups
 
     def latest_entries(
         self,
@@ -712,3 +731,38 @@ def open_postgres(
         store.close()
         raise
     return store
+
+
+def _counted_where(
+    as_of: date | str | None,
+    indicator_ids: Iterable[str] | None,
+    period: str | Iterable[str] | None,
+) -> tuple[str, list[Any]] | None:
+    """The condition (on ``wsp_entries e``) and its parameters that pick the entries a
+    summary counts: effective (not superseded, not voids), not dated after ``as_of``, of the
+    indicators and periods given; None when an empty list of them leaves nothing."""
+    params: list[Any] = []
+    where: list[str] = ["e.kind <> 'void'"]
+    periods = [period] if isinstance(period, str) else None if period is None else list(period)
+    if periods is not None:
+        if not periods:
+            return None
+        where.append("e.period = ANY(%s::text[])")
+        params.append(periods)
+    if as_of is not None:
+        where.append("(e.date IS NULL OR e.date <= %s)")
+        params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
+    superseded = (
+        "SELECT o.seq FROM wsp_entries c JOIN wsp_entries o ON o.uid = c.supersedes"
+        " WHERE c.supersedes IS NOT NULL"
+    )
+    if indicator_ids is not None:
+        ids = list(indicator_ids)
+        if not ids:
+            return None
+        where.append("e.indicator_id = ANY(%s::text[])")
+        params.append(ids)
+        superseded += " AND c.indicator_id = ANY(%s::text[])"
+        params.append(ids)
+    where.append(f"e.seq NOT IN ({superseded})")
+    return " AND ".join(where), params
