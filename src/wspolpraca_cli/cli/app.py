@@ -14,7 +14,14 @@ from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from wspolpraca_cli import __version__
-from wspolpraca_cli.cli import cmd_program, cmd_report, cmd_status, cmd_store, cmd_verify
+from wspolpraca_cli.cli import (
+    cmd_audit,
+    cmd_program,
+    cmd_report,
+    cmd_status,
+    cmd_store,
+    cmd_verify,
+)
 from wspolpraca_cli.cli.common import State, fail_with, settle_language
 from wspolpraca_cli.cli.localise import help_text, install_metavars, localise_error
 from wspolpraca_cli.errors import WspError
@@ -261,7 +268,7 @@ def main_options(
     settle_language(ctx)
 
 
-for module in (cmd_program, cmd_store, cmd_status, cmd_report, cmd_verify):
+for module in (cmd_program, cmd_store, cmd_status, cmd_report, cmd_verify, cmd_audit):
     module.register(app)
 
 

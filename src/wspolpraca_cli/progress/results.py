@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Protocol
 
 from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.audit import Explanation
 from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.periods import Period
 from wspolpraca_cli.progress.periods import parse_code
@@ -91,6 +92,10 @@ class PeriodResult:
     """The reporting deadline of the period."""
     target_upper: float | None = None
     """A range's upper bound (``target`` is its lower bound); None for every other target."""
+    locked: bool = False
+    """A period lock in force covers the period (set by the services from the audit trail)."""
+    explanation: Explanation | None = None
+    """The explanation of a shortfall in force for the period (the audit trail's)."""
 
     @property
     def code(self) -> str:

@@ -11,6 +11,7 @@ import json
 from datetime import date
 from typing import Any
 
+from wspolpraca_cli.audit import Explanation
 from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.progress import (
     SHORTFALLS,
@@ -62,7 +63,16 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "shortfall": r.status in SHORTFALLS,
         "target_max": r.target_upper,
         "deviation": deviation(r, ind.target),
+        "locked": r.locked,
+        "explanation": explanation_item(r.explanation),
     }
+
+
+def explanation_item(e: Explanation | None) -> dict[str, Any] | None:
+    """The explanation in force for a period (``wsp explain``), or None."""
+    if e is None:
+        return None
+    return {"text": e.text, "recorded_by": e.recorded_by, "recorded_at": e.recorded_at}
 
 
 def programme_item(r: ProgrammeResult) -> dict[str, Any]:
@@ -163,6 +173,8 @@ def check_document(doc: Any) -> str:
             "ok": shortfalls == 0,
             "exit_code": 1 if shortfalls else 0,
             "shortfalls": shortfalls,
+            "strict": result.strict,
+            "explained_shortfalls": result.explained_shortfalls,
             "summary": {s.value: n for s, n in summary_counts(result.rows)},
             "problems": [
                 {
@@ -173,6 +185,18 @@ def check_document(doc: Any) -> str:
                     "entries": r.count,
                 }
                 for r in result.problems
+            ],
+            "explained": [
+                {
+                    "id": r.indicator_id,
+                    "period": str(r.period),
+                    "status": r.status.value,
+                    "deadline": r.deadline.isoformat(),
+                    "entries": r.count,
+                    "locked": r.locked,
+                    "explanation": explanation_item(r.explanation),
+                }
+                for r in result.explained
             ],
             "indicators": _period_items(result.rows, program),
             "orphans": [orphan_item(o) for o in result.orphans],
