@@ -101,6 +101,18 @@ class Breakdown:
 
 
 @record
+class Amendment:
+    """A change of an indicator's target by resolution, in force from a year on."""
+
+    from_year: int
+    target: Target
+    target_text: str = ""
+    """The amended target as the document writes it (``2/rok``)."""
+    resolution: str = ""
+    """The resolution that changed it (``Uchwała nr XII/123/2023``)."""
+
+
+@record
 class Indicator:
     id: str
     name: str
@@ -124,6 +136,9 @@ class Indicator:
     deadline_days: int | None = None
     """Days after a period shorter than a year ends until its data is due (None: the
     programme's :attr:`Program.deadline_days`)."""
+    amendments: tuple[Amendment, ...] = ()
+    """Changes of the target by resolution, in year order (see
+    :func:`wspolpraca_cli.progress.periods.target_in_force`)."""
 
     def breakdown(self, key: str) -> Breakdown | None:
         wanted = key.strip().casefold()

@@ -161,6 +161,30 @@ class WrittenTarget(NamedTuple):
     text: str
 
 
+def _written_target(value: Any) -> WrittenTarget:
+    """The one place a target is parsed (an indicator's and its amendments')."""
+    try:
+        target = parse_target(value)
+    except TargetError as exc:
+        raise _error("wsp_target", str(exc), accepted_notations()) from None
+    return WrittenTarget(target, value if isinstance(value, str) else str(target))
+
+
+class AmendmentModel(_Base):
+    """A change of an indicator's target by resolution, from a year on (issue 12):
+    ``{from: 2023, target: 2/rok, resolution: "Uchwała nr …"}``."""
+
+    model_config = ConfigDict(populate_by_name=True)
+    from_year: int = Field(alias="from", strict=True)
+    target: WrittenTarget
+    resolution: OptionalText = ""
+
+    @field_validator("target", mode="plain")
+    @classmethod
+    def _target(cls, value: Any) -> WrittenTarget:
+        return _written_target(value)
+
+
 class IndicatorModel(_Base):
     id: Text | None = None
     name: Text
@@ -175,6 +199,7 @@ class IndicatorModel(_Base):
     department: OptionalText = ""
     notes: OptionalText = ""
     deadline_days: DeadlineDays | None = None
+    amendments: list[AmendmentModel] = []
 
     @field_validator("unit", mode="before")
     @classmethod
@@ -222,11 +247,7 @@ class IndicatorModel(_Base):
     @classmethod
     def _target(cls, value: Any) -> WrittenTarget:
         """The one place a target is parsed; the programme is built from what it returns."""
-        try:
-            target = parse_target(value)
-        except TargetError as exc:
-            raise _error("wsp_target", str(exc), accepted_notations()) from None
-        return WrittenTarget(target, value if isinstance(value, str) else str(target))
+        return _written_target(value)
 
 
 class ActionModel(_Base):
@@ -281,6 +302,15 @@ def _indicator(ind: IndicatorModel, ind_id: str, action_id: str, area_id: str) -
     target = ind.target.target
     if ind.baseline is not None:  # a change target comes to a level from the baseline
         target = target.resolved(ind.baseline.value)
+    amendments = tuple(
+        model.Amendment(
+            a.from_year,
+            a.target.target.resolved(ind.baseline.value) if ind.baseline else a.target.target,
+            a.target.text,
+            a.resolution,
+        )
+        for a in ind.amendments
+    )
     return model.Indicator(
         id=ind_id,
         name=ind.name,
@@ -300,6 +330,7 @@ def _indicator(ind: IndicatorModel, ind_id: str, action_id: str, area_id: str) -
         department=ind.department,
         notes=ind.notes,
         deadline_days=ind.deadline_days,
+        amendments=amendments,
     )
 
 

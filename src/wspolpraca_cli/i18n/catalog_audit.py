@@ -207,14 +207,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wypisz zmiany od najwcześniejszej",
         "list the amendments from the earliest",
     ),
-    "prog.amendment.first_year": (
-        "Zmiana od pierwszego roku programu ({year}) zastępuje wartość docelową w całości.",
-        "An amendment from the programme's first year ({year}) replaces the target whole.",
-    ),
-    "prog.amendment.first_year.hint": (
-        "zmień wartość w polu target albo podaj późniejszy rok",
-        "change the target itself, or give a later year",
-    ),
     "prog.amendment.kind": (
         "Zmiana wartości docelowej musi mieć ten sam rodzaj co pierwotna ({original}); "
         "podano {amended}.",

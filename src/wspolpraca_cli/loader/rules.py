@@ -324,6 +324,73 @@ def bounds_in_order(document: Document, program: model.Program) -> list[Diagnost
     ]
 
 
+# -- amendments of a target (issue 12) ---------------------------------------------------------
+def amendment_years_inside(document: Document, program: model.Program) -> list[Diagnostic]:
+    """An amendment is in force from a year of the programme."""
+    first, last = program.first_year, program.last_year
+    return [
+        document.located.diagnostic(
+            (*path, "amendments", n, "from"),
+            t("prog.amendment.year_outside", year=a.from_year, first=first, last=last),
+        )
+        for path, ind, _ in document.checked_indicators(program)
+        for n, a in enumerate(ind.amendments)
+        if not first <= a.from_year <= last
+    ]
+
+
+def amendments_in_year_order(document: Document, program: model.Program) -> list[Diagnostic]:
+    """One amendment from a year, listed from the earliest (a second one from the same year,
+    or one before an earlier listed one, is a mistake the file should not leave to chance)."""
+    found = []
+    for path, ind, _ in document.checked_indicators(program):
+        previous: int | None = None
+        for n, a in enumerate(ind.amendments):
+            where = (*path, "amendments", n, "from")
+            if previous is not None and a.from_year == previous:
+                message = t("prog.amendment.same_year", year=a.from_year)
+                hint = t("prog.amendment.same_year.hint")
+                found.append(document.located.diagnostic(where, message, hint))
+            elif previous is not None and a.from_year < previous:
+                message = t("prog.amendment.order", year=a.from_year, previous=previous)
+                hint = t("prog.amendment.order.hint")
+                found.append(document.located.diagnostic(where, message, hint))
+            previous = a.from_year if previous is None else max(previous, a.from_year)
+    return found
+
+
+def amendments_keep_the_kind(document: Document, program: model.Program) -> list[Diagnostic]:
+    """An amendment changes a target's value, not its kind, its period, its direction or its
+    due year (``1/rok`` → ``2/rok``, not ``1/rok`` → ``≤ 5``): the periods the indicator is
+    judged over stay the same."""
+    found = []
+    for path, ind, built in document.checked_indicators(program):
+        original = built.target
+        for n, a in enumerate(ind.amendments):
+            amended = a.target.target
+            same = (
+                amended.kind is original.kind
+                and amended.per == original.per
+                and amended.strict == original.strict
+                and amended.year == original.year
+                and (amended.change is None) == (original.change is None)
+                and (amended.change or 0) * (original.change or 0) >= 0
+            )
+            if not same:
+                found.append(
+                    document.located.diagnostic(
+                        (*path, "amendments", n, "target"),
+                        t(
+                            "prog.amendment.kind",
+                            original=built.target_text or str(original),
+                            amended=a.target.text,
+                        ),
+                        t("prog.amendment.kind.hint"),
+                    )
+                )
+    return found
+
+
 RULES: tuple[Rule, ...] = (
     unique_goal_ids,
     unique_area_ids,
@@ -341,6 +408,9 @@ RULES: tuple[Rule, ...] = (
     milestones_are_yes_no,
     baseline_not_after_end,
     bounds_in_order,
+    amendment_years_inside,
+    amendments_in_year_order,
+    amendments_keep_the_kind,
 )
 """Every rule, in the order their diagnostics come for one goal, area, action or indicator."""
 

@@ -22,6 +22,7 @@ from wspolpraca_cli.progress import (
     deviation,
     summary_counts,
 )
+from wspolpraca_cli.progress.periods import amendment_in_force
 
 SCHEMA = 1
 
@@ -43,6 +44,7 @@ def _one_line(text: str) -> str:
 def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, Any]:
     """One indicator in one evaluation period: the same keys in every document."""
     action = program.action(ind.action_id)
+    amended = amendment_in_force(ind, r.period) if ind.amendments else None
     return {
         "id": ind.id,
         "name": _one_line(ind.name),
@@ -53,7 +55,9 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "end": r.period.end.isoformat(),
         "deadline": r.deadline.isoformat(),
         "target": r.target,
-        "target_text": ind.target_text or str(ind.target),
+        "target_text": (
+            amended.target_text if amended is not None else ind.target_text or str(ind.target)
+        ),
         "descending": ind.target.descending,
         "actual": r.actual,
         "entries": r.count,
@@ -65,6 +69,11 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "deviation": deviation(r, ind.target),
         "locked": r.locked,
         "explanation": explanation_item(r.explanation),
+        "amendment": (
+            None
+            if amended is None
+            else {"from": amended.from_year, "resolution": amended.resolution}
+        ),
     }
 
 
