@@ -8,6 +8,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import MakeWsp
 from tests.test_rules import found, hints
@@ -207,3 +209,29 @@ def test_validate_prints_amendment_errors_as_file_line(make_wsp: MakeWsp) -> Non
     run = wsp("validate", str(wsp.program))
     assert run.exit_code == 2
     assert f"{wsp.program}:19:24: An amendment from 2030 lies outside" in run.stdout + run.stderr
+
+
+@given(
+    st.dictionaries(
+        st.integers(min_value=2022, max_value=2025), st.integers(min_value=0, max_value=9)
+    ),
+    st.integers(min_value=0, max_value=9),
+)
+def test_the_programme_total_adds_the_targets_in_force(
+    changes: dict[int, int], original: int
+) -> None:
+    lines = "".join(
+        f"              - {{from: {year}, target: {value}/rok, resolution: U{year}}}\n"
+        for year, value in sorted(changes.items())
+    )
+    head = PROGRAMME.replace("target: 1/rok", f"target: {original}/rok")
+    text = head % lines.rstrip("\n") if lines else (head % "").replace("  amendments:\n", "")
+    program = load_text(text).program
+    assert program is not None
+    ip = progress(program, [], date(2021, 3, 1)).indicators[0]
+    in_force, expected = original, []
+    for year in range(2021, 2026):
+        in_force = changes.get(year, in_force)
+        expected.append(float(in_force))
+    assert [r.target for r in ip.periods] == expected
+    assert ip.programme.target == sum(expected)

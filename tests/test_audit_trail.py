@@ -316,3 +316,39 @@ def test_status_marks_locked_and_explained_periods(wsp: Wsp) -> None:
     assert "zablokowany" in polish and "uzasadniono" in polish
     open_year = json.loads(wsp("status", "--year", "2024", "-f", "json").stdout)
     assert all(i["locked"] is False for i in open_year["indicators"])
+
+
+def test_lock_then_record_in_real_processes(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import SHIPPED_PROGRAM
+
+    env = {**os.environ, "WSP_STORE": str(tmp_path / "s.db"), "WSP_LANG": "en"}
+    command = [sys.executable, "-m", "wspolpraca_cli", "--program", str(SHIPPED_PROGRAM)]
+
+    def wsp(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*command, *args], env=env, capture_output=True, text=True, timeout=60, check=False
+        )
+
+    locked = wsp("lock", "2024", "--reason", "Uchwała nr 12/2025")
+    assert locked.returncode == 0, locked.stderr
+    refused = wsp("record", "1.1", "1", "--year", "2024")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("wsp: error: The period 2024 is locked (lock of 2024: ")
+    assert "Traceback" not in refused.stderr
+    assert wsp("check", "--year", "2024", "--format", "json").returncode in (0, 1)
+    assert wsp("unlock", "2024", "--reason", "korekta").returncode == 0
+    assert wsp("record", "1.1", "1", "--year", "2024").returncode == 0
+
+
+def test_status_csv_and_markdown_mark_a_locked_period_in_words(wsp: Wsp) -> None:
+    wsp.record("1.1", "0", "--year", "2023")
+    lock(wsp, "2023")
+    csv = wsp("status", "--year", "2023", "--as-of", "2024-07-01", "-f", "csv").stdout
+    row = next(line for line in csv.splitlines() if ",1.1," in line)
+    assert row.endswith(",missed · locked,missed")
+    md = wsp("status", "--year", "2023", "--as-of", "2024-07-01", "-f", "md").stdout
+    assert "missed · locked" in md

@@ -156,8 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period} is not an evaluation period of the indicator {id}.",
     ),
     "explain.bad_period.hint": (
-        "okresy oceny: {periods} (albo cały program: {whole})",
-        "its evaluation periods: {periods} (or the whole programme: {whole})",
+        "okresy oceny: {periods}",
+        "its evaluation periods: {periods}",
     ),
     # history
     "history.kind.lock": ("blokada", "lock"),

@@ -543,7 +543,7 @@ def render_csv(view: StatusView, *, bom: bool = True) -> str:
                 number(r.actual),
                 r.count,
                 percent(r.achievement),
-                status_word(r.status),
+                status_word(r.status) + audit_marks(r),
                 r.status.value,
             ]
         )

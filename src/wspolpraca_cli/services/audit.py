@@ -15,7 +15,6 @@ from wspolpraca_cli.audit import (
     LockAction,
     LockEvent,
     active_locks,
-    covers,
     current_explanations,
     refuse_locked,
 )
@@ -86,22 +85,21 @@ def check_unlocked(store: Store, period: str) -> None:
 # -- explanations -----------------------------------------------------------------------------
 def explained_period(program: Program, ind: Indicator, text: str) -> Period:
     """The evaluation period of ``ind`` that ``text`` names (``2023``; ``2024-Q1`` for a
-    quarterly target; the programme's years for a target over the programme)."""
-    from wspolpraca_cli.periods import Period, PeriodKind, parse_period
+    quarterly target; the programme's years for a target judged over the programme)."""
+    from wspolpraca_cli.periods import parse_period
     from wspolpraca_cli.progress import evaluation_periods
 
     periods = evaluation_periods(ind, program)
-    whole = Period(program.first_year, PeriodKind.PROGRAMME, program.last_year)
     try:
         period = parse_period(text.strip())
     except ValueError:
         period = None
-    if period is not None and (period in periods or period == whole):
+    if period is not None and period in periods:
         return period
     shown = [str(p) for p in periods[:6]] + (["…"] if len(periods) > 6 else [])
     raise InputError(
         t("explain.bad_period", period=text, id=ind.id),
-        hint=t("explain.bad_period.hint", periods=", ".join(shown), whole=str(whole)),
+        hint=t("explain.bad_period.hint", periods=", ".join(shown)),
     )
 
 
@@ -151,20 +149,30 @@ def read_trail(store: Store, indicator_id: str | None = None) -> AuditTrail:
 def with_trail(progress: ProgrammeProgress, trail: AuditTrail) -> ProgrammeProgress:
     """``progress`` with each period result marked ``locked`` where a lock in force covers
     it, and carrying the explanation in force for it (unchanged when the trail is empty)."""
+    from wspolpraca_cli.progress.periods import parse_code
     from wspolpraca_cli.records import replace
 
-    locks = trail.active_locks
     explained = current_explanations(trail.explanations)
-    if not locks and not explained:
+    spans = [
+        (p.start, p.end)
+        for lock in trail.active_locks
+        if (p := parse_code(lock.period)) is not None
+    ]
+    if not spans and not explained:
         return progress
     indicators = []
     for ip in progress.indicators:
         rows = []
+        changed = False
         for r in ip.periods:
-            locked = any(covers(lock, r.period) for lock in locks)
-            why = explained.get((ip.id, str(r.period)))
-            rows.append(replace(r, locked=locked, explanation=why) if locked or why else r)
-        indicators.append(replace(ip, periods=tuple(rows)))
+            start, end = r.period.start, r.period.end
+            locked = any(s <= start and end <= e for s, e in spans)
+            why = explained.get((ip.id, str(r.period))) if explained else None
+            if locked or why is not None:
+                r = replace(r, locked=locked, explanation=why)
+                changed = True
+            rows.append(r)
+        indicators.append(replace(ip, periods=tuple(rows)) if changed else ip)
     return replace(progress, indicators=tuple(indicators))
 
 
