@@ -235,3 +235,17 @@ def test_the_programme_total_adds_the_targets_in_force(
         expected.append(float(in_force))
     assert [r.target for r in ip.periods] == expected
     assert ip.programme.target == sum(expected)
+
+
+def test_an_amended_target_follows_the_rules_of_the_indicators_own() -> None:
+    path = "areas[0].actions[0].indicators[0].amendments[%d].target"
+    text = amended(
+        "              - {from: 2023, target: 1.5/rok}\n"
+        "              - {from: 2024, target: 20%/rok}\n"
+    )
+    assert [(line, col, p) for line, col, _, p in found(rules.amended_targets_fit, text)] == [
+        (19, 38, path % 0),
+        (20, 38, path % 1),
+    ]
+    messages = [m for _, _, m, _ in found(rules.amended_targets_fit, text)]
+    assert ("1.5" in messages[0] and "%" in messages[1]) or "percent" in messages[1]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Wsp
+from tests.conftest import MakeWsp, Wsp
 from wspolpraca_cli.audit import (
     Explanation,
     ExplanationKind,
@@ -250,6 +250,9 @@ def test_history_shows_locks_and_explanations_in_the_timeline(wsp: Wsp) -> None:
     ]
     other = json.loads(wsp("history", "1.1", "--period", "2022", "--format", "json").stdout)
     assert other["locks"] == [] and other["explanations"] == []
+    assert wsp("explain", "1.1", "2023", "--withdraw").exit_code == 0
+    text = wsp("history", "1.1", "--period", "2023").stdout
+    assert "withdrawn" in text and "explanation withdrawn" in text and "in force" not in text
 
 
 # -- explanations, status and check -------------------------------------------------------------
@@ -314,6 +317,8 @@ def test_status_marks_locked_and_explained_periods(wsp: Wsp) -> None:
     assert "missed · locked · explained" in table
     polish = wsp("status", "--year", "2023", "--as-of", "2024-07-01", lang="pl").stdout
     assert "zablokowany" in polish and "uzasadniono" in polish
+    show = wsp("show", "1.1", "--as-of", "2024-07-01").stdout
+    assert "missed · locked · explained" in show
     open_year = json.loads(wsp("status", "--year", "2024", "-f", "json").stdout)
     assert all(i["locked"] is False for i in open_year["indicators"])
 
@@ -352,3 +357,20 @@ def test_status_csv_and_markdown_mark_a_locked_period_in_words(wsp: Wsp) -> None
     assert row.endswith(",missed · locked,missed")
     md = wsp("status", "--year", "2023", "--as-of", "2024-07-01", "-f", "md").stdout
     assert "missed · locked" in md
+
+
+def test_an_import_of_corrections_into_a_locked_period_is_refused(
+    make_wsp: MakeWsp, tmp_path: Path
+) -> None:
+    source = make_wsp(store="a.db")
+    uid = source.record("1.1", "1", "--year", "2024")
+    assert source("correct", uid[:8], "2", "--reason", "błąd").exit_code == 0
+    exported = tmp_path / "out.csv"
+    assert source("export", "-o", str(exported)).exit_code == 0
+    target = make_wsp(store="b.db")
+    lock(target, "2024")
+    run = target("import", str(exported))
+    assert run.exit_code == 2
+    assert f"{exported}:2:" in run.stderr and f"{exported}:3:" in run.stderr
+    with open_store(target.store, readonly=True) as store:
+        assert store.count() == 0

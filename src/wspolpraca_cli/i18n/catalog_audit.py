@@ -166,6 +166,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.kind.withdraw": ("wycofanie uzasadnienia", "explanation withdrawn"),
     "history.state.in_force": ("obowiązuje", "in force"),
     "history.state.replaced": ("zastąpione", "replaced"),
+    "history.state.withdrawn": ("wycofane", "withdrawn"),
     # status, check, report
     "status.locked": ("zablokowany", "locked"),
     "status.explained": ("uzasadniono", "explained"),

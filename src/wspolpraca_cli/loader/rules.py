@@ -391,6 +391,35 @@ def amendments_keep_the_kind(document: Document, program: model.Program) -> list
     return found
 
 
+def amended_targets_fit(document: Document, program: model.Program) -> list[Diagnostic]:
+    """An amended target follows the rules of the indicator's own: not negative (but for a
+    plain number), whole for a count, a percentage only for a percent unit."""
+    found = []
+    for path, ind, built in document.checked_indicators(program):
+        unit = built.unit
+        for n, a in enumerate(ind.amendments):
+            where = (*path, "amendments", n, "target")
+            target = a.target.target
+            values = _values(target)
+            negative = [v for v in values if v < 0]
+            fractions = [v for v in values if v != int(v)]
+            if negative and unit is not model.Unit.NUMBER:
+                message = t(
+                    "prog.target_negative", value=format_plain(negative[0]), unit=unit.value
+                )
+                found.append(document.located.diagnostic(where, message))
+            elif fractions and unit is model.Unit.COUNT and target.kind is not TargetKind.CHANGE:
+                message = t("prog.target_not_whole", value=format_plain(fractions[0]))
+                hint = t("prog.target_not_whole.hint")
+                found.append(document.located.diagnostic(where, message, hint))
+            elif target.percent and unit not in (model.Unit.PERCENT, model.Unit.NUMBER):
+                message = t("prog.percent_unit", unit=unit.value)
+                found.append(
+                    document.located.diagnostic(where, message, t("prog.percent_unit.hint"))
+                )
+    return found
+
+
 RULES: tuple[Rule, ...] = (
     unique_goal_ids,
     unique_area_ids,
@@ -411,6 +440,7 @@ RULES: tuple[Rule, ...] = (
     amendment_years_inside,
     amendments_in_year_order,
     amendments_keep_the_kind,
+    amended_targets_fit,
 )
 """Every rule, in the order their diagnostics come for one goal, area, action or indicator."""
 

@@ -89,10 +89,20 @@ def _audit_rows(found: History) -> list[tuple[str, list[str]]]:
         cells = [lock.uid[:SHORT], "", lock.period, "—", t(f"history.kind.{lock.action.value}"),
                  "", "", "", t("history.reason", reason=lock.reason), _recorded(lock)]  # fmt: skip
         rows.append((lock.recorded_at, cells))
+    following: dict[str, str] = {}  # an explanation's uid -> the kind of the event after it
+    latest: dict[tuple[str, str], str] = {}
+    for e in found.explanations:
+        key = (e.indicator_id, e.period)
+        if key in latest:
+            following[latest[key]] = e.kind.value
+        latest[key] = e.uid
     for e in found.explanations:
         state = ""
-        if e.text:
-            state = t("history.state.in_force" if e.uid in in_force else "history.state.replaced")
+        if e.uid in in_force:
+            state = t("history.state.in_force")
+        elif e.text:
+            withdrawn = following.get(e.uid) == "withdraw"
+            state = t("history.state.withdrawn" if withdrawn else "history.state.replaced")
         cells = [e.uid[:SHORT], e.indicator_id, e.period, "—", t(f"history.kind.{e.kind.value}"),
                  state, "", "", e.text, _recorded(e)]  # fmt: skip
         rows.append((e.recorded_at, cells))

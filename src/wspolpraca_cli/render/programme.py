@@ -17,6 +17,7 @@ from wspolpraca_cli.render.json_docs import dumps, indicator_history
 from wspolpraca_cli.render.status import (
     achievement_text,
     actual_text,
+    audit_marks,
     period_label,
     simple_table,
     status_word,
@@ -318,7 +319,7 @@ def history_rows(ip: IndicatorProgress, lang: str) -> list[list[str]]:
             format_target(r.target, ind, lang),
             actual_text(r, ind, lang),
             achievement_text(r, lang),
-            status_word(r.status),
+            status_word(r.status) + audit_marks(r),
         ]
         for r in ip.periods
     ]
