@@ -32,6 +32,16 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.audit import (
+    Explanation,
+    ExplanationKind,
+    LockAction,
+    LockEvent,
+    active_locks,
+    check_explanation,
+    check_lock_event,
+    refuse_locked,
+)
 from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary, TagSummary
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.i18n import t
@@ -52,6 +62,7 @@ from wspolpraca_cli.store.shared import (
     same_content,
     valid_uid,
 )
+from wspolpraca_cli.store.shared_trail import place_trail
 from wspolpraca_cli.store.sqlite_schema import APPLICATION_ID, SCHEMA_VERSION
 
 _COLUMNS = (
@@ -196,7 +207,9 @@ class SqliteStore:
         """Store entries in one transaction: all of them or, on any error, none."""
         stored: list[Entry] = []
         with self._write() as conn:
+            locks = active_locks(self._lock_events(conn))  # read inside the transaction
             for entry in entries:
+                refuse_locked(locks, entry.period)
                 stored.append(self._insert(conn, completed(entry)))
         return stored
 
@@ -618,6 +631,95 @@ class SqliteStore:
         found.sort(key=lambda e: e.seq)
         return found
 
+    # -- the audit trail: period locks and explanations (schema 4) -------------------------
+
+    def add_lock_event(self, event: LockEvent) -> LockEvent:
+        """Append a lock or an unlock (filling in an empty uid, time and user), in one
+        transaction, after checking it against the events stored, read inside that
+        transaction (:func:`~wspolpraca_cli.audit.check_lock_event`: InputError, exit 2)."""
+        with self._write() as conn:
+            check_lock_event(self._lock_events(conn), event)
+            return self._insert_lock(conn, _completed_event(event))
+
+    @staticmethod
+    def _insert_lock(conn: sqlite3.Connection, event: LockEvent) -> LockEvent:
+        cursor = conn.execute(
+            "INSERT INTO period_locks (uid, period, action, reason, recorded_by, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (event.uid, event.period, event.action.value, event.reason, event.recorded_by,
+             event.recorded_at),
+        )  # fmt: skip
+        return replace(event, seq=cursor.lastrowid or 0)
+
+    def lock_events(self) -> list[LockEvent]:
+        """Every lock and unlock, in the order they were appended."""
+        if self._conn is None:
+            return []
+        with self._sqlite_errors():
+            return self._lock_events(self._conn)
+
+    def _lock_events(self, conn: sqlite3.Connection) -> list[LockEvent]:
+        if self._version(conn) < 4:
+            return []
+        rows = conn.execute(
+            "SELECT seq, uid, period, action, reason, recorded_by, recorded_at"
+            " FROM period_locks ORDER BY seq"
+        ).fetchall()
+        return [LockEvent(uid, period, LockAction(action), reason, by, at, seq)
+                for seq, uid, period, action, reason, by, at in rows]  # fmt: skip
+
+    def add_explanation(self, explanation: Explanation) -> Explanation:
+        """Append an explanation or a withdrawal (filling in an empty uid, time and user) in
+        one transaction, after :func:`~wspolpraca_cli.audit.check_explanation` against the
+        events of its indicator and period, read inside that transaction."""
+        with self._write() as conn:
+            earlier = self._explanations(conn, explanation.indicator_id, explanation.period)
+            check_explanation(earlier, explanation)
+            return self._insert_explanation(conn, _completed_event(explanation))
+
+    @staticmethod
+    def _insert_explanation(conn: sqlite3.Connection, explanation: Explanation) -> Explanation:
+        cursor = conn.execute(
+            "INSERT INTO explanations"
+            " (uid, indicator_id, period, kind, text, recorded_by, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (explanation.uid, explanation.indicator_id, explanation.period,
+             explanation.kind.value, explanation.text, explanation.recorded_by,
+             explanation.recorded_at),
+        )  # fmt: skip
+        return replace(explanation, seq=cursor.lastrowid or 0)
+
+    def explanations(self, indicator_id: str | None = None) -> list[Explanation]:
+        """Every explanation and withdrawal (of one indicator when given), in order."""
+        if self._conn is None:
+            return []
+        with self._sqlite_errors():
+            return self._explanations(self._conn, indicator_id)
+
+    def _explanations(
+        self, conn: sqlite3.Connection, indicator_id: str | None = None, period: str | None = None
+    ) -> list[Explanation]:
+        if self._version(conn) < 4:
+            return []
+        sql = (
+            "SELECT seq, uid, indicator_id, period, text, kind, recorded_by, recorded_at"
+            " FROM explanations"
+        )
+        params: list[str] = []
+        if indicator_id is not None:
+            sql += " WHERE indicator_id = ?"
+            params.append(indicator_id)
+            if period is not None:
+                sql += " AND period = ?"
+                params.append(period)
+        rows = conn.execute(sql + " ORDER BY seq", params).fetchall()
+        return [Explanation(uid, ind, period, text, ExplanationKind(kind), by, at, seq)
+                for seq, uid, ind, period, text, kind, by, at in rows]  # fmt: skip
+
+    @staticmethod
+    def _version(conn: sqlite3.Connection) -> int:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
     def integrity_check(self) -> str:
         rows = self._query("PRAGMA integrity_check")
         return ", ".join(str(r[0]) for r in rows) if rows else "ok"
@@ -721,6 +823,19 @@ def _counted_where(
     return " AND ".join(where), params
 
 
+_Event = TypeVar("_Event", LockEvent, Explanation)
+
+
+def _completed_event(event: _Event) -> _Event:
+    """An audit event with what the store fills in: a new uid, the time and the user."""
+    return replace(
+        event,
+        uid=event.uid or new_uid(),
+        recorded_at=event.recorded_at or now_utc(),
+        recorded_by=event.recorded_by or current_user(),
+    )
+
+
 def _scratch(path: Path) -> SqliteStore:
     """An empty store in a private temporary file (SQLite's ``""``), deleted when closed: its
     pages go to disk, so a dry run of a large file into a store not created yet stays small."""
@@ -771,10 +886,26 @@ class SqliteImport:
         self.discarded = False
         self._now = now_utc()
         self._user = ""
+        self._locks = active_locks(store._lock_events(conn))  # inside the import's transaction
 
     def discard(self) -> None:
         """Store nothing: the transaction is rolled back at the end of the import."""
         self.discarded = True
+
+    def add_trail(self, events: Sequence[LockEvent | Explanation]) -> BatchOutcome:
+        """Add audit events copied from another store (see ``ImportSession.add_trail``)."""
+        store, conn = self._store, self._conn
+        with store._sqlite_errors():
+            locks, explanations = store._lock_events(conn), store._explanations(conn)
+            outcome = place_trail(
+                events,
+                locks,
+                explanations,
+                lambda e: store._insert_lock(conn, e),
+                lambda e: store._insert_explanation(conn, e),
+            )
+            self._locks = active_locks(locks)
+        return outcome
 
     def add(self, entries: Sequence[Entry]) -> BatchOutcome:
         """Add the entries of one batch whose uid is new; report those present (the same uid
@@ -798,6 +929,12 @@ class SqliteImport:
                         rejected.append((index, InputError(t("store.uid_conflict", uid=given.uid))))
                     continue
                 entry = self._completed(given)
+                if self._locks:
+                    try:
+                        refuse_locked(self._locks, entry.period)
+                    except InputError as exc:
+                        rejected.append((index, exc))
+                        continue
                 batch[entry.uid] = entry
                 if entry.supersedes is None:
                     try:
