@@ -91,6 +91,7 @@ def _row_to_tuple(row: Sequence[Any]) -> EntryRow:
 
 
 _KINDS = {k.value: k for k in EntryKind}
+_RECORD = EntryKind.RECORD
 _FIRST = itemgetter(0)
 _TEXT_CELLS = (
     "uid", "indicator_id", "period", "date", "note", "source", "recorded_by", "recorded_at",
@@ -856,14 +857,24 @@ class SqliteImport:
                     else:
                         rejected.append((index, InputError(t("store.uid_conflict", uid=given.uid))))
                     continue
-                entry = self._completed(given)
+                complete = given.uid and given.recorded_at and given.recorded_by
+                entry = given if complete else self._completed(given)
                 batch[entry.uid] = entry
                 if entry.supersedes is None:
-                    try:
-                        store._check(conn, entry)
-                    except InputError as exc:
-                        rejected.append((index, exc))
-                        continue
+                    # a record as its rows are in an export is checked here (the rules of
+                    # _check, without a call), the rest by _check itself for its message
+                    if (
+                        entry.kind is not _RECORD
+                        or entry.value is None
+                        or not entry.indicator_id
+                        or not entry.period
+                        or not valid_uid(entry.uid)
+                    ):
+                        try:
+                            store._check(conn, entry)
+                        except InputError as exc:
+                            rejected.append((index, exc))
+                            continue
                     pending.append((index, entry))
                     continue
                 added += self._flush(pending, rejected)  # what it supersedes may be among them
