@@ -23,10 +23,12 @@ This module knows nothing about the command line: it returns values and raises t
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -100,6 +102,63 @@ def _row_to_tuple(row: Sequence[Any]) -> EntryRow:
 
 
 _KINDS = {k.value: k for k in EntryKind}
+_RECORD = EntryKind.RECORD
+_FIRST = itemgetter(0)
+_TEXT_CELLS = (
+    "uid", "indicator_id", "period", "date", "note", "source", "recorded_by", "recorded_at",
+    "supersedes", "reason",
+)  # fmt: skip
+
+
+def _bad_kind(kind: object) -> str:
+    raise ValueError(kind)
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _cells_sql(risky: str) -> str:
+    """The query of :meth:`SqliteStore.iter_cells`. A text cell goes to ``wsp_text`` when its
+    first character may be in ``risky``: a few ranges of characters compared as text (cheap in
+    SQLite), each run of risky characters merged across the punctuation between them but never
+    across a letter or a digit (ids, periods and times begin with digits)."""
+    codes = sorted({ord(c) for c in risky})
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and not any(chr(c).isalnum() for c in range(runs[-1][1] + 1, code)):
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+
+    def cell(column: str) -> str:
+        if not runs:
+            return column
+        test = " OR ".join(
+            f"({column} >= {_literal(chr(lo))} AND {column} < {_literal(chr(hi + 1))})"
+            for lo, hi in runs
+        )
+        return f"CASE WHEN {test} THEN wsp_text({column}) ELSE {column} END"
+
+    kinds = ", ".join(_literal(k) for k in _KINDS)
+    value = (
+        "CASE WHEN value = CAST(value AS INTEGER) AND abs(value) < 4503599627370496.0 "
+        "THEN CAST(CAST(value AS INTEGER) AS TEXT) WHEN value IS NULL THEN NULL "
+        "ELSE wsp_number(value) END"
+    )
+    columns = {
+        **{c: cell(c) for c in _TEXT_CELLS},
+        "value": value,
+        "kind": f"CASE WHEN kind IN ({kinds}) THEN kind ELSE wsp_kind(kind) END",
+        "tags": "CASE WHEN tags = '[]' THEN '' ELSE wsp_tags(tags) END",
+    }
+    order = (
+        "uid", "indicator_id", "period", "value", "kind", "date", "note", "source", "tags",
+        "recorded_by", "recorded_at", "supersedes", "reason",
+    )  # fmt: skip
+    return f"SELECT {', '.join(columns[c] for c in order)} FROM entries ORDER BY seq"
+
+
 _T = TypeVar("_T")
 _new_entry = object.__new__
 
@@ -349,6 +408,73 @@ class SqliteStore:
         """Every entry as :data:`~wspolpraca_cli.entries.ROW_FIELDS` says, read as
         :meth:`iter_entries` reads them (a bulk export builds no entry objects)."""
         return self._stream(_row_to_tuple, batch)
+
+    def iter_cells(
+        self,
+        *,
+        number: Callable[[float], str],
+        tags: Callable[[tuple[tuple[str, str], ...]], str],
+        text: Callable[[str], str],
+        risky: str,
+    ) -> Iterator[Sequence[Any]]:
+        """Every entry as the cells of an export (:data:`~wspolpraca_cli.entries.ROW_FIELDS`
+        order), read as :meth:`iter_rows` reads them, but formatted by SQLite where it can, so
+        that a CSV writer takes the cursor's rows as they come (no Python call per row): a value
+        as ``number(value)`` — an integral one below 2**52 as its digits, which ``number`` must
+        give for it too; the tags as ``tags(pairs)``; every text cell whose first character is
+        in ``risky`` as ``text(cell)``, the others as stored; no date, no supersedes, no value
+        (a void) as None. What ``number`` and ``tags`` return is written as it is."""
+        if self._conn is None:
+            return
+        conn = self._conn
+        damaged: list[bool] = []
+
+        def checked(convert: Callable[..., str]) -> Callable[..., str]:
+            def call(*cell: Any) -> str:
+                try:
+                    return convert(*cell)
+                except (ValueError, TypeError, LookupError):
+                    damaged.append(True)  # the query fails; the stream says why below
+                    raise
+
+            return call
+
+        first = set(risky)
+        conn.create_function(
+            "wsp_number", 1, checked(lambda v: number(float(v))), deterministic=True
+        )
+        conn.create_function(
+            "wsp_tags", 1, checked(lambda v: tags(tags_from_text(v))), deterministic=True
+        )
+        conn.create_function(
+            "wsp_text",
+            1,
+            lambda v: text(v) if type(v) is str and v[:1] in first else v,
+            deterministic=True,
+        )
+        conn.create_function("wsp_kind", 1, checked(_bad_kind), deterministic=True)
+        index = "entries_aggregate" if self.schema_version() >= 2 else "entries_indicator_period"
+        counter = itertools.count()
+        with self._sqlite_errors():
+            own = not conn.in_transaction
+            if own:
+                conn.execute("BEGIN")
+            try:
+                try:
+                    cursor = conn.execute(_cells_sql(risky))
+                    # (zip's pair and itemgetter are C: the rows are counted, not touched)
+                    yield from map(_FIRST, zip(cursor, counter, strict=False))
+                except sqlite3.OperationalError:
+                    if damaged:
+                        raise self._damaged() from None
+                    raise
+                cursor.close()
+                indexed = conn.execute(f"SELECT count(*) FROM entries INDEXED BY {index}")
+                if int(indexed.fetchone()[0]) != next(counter):
+                    raise self._damaged()
+            finally:  # (an iterator left unfinished may be closed after the store)
+                if own and self._conn is conn and conn.in_transaction:
+                    conn.execute("COMMIT")
 
     def _stream(self, convert: Callable[[Sequence[Any]], _T], batch: int) -> Iterator[_T]:
         if self._conn is None:
@@ -928,7 +1054,8 @@ class SqliteImport:
                     else:
                         rejected.append((index, InputError(t("store.uid_conflict", uid=given.uid))))
                     continue
-                entry = self._completed(given)
+                complete = given.uid and given.recorded_at and given.recorded_by
+                entry = given if complete else self._completed(given)
                 if self._locks:
                     try:
                         refuse_locked(self._locks, entry.period)
@@ -937,11 +1064,20 @@ class SqliteImport:
                         continue
                 batch[entry.uid] = entry
                 if entry.supersedes is None:
-                    try:
-                        store._check(conn, entry)
-                    except InputError as exc:
-                        rejected.append((index, exc))
-                        continue
+                    # a record as its rows are in an export is checked here (the rules of
+                    # _check, without a call), the rest by _check itself for its message
+                    if (
+                        entry.kind is not _RECORD
+                        or entry.value is None
+                        or not entry.indicator_id
+                        or not entry.period
+                        or not valid_uid(entry.uid)
+                    ):
+                        try:
+                            store._check(conn, entry)
+                        except InputError as exc:
+                            rejected.append((index, exc))
+                            continue
                     pending.append((index, entry))
                     continue
                 added += self._flush(pending, rejected)  # what it supersedes may be among them
