@@ -109,6 +109,8 @@ def test_html_report_table(wsp: Wsp, tmp_path: Path) -> None:
         "Wartość docelowa",
         "Częstotliwość pomiaru",
         "Wartość osiągnięta",
+        "Wartość w 2023 r.",
+        "Zmiana",
         "Stopień realizacji (%)",
         "Status",
         "Uwagi i źródła",
@@ -116,21 +118,23 @@ def test_html_report_table(wsp: Wsp, tmp_path: Path) -> None:
     cells = rows[1]
     assert cells[0] == "1"
     assert cells[1].startswith("warsztaty i szkolenia dla organizacji")
-    assert cells[2:8] == [
+    assert cells[2:10] == [
         "1.1 Liczba warsztatów",
         "1/rok",
         "Raz w roku",
         "3",
+        "0",
+        "+3",
         "300",
         "osiągnięto",
     ]
-    assert "warsztaty w Toruniu i Bydgoszczy" in cells[8]
-    assert "źródło: lista obecności" in cells[8]
+    assert "warsztaty w Toruniu i Bydgoszczy" in cells[10]
+    assert "źródło: lista obecności" in cells[10]
     # user text is escaped, never markup
-    assert "szkolenie <online> | konsultacje & *prawo*" in cells[8]
+    assert "szkolenie <online> | konsultacje & *prawo*" in cells[10]
     assert "&lt;online&gt;" in text and "<online>" not in text
     assert parser.statuses == ["achieved"]
-    assert parser.bars == ["width:100%"]
+    assert parser.bars == ["width:100%;background:#1b6e20"]
     goal_rows = parser.tables[2][1]
     assert goal_rows[1][:3] == [
         "a) zwiększenie wpływu sektora pozarządowego i społeczności lokalnych na kreowanie "
@@ -156,7 +160,7 @@ def test_html_report_in_english(wsp: Wsp, tmp_path: Path) -> None:
     parser = Tables()
     parser.feed(text)
     assert parser.tables[1][1][0][:3] == ["No.", "Action", "Indicator"]
-    assert parser.tables[1][1][1][7] == "achieved"
+    assert parser.tables[1][1][1][9] == "achieved"
     assert "Report on the programme&#x27;s implementation in 2024" in text
 
 
@@ -166,7 +170,13 @@ def test_html_shows_missing_data_and_bars(wsp: Wsp, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert "1.1 Liczba warsztatów — 2024: no entry (overdue; due 31 May 2025)" in text
-    assert "wsp record 1.1 VALUE --period 2024" in text
+    # no command line in the document: how to fill the gap in goes to standard error
+    assert "wsp record" not in text
+    assert result.stderr.splitlines() == [
+        f"Wrote the report for 2024: {out}",
+        "Missing data (not in the report) — how to fill it in:",
+        "  To fill in: wsp record 1.1 VALUE --period 2024",
+    ]
 
 
 def test_html_rendered_by_chromium(wsp: Wsp, tmp_path: Path) -> None:
@@ -217,26 +227,30 @@ def test_xlsx_cells(wsp: Wsp, tmp_path: Path) -> None:
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][0] == "Sprawozdanie z realizacji programu za rok 2024"
     header = next(n for n, row in enumerate(values) if row[0] == "L.p.")
-    assert values[header][:9] == [
+    assert values[header][:11] == [
         "L.p.",
         "Nazwa działania",
         "Wskaźnik",
         "Wartość docelowa",
         "Częstotliwość pomiaru",
         "Wartość osiągnięta",
+        "Wartość w 2023 r.",
+        "Zmiana",
         "Stopień realizacji (%)",
         "Status",
         "Uwagi i źródła",
     ]
     row = values[header + 1]
     assert row[:3] == ["1", row[1], "1.1 Liczba warsztatów"]
-    assert row[3:8] == ["1/rok", "Raz w roku", 3, 300, "osiągnięto"]
-    assert sheet.cell(row=header + 2, column=7).number_format == "#,##0"
-    assert "źródło: lista obecności" in row[8]
+    assert row[3:10] == ["1/rok", "Raz w roku", 3, 0, 3, 300, "osiągnięto"]
+    assert sheet.cell(row=header + 2, column=9).number_format == "#,##0"
+    assert "źródło: lista obecności" in row[10]
     goals = [[c.value for c in r] for r in book["Cele"].iter_rows()]
-    assert goals[0] == ["Cel szczegółowy", "Wskaźniki", "Osiągnięte wartości docelowe", "Statusy"]
-    assert goals[1][1:3] == [1, "1 z 1"]
+    assert goals[0][0] == "Podsumowanie według celów szczegółowych"
+    assert goals[1] == ["Cel szczegółowy", "Wskaźniki", "Osiągnięte wartości docelowe", "Statusy"]
+    assert goals[2][1:3] == [1, "1 z 1"]
     missing = book["Braki danych"]
+    assert missing.cell(row=1, column=1).value == "Brakujące dane"
     assert missing.cell(row=2, column=1).value == "Wszystkie wskaźniki mają dane za rok 2024."
 
 
@@ -254,7 +268,7 @@ def test_xlsx_without_openpyxl_names_the_extra(
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "wsp: error: The xlsx format needs the openpyxl package, which is not installed.",
-        "  hint: install it: pip install openpyxl (in wsp's source folder: pip install '.[xlsx]'), "
+        "  hint: reinstall wsp with its dependencies (pip install openpyxl), "
         "or choose --format html, md or csv",
     ]
     assert not out.exists()
@@ -301,7 +315,7 @@ def test_existing_file_in_polish(wsp: Wsp, tmp_path: Path) -> None:
     assert result.stderr.splitlines()[0] == f"wsp: błąd: Plik {out} już istnieje."
 
 
-@pytest.mark.parametrize("fmt", ["html", "xlsx"])
+@pytest.mark.parametrize("fmt", ["html", "xlsx", "docx", "odt"])
 def test_binary_formats_need_output(wsp: Wsp, tmp_path: Path, fmt: str) -> None:
     result = wsp("report", "--year", "2024", "--format", fmt)
     assert result.exit_code == 2
