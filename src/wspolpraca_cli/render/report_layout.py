@@ -264,7 +264,7 @@ def _year_layout(report: Report) -> Layout:
         t("report.chart.title", year=report.year),
         [
             (
-                f"{r.indicator_id} {r.period_label or r.period}",
+                f"{r.indicator_id} {r.period_label if r.year_total else r.period}",
                 r.bar_ratio,
                 r.achievement_shown,
                 r.status,

@@ -17,6 +17,11 @@ from wspolpraca_cli.safe_text import shown
 COUNTRIES = {"pl": "PL", "en": "GB"}
 
 
+def _plain(value: float) -> str:
+    """A number as ODF's ``office:value`` holds it: ``3``, ``120000.5``."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def render_odt(report: Any) -> bytes:
     """The document's bytes."""
     from odf import dc, table, text
@@ -125,7 +130,7 @@ def render_odt(report: Any) -> bytes:
                 style = right if n in block.numeric else body
                 if item.number is not None and item.kind:
                     cell = table.TableCell(
-                        stylename=cell_style, valuetype="float", value=str(item.number)
+                        stylename=cell_style, valuetype="float", value=_plain(item.number)
                     )
                 else:
                     cell = table.TableCell(stylename=cell_style, valuetype="string")
