@@ -11,8 +11,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tests.conftest import Wsp
+from tests.conftest import MakeWsp, Wsp
 from tests.test_report_golden import seed_store
 
 
@@ -357,3 +359,50 @@ def test_status_imports_no_document_library(tmp_path: Path) -> None:
         timeout=120,
     )
     assert "LOADED []" in done.stderr, done.stderr
+
+
+@given(first=st.integers(1000, 9999), last=st.integers(1000, 9999), dash=st.sampled_from("-–"))
+def test_parse_years_accepts_exactly_the_ranges_inside(first: int, last: int, dash: str) -> None:
+    from wspolpraca_cli.cli.cmd_report import parse_years
+    from wspolpraca_cli.errors import UsageError
+
+    text = f"{first}{dash}{last}"
+    if 2021 <= first <= last <= 2025:
+        assert parse_years(text, 2021, 2025) == (first, last)
+    else:
+        with pytest.raises(UsageError) as raised:
+            parse_years(text, 2021, 2025)
+        key = "backwards" if first > last else "outside"
+        assert key in str(raised.value)
+
+
+def test_hostile_text_in_every_format_of_the_evaluation(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    """Formulas stay text in csv and xlsx, control characters are shown escaped in docx and
+    odt (XML cannot hold them), markup is escaped in html."""
+    from openpyxl import load_workbook
+
+    from tests.test_output_safety import HOSTILE_PROGRAM, HYPERLINK
+
+    wsp = make_wsp(HOSTILE_PROGRAM)
+    wsp.record("1.1", "2", "--year", "2024", "--note", HYPERLINK)
+    csv_text = wsp("report", "--years", "2024-2025", "-f", "csv").stdout
+    assert "'=1+1 Liczba" in csv_text and ",=" not in csv_text and '"=' not in csv_text
+    for fmt in ("xlsx", "docx", "odt", "html"):
+        out = tmp_path / f"e.{fmt}"
+        run = wsp("report", "--years", "2024-2025", "-o", str(out))
+        assert run.exit_code == 0, run.stderr
+        if fmt == "xlsx":
+            cells = [c for ws in load_workbook(out) for row in ws.iter_rows() for c in row]
+            assert not [c for c in cells if c.data_type == "f"]
+            assert any(isinstance(c.value, str) and c.value == HYPERLINK for c in cells)
+        elif fmt == "html":
+            page = out.read_text(encoding="utf-8")
+            assert "<b>y</b>" not in page and "&lt;b&gt;y&lt;/b&gt;" in page
+            assert "\x1b" not in page
+        else:
+            inside = "".join(
+                zipfile.ZipFile(out).read(n).decode("utf-8")
+                for n in ("word/document.xml", "content.xml")
+                if n in zipfile.ZipFile(out).namelist()
+            )
+            assert "=1+1 Liczba \\x1b[2J" in inside and "\x1b" not in inside

@@ -12,7 +12,7 @@ the programme or the entries is HTML-escaped.
 
 from __future__ import annotations
 
-from html import escape
+import html as _html
 from typing import Any
 
 from wspolpraca_cli.progress import Status
@@ -26,6 +26,14 @@ from wspolpraca_cli.render.report_layout import (
     Table,
     layout,
 )
+from wspolpraca_cli.safe_text import shown
+
+
+def escape(text: str) -> str:
+    """Text as HTML shows it: markup escaped, control characters (which HTML cannot hold)
+    shown escaped (``\\x1b``)."""
+    return _html.escape(shown(text))
+
 
 STATUS_CLASS: dict[Status, str] = {
     Status.ACHIEVED: "ok",
@@ -210,7 +218,7 @@ def _chart(chart: Chart, number: int) -> list[str]:
     return parts
 
 
-def html(doc: Layout) -> str:
+def page(doc: Layout) -> str:
     meta = "".join(
         f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>'
         for label, value in doc.facts
@@ -258,4 +266,4 @@ def html(doc: Layout) -> str:
 
 
 def render_html(report: Any) -> str:
-    return html(layout(report))
+    return page(layout(report))
