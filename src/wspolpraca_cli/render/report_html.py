@@ -157,7 +157,9 @@ def _row(table: Table, row: tuple[Cell, ...]) -> str:
     return "<tr>" + "".join(cells) + "</tr>"
 
 
-def _table(table: Table) -> list[str]:
+def _table(table: Table, heading: str = "") -> list[str]:
+    """A table; its caption is hidden on screen (not from a screen reader) when the heading
+    right above says the same."""
     heads = "".join(
         f'<th scope="col" class="num">{escape(h)}</th>'
         if n in table.numeric
@@ -168,7 +170,8 @@ def _table(table: Table) -> list[str]:
     cols = "".join(f'<col style="width:{w * 100 / total:.1f}%">' for w in table.widths)
     key = f' data-area="{escape(table.key)}"' if table.key else ""
     out = [f'<table class="grid {escape(table.name)}"{key}>']
-    out.append(f"<caption>{escape(table.caption)}</caption>")
+    hidden = ' class="sr"' if table.caption == heading else ""
+    out.append(f"<caption{hidden}>{escape(table.caption)}</caption>")
     if cols:
         out.append(f"<colgroup>{cols}</colgroup>")
     out.append(f"<thead><tr>{heads}</tr></thead><tbody>")
@@ -242,8 +245,10 @@ def page(doc: Layout) -> str:
     charts = 0
     for section in doc.sections:
         parts.append(f"<h2>{escape(section.title)}</h2>")
+        above = section.title  # the heading above the next table
         for block in section.blocks:
             if isinstance(block, Heading):
+                above = block.text
                 parts.append(f"<h{block.level}>{escape(block.text)}</h{block.level}>")
             elif isinstance(block, Paragraph):
                 css = ' class="goals"' if block.note else ""
@@ -252,7 +257,7 @@ def page(doc: Layout) -> str:
                 items = "".join(f"<li>{escape(item)}</li>" for item in block.items)
                 parts.append(f'<ul class="missing">{items}</ul>')
             elif isinstance(block, Table):
-                parts += _table(block)
+                parts += _table(block, above)
             elif isinstance(block, Chart):
                 charts += 1
                 parts += _chart(block, charts)

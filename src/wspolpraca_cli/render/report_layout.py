@@ -299,7 +299,7 @@ def _years_layout(report: YearsReport) -> Layout:
     headers = tuple(report.table_headers())
     n_years = len(report.years)
     numeric = frozenset(range(4, 4 + n_years + 3))
-    widths = (4, 16, 16, 9, *([7] * n_years), 8, 8, 8, 8, 10)
+    widths = (4, 15, 15, 9, *([7] * n_years), 8, 8, 10, 9, 10)
     blocks: list[Block] = []
     for area in report.areas:
         blocks.append(Heading(3, area.title))
