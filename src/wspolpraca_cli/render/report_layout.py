@@ -10,13 +10,13 @@ spreadsheet, the number behind it; a cell that a merged cell above covers has ``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Unit
 from wspolpraca_cli.numfmt import clamped_percent
 from wspolpraca_cli.progress import Status
+from wspolpraca_cli.records import field, record
 from wspolpraca_cli.render.report import GoalSummary, MissingItem, Report, ReportRow, indicator_cell
 from wspolpraca_cli.render.report_years import YearsReport, YearsRow
 
@@ -32,7 +32,7 @@ class Kind:
     """A degree of achievement as a number of per cent (the header says ``(%)``)."""
 
 
-@dataclass(frozen=True)
+@record(slots=True)
 class Cell:
     text: str
     lines: tuple[str, ...] = ()
@@ -48,7 +48,7 @@ class Cell:
     """The row's header (the indicator)."""
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     caption: str
     headers: tuple[str, ...]
@@ -61,25 +61,25 @@ class Table:
     """Relative column widths."""
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     level: int
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     text: str
     note: bool = False
     """A line under a heading (the goals an area serves), set smaller."""
 
 
-@dataclass(frozen=True)
+@record
 class Bullets:
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Bar:
     label: str
     ratio: float
@@ -87,7 +87,7 @@ class Bar:
     status: Status
 
 
-@dataclass(frozen=True)
+@record
 class Chart:
     """A progress chart (html draws it; its data is in the tables every format has)."""
 
@@ -99,14 +99,14 @@ class Chart:
 Block = Heading | Paragraph | Bullets | Table | Chart
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     title: str
     sheet: str
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     lang: str
     title: str
