@@ -96,6 +96,9 @@ class Chart:
     bars: tuple[Bar, ...]
 
 
+COVERED = Cell("", span=0)
+"""A cell that the merged cell above covers."""
+
 Block = Heading | Paragraph | Bullets | Table | Chart
 
 
@@ -148,9 +151,7 @@ def _ratio(text: str, ratio: float | None, bar: float | None = None) -> Cell:
 
 
 def _spanned(first: bool, text: str, rows: int) -> Cell:
-    if not first:
-        return Cell("", span=0)
-    return Cell(text, span=rows)
+    return Cell(text, (), None, "", None, None, rows) if first else COVERED
 
 
 def _year_cells(row: ReportRow) -> tuple[Cell, ...]:
