@@ -101,7 +101,9 @@ def test_docx_year_report_in_polish(wsp: Wsp, tmp_path: Path) -> None:
     assert document.core_properties.language == "pl-PL"  # type: ignore[attr-defined]
     styles = zipfile.ZipFile(out).read("word/styles.xml").decode("utf-8")
     assert 'w:lang w:val="pl-PL"' in styles
-    assert "wsp record" not in zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "wsp record" not in body
+    assert body.count("<w:tblHeader/>") == 2  # each table's header row repeats on every page
 
 
 def test_docx_in_english_and_the_evaluation(wsp: Wsp, tmp_path: Path) -> None:
