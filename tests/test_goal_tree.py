@@ -498,3 +498,21 @@ def test_the_tree_speaks_polish(tree: Wsp) -> None:
     html = out.read_text(encoding="utf-8")
     assert "Cel główny I: Wzmocnienie" in html and "Nazwa celu</th>" in html
     assert "Podsumowanie według celów głównych i szczegółowych" in html
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html", "xlsx", "docx", "odt"])
+@pytest.mark.parametrize("scope", [("--year", "2024"), ("--years", "2024-2025")])
+def test_every_report_format_gives_the_goals_tables(
+    tree: Wsp, fmt: str, scope: tuple[str, str], tmp_path: Path
+) -> None:
+    out = tmp_path / f"r.{fmt}"
+    run = tree("report", *scope, "--as-of", "2025-06-30", "-o", str(out), lang="en")
+    assert run.exit_code == 0, run.stderr
+    assert out.stat().st_size > 0
+    if fmt == "md":
+        text = out.read_text(encoding="utf-8")
+        assert "### Main goal I: " in text and "### Main goal II: " in text
+        assert text.index("### Main goal I: ") < text.index("### Area 1)")
+        assert "WI.1 Liczba organizacji" in text
+        assert "| Goal " in text or "| Code " in text or "Goal" in text
+        assert text.count("WI.2 ") >= 1  # the shared indicator in each goal's table it serves

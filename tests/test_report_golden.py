@@ -136,3 +136,27 @@ def test_the_report_date_is_today_without_the_variable(tmp_path: Path) -> None:
         return
     assert result.exit_code == 0, result.stderr
     assert format_date(today, "en") in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+@pytest.mark.parametrize("fmt", ["md", "csv"])
+def test_seed_evaluation_golden(tmp_path: Path, lang: str, fmt: str) -> None:
+    """The multi-year evaluation of the whole programme: a column per year, the total, the
+    target over the programme and the degree of achievement."""
+    store = seed_store(tmp_path / "s.db")
+    result = report(
+        SHIPPED_PROGRAM, store, "--lang", lang, "report", "--years", "2021-2025", "-f", fmt
+    )
+    assert result.exit_code == 0, result.stderr
+    compare(f"report_seed_2021-2025_{lang}.{fmt}", result.stdout)
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_example_evaluation_golden(tmp_path: Path, lang: str) -> None:
+    """A part of the programme's years, with quarterly, monthly and once-only indicators."""
+    store = example_store(tmp_path / "s.db")
+    result = report(
+        EXAMPLE, store, "--lang", lang, "report", "--years", "2024-2025", "--as-of", "2025-06-10"
+    )
+    assert result.exit_code == 0, result.stderr
+    compare(f"report_example_2024-2025_{lang}.md", result.stdout)

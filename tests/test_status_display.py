@@ -191,10 +191,12 @@ def test_xlsx_cells_show_what_the_report_shows(wsp: Wsp, tmp_path: Path) -> None
     percent_row, count_row = rows["1.1"], rows["1.2"]
     assert percent_row[5].value == pytest.approx(0.2999)
     assert percent_row[5].number_format == "0.0#%"
-    assert percent_row[6].value == pytest.approx(99.9)  # per cent, under a "(%)" header
-    assert percent_row[6].number_format == "#,##0.0#"
+    # the degree of achievement (after the previous year's value and the change): per cent,
+    # under a "(%)" header
+    assert percent_row[8].value == pytest.approx(99.9)
+    assert percent_row[8].number_format == "#,##0.0#"
     assert count_row[5].value == 2 and count_row[5].number_format == "#,##0"
-    assert count_row[6].value == 100 and count_row[6].number_format == "#,##0"
+    assert count_row[8].value == 100 and count_row[8].number_format == "#,##0"
 
 
 def test_xlsx_number_formats() -> None:
@@ -246,8 +248,8 @@ def test_report_refuses_an_unknown_extension(wsp: Wsp, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"wsp: error: Cannot tell the format of {out} from its extension; the known ones are "
-        ".md, .markdown, .html, .htm, .csv, .xlsx.",
-        "  hint: change the extension, or give --format (md, html, csv, xlsx)",
+        ".md, .markdown, .html, .htm, .csv, .xlsx, .docx, .odt.",
+        "  hint: change the extension, or give --format (md, html, csv, xlsx, docx, odt)",
     ]
     assert not out.exists()
     forced = wsp("report", "--year", "2024", "-o", str(out), "--format", "md")

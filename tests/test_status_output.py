@@ -137,11 +137,12 @@ def test_amount_in_check_and_report(wsp: Wsp, money: Path) -> None:
         check.stdout
     )
     md = wsp("--lang", "pl", "report", "--year", "2024", *AS_OF)
-    assert row_of(md.stdout, "1", "Dotacje")[5:7] == [f"120{NBSP}000,50", "24"]
+    row = row_of(md.stdout, "1", "Dotacje")  # achieved, previous year, change, achievement
+    assert [row[5], row[8]] == [f"120{NBSP}000,50", "24"]
     html_file = money / "r.html"
     assert wsp("report", "--year", "2024", "-o", str(html_file), *AS_OF).exit_code == 0
     html = html_file.read_text(encoding="utf-8")
-    assert '<td class="num">120,000.50</td>' in html
+    assert 'class="num">120,000.50</td>' in html
 
 
 def test_amounts_stay_exact_in_csv_and_json(wsp: Wsp, money: Path) -> None:
@@ -152,7 +153,7 @@ def test_amounts_stay_exact_in_csv_and_json(wsp: Wsp, money: Path) -> None:
     assert [r["actual"] for r in data["indicators"] if r["id"] == "1.1"] == [120000.5]
     report = wsp("report", "--year", "2024", "-f", "csv", *AS_OF)
     line = next(r for r in report.stdout.splitlines() if ",1.1," in r)
-    assert ",120000.5,24," in line
+    assert ",120000.5,,,,24," in line  # achieved, previous year, change (and %), achievement
 
 
 def test_amount_in_xlsx_has_two_decimals(wsp: Wsp, money: Path) -> None:
@@ -164,7 +165,7 @@ def test_amount_in_xlsx_has_two_decimals(wsp: Wsp, money: Path) -> None:
     rows = {str(r[2].value).split(" ")[0]: r for r in ws.iter_rows() if r[2].value and r[7].value}
     amount, count = rows["1.1"], rows["2.1"]
     assert (amount[5].value, amount[5].number_format) == (120000.5, "#,##0.00")
-    assert (amount[6].value, amount[6].number_format) == (24, "#,##0")
+    assert (amount[8].value, amount[8].number_format) == (24, "#,##0")  # after previous, change
     assert (count[5].value, count[5].number_format) == (0, "#,##0")
 
 
@@ -328,13 +329,14 @@ def test_report_achievement_column_has_no_percent_sign(wsp: Wsp, tmp_path: Path)
     add(tmp_path, "2.1", "2024", 5)
     md = wsp("--lang", "pl", "report", "--year", "2024", *AS_OF).stdout
     assert "Stopień realizacji (%)" in md
-    assert row_of(md, "1", "Warsztaty")[5:7] == ["5", "500"]
+    row = row_of(md, "1", "Warsztaty")  # achieved, previous year, change, achievement
+    assert [row[5], row[8]] == ["5", "500"]
     assert "500%" not in md
     html_file = tmp_path / "r.html"
     wsp("--lang", "pl", "report", "--year", "2024", "-o", str(html_file), *AS_OF)
     html = html_file.read_text(encoding="utf-8")
-    assert '<th class="num">Stopień realizacji (%)</th>' in html
-    assert '<td class="num">500<div class="bar ok"' in html and "500%" not in html
+    assert '<th scope="col" class="num">Stopień realizacji (%)</th>' in html
+    assert 'class="num">500<div class="bar"' in html and 'class="num">500%' not in html
     out = wsp("--lang", "pl", "report", "--year", "2024", "-f", "csv", *AS_OF).stdout
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
     column = rows[0].index("Stopień realizacji (%)")

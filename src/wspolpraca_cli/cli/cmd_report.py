@@ -1,15 +1,18 @@
 """``wsp check`` (the scripted yearly check) and ``wsp report`` (the annual report).
 
 Both read the store read-only. ``check`` uses the store's SQL summaries (a million entries
-never become Python objects); ``report`` also reads the entries, for their notes and sources.
-Renderers are imported inside the branch that needs them; openpyxl only for xlsx.
+never become Python objects); ``report`` also reads the latest entries of each period, for
+their notes and sources (the multi-year evaluation reads none). Renderers are imported inside
+the branch that needs them; openpyxl only for xlsx, python-docx for docx, odfpy for odt.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import sys
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -93,11 +96,64 @@ def generation_date() -> date:
     return day
 
 
-def require_openpyxl() -> None:
+LIBRARIES = {
+    "xlsx": ("openpyxl", "openpyxl"),
+    "docx": ("docx", "python-docx"),
+    "odt": ("odf", "odfpy"),
+}
+"""Per format that needs one: the module that writes it and the package that installs it."""
+
+
+def require_library(chosen: str) -> None:
+    """The library a format is written with must be installed (UsageError, exit 2)."""
     import importlib.util
 
-    if importlib.util.find_spec("openpyxl") is None:
-        raise UsageError(t("report.no_openpyxl"), hint=t("report.no_openpyxl.hint"))
+    found = LIBRARIES.get(chosen)
+    if found is not None and importlib.util.find_spec(found[0]) is None:
+        raise UsageError(
+            t("report.no_library", format=chosen, package=found[1]),
+            hint=t("report.no_library.hint", package=found[1]),
+        )
+
+
+_YEARS = re.compile(r"^\s*(\d{4})\s*(?:-|–|—|\.\.)\s*(\d{4})\s*$", re.ASCII)
+
+
+def parse_years(text: str, first_year: int, last_year: int) -> tuple[int, int]:
+    """``2021-2025`` (or ``2021–2025``, ``2021..2025``; one year as ``2024``) inside the
+    programme's years, the earlier year first (UsageError, exit 2)."""
+    from wspolpraca_cli.numfmt import years_label
+
+    found = _YEARS.match(text)
+    if (
+        found is None
+        and text.strip().isascii()
+        and text.strip().isdigit()
+        and len(text.strip()) == 4
+    ):
+        first = last = int(text.strip())
+    elif found is None:
+        raise UsageError(
+            t("report.bad_years", value=text),
+            hint=t("report.bad_years.hint", first=first_year, last=last_year),
+        )
+    else:
+        first, last = int(found.group(1)), int(found.group(2))
+    if first > last:
+        raise UsageError(
+            t("report.years_reversed", value=text.strip(), first=first, last=last),
+            hint=t("report.years_reversed.hint", first=first, last=last),
+        )
+    if first < first_year or last > last_year:
+        raise UsageError(
+            t(
+                "report.years_outside",
+                value=years_label(first, last),
+                years=years_label(first_year, last_year),
+            ),
+            hint=t("report.years_outside.hint", first=first_year, last=last_year),
+        )
+    return first, last
 
 
 def report(
@@ -106,6 +162,12 @@ def report(
         int | None,
         typer.Option(
             "--year", "-y", help=t("opt.report.year"), show_default=False, click_type=ASCII_INT
+        ),
+    ] = None,
+    years: Annotated[
+        str | None,
+        typer.Option(
+            "--years", metavar="FIRST-LAST", help=t("opt.report.years"), show_default=False
         ),
     ] = None,
     output_format: Annotated[
@@ -122,18 +184,23 @@ def report(
         str | None, typer.Option("--lang", help=t("opt.lang_here"), show_default=False)
     ] = None,
 ) -> None:
-    """The annual report on the programme's implementation, ready for the official report.
+    """The annual report on the programme's implementation, or the multi-year evaluation.
 
-    A heading (programme, issuing body, year, date), per action area the programme's table
-    (No., action, indicator, target value, measurement frequency) with the achieved value,
-    degree of achievement and status, the entries' notes and sources, a summary per specific
-    goal, and the missing data. md and csv go to standard output without -o; html (one
-    printable file) and xlsx need -o. An existing file is kept unless --force is given.
+    --year: a heading (programme, issuing body, year, date), per action area the
+    programme's table (No., action, indicator, target value, measurement frequency) with the
+    achieved value, the previous year's value and the change, degree of achievement and
+    status, a yearly total for an indicator measured more often, the entries' notes and
+    sources, a summary per specific goal, and the missing data (how to fill it in goes to
+    standard error, not into the document). --years FIRST-LAST: the evaluation of those
+    years, a column per year, the total and the degree of achievement. md and csv go to
+    standard output without -o; html (one self-contained, accessible page for BIP), xlsx,
+    docx and odt need -o. An existing file is kept unless --force is given.
 
     Examples:
       wsp report --year 2024 -o sprawozdanie-2024.html
       wsp report --year 2024 --format md > sprawozdanie-2024.md
-      wsp report --year 2024 -o sprawozdanie-2024.xlsx --force
+      wsp report --year 2024 -o sprawozdanie-2024.docx --force
+      wsp report --years 2021-2025 -o ocena-2021-2025.odt
       wsp --lang en report --year 2024 --format csv -o report-2024.csv
     """
     from wspolpraca_cli.cli.formats import format_of
@@ -141,12 +208,17 @@ def report(
     from wspolpraca_cli.services import progress as services
 
     use_language(ctx, lang)
+    if year is not None and years is not None:
+        raise UsageError(t("report.year_and_years"), hint=t("report.year_and_years.hint"))
     generated = generation_date()
     day = parse_as_of(as_of) if as_of is not None else generated
     chosen = resolve_format(output_format, output, ReportFormat.md)
     ws, _ = workspace(ctx)
     program = ws.program
-    if year is None:
+    span: tuple[int, int] | None = None
+    if years is not None:
+        span = parse_years(years, program.first_year, program.last_year)
+    elif year is None:
         from wspolpraca_cli.numfmt import years_label
 
         year = day.year - 1
@@ -157,22 +229,42 @@ def report(
                 hint=t("report.no_default_year.hint", first=first, last=last),
             )
     services.check_year(program, year)
+    example = f"{span[0]}-{span[1]}" if span is not None else str(year)
     if output is None and format_of(chosen).file_only:  # named as the report's file
         raise UsageError(
             t("report.needs_output", format=chosen.value),
-            hint=t("report.needs_output.hint", year=year, format=chosen.value),
+            hint=t("report.needs_output.hint", year=example, format=chosen.value),
         )
     check_output(output, force, chosen)
-    if chosen is ReportFormat.xlsx:
-        require_openpyxl()
+    require_library(chosen.value)
 
-    from wspolpraca_cli.render.report import NOTES_SHOWN, build_report
+    from wspolpraca_cli.render.report import howto
 
-    progress, entries = services.report_inputs(ws, day, year, notes=NOTES_SHOWN)
-    built = build_report(progress, entries, year=year, generated=generated, lang=get_language())
+    built: Any
+    if span is not None:
+        from wspolpraca_cli.render.report_years import build_years_report
+        from wspolpraca_cli.services.progress import progress_as_of
 
-    written = t("report.written", year=year, path=output)
+        built = build_years_report(
+            progress_as_of(ws, day),
+            first=span[0],
+            last=span[1],
+            generated=generated,
+            lang=get_language(),
+        )
+        written = t("report.written_years", years=built.span, path=output)
+    else:
+        from wspolpraca_cli.render.report import NOTES_SHOWN, build_report
+
+        assert year is not None
+        progress, entries = services.report_inputs(ws, day, year, notes=NOTES_SHOWN)
+        built = build_report(progress, entries, year=year, generated=generated, lang=get_language())
+        written = t("report.written", year=year, path=output)
     deliver(chosen, built, output=output, force=force, written=written)
+    if built.missing:  # what to do goes to the person, never into the document
+        lines = [t("report.howto.header"), *(f"  {howto(m)}" for m in built.missing)]
+        sys.stderr.write("\n".join(lines) + "\n")
+        sys.stderr.flush()
 
 
 def register(app: typer.Typer) -> None:

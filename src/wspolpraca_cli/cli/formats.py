@@ -37,6 +37,8 @@ class ReportFormat(StrEnum):
     html = "html"
     csv = "csv"
     xlsx = "xlsx"
+    docx = "docx"
+    odt = "odt"
 
 
 class HistoryFormat(StrEnum):
@@ -86,6 +88,8 @@ FORMATS: Mapping[type[StrEnum], Mapping[str, Format]] = {
         "html": Format(_R + "report_html:render_html", suffixes=(".html", ".htm"), file_only=True),
         "csv": Format(_R + "report_text:render_csv", suffixes=(".csv",)),
         "xlsx": Format(_R + "report_xlsx:render_xlsx", suffixes=(".xlsx",), file_only=True),
+        "docx": Format(_R + "report_docx:render_docx", suffixes=(".docx",), file_only=True),
+        "odt": Format(_R + "report_odt:render_odt", suffixes=(".odt",), file_only=True),
     },
     HistoryFormat: {
         "table": Format(

@@ -107,16 +107,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- wsp report: the command ---------------------------------------------------------------
     "cmd.report.help": (
-        "Przygotuj roczne sprawozdanie z realizacji programu (md, html, csv lub xlsx).",
-        "The annual report on the programme's implementation (md, html, csv or xlsx).",
+        "Przygotuj roczne sprawozdanie z realizacji programu albo ocenę wieloletnią "
+        "(md, html, csv, xlsx, docx lub odt).",
+        "The annual report on the programme's implementation, or the multi-year evaluation "
+        "(md, html, csv, xlsx, docx or odt).",
     ),
     "opt.report.year": (
         "Rok, którego dotyczy sprawozdanie (domyślnie: rok poprzedni).",
         "The year reported on (default: the previous year).",
     ),
     "opt.report.format": (
-        "Format: md, html, csv lub xlsx (domyślnie: według rozszerzenia pliku -o, inaczej md).",
-        "Format: md, html, csv or xlsx (default: from the -o file's extension, else md).",
+        "Format: md, html, csv, xlsx, docx lub odt (domyślnie: według rozszerzenia pliku -o, "
+        "inaczej md).",
+        "Format: md, html, csv, xlsx, docx or odt (default: from the -o file's extension, "
+        "else md).",
     ),
     "opt.report.as_of": (
         "Stan danych na dzień RRRR-MM-DD (domyślnie: dziś lub WSP_REPORT_DATE).",
@@ -130,14 +134,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dodaj -o PLIK, np. -o sprawozdanie-{year}.{format}",
         "add -o FILE, e.g. -o report-{year}.{format}",
     ),
-    "report.no_openpyxl": (
-        "Format xlsx wymaga pakietu openpyxl, który nie jest zainstalowany.",
-        "The xlsx format needs the openpyxl package, which is not installed.",
+    "report.no_library": (
+        "Format {format} wymaga pakietu {package}, który nie jest zainstalowany.",
+        "The {format} format needs the {package} package, which is not installed.",
     ),
-    "report.no_openpyxl.hint": (
-        "zainstaluj go: pip install openpyxl (w katalogu źródeł wsp: pip install '.[xlsx]'), "
+    "report.no_library.hint": (
+        "zainstaluj wsp ponownie z jego zależnościami (pip install {package}), "
         "albo wybierz --format html, md lub csv",
-        "install it: pip install openpyxl (in wsp's source folder: pip install '.[xlsx]'), "
+        "reinstall wsp with its dependencies (pip install {package}), "
         "or choose --format html, md or csv",
     ),
     "report.bad_report_date": (
@@ -156,6 +160,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zapisano sprawozdanie za rok {year}: {path}",
         "Wrote the report for {year}: {path}",
     ),
+    "report.written_years": (
+        "Zapisano ocenę realizacji programu w latach {years}: {path}",
+        "Wrote the evaluation of {years}: {path}",
+    ),
+    "opt.report.years": (
+        "Lata oceny wieloletniej, np. 2021-2025 (zamiast --year): kolumna na każdy rok, "
+        "razem i stopień realizacji.",
+        "The years of a multi-year evaluation, e.g. 2021-2025 (instead of --year): a column "
+        "per year, the total and the degree of achievement.",
+    ),
+    "report.year_and_years": (
+        "Podaj --year albo --years, nie obie opcje naraz.",
+        "Give --year or --years, not both.",
+    ),
+    "report.year_and_years.hint": (
+        "--year 2024 to sprawozdanie roczne, --years 2021-2025 to ocena wieloletnia",
+        "--year 2024 is the annual report, --years 2021-2025 the multi-year evaluation",
+    ),
+    "report.bad_years": (
+        "Niepoprawny zakres lat {value!r} w opcji --years.",
+        "Not a range of years: {value!r} for --years.",
+    ),
+    "report.bad_years.hint": (
+        "zapisz go jako PIERWSZY-OSTATNI, np. --years {first}-{last}",
+        "write it as FIRST-LAST, e.g. --years {first}-{last}",
+    ),
+    "report.years_reversed": (
+        "Zakres lat {value!r} biegnie wstecz: rok {first} jest późniejszy niż {last}.",
+        "The range {value!r} runs backwards: {first} is after {last}.",
+    ),
+    "report.years_reversed.hint": (
+        "podaj najpierw wcześniejszy rok: --years {last}-{first}",
+        "give the earlier year first: --years {last}-{first}",
+    ),
+    "report.years_outside": (
+        "Lata {value} wychodzą poza lata programu {years}.",
+        "The years {value} reach outside the programme's years {years}.",
+    ),
+    "report.years_outside.hint": (
+        "podaj lata od {first} do {last}",
+        "give years from {first} to {last}",
+    ),
+    "report.howto.header": (
+        "Brakujące dane (nie ma ich w sprawozdaniu) — jak je uzupełnić:",
+        "Missing data (not in the report) — how to fill it in:",
+    ),
     # -- the report: heading -------------------------------------------------------------------
     "report.title": (
         "Sprawozdanie z realizacji programu za rok {year}",
@@ -171,6 +221,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.label.main_goal": ("Cel główny", "Main goal"),
     "report.label.main_goals": ("Cele główne", "Main goals"),
     "report.label.deadline": ("Termin sprawozdania", "Reporting deadline"),
+    "report.label.years_scope": ("Lata objęte oceną", "Years evaluated"),
+    # -- the multi-year evaluation (--years) --------------------------------------------------
+    "report.years.title": (
+        "Ocena realizacji programu w latach {years}",
+        "Evaluation of the programme's implementation, {years}",
+    ),
+    "report.col.total": ("Razem {years}", "Total {years}"),
+    "report.col.range_target": ("Wartość docelowa {years}", "Target {years}"),
+    "report.col.periods_achieved": (
+        "Okresy z osiągniętą wartością docelową",
+        "Periods that met the target",
+    ),
+    "report.missing.none_years": (
+        "Wszystkie wskaźniki mają dane za lata {years}.",
+        "Every indicator has data for {years}.",
+    ),
+    "report.sheet.years": ("Ocena {years}", "Evaluation {years}"),
     # -- the report: the action tables ---------------------------------------------------------
     "report.section.actions": (
         "Realizacja działań i wskaźników",
@@ -200,6 +267,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.notes": ("Uwagi i źródła", "Notes and sources"),
     "report.col.area": ("Obszar", "Area"),
     "report.col.entries": ("Liczba wpisów", "Entries"),
+    "report.col.previous": ("Wartość w {year} r.", "Achieved in {year}"),
+    "report.col.change": ("Zmiana", "Change"),
+    "report.col.change_percent": ("Zmiana (%)", "Change (%)"),
+    "report.change.points": ("{change} pkt proc.", "{change} pp"),
+    "report.year_total": ("{year} razem", "{year} in total"),
+    "report.caption.heading": ("Dane sprawozdania", "About this report"),
+    "report.chart.title": (
+        "Stopień realizacji wartości docelowych w {year} r.",
+        "Degree of achievement of the targets in {year}",
+    ),
+    "report.chart.title_years": (
+        "Stopień realizacji wartości docelowych w latach {years}",
+        "Degree of achievement of the targets, {years}",
+    ),
+    "report.chart.desc": (
+        "Wykres słupkowy; te same dane są w tabelach: {items}.",
+        "A bar chart; the tables hold the same figures: {items}.",
+    ),
     "report.programme_row": (
         "{period}, cały program (stan na {date})",
         "{period}, whole programme (as of {date})",

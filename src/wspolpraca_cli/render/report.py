@@ -1,26 +1,35 @@
-"""The annual implementation report (``wsp report``): what it says, and its md and csv forms.
+"""The annual implementation report (``wsp report --year``): what it says.
 
 :func:`build_report` turns the progress of one year (plus the entries, for their notes and
 sources) into a :class:`Report`: a heading block, one table per action area in the
 programme's own columns (L.p., action, indicator, target value, measurement frequency) with
-the achieved value, the degree of achievement and the status added, a summary per specific
-goal and the list of missing data. Every text is already in the current language; the
-renderers (Markdown and CSV in :mod:`.report_text`, HTML in :mod:`.report_html`, XLSX in
-:mod:`.report_xlsx`) only lay it out.
+the achieved value, the previous year's value and the change, the degree of achievement and
+the status added, a yearly total for an indicator measured more often than yearly, a summary
+per specific goal and the list of missing data. Every text is already in the current
+language. :mod:`.report_layout` turns a report into headings, paragraphs and tables, which
+each format's renderer only lays out (md and csv in :mod:`.report_text`, html, xlsx, docx,
+odt in their own modules). The multi-year evaluation (``--years``) is :mod:`.report_years`.
+
+A row carries places for what other parts of wsp add to it — the breakdown totals of its
+value, an explanation of a shortfall, the resolution that amended its target — which the
+renderers print where they are not empty.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from wspolpraca_cli.aggregation import EMPTY, Aggregate
 from wspolpraca_cli.entries import Entry, counts, effective
 from wspolpraca_cli.i18n import plural, t
-from wspolpraca_cli.model import Indicator, Program
+from wspolpraca_cli.model import Aggregation, Area, Indicator, Program, Unit
 from wspolpraca_cli.numfmt import (
     DASH,
+    format_amount,
     format_date,
+    format_number,
     format_percent,
     format_target,
     format_value,
@@ -48,6 +57,9 @@ counted): a year of daily entries stays one readable cell, and the report reads 
 MISSING = (Status.AWAITING, Status.OVERDUE, Status.IN_PROGRESS)
 """Statuses that, without any entry, put a period on the list of missing data."""
 
+SUB_YEARLY = frozenset({PeriodKind.HALF, PeriodKind.QUARTER, PeriodKind.MONTH, PeriodKind.WEEK})
+"""Evaluation periods shorter than a year: an indicator judged over them gets a yearly total."""
+
 
 def is_missing(r: PeriodResult, year: int) -> bool:
     """Whether a period goes on the year's list of missing data: no entry, and due for the
@@ -58,7 +70,8 @@ def is_missing(r: PeriodResult, year: int) -> bool:
 
 @dataclass(frozen=True)
 class ReportRow:
-    """One line of an area's table: an indicator in one evaluation period of the year."""
+    """One line of an area's table: an indicator in one evaluation period of the year (or
+    the year's total of its shorter periods, or the programme to date)."""
 
     area_id: str
     lp: str
@@ -87,14 +100,29 @@ class ReportRow:
     indicator_rows: int
     """How many rows this indicator has in the table (for merged cells)."""
     action_rows: int
-    # The audit trail (issue 12). Both texts also lead ``notes``, which every format prints;
-    # a renderer that shows them in a place of their own can take them from here.
+    previous: float | None = None
+    """The value of the same period a year earlier (the baseline when it is of that year)."""
+    previous_shown: str = DASH
+    change: float | None = None
+    """This value less the previous one."""
+    change_ratio: float | None = None
+    """The change relative to the previous value (None where it means nothing: a previous
+    value of 0, a percentage, a yes/no)."""
+    change_shown: str = DASH
+    year_total: bool = False
+    """The year's total of an indicator measured more often than yearly (by its aggregation)."""
+    unit: Unit = Unit.NUMBER
+    percent_value: bool = False
+    """The value is a percentage (shown ``60%``; a spreadsheet holds 0.6)."""
+    yes_no: bool = False
+    breakdowns: tuple[str, ...] = ()
+    """The value's breakdown totals, each as text (``organizator: NGO: 2``)."""
+    explanation: str = ""
+    """The explanation (uzasadnienie) of a shortfall in this period."""
+    amendment: str = ""
+    """The target in force and the resolution that set it, when the target was amended."""
     locked: bool = False
     """A period lock covers the period (its numbers were accepted)."""
-    explanation: str = ""
-    """The explanation (uzasadnienie) of a shortfall in force, as the report words it."""
-    amendment: str = ""
-    """The amendment of the target in force for the period, with its resolution."""
 
     @property
     def bar_ratio(self) -> float | None:
@@ -102,6 +130,17 @@ class ReportRow:
         if self.achievement is None or self.target is None:
             return None
         return min(max(self.achievement, 0.0), 1.0)
+
+    @property
+    def remarks(self) -> tuple[str, ...]:
+        """What the notes cell says: the entries' notes, then breakdowns, explanation and
+        amendment where there are any."""
+        extra = list(self.breakdowns)
+        if self.explanation:
+            extra.append(t("report.explanation", text=self.explanation))
+        if self.amendment:
+            extra.append(self.amendment)
+        return (*self.notes, *extra)
 
 
 @dataclass(frozen=True)
@@ -139,7 +178,9 @@ class MissingItem:
     period: str
     status: Status
     text: str
-    howto: str
+    to_record: str
+    """The ``--period`` that ``wsp record`` takes for it (the CLI prints the hint on
+    stderr; the document carries no command lines)."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +205,7 @@ class Report:
     @property
     def goals_section(self) -> str:
         """The title of the summary by goals (of a goal tree: by main and specific goals)."""
-        return t("report.section.goals_tree" if self.program.is_tree else "report.section.goals")
+        return goals_section(self.program)
 
     def table_headers(self, area: AreaTable | None = None) -> list[str]:
         goal = area is not None and area.kind == "goal"
@@ -175,23 +216,85 @@ class Report:
             t("report.col.target"),
             t("report.col.frequency"),
             t("report.col.actual"),
+            t("report.col.previous", year=self.year - 1),
+            t("report.col.change"),
             t("report.col.achievement"),
             t("report.col.status"),
             t("report.col.notes"),
         ]
 
     def goal_headers(self) -> list[str]:
-        return [
-            t("report.col.goal_any") if self.program.is_tree else t("report.col.goal"),
-            t("report.col.indicators"),
-            t("report.col.achieved_of"),
-            t("report.col.statuses"),
-        ]
+        return goal_headers(self.program)
+
+
+def goals_section(program: Program) -> str:
+    return t("report.section.goals_tree" if program.is_tree else "report.section.goals")
+
+
+def goal_headers(program: Program | None = None) -> list[str]:
+    tree = program is not None and program.is_tree
+    return [
+        t("report.col.goal_any") if tree else t("report.col.goal"),
+        t("report.col.indicators"),
+        t("report.col.achieved_of"),
+        t("report.col.statuses"),
+    ]
+
+
+# -- figures ----------------------------------------------------------------------------------
+def combined(results: Iterable[PeriodResult], how: Aggregation) -> tuple[float | None, int]:
+    """The value of several evaluation periods together by the indicator's aggregation (a
+    year of quarters: their sum, last, max, min or mean) and the entries behind it — the one
+    :class:`Aggregate`, rebuilt from each period's actual and count."""
+    total = EMPTY
+    for r in sorted(results, key=lambda r: r.period.start):
+        if r.count <= 0 or r.actual is None:
+            continue
+        value = r.actual
+        part_total = value * r.count if how is Aggregation.MEAN else value
+        total = total.merge(Aggregate(r.count, part_total, value, value, value))
+    if total.empty:
+        return None, 0
+    return total.value(how), total.count
+
+
+def is_yes_no(ind: Indicator) -> bool:
+    return ind.unit is Unit.YESNO or ind.target.kind is TargetKind.MILESTONE
+
+
+def is_percent(ind: Indicator) -> bool:
+    return not is_yes_no(ind) and (ind.unit is Unit.PERCENT or ind.target.percent)
+
+
+def change_of(
+    actual: float | None, previous: float | None, ind: Indicator, lang: str
+) -> tuple[float | None, float | None, str]:
+    """This value against the previous one: the difference, the relative change, and both
+    as text (``+1 (+50%)``; a percentage changes by points: ``+5 pkt proc.``)."""
+    if actual is None or previous is None or is_yes_no(ind):
+        return None, None, DASH
+    diff = actual - previous
+    if abs(diff) < 1e-9:
+        diff = 0.0
+    sign = "+" if diff > 0 else ""
+    if ind.unit is Unit.AMOUNT:
+        text = sign + format_amount(diff, lang)
+    else:
+        text = sign + format_number(diff, lang)
+    if is_percent(ind):
+        return diff, None, t("report.change.points", change=text)
+    ratio = diff / abs(previous) if previous else None
+    if ratio is not None:
+        text += f" ({format_percent(ratio, lang)})"
+    return diff, ratio, text
 
 
 # -- building ---------------------------------------------------------------------------------
-def _one_line(text: str) -> str:
+def one_line_text(text: str) -> str:
     return " ".join(text.split())
+
+
+_one_line = one_line_text
 
 
 def _entry_periods(entries: Iterable[Entry], as_of: date) -> dict[str, list[tuple[Period, Entry]]]:
@@ -259,10 +362,10 @@ def _notes(
 def breakdown_notes(
     r: PeriodResult | ProgrammeResult, ind: Indicator, lang: str
 ) -> tuple[str, ...]:
-    """A row's breakdown totals, one note per breakdown, before the entries' notes:
-    ``organizator: organizowane przez urząd 1, współorganizowane 0 z 1 (nie osiągnięto),
-    nieokreślone 2`` — each value the programme lists, then any other value and the
-    unspecified where they have entries (none for a row without data)."""
+    """A row's breakdown totals, one text per breakdown: ``organizator: organizowane przez
+    urząd 1, współorganizowane 0 z 1 (nie osiągnięto), nieokreślone 2`` — each value the
+    programme lists, then any other value and the unspecified where they have entries (none
+    for a row without data)."""
     from wspolpraca_cli.render.status import sub_rows_of
 
     shown: dict[str, list[str]] = {}
@@ -284,6 +387,38 @@ def breakdown_notes(
         t("report.breakdown", breakdown=key, values=", ".join(values))
         for key, values in shown.items()
     )
+
+
+def _in_force(ind: Indicator, result: PeriodResult | ProgrammeResult) -> Indicator:
+    """``ind`` with the target text in force for the result's period (an amendment's)."""
+    from wspolpraca_cli.progress.periods import amendment_in_force
+
+    amended = amendment_in_force(ind, result.period) if ind.amendments else None
+    if amended is None:
+        return ind
+    from wspolpraca_cli.records import replace
+
+    return replace(ind, target=amended.target, target_text=amended.target_text)
+
+
+def _audit_texts(ind: Indicator, result: PeriodResult | ProgrammeResult) -> tuple[str, str]:
+    """The explanation in force for a period (its text) and the amendment of its target in
+    words (empty when there is none)."""
+    from wspolpraca_cli.progress.periods import amendment_in_force
+
+    explanation = ""
+    if isinstance(result, PeriodResult) and result.explanation is not None:
+        explanation = _one_line(result.explanation.text)
+    amended = amendment_in_force(ind, result.period) if ind.amendments else None
+    amendment = ""
+    if amended is not None:
+        amendment = t(
+            "report.amended",
+            year=amended.from_year,
+            target=_one_line(amended.target_text or str(amended.target)),
+            resolution=_one_line(amended.resolution) or DASH,
+        )
+    return explanation, amendment
 
 
 def _value_texts(ind: Indicator, lang: str) -> Callable[[float | None], str]:
@@ -311,40 +446,6 @@ def _period_label(period: Period, year: int, as_of: date, lang: str) -> str:
     return str(period)
 
 
-def _in_force(ind: Indicator, result: PeriodResult | ProgrammeResult) -> Indicator:
-    """``ind`` with the target text in force for the result's period (an amendment's)."""
-    from wspolpraca_cli.progress.periods import amendment_in_force
-
-    amended = amendment_in_force(ind, result.period) if ind.amendments else None
-    if amended is None:
-        return ind
-    from wspolpraca_cli.records import replace
-
-    return replace(ind, target=amended.target, target_text=amended.target_text)
-
-
-def _audit_texts(
-    ind: Indicator, result: PeriodResult | ProgrammeResult, lang: str
-) -> tuple[str, str]:
-    """The explanation in force for a period and the amendment of its target, in words
-    (empty when there is none)."""
-    from wspolpraca_cli.progress.periods import amendment_in_force
-
-    explanation = ""
-    if isinstance(result, PeriodResult) and result.explanation is not None:
-        explanation = t("report.explanation", text=_one_line(result.explanation.text))
-    amended = amendment_in_force(ind, result.period) if ind.amendments else None
-    amendment = ""
-    if amended is not None:
-        amendment = t(
-            "report.amended",
-            year=amended.from_year,
-            target=_one_line(amended.target_text or str(amended.target)),
-            resolution=_one_line(amended.resolution) or DASH,
-        )
-    return explanation, amendment
-
-
 def _target_text(ind: Indicator, result: PeriodResult | ProgrammeResult, lang: str) -> str:
     if ind.target.kind is TargetKind.BY_YEAR and result.target is not None:
         return f"{result.period.end_year}: {format_target(result.target, ind, lang)}"
@@ -365,6 +466,97 @@ def indicator_results(
     if not only_whole and ip.programme.target is not None and all(r.target is None for r in rows):
         rows.append(ip.programme)
     return rows
+
+
+def sub_yearly(results: Sequence[PeriodResult | ProgrammeResult], year: int) -> list[PeriodResult]:
+    """The evaluation periods shorter than a year that lie in ``year``."""
+    return [
+        r
+        for r in results
+        if isinstance(r, PeriodResult) and r.period.kind in SUB_YEARLY and r.period.year == year
+    ]
+
+
+def year_result(
+    ind: Indicator, program: Program, parts: Sequence[PeriodResult], year: int, as_of: date
+) -> PeriodResult:
+    """The year's total of an indicator judged over shorter periods: the periods' values by
+    its aggregation, the periods' targets added up for a ``sum`` (the one target of them all
+    otherwise, when they share it), judged by the engine's rule for one period."""
+    from wspolpraca_cli.progress import achievement, period_deadline, period_status, settles_early
+
+    period = Period(year, PeriodKind.YEAR)
+    actual, count = combined(parts, ind.aggregation)
+    targets = [r.target for r in parts]
+    uppers = [r.target_upper for r in parts]
+    target: float | None = None
+    upper: float | None = None
+    if targets and all(x is not None for x in targets):
+        if ind.aggregation is Aggregation.SUM:
+            target = sum(x for x in targets if x is not None)
+            if all(u is not None for u in uppers):
+                upper = sum(u for u in uppers if u is not None)
+        elif len(set(targets)) == 1:
+            target = targets[0]
+            upper = uppers[0] if len(set(uppers)) == 1 else None
+    if actual is None and ind.aggregation is Aggregation.SUM and as_of <= period.end:
+        actual = 0.0  # an open year of a sum shows 0 so far, as a period does
+    deadline = period_deadline(ind, program, period)
+    status = period_status(
+        period,
+        target=target,
+        actual=actual if count or as_of <= period.end else None,
+        has_data=count > 0,
+        descending=ind.target.descending,
+        settles_early=settles_early(ind),
+        as_of=as_of,
+        deadline=deadline,
+        strict=ind.target.strict,
+        upper=upper,
+    )
+    return PeriodResult(
+        ind.id,
+        period,
+        target,
+        actual,
+        count,
+        achievement(actual, target, ind.target.descending),
+        None,
+        status,
+        deadline,
+        upper,
+    )
+
+
+def _previous(
+    ip_results: dict[Period, PeriodResult],
+    r: PeriodResult | ProgrammeResult,
+    ind: Indicator,
+    program: Program,
+    as_of: date,
+) -> float | None:
+    """The value of the same period a year before (None when there is none: a period
+    spanning years, a year before the programme without a baseline of that year)."""
+    p = r.period
+    if p.kind in (PeriodKind.PROGRAMME, PeriodKind.BIENNIUM):
+        return None
+    if p.kind is PeriodKind.WEEK:
+        return None  # ISO weeks do not line up year on year
+    before = Period(p.year - 1, p.kind, p.index)
+    if before.year < program.first_year:
+        base = ind.baseline
+        if p.kind is PeriodKind.YEAR and base is not None and base.year == before.year:
+            return base.value
+        return None
+    found = ip_results.get(before)
+    if found is not None:
+        return found.actual if found.count else None
+    if p.kind is PeriodKind.YEAR:  # a yearly total of shorter periods
+        parts = [x for x in ip_results.values() if x.period.kind in SUB_YEARLY]
+        parts = [x for x in parts if x.period.year == before.year]
+        if parts:
+            return combined(parts, ind.aggregation)[0]
+    return None
 
 
 def build_report(
@@ -389,18 +581,33 @@ def build_report(
 
     def rows_of(
         area_id: str, groups: list[tuple[str, str, tuple[Indicator, ...]]]
-    ) -> tuple[ReportRow, ...]:
+    ) -> list[ReportRow]:
         """The rows of a table: per group (an action, or a goal), its indicators' rows."""
         rows: list[ReportRow] = []
         for lp, name, indicators in groups:
-            per_indicator = [(ind, indicator_results(progress, ind.id, year)) for ind in indicators]
-            action_rows = sum(len(results) for _, results in per_indicator)
-            first_of_action = True
-            for ind, results in per_indicator:
+            per_indicator: list[
+                tuple[Indicator, bool, list[tuple[PeriodResult | ProgrammeResult, bool]]]
+            ] = []
+            for ind in indicators:
+                results = indicator_results(progress, ind.id, year)
                 first_time = ind.id not in counted
                 counted.add(ind.id)
                 if first_time:
                     all_results.extend(results)
+                shown: list[tuple[PeriodResult | ProgrammeResult, bool]] = [
+                    (r, False) for r in results
+                ]
+                parts = sub_yearly(results, year)
+                if parts:
+                    total = year_result(ind, program, parts, year, as_of)
+                    at = max(i for i, (r, _) in enumerate(shown) if r in parts) + 1
+                    shown.insert(at, (total, True))
+                per_indicator.append((ind, first_time, shown))
+            action_rows = sum(len(results) for _, _, results in per_indicator)
+            first_of_action = True
+            for ind, first_time, listed_rows in per_indicator:
+                ip = progress.indicator(ind.id)
+                by_period = {r.period: r for r in ip.periods} if ip is not None else {}
                 place = placement(ind, program)  # the engine's rule: which entries count where
                 placed: dict[Period | None, list[Entry]] = {}
                 spots: dict[str, Period | None] = {}  # per period code: where it counts
@@ -409,16 +616,21 @@ def build_report(
                         spots[e.period] = place(period)
                     placed.setdefault(spots[e.period], []).append(e)
                 value_text = _value_texts(ind, lang)
-                for n, r in enumerate(results):
-                    notes: tuple[str, ...] = breakdown_notes(r, ind, lang)
-                    if isinstance(r, PeriodResult):
+                for n, (r, is_total) in enumerate(listed_rows):
+                    notes: tuple[str, ...] = ()
+                    if isinstance(r, PeriodResult) and not is_total:
                         listed = placed.get(r.period, [])
-                        notes += _notes(listed, r.count, ind, r.period, notes_shown, value_text)
+                        notes = _notes(listed, r.count, ind, r.period, notes_shown, value_text)
                         if first_time and is_missing(r, year):
                             missing.append(_missing(program, ind, r, lang))
                     shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS
-                    audit = _audit_texts(ind, r, lang)
-                    notes = tuple(text for text in audit if text) + notes
+                    previous = _previous(by_period, r, ind, program, as_of)
+                    actual = r.actual if r.count else None
+                    change, ratio, change_text = change_of(actual, previous, ind, lang)
+                    label = _period_label(r.period, year, as_of, lang)
+                    if is_total:
+                        label = t("report.year_total", year=year)
+                    explanation, amendment = _audit_texts(ind, r)
                     rows.append(
                         ReportRow(
                             area_id=area_id,
@@ -427,12 +639,12 @@ def build_report(
                             indicator_id=ind.id,
                             indicator=_one_line(ind.name),
                             period=str(r.period),
-                            period_label=_period_label(r.period, year, as_of, lang),
+                            period_label=label,
                             target_text=_target_text(_in_force(ind, r), r, lang),
                             frequency=_one_line(ind.frequency_text) or str(ind.frequency),
                             target=r.target,
                             target_shown=format_target(r.target, ind, lang),
-                            actual=r.actual if r.count else None,
+                            actual=actual,
                             actual_shown=actual_text(r, ind, lang),
                             achievement=r.achievement if shown_pct else None,
                             # the column's header says (%): the values carry no sign
@@ -445,41 +657,39 @@ def build_report(
                             notes=notes,
                             first_of_action=first_of_action,
                             first_of_indicator=n == 0,
-                            indicator_rows=len(results),
+                            indicator_rows=len(listed_rows),
                             action_rows=action_rows,
+                            previous=previous,
+                            previous_shown=format_value(previous, ind, lang),
+                            change=change,
+                            change_ratio=ratio,
+                            change_shown=change_text,
+                            year_total=is_total,
+                            unit=ind.unit,
+                            percent_value=is_percent(ind),
+                            yes_no=is_yes_no(ind),
+                            breakdowns=() if is_total else breakdown_notes(r, ind, lang),
+                            explanation=explanation,
+                            amendment=amendment,
                             locked=isinstance(r, PeriodResult) and r.locked,
-                            explanation=audit[0],
-                            amendment=audit[1],
                         )
                     )
                     first_of_action = False
-        return tuple(rows)
+        return rows
 
     if program.is_tree:  # the goals' own indicators first, a table per main goal
         for main in program.main_goals:
             groups = [
-                (goal.id, goal.name, _standing_on(program, goal.id))
+                (goal.id, goal.name, standing_on(program, goal.id))
                 for goal in (main, *program.specific_of(main.id))
             ]
             groups = [g for g in groups if g[2]]
             if groups:
                 title = t("report.main_goal", id=main.id, name=_one_line(main.name))
-                areas.append(AreaTable(main.id, title, "", rows_of("", groups), "goal"))
+                areas.append(AreaTable(main.id, title, "", tuple(rows_of("", groups)), "goal"))
     for area in program.areas:
         rows = rows_of(area.id, [(a.lp, a.name, a.indicators) for a in area.actions])
-        goals = [
-            f"{g}) {_one_line(goal.name)}"
-            for g in area.goals
-            if (goal := program.goal(g)) is not None
-        ]
-        areas.append(
-            AreaTable(
-                area.id,
-                t("report.area", id=area.id, name=_one_line(area.name)),
-                _goals_line(goals),
-                rows,
-            )
-        )
+        areas.append(_area_table(program, area, rows))
     return Report(
         program=program,
         year=year,
@@ -487,21 +697,33 @@ def build_report(
         generated=generated,
         lang=lang,
         title=t("report.title", year=year),
-        heading=_heading(program, year, as_of, generated, lang),
+        heading=heading(program, t("report.label.year"), str(year), as_of, generated, lang),
         areas=tuple(areas),
-        goals=tuple(_goal_summaries(progress, all_results)),
+        goals=tuple(goal_summaries(progress, all_results)),
         missing=tuple(missing),
         orphans=sum(o.count for o in progress.orphans),
         sources=tuple(_one_line(s) for s in program.sources),
     )
 
 
-def _standing_on(program: Program, goal_id: str) -> tuple[Indicator, ...]:
+def _area_table(program: Program, area: Area, rows: list[ReportRow]) -> AreaTable:
+    goals = [
+        f"{g}) {_one_line(goal.name)}" for g in area.goals if (goal := program.goal(g)) is not None
+    ]
+    return AreaTable(
+        area.id,
+        t("report.area", id=area.id, name=_one_line(area.name)),
+        goals_line(goals),
+        tuple(rows),
+    )
+
+
+def standing_on(program: Program, goal_id: str) -> tuple[Indicator, ...]:
     """The indicators standing on goals that serve ``goal_id`` (its own, and shared ones)."""
     return tuple(i for i in program.goal_indicators if goal_id in program.served_goals(i))
 
 
-def _goals_line(goals: list[str]) -> str:
+def goals_line(goals: list[str]) -> str:
     """``Cel szczegółowy: a) …`` for one goal, ``Cele szczegółowe: a) …, b) …`` for several
     (empty for none)."""
     if not goals:
@@ -510,9 +732,10 @@ def _goals_line(goals: list[str]) -> str:
     return t(key, goals=", ".join(goals))
 
 
-def _heading(
-    program: Program, year: int, as_of: date, generated: date, lang: str
+def heading(
+    program: Program, scope_label: str, scope: str, as_of: date, generated: date, lang: str
 ) -> tuple[tuple[str, str], ...]:
+    """The heading block: the programme, its body and years, the year (or years) reported."""
     items = [
         (t("report.label.program"), _one_line(program.title)),
         (t("report.label.issuer"), _one_line(program.issuer)),
@@ -521,8 +744,8 @@ def _heading(
         items.append((t("report.label.adopted_by"), _one_line(program.adopted_by)))
     items += [
         (t("report.label.years"), years_label(program.first_year, program.last_year)),
-        (t("report.label.year"), str(year)),
-        _main_goals_item(program),
+        (scope_label, scope),
+        main_goals_item(program),
         (t("report.label.generated"), format_date(generated, lang)),
     ]
     if as_of != generated:
@@ -530,7 +753,7 @@ def _heading(
     return tuple(items)
 
 
-def _main_goals_item(program: Program) -> tuple[str, str]:
+def main_goals_item(program: Program) -> tuple[str, str]:
     """The main goal's name; several main goals by their codes (``I — …; II — …``)."""
     if len(program.main_goals) == 1:
         return t("report.label.main_goal"), _one_line(program.main_goal.name)
@@ -558,12 +781,29 @@ def _missing(program: Program, ind: Indicator, r: PeriodResult, lang: str) -> Mi
             status=status_word(r.status),
             deadline=format_date(r.deadline, lang),
         ),
-        t("report.missing.howto", id=ind.id, period=to_record),
+        to_record,
     )
 
 
-def _goal_summaries(
-    progress: ProgrammeProgress, results: list[PeriodResult | ProgrammeResult]
+def missing_items(
+    program: Program, results: Iterable[PeriodResult], last_year: int, lang: str
+) -> list[MissingItem]:
+    """The periods of ``results`` on the list of missing data (see :func:`is_missing`)."""
+    found = []
+    for r in results:
+        ind = program.indicator(r.indicator_id)
+        if ind is not None and is_missing(r, last_year):
+            found.append(_missing(program, ind, r, lang))
+    return found
+
+
+def howto(item: MissingItem) -> str:
+    """How to fill a gap in, for the CLI to print on stderr (never inside the document)."""
+    return t("report.missing.howto", id=item.indicator_id, period=item.to_record)
+
+
+def goal_summaries(
+    progress: ProgrammeProgress, results: Sequence[PeriodResult | ProgrammeResult]
 ) -> list[GoalSummary]:
     """A summary per specific goal; in a goal tree, per main goal too, each followed by its
     specific goals (the only main goal's summary is the programme's)."""
@@ -616,7 +856,7 @@ def indicator_cell(row: ReportRow) -> str:
 
 
 def table_cells(row: ReportRow, sep: str = "; ") -> list[str]:
-    """The nine cells of a row of an area's table, repeated cells left empty."""
+    """The cells of a row of an area's table, repeated cells left empty."""
     return [
         row.lp if row.first_of_action else "",
         row.action if row.first_of_action else "",
@@ -624,7 +864,9 @@ def table_cells(row: ReportRow, sep: str = "; ") -> list[str]:
         row.target_text if row.first_of_indicator else "",
         row.frequency if row.first_of_indicator else "",
         row.actual_shown,
+        row.previous_shown,
+        row.change_shown,
         row.achievement_shown,
         row.status_shown,
-        sep.join(row.notes),
+        sep.join(row.remarks),
     ]

@@ -1,12 +1,24 @@
-"""The annual report as text: Markdown (to paste into the official report) and CSV (for a
-spreadsheet), laid out from :class:`~wspolpraca_cli.render.report.Report`."""
+"""The reports as text: Markdown (to paste into the official report) and CSV (for a
+spreadsheet). Markdown draws the :mod:`.report_layout` blocks; CSV is one flat table, a row
+per indicator and period (per indicator in the multi-year evaluation)."""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from wspolpraca_cli.i18n import t
-from wspolpraca_cli.render.report import Report, table_cells
+from wspolpraca_cli.render.report import Report
+from wspolpraca_cli.render.report_layout import (
+    Bullets,
+    Chart,
+    Heading,
+    Layout,
+    Paragraph,
+    Table,
+    layout,
+)
+from wspolpraca_cli.render.report_years import YearsReport
 
 
 # -- Markdown ---------------------------------------------------------------------------------
@@ -16,53 +28,48 @@ def _md(text: str) -> str:
     return markdown_text(text)
 
 
-def render_md(report: Report) -> str:
+def _md_table(table: Table) -> str:
     from tabulate import tabulate
 
-    out = [f"# {_md(report.title)}", ""]
-    out += [f"- **{_md(label)}:** {_md(value)}" for label, value in report.heading]
-    out += ["", f"## {_md(t('report.section.actions'))}", ""]
-    for area in report.areas:
-        out += [f"### {_md(area.title)}", ""]
-        if area.goals:
-            out += [_md(area.goals), ""]
-        rows = [[_md(c) for c in table_cells(r)] for r in area.rows]
-        out += tabulate(
-            rows,
-            headers=[_md(h) for h in report.table_headers(area)],
-            tablefmt="github",
-            disable_numparse=True,
-            colalign=("left", "left", "left", "left", "left", "right", "right", "left", "left"),
-        ).splitlines()
-        out.append("")
-    out += [f"## {_md(report.goals_section)}", ""]
-    goal_rows = [
-        [_md(g.name), str(g.indicators), g.achieved_shown, _md(g.statuses)] for g in report.goals
-    ]
-    out += tabulate(
-        goal_rows,
-        headers=[_md(h) for h in report.goal_headers()],
+    return tabulate(
+        [[_md(c.text) for c in row] for row in table.rows],
+        headers=[_md(h) for h in table.headers],
         tablefmt="github",
         disable_numparse=True,
-        colalign=("left", "right", "right", "left"),
-    ).splitlines()
-    out += ["", f"## {_md(t('report.section.missing'))}", ""]
-    if report.missing:
-        for item in report.missing:
-            out.append(f"- {_md(item.text)}  ")
-            out.append(f"  `{item.howto.split(': ', 1)[-1]}`")
-    else:
-        out.append(_md(t("report.missing.none", year=report.year)))
-    if report.orphans:
-        out += ["", _md(t("report.orphans", count=report.orphans))]
-    if report.sources:
-        out += ["", "---", ""]
-        out += [f"{_md(t('report.footnote.sources'))}: {_md(s)}" for s in report.sources]
-    return "\n".join(out) + "\n"
+        colalign=tuple(
+            "right" if n in table.numeric else "left" for n in range(len(table.headers))
+        ),
+    )
+
+
+def markdown(doc: Layout) -> str:
+    blocks = [f"# {_md(doc.title)}"]
+    blocks.append("\n".join(f"- **{_md(label)}:** {_md(value)}" for label, value in doc.facts))
+    for section in doc.sections:
+        blocks.append(f"## {_md(section.title)}")
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                blocks.append(f"{'#' * block.level} {_md(block.text)}")
+            elif isinstance(block, Paragraph):
+                blocks.append(_md(block.text))
+            elif isinstance(block, Bullets):
+                blocks.append("\n".join(f"- {_md(item)}" for item in block.items))
+            elif isinstance(block, Table):
+                blocks.append(_md_table(block))
+            elif isinstance(block, Chart):
+                continue  # its figures are in the tables
+    if doc.footnotes:
+        blocks.append("---\n\n" + "\n".join(_md(line) for line in doc.footnotes))
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_md(report: Report | YearsReport) -> str:
+    return markdown(layout(report))
 
 
 # -- CSV --------------------------------------------------------------------------------------
-def csv_headers() -> list[str]:
+def csv_headers(year: int | None = None) -> list[str]:
+    previous = [] if year is None else [t("report.col.previous", year=year - 1)]
     return [
         t("report.col.area"),
         t("report.col.lp"),
@@ -74,6 +81,9 @@ def csv_headers() -> list[str]:
         t("report.col.period_target"),
         t("report.col.frequency"),
         t("report.col.actual"),
+        *previous,
+        t("report.col.change"),
+        t("report.col.change_percent"),
         t("report.col.achievement"),
         t("report.col.status"),
         t("report.col.status_code"),
@@ -82,14 +92,17 @@ def csv_headers() -> list[str]:
     ]
 
 
-def render_csv(report: Report, *, bom: bool = True) -> str:
-    """One flat table, a row per indicator and period, as ``wsp export`` writes csv: UTF-8
-    with a byte-order mark, CRLF, in Polish ``;`` between fields and a decimal comma."""
+def render_csv(report: Report | YearsReport, *, bom: bool = True) -> str:
+    """One flat table, as ``wsp export`` writes csv: UTF-8 with a byte-order mark, CRLF, in
+    Polish ``;`` between fields and a decimal comma; text never a live formula."""
     from wspolpraca_cli.render.status import csv_writer
 
     out = io.StringIO()
     writer, number, percent = csv_writer(out, report.lang, bom=bom)
-    writer.writerow(csv_headers())
+    if isinstance(report, YearsReport):
+        _years_csv(report, writer, number, percent)
+        return out.getvalue()
+    writer.writerow(csv_headers(report.year))
     for r in report.rows:
         writer.writerow(
             [
@@ -103,11 +116,52 @@ def render_csv(report: Report, *, bom: bool = True) -> str:
                 number(r.target),
                 r.frequency,
                 number(r.actual),
+                number(r.previous),
+                number(r.change),
+                percent(r.change_ratio),
                 percent(r.achievement),
                 r.status_shown,
                 r.status.value,
                 r.count,
-                " | ".join(r.notes),
+                " | ".join(r.remarks),
             ]
         )
     return out.getvalue()
+
+
+def _years_csv(report: YearsReport, writer: Any, number: Any, percent: Any) -> None:
+    writer.writerow(
+        [
+            t("report.col.area"),
+            t("report.col.lp"),
+            t("report.col.action"),
+            t("report.col.indicator_id"),
+            t("report.col.indicator"),
+            t("report.col.target"),
+            *(str(y) for y in report.years),
+            t("report.col.total", years=report.span),
+            t("report.col.range_target", years=report.span),
+            t("report.col.achievement"),
+            t("report.col.periods_achieved"),
+            t("report.col.status"),
+            t("report.col.status_code"),
+        ]
+    )
+    for r in report.rows:
+        writer.writerow(
+            [
+                r.area_id,
+                r.lp,
+                r.action,
+                r.indicator_id,
+                r.indicator,
+                r.target_text,
+                *(number(v) for v in r.years),
+                number(r.total),
+                number(r.target),
+                percent(r.achievement),
+                r.periods_shown,
+                r.status_shown,
+                r.status.value,
+            ]
+        )
