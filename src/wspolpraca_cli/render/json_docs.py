@@ -39,6 +39,19 @@ def _one_line(text: str) -> str:
 
 
 # -- items ------------------------------------------------------------------------------------
+def unit_json(ind: Indicator) -> dict[str, Any]:
+    """The unit as the document writes it (format 1: its ``unit_label``), its kind (``count``,
+    ``amount``, ``percent``, ``milestone``, ``quantity``) and what one unit is worth (1000 for
+    ``tys. zł``: values and targets are numbers of that unit)."""
+    from wspolpraca_cli.units import KIND_NAMES
+
+    return {
+        "unit_text": ind.unit_text or ind.unit_label,
+        "unit_kind": KIND_NAMES[ind.unit],
+        "unit_scale": ind.unit_scale,
+    }
+
+
 def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, Any]:
     """One indicator in one evaluation period: the same keys in every document."""
     action = program.action(ind.action_id)
@@ -62,6 +75,7 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "shortfall": r.status in SHORTFALLS,
         "target_max": r.target_upper,
         "deviation": deviation(r, ind.target),
+        **unit_json(ind),
     }
 
 

@@ -13,7 +13,7 @@ from wspolpraca_cli.model import Action, Area, Goal, Indicator, Program
 from wspolpraca_cli.numfmt import format_date, format_percent, format_target, format_value
 from wspolpraca_cli.progress import IndicatorProgress
 from wspolpraca_cli.recording import frequency_name
-from wspolpraca_cli.render.json_docs import dumps, indicator_history
+from wspolpraca_cli.render.json_docs import dumps, indicator_history, unit_json
 from wspolpraca_cli.render.status import (
     achievement_text,
     actual_text,
@@ -58,7 +58,23 @@ def goal_names(program: Program, ids: tuple[str, ...]) -> str:
 
 def indicator_line(ind: Indicator) -> str:
     target = target_display(ind)
-    return f"{ind.id}  {ind.name} — {t('label.target').lower()}: {target}; {ind.frequency_text}"
+    unit = f"; {t('label.unit').lower()}: {ind.unit_text}" if ind.unit_text else ""
+    return (
+        f"{ind.id}  {ind.name} — {t('label.target').lower()}: {target}{unit}; {ind.frequency_text}"
+    )
+
+
+def unit_display(ind: Indicator) -> str:
+    """The unit as ``wsp show`` names it: format 2's as written, with its kind (``km
+    (wielkość)``); format 1's label, else its unit's name."""
+    if not ind.unit_text:
+        return ind.unit_label or t("unit." + ind.unit.value)
+    from wspolpraca_cli.units import KIND_NAMES
+
+    kind = t("unit.kind." + KIND_NAMES[ind.unit])
+    if ind.unit_text.casefold() == kind.casefold():
+        return ind.unit_text
+    return f"{ind.unit_text} ({kind})"
 
 
 def _text_tree(program: Program) -> list[str]:
@@ -88,6 +104,7 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
         "name": ind.name,
         "unit": ind.unit.value,
         "unit_label": ind.unit_label,
+        **unit_json(ind),
         "target": {
             "text": ind.target_text or str(target),
             "kind": target.kind.value,
@@ -180,7 +197,7 @@ def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
         f"{t('label.indicator')} {ind.id}: {ind.name}",
         f"  {t('label.area')}: {ind.area_id}) {area.name if area else ''}",
         f"  {t('label.action')}: {ind.action_id} {action.name if action else ''}",
-        f"  {t('label.unit')}: {ind.unit_label or t('unit.' + ind.unit.value)}",
+        f"  {t('label.unit')}: {unit_display(ind)}",
         f"  {t('label.target')}: {target_display(ind)}",
         f"  {t('label.frequency')}: {_frequency_text(ind)}",
         f"  {t('label.aggregation')}: {t('aggregation.' + ind.aggregation.value)}",

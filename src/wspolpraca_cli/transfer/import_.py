@@ -35,7 +35,7 @@ from wspolpraca_cli.transfer.export import (
     format_number,
     format_tags,
 )
-from wspolpraca_cli.values import parse_value
+from wspolpraca_cli.values import parse_indicator_value
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 """The largest JSON file imported (it is read whole); a CSV file is streamed, of any size."""
@@ -476,7 +476,7 @@ class _Checker:
         self.indicator = {ind.id: ind for ind in program.indicators}.get
         self.seen: dict[str, int] = {}
         self._periods: dict[tuple[str, str], tuple[Period, str] | InputError] = {}
-        self._values: dict[tuple[str, str], float] = {}
+        self._values: dict[tuple[str, str, str, str], float] = {}
         self._timestamps: set[str] = set()
 
     def row(
@@ -513,11 +513,11 @@ class _Checker:
         return found
 
     def value(self, ind: Indicator, text: str) -> float:
-        """:func:`parse_value`, the values read well remembered (per unit)."""
-        key = (ind.unit.value, text)  # the unit's text: an Enum hashes in Python, slowly
+        """:func:`parse_indicator_value`, the values read well remembered (per unit)."""
+        key = (ind.unit.value, ind.unit_magnitude, ind.unit_text, text)  # (an Enum hashes slowly)
         found = self._values.get(key)
         if found is None:
-            found = parse_value(text, ind.unit, indicator=ind.id)
+            found = parse_indicator_value(text, ind)
             if len(self._values) < self._KEPT:
                 self._values[key] = found
         return found

@@ -1,0 +1,181 @@
+"""Format 2 of the programme file: accepted beside format 1, its structures refused in a
+format-1 file with a hint to write ``format: 2``; weekly targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import TEST_PROGRAM, MakeWsp
+from tests.test_units import indicator, programme
+from wspolpraca_cli.loader import load_text
+from wspolpraca_cli.periods import Frequency
+from wspolpraca_cli.targets import TargetKind, parse_target
+
+UNIT = "areas[0].actions[0].indicators[0].unit"
+
+
+def test_a_format_1_file_loads_as_before() -> None:
+    assert load_text(TEST_PROGRAM, "p.yaml").ok
+    without = TEST_PROGRAM.replace("format: 1\n", "")
+    assert load_text(without, "p.yaml").ok
+
+
+def test_every_format_1_file_is_a_format_2_file() -> None:
+    one = load_text(TEST_PROGRAM, "p.yaml").program
+    two = load_text(TEST_PROGRAM.replace("format: 1", "format: 2"), "p.yaml").program
+    assert one is not None and two is not None
+    for a, b in zip(one.indicators, two.indicators, strict=True):
+        assert (a.unit, a.target, a.aggregation) == (b.unit, b.target, b.aggregation)
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "hint"),
+    [
+        (
+            "en",
+            "unknown unit 'km'",
+            "format 1 knows the units: count, liczba, szt., sztuki, amount, kwota, zł, pln, "
+            "percent, %, procent, yesno, tak/nie, yes/no, number, wartość; write 'format: 2' "
+            "at the top of the file (format 2 reads everything format 1 does)",
+        ),
+        (
+            "pl",
+            "nieznana jednostka 'km'",
+            "format 1 zna jednostki: count, liczba, szt., sztuki, amount, kwota, zł, pln, "
+            "percent, %, procent, yesno, tak/nie, yes/no, number, wartość; wpisz na początku "
+            "pliku 'format: 2' (format 2 odczytuje też wszystko z formatu 1)",
+        ),
+    ],
+)
+def test_a_free_unit_in_format_1_says_to_write_format_2(
+    make_wsp: MakeWsp, lang: str, message: str, hint: str
+) -> None:
+    for head in ("format: 1\n", ""):
+        text = programme(indicator("a", "km")).replace("format: 2\n", head)
+        wsp = make_wsp(text)
+        result = wsp("validate", lang=lang)
+        assert result.exit_code == 2
+        line = 18 if head else 17
+        first, second = result.stderr.splitlines()[:2]
+        assert first == f"{wsp.program}:{line}:19: {message} [{UNIT}]"
+        assert second.split(": ", 1)[1] == hint
+        assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "hint"),
+    [
+        (
+            "en",
+            "the key unit_kind (the kind of a unit) belongs to format 2 of the programme file",
+            "write 'format: 2' at the top of the file (format 2 reads everything format 1 does)",
+        ),
+        (
+            "pl",
+            "klucz unit_kind (rodzaj jednostki) należy do formatu 2 pliku programu",
+            "wpisz na początku pliku 'format: 2' (format 2 odczytuje też wszystko z formatu 1)",
+        ),
+    ],
+)
+def test_unit_kind_in_format_1_says_to_write_format_2(
+    make_wsp: MakeWsp, lang: str, message: str, hint: str
+) -> None:
+    text = programme(indicator("a", "liczba", "2/rok", "unit_kind: count"))
+    wsp = make_wsp(text.replace("format: 2", "format: 1"))
+    result = wsp("validate", lang=lang)
+    assert result.exit_code == 2
+    first, second = result.stderr.splitlines()[:2]
+    assert first == f"{wsp.program}:21:24: {message} [{UNIT}_kind]"
+    assert second.split(": ", 1)[1] == hint
+
+
+def test_target_notations_stay_accepted_in_format_1() -> None:
+    text = programme(
+        indicator("a", "liczba", "1/tydzień").replace("raz w roku", "co tydzień"),
+        indicator("b", "zł", "od 3 do 6 mln zł"),
+        indicator("c", "liczba", "co najmniej 5"),
+    )
+    result = load_text(text.replace("format: 2", "format: 1"), "p.yaml")
+    assert result.ok, [d.format() for d in result.diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "unsupported format version 3; this wsp reads formats 1–2"),
+        ("pl", "nieobsługiwana wersja formatu 3; ta wersja wsp odczytuje formaty 1–2"),
+    ],
+)
+def test_an_unknown_format_is_an_error(make_wsp: MakeWsp, lang: str, message: str) -> None:
+    wsp = make_wsp(programme(indicator("a", "km")).replace("format: 2", "format: 3"))
+    result = wsp("validate", lang=lang)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"{wsp.program}:1:9: {message} [format]"
+    assert "'format: 2'" in result.stderr.splitlines()[1]
+    assert result.stderr.count(f"{wsp.program}:1") == 1  # the unit is not reported besides
+
+
+def test_requires_format_2_is_the_one_gate() -> None:
+    """The helper other format-2 keys call: a located error in a format-1 file only."""
+    from pydantic_core import PydanticCustomError
+
+    from wspolpraca_cli import schema
+
+    token = schema._FILE_FORMAT.set(1)
+    try:
+        with pytest.raises(PydanticCustomError) as info:
+            schema.requires_format_2("x needs format 2")
+        assert info.value.context is not None
+        assert "'format: 2'" in info.value.context["hint"]
+    finally:
+        schema._FILE_FORMAT.reset(token)
+    schema.requires_format_2("nothing happens")  # the default: the newest format
+
+
+# --- targets per week ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1/tydzień", 1),
+        ("2 na tydzień", 2),
+        ("3 tygodniowo", 3),
+        ("1 w tygodniu", 1),
+        ("2/tydz.", 2),
+        ("1/week", 1),
+        ("4 per week", 4),
+    ],
+)
+def test_a_target_per_week(text: str, value: float) -> None:
+    target = parse_target(text)
+    assert (target.kind, target.value, target.per) == (
+        TargetKind.PER_PERIOD,
+        value,
+        Frequency.WEEKLY,
+    )
+    assert parse_target(str(target)) == target
+    explicit = parse_target({"kind": "per_period", "value": value, "per": "tydzień"})
+    assert explicit.per is Frequency.WEEKLY
+
+
+def test_a_weekly_target_totals_the_iso_weeks(make_wsp: MakeWsp) -> None:
+    """2026 has 53 ISO weeks, 2025 52: a programme total of 1 a week is 105."""
+    wsp = make_wsp(
+        programme(indicator("d", "dyżury", "1/tydzień").replace("raz w roku", "co tydzień"))
+    )
+    wsp.record("d", "1", "--period", "2025-W02")
+    result = wsp("status", "--format", "json", "--as-of", "2025-01-20")
+    import json
+
+    [whole] = json.loads(result.stdout)["programme"]
+    assert whole["target"] == 105
+
+
+def test_a_weekly_target_on_a_monthly_indicator_is_refused(make_wsp: MakeWsp) -> None:
+    wsp = make_wsp(
+        programme(indicator("d", "dyżury", "1/tydzień").replace("raz w roku", "raz w miesiącu"))
+    )
+    result = wsp("validate")
+    assert result.exit_code == 2
+    assert "per week" in result.stderr.splitlines()[0]
