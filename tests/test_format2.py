@@ -179,3 +179,37 @@ def test_a_weekly_target_on_a_monthly_indicator_is_refused(make_wsp: MakeWsp) ->
     result = wsp("validate")
     assert result.exit_code == 2
     assert "per week" in result.stderr.splitlines()[0]
+
+
+# --- the starter -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_starter_is_format_2_and_runs_at_once(make_wsp: MakeWsp, lang: str) -> None:
+    from wspolpraca_cli.starter import starter
+
+    text = starter(lang)
+    assert "\nformat: 2 " in text
+    for notation in (
+        "od 3 do 6 mln zł",  # a range with a magnitude word
+        "'8,5 mln zł'",
+        "'co najmniej 5'",
+        "'nie więcej niż 20%'",
+        "'ponad 100'",
+        "wzrost o 10%",  # a change against the baseline
+        "'spadek o 2 pkt proc.'",
+        "80% w 2026",  # a level
+        "unit: tys. zł",
+        "unit_kind: count",
+        "1/tydzień",
+        "co tydzień",
+        "'raz na dwa lata'",
+        "deadline_days: 7",
+    ):
+        assert notation in text, notation
+    wsp = make_wsp(text, lang=lang)
+    assert wsp("validate").exit_code == 0
+    for day in ("2026-01-01", "2026-06-10", "2027-07-01"):
+        status = wsp("status", "--as-of", day)
+        assert status.exit_code == 0, status.stderr
+    assert "tys. zł" in wsp("status", "--as-of", "2026-06-10").stdout
