@@ -282,3 +282,31 @@ def test_an_empty_or_non_text_unit_is_an_error() -> None:
     for unit, message in (('""', "expected non-empty text"), ("[km]", "expected text, got a list")):
         result = load_text(programme(indicator("a", unit)), "p.yaml")
         assert [d.message for d in result.diagnostics] == [message], unit
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "hint"),
+    [
+        (
+            "en",
+            "wsp: error: The value '850 zł' is in zł, but the indicator counts in 'tys. zł'.",
+            "  hint: give the number in 'tys. zł' alone (e.g. 850) or with tys., mln, mld "
+            "(e.g. 850 tys. zł, 1,2 mln zł)",
+        ),
+        (
+            "pl",
+            "wsp: błąd: Wartość '850 zł' podaje złote, a wskaźnik liczy w jednostce 'tys. zł'.",
+            "  wskazówka: wpisz samą liczbę w jednostce 'tys. zł' (np. 850) albo ze słowem tys., "
+            "mln, mld (np. 850 tys. zł, 1,2 mln zł)",
+        ),
+    ],
+)
+def test_zloty_alone_on_thousands_of_zloty_is_refused(
+    make_wsp: MakeWsp, lang: str, message: str, hint: str
+) -> None:
+    """``850 zł`` on a ``tys. zł`` indicator could mean 850 zł or 850 tys. zł: refused."""
+    wsp = make_wsp(programme(indicator("b", "tys. zł")), lang=lang)
+    result = wsp("record", "b", "850 zł", "--year", "2025")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:2] == [message, hint]
+    assert wsp("record", "b", "850 tys. zł", "--year", "2025").exit_code == 0

@@ -97,6 +97,11 @@ def parse_value(
     if magnitude:  # tys. zł: a magnitude word names thousands, millions … (converted below)
         raw = _without_unit(raw, unit_text.split(" ", 1)[1] if " " in unit_text else "")
     raw, written = _magnitude(raw)
+    if magnitude and currency and not written:  # 850 zł on tys. zł: 850 zł or 850 tys. zł?
+        raise InputError(
+            t("value.currency_in_unit", value=text, unit=unit_text),
+            hint=t("value.currency_in_unit.hint", unit=unit_text),
+        )
     if written and (percent or unit is Unit.PERCENT):
         raise InputError(t("value.magnitude_percent", value=text), hint=accepted_forms(unit))
     try:
