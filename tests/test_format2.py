@@ -213,3 +213,65 @@ def test_the_starter_is_format_2_and_runs_at_once(make_wsp: MakeWsp, lang: str) 
         status = wsp("status", "--as-of", day)
         assert status.exit_code == 0, status.stderr
     assert "tys. zł" in wsp("status", "--as-of", "2026-06-10").stdout
+
+
+# --- the example and the format's documentation --------------------------------------------
+
+
+def test_the_format_2_example_validates_and_runs(make_wsp: MakeWsp) -> None:
+    from tests.conftest import REPO
+
+    wsp = make_wsp(REPO / "examples" / "program-format2.yaml")
+    assert wsp("validate").exit_code == 0
+    for day in ("2026-03-01", "2027-07-15", "2031-06-30"):
+        status = wsp("status", "--as-of", day)
+        assert status.exit_code == 0, status.stderr
+    wsp.record("1.1.kwota", "4,5 mln zł", "--period", "2026-Q1")
+    wsp.record("2.1.dyżury", "3", "--period", "2026-W02")
+    shown = wsp("status", "--year", "2026", "--as-of", "2026-04-10").stdout
+    assert "4,500 tys. zł" in shown and "3 dyżury" in shown
+    assert wsp("report", "--year", "2026", "--as-of", "2027-05-01").exit_code == 0
+
+
+def test_the_documented_example_validates(tmp_path: object) -> None:
+    from tests.conftest import REPO
+
+    text = (REPO / "docs" / "programme-format.md").read_text(encoding="utf-8")
+    example = text.split("## A complete example", 1)[1].split("```yaml\n", 1)[1].split("```")[0]
+    result = load_text(example, "doc.yaml")
+    assert result.ok, [d.format() for d in result.diagnostics]
+
+
+def test_every_documented_target_notation_is_read() -> None:
+    """The first column of the notation table, notation by notation."""
+    from tests.conftest import REPO
+
+    text = (REPO / "docs" / "programme-format.md").read_text(encoding="utf-8")
+    table = text.split("## Target notations", 1)[1].split("\n\n", 3)[2]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert len(rows) > 10
+    import re
+
+    for row in rows:
+        first = row.split(" | ", 1)[0]
+        for notation in re.findall(r"`([^`]+)`", first):
+            if notation.startswith(("/", "{kind")) or notation == "empty":
+                continue
+            raw: object = notation
+            if notation.startswith("{"):
+                import yaml
+
+                raw = yaml.safe_load(notation)
+            parse_target(raw)
+
+
+def test_a_unit_after_a_target_figure_is_read() -> None:
+    text = programme(
+        indicator("k", "km", "3–6 tys. km"), indicator("o", "osoby", "co najmniej 450 osoby")
+    )
+    result = load_text(text, "p.yaml")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert result.program is not None
+    k = result.program.indicator("k")
+    assert k is not None and (k.target.value, k.target.upper) == (3000, 6000)
+    assert k.target_text == "3–6 tys. km"

@@ -8,6 +8,7 @@ Cross-references (goal ids, duplicate ids, years) are checked by the loader's ru
 
 from __future__ import annotations
 
+import contextlib
 from contextvars import ContextVar
 from typing import Annotated, Any, NamedTuple
 
@@ -16,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
@@ -304,13 +306,31 @@ class IndicatorModel(_Base):
 
     @field_validator("target", mode="plain")
     @classmethod
-    def _target(cls, value: Any) -> WrittenTarget:
-        """The one place a target is parsed; the programme is built from what it returns."""
+    def _target(cls, value: Any, info: ValidationInfo) -> WrittenTarget:
+        """The one place a target is parsed; the programme is built from what it returns.
+        A format-2 unit as written may follow the figure (``3–6 tys. km``)."""
         try:
             target = parse_target(value)
         except TargetError as exc:
-            raise _error("wsp_target", str(exc), accepted_notations()) from None
+            unit = info.data.get("unit")
+            bare = _without_unit(value, unit.text if isinstance(unit, UnitSpec) else "")
+            found = None
+            with contextlib.suppress(TargetError):
+                found = parse_target(bare) if bare is not None else None
+            if found is None:
+                raise _error("wsp_target", str(exc), accepted_notations()) from None
+            target = found
         return WrittenTarget(target, value if isinstance(value, str) else str(target))
+
+
+def _without_unit(value: Any, unit: str) -> str | None:
+    """A target's text without the unit written after its figure (None without one)."""
+    if not unit or not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    if len(text) > len(unit) and text.casefold().endswith(unit.casefold()):
+        return text[: -len(unit)].rstrip() or None
+    return None
 
 
 class ActionModel(_Base):
