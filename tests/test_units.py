@@ -310,3 +310,85 @@ def test_zloty_alone_on_thousands_of_zloty_is_refused(
     assert result.exit_code == 2
     assert result.stderr.splitlines()[:2] == [message, hint]
     assert wsp("record", "b", "850 tys. zł", "--year", "2025").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("unit", "target", "lang", "message", "hint"),
+    [
+        (
+            "osoby",
+            "2,5/rok",
+            "en",
+            "the target value 2.5 is not a whole number, but the unit 'osoby' counts things "
+            "(kind count)",
+            "give a whole number, or add unit_kind: quantity (a measure with fractions)",
+        ),
+        (
+            "osoby",
+            "2,5/rok",
+            "pl",
+            "wartość docelowa 2.5 nie jest liczbą całkowitą, a jednostka 'osoby' liczy sztuki "
+            "(rodzaj count)",
+            "podaj liczbę całkowitą albo dopisz unit_kind: quantity (wielkość z ułamkami)",
+        ),
+        (
+            "zł",
+            "-5",
+            "en",
+            "the target value -5 is negative, but the unit 'zł' has no negative values",
+            "only the kind quantity takes negative values: add unit_kind: quantity",
+        ),
+        (
+            "zł",
+            "-5",
+            "pl",
+            "wartość docelowa -5 jest ujemna, a jednostka 'zł' nie przyjmuje wartości ujemnych",
+            "wartości ujemne przyjmuje tylko rodzaj quantity: dopisz unit_kind: quantity",
+        ),
+        (
+            "organizacje",
+            "≥ 30%",
+            "en",
+            "the target is a percentage but the unit is 'organizacje'",
+            "set unit: '%' or add unit_kind: percent",
+        ),
+        (
+            "organizacje",
+            "≥ 30%",
+            "pl",
+            "wartość docelowa jest wyrażona w procentach, a jednostka to 'organizacje'",
+            "ustaw unit: '%' albo dopisz unit_kind: percent",
+        ),
+    ],
+)
+def test_a_target_that_does_not_fit_the_unit_names_it(
+    make_wsp: MakeWsp, unit: str, target: str, lang: str, message: str, hint: str
+) -> None:
+    wsp = make_wsp(programme(indicator("a", unit, f'"{target}"')))
+    result = wsp("validate", lang=lang)
+    assert result.exit_code == 2
+    first, second = result.stderr.splitlines()[:2]
+    assert first == f"{wsp.program}:19:21: {message} [areas[0].actions[0].indicators[0].target]"
+    assert second.split(": ", 1)[1] == hint
+
+
+def test_a_count_in_thousands_takes_a_target_of_whole_people() -> None:
+    ok = load_text(programme(indicator("a", "tys. osób", "1,5/rok")), "p.yaml")
+    assert ok.ok, [d.format() for d in ok.diagnostics]
+    bad = load_text(programme(indicator("a", "tys. osób", "1,0005/rok")), "p.yaml")
+    assert [d.message.split(",")[0] for d in bad.diagnostics] == [
+        "the target value 1.0005 is not a whole number"
+    ]
+
+
+@given(
+    st.integers(1, 99_999),
+    st.sampled_from([("", 1), (" tys. zł", 1), (" mln zł", 1000), (" tys.", 1)]),
+)
+def test_targets_on_thousands_of_zloty_are_in_thousands(n: int, written: tuple[str, int]) -> None:
+    words, factor = written
+    result = load_text(programme(indicator("b", "tys. zł", f'"{n}{words}/rok"')), "p.yaml")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert result.program is not None
+    ind = result.program.indicator("b")
+    assert ind is not None and ind.target.value == n * factor

@@ -206,10 +206,11 @@ class Target:
         return replace(self, value=float(level))
 
     def in_unit(self, scale: int) -> Target:
-        """The target in a unit worth ``scale`` (``tys. zł``: 1000): every figure divided by
-        it, exactly, and shown in the unit (no magnitude word of its own); a relative change
-        (``wzrost o 10%``) and percentages stay as they are."""
-        if scale == 1 or self.percent:
+        """The target in a unit worth ``scale`` (``tys. zł``: 1000). A target written with a
+        magnitude word (``8,5 mln zł``) has every figure divided by it, exactly, and is shown
+        in the unit; one without (``8 500``) is a number of the unit already and stays as it
+        is, as do a relative change (``wzrost o 10%``) and percentages."""
+        if scale == 1 or self.percent or not self.magnitude:
             return self
         from decimal import Decimal
 

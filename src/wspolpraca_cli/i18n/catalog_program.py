@@ -386,6 +386,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "podaj liczbę całkowitą albo zmień jednostkę na 'wartość'",
         "give a whole number, or change the unit to 'number'",
     ),
+    "prog.target_not_whole_unit": (
+        "wartość docelowa {value} nie jest liczbą całkowitą, a jednostka {unit!r} liczy sztuki "
+        "(rodzaj count)",
+        "the target value {value} is not a whole number, but the unit {unit!r} counts things "
+        "(kind count)",
+    ),
+    "prog.target_not_whole_unit.hint": (
+        "podaj liczbę całkowitą albo dopisz unit_kind: quantity (wielkość z ułamkami)",
+        "give a whole number, or add unit_kind: quantity (a measure with fractions)",
+    ),
+    "prog.target_negative.hint": (
+        "wartości ujemne przyjmuje tylko rodzaj quantity: dopisz unit_kind: quantity",
+        "only the kind quantity takes negative values: add unit_kind: quantity",
+    ),
+    "prog.percent_unit_kind.hint": (
+        "ustaw unit: '%' albo dopisz unit_kind: percent",
+        "set unit: '%' or add unit_kind: percent",
+    ),
     "prog.target_empty": (
         "pusta wartość docelowa",
         "an empty target value",
