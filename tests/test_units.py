@@ -392,3 +392,57 @@ def test_targets_on_thousands_of_zloty_are_in_thousands(n: int, written: tuple[s
     assert result.program is not None
     ind = result.program.indicator("b")
     assert ind is not None and ind.target.value == n * factor
+
+
+@given(
+    st.sampled_from(["osoby", "szt.", "km", "godziny", "tys. zł", "zł", "PLN", "tys. osób"]),
+    st.integers(0, 10**8),
+    st.sampled_from([1, 10, 100]),
+    st.sampled_from(["pl", "en"]),
+)
+def test_a_value_shown_with_its_unit_reads_back(unit: str, n: int, per: int, lang: str) -> None:
+    """parse → display → parse: what status shows (``1 200 osoby``, ``8 500,5 tys. zł``)
+    reads back as the same value."""
+    from wspolpraca_cli.numfmt import format_value
+    from wspolpraca_cli.values import parse_indicator_value
+
+    result = load_text(programme(indicator("a", unit)), "p.yaml")
+    assert result.program is not None
+    ind = result.program.indicator("a")
+    assert ind is not None
+    value = n / per if ind.unit is not Unit.COUNT or ind.unit_scale > 1 else float(n)
+    if ind.unit is Unit.COUNT and ind.unit_scale > 1:
+        value = n / 1000
+    if ind.unit is Unit.AMOUNT and not ind.unit_magnitude:
+        value = round(value, 2)
+    shown = format_value(value, ind, lang)
+    assert shown.endswith(" " + unit)
+    if lang == "en" and "," in shown:  # English groups with commas, which wsp reads as decimals
+        return
+    assert parse_indicator_value(shown, ind) == pytest.approx(round(value, 2), abs=0.005)
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "hint"),
+    [
+        (
+            "en",
+            "wsp: error: Cannot read the value 'dużo'.",
+            "  hint: give a number in 'tys. zł', e.g. 850 (that is 850 tys. zł), 12.5, or with "
+            "tys., mln, mld, e.g. 8,5 mln zł",
+        ),
+        (
+            "pl",
+            "wsp: błąd: Niepoprawna wartość 'dużo'.",
+            "  wskazówka: podaj liczbę w jednostce 'tys. zł', np. 850 (czyli 850 tys. zł), 12,5, "
+            "albo ze słowem tys., mln, mld, np. 8,5 mln zł",
+        ),
+    ],
+)
+def test_a_bad_value_in_thousands_names_the_unit(
+    make_wsp: MakeWsp, lang: str, message: str, hint: str
+) -> None:
+    wsp = make_wsp(programme(indicator("b", "tys. zł")), lang=lang)
+    result = wsp("record", "b", "dużo", "--year", "2025")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:2] == [message, hint]

@@ -37,9 +37,17 @@ def _magnitude(raw: str) -> tuple[str, str]:
     return magnitude_suffix(raw)
 
 
-def accepted_forms(unit: Unit) -> str:
-    """The value forms accepted for ``unit``, for messages and prompts."""
+def accepted_forms(unit: Unit, in_magnitude: str = "") -> str:
+    """The value forms accepted for ``unit``, for messages and prompts; ``in_magnitude``, a
+    unit with a magnitude word (``tys. zł``), whose values are numbers of it."""
+    if in_magnitude:
+        return t("value.forms.in_magnitude", unit=in_magnitude)
     return t(f"value.forms.{unit.value}")
+
+
+def indicator_forms(ind: Indicator) -> str:
+    """The value forms accepted for the indicator ``ind`` (:func:`accepted_forms`)."""
+    return accepted_forms(ind.unit, ind.unit_text if ind.unit_magnitude else "")
 
 
 def parse_indicator_value(text: str, ind: Indicator) -> float:
@@ -74,6 +82,7 @@ def parse_value(
     ``indicator`` (its id) names the indicator in messages. ``magnitude`` is the unit's own
     (``tys.`` for ``tys. zł``): the value is a number of that unit. ``unit_text``, the unit
     as written, may follow the number."""
+    forms = accepted_forms(unit, unit_text if magnitude else "")
     raw = _without_unit(text.strip(), unit_text) if not magnitude else text.strip()
     if unit is Unit.YESNO:
         word = raw.casefold()
@@ -81,17 +90,17 @@ def parse_value(
             return 1.0
         if word in NO_WORDS:
             return 0.0
-        raise InputError(t("value.invalid", value=text), hint=accepted_forms(unit))
+        raise InputError(t("value.invalid", value=text), hint=forms)
     folded = raw.casefold().rstrip(".")
     currency = next((c for c in _CURRENCIES if folded.endswith(c)), "")
     if currency and unit is not Unit.AMOUNT:  # a currency belongs to amounts only
-        raise InputError(t("value.invalid", value=text), hint=accepted_forms(unit))
+        raise InputError(t("value.invalid", value=text), hint=forms)
     if currency:
         raw = raw[: len(raw.rstrip(".")) - len(currency)].rstrip()
     percent = raw.endswith(tuple(_PERCENT_SIGNS))
     if percent:
         if unit is not Unit.PERCENT:
-            raise InputError(t("value.percent_not_allowed", value=text), hint=accepted_forms(unit))
+            raise InputError(t("value.percent_not_allowed", value=text), hint=forms)
         raw = raw[:-1].rstrip()
     unit_scale = MAGNITUDES.get(magnitude, 1)
     if magnitude:  # tys. zł: a magnitude word names thousands, millions … (converted below)
@@ -103,7 +112,7 @@ def parse_value(
             hint=t("value.currency_in_unit.hint", unit=unit_text),
         )
     if written and (percent or unit is Unit.PERCENT):
-        raise InputError(t("value.magnitude_percent", value=text), hint=accepted_forms(unit))
+        raise InputError(t("value.magnitude_percent", value=text), hint=forms)
     try:
         # Counts and amounts are where a clerk may group thousands with a dot (12.500):
         # read them strictly, so that an ambiguous number is refused, not misread (before a
@@ -116,20 +125,20 @@ def parse_value(
             value = float(Decimal(repr(value)) / unit_scale)
     except AmbiguousNumber as exc:
         message = str(exc)
-        raise InputError(message[:1].upper() + message[1:], hint=accepted_forms(unit)) from None
+        raise InputError(message[:1].upper() + message[1:], hint=forms) from None
     except ValueError:
-        raise InputError(t("value.invalid", value=text), hint=accepted_forms(unit)) from None
+        raise InputError(t("value.invalid", value=text), hint=forms) from None
     if value == 0:
         value = 0.0  # no negative zero
     if unit in (Unit.COUNT, Unit.AMOUNT) and value < 0:
-        raise InputError(t("value.negative", value=text), hint=accepted_forms(unit))
+        raise InputError(t("value.negative", value=text), hint=forms)
     if unit is Unit.COUNT and not _whole(value, unit_scale):
         message = (
             t("value.not_whole_id", id=indicator, value=text)
             if indicator
             else t("value.not_whole", value=text)
         )
-        raise InputError(message, hint=accepted_forms(unit))
+        raise InputError(message, hint=forms)
     return value
 
 

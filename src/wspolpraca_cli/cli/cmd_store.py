@@ -159,7 +159,7 @@ def record(
     """
     from wspolpraca_cli.cli import prompts
     from wspolpraca_cli.services import entries as services
-    from wspolpraca_cli.values import accepted_forms
+    from wspolpraca_cli.values import indicator_forms
 
     ws, _ = workspace(ctx)
     program = ws.program
@@ -184,7 +184,7 @@ def record(
             typer.echo(t("record.using_current", period=chosen.period), err=True)
     if value is None:
         if not interactive:
-            raise UsageError(t("record.missing_value"), hint=accepted_forms(ind.unit))
+            raise UsageError(t("record.missing_value"), hint=indicator_forms(ind))
         value = prompts.ask_value(ind)
     tags = list(tag or [])
     if asking:

@@ -499,6 +499,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give the number in {unit!r} alone (e.g. 850) or with tys., mln, mld "
         "(e.g. 850 tys. zł, 1,2 mln zł)",
     ),
+    "value.forms.in_magnitude": (
+        "podaj liczbę w jednostce {unit!r}, np. 850 (czyli 850 {unit}), 12,5, albo ze słowem "
+        "tys., mln, mld, np. 8,5 mln zł",
+        "give a number in {unit!r}, e.g. 850 (that is 850 {unit}), 12.5, or with tys., mln, "
+        "mld, e.g. 8,5 mln zł",
+    ),
     "value.forms.count": (
         "podaj liczbę całkowitą nieujemną, np. 0, 2, 1 200",
         "give a whole number of zero or more, e.g. 0, 2, 1 200",
