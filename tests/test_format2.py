@@ -179,6 +179,9 @@ def test_a_weekly_target_on_a_monthly_indicator_is_refused(make_wsp: MakeWsp) ->
     result = wsp("validate")
     assert result.exit_code == 2
     assert "per week" in result.stderr.splitlines()[0]
+    polish = wsp("validate", lang="pl")
+    assert polish.exit_code == 2
+    assert "tydzień" in polish.stderr.splitlines()[0]
 
 
 # --- the starter -----------------------------------------------------------------------------
