@@ -446,3 +446,20 @@ def test_a_bad_value_in_thousands_names_the_unit(
     result = wsp("record", "b", "dużo", "--year", "2025")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[:2] == [message, hint]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            ": b Wskaźnik b = 850 tys. zł for 2025. Actual for 2025: 850 tys. zł (sum, 1 entry).",
+        ),
+        ("pl", ": b Wskaźnik b = 850 tys. zł za 2025."),
+    ],
+)
+def test_record_says_the_value_in_its_unit(make_wsp: MakeWsp, lang: str, said: str) -> None:
+    wsp = make_wsp(programme(indicator("b", "tys. zł")), lang=lang)
+    result = wsp("record", "b", "850", "--year", "2025")
+    assert result.exit_code == 0
+    assert said in result.stderr

@@ -219,6 +219,7 @@ def record(
 def _report_record(done: Any, store: str) -> None:
     """What ``wsp record`` did (or, in a dry run, would do): the new entry's id on stdout, the
     message on stderr."""
+    from wspolpraca_cli.numfmt import with_unit
     from wspolpraca_cli.safe_text import one_line  # the programme's text, shown escaped
     from wspolpraca_cli.services.base import SHORT
 
@@ -229,7 +230,7 @@ def _report_record(done: Any, store: str) -> None:
             t(
                 "record.dry_run",
                 id=one_line(ind.id),
-                value=_num(entry.value, ind.unit),
+                value=with_unit(_num(entry.value, ind.unit), ind),
                 period=entry.period,
                 total_period=_total_period(done.total, entry.period),
                 state=state,
@@ -245,7 +246,7 @@ def _report_record(done: Any, store: str) -> None:
             uid=entry.uid[:SHORT],
             id=one_line(ind.id),
             name=one_line(ind.name),
-            value=_num(entry.value, ind.unit),
+            value=with_unit(_num(entry.value, ind.unit), ind),
             period=entry.period,
             total_period=_total_period(done.total, entry.period),
             state=state,
