@@ -13,6 +13,7 @@ from wspolpraca_cli.cli.formats import TreeFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.errors import UnknownId
 from wspolpraca_cli.i18n import get_language, plural, t
+from wspolpraca_cli.safe_text import shown
 
 if TYPE_CHECKING:
     from wspolpraca_cli.model import Action, Area, Goal, Indicator, Program
@@ -45,11 +46,19 @@ def validate(
         t(
             "validate.ok",
             file=path,
-            goals=plural(len(program.specific_goals), "noun.specific_goal"),
+            goals=_goals_counted(program),
             actions=plural(len(program.actions), "noun.action"),
             indicators=plural(len(program.indicators), "noun.indicator"),
         )
     )
+
+
+def _goals_counted(program: Program) -> str:
+    """``3 cele szczegółowe``; with several main goals ``2 cele główne, 3 cele szczegółowe``."""
+    specific = plural(len(program.specific_goals), "noun.specific_goal")
+    if len(program.main_goals) == 1:
+        return specific
+    return f"{plural(len(program.main_goals), 'noun.main_goal')}, {specific}"
 
 
 def _adopt_file_language(ctx: typer.Context, path: Path) -> None:
@@ -95,12 +104,10 @@ def list_tree(
 
 
 def _lookup(program: Program, item_id: str) -> Indicator | Action | Area | Goal:
-    found = (
-        program.indicator(item_id)
-        or program.action(item_id)
-        or program.area(item_id)
-        or program.goal(item_id)
-    )
+    found: Indicator | Action | Area | Goal | None = program.indicator(item_id)
+    if found is None and program.is_tree:  # a goal tree's codes (1.1) may be an action's too
+        found = program.goal(item_id)
+    found = found or program.action(item_id) or program.area(item_id) or program.goal(item_id)
     if found is None:
         known = program.all_ids()
         raise UnknownId(
@@ -174,7 +181,7 @@ def init(
         return
     check_output(file, force)
     write_output(file, starter(get_language()).encode("utf-8"), force=force)
-    typer.echo(t("init.done", path=file), err=True)
+    typer.echo(shown(t("init.done", path=file)), err=True)
 
 
 def register(app: typer.Typer) -> None:
