@@ -278,3 +278,85 @@ def test_a_unit_after_a_target_figure_is_read() -> None:
     k = result.program.indicator("k")
     assert k is not None and (k.target.value, k.target.upper) == (3000, 6000)
     assert k.target_text == "3–6 tys. km"
+
+
+# --- the goal tree's keys in a format-1 file -------------------------------------------------
+
+TREE_HEAD = """\
+format: 1
+program: {title: T, issuer: Rada, first_year: 2025, last_year: 2026}
+"""
+TREE_AREAS = """\
+areas:
+  - id: "1"
+    name: O
+    actions:
+      - lp: "1"
+        name: D
+        indicators:
+          - {id: a, name: A, unit: liczba, target: 1/rok, frequency: raz w roku}
+"""
+GOAL_INDICATOR = "      - {id: WI.1, name: W, unit: liczba, target: 5, frequency: raz w roku}\n"
+
+
+@pytest.mark.parametrize(
+    ("goals", "line", "column", "path", "en", "pl"),
+    [
+        (
+            "goals:\n  main:\n    id: I\n    name: G\n    indicators:\n" + GOAL_INDICATOR,
+            8,
+            7,
+            "goals.main.indicators",
+            "indicators on a goal (the goal's key indicators) belong to format 2 of the "
+            "programme file",
+            "wskaźniki przy celu (klucz indicators celu) należą do formatu 2 pliku programu",
+        ),
+        (
+            "goals:\n  main:\n    - {id: I, name: G}\n    - {id: II, name: H}\n",
+            5,
+            5,
+            "goals.main",
+            "a list of main goals belongs to format 2 of the programme file",
+            "lista celów głównych należy do formatu 2 pliku programu",
+        ),
+        (
+            "goals:\n  main:\n    id: I\n    name: G\n    specific:\n      - {id: s, name: S}\n",
+            8,
+            7,
+            "goals.main.specific",
+            "specific goals listed under a main goal belong to format 2 of the programme file",
+            "cele szczegółowe wpisane pod celem głównym należą do formatu 2 pliku programu",
+        ),
+    ],
+)
+def test_the_goal_trees_keys_in_format_1_say_to_write_format_2(
+    make_wsp: MakeWsp, goals: str, line: int, column: int, path: str, en: str, pl: str
+) -> None:
+    wsp = make_wsp(TREE_HEAD + goals + TREE_AREAS)
+    for lang, message, advice in (
+        ("en", en, "write 'format: 2' at the top of the file"),
+        ("pl", pl, "wpisz na początku pliku 'format: 2'"),
+    ):
+        result = wsp("validate", lang=lang)
+        assert result.exit_code == 2
+        first, second = result.stderr.splitlines()[:2]
+        assert first == f"{wsp.program}:{line}:{column}: {message} [{path}]"
+        assert advice in second
+        assert "Traceback" not in result.stderr
+    two = make_wsp(TREE_HEAD.replace("format: 1", "format: 2") + goals + TREE_AREAS)
+    assert two("validate").exit_code == 0, two("validate").stderr
+
+
+def test_serves_in_format_1_says_to_write_format_2(make_wsp: MakeWsp) -> None:
+    goals = "goals:\n  main: {id: I, name: G}\n  specific:\n    - {id: a, name: S}\n"
+    areas = TREE_AREAS.replace("frequency: raz w roku}", "frequency: raz w roku, serves: [a]}")
+    wsp = make_wsp(TREE_HEAD + goals + areas)
+    result = wsp("validate")
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert first.endswith(
+        "the key serves (further goals an indicator serves) belongs to format 2 of the "
+        "programme file [areas[0].actions[0].indicators[0].serves]"
+    )
+    polish = wsp("validate", lang="pl")
+    assert "klucz serves (cele, którym wskaźnik służy także) należy do formatu 2" in polish.stderr

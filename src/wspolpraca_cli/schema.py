@@ -93,6 +93,18 @@ def _error(kind: str, message: str, hint: str = "") -> PydanticCustomError:
     return PydanticCustomError(kind, "{message}", context)
 
 
+def _format_2_only(key: str) -> Any:
+    """A ``before`` validator refusing a format-2 key in a format-1 file (where it is given
+    at all: an empty list is let through)."""
+
+    def check(value: Any) -> Any:
+        if value not in (None, [], {}):
+            requires_format_2(t(f"prog.format2.{key}"))
+        return value
+
+    return BeforeValidator(check)
+
+
 def _no_bool(value: Any) -> Any:
     """Text fields: refuse YAML booleans, and numbers whose text YAML would change."""
     if isinstance(value, bool):
@@ -219,7 +231,7 @@ class IndicatorModel(_Base):
     department: OptionalText = ""
     notes: OptionalText = ""
     deadline_days: DeadlineDays | None = None
-    serves: list[Text] = []
+    serves: Annotated[list[Text], _format_2_only("serves")] = []
     """Goals the indicator serves besides where it stands (format 2)."""
 
     @field_validator("unit", mode="plain")
@@ -337,7 +349,7 @@ class GoalModel(_Base):
 
     id: Text
     name: Text
-    indicators: list[IndicatorModel] = []
+    indicators: Annotated[list[IndicatorModel], _format_2_only("goal_indicators")] = []
 
 
 class MainGoalModel(_Base):
@@ -346,8 +358,8 @@ class MainGoalModel(_Base):
 
     id: Text
     name: Text
-    indicators: list[IndicatorModel] = []
-    specific: list[GoalModel] = []
+    indicators: Annotated[list[IndicatorModel], _format_2_only("goal_indicators")] = []
+    specific: Annotated[list[GoalModel], _format_2_only("nested_specific")] = []
 
 
 def _one_or_many(value: Any) -> Any:
@@ -355,6 +367,7 @@ def _one_or_many(value: Any) -> Any:
     if isinstance(value, dict):
         return [value]
     if isinstance(value, list):
+        requires_format_2(t("prog.format2.main_goals"))
         return value
     from wspolpraca_cli.targets import shown_value
 

@@ -514,6 +514,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wpisz na początku pliku 'format: 2' (format 2 odczytuje też wszystko z formatu 1)",
         "write 'format: 2' at the top of the file (format 2 reads everything format 1 does)",
     ),
+    "prog.format2.goal_indicators": (
+        "wskaźniki przy celu (klucz indicators celu) należą do formatu 2 pliku programu",
+        "indicators on a goal (the goal's key indicators) belong to format 2 of the programme file",
+    ),
+    "prog.format2.nested_specific": (
+        "cele szczegółowe wpisane pod celem głównym należą do formatu 2 pliku programu",
+        "specific goals listed under a main goal belong to format 2 of the programme file",
+    ),
+    "prog.format2.main_goals": (
+        "lista celów głównych należy do formatu 2 pliku programu",
+        "a list of main goals belongs to format 2 of the programme file",
+    ),
+    "prog.format2.serves": (
+        "klucz serves (cele, którym wskaźnik służy także) należy do formatu 2 pliku programu",
+        "the key serves (further goals an indicator serves) belongs to format 2 of the "
+        "programme file",
+    ),
     "prog.unit_kind_format2": (
         "klucz unit_kind (rodzaj jednostki) należy do formatu 2 pliku programu",
         "the key unit_kind (the kind of a unit) belongs to format 2 of the programme file",
