@@ -21,6 +21,7 @@ from wspolpraca_cli.progress import (
     deviation,
     summary_counts,
 )
+from wspolpraca_cli.units import KIND_NAMES
 
 SCHEMA = 1
 
@@ -43,8 +44,6 @@ def unit_json(ind: Indicator) -> dict[str, Any]:
     """The unit as the document writes it (format 1: its ``unit_label``), its kind (``count``,
     ``amount``, ``percent``, ``milestone``, ``quantity``) and what one unit is worth (1000 for
     ``tys. zł``: values and targets are numbers of that unit)."""
-    from wspolpraca_cli.units import KIND_NAMES
-
     return {
         "unit_text": ind.unit_text or ind.unit_label,
         "unit_kind": KIND_NAMES[ind.unit],
