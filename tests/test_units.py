@@ -463,3 +463,17 @@ def test_record_says_the_value_in_its_unit(make_wsp: MakeWsp, lang: str, said: s
     result = wsp("record", "b", "850", "--year", "2025")
     assert result.exit_code == 0
     assert said in result.stderr
+
+
+def test_a_breakdown_values_target_comes_in_thousands_too() -> None:
+    extra = (
+        "breakdowns:\n  tryb:\n    values: [konkurs, małe granty]\n"
+        "    targets: {konkurs: 2 mln zł/rok}"
+    )
+    result = load_text(programme(indicator("b", "tys. zł", "3 mln zł/rok", extra)), "p.yaml")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert result.program is not None
+    ind = result.program.indicator("b")
+    assert ind is not None and ind.target.value == 3000
+    found = ind.breakdowns[0].target_of("konkurs")
+    assert found is not None and found[0].value == 2000

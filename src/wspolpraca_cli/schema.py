@@ -474,14 +474,16 @@ def indicator_ids(action_id: str, indicators: list[IndicatorModel]) -> list[str]
     return [ind.id or f"{action_id}.{n}" for n, ind in enumerate(indicators, 1)]
 
 
-def _breakdown(key: str, spec: BreakdownModel) -> model.Breakdown:
+def _breakdown(key: str, spec: BreakdownModel, scale: int = 1) -> model.Breakdown:
+    """A breakdown; ``scale``, what one unit of its indicator is worth (a value's target
+    written with a magnitude word comes in the unit, as the indicator's does)."""
     raw = spec.values
     values = tuple((v, v) for v in raw) if isinstance(raw, list) else tuple(raw.items())
     breakdown = model.Breakdown(key=key, label=key, values=values)
     if not spec.targets:
         return breakdown
     targets = tuple(
-        (breakdown.resolve(name) or name, written.target, written.text)
+        (breakdown.resolve(name) or name, written.target.in_unit(scale), written.text)
         for name, written in spec.targets.items()
     )
     return model.Breakdown(key=key, label=key, values=values, targets=targets)
@@ -516,7 +518,9 @@ def _indicator(
         action_id=action_id,
         area_id=area_id,
         baseline=model.Baseline(ind.baseline.value, ind.baseline.year) if ind.baseline else None,
-        breakdowns=tuple(_breakdown(k, v) for k, v in ind.breakdowns.items()),
+        breakdowns=tuple(
+            _breakdown(k, v, MAGNITUDES.get(unit.magnitude, 1)) for k, v in ind.breakdowns.items()
+        ),
         lower_bound=bounds.min,
         upper_bound=bounds.max,
         department=ind.department,
