@@ -18,7 +18,7 @@ runner = CliRunner()
 
 COMMANDS = [
     "validate", "list", "show", "init", "record", "history", "correct", "void",
-    "export", "import", "status", "check", "report", "store",
+    "export", "import", "status", "check", "report", "lock", "unlock", "explain", "store",
 ]  # fmt: skip
 
 

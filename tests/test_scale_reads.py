@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -157,6 +158,65 @@ ENTRIES = st.lists(
 )
 
 
+RISKY_TEXT = st.one_of(
+    TEXT,
+    st.tuples(
+        st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "'=", "-5", "(", "1", "A"]), TEXT
+    ).map("".join),
+)
+CELL_VALUES = st.one_of(
+    st.floats(allow_nan=False),
+    st.integers(-(2**60), 2**60).map(float),
+    st.sampled_from([0.0, -0.0, 1.5, -2.0, 2.0**52, 2.0**52 - 1, -(2.0**52), 1e16, 0.1 + 0.2]),
+)
+CELL_ENTRIES = st.lists(
+    st.builds(
+        Entry,
+        uid=st.uuids().map(lambda u: u.hex),
+        indicator_id=st.sampled_from(["1.1", "=1", "-1.1", "@x"]),
+        period=st.sampled_from(["2024", "2024-Q1", "+2024"]),
+        value=CELL_VALUES,
+        date=st.one_of(st.none(), RISKY_TEXT),
+        note=RISKY_TEXT,
+        source=RISKY_TEXT,
+        recorded_by=RISKY_TEXT,
+        tags=st.lists(st.tuples(RISKY_TEXT, RISKY_TEXT), max_size=2).map(tuple),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(entries=CELL_ENTRIES, void_first=st.booleans())
+def test_the_cells_the_store_writes_are_the_cells_of_its_rows(
+    tmp_path_factory: pytest.TempPathFactory, entries: list[Entry], void_first: bool
+) -> None:
+    """An export's cells formatted by SQLite (values, tags, formulas neutralised) are the
+    cells Python writes from the same rows, byte for byte, in both languages."""
+    from wspolpraca_cli.services.transfer import ExportedRows
+    from wspolpraca_cli.transfer import write_csv_rows
+
+    path = tmp_path_factory.mktemp("cells") / "s.db"
+    with open_store(path) as store:
+        stored = store.add_many(entries)
+        if void_first:
+            store.add(
+                Entry("", stored[0].indicator_id, stored[0].period, None,
+                      kind=EntryKind.VOID, supersedes=stored[0].uid, reason="-dubel")
+            )  # fmt: skip
+    with open_store(path, readonly=True) as store:
+        for lang in ("en", "pl"):
+            rows = ExportedRows(store)
+            fast, slow = io.StringIO(newline=""), io.StringIO(newline="")
+            assert write_csv_rows(rows, fast, lang=lang) == len(entries) + void_first
+            rows.close()
+            write_csv_rows(list(store.iter_rows()), slow, lang=lang)
+            assert fast.getvalue() == slow.getvalue()
+
+
 @given(entries=ENTRIES)
 def test_streamed_json_is_the_json_document(entries: list[Entry]) -> None:
     from wspolpraca_cli.render.json_docs import dumps
@@ -221,17 +281,29 @@ def test_rows_are_the_entries_as_rows(wsp: Wsp) -> None:
     assert rows[-1][3] is None and rows[-1][4] == "void"
 
 
-def test_a_row_of_a_damaged_store_is_a_damaged_store(wsp: Wsp) -> None:
+@pytest.mark.parametrize(
+    ("damage", "fmt"),
+    [
+        ("kind = 'garbage'", "csv"),
+        ("kind = 'garbage'", "json"),
+        ("tags = 'not json'", "csv"),
+        ("tags = '[1]'", "csv"),
+        ("value = 'abc'", "csv"),
+        ("value = 'abc'", "json"),
+    ],
+)
+def test_a_row_of_a_damaged_store_is_a_damaged_store(wsp: Wsp, damage: str, fmt: str) -> None:
     import sqlite3
 
     wsp.record("1.1", "2", "--year", "2024")
+    wsp.record("1.1", "3", "--year", "2023")
     conn = sqlite3.connect(wsp.store)
     conn.execute("DROP TRIGGER entries_never_updated")
     conn.execute("PRAGMA ignore_check_constraints = ON")  # damage no CHECK can stop
-    conn.execute("UPDATE entries SET kind = 'garbage'")
+    conn.execute(f"UPDATE entries SET {damage} WHERE seq = 2")
     conn.commit()
     conn.close()
-    result = wsp("export")
+    result = wsp("export", "--format", fmt)
     assert result.exit_code == 3
     assert "damaged" in result.stderr
 
@@ -244,17 +316,23 @@ def test_an_export_that_fails_midway_leaves_no_file(
 
     for n in range(3):
         wsp.record("1.1", str(n), "--year", "2024")
-    real = SqliteStore.iter_rows
+    real_rows, real_cells = SqliteStore.iter_rows, SqliteStore.iter_cells
 
-    def broken(self: SqliteStore, batch: int = 2000) -> Iterator[EntryRow]:
-        entries = real(self, batch)
+    def broken(entries: Iterator[Any]) -> Iterator[Any]:
         try:
             yield next(entries)
             raise StoreError("the store broke")
         finally:
             entries.close()
 
-    monkeypatch.setattr(SqliteStore, "iter_rows", broken)
+    def broken_rows(self: SqliteStore, batch: int = 2000) -> Iterator[EntryRow]:
+        return broken(real_rows(self, batch))
+
+    def broken_cells(self: SqliteStore, **cell_format: Any) -> Iterator[Any]:
+        return broken(real_cells(self, **cell_format))
+
+    monkeypatch.setattr(SqliteStore, "iter_rows", broken_rows)
+    monkeypatch.setattr(SqliteStore, "iter_cells", broken_cells)
     target = tmp_path / "out.csv"
     result = wsp("export", "-o", str(target))
     assert result.exit_code == 3
@@ -299,18 +377,22 @@ def test_one_indicators_reads_use_indexes_and_no_scan(tmp_path: Path) -> None:
 def test_a_store_of_schema_2_gains_the_supersessions_index(tmp_path: Path) -> None:
     import sqlite3
 
+    from wspolpraca_cli.store.sqlite_schema import SCHEMA_VERSION
+
     path = tmp_path / "s.db"
     with open_store(path) as store:
         first = store.add(rec(1))
         store.add(Entry("", "1.1", "2024", 2, kind=EntryKind.CORRECTION, supersedes=first.uid))
     conn = sqlite3.connect(path)
     conn.execute("DROP INDEX entries_supersessions")
+    conn.execute("DROP TABLE period_locks")  # what schema 4 added (the audit trail)
+    conn.execute("DROP TABLE explanations")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()
     with open_store(path, readonly=True) as store:  # migrated where it can be written
         assert store.superseded_by("1.1") == {first.uid: store.entries()[1].uid}
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION
     conn = sqlite3.connect(path)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     conn.close()

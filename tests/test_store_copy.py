@@ -152,7 +152,7 @@ def test_store_info_text_and_json(wsp: Wsp) -> None:
         "backend": kind,
         "location": str(wsp.store),
         "exists": True,
-        "schema_version": 3,
+        "schema_version": 4,
         "entries": 6,
         "indicators": 3,
     }
@@ -161,3 +161,41 @@ def test_store_info_text_and_json(wsp: Wsp) -> None:
     assert "Entries:                 6" in text.stdout
     assert "Indicators with entries: 3" in text.stdout
     assert "Wskaźniki z wpisami: 3" in wsp("store", "info", lang="pl").stdout
+
+
+def test_copy_keeps_the_audit_trail_and_a_lock_still_holds(wsp: Wsp, tmp_path: Path) -> None:
+    """Locks, unlocks, explanations and withdrawals go with the entries (after them: a lock
+    copied first would refuse its period's entries), once; the copy's locks still refuse."""
+    source = Wsp(wsp.program, tmp_path / "a.db")
+    filled(source)
+    for args in (
+        ("lock", "2023", "--reason", "sprawozdanie przyjęte"),
+        ("unlock", "2023", "--reason", "korekta danych"),
+        ("lock", "2024", "--reason", "sprawozdanie za 2024 przyjęte"),
+        ("explain", "1.1", "2023", "brak sali"),
+        ("explain", "1.1", "2023", "brak sali i prowadzącego"),
+    ):
+        run = source(*args)
+        assert run.exit_code == 0, run.stderr
+    with open_store(source.store, readonly=True) as store:
+        locks, explanations = store.lock_events(), store.explanations()
+    assert (len(locks), len(explanations)) == (3, 2)
+    there = wsp("store", "copy", str(source.store), str(wsp.store))
+    assert there.exit_code == 0, there.stderr
+    assert "Audit trail (period locks and explanations): 5 copied, 0 already there." in there.stdout
+    with open_store(wsp.store, readonly=True) as store:
+        assert [replace(e, seq=0) for e in store.lock_events()] == [
+            replace(e, seq=0) for e in locks
+        ]
+        assert [replace(e, seq=0) for e in store.explanations()] == [
+            replace(e, seq=0) for e in explanations
+        ]
+    assert wsp("history", "1.1").stdout == source("history", "1.1").stdout
+    refused = wsp("record", "1.1", "1", "--year", "2024")
+    assert refused.exit_code == 2 and "sprawozdanie za 2024 przyjęte" in refused.stderr
+    again = wsp("store", "copy", str(source.store), str(wsp.store))
+    assert again.exit_code == 0, again.stderr
+    assert "0 copied, 5 already there" in again.stdout
+    back = tmp_path / "b.db"
+    assert wsp("store", "copy", str(wsp.store), str(back)).exit_code == 0
+    assert Wsp(wsp.program, back)("history", "1.1").stdout == source("history", "1.1").stdout

@@ -20,6 +20,7 @@ from wspolpraca_cli.entries import Entry, EntryKind
 from wspolpraca_cli.errors import StoreError, UsageError
 from wspolpraca_cli.locate import store_url
 from wspolpraca_cli.store import open_store
+from wspolpraca_cli.store.postgres_schema import SCHEMA_VERSION
 from wspolpraca_cli.store.postgres_url import parse_url, shown_url
 
 
@@ -28,6 +29,10 @@ def sql(url: str) -> Any:
     import psycopg
 
     return psycopg.connect(url, autocommit=True)
+
+
+TABLES = "wsp_entries, wsp_meta, wsp_period_locks, wsp_explanations"
+"""Every table of the schema: what a clerk needs rights on."""
 
 
 def rec(value: float, period: str = "2024", ind: str = "1.1", **kw: Any) -> Entry:
@@ -74,6 +79,29 @@ def test_triggers_refuse_update_delete_truncate_even_for_a_superuser(pg_url: str
         assert store.entries() == [kept]
 
 
+def test_the_audit_trail_is_append_only_in_the_database_too(pg_url: str) -> None:
+    import psycopg
+
+    from wspolpraca_cli.audit import Explanation, LockAction, LockEvent
+
+    with open_store(pg_url) as store:
+        lock = store.add_lock_event(LockEvent("", "2024", LockAction.LOCK, "przyjęte"))
+        why = store.add_explanation(Explanation("", "1.1", "2023", "powód"))
+        assert lock.recorded_by == why.recorded_by != ""  # the database user
+    with sql(pg_url) as conn:
+        conn.execute("SET session_replication_role = replica")
+        for table in ("wsp_period_locks", "wsp_explanations"):
+            for statement in (
+                f"UPDATE {table} SET period = '2020'",
+                f"DELETE FROM {table}",
+                f"TRUNCATE {table}",
+            ):
+                with pytest.raises(psycopg.errors.RestrictViolation, match="never changed"):
+                    conn.execute(statement)
+    with open_store(pg_url, readonly=True) as store:
+        assert store.lock_events() == [lock] and store.explanations() == [why]
+
+
 def test_an_entry_is_superseded_once_by_the_database_too(pg_url: str) -> None:
     import psycopg
 
@@ -108,7 +136,7 @@ def test_a_clerk_records_and_a_reader_only_reads(pg_wsp: Wsp) -> None:
         for role, rights in ((clerk, "SELECT, INSERT"), (reader, "SELECT")):
             conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'pw'")
             conn.execute(f'GRANT USAGE ON SCHEMA "{schema}" TO {role}')
-            conn.execute(f"GRANT {rights} ON wsp_entries, wsp_meta TO {role}")
+            conn.execute(f"GRANT {rights} ON {TABLES} TO {role}")
     try:
         as_role = url.replace("://wsp@", "://{}:pw@")
         by_clerk = Wsp(pg_wsp.program, as_role.format(clerk))
@@ -168,7 +196,7 @@ def test_a_newer_schema_is_refused(pg_wsp: Wsp) -> None:
         conn.execute("UPDATE wsp_meta SET value = '99' WHERE key = 'schema_version'")
     run = pg_wsp("status")
     assert run.exit_code == 3
-    assert "has schema version 99; this wsp knows versions up to 3" in run.stderr
+    assert f"has schema version 99; this wsp knows versions up to {SCHEMA_VERSION}" in run.stderr
     assert "upgrade wsp" in run.stderr
 
 
@@ -184,7 +212,7 @@ def test_the_schema_is_created_once_by_concurrent_first_writers(pg_url: str) -> 
         assert p.exitcode == 0
     with open_store(pg_url, readonly=True) as store:
         assert sorted(e.note for e in store.entries()) == [f"w{w}" for w in range(4)]
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION
 
 
 def _record_one(url: str, worker: int) -> None:
@@ -208,7 +236,7 @@ def test_a_migration_step_brings_an_older_store_forward(pg_url: str) -> None:
             " VALUES ('old00001', '1.1', '2022', 3, 'record', '2022-05-01T10:00:00Z')"
         )
     with open_store(pg_url) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION
         assert [e.uid for e in store.entries()] == ["old00001"]
         assert store.verify(full=True) == []
 
@@ -219,7 +247,7 @@ def test_store_verify_finds_a_disabled_or_dropped_trigger(pg_wsp: Wsp) -> None:
     assert intact.exit_code == 0, intact.stderr
     assert intact.stdout == (
         f"The store {pg_wsp.store} is intact: wsp's rules (schema, the triggers that protect "
-        "entries, every correction) found nothing wrong (schema version 3, 1 entry).\n"
+        "entries, every correction) found nothing wrong (schema version 4, 1 entry).\n"
     )
     with sql(str(pg_wsp.store)) as conn:
         conn.execute("ALTER TABLE wsp_entries DISABLE TRIGGER wsp_entries_never_changed")

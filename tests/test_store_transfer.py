@@ -37,6 +37,32 @@ def without_seq(entries: list[Entry]) -> list[Entry]:
     return [replace(e, seq=0) for e in entries]
 
 
+def test_an_imported_row_is_the_entry_its_class_builds(wsp: Wsp, tmp_path: Path) -> None:
+    """The import fills a new entry's fields at once (not through ``Entry.__init__``): it
+    is the same object, every field set, equal and hashed alike."""
+    from dataclasses import fields
+
+    from wspolpraca_cli.loader import load_program
+    from wspolpraca_cli.transfer import open_entries
+
+    path = tmp_path / "rows.csv"
+    path.write_text(
+        HEADER
+        + "\nu1,1.1,2024,2,record,2024-03-01,n,s,organizator=NGO,ja,2024-01-01T00:00:00Z,,\n",
+        encoding="utf-8",
+    )
+    with open_entries(path, load_program(wsp.program)) as source:
+        (row,) = list(source.rows())
+    expected = Entry(
+        "u1", "1.1", "2024", 2.0, date="2024-03-01", note="n", source="s",
+        tags=(("organizator", "NGO"),), recorded_by="ja", recorded_at="2024-01-01T00:00:00Z",
+    )  # fmt: skip
+    assert row.entry == expected
+    assert hash(row.entry) == hash(expected)
+    assert repr(row.entry) == repr(expected)
+    assert sorted(vars(row.entry)) == sorted(f.name for f in fields(Entry))
+
+
 @pytest.mark.parametrize(("fmt", "lang"), [("csv", "en"), ("csv", "pl"), ("json", "en")])
 def test_export_import_round_trip(wsp: Wsp, tmp_path: Path, fmt: str, lang: str) -> None:
     original = fill(wsp)

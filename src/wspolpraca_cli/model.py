@@ -110,6 +110,18 @@ class Breakdown:
 
 
 @record
+class Amendment:
+    """A change of an indicator's target by resolution, in force from a year on."""
+
+    from_year: int
+    target: Target
+    target_text: str = ""
+    """The amended target as the document writes it (``2/rok``)."""
+    resolution: str = ""
+    """The resolution that changed it (``Uchwała nr XII/123/2023``)."""
+
+
+@record
 class Indicator:
     id: str
     name: str
@@ -146,6 +158,9 @@ class Indicator:
     indicator of a specific goal); empty for an action's indicator."""
     serves: tuple[str, ...] = ()
     """Further goals the indicator serves besides where it stands (``serves: [a, c]``)."""
+    amendments: tuple[Amendment, ...] = ()
+    """Changes of the target by resolution, in year order (see
+    :func:`wspolpraca_cli.progress.periods.target_in_force`)."""
 
     @property
     def unit_scale(self) -> int:

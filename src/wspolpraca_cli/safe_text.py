@@ -31,6 +31,9 @@ _QUOTE = "'"
 _QUOTABLE = _FORMULA_START | {_QUOTE}
 """First characters worth a closer look: a formula, or a quote before one (see
 :func:`_needs_quote`)."""
+QUOTABLE = _QUOTABLE
+"""The first characters of a cell that :func:`spreadsheet_text` may change (a store that
+writes an export's cells itself calls it only for those)."""
 
 K = TypeVar("K")
 

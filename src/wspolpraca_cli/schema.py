@@ -218,7 +218,8 @@ class WrittenTarget(NamedTuple):
 
 
 def _written_target(value: Any) -> WrittenTarget:
-    """A breakdown value's target, read as an indicator's is (see ``IndicatorModel``)."""
+    """The one place a target is parsed (an indicator's, its amendments' and a breakdown
+    value's)."""
     try:
         target = parse_target(value)
     except TargetError as exc:
@@ -246,6 +247,21 @@ class BreakdownModel(_Base):
 BreakdownSpec = Annotated[BreakdownModel, BeforeValidator(_breakdown_form)]
 
 
+class AmendmentModel(_Base):
+    """A change of an indicator's target by resolution, from a year on (issue 12):
+    ``{from: 2023, target: 2/rok, resolution: "Uchwała nr …"}``."""
+
+    model_config = ConfigDict(populate_by_name=True)
+    from_year: int = Field(alias="from", strict=True)
+    target: WrittenTarget
+    resolution: OptionalText = ""
+
+    @field_validator("target", mode="plain")
+    @classmethod
+    def _target(cls, value: Any) -> WrittenTarget:
+        return _written_target(value)
+
+
 class IndicatorModel(_Base):
     id: Text | None = None
     name: Text
@@ -263,6 +279,7 @@ class IndicatorModel(_Base):
     deadline_days: DeadlineDays | None = None
     serves: Annotated[list[Text], _format_2_only("serves")] = []
     """Goals the indicator serves besides where it stands (format 2)."""
+    amendments: list[AmendmentModel] = []
 
     @field_validator("unit", mode="plain")
     @classmethod
@@ -351,17 +368,15 @@ class IndicatorModel(_Base):
         """The one place a target is parsed; the programme is built from what it returns.
         A format-2 unit as written may follow the figure (``3–6 tys. km``)."""
         try:
-            target = parse_target(value)
-        except TargetError as exc:
+            return _written_target(value)
+        except PydanticCustomError:
             unit = info.data.get("unit")
             bare = _without_unit(value, unit.text if isinstance(unit, UnitSpec) else "")
-            found = None
+            if bare is None:
+                raise
             with contextlib.suppress(TargetError):
-                found = parse_target(bare) if bare is not None else None
-            if found is None:
-                raise _error("wsp_target", str(exc), accepted_notations()) from None
-            target = found
-        return WrittenTarget(target, value if isinstance(value, str) else str(target))
+                return WrittenTarget(parse_target(bare), value)
+            raise
 
 
 def _without_unit(value: Any, unit: str) -> str | None:
@@ -502,6 +517,15 @@ def _indicator(
         target = target.in_unit(MAGNITUDES[unit.magnitude])
     if ind.baseline is not None:  # a change target comes to a level from the baseline
         target = target.resolved(ind.baseline.value)
+    amendments = tuple(
+        model.Amendment(
+            a.from_year,
+            a.target.target.resolved(ind.baseline.value) if ind.baseline else a.target.target,
+            a.target.text,
+            a.resolution,
+        )
+        for a in ind.amendments
+    )
     return model.Indicator(
         id=ind_id,
         name=ind.name,
@@ -528,6 +552,7 @@ def _indicator(
         deadline_days=ind.deadline_days,
         goal_id=goal_id,
         serves=tuple(ind.serves),
+        amendments=amendments,
     )
 
 

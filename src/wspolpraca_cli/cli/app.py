@@ -15,6 +15,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from wspolpraca_cli import __version__
 from wspolpraca_cli.cli import (
+    cmd_audit,
     cmd_program,
     cmd_report,
     cmd_status,
@@ -268,7 +269,7 @@ def main_options(
     settle_language(ctx)
 
 
-for module in (cmd_program, cmd_store, cmd_status, cmd_report, cmd_verify):
+for module in (cmd_program, cmd_store, cmd_status, cmd_report, cmd_verify, cmd_audit):
     module.register(app)
 cmd_store_admin.register(app)  # copy and info, in the store group cmd_verify made
 

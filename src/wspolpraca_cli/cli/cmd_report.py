@@ -47,6 +47,7 @@ def check(
     lang: Annotated[
         str | None, typer.Option("--lang", help=t("opt.lang_here"), show_default=False)
     ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=t("opt.check.strict"))] = False,
 ) -> None:
     """Check that every indicator due has data and met its target, for cron and CI.
 
@@ -60,6 +61,7 @@ def check(
       wsp check --year 2024
       wsp check --year 2024 --format json
       wsp --lang pl check --quiet --as-of 2025-06-01
+      wsp check --strict
     """
     from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
     from wspolpraca_cli.render.report_check import CheckDocument
@@ -70,7 +72,7 @@ def check(
     check_output(output, force, chosen)
     day = parse_as_of(as_of)
     ws, where = workspace(ctx)
-    result = services.check(ws, day, year)
+    result = services.check(ws, day, year, strict=strict)
     doc = CheckDocument(result, str(where.path), ws.location, quiet)
     deliver(chosen, doc, output=output, force=force)
     if result.shortfalls:

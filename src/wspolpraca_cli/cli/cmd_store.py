@@ -293,7 +293,11 @@ def history(
     ws, _ = workspace(ctx)
     ind = find_indicator(ws.program, indicator_id) if indicator_id is not None else None
     found = services.history(ws, ind, period)
-    if chosen is HistoryFormat.table and output is None and not found.chains:
+    if (
+        chosen is HistoryFormat.table
+        and output is None
+        and not (found.chains or found.locks or found.explanations)
+    ):
         typer.echo(t("history.empty", store=ws.location), err=True)
         return
     deliver(

@@ -66,6 +66,8 @@ def copy(
             present=counted(done.present, "entry"),
         )
     )
+    if done.events_added or done.events_present:
+        typer.echo(t("store.copy.trail", added=done.events_added, present=done.events_present))
 
 
 def info(

@@ -20,6 +20,7 @@ _current = ["en"]
 @cache
 def catalog() -> dict[str, tuple[str, str]]:
     from wspolpraca_cli.i18n import (
+        catalog_audit,
         catalog_core,
         catalog_program,
         catalog_report,
@@ -28,7 +29,8 @@ def catalog() -> dict[str, tuple[str, str]]:
     )
 
     merged: dict[str, tuple[str, str]] = {}
-    for module in (catalog_core, catalog_program, catalog_store, catalog_status, catalog_report):
+    modules = (catalog_core, catalog_program, catalog_store, catalog_status, catalog_report)
+    for module in (*modules, catalog_audit):
         merged.update(module.MESSAGES)
     return merged
 

@@ -181,6 +181,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dry run: {added} would be copied from {source} to {target} ({present} already "
         "there); nothing was stored.",
     ),
+    "store.copy.trail": (
+        "Dziennik zmian (blokady okresów i uzasadnienia): skopiowano {added}, już obecne: "
+        "{present}.",
+        "Audit trail (period locks and explanations): {added} copied, {present} already there.",
+    ),
     "store.copy.same": (
         "Magazyn źródłowy i docelowy to ten sam magazyn {path}.",
         "The source and the target are the same store {path}.",
@@ -295,10 +300,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The user {user} lacks a privilege wsp needs in the database {url} ({error}).",
     ),
     "store.pg_privileges.hint": (
-        "zapis wymaga praw SELECT i INSERT do tabel wsp_entries i wsp_meta (utworzenie "
-        "magazynu: prawa CREATE w schemacie); odczyt: SELECT",
-        "writing needs SELECT and INSERT on the tables wsp_entries and wsp_meta (creating the "
-        "store: CREATE on the schema); reading: SELECT",
+        "zapis wymaga praw SELECT i INSERT do tabel wsp_entries, wsp_meta, wsp_period_locks i "
+        "wsp_explanations (utworzenie magazynu: prawa CREATE w schemacie); odczyt: SELECT",
+        "writing needs SELECT and INSERT on the tables wsp_entries, wsp_meta, wsp_period_locks "
+        "and wsp_explanations (creating the store: CREATE on the schema); reading: SELECT",
     ),
     "store.pg_no_driver": (
         "Brak sterownika PostgreSQL (psycopg): {error}.",

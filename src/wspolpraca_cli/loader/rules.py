@@ -498,6 +498,102 @@ def _written_key(
     return where
 
 
+# -- amendments of a target (issue 12) ---------------------------------------------------------
+def amendment_years_inside(document: Document, program: model.Program) -> list[Diagnostic]:
+    """An amendment is in force from a year of the programme."""
+    first, last = program.first_year, program.last_year
+    return [
+        document.located.diagnostic(
+            (*path, "amendments", n, "from"),
+            t("prog.amendment.year_outside", year=a.from_year, first=first, last=last),
+        )
+        for path, ind, _ in document.checked_indicators(program)
+        for n, a in enumerate(ind.amendments)
+        if not first <= a.from_year <= last
+    ]
+
+
+def amendments_in_year_order(document: Document, program: model.Program) -> list[Diagnostic]:
+    """One amendment from a year, listed from the earliest (a second one from the same year,
+    or one before an earlier listed one, is a mistake the file should not leave to chance)."""
+    found = []
+    for path, ind, _ in document.checked_indicators(program):
+        previous: int | None = None
+        for n, a in enumerate(ind.amendments):
+            where = (*path, "amendments", n, "from")
+            if previous is not None and a.from_year == previous:
+                message = t("prog.amendment.same_year", year=a.from_year)
+                hint = t("prog.amendment.same_year.hint")
+                found.append(document.located.diagnostic(where, message, hint))
+            elif previous is not None and a.from_year < previous:
+                message = t("prog.amendment.order", year=a.from_year, previous=previous)
+                hint = t("prog.amendment.order.hint")
+                found.append(document.located.diagnostic(where, message, hint))
+            previous = a.from_year if previous is None else max(previous, a.from_year)
+    return found
+
+
+def amendments_keep_the_kind(document: Document, program: model.Program) -> list[Diagnostic]:
+    """An amendment changes a target's value, not its kind, its period, its direction or its
+    due year (``1/rok`` → ``2/rok``, not ``1/rok`` → ``≤ 5``): the periods the indicator is
+    judged over stay the same."""
+    found = []
+    for path, ind, built in document.checked_indicators(program):
+        original = built.target
+        for n, a in enumerate(ind.amendments):
+            amended = a.target.target
+            same = (
+                amended.kind is original.kind
+                and amended.per == original.per
+                and amended.strict == original.strict
+                and amended.year == original.year
+                and (amended.change is None) == (original.change is None)
+                and (amended.change or 0) * (original.change or 0) >= 0
+            )
+            if not same:
+                found.append(
+                    document.located.diagnostic(
+                        (*path, "amendments", n, "target"),
+                        t(
+                            "prog.amendment.kind",
+                            original=built.target_text or str(original),
+                            amended=a.target.text,
+                        ),
+                        t("prog.amendment.kind.hint"),
+                    )
+                )
+    return found
+
+
+def amended_targets_fit(document: Document, program: model.Program) -> list[Diagnostic]:
+    """An amended target follows the rules of the indicator's own: not negative (but for a
+    plain number), whole for a count, a percentage only for a percent unit."""
+    found = []
+    for path, ind, built in document.checked_indicators(program):
+        unit = built.unit
+        for n, a in enumerate(ind.amendments):
+            where = (*path, "amendments", n, "target")
+            target = a.target.target
+            values = _values(target)
+            negative = [v for v in values if v < 0]
+            fractions = [v for v in values if v != int(v)]
+            if negative and unit is not model.Unit.NUMBER:
+                message = t(
+                    "prog.target_negative", value=format_plain(negative[0]), unit=unit.value
+                )
+                found.append(document.located.diagnostic(where, message))
+            elif fractions and unit is model.Unit.COUNT and target.kind is not TargetKind.CHANGE:
+                message = t("prog.target_not_whole", value=format_plain(fractions[0]))
+                hint = t("prog.target_not_whole.hint")
+                found.append(document.located.diagnostic(where, message, hint))
+            elif target.percent and unit not in (model.Unit.PERCENT, model.Unit.NUMBER):
+                message = t("prog.percent_unit", unit=unit.value)
+                found.append(
+                    document.located.diagnostic(where, message, t("prog.percent_unit.hint"))
+                )
+    return found
+
+
 RULES: tuple[Rule, ...] = (
     unique_goal_ids,
     specific_goals_under_their_main_goal,
@@ -518,6 +614,10 @@ RULES: tuple[Rule, ...] = (
     baseline_not_after_end,
     bounds_in_order,
     breakdown_targets_fit,
+    amendment_years_inside,
+    amendments_in_year_order,
+    amendments_keep_the_kind,
+    amended_targets_fit,
 )
 """Every rule, in the order their diagnostics come for one goal, area, action or indicator."""
 

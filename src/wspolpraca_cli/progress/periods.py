@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from wspolpraca_cli.aggregation import Aggregate
-from wspolpraca_cli.model import Aggregation, Indicator, Program
+from wspolpraca_cli.model import Aggregation, Amendment, Indicator, Program
 from wspolpraca_cli.periods import (
     Frequency,
     Period,
@@ -21,7 +21,7 @@ from wspolpraca_cli.periods import (
     periods_of,
     weeks_in,
 )
-from wspolpraca_cli.targets import TargetKind
+from wspolpraca_cli.targets import Target, TargetKind
 
 _Place = Callable[[Period], Period | None]
 _RANK = {
@@ -213,8 +213,40 @@ def period_deadline(ind: Indicator, program: Program, period: Period) -> date:
     return period.end + timedelta(days=days)
 
 
+def amendment_in_force(ind: Indicator, period: Period) -> Amendment | None:
+    """The amendment of ``ind``'s target in force for ``period`` (None: the original target):
+    the latest one from a year not after the period's last year — a year from its
+    amendment's year on, a longer period (a biennium, the programme) by the target in force at
+    its end."""
+    found = None
+    for amendment in ind.amendments:
+        if amendment.from_year <= period.end_year:
+            found = amendment
+    return found
+
+
+def target_in_force(ind: Indicator, period: Period) -> Target:
+    """The target ``period`` is judged against: the original, or the amendment in force."""
+    amendment = amendment_in_force(ind, period) if ind.amendments else None
+    return ind.target if amendment is None else amendment.target
+
+
+def _in_force(ind: Indicator, period: Period) -> Indicator:
+    """``ind`` with the target in force for ``period`` (itself without amendments)."""
+    if not ind.amendments:
+        return ind
+    amendment = amendment_in_force(ind, period)
+    if amendment is None:
+        return ind
+    from wspolpraca_cli.records import replace
+
+    return replace(ind, target=amendment.target, target_text=amendment.target_text)
+
+
 def period_target(ind: Indicator, period: Period, program: Program) -> float | None:
-    """The target an evaluation period carries (None: nothing due in this period)."""
+    """The target an evaluation period carries (None: nothing due in this period), by the
+    target in force for it (:func:`target_in_force`)."""
+    ind = _in_force(ind, period)
     target = ind.target
     whole = period.kind is PeriodKind.PROGRAMME
     kind = target.kind
@@ -239,6 +271,7 @@ def period_target(ind: Indicator, period: Period, program: Program) -> float | N
 
 def period_upper(ind: Indicator, period: Period, program: Program) -> float | None:
     """A range's upper bound for an evaluation period (None for every other target)."""
+    ind = _in_force(ind, period)
     if ind.target.kind is not TargetKind.RANGE:
         return None
     return _per_period_value(ind, ind.target.upper, period.kind is PeriodKind.PROGRAMME, program)

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Protocol
 
 from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.audit import Explanation
 from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.periods import Period
 from wspolpraca_cli.progress.periods import parse_code
@@ -95,6 +96,10 @@ class PeriodResult:
     breakdowns: tuple[BreakdownTotals, ...] = ()
     """The period's value per value of each of the indicator's breakdowns (none declared:
     empty)."""
+    locked: bool = False
+    """A period lock in force covers the period (set by the services from the audit trail)."""
+    explanation: Explanation | None = None
+    """The explanation of a shortfall in force for the period (the audit trail's)."""
 
     @property
     def code(self) -> str:

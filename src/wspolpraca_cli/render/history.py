@@ -40,8 +40,79 @@ def render_json(doc: HistoryDocument) -> str:
         item["effective"] = found.effective(entry)
         item["depth"] = depth
         items.append(item)
-    data = {"schema": 1, "program": doc.program.title, "store": doc.store, "entries": items}
+    data = {
+        "schema": 1,
+        "program": doc.program.title,
+        "store": doc.store,
+        "entries": items,
+        "locks": [
+            {
+                "uid": e.uid,
+                "period": e.period,
+                "action": e.action.value,
+                "reason": e.reason,
+                "recorded_by": e.recorded_by,
+                "recorded_at": e.recorded_at,
+            }
+            for e in found.locks
+        ],
+        "explanations": [
+            {
+                "uid": e.uid,
+                "indicator_id": e.indicator_id,
+                "period": e.period,
+                "kind": e.kind.value,
+                "text": e.text,
+                "in_force": e.uid in _in_force(found),
+                "recorded_by": e.recorded_by,
+                "recorded_at": e.recorded_at,
+            }
+            for e in found.explanations
+        ],
+    }
     return dumps(data)
+
+
+def _in_force(found: History) -> set[str]:
+    """The uids of the explanations in force."""
+    from wspolpraca_cli.audit import current_explanations
+
+    return {e.uid for e in current_explanations(found.explanations).values()}
+
+
+def _audit_rows(found: History) -> list[tuple[str, list[str]]]:
+    """The locks, unlocks, explanations and withdrawals as table rows, each with the time it
+    was recorded (to place it in the timeline of the entries)."""
+    in_force = _in_force(found)
+    rows: list[tuple[str, list[str]]] = []
+    for lock in found.locks:
+        cells = [lock.uid[:SHORT], "", lock.period, "—", t(f"history.kind.{lock.action.value}"),
+                 "", "", "", t("history.reason", reason=lock.reason), _recorded(lock)]  # fmt: skip
+        rows.append((lock.recorded_at, cells))
+    following: dict[str, str] = {}  # an explanation's uid -> the kind of the event after it
+    latest: dict[tuple[str, str], str] = {}
+    for e in found.explanations:
+        key = (e.indicator_id, e.period)
+        if key in latest:
+            following[latest[key]] = e.kind.value
+        latest[key] = e.uid
+    for e in found.explanations:
+        state = ""
+        if e.uid in in_force:
+            state = t("history.state.in_force")
+        elif e.text:
+            withdrawn = following.get(e.uid) == "withdraw"
+            state = t("history.state.withdrawn" if withdrawn else "history.state.replaced")
+        cells = [e.uid[:SHORT], e.indicator_id, e.period, "—", t(f"history.kind.{e.kind.value}"),
+                 state, "", "", e.text, _recorded(e)]  # fmt: skip
+        rows.append((e.recorded_at, cells))
+    rows.sort(key=lambda row: row[0])
+    return rows
+
+
+def _recorded(event: Any) -> str:
+    recorded = str(event.recorded_at).replace("T", " ").replace("Z", "")[:16]
+    return f"{recorded} {event.recorded_by}"
 
 
 def render_csv(doc: HistoryDocument) -> str:
@@ -87,7 +158,10 @@ def table(doc: HistoryDocument, width: int | None = None) -> Fitted:
     program, found = doc.program, doc.history
     lang = get_language()
     rows = []
+    audit = _audit_rows(found)
     for entry, depth in found.chains:
+        while audit and depth == 0 and audit[0][0] < entry.recorded_at:
+            rows.append([one_line(c) for c in audit.pop(0)[1]])
         ind = program.indicator(entry.indicator_id)
         unit = ind.unit if ind else Unit.NUMBER
         marker = ("  " * (depth - 1) + "└ ") if depth else ""
@@ -118,6 +192,7 @@ def table(doc: HistoryDocument, width: int | None = None) -> Fitted:
         cells = [one_line(c) for c in cells]
         cells[0] = marker + cells[0]
         rows.append(cells)
+    rows += [[one_line(c) for c in cells] for _, cells in audit]
     columns = [
         Column(key, t(f"history.col.{key}"), [r[n] for r in rows], align, drop, wrap)
         for n, (key, align, drop, wrap) in enumerate(COLUMNS)

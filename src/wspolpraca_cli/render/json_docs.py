@@ -11,6 +11,7 @@ import json
 from datetime import date
 from typing import Any
 
+from wspolpraca_cli.audit import Explanation
 from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.progress import (
     SHORTFALLS,
@@ -23,6 +24,7 @@ from wspolpraca_cli.progress import (
     deviation,
     summary_counts,
 )
+from wspolpraca_cli.progress.periods import amendment_in_force
 from wspolpraca_cli.units import KIND_NAMES
 
 SCHEMA = 1
@@ -56,6 +58,7 @@ def unit_json(ind: Indicator) -> dict[str, Any]:
 def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, Any]:
     """One indicator in one evaluation period: the same keys in every document."""
     goals = program.served_goals(ind)
+    amended = amendment_in_force(ind, r.period) if ind.amendments else None
     return {
         "id": ind.id,
         "name": _one_line(ind.name),
@@ -68,7 +71,9 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "end": r.period.end.isoformat(),
         "deadline": r.deadline.isoformat(),
         "target": r.target,
-        "target_text": ind.target_text or str(ind.target),
+        "target_text": (
+            amended.target_text if amended is not None else ind.target_text or str(ind.target)
+        ),
         "descending": ind.target.descending,
         "actual": r.actual,
         "entries": r.count,
@@ -79,6 +84,13 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "target_max": r.target_upper,
         "deviation": deviation(r, ind.target),
         "breakdowns": breakdown_items(r.breakdowns),
+        "locked": r.locked,
+        "explanation": explanation_item(r.explanation),
+        "amendment": (
+            None
+            if amended is None
+            else {"from": amended.from_year, "resolution": amended.resolution}
+        ),
         **unit_json(ind),
     }
 
@@ -116,6 +128,13 @@ def _breakdown_value(v: BreakdownValue) -> dict[str, Any]:
     if isinstance(r, PeriodResult):
         item["deviation"] = deviation(r, own) if own else None
     return item
+
+
+def explanation_item(e: Explanation | None) -> dict[str, Any] | None:
+    """The explanation in force for a period (``wsp explain``), or None."""
+    if e is None:
+        return None
+    return {"text": e.text, "recorded_by": e.recorded_by, "recorded_at": e.recorded_at}
 
 
 def programme_item(r: ProgrammeResult) -> dict[str, Any]:
@@ -218,6 +237,8 @@ def check_document(doc: Any) -> str:
             "ok": shortfalls == 0,
             "exit_code": 1 if shortfalls else 0,
             "shortfalls": shortfalls,
+            "strict": result.strict,
+            "explained_shortfalls": result.explained_shortfalls,
             "summary": {s.value: n for s, n in summary_counts(result.rows)},
             "problems": [
                 {
@@ -228,6 +249,18 @@ def check_document(doc: Any) -> str:
                     "entries": r.count,
                 }
                 for r in result.problems
+            ],
+            "explained": [
+                {
+                    "id": r.indicator_id,
+                    "period": str(r.period),
+                    "status": r.status.value,
+                    "deadline": r.deadline.isoformat(),
+                    "entries": r.count,
+                    "locked": r.locked,
+                    "explanation": explanation_item(r.explanation),
+                }
+                for r in result.explained
             ],
             "indicators": _period_items(result.rows, program),
             "orphans": [orphan_item(o) for o in result.orphans],

@@ -17,6 +17,7 @@ from wspolpraca_cli.render.json_docs import dumps, indicator_history, unit_json
 from wspolpraca_cli.render.status import (
     achievement_text,
     actual_text,
+    audit_marks,
     breakdown_label,
     completeness_text,
     period_label,
@@ -208,7 +209,51 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
         "bounds": {"min": ind.lower_bound, "max": ind.upper_bound},
         "department": ind.department,
         "notes": ind.notes,
+        "target_history": target_history_json(ind),
     }
+
+
+def target_history_json(ind: Indicator) -> list[dict[str, Any]]:
+    """The target's history: the original and each amendment, with its resolution (empty
+    without amendments)."""
+    if not ind.amendments:
+        return []
+    first: dict[str, Any] = {
+        "from": None,
+        "text": ind.target_text or str(ind.target),
+        "value": ind.target.value,
+        "resolution": None,
+    }
+    return [first] + [
+        {
+            "from": a.from_year,
+            "text": a.target_text or str(a.target),
+            "value": a.target.value,
+            "resolution": a.resolution,
+        }
+        for a in ind.amendments
+    ]
+
+
+def target_history_lines(program: Program, ind: Indicator) -> list[str]:
+    """The target's history as lines of ``wsp show`` (none without amendments)."""
+    if not ind.amendments:
+        return []
+    original = t(
+        "show.target_original",
+        target=ind.target_text or str(ind.target),
+        year=program.first_year,
+    )
+    lines = [f"  {t('show.target_history')}", f"    {original}"]
+    for a in ind.amendments:
+        text = t(
+            "show.target_amended",
+            target=a.target_text or str(a.target),
+            year=a.from_year,
+            resolution=a.resolution or "—",
+        )
+        lines.append(f"    {text}")
+    return lines
 
 
 def program_json(program: Program) -> dict[str, Any]:
@@ -307,6 +352,7 @@ def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
     lines += [
         f"  {t('label.unit')}: {unit_display(ind)}",
         f"  {t('label.target')}: {target_display(ind)}",
+        *target_history_lines(program, ind),
         f"  {t('label.frequency')}: {_frequency_text(ind)}",
         f"  {t('label.aggregation')}: {t('aggregation.' + ind.aggregation.value)}",
     ]
@@ -443,7 +489,7 @@ def history_rows(ip: IndicatorProgress, lang: str) -> list[list[str]]:
                     format_target(r.target, ind, lang),
                     actual_text(r, ind, lang),
                     achievement_text(r, lang),
-                    status_word(r.status),
+                    status_word(r.status) + audit_marks(r),
                 ]
             )
             continue

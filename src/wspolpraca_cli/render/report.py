@@ -36,6 +36,7 @@ from wspolpraca_cli.progress import (
 )
 from wspolpraca_cli.render.status import (
     actual_text,
+    audit_marks,
     status_word,
 )
 from wspolpraca_cli.targets import TargetKind
@@ -86,6 +87,14 @@ class ReportRow:
     indicator_rows: int
     """How many rows this indicator has in the table (for merged cells)."""
     action_rows: int
+    # The audit trail (issue 12). Both texts also lead ``notes``, which every format prints;
+    # a renderer that shows them in a place of their own can take them from here.
+    locked: bool = False
+    """A period lock covers the period (its numbers were accepted)."""
+    explanation: str = ""
+    """The explanation (uzasadnienie) of a shortfall in force, as the report words it."""
+    amendment: str = ""
+    """The amendment of the target in force for the period, with its resolution."""
 
     @property
     def bar_ratio(self) -> float | None:
@@ -302,6 +311,40 @@ def _period_label(period: Period, year: int, as_of: date, lang: str) -> str:
     return str(period)
 
 
+def _in_force(ind: Indicator, result: PeriodResult | ProgrammeResult) -> Indicator:
+    """``ind`` with the target text in force for the result's period (an amendment's)."""
+    from wspolpraca_cli.progress.periods import amendment_in_force
+
+    amended = amendment_in_force(ind, result.period) if ind.amendments else None
+    if amended is None:
+        return ind
+    from wspolpraca_cli.records import replace
+
+    return replace(ind, target=amended.target, target_text=amended.target_text)
+
+
+def _audit_texts(
+    ind: Indicator, result: PeriodResult | ProgrammeResult, lang: str
+) -> tuple[str, str]:
+    """The explanation in force for a period and the amendment of its target, in words
+    (empty when there is none)."""
+    from wspolpraca_cli.progress.periods import amendment_in_force
+
+    explanation = ""
+    if isinstance(result, PeriodResult) and result.explanation is not None:
+        explanation = t("report.explanation", text=_one_line(result.explanation.text))
+    amended = amendment_in_force(ind, result.period) if ind.amendments else None
+    amendment = ""
+    if amended is not None:
+        amendment = t(
+            "report.amended",
+            year=amended.from_year,
+            target=_one_line(amended.target_text or str(amended.target)),
+            resolution=_one_line(amended.resolution) or DASH,
+        )
+    return explanation, amendment
+
+
 def _target_text(ind: Indicator, result: PeriodResult | ProgrammeResult, lang: str) -> str:
     if ind.target.kind is TargetKind.BY_YEAR and result.target is not None:
         return f"{result.period.end_year}: {format_target(result.target, ind, lang)}"
@@ -374,6 +417,8 @@ def build_report(
                         if first_time and is_missing(r, year):
                             missing.append(_missing(program, ind, r, lang))
                     shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS
+                    audit = _audit_texts(ind, r, lang)
+                    notes = tuple(text for text in audit if text) + notes
                     rows.append(
                         ReportRow(
                             area_id=area_id,
@@ -383,7 +428,7 @@ def build_report(
                             indicator=_one_line(ind.name),
                             period=str(r.period),
                             period_label=_period_label(r.period, year, as_of, lang),
-                            target_text=_target_text(ind, r, lang),
+                            target_text=_target_text(_in_force(ind, r), r, lang),
                             frequency=_one_line(ind.frequency_text) or str(ind.frequency),
                             target=r.target,
                             target_shown=format_target(r.target, ind, lang),
@@ -395,13 +440,16 @@ def build_report(
                             if shown_pct
                             else DASH,
                             status=r.status,
-                            status_shown=status_word(r.status),
+                            status_shown=status_word(r.status) + audit_marks(r),
                             count=r.count,
                             notes=notes,
                             first_of_action=first_of_action,
                             first_of_indicator=n == 0,
                             indicator_rows=len(results),
                             action_rows=action_rows,
+                            locked=isinstance(r, PeriodResult) and r.locked,
+                            explanation=audit[0],
+                            amendment=audit[1],
                         )
                     )
                     first_of_action = False

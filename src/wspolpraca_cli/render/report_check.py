@@ -93,6 +93,7 @@ def render_text(result: CheckResult, *, quiet: bool = False, today: date | None 
         if ind is not None:
             lines.append((status_word(r.status), todo(r, ind, lang)))
     lines += [(t("check.orphan.word"), orphan_text(o)) for o in result.orphans]
+    explained = explained_lines(result)
     if quiet and not lines:
         return ""
     day = format_date(result.progress.as_of, lang)
@@ -108,8 +109,12 @@ def render_text(result: CheckResult, *, quiet: bool = False, today: date | None 
     out = [t("check.header", title=one_line(program.title)), scope, ""]
     width = max((len(word) for word, _ in lines), default=0)
     out += [f"{word.ljust(width)}  {text}" for word, text in lines]
-    if not lines:
+    if not lines and not explained:
         out.append(t("check.all_good"))
+    if explained:
+        out += ["", t("check.explained.header")]
+        width = max(len(word) for word, _ in explained)
+        out += [f"{word.ljust(width)}  {text}" for word, text in explained]
     items = [
         t("status.summary.item", word=status_word(s), count=n)
         for s, n in summary_counts(result.rows)
@@ -120,4 +125,28 @@ def render_text(result: CheckResult, *, quiet: bool = False, today: date | None 
         out.append(t("check.result.shortfall", periods=periods))
     else:
         out.append(t("check.result.ok"))
+    if result.explained_shortfalls:
+        out.append(t("check.result.explained", count=result.explained_shortfalls))
     return shown("\n".join(out))
+
+
+def explained_lines(result: CheckResult) -> list[tuple[str, str]]:
+    """The problems with an explanation in force: status word, then the explanation (who
+    gave it, when)."""
+    from wspolpraca_cli.audit import shown_time
+
+    found = []
+    for r in result.explained:
+        e = r.explanation
+        if e is None:
+            continue
+        text = t(
+            "check.explained.line",
+            id=one_line(r.indicator_id),
+            period=period_label(r.period),
+            text=one_line(e.text),
+            by=one_line(e.recorded_by),
+            at=shown_time(e.recorded_at),
+        )
+        found.append((status_word(r.status), text))
+    return found

@@ -153,7 +153,18 @@ def status_text(result: PeriodResult | ProgrammeResult) -> str:
             total=result.periods_with_target,
         )
         return f"{word} · {extra}"
-    return word
+    return word + audit_marks(result)
+
+
+def audit_marks(result: PeriodResult | ProgrammeResult) -> str:
+    """What the audit trail adds to a period's status, in words (never colour alone):
+    `` · locked``, `` · explained``."""
+    if isinstance(result, ProgrammeResult):
+        return ""
+    marks = [t("status.locked")] if result.locked else []
+    if result.explanation is not None:
+        marks.append(t("status.explained"))
+    return "".join(f" · {m}" for m in marks)
 
 
 def _period_text(result: PeriodResult | ProgrammeResult) -> str:
@@ -705,7 +716,7 @@ def render_csv(view: StatusView, *, bom: bool = True) -> str:
                 number(r.actual),
                 r.count,
                 percent(r.achievement),
-                status_word(r.status),
+                status_word(r.status) + audit_marks(r),
                 r.status.value,
             ]
         )

@@ -16,6 +16,7 @@ from wspolpraca_cli.records import replace
 from wspolpraca_cli.services.base import SHORT, Workspace
 
 if TYPE_CHECKING:
+    from wspolpraca_cli.audit import Explanation, LockEvent
     from wspolpraca_cli.periods import Period
     from wspolpraca_cli.progress import ProgrammeProgress
     from wspolpraca_cli.store import Store
@@ -99,6 +100,13 @@ def _after_commit(stored: Entry) -> Iterator[None]:
 def stored_entry(entry: Entry) -> str:
     """An entry as :class:`Committed` names it: ``entry 3f2a9c1b``."""
     return t("committed.entry", uid=entry.uid[:SHORT])
+
+
+def _check_unlocked(store: Store, period: str) -> None:
+    """A locked period refuses changes (exit 2; the store checks again as it writes)."""
+    from wspolpraca_cli.services.audit import check_unlocked
+
+    check_unlocked(store, period)
 
 
 # -- record -----------------------------------------------------------------------------------
@@ -262,6 +270,7 @@ def record(
         recorded_by=by.strip(),
     )
     with ws.open(readonly=dry_run) as store:
+        _check_unlocked(store, entry.period)
         if DUPLICATE not in confirmed:
             _check_not_duplicate(store, entry)
         if IMPLAUSIBLE not in confirmed:
@@ -346,6 +355,7 @@ def supersede(
     why = require_reason(reason)
     with ws.open(readonly=dry_run) as store:
         old = _supersedable(store, entry_id)
+        _check_unlocked(store, old.period)
         ind = ws.program.indicator(old.indicator_id)
         unit = ind.unit if ind else Unit.NUMBER
         number = None
@@ -421,6 +431,10 @@ class History(NamedTuple):
     chains: list[tuple[Entry, int]]
     """Entries with each chain (record → corrections → void) together, and their depth."""
     superseded_by: dict[str, str]
+    locks: tuple[LockEvent, ...] = ()
+    """The locks and unlocks of the periods shown (overlapping them), in order."""
+    explanations: tuple[Explanation, ...] = ()
+    """The explanations and withdrawals of the indicator (and period) shown, in order."""
 
     def effective(self, entry: Entry) -> bool:
         return entry.kind is not EntryKind.VOID and entry.uid not in self.superseded_by
@@ -440,9 +454,14 @@ def history(ws: Workspace, ind: Indicator | None = None, period: str | None = No
                 wanted = str(parse_period(period))
             except ValueError:
                 raise InputError(t("period.invalid", period=period)) from None
+    from wspolpraca_cli.services.audit import explanations_of, locks_of, read_trail
+
     with ws.open(readonly=True) as store:
         entries = store.entries(ind.id if ind else None)
         superseded_by = store.superseded_by(ind.id if ind else None)
+        trail = read_trail(store, ind.id if ind else None)
     if wanted is not None:
         entries = [e for e in entries if e.period == wanted]
-    return History(chains(entries), superseded_by)
+    locks = locks_of(trail, parse_period(wanted) if wanted is not None else None)
+    explained = explanations_of(trail.explanations, wanted)
+    return History(chains(entries), superseded_by, tuple(locks), tuple(explained))

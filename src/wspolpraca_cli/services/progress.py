@@ -23,11 +23,13 @@ def progress_as_of(
     """Progress as of ``as_of`` (of every indicator, or of ``indicator_ids``), from the store's
     per-period aggregates (read-only: nothing is created)."""
     from wspolpraca_cli.progress import evaluate
+    from wspolpraca_cli.services.audit import read_trail, with_trail
 
     with ws.open(readonly=True) as store:
         summaries = store.summaries(as_of, indicator_ids)
         tags = _tag_summaries(store, ws.program, as_of, indicator_ids)
-    return evaluate(ws.program, summaries, as_of, indicator_ids, tags)
+        trail = read_trail(store)
+    return with_trail(evaluate(ws.program, summaries, as_of, indicator_ids, tags), trail)
 
 
 def _tag_summaries(
@@ -55,32 +57,53 @@ class CheckResult(NamedTuple):
     rows: tuple[PeriodResult, ...]
     """Every period checked, in programme order."""
     problems: tuple[PeriodResult, ...]
-    """Overdue, then missed, then awaiting (programme order within each)."""
+    """Overdue, then missed, then awaiting (programme order within each), unexplained."""
+    explained: tuple[PeriodResult, ...] = ()
+    """The problems with an explanation in force (``wsp explain``), in the same order."""
+    strict: bool = False
+    """Whether explained shortfalls count too (``--strict``)."""
 
     @property
     def shortfalls(self) -> int:
+        """The shortfalls that make ``wsp check`` exit 1: those without an explanation (every
+        one with ``strict``)."""
         from wspolpraca_cli.progress import SHORTFALLS
 
-        return sum(1 for r in self.rows if r.status in SHORTFALLS)
+        return sum(
+            1
+            for r in self.rows
+            if r.status in SHORTFALLS and (self.strict or r.explanation is None)
+        )
+
+    @property
+    def explained_shortfalls(self) -> int:
+        from wspolpraca_cli.progress import SHORTFALLS
+
+        return sum(1 for r in self.explained if r.status in SHORTFALLS)
 
     @property
     def orphans(self) -> tuple[Orphan, ...]:
         return self.progress.orphans
 
 
-def check(ws: Workspace, as_of: date, year: int | None = None) -> CheckResult:
+def check(
+    ws: Workspace, as_of: date, year: int | None = None, *, strict: bool = False
+) -> CheckResult:
     """``wsp check``: the progress as of ``as_of``, checked (see :func:`check_progress`),
     of a store that passes SQLite's quick integrity check (else StoreError, exit 3)."""
     from wspolpraca_cli.services.integrity import require_intact
 
     check_year(ws.program, year)
     require_intact(ws)  # the cron gate: damage that reads as data must not pass
-    return check_progress(progress_as_of(ws, as_of), year)
+    return check_progress(progress_as_of(ws, as_of), year, strict=strict)
 
 
-def check_progress(progress: ProgrammeProgress, year: int | None = None) -> CheckResult:
+def check_progress(
+    progress: ProgrammeProgress, year: int | None = None, *, strict: bool = False
+) -> CheckResult:
     """The periods to check — one year's, or every period begun by the as-of date — and
-    their problems: overdue, then missed, then awaiting."""
+    their problems: overdue, then missed, then awaiting; those explained (``wsp explain``)
+    apart, unless ``strict``."""
     from wspolpraca_cli.progress import Status
 
     as_of = progress.as_of
@@ -94,8 +117,10 @@ def check_progress(progress: ProgrammeProgress, year: int | None = None) -> Chec
     else:
         rows = progress.year_rows(year)
     order = (Status.OVERDUE, Status.MISSED, Status.AWAITING)
-    problems = [r for status in order for r in rows if r.status is status]
-    return CheckResult(progress, year, tuple(rows), tuple(problems))
+    found = [r for status in order for r in rows if r.status is status]
+    problems = [r for r in found if strict or r.explanation is None]
+    explained = [r for r in found if not strict and r.explanation is not None]
+    return CheckResult(progress, year, tuple(rows), tuple(problems), tuple(explained), strict)
 
 
 def report_inputs(
@@ -106,11 +131,12 @@ def report_inputs(
     each period code that counts there (every entry when None). The progress comes from the
     store's aggregates; only the entries listed are read, whatever the store's size."""
     from wspolpraca_cli.progress import evaluate
+    from wspolpraca_cli.services.audit import read_trail, with_trail
 
     with ws.open(readonly=True) as store:
         summaries = store.summaries(as_of)
         tags = _tag_summaries(store, ws.program, as_of)
-        progress = evaluate(ws.program, summaries, as_of, tags=tags)
+        progress = with_trail(evaluate(ws.program, summaries, as_of, tags=tags), read_trail(store))
         groups = note_groups(progress, summaries, year)
         if notes is None:
             wanted = set(groups)

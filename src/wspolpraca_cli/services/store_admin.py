@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from wspolpraca_cli.audit import Explanation, LockEvent
 from wspolpraca_cli.errors import InputError, UsageError
 from wspolpraca_cli.i18n import t
 
@@ -22,6 +23,9 @@ class CopyResult(NamedTuple):
     added: int
     present: int
     """Entries the target already held with the same content (a repeated copy)."""
+    events_added: int = 0
+    """Period locks and unlocks, explanations and withdrawals copied (the audit trail)."""
+    events_present: int = 0
 
 
 class CopyConflict(InputError):
@@ -37,7 +41,8 @@ def copy_store(
     progress: Callable[[int], None] | None = None,
 ) -> CopyResult:
     """Copy every entry of ``source`` (records, corrections, voids: uids, times, users and
-    supersessions kept) into ``target``, in one transaction of the target: all or nothing. An
+    supersessions kept), and then its audit trail (period locks, explanations), into
+    ``target``, in one transaction of the target: all or nothing. An
     entry the target already has (same uid, same content) is left as it is, so a second copy
     adds nothing; the same uid with other content is :class:`CopyConflict` naming the uids,
     and nothing is stored. Read and written a batch at a time."""
@@ -49,7 +54,7 @@ def copy_store(
         if not src.exists:
             raise InputError(t("store.copy.no_source", path=src.location))
         with open_store(target, timeout=timeout) as dst:
-            added = present = 0
+            added = present = events_added = events_present = 0
             conflicts: list[str] = []
             first: InputError | None = None
             entries = src.iter_entries()
@@ -67,6 +72,17 @@ def copy_store(
                             break
                         if progress is not None:
                             progress(added + present)
+                    if not conflicts:
+                        # the trail after the entries: a lock copied first would refuse them
+                        trail: list[LockEvent | Explanation] = [*src.lock_events()]
+                        trail += src.explanations()
+                        outcome = session.add_trail(trail)
+                        events_added, events_present = outcome.added, outcome.present
+                        for index, error in outcome.rejected:
+                            conflicts.append(trail[index].uid)
+                            first = first or error
+                        if conflicts:
+                            session.discard()
             finally:
                 close = getattr(entries, "close", None)
                 if close is not None:
@@ -77,7 +93,9 @@ def copy_store(
                     t("store.copy.conflict", target=dst.location, uids=shown, error=first.message),
                     hint=t("store.copy.conflict.hint"),
                 )
-            return CopyResult(src.location, dst.location, added, present)
+            return CopyResult(
+                src.location, dst.location, added, present, events_added, events_present
+            )
 
 
 def _same(a: Path | str, b: Path | str) -> bool:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wspolpraca_cli.entries import EntryRow
 from wspolpraca_cli.errors import Committed, Diagnostic, InputError
@@ -16,23 +16,51 @@ from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.services.base import Workspace
 
 if TYPE_CHECKING:
-    from wspolpraca_cli.store.interface import ImportSession
+    from wspolpraca_cli.store.interface import ImportSession, Store
     from wspolpraca_cli.transfer import Row
 
 
 @contextmanager
-def export_entries(ws: Workspace) -> Iterator[Iterator[EntryRow]]:
+def export_entries(ws: Workspace) -> Iterator[ExportedRows]:
     """Every entry, corrections and voids too, in recording order, as rows — read from the
     store while the block writes them out (the store is open until it ends), never all in
     memory, no object built per entry."""
     with ws.open(readonly=True) as store:
-        entries = store.iter_rows()
+        rows = ExportedRows(store)
         try:
-            yield entries
+            yield rows
         finally:  # an export stopped midway ends its read before the store closes
-            close = getattr(entries, "close", None)
+            rows.close()
+
+
+class ExportedRows:
+    """A store's entries as rows (iterate), read when asked; or, from a store that can format
+    them itself (``iter_cells``: SQLite), as the cells of a CSV export
+    (:class:`~wspolpraca_cli.transfer.export.CellSource`)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._open: list[Iterator[Any]] = []
+
+    def __iter__(self) -> Iterator[EntryRow]:
+        rows = self._store.iter_rows()
+        self._open.append(rows)
+        return rows
+
+    def cells(self, **cell_format: Any) -> Iterator[Sequence[Any]] | None:
+        iter_cells = getattr(self._store, "iter_cells", None)  # a backend may not have it
+        if iter_cells is None:
+            return None
+        cells: Iterator[Sequence[Any]] = iter_cells(**cell_format)
+        self._open.append(cells)
+        return cells
+
+    def close(self) -> None:
+        for opened in self._open:
+            close = getattr(opened, "close", None)
             if close is not None:
                 close()
+        self._open.clear()
 
 
 class ImportRejected(InputError):

@@ -15,6 +15,7 @@ from datetime import date
 from types import TracebackType
 from typing import Protocol
 
+from wspolpraca_cli.audit import Explanation, LockEvent
 from wspolpraca_cli.entries import Entry, EntryRow, PeriodSummary, TagSummary
 from wspolpraca_cli.store.shared import BatchOutcome, ImportResult
 
@@ -25,6 +26,12 @@ class ImportSession(Protocol):
     def add(self, entries: Sequence[Entry]) -> BatchOutcome:
         """Add one batch: the entries whose uid is new; those present with the same content
         are counted, those that cannot be stored are reported by their index in ``entries``."""
+        ...
+
+    def add_trail(self, events: Sequence[LockEvent | Explanation]) -> BatchOutcome:
+        """Add audit events copied from another store (``wsp store copy``), in order, their
+        uids, times and users kept: those present (same uid, same event) are counted, those
+        that cannot follow the events held are reported by their index in ``events``."""
         ...
 
     def discard(self) -> None:
@@ -67,10 +74,15 @@ class Store(Protocol):
 
     # writing: one transaction each, all or nothing
     def add(self, entry: Entry) -> Entry:
-        """Store one entry; fills in an empty uid, ``recorded_at`` and ``recorded_by``."""
+        """Store one entry; fills in an empty uid, ``recorded_at`` and ``recorded_by``.
+        Raises :class:`~wspolpraca_cli.audit.PeriodLocked` (exit 2) for an entry of a period a
+        lock in force covers — the locks read inside the write transaction, so that a lock
+        taken by another process either precedes the write (refused) or follows it."""
         ...
 
-    def add_many(self, entries: list[Entry]) -> list[Entry]: ...
+    def add_many(self, entries: list[Entry]) -> list[Entry]:
+        """Store entries in one transaction, all or none (locks as :meth:`add`)."""
+        ...
 
     def import_entries(self, entries: Iterable[Entry], *, dry_run: bool = False) -> ImportResult:
         """Add the entries whose uid is new; raise :class:`EntriesRejected` (and store nothing)
@@ -80,6 +92,27 @@ class Store(Protocol):
     def importing(self, *, dry_run: bool = False) -> AbstractContextManager[ImportSession]:
         """One import transaction, batch by batch: committed at the end of the ``with`` block
         unless ``dry_run``, discarded or left by an error (then nothing is stored)."""
+        ...
+
+    # the audit trail: append-only, one transaction each (schema 4)
+    def add_lock_event(self, event: LockEvent) -> LockEvent:
+        """Append a lock or unlock (empty uid, ``recorded_at``, ``recorded_by`` filled in),
+        checked by :func:`~wspolpraca_cli.audit.check_lock_event` against the events read
+        inside the same write transaction (InputError: already locked, not locked)."""
+        ...
+
+    def lock_events(self) -> list[LockEvent]:
+        """Every lock and unlock, in the order they were appended (none before schema 4)."""
+        ...
+
+    def add_explanation(self, explanation: Explanation) -> Explanation:
+        """Append an explanation or a withdrawal (filled in as :meth:`add_lock_event`),
+        checked by :func:`~wspolpraca_cli.audit.check_explanation` against the events of its
+        indicator and period read inside the same write transaction."""
+        ...
+
+    def explanations(self, indicator_id: str | None = None) -> list[Explanation]:
+        """Every explanation and withdrawal (of one indicator when given), in order."""
         ...
 
     # reading

@@ -30,6 +30,16 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.audit import (
+    Explanation,
+    ExplanationKind,
+    LockAction,
+    LockEvent,
+    active_locks,
+    check_explanation,
+    check_lock_event,
+    refuse_locked,
+)
 from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary, TagSummary
 from wspolpraca_cli.errors import InputError, StoreError, UsageError
 from wspolpraca_cli.i18n import t
@@ -51,6 +61,7 @@ from wspolpraca_cli.store.shared import (
     same_content,
     valid_uid,
 )
+from wspolpraca_cli.store.shared_trail import place_trail
 from wspolpraca_cli.store.sqlite import _row_to_entry, _row_to_tuple, _row_values, tags_from_text
 
 _COLUMNS = (
@@ -66,6 +77,7 @@ _INSERT = f"INSERT INTO wsp_entries ({_INSERT_COLUMNS}) VALUES ({', '.join(['%s'
 # period's entries in: a total added in this order is the same float as SQLite's.
 _SUM_ORDER = "e.kind, e.date NULLS FIRST, e.value, e.seq"
 _T = TypeVar("_T")
+_Event = TypeVar("_Event", LockEvent, Explanation)
 
 
 class _RollBack(Exception):
@@ -221,7 +233,9 @@ class PgStore:
         """Store entries in one transaction: all of them or, on any error, none."""
         stored: list[Entry] = []
         with self._write() as conn:
+            locks = active_locks(self._lock_events(conn))  # read under the writers' lock
             for entry in entries:
+                refuse_locked(locks, entry.period)
                 stored.append(self._insert(conn, self._completed(entry)))
         return stored
 
@@ -514,6 +528,101 @@ class PgStore:
             groups.append(TagSummary(r[0], r[1], tags, values))
         return groups
 
+    # -- the audit trail: period locks and explanations (schema 4) -------------------------
+
+    def add_lock_event(self, event: LockEvent) -> LockEvent:
+        """Append a lock or an unlock (filling in an empty uid, time and user) in one write
+        transaction, after :func:`~wspolpraca_cli.audit.check_lock_event` against the events
+        read under the writers' lock."""
+        with self._write() as conn:
+            check_lock_event(self._lock_events(conn), event)
+            return self._insert_lock(conn, self._completed_event(event))
+
+    @staticmethod
+    def _insert_lock(conn: Any, event: LockEvent) -> LockEvent:
+        row = conn.execute(
+            "INSERT INTO wsp_period_locks (uid, period, action, reason, recorded_by, recorded_at)"
+            " VALUES (%s, %s, %s, %s, %s, %s) RETURNING seq",
+            (event.uid, event.period, event.action.value, event.reason, event.recorded_by,
+             event.recorded_at),
+        ).fetchone()  # fmt: skip
+        return replace(event, seq=int(row[0]))
+
+    def lock_events(self) -> list[LockEvent]:
+        """Every lock and unlock, in the order they were appended."""
+        if self._conn is None:
+            return []
+        with self._pg_errors():
+            return self._lock_events(self._conn)
+
+    def _lock_events(self, conn: Any) -> list[LockEvent]:
+        if self._version < 4:
+            return []
+        rows = conn.execute(
+            "SELECT seq, uid, period, action, reason, recorded_by, recorded_at"
+            " FROM wsp_period_locks ORDER BY seq"
+        ).fetchall()
+        return [LockEvent(uid, period, LockAction(action), reason, by, at, int(seq))
+                for seq, uid, period, action, reason, by, at in rows]  # fmt: skip
+
+    def add_explanation(self, explanation: Explanation) -> Explanation:
+        """Append an explanation or a withdrawal (filling in an empty uid, time and user) in
+        one write transaction, after :func:`~wspolpraca_cli.audit.check_explanation` against
+        the events of its indicator and period."""
+        with self._write() as conn:
+            earlier = self._explanations(conn, explanation.indicator_id, explanation.period)
+            check_explanation(earlier, explanation)
+            return self._insert_explanation(conn, self._completed_event(explanation))
+
+    @staticmethod
+    def _insert_explanation(conn: Any, explanation: Explanation) -> Explanation:
+        row = conn.execute(
+            "INSERT INTO wsp_explanations"
+            " (uid, indicator_id, period, kind, text, recorded_by, recorded_at)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING seq",
+            (explanation.uid, explanation.indicator_id, explanation.period,
+             explanation.kind.value, explanation.text, explanation.recorded_by,
+             explanation.recorded_at),
+        ).fetchone()  # fmt: skip
+        return replace(explanation, seq=int(row[0]))
+
+    def explanations(self, indicator_id: str | None = None) -> list[Explanation]:
+        """Every explanation and withdrawal (of one indicator when given), in order."""
+        if self._conn is None:
+            return []
+        with self._pg_errors():
+            return self._explanations(self._conn, indicator_id)
+
+    def _explanations(
+        self, conn: Any, indicator_id: str | None = None, period: str | None = None
+    ) -> list[Explanation]:
+        if self._version < 4:
+            return []
+        sql = (
+            "SELECT seq, uid, indicator_id, period, text, kind, recorded_by, recorded_at"
+            " FROM wsp_explanations"
+        )
+        params: list[str] = []
+        if indicator_id is not None:
+            sql += " WHERE indicator_id = %s"
+            params.append(indicator_id)
+            if period is not None:
+                sql += " AND period = %s"
+                params.append(period)
+        rows = conn.execute(sql + " ORDER BY seq", params).fetchall()
+        return [Explanation(uid, ind, period, text, ExplanationKind(kind), by, at, int(seq))
+                for seq, uid, ind, period, text, kind, by, at in rows]  # fmt: skip
+
+    def _completed_event(self, event: _Event) -> _Event:
+        """An audit event with what the store fills in: a new uid, the time, the user (the
+        database user when none is given)."""
+        return replace(
+            event,
+            uid=event.uid or new_uid(),
+            recorded_at=event.recorded_at or now_utc(),
+            recorded_by=event.recorded_by or self._user,
+        )
+
     def latest_entries(
         self,
         groups: Iterable[tuple[str, str]],
@@ -601,9 +710,25 @@ class PgImport:
         self._conn = conn
         self.discarded = False
         self._now = now_utc()
+        self._locks = active_locks(store._lock_events(conn))  # under the writers' lock
 
     def discard(self) -> None:
         self.discarded = True
+
+    def add_trail(self, events: Sequence[LockEvent | Explanation]) -> BatchOutcome:
+        """Add audit events copied from another store (see ``ImportSession.add_trail``)."""
+        store, conn = self._store, self._conn
+        with store._pg_errors():
+            locks, explanations = store._lock_events(conn), store._explanations(conn)
+            outcome = place_trail(
+                events,
+                locks,
+                explanations,
+                lambda e: store._insert_lock(conn, e),
+                lambda e: store._insert_explanation(conn, e),
+            )
+            self._locks = active_locks(locks)
+        return outcome
 
     def add(self, entries: Sequence[Entry]) -> BatchOutcome:
         """Add the entries of one batch whose uid is new; report those present (the same uid
@@ -626,6 +751,12 @@ class PgImport:
                         rejected.append((index, InputError(t("store.uid_conflict", uid=given.uid))))
                     continue
                 entry = self._completed(given)
+                if self._locks:
+                    try:
+                        refuse_locked(self._locks, entry.period)
+                    except InputError as exc:
+                        rejected.append((index, exc))
+                        continue
                 batch[entry.uid] = entry
                 if entry.supersedes is None:
                     try:

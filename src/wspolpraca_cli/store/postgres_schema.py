@@ -18,7 +18,7 @@ from wspolpraca_cli.store.shared import now_utc
 
 IDENTITY = "wsp measurement store"
 """``wsp_meta.application``: what marks a database as holding a wsp store."""
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 LOCK_KEY = 0x77737031
 """The advisory lock every write holds (one writer at a time, as SQLite's BEGIN IMMEDIATE)."""
 
@@ -88,7 +88,61 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         WHERE supersedes IS NOT NULL
         """,
     ),
+    # The audit trail (as SQLite's schema 4): period locks and explanations of shortfalls,
+    # append-only like the entries, by the database's triggers.
+    4: (
+        f"""
+        CREATE TABLE wsp_period_locks (
+            seq          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            uid          {_TEXT} NOT NULL UNIQUE,
+            period       {_TEXT} NOT NULL,
+            action       {_TEXT} NOT NULL CHECK (action IN ('lock', 'unlock')),
+            reason       text NOT NULL CHECK (reason <> ''),
+            recorded_by  text NOT NULL DEFAULT '',
+            recorded_at  {_TEXT} NOT NULL
+        )
+        """,
+        f"""
+        CREATE TABLE wsp_explanations (
+            seq          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            uid          {_TEXT} NOT NULL UNIQUE,
+            indicator_id {_TEXT} NOT NULL,
+            period       {_TEXT} NOT NULL,
+            kind         {_TEXT} NOT NULL CHECK (kind IN ('explain', 'withdraw')),
+            text         text NOT NULL DEFAULT '',
+            recorded_by  text NOT NULL DEFAULT '',
+            recorded_at  {_TEXT} NOT NULL,
+            CHECK ((kind = 'withdraw') = (text = ''))
+        )
+        """,
+        """
+        CREATE INDEX wsp_explanations_indicator_period
+        ON wsp_explanations (indicator_id, period, seq)
+        """,
+        """
+        CREATE FUNCTION wsp_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'wsp: the audit trail is never changed or deleted (% refused); '
+                'append an unlock or a withdrawal', TG_OP
+                USING ERRCODE = 'restrict_violation';
+        END
+        $$
+        """,
+        *(
+            statement
+            for table in ("wsp_period_locks", "wsp_explanations")
+            for statement in (
+                f"CREATE TRIGGER {table}_never_changed BEFORE UPDATE OR DELETE ON {table}"
+                " FOR EACH ROW EXECUTE FUNCTION wsp_audit_append_only()",
+                f"CREATE TRIGGER {table}_never_truncated BEFORE TRUNCATE ON {table}"
+                " FOR EACH STATEMENT EXECUTE FUNCTION wsp_audit_append_only()",
+                f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {table}_never_changed",
+                f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {table}_never_truncated",
+            )
+        ),
+    ),
 }
+AUDIT_TABLES = ("wsp_period_locks", "wsp_explanations")
 
 _OBJECTS_V1 = {
     ("table", "wsp_entries"),
@@ -103,6 +157,16 @@ SCHEMA_OBJECTS[2] = (SCHEMA_OBJECTS[1] - {("index", "wsp_entries_indicator_perio
     ("index", "wsp_entries_aggregate")
 }
 SCHEMA_OBJECTS[3] = SCHEMA_OBJECTS[2] | {("index", "wsp_entries_supersessions")}
+SCHEMA_OBJECTS[4] = SCHEMA_OBJECTS[3] | {
+    ("table", "wsp_period_locks"),
+    ("table", "wsp_explanations"),
+    ("index", "wsp_explanations_indicator_period"),
+    *(
+        ("trigger", f"{table}_{what}")
+        for table in AUDIT_TABLES
+        for what in ("never_changed", "never_truncated")
+    ),
+}
 
 _META = "CREATE TABLE wsp_meta (key text PRIMARY KEY, value text NOT NULL)"
 
@@ -125,7 +189,7 @@ def identity(conn: Any) -> tuple[int, bool, int]:
         version = int(rows.get("schema_version", "0"))
     except ValueError:
         version = -1
-    return version, ours, len(tables - {"wsp_meta", "wsp_entries"})
+    return version, ours, len(tables - {"wsp_meta", "wsp_entries", *AUDIT_TABLES})
 
 
 def refuse_foreign(version: int, ours: bool, others: int, shown: str) -> None:
@@ -192,12 +256,14 @@ def invariant_problems(conn: Any) -> list[str]:
             "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
         ).fetchall()
     }
+    tables = [name for name in ("wsp_entries", *AUDIT_TABLES) if ("table", name) in present]
     triggers = dict(
         conn.execute(
-            "SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'wsp_entries'::regclass"
-            " AND NOT tgisinternal"
+            "SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = ANY(%s::regclass[])"
+            " AND NOT tgisinternal",
+            (tables,),
         ).fetchall()
-        if ("table", "wsp_entries") in present
+        if tables
         else []
     )
     present |= {("trigger", str(name)) for name, enabled in triggers.items() if enabled == "A"}

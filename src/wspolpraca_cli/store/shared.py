@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from itertools import pairwise
 from typing import NamedTuple
@@ -76,7 +76,17 @@ def current_user() -> str:
 
 
 def valid_uid(uid: str) -> bool:
-    return re.fullmatch(_UID_PATTERN, uid) is not None  # compiled on first use, then cached
+    match = _uid_match or _compile_uid()  # compiled on first use (an import checks every row)
+    return match(uid) is not None
+
+
+_uid_match: Callable[[str], re.Match[str] | None] | None = None
+
+
+def _compile_uid() -> Callable[[str], re.Match[str] | None]:
+    global _uid_match
+    _uid_match = re.compile(_UID_PATTERN).fullmatch
+    return _uid_match
 
 
 def completed(entry: Entry) -> Entry:

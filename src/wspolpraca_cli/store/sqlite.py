@@ -23,15 +23,27 @@ This module knows nothing about the command line: it returns values and raises t
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
 from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.audit import (
+    Explanation,
+    ExplanationKind,
+    LockAction,
+    LockEvent,
+    active_locks,
+    check_explanation,
+    check_lock_event,
+    refuse_locked,
+)
 from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary, TagSummary
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.i18n import t
@@ -52,6 +64,7 @@ from wspolpraca_cli.store.shared import (
     same_content,
     valid_uid,
 )
+from wspolpraca_cli.store.shared_trail import place_trail
 from wspolpraca_cli.store.sqlite_schema import APPLICATION_ID, SCHEMA_VERSION
 
 _COLUMNS = (
@@ -89,6 +102,63 @@ def _row_to_tuple(row: Sequence[Any]) -> EntryRow:
 
 
 _KINDS = {k.value: k for k in EntryKind}
+_RECORD = EntryKind.RECORD
+_FIRST = itemgetter(0)
+_TEXT_CELLS = (
+    "uid", "indicator_id", "period", "date", "note", "source", "recorded_by", "recorded_at",
+    "supersedes", "reason",
+)  # fmt: skip
+
+
+def _bad_kind(kind: object) -> str:
+    raise ValueError(kind)
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _cells_sql(risky: str) -> str:
+    """The query of :meth:`SqliteStore.iter_cells`. A text cell goes to ``wsp_text`` when its
+    first character may be in ``risky``: a few ranges of characters compared as text (cheap in
+    SQLite), each run of risky characters merged across the punctuation between them but never
+    across a letter or a digit (ids, periods and times begin with digits)."""
+    codes = sorted({ord(c) for c in risky})
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and not any(chr(c).isalnum() for c in range(runs[-1][1] + 1, code)):
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+
+    def cell(column: str) -> str:
+        if not runs:
+            return column
+        test = " OR ".join(
+            f"({column} >= {_literal(chr(lo))} AND {column} < {_literal(chr(hi + 1))})"
+            for lo, hi in runs
+        )
+        return f"CASE WHEN {test} THEN wsp_text({column}) ELSE {column} END"
+
+    kinds = ", ".join(_literal(k) for k in _KINDS)
+    value = (
+        "CASE WHEN value = CAST(value AS INTEGER) AND abs(value) < 4503599627370496.0 "
+        "THEN CAST(CAST(value AS INTEGER) AS TEXT) WHEN value IS NULL THEN NULL "
+        "ELSE wsp_number(value) END"
+    )
+    columns = {
+        **{c: cell(c) for c in _TEXT_CELLS},
+        "value": value,
+        "kind": f"CASE WHEN kind IN ({kinds}) THEN kind ELSE wsp_kind(kind) END",
+        "tags": "CASE WHEN tags = '[]' THEN '' ELSE wsp_tags(tags) END",
+    }
+    order = (
+        "uid", "indicator_id", "period", "value", "kind", "date", "note", "source", "tags",
+        "recorded_by", "recorded_at", "supersedes", "reason",
+    )  # fmt: skip
+    return f"SELECT {', '.join(columns[c] for c in order)} FROM entries ORDER BY seq"
+
+
 _T = TypeVar("_T")
 _new_entry = object.__new__
 
@@ -196,7 +266,9 @@ class SqliteStore:
         """Store entries in one transaction: all of them or, on any error, none."""
         stored: list[Entry] = []
         with self._write() as conn:
+            locks = active_locks(self._lock_events(conn))  # read inside the transaction
             for entry in entries:
+                refuse_locked(locks, entry.period)
                 stored.append(self._insert(conn, completed(entry)))
         return stored
 
@@ -336,6 +408,73 @@ class SqliteStore:
         """Every entry as :data:`~wspolpraca_cli.entries.ROW_FIELDS` says, read as
         :meth:`iter_entries` reads them (a bulk export builds no entry objects)."""
         return self._stream(_row_to_tuple, batch)
+
+    def iter_cells(
+        self,
+        *,
+        number: Callable[[float], str],
+        tags: Callable[[tuple[tuple[str, str], ...]], str],
+        text: Callable[[str], str],
+        risky: str,
+    ) -> Iterator[Sequence[Any]]:
+        """Every entry as the cells of an export (:data:`~wspolpraca_cli.entries.ROW_FIELDS`
+        order), read as :meth:`iter_rows` reads them, but formatted by SQLite where it can, so
+        that a CSV writer takes the cursor's rows as they come (no Python call per row): a value
+        as ``number(value)`` — an integral one below 2**52 as its digits, which ``number`` must
+        give for it too; the tags as ``tags(pairs)``; every text cell whose first character is
+        in ``risky`` as ``text(cell)``, the others as stored; no date, no supersedes, no value
+        (a void) as None. What ``number`` and ``tags`` return is written as it is."""
+        if self._conn is None:
+            return
+        conn = self._conn
+        damaged: list[bool] = []
+
+        def checked(convert: Callable[..., str]) -> Callable[..., str]:
+            def call(*cell: Any) -> str:
+                try:
+                    return convert(*cell)
+                except (ValueError, TypeError, LookupError):
+                    damaged.append(True)  # the query fails; the stream says why below
+                    raise
+
+            return call
+
+        first = set(risky)
+        conn.create_function(
+            "wsp_number", 1, checked(lambda v: number(float(v))), deterministic=True
+        )
+        conn.create_function(
+            "wsp_tags", 1, checked(lambda v: tags(tags_from_text(v))), deterministic=True
+        )
+        conn.create_function(
+            "wsp_text",
+            1,
+            lambda v: text(v) if type(v) is str and v[:1] in first else v,
+            deterministic=True,
+        )
+        conn.create_function("wsp_kind", 1, checked(_bad_kind), deterministic=True)
+        index = "entries_aggregate" if self.schema_version() >= 2 else "entries_indicator_period"
+        counter = itertools.count()
+        with self._sqlite_errors():
+            own = not conn.in_transaction
+            if own:
+                conn.execute("BEGIN")
+            try:
+                try:
+                    cursor = conn.execute(_cells_sql(risky))
+                    # (zip's pair and itemgetter are C: the rows are counted, not touched)
+                    yield from map(_FIRST, zip(cursor, counter, strict=False))
+                except sqlite3.OperationalError:
+                    if damaged:
+                        raise self._damaged() from None
+                    raise
+                cursor.close()
+                indexed = conn.execute(f"SELECT count(*) FROM entries INDEXED BY {index}")
+                if int(indexed.fetchone()[0]) != next(counter):
+                    raise self._damaged()
+            finally:  # (an iterator left unfinished may be closed after the store)
+                if own and self._conn is conn and conn.in_transaction:
+                    conn.execute("COMMIT")
 
     def _stream(self, convert: Callable[[Sequence[Any]], _T], batch: int) -> Iterator[_T]:
         if self._conn is None:
@@ -618,6 +757,95 @@ class SqliteStore:
         found.sort(key=lambda e: e.seq)
         return found
 
+    # -- the audit trail: period locks and explanations (schema 4) -------------------------
+
+    def add_lock_event(self, event: LockEvent) -> LockEvent:
+        """Append a lock or an unlock (filling in an empty uid, time and user), in one
+        transaction, after checking it against the events stored, read inside that
+        transaction (:func:`~wspolpraca_cli.audit.check_lock_event`: InputError, exit 2)."""
+        with self._write() as conn:
+            check_lock_event(self._lock_events(conn), event)
+            return self._insert_lock(conn, _completed_event(event))
+
+    @staticmethod
+    def _insert_lock(conn: sqlite3.Connection, event: LockEvent) -> LockEvent:
+        cursor = conn.execute(
+            "INSERT INTO period_locks (uid, period, action, reason, recorded_by, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (event.uid, event.period, event.action.value, event.reason, event.recorded_by,
+             event.recorded_at),
+        )  # fmt: skip
+        return replace(event, seq=cursor.lastrowid or 0)
+
+    def lock_events(self) -> list[LockEvent]:
+        """Every lock and unlock, in the order they were appended."""
+        if self._conn is None:
+            return []
+        with self._sqlite_errors():
+            return self._lock_events(self._conn)
+
+    def _lock_events(self, conn: sqlite3.Connection) -> list[LockEvent]:
+        if self._version(conn) < 4:
+            return []
+        rows = conn.execute(
+            "SELECT seq, uid, period, action, reason, recorded_by, recorded_at"
+            " FROM period_locks ORDER BY seq"
+        ).fetchall()
+        return [LockEvent(uid, period, LockAction(action), reason, by, at, seq)
+                for seq, uid, period, action, reason, by, at in rows]  # fmt: skip
+
+    def add_explanation(self, explanation: Explanation) -> Explanation:
+        """Append an explanation or a withdrawal (filling in an empty uid, time and user) in
+        one transaction, after :func:`~wspolpraca_cli.audit.check_explanation` against the
+        events of its indicator and period, read inside that transaction."""
+        with self._write() as conn:
+            earlier = self._explanations(conn, explanation.indicator_id, explanation.period)
+            check_explanation(earlier, explanation)
+            return self._insert_explanation(conn, _completed_event(explanation))
+
+    @staticmethod
+    def _insert_explanation(conn: sqlite3.Connection, explanation: Explanation) -> Explanation:
+        cursor = conn.execute(
+            "INSERT INTO explanations"
+            " (uid, indicator_id, period, kind, text, recorded_by, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (explanation.uid, explanation.indicator_id, explanation.period,
+             explanation.kind.value, explanation.text, explanation.recorded_by,
+             explanation.recorded_at),
+        )  # fmt: skip
+        return replace(explanation, seq=cursor.lastrowid or 0)
+
+    def explanations(self, indicator_id: str | None = None) -> list[Explanation]:
+        """Every explanation and withdrawal (of one indicator when given), in order."""
+        if self._conn is None:
+            return []
+        with self._sqlite_errors():
+            return self._explanations(self._conn, indicator_id)
+
+    def _explanations(
+        self, conn: sqlite3.Connection, indicator_id: str | None = None, period: str | None = None
+    ) -> list[Explanation]:
+        if self._version(conn) < 4:
+            return []
+        sql = (
+            "SELECT seq, uid, indicator_id, period, text, kind, recorded_by, recorded_at"
+            " FROM explanations"
+        )
+        params: list[str] = []
+        if indicator_id is not None:
+            sql += " WHERE indicator_id = ?"
+            params.append(indicator_id)
+            if period is not None:
+                sql += " AND period = ?"
+                params.append(period)
+        rows = conn.execute(sql + " ORDER BY seq", params).fetchall()
+        return [Explanation(uid, ind, period, text, ExplanationKind(kind), by, at, seq)
+                for seq, uid, ind, period, text, kind, by, at in rows]  # fmt: skip
+
+    @staticmethod
+    def _version(conn: sqlite3.Connection) -> int:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
     def integrity_check(self) -> str:
         rows = self._query("PRAGMA integrity_check")
         return ", ".join(str(r[0]) for r in rows) if rows else "ok"
@@ -721,6 +949,19 @@ def _counted_where(
     return " AND ".join(where), params
 
 
+_Event = TypeVar("_Event", LockEvent, Explanation)
+
+
+def _completed_event(event: _Event) -> _Event:
+    """An audit event with what the store fills in: a new uid, the time and the user."""
+    return replace(
+        event,
+        uid=event.uid or new_uid(),
+        recorded_at=event.recorded_at or now_utc(),
+        recorded_by=event.recorded_by or current_user(),
+    )
+
+
 def _scratch(path: Path) -> SqliteStore:
     """An empty store in a private temporary file (SQLite's ``""``), deleted when closed: its
     pages go to disk, so a dry run of a large file into a store not created yet stays small."""
@@ -771,10 +1012,26 @@ class SqliteImport:
         self.discarded = False
         self._now = now_utc()
         self._user = ""
+        self._locks = active_locks(store._lock_events(conn))  # inside the import's transaction
 
     def discard(self) -> None:
         """Store nothing: the transaction is rolled back at the end of the import."""
         self.discarded = True
+
+    def add_trail(self, events: Sequence[LockEvent | Explanation]) -> BatchOutcome:
+        """Add audit events copied from another store (see ``ImportSession.add_trail``)."""
+        store, conn = self._store, self._conn
+        with store._sqlite_errors():
+            locks, explanations = store._lock_events(conn), store._explanations(conn)
+            outcome = place_trail(
+                events,
+                locks,
+                explanations,
+                lambda e: store._insert_lock(conn, e),
+                lambda e: store._insert_explanation(conn, e),
+            )
+            self._locks = active_locks(locks)
+        return outcome
 
     def add(self, entries: Sequence[Entry]) -> BatchOutcome:
         """Add the entries of one batch whose uid is new; report those present (the same uid
@@ -797,14 +1054,30 @@ class SqliteImport:
                     else:
                         rejected.append((index, InputError(t("store.uid_conflict", uid=given.uid))))
                     continue
-                entry = self._completed(given)
-                batch[entry.uid] = entry
-                if entry.supersedes is None:
+                complete = given.uid and given.recorded_at and given.recorded_by
+                entry = given if complete else self._completed(given)
+                if self._locks:
                     try:
-                        store._check(conn, entry)
+                        refuse_locked(self._locks, entry.period)
                     except InputError as exc:
                         rejected.append((index, exc))
                         continue
+                batch[entry.uid] = entry
+                if entry.supersedes is None:
+                    # a record as its rows are in an export is checked here (the rules of
+                    # _check, without a call), the rest by _check itself for its message
+                    if (
+                        entry.kind is not _RECORD
+                        or entry.value is None
+                        or not entry.indicator_id
+                        or not entry.period
+                        or not valid_uid(entry.uid)
+                    ):
+                        try:
+                            store._check(conn, entry)
+                        except InputError as exc:
+                            rejected.append((index, exc))
+                            continue
                     pending.append((index, entry))
                     continue
                 added += self._flush(pending, rejected)  # what it supersedes may be among them

@@ -13,7 +13,7 @@ from wspolpraca_cli.i18n import t
 from wspolpraca_cli.store.shared import now_utc
 
 APPLICATION_ID = 0x77737031  # "wsp1" in ASCII: marks a file as a wsp store
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Schema migrations: MIGRATIONS[n] brings a store from version n-1 to version n.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -69,6 +69,52 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         WHERE supersedes IS NOT NULL
         """,
     ),
+    # The audit trail (issue 12): period locks and explanations of shortfalls, append-only
+    # like the entries (the same two triggers each). The latest event of a period code (of an
+    # indicator and period) decides; a writer reads the events inside its write transaction.
+    4: (
+        """
+        CREATE TABLE period_locks (
+            seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid          TEXT    NOT NULL UNIQUE,
+            period       TEXT    NOT NULL,
+            action       TEXT    NOT NULL CHECK (action IN ('lock', 'unlock')),
+            reason       TEXT    NOT NULL CHECK (reason <> ''),
+            recorded_by  TEXT    NOT NULL DEFAULT '',
+            recorded_at  TEXT    NOT NULL
+        )
+        """,
+        """
+        CREATE TRIGGER period_locks_never_updated BEFORE UPDATE ON period_locks
+        BEGIN SELECT RAISE(ABORT, 'wsp: locks are never changed; append an unlock'); END
+        """,
+        """
+        CREATE TRIGGER period_locks_never_deleted BEFORE DELETE ON period_locks
+        BEGIN SELECT RAISE(ABORT, 'wsp: locks are never deleted; append an unlock'); END
+        """,
+        """
+        CREATE TABLE explanations (
+            seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid          TEXT    NOT NULL UNIQUE,
+            indicator_id TEXT    NOT NULL,
+            period       TEXT    NOT NULL,
+            kind         TEXT    NOT NULL CHECK (kind IN ('explain', 'withdraw')),
+            text         TEXT    NOT NULL DEFAULT '',
+            recorded_by  TEXT    NOT NULL DEFAULT '',
+            recorded_at  TEXT    NOT NULL,
+            CHECK ((kind = 'withdraw') = (text = ''))
+        )
+        """,
+        "CREATE INDEX explanations_indicator_period ON explanations (indicator_id, period, seq)",
+        """
+        CREATE TRIGGER explanations_never_updated BEFORE UPDATE ON explanations
+        BEGIN SELECT RAISE(ABORT, 'wsp: explanations are never changed; append another'); END
+        """,
+        """
+        CREATE TRIGGER explanations_never_deleted BEFORE DELETE ON explanations
+        BEGIN SELECT RAISE(ABORT, 'wsp: explanations are never deleted; append a withdrawal'); END
+        """,
+    ),
 }
 
 
@@ -86,6 +132,15 @@ SCHEMA_OBJECTS[2] = (SCHEMA_OBJECTS[1] - {("index", "entries_indicator_period")}
     ("index", "entries_aggregate")
 }
 SCHEMA_OBJECTS[3] = SCHEMA_OBJECTS[2] | {("index", "entries_supersessions")}
+SCHEMA_OBJECTS[4] = SCHEMA_OBJECTS[3] | {
+    ("table", "period_locks"),
+    ("trigger", "period_locks_never_updated"),
+    ("trigger", "period_locks_never_deleted"),
+    ("table", "explanations"),
+    ("index", "explanations_indicator_period"),
+    ("trigger", "explanations_never_updated"),
+    ("trigger", "explanations_never_deleted"),
+}
 
 
 def invariant_problems(conn: sqlite3.Connection) -> list[str]:

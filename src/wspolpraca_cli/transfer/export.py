@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
-from typing import Any, TextIO
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
+from typing import Any, Protocol, TextIO
 
 from wspolpraca_cli.entries import Entry, EntryRow, as_row
-from wspolpraca_cli.safe_text import spreadsheet_cells
+from wspolpraca_cli.safe_text import QUOTABLE, spreadsheet_cells, spreadsheet_text
 
 CSV_COLUMNS = (
     "uid",
@@ -152,8 +154,17 @@ def write_csv_rows(
     extra_columns = list(next(iter(extra.values())).keys()) if extra else []
     if bom:
         out.write("\ufeff")
-    buffer = io.StringIO(newline="")
     columns = [*CSV_COLUMNS, *extra_columns]
+    cells_of = getattr(rows, "cells", None) if not extra else None
+    if cells_of is not None:  # the store writes the cells itself: no Python call per row
+        cells = cells_of(**csv_cell_format(decimal_comma))
+        if cells is not None:
+            writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+            writer.writerow(columns)
+            counted = itertools.count()
+            writer.writerows(map(_FIRST_OF_PAIR, zip(cells, counted, strict=False)))
+            return next(counted)
+    buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow(columns)
     # One row at a time, none kept: a batch of live objects would wake the garbage collector.
@@ -173,6 +184,29 @@ def write_csv_rows(
 
 
 _ROWS_PER_WRITE = 4096
+_FIRST_OF_PAIR = itemgetter(0)
+
+
+def csv_cell_format(decimal_comma: bool) -> dict[str, Any]:
+    """How a store that formats an export's cells itself (``iter_cells``, see
+    :class:`CellSource`) writes them as :func:`row_cells` and :func:`spreadsheet_cells` would:
+    the functions it calls for a value, the tags and a text cell that may be a formula, and the
+    first characters that make a text cell worth that call."""
+    return {
+        "number": lambda value: spreadsheet_text(_number(value, decimal_comma)),
+        "tags": lambda tags: spreadsheet_text(format_tags(tags)),
+        "text": spreadsheet_text,
+        "risky": "".join(sorted(QUOTABLE)),
+    }
+
+
+class CellSource(Protocol):
+    """Rows that can also come as an export's cells, formatted where they are stored (a
+    store's ``iter_cells``); ``cells`` gives None when they cannot."""
+
+    def __iter__(self) -> Iterator[EntryRow]: ...
+
+    def cells(self, **cell_format: Any) -> Iterable[Sequence[Any]] | None: ...
 
 
 def to_json(entries: Iterable[Entry], **meta: Any) -> dict[str, Any]:

@@ -84,6 +84,14 @@ def known_column_names() -> list[str]:
     return [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS, *polish]
 
 
+def _unit_key(ind: Indicator) -> str:
+    """An indicator's unit as the key of the values read for it: its kind, and a format-2
+    unit's magnitude and text (``8,5 mln zł`` reads otherwise on ``tys. zł``)."""
+    if not ind.unit_text:
+        return ind.unit.value
+    return f"{ind.unit.value}|{ind.unit_magnitude}|{ind.unit_text}"
+
+
 class Row(NamedTuple):
     """One row (CSV) or entry (JSON) read: its entry, or the problems that keep it out."""
 
@@ -475,9 +483,18 @@ class _Checker:
         self.valid_uid = valid_uid
         self.indicator = {ind.id: ind for ind in program.indicators}.get
         self.seen: dict[str, int] = {}
-        self._periods: dict[tuple[str, str], tuple[Period, str] | InputError] = {}
-        self._values: dict[tuple[str, str, str, str], float] = {}
-        self._timestamps: set[str] = set()
+        self.kinds = {ind.id: (_unit_key(ind), ind.frequency.value) for ind in program.indicators}
+        """Indicator id → its unit and frequency (as text: an Enum hashes in Python, slowly;
+        a format-2 unit with its magnitude and text, which change how a value reads)."""
+        self.periods: dict[tuple[str, str], tuple[Period, str]] = {}
+        """(frequency, period as written) → the period and its code, for the periods read
+        well (they depend on nothing else)."""
+        self._bad_periods: dict[tuple[str, str], InputError] = {}
+        """(indicator id, period as written) → why not (the message names the indicator)."""
+        self.values: dict[tuple[str, str], float] = {}
+        """(unit, value as written) → the value, for the values read well."""
+        self.timestamps: set[str] = set()
+        """``recorded_at`` texts read well."""
 
     def row(
         self, line: int, column: int, label: str, record: dict[str, str], columns: dict[str, int]
@@ -498,40 +515,44 @@ class _Checker:
 
     def period(self, ind: Indicator, text: str) -> tuple[Period, str]:
         """:func:`check_period` for a file (the period and its code), remembered."""
-        key = (ind.id, text)
-        found = self._periods.get(key)
-        if found is None:
-            try:
-                period = check_period(self.program, ind, text, in_file=True)
-                found = (period, str(period))
-            except InputError as exc:
-                found = exc
-            if len(self._periods) < self._KEPT:
-                self._periods[key] = found
-        if isinstance(found, InputError):
-            raise found
+        key = (self.kinds[ind.id][1], text)
+        found = self.periods.get(key)
+        if found is not None:
+            return found
+        bad = self._bad_periods.get((ind.id, text))
+        if bad is not None:
+            raise bad
+        try:
+            period = check_period(self.program, ind, text, in_file=True)
+        except InputError as exc:
+            if len(self._bad_periods) < self._KEPT:
+                self._bad_periods[(ind.id, text)] = exc
+            raise
+        found = (period, str(period))
+        if len(self.periods) < self._KEPT:
+            self.periods[key] = found
         return found
 
     def value(self, ind: Indicator, text: str) -> float:
         """:func:`parse_indicator_value`, the values read well remembered (per unit)."""
-        key = (ind.unit.value, ind.unit_magnitude, ind.unit_text, text)  # (an Enum hashes slowly)
-        found = self._values.get(key)
+        key = (self.kinds[ind.id][0], text)
+        found = self.values.get(key)
         if found is None:
             found = parse_indicator_value(text, ind)
-            if len(self._values) < self._KEPT:
-                self._values[key] = found
+            if len(self.values) < self._KEPT:
+                self.values[key] = found
         return found
 
     def valid_timestamp(self, text: str) -> bool:
         """Whether ``recorded_at`` reads as an ISO 8601 time (an export writes few)."""
-        if text in self._timestamps:
+        if text in self.timestamps:
             return True
         try:
             datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             return False
-        if len(self._timestamps) < self._KEPT:
-            self._timestamps.add(text)
+        if len(self.timestamps) < self._KEPT:
+            self.timestamps.add(text)
         return True
 
 
@@ -562,10 +583,15 @@ def _row_entry(
         return None
     period = cell("period", "").strip()
     the_period: Period | None = None
-    try:
-        the_period, period = checker.period(ind, period)
-    except InputError as exc:
-        found.append(("period", exc))
+    unit, frequency = checker.kinds[indicator]
+    remembered = checker.periods.get((frequency, period))  # (what checker.period remembers)
+    if remembered is not None:
+        the_period, period = remembered
+    else:
+        try:
+            the_period, period = checker.period(ind, period)
+        except InputError as exc:
+            found.append(("period", exc))
     kind_text = cell("kind", "").strip().lower() or "record"
     kind = _KINDS.get(kind_text)
     if kind is None:
@@ -583,10 +609,12 @@ def _row_entry(
         if raw_value:
             found.append(("value", t("import.void_value")))
     else:
-        try:
-            value = checker.value(ind, raw_value)
-        except InputError as exc:
-            found.append(("value", exc))
+        value = checker.values.get((unit, raw_value))  # (what checker.value remembers)
+        if value is None:
+            try:
+                value = checker.value(ind, raw_value)
+            except InputError as exc:
+                found.append(("value", exc))
     day = cell("date", "").strip() or None
     if day:
         try:
@@ -611,11 +639,19 @@ def _row_entry(
             except InputError as exc:
                 found.append(("tags", exc))
     recorded_at = cell("recorded_at", "").strip()
-    if recorded_at and not checker.valid_timestamp(recorded_at):
+    if (
+        recorded_at
+        and recorded_at not in checker.timestamps
+        and not checker.valid_timestamp(recorded_at)
+    ):
         found.append(("recorded_at", t("import.bad_timestamp", value=recorded_at)))
     if not uid:
         uid = _derived_uid(record, checker.seen)
-    return Entry(
+    # Entry's __init__ sets its 14 fields one by one (about 2 µs, a quarter of a row's check);
+    # the new instance's fields are filled at once instead — the same object, as the store
+    # builds the entries it reads.
+    entry: Entry = _new_entry(Entry)
+    entry.__dict__.update(
         uid=uid,
         indicator_id=ind.id,
         period=period,
@@ -629,7 +665,12 @@ def _row_entry(
         recorded_at=recorded_at,
         supersedes=supersedes,
         reason=cell("reason", ""),
+        seq=0,
     )
+    return entry
+
+
+_new_entry = object.__new__
 
 
 def _check_date_in_period(program: Program, ind: Indicator, day: date, period: Period) -> None:
