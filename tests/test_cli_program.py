@@ -233,7 +233,9 @@ def test_init_writes_a_valid_starter(tmp_path: Path) -> None:
     assert f"Wrote {target}." in result.stderr
     check = runner.invoke(app, ["validate", str(target)])
     assert check.exit_code == 0, check.stderr
-    assert "valid — 2 specific goals, 2 actions, 3 indicators" in check.stdout
+    assert "valid — 2 specific goals, 3 actions, 5 indicators" in check.stdout
+    status = runner.invoke(app, ["--program", str(target), "status", "--as-of", "2026-06-10"])
+    assert status.exit_code == 0, status.stderr
 
 
 def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -434,9 +436,9 @@ def test_show_in_polish_names_unit_and_aggregation_in_polish() -> None:
 
 def test_init_comments_follow_the_language(tmp_path: Path) -> None:
     polish = runner.invoke(app, ["--lang", "pl", "init", "-"])
-    assert polish.stdout.startswith("# Plik programu wsp (format 1)")
+    assert polish.stdout.startswith("# Plik programu wsp (format 2)")
     english = runner.invoke(app, ["init", "-"])
-    assert english.stdout.startswith("# Programme file of wsp (format 1)")
+    assert english.stdout.startswith("# Programme file of wsp (format 2)")
     target = tmp_path / "p.yaml"
     assert runner.invoke(app, ["--lang", "pl", "init", str(target)]).exit_code == 0
     assert runner.invoke(app, ["validate", str(target)]).exit_code == 0

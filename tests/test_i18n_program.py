@@ -21,7 +21,7 @@ runner = CliRunner()
 IND = "areas[0].actions[0].indicators[0]"
 
 ACCEPTED_PL = (
-    "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc, 'rocznie'), "
+    "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc, /tydzień, 'rocznie'), "
     "'5 w okresie programu' (łącznie w całym okresie programu), "
     "'30% w 2025' (poziom do osiągnięcia w danym roku), "
     "'≤ 50%', 'nie więcej niż 50%', 'do 50%' (wartość maksymalna), "
@@ -101,13 +101,13 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str, str]]]] = [
     ),
     (
         "unknown period in a target",
-        _replace("1/rok", "1/tydzień"),
+        _replace("1/rok", "1/dzień"),
         [
             (
                 22,
                 21,
-                "nieznany okres 'tydzień' w wartości docelowej '1/tydzień'; "
-                "użyj /rok, /półrocze, /kwartał albo /miesiąc",
+                "nieznany okres 'dzień' w wartości docelowej '1/dzień'; "
+                "użyj /rok, /półrocze, /kwartał, /miesiąc albo /tydzień",
                 f"{IND}.target",
                 ACCEPTED_PL,
             )
@@ -137,8 +137,9 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str, str]]]] = [
                 19,
                 "nieznana jednostka 'metry'",
                 f"{IND}.unit",
-                "użyj jednej z jednostek: count, liczba, szt., sztuki, amount, kwota, zł, pln, "
-                "percent, %, procent, yesno, tak/nie, yes/no, number, wartość",
+                "format 1 zna jednostki: count, liczba, szt., sztuki, amount, kwota, zł, pln, "
+                "percent, %, procent, yesno, tak/nie, yes/no, number, wartość; wpisz na "
+                "początku pliku 'format: 2' (format 2 odczytuje też wszystko z formatu 1)",
             )
         ],
     ),

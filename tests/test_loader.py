@@ -120,13 +120,13 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
     ),
     (
         "unknown period in a target",
-        _replace("1/rok", "1/tydzień"),
+        _replace("1/rok", "1/dzień"),
         [
             (
                 22,
                 21,
-                "unknown period 'tydzień' in target '1/tydzień'; "
-                "use /rok, /półrocze, /kwartał or /miesiąc",
+                "unknown period 'dzień' in target '1/dzień'; "
+                "use /rok, /półrocze, /kwartał, /miesiąc or /tydzień",
                 f"{IND}.target",
             )
         ],
@@ -322,7 +322,7 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
     (
         "an unsupported format version",
         _replace("format: 1", "format: 3"),
-        [(1, 9, "unsupported format version 3; this wsp reads format 1", "format")],
+        [(1, 9, "unsupported format version 3; this wsp reads formats 1–2", "format")],
     ),
     (
         "areas as a mapping",

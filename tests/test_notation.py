@@ -89,7 +89,7 @@ def test_target_notations(text: object, expected: Target) -> None:
     ("raw", "message"),
     [
         ("raz na rok", "unknown target notation 'raz na rok'"),
-        ("1/tydzień", "unknown period 'tydzień' in target '1/tydzień'"),
+        ("1/dzień", "unknown period 'dzień' in target '1/dzień'"),
         (False, "a target of 'nie'/false means nothing to achieve; use 'brak'"),
         ({"kind": "total"}, "a total target needs a 'value'"),
         ({"kind": "weird", "value": 1}, "unknown target kind 'weird'"),

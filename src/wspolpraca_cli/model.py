@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from wspolpraca_cli.periods import Deadline, Frequency
 from wspolpraca_cli.records import field, record
-from wspolpraca_cli.targets import Target
+from wspolpraca_cli.targets import MAGNITUDES, Target
 
 
 class Unit(StrEnum):
@@ -132,6 +132,14 @@ class Indicator:
     action_id: str
     area_id: str
     unit_label: str = ""
+    unit_text: str = ""
+    """The unit as the document writes it (format 2: ``osoby``, ``tys. zł``; "" in format 1,
+    whose ``unit`` is a word of :data:`UNIT_WORDS`)."""
+    unit_shown: str = ""
+    """What status and reports write after each value (``km``, ``tys. zł``; "" for none)."""
+    unit_magnitude: str = ""
+    """The unit's magnitude word (``tys.`` for ``tys. zł``): values and targets are numbers of
+    thousands; "" for a unit without one."""
     target_text: str = ""
     """The target as the document writes it (``1/rok``)."""
     frequency_text: str = ""
@@ -153,6 +161,11 @@ class Indicator:
     amendments: tuple[Amendment, ...] = ()
     """Changes of the target by resolution, in year order (see
     :func:`wspolpraca_cli.progress.periods.target_in_force`)."""
+
+    @property
+    def unit_scale(self) -> int:
+        """What one unit is worth (1000 for ``tys. zł``, else 1)."""
+        return MAGNITUDES.get(self.unit_magnitude, 1)
 
     def breakdown(self, key: str) -> Breakdown | None:
         wanted = key.strip().casefold()

@@ -105,7 +105,19 @@ def format_date(day: date, lang: str) -> str:
 
 def format_value(value: float | None, ind: Indicator, lang: str) -> str:
     """An aggregated figure of ``ind`` as status, check and reports show it: at most two
-    decimals (money: none or exactly two), ``%`` for percentages, ``tak``/``yes``."""
+    decimals (money: none or exactly two), ``%`` for percentages, ``tak``/``yes``; a format-2
+    unit as the document writes it follows the number (``12 osoby``, ``850 tys. zł``)."""
+    text = _bare_value(value, ind, lang)
+    return with_unit(text, ind) if value is not None else text
+
+
+def with_unit(text: str, ind: Indicator) -> str:
+    """A figure with the indicator's unit after it, as the document writes it (format 2:
+    ``40 km``; nothing for format 1's units, a percentage or a yes/no)."""
+    return f"{text} {ind.unit_shown}" if ind.unit_shown else text
+
+
+def _bare_value(value: float | None, ind: Indicator, lang: str) -> str:
     from wspolpraca_cli.i18n import t
     from wspolpraca_cli.model import Unit
     from wspolpraca_cli.targets import TargetKind
@@ -114,9 +126,9 @@ def format_value(value: float | None, ind: Indicator, lang: str) -> str:
         return DASH
     if ind.unit is Unit.YESNO or ind.target.kind is TargetKind.MILESTONE:
         return t("value.yes") if value >= 0.5 else t("value.no")
-    if ind.unit is Unit.AMOUNT:
+    if ind.unit is Unit.AMOUNT and not ind.unit_magnitude:
         return format_amount(value, lang)  # money: 120 000,50 or 9 000 000
-    text = format_number(value, lang)
+    text = format_number(value, lang)  # (thousands of zł: 8 500, 12,5)
     if ind.unit is Unit.PERCENT or ind.target.percent:
         text += "%"
     return text
@@ -126,10 +138,15 @@ def format_target(value: float | None, ind: Indicator, lang: str) -> str:
     """A target figure: as :func:`format_value`, with ``≤``/``≥`` for a ceiling or floor
     (``<``/``>`` for less or more than), ``3–6`` for a range; a target the document wrote
     with a magnitude word shows in it (``8,5 mln``; English ``8.5 million``)."""
-    from wspolpraca_cli.targets import TargetKind
 
     if value is None:
         return DASH
+    return with_unit(_target_text(value, ind, lang), ind)
+
+
+def _target_text(value: float, ind: Indicator, lang: str) -> str:
+    from wspolpraca_cli.targets import TargetKind
+
     target = ind.target
     text = _target_figure(value, ind, lang)
     if target.kind is TargetKind.CEILING:
@@ -159,7 +176,7 @@ _MAGNITUDE_NAMES = {
 def _target_figure(value: float, ind: Indicator, lang: str) -> str:
     magnitude = ind.target.magnitude
     if not magnitude:
-        return format_value(value, ind, lang)
+        return _bare_value(value, ind, lang)
     names = _MAGNITUDE_NAMES.get(lang, _MAGNITUDE_NAMES["en"])
     return f"{_in_magnitude(value, magnitude, lang)} {names[magnitude]}"
 

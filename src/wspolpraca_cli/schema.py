@@ -15,6 +15,8 @@ once).
 
 from __future__ import annotations
 
+import contextlib
+from contextvars import ContextVar
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import (
@@ -23,7 +25,10 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -37,9 +42,44 @@ from wspolpraca_cli.periods import (
     parse_deadline,
 )
 from wspolpraca_cli.periods import parse_frequency as _parse_frequency
-from wspolpraca_cli.targets import Target, TargetError, accepted_notations, parse_target
+from wspolpraca_cli.targets import (
+    MAGNITUDES,
+    Target,
+    TargetError,
+    accepted_notations,
+    parse_target,
+)
+from wspolpraca_cli.units import UnitError, UnitSpec, format1_unit, infer_unit
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The newest format of the programme file this wsp reads (and ``wsp init`` writes)."""
+FORMATS = (1, 2)
+"""Every format this wsp reads: format 2 is a superset of format 1."""
+
+_FILE_FORMAT: ContextVar[int] = ContextVar("wsp_file_format", default=FORMAT_VERSION)
+"""The format of the file being validated, set by :class:`ProgramFile` for its fields."""
+
+
+def file_format() -> int:
+    """The format of the programme file being validated (1 for a file without ``format:``;
+    the newest when its ``format`` cannot be read, which is reported on its own)."""
+    return _FILE_FORMAT.get()
+
+
+def requires_format_2(message: str, hint: str = "") -> None:
+    """Refuse a format-2 structure in a format-1 file: call it from a field validator with
+    the message (what is refused, translated); the error is located at the field, and its
+    hint (after ``hint``, if any) says to write ``format: 2``. Nothing happens in a
+    format-2 file."""
+    if file_format() < 2:
+        raise format_2_error(message, hint)
+
+
+def format_2_error(message: str, hint: str = "") -> PydanticCustomError:
+    """The error :func:`requires_format_2` raises (for a validator that knows the file is
+    format 1)."""
+    advice = t("prog.format2_required.hint")
+    return _error("wsp_format_2", message, f"{hint}; {advice}" if hint else advice)
 
 
 def _error(kind: str, message: str, hint: str = "") -> PydanticCustomError:
@@ -52,6 +92,18 @@ def _error(kind: str, message: str, hint: str = "") -> PydanticCustomError:
     context: dict[str, Any] = {"hint": hint} if hint else {}
     context["message"] = message
     return PydanticCustomError(kind, "{message}", context)
+
+
+def _format_2_only(key: str) -> Any:
+    """A ``before`` validator refusing a format-2 key in a format-1 file (where it is given
+    at all: an empty list is let through)."""
+
+    def check(value: Any) -> Any:
+        if value not in (None, [], {}):
+            requires_format_2(t(f"prog.format2.{key}"))
+        return value
+
+    return BeforeValidator(check)
 
 
 def _no_bool(value: Any) -> Any:
@@ -213,7 +265,8 @@ class AmendmentModel(_Base):
 class IndicatorModel(_Base):
     id: Text | None = None
     name: Text
-    unit: model.Unit = model.Unit.COUNT
+    unit: UnitSpec = Field(default=None, validate_default=True)
+    unit_kind: model.Unit | None = None
     unit_label: OptionalText = ""
     target: WrittenTarget = Field(default=None, validate_default=True)
     frequency: Text
@@ -224,23 +277,62 @@ class IndicatorModel(_Base):
     department: OptionalText = ""
     notes: OptionalText = ""
     deadline_days: DeadlineDays | None = None
-    serves: list[Text] = []
+    serves: Annotated[list[Text], _format_2_only("serves")] = []
     """Goals the indicator serves besides where it stands (format 2)."""
     amendments: list[AmendmentModel] = []
 
-    @field_validator("unit", mode="before")
+    @field_validator("unit", mode="plain")
     @classmethod
-    def _unit(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            found = model.UNIT_WORDS.get(normalise_words(value))
+    def _unit(cls, value: Any) -> UnitSpec:
+        """Format 1: a word of ``model.UNIT_WORDS``; format 2: the unit as written, of the
+        kind inferred from it (``unit_kind`` may give it, see :func:`to_program`)."""
+        if value is None:
+            return UnitSpec(model.Unit.COUNT)
+        value = _no_bool(value)
+        if not isinstance(value, str) or not value.strip():
+            from wspolpraca_cli.targets import shown_value
+
+            if isinstance(value, str):
+                raise _error("wsp_unit", t("prog.expected_non_empty_text"))
+            raise _error("wsp_unit", t("prog.expected_text", value=shown_value(value)))
+        if file_format() < 2:
+            found = format1_unit(value)
             if found is None:
-                raise _error(
-                    "wsp_unit",
-                    t("prog.unknown_unit", unit=value),
+                raise format_2_error(
+                    t("prog.unknown_unit", unit=value.strip()),
                     t("prog.unknown_unit.hint", units=", ".join(model.UNIT_WORDS)),
                 )
-            return found
-        return value
+            return UnitSpec(found)
+        try:
+            return infer_unit(value)
+        except UnitError:
+            raise _error(
+                "wsp_unit",
+                t("prog.unit_magnitude", unit=value.strip()),
+                t("prog.unit_magnitude.hint"),
+            ) from None
+
+    @field_validator("unit_kind", mode="before")
+    @classmethod
+    def _unit_kind(cls, value: Any) -> Any:
+        from wspolpraca_cli.units import KIND_WORDS, normalise_unit
+
+        value = _no_bool(value)
+        requires_format_2(t("prog.unit_kind_format2"))
+        found = KIND_WORDS.get(normalise_unit(value)) if isinstance(value, str) else None
+        if found is None:
+            from wspolpraca_cli.suggest import close_matches
+            from wspolpraca_cli.targets import shown_value
+            from wspolpraca_cli.units import KIND_NAMES
+
+            kinds = ", ".join(KIND_NAMES.values())
+            hint = t("prog.unknown_unit_kind.hint", kinds=kinds)
+            close = close_matches(str(value), list(KIND_NAMES.values()), n=1)
+            if close:
+                hint = t("prog.did_you_mean", option=close[0]) + " " + hint
+            message = t("prog.unknown_unit_kind", kind=shown_value(value))
+            raise _error("wsp_unit_kind", message, hint)
+        return found
 
     @field_validator("aggregation", mode="before")
     @classmethod
@@ -272,9 +364,29 @@ class IndicatorModel(_Base):
 
     @field_validator("target", mode="plain")
     @classmethod
-    def _target(cls, value: Any) -> WrittenTarget:
-        """The one place a target is parsed; the programme is built from what it returns."""
-        return _written_target(value)
+    def _target(cls, value: Any, info: ValidationInfo) -> WrittenTarget:
+        """The one place a target is parsed; the programme is built from what it returns.
+        A format-2 unit as written may follow the figure (``3–6 tys. km``)."""
+        try:
+            return _written_target(value)
+        except PydanticCustomError:
+            unit = info.data.get("unit")
+            bare = _without_unit(value, unit.text if isinstance(unit, UnitSpec) else "")
+            if bare is None:
+                raise
+            with contextlib.suppress(TargetError):
+                return WrittenTarget(parse_target(bare), value)
+            raise
+
+
+def _without_unit(value: Any, unit: str) -> str | None:
+    """A target's text without the unit written after its figure (None without one)."""
+    if not unit or not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    if len(text) > len(unit) and text.casefold().endswith(unit.casefold()):
+        return text[: -len(unit)].rstrip() or None
+    return None
 
 
 class GoalModel(_Base):
@@ -282,7 +394,7 @@ class GoalModel(_Base):
 
     id: Text
     name: Text
-    indicators: list[IndicatorModel] = []
+    indicators: Annotated[list[IndicatorModel], _format_2_only("goal_indicators")] = []
 
 
 class MainGoalModel(_Base):
@@ -291,8 +403,8 @@ class MainGoalModel(_Base):
 
     id: Text
     name: Text
-    indicators: list[IndicatorModel] = []
-    specific: list[GoalModel] = []
+    indicators: Annotated[list[IndicatorModel], _format_2_only("goal_indicators")] = []
+    specific: Annotated[list[GoalModel], _format_2_only("nested_specific")] = []
 
 
 def _one_or_many(value: Any) -> Any:
@@ -300,6 +412,7 @@ def _one_or_many(value: Any) -> Any:
     if isinstance(value, dict):
         return [value]
     if isinstance(value, list):
+        requires_format_2(t("prog.format2.main_goals"))
         return value
     from wspolpraca_cli.targets import shown_value
 
@@ -335,18 +448,34 @@ class AreaModel(_Base):
 
 
 class ProgramFile(_Base):
-    format: int = FORMAT_VERSION
+    format: int = 1
     program: ProgramMeta
     goals: GoalsModel
     areas: list[AreaModel] = []
     sources: list[Text] = []
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _in_its_format(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        """Validate the file's keys knowing its format (:func:`file_format`)."""
+        version = data.get("format", 1) if isinstance(data, dict) else 1
+        if isinstance(version, str) and version.strip().isdigit():
+            version = int(version)  # as Pydantic reads it
+        known = isinstance(version, int) and not isinstance(version, bool) and version in FORMATS
+        token = _FILE_FORMAT.set(version if known else FORMAT_VERSION)
+        try:
+            return handler(data)
+        finally:
+            _FILE_FORMAT.reset(token)
+
     @field_validator("format")
     @classmethod
     def _format(cls, value: int) -> int:
-        if value not in (FORMAT_VERSION, 2):  # 2: the goal tree (the units work settles it)
+        if value not in FORMATS:
             raise _error(
-                "wsp_format", t("prog.format_version", value=value, supported=FORMAT_VERSION)
+                "wsp_format",
+                t("prog.format_version", value=value, supported=FORMAT_VERSION),
+                t("prog.format_version.hint"),
             )
         return value
 
@@ -360,14 +489,16 @@ def indicator_ids(action_id: str, indicators: list[IndicatorModel]) -> list[str]
     return [ind.id or f"{action_id}.{n}" for n, ind in enumerate(indicators, 1)]
 
 
-def _breakdown(key: str, spec: BreakdownModel) -> model.Breakdown:
+def _breakdown(key: str, spec: BreakdownModel, scale: int = 1) -> model.Breakdown:
+    """A breakdown; ``scale``, what one unit of its indicator is worth (a value's target
+    written with a magnitude word comes in the unit, as the indicator's does)."""
     raw = spec.values
     values = tuple((v, v) for v in raw) if isinstance(raw, list) else tuple(raw.items())
     breakdown = model.Breakdown(key=key, label=key, values=values)
     if not spec.targets:
         return breakdown
     targets = tuple(
-        (breakdown.resolve(name) or name, written.target, written.text)
+        (breakdown.resolve(name) or name, written.target.in_unit(scale), written.text)
         for name, written in spec.targets.items()
     )
     return model.Breakdown(key=key, label=key, values=values, targets=targets)
@@ -376,9 +507,14 @@ def _breakdown(key: str, spec: BreakdownModel) -> model.Breakdown:
 def _indicator(
     ind: IndicatorModel, ind_id: str, action_id: str, area_id: str, goal_id: str = ""
 ) -> model.Indicator:
-    aggregation = ind.aggregation or model.DEFAULT_AGGREGATION[ind.unit]
+    from wspolpraca_cli.units import shown_after_values
+
+    unit = ind.unit if ind.unit_kind is None else ind.unit._replace(kind=ind.unit_kind)
+    aggregation = ind.aggregation or model.DEFAULT_AGGREGATION[unit.kind]
     bounds = ind.bounds or BoundsModel()
     target = ind.target.target
+    if unit.magnitude:  # a target written with a magnitude word, in the unit (8,5 mln → 8500)
+        target = target.in_unit(MAGNITUDES[unit.magnitude])
     if ind.baseline is not None:  # a change target comes to a level from the baseline
         target = target.resolved(ind.baseline.value)
     amendments = tuple(
@@ -393,7 +529,10 @@ def _indicator(
     return model.Indicator(
         id=ind_id,
         name=ind.name,
-        unit=ind.unit,
+        unit=unit.kind,
+        unit_text=unit.text,
+        unit_shown=shown_after_values(unit),
+        unit_magnitude=unit.magnitude,
         unit_label=ind.unit_label,
         target=target,
         target_text=ind.target.text,
@@ -403,7 +542,9 @@ def _indicator(
         action_id=action_id,
         area_id=area_id,
         baseline=model.Baseline(ind.baseline.value, ind.baseline.year) if ind.baseline else None,
-        breakdowns=tuple(_breakdown(k, v) for k, v in ind.breakdowns.items()),
+        breakdowns=tuple(
+            _breakdown(k, v, MAGNITUDES.get(unit.magnitude, 1)) for k, v in ind.breakdowns.items()
+        ),
         lower_bound=bounds.min,
         upper_bound=bounds.max,
         department=ind.department,

@@ -1,10 +1,12 @@
-"""The starter programme written by ``wsp init``: commented, and valid as written."""
+"""The starter programme written by ``wsp init``: format 2, commented, and valid as written
+(``wsp validate`` and ``wsp status`` run on it at once)."""
 
 STARTER_PROGRAM = """\
-# Programme file of wsp (format 1) — a starter for your own cooperation programme.
+# Programme file of wsp (format 2) — a starter for your own cooperation programme.
 # Replace the example text with your programme's; `wsp validate` explains every error.
 # Text in Polish is fine everywhere; quote values that YAML could misread (yes, no, on, off).
-format: 1
+# Every key and every notation: docs/programme-format.md in wsp's documentation.
+format: 2                                # format 1 files load too
 
 program:
   title: Roczny program współpracy Gminy Przykładowo z organizacjami pozarządowymi na rok 2026
@@ -12,6 +14,8 @@ program:
   first_year: 2026
   last_year: 2026
   reporting_deadline: 31 maja            # of the following year (the statutory default)
+  deadline_days: 30                      # data of a half-year, quarter, month or week is due
+                                         # this many days after it ends (the default: 30)
   language: pl                           # pl or en
 
 goals:
@@ -34,16 +38,19 @@ areas:
         indicators:                      # an action's only indicator gets the action's id;
           - id: 1.1.1                    # with several, each needs an id that never changes
             name: Liczba ogłoszonych konkursów
-            unit: liczba                 # liczba, zł, %, tak/nie or wartość
-            target: 2/rok                # also: '5 w okresie programu', '30% w 2026',
-                                         # '≤ 50%', '≥ 30%', 'tak', 'brak'
-            frequency: Raz w roku        # raz w roku, raz na kwartał, raz w miesiącu...
+            unit: liczba                 # the unit as the document writes it, e.g. 'osoby',
+                                         # 'szt.', 'godziny', 'km', 'zł', 'tys. zł', '%', 'tak/nie'
+            target: 2/rok                # also: '5 w okresie programu', '≤ 50%', '≥ 30%',
+                                         # 'co najmniej 5', 'nie więcej niż 20%', 'ponad 100'
+            frequency: Raz w roku        # e.g. 'raz na kwartał', 'raz w miesiącu',
+                                         # 'co tydzień', 'raz na dwa lata', 'jednorazowo'
             breakdowns:                  # optional: tag entries with --tag obszar=kultura
               obszar: [kultura, sport, pomoc społeczna]
           - id: 1.1.kwota
             name: Kwota dotacji przekazanych organizacjom
-            unit: zł
-            target: brak                 # monitoring only
+            unit: tys. zł                # in thousands: record 850 (or '850 tys. zł')
+            target: od 3 do 6 mln zł rocznie  # a range (also '3–6 mln zł'); magnitude words:
+                                         # '40 tys.', '8,5 mln zł', '1,2 mld zł'
             frequency: raz na kwartał
             aggregation: sum             # sum, last, max, min or mean (default by unit)
             department: Wydział Spraw Społecznych
@@ -54,12 +61,31 @@ areas:
         name: Konsultacje projektów aktów prawa miejscowego z organizacjami
         goals: [b]
         indicators:
-          - name: Odsetek projektów uchwał skonsultowanych z organizacjami
+          - id: 2.1.1
+            name: Odsetek projektów uchwał skonsultowanych z organizacjami
             unit: "%"
-            target: 80% w 2026
+            target: 80% w 2026           # a level to reach in a year, judged on that year
             frequency: jednorazowo
             baseline: {value: 60, year: 2025}
             bounds: {min: 0, max: 100}
+          - id: 2.1.organizacje
+            name: Liczba organizacji biorących udział w konsultacjach
+            unit: organizacje
+            target: wzrost o 10%         # a change against the baseline; also 'wzrost o 5',
+                                         # 'spadek o 2 pkt proc.', 'wzrost o 10% w 2026'
+            frequency: raz w roku
+            baseline: {value: 40, year: 2025}
+      - lp: "2"
+        name: Punkt konsultacyjny dla organizacji pozarządowych
+        goals: [b]
+        indicators:
+          - name: Dyżury doradcy w punkcie konsultacyjnym
+            unit: dyżury
+            unit_kind: count             # count, amount, percent, milestone or quantity;
+                                         # inferred from the unit when left out
+            target: 1/tydzień            # also '2 na tydzień', '4/miesiąc', '1/kwartał'
+            frequency: co tydzień
+            deadline_days: 7             # this indicator's data: 7 days after each week
 
 sources:
   - Uchwała Rady Gminy Przykładowo nr … z dnia …
@@ -68,18 +94,29 @@ sources:
 # The Polish starter is the same file with its comments in Polish.
 _POLISH_COMMENTS: tuple[tuple[str, str], ...] = (
     (
-        "# Programme file of wsp (format 1) — a starter for your own cooperation programme.\n"
+        "# Programme file of wsp (format 2) — a starter for your own cooperation programme.\n"
         "# Replace the example text with your programme's; `wsp validate` explains every error.\n"
         "# Text in Polish is fine everywhere; quote values that YAML could misread "
-        "(yes, no, on, off).",
-        "# Plik programu wsp (format 1) — punkt wyjścia dla własnego programu współpracy.\n"
+        "(yes, no, on, off).\n"
+        "# Every key and every notation: docs/programme-format.md in wsp's documentation.",
+        "# Plik programu wsp (format 2) — punkt wyjścia dla własnego programu współpracy.\n"
         "# Zastąp przykładowe teksty treścią swojego programu; `wsp validate` objaśni każdy "
         "błąd.\n"
         "# Polskie znaki są wszędzie dozwolone; wartości, które YAML mógłby źle odczytać\n"
-        "# (yes, no, on, off), ujmij w cudzysłów.",
+        "# (yes, no, on, off), ujmij w cudzysłów.\n"
+        "# Wszystkie klucze i zapisy: docs/programme-format.md w dokumentacji wsp.",
     ),
+    ("# format 1 files load too", "# pliki w formacie 1 też są odczytywane"),
     ("# the body that adopts the programme", "# organ, który przyjmuje program"),
     ("# of the following year (the statutory default)", "# roku następnego (termin ustawowy)"),
+    (
+        "# data of a half-year, quarter, month or week is due",
+        "# dane za półrocze, kwartał, miesiąc lub tydzień",
+    ),
+    (
+        "# this many days after it ends (the default: 30)",
+        "# są wymagane tyle dni po jego końcu (domyślnie 30)",
+    ),
     ("# pl or en", "# pl albo en"),
     ("# referred to by their ids below", "# wskazywane niżej przez identyfikatory"),
     (
@@ -95,23 +132,54 @@ _POLISH_COMMENTS: tuple[tuple[str, str], ...] = (
         "# with several, each needs an id that never changes",
         "# przy kilku każdy musi mieć stałe id",
     ),
-    ("# liczba, zł, %, tak/nie or wartość", "# liczba, zł, %, tak/nie albo wartość"),
     (
-        "# also: '5 w okresie programu', '30% w 2026',",
-        "# także: '5 w okresie programu', '30% w 2026',",
+        "# the unit as the document writes it, e.g. 'osoby',",
+        "# jednostka tak jak w dokumencie, np. 'osoby',",
     ),
+    ("# e.g. 'raz na kwartał', 'raz w miesiącu',", "# np. 'raz na kwartał', 'raz w miesiącu',"),
     (
-        "# raz w roku, raz na kwartał, raz w miesiącu...",
-        "# raz w roku, raz na kwartał, raz w miesiącu…",
+        "# also: '5 w okresie programu', '≤ 50%', '≥ 30%',",
+        "# także: '5 w okresie programu', '≤ 50%', '≥ 30%',",
     ),
     (
         "# optional: tag entries with --tag obszar=kultura",
         "# opcjonalnie: oznaczaj wpisy opcją --tag obszar=kultura",
     ),
-    ("# monitoring only", "# tylko monitorowanie"),
+    (
+        "# in thousands: record 850 (or '850 tys. zł')",
+        "# w tysiącach: wpisz 850 (albo '850 tys. zł')",
+    ),
+    (
+        "# a range (also '3–6 mln zł'); magnitude words:",
+        "# przedział (także '3–6 mln zł'); mnożniki:",
+    ),
     (
         "# sum, last, max, min or mean (default by unit)",
         "# sum, last, max, min albo mean (domyślnie wg jednostki)",
+    ),
+    (
+        "# count, amount, percent, milestone or quantity;",
+        "# count, amount, percent, milestone albo quantity;",
+    ),
+    (
+        "# inferred from the unit when left out",
+        "# bez tego klucza wynika z jednostki",
+    ),
+    (
+        "# also '2 na tydzień', '4/miesiąc', '1/kwartał'",
+        "# także '2 na tydzień', '4/miesiąc', '1/kwartał'",
+    ),
+    (
+        "# this indicator's data: 7 days after each week",
+        "# dane tego wskaźnika: 7 dni po każdym tygodniu",
+    ),
+    (
+        "# a level to reach in a year, judged on that year",
+        "# poziom do osiągnięcia w danym roku, oceniany za ten rok",
+    ),
+    (
+        "# a change against the baseline; also 'wzrost o 5',",
+        "# zmiana względem wartości bazowej; także 'wzrost o 5',",
     ),
 )
 

@@ -56,12 +56,17 @@ PER_WORDS: dict[str, Frequency] = {
     "miesiąc": Frequency.MONTHLY,
     "mies": Frequency.MONTHLY,
     "month": Frequency.MONTHLY,
+    "tydzień": Frequency.WEEKLY,
+    "tydz": Frequency.WEEKLY,
+    "tyg": Frequency.WEEKLY,
+    "week": Frequency.WEEKLY,
 }
 _PER_CANONICAL = {
     Frequency.YEARLY: "rok",
     Frequency.HALF_YEARLY: "półrocze",
     Frequency.QUARTERLY: "kwartał",
     Frequency.MONTHLY: "miesiąc",
+    Frequency.WEEKLY: "tydzień",
 }
 
 
@@ -106,6 +111,12 @@ _PER_SUFFIXES: dict[str, Frequency] = {
     "na kwartał": Frequency.QUARTERLY,
     "miesięcznie": Frequency.MONTHLY,
     "na miesiąc": Frequency.MONTHLY,
+    "w miesiącu": Frequency.MONTHLY,
+    "tygodniowo": Frequency.WEEKLY,
+    "na tydzień": Frequency.WEEKLY,
+    "w tygodniu": Frequency.WEEKLY,
+    "per week": Frequency.WEEKLY,
+    "a week": Frequency.WEEKLY,
     "per year": Frequency.YEARLY,
     "a year": Frequency.YEARLY,
 }
@@ -193,6 +204,28 @@ class Target:
         base = Decimal(repr(baseline))
         level = base * (1 + step / 100) if self.relative else base + step
         return replace(self, value=float(level))
+
+    def in_unit(self, scale: int) -> Target:
+        """The target in a unit worth ``scale`` (``tys. zł``: 1000). A target written with a
+        magnitude word (``8,5 mln zł``) has every figure divided by it, exactly, and is shown
+        in the unit; one without (``8 500``) is a number of the unit already and stays as it
+        is, as do a relative change (``wzrost o 10%``) and percentages."""
+        if scale == 1 or self.percent or not self.magnitude:
+            return self
+        from decimal import Decimal
+
+        def inside(value: float | None) -> float | None:
+            return None if value is None else float(Decimal(repr(value)) / scale)
+
+        change = self.change if self.relative else inside(self.change)
+        return replace(
+            self,
+            value=inside(self.value),
+            upper=inside(self.upper),
+            by_year=tuple((y, float(Decimal(repr(v)) / scale)) for y, v in self.by_year),
+            change=change,
+            magnitude="",
+        )
 
     @property
     def numeric(self) -> bool:

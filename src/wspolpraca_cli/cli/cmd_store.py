@@ -160,7 +160,7 @@ def record(
     """
     from wspolpraca_cli.cli import prompts
     from wspolpraca_cli.services import entries as services
-    from wspolpraca_cli.values import accepted_forms
+    from wspolpraca_cli.values import indicator_forms
 
     ws, _ = workspace(ctx)
     program = ws.program
@@ -185,7 +185,7 @@ def record(
             typer.echo(t("record.using_current", period=chosen.period), err=True)
     if value is None:
         if not interactive:
-            raise UsageError(t("record.missing_value"), hint=accepted_forms(ind.unit))
+            raise UsageError(t("record.missing_value"), hint=indicator_forms(ind))
         value = prompts.ask_value(ind)
     tags = list(tag or [])
     if asking:
@@ -220,6 +220,7 @@ def record(
 def _report_record(done: Any, store: str) -> None:
     """What ``wsp record`` did (or, in a dry run, would do): the new entry's id on stdout, the
     message on stderr."""
+    from wspolpraca_cli.numfmt import with_unit
     from wspolpraca_cli.safe_text import one_line  # the programme's text, shown escaped
     from wspolpraca_cli.services.base import SHORT
 
@@ -230,7 +231,7 @@ def _report_record(done: Any, store: str) -> None:
             t(
                 "record.dry_run",
                 id=one_line(ind.id),
-                value=_num(entry.value, ind.unit),
+                value=with_unit(_num(entry.value, ind.unit), ind),
                 period=entry.period,
                 total_period=_total_period(done.total, entry.period),
                 state=state,
@@ -246,7 +247,7 @@ def _report_record(done: Any, store: str) -> None:
             uid=entry.uid[:SHORT],
             id=one_line(ind.id),
             name=one_line(ind.name),
-            value=_num(entry.value, ind.unit),
+            value=with_unit(_num(entry.value, ind.unit), ind),
             period=entry.period,
             total_period=_total_period(done.total, entry.period),
             state=state,

@@ -73,12 +73,12 @@ def choose_indicator(program: Program) -> Indicator:
 
 
 def ask_value(ind: Indicator) -> str:
-    from wspolpraca_cli.values import accepted_forms, parse_value
+    from wspolpraca_cli.values import indicator_forms, parse_indicator_value
 
     while True:
-        answer = str(typer.prompt(t("record.ask_value", forms=accepted_forms(ind.unit)), err=True))
+        answer = str(typer.prompt(t("record.ask_value", forms=indicator_forms(ind)), err=True))
         try:
-            parse_value(answer, ind.unit, indicator=ind.id)
+            parse_indicator_value(answer, ind)
             return answer
         except InputError as exc:
             say_again(exc)

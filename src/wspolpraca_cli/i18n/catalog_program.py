@@ -406,6 +406,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prog.per.half_yearly": ("półrocze", "half-year"),
     "prog.per.quarterly": ("kwartał", "quarter"),
     "prog.per.monthly": ("miesiąc", "month"),
+    "prog.per.weekly": ("tydzień", "week"),
     "prog.target_negative": (
         "wartość docelowa {value} jest ujemna, a jednostka {unit!r} "
         "nie przyjmuje wartości ujemnych",
@@ -420,6 +421,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prog.target_not_whole.hint": (
         "podaj liczbę całkowitą albo zmień jednostkę na 'wartość'",
         "give a whole number, or change the unit to 'number'",
+    ),
+    "prog.target_not_whole_unit": (
+        "wartość docelowa {value} nie jest liczbą całkowitą, a jednostka {unit!r} liczy sztuki "
+        "(rodzaj count)",
+        "the target value {value} is not a whole number, but the unit {unit!r} counts things "
+        "(kind count)",
+    ),
+    "prog.target_not_whole_unit.hint": (
+        "podaj liczbę całkowitą albo dopisz unit_kind: quantity (wielkość z ułamkami)",
+        "give a whole number, or add unit_kind: quantity (a measure with fractions)",
+    ),
+    "prog.target_negative.hint": (
+        "wartości ujemne przyjmuje tylko rodzaj quantity: dopisz unit_kind: quantity",
+        "only the kind quantity takes negative values: add unit_kind: quantity",
+    ),
+    "prog.percent_unit_kind.hint": (
+        "ustaw unit: '%' albo dopisz unit_kind: percent",
+        "set unit: '%' or add unit_kind: percent",
     ),
     "prog.target_empty": (
         "pusta wartość docelowa",
@@ -487,7 +506,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "last_year {last} is before first_year {first}",
     ),
     "prog.unknown_unit": ("nieznana jednostka {unit!r}", "unknown unit {unit!r}"),
-    "prog.unknown_unit.hint": ("użyj jednej z jednostek: {units}", "use one of: {units}"),
+    "prog.unknown_unit.hint": (
+        "format 1 zna jednostki: {units}",
+        "format 1 knows the units: {units}",
+    ),
+    "prog.format2_required.hint": (
+        "wpisz na początku pliku 'format: 2' (format 2 odczytuje też wszystko z formatu 1)",
+        "write 'format: 2' at the top of the file (format 2 reads everything format 1 does)",
+    ),
+    "prog.format2.goal_indicators": (
+        "wskaźniki przy celu (klucz indicators celu) należą do formatu 2 pliku programu",
+        "indicators on a goal (the goal's key indicators) belong to format 2 of the programme file",
+    ),
+    "prog.format2.nested_specific": (
+        "cele szczegółowe wpisane pod celem głównym należą do formatu 2 pliku programu",
+        "specific goals listed under a main goal belong to format 2 of the programme file",
+    ),
+    "prog.format2.main_goals": (
+        "lista celów głównych należy do formatu 2 pliku programu",
+        "a list of main goals belongs to format 2 of the programme file",
+    ),
+    "prog.format2.serves": (
+        "klucz serves (cele, którym wskaźnik służy także) należy do formatu 2 pliku programu",
+        "the key serves (further goals an indicator serves) belongs to format 2 of the "
+        "programme file",
+    ),
+    "prog.unit_kind_format2": (
+        "klucz unit_kind (rodzaj jednostki) należy do formatu 2 pliku programu",
+        "the key unit_kind (the kind of a unit) belongs to format 2 of the programme file",
+    ),
+    "prog.unknown_unit_kind": (
+        "nieznany rodzaj jednostki {kind}",
+        "unknown kind of unit {kind}",
+    ),
+    "prog.unknown_unit_kind.hint": (
+        "użyj jednego z rodzajów: {kinds} (po polsku: liczba, kwota, procent, tak/nie, wartość)",
+        "use one of the kinds: {kinds}",
+    ),
+    "prog.unit_magnitude": (
+        "jednostka {unit!r} łączy mnożnik (tys., mln, mld) z procentem albo z tak/nie",
+        "the unit {unit!r} puts a magnitude word (tys., mln, mld) on a percentage or a yes/no",
+    ),
+    "prog.unit_magnitude.hint": (
+        "mnożnik pasuje do kwot, liczb i wielkości, np. 'tys. zł', 'tys. osób', 'tys. km'",
+        "a magnitude word fits amounts, counts and quantities, e.g. 'tys. zł', 'tys. osób'",
+    ),
     "prog.unknown_aggregation": (
         "nieznany sposób agregacji {value!r}",
         "unknown aggregation {value!r}",
@@ -508,12 +571,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'jednorazowo', or in English: {words}",
     ),
     "prog.format_version": (
-        "nieobsługiwana wersja formatu {value}; ta wersja wsp odczytuje format {supported}",
-        "unsupported format version {value}; this wsp reads format {supported}",
+        "nieobsługiwana wersja formatu {value}; ta wersja wsp odczytuje formaty 1–{supported}",
+        "unsupported format version {value}; this wsp reads formats 1–{supported}",
+    ),
+    "prog.format_version.hint": (
+        "wpisz 'format: 2' (albo 'format: 1' dla pliku w dawnym formacie)",
+        "write 'format: 2' (or 'format: 1' for a file in the old format)",
     ),
     # target values
     "prog.target.accepted": (
-        "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc, 'rocznie'), "
+        "'1/rok' (na rok; także /półrocze, /kwartał, /miesiąc, /tydzień, 'rocznie'), "
         "'5 w okresie programu' (łącznie w całym okresie programu), "
         "'30% w 2025' (poziom do osiągnięcia w danym roku), "
         "'≤ 50%', 'nie więcej niż 50%', 'do 50%' (wartość maksymalna), "
@@ -525,7 +592,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bazowej), 'tak' (wskaźnik typu tak/nie), "
         "'brak' (bez wartości docelowej), lata z wartościami ({by_year}) "
         "albo postać jawna {explicit}",
-        "'1/rok' (per year; also /półrocze, /kwartał, /miesiąc, 'rocznie'), "
+        "'1/rok' (per year; also /półrocze, /kwartał, /miesiąc, /tydzień, 'rocznie'), "
         "'5 w okresie programu' (total over the programme), "
         "'30% w 2025' (a level by a year), "
         "'≤ 50%', 'nie więcej niż 50%', 'do 50%' (at most), "
@@ -540,8 +607,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prog.target.unknown_per": (
         "nieznany okres {per!r} w wartości docelowej {text!r}; "
-        "użyj /rok, /półrocze, /kwartał albo /miesiąc",
-        "unknown period {per!r} in target {text!r}; use /rok, /półrocze, /kwartał or /miesiąc",
+        "użyj /rok, /półrocze, /kwartał, /miesiąc albo /tydzień",
+        "unknown period {per!r} in target {text!r}; use /rok, /półrocze, /kwartał, /miesiąc "
+        "or /tydzień",
     ),
     "prog.target.bad_number": (
         "nie można odczytać liczby w wartości docelowej {text!r}",

@@ -646,6 +646,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wartość {value!r} ma słowo tys., mln albo mld, a procent go nie przyjmuje.",
         "The value {value!r} has tys., mln or mld, which a percentage does not take.",
     ),
+    "value.currency_in_unit": (
+        "Wartość {value!r} podaje złote, a wskaźnik liczy w jednostce {unit!r}.",
+        "The value {value!r} is in zł, but the indicator counts in {unit!r}.",
+    ),
+    "value.currency_in_unit.hint": (
+        "wpisz samą liczbę w jednostce {unit!r} (np. 850) albo ze słowem tys., mln, mld "
+        "(np. 850 tys. zł, 1,2 mln zł)",
+        "give the number in {unit!r} alone (e.g. 850) or with tys., mln, mld "
+        "(e.g. 850 tys. zł, 1,2 mln zł)",
+    ),
+    "value.forms.in_magnitude": (
+        "podaj liczbę w jednostce {unit!r}, np. 850 (czyli 850 {unit}), 12,5, albo ze słowem "
+        "tys., mln, mld, np. 8,5 mln zł",
+        "give a number in {unit!r}, e.g. 850 (that is 850 {unit}), 12.5, or with tys., mln, "
+        "mld, e.g. 8,5 mln zł",
+    ),
     "value.forms.count": (
         "podaj liczbę całkowitą nieujemną, np. 0, 2, 1 200",
         "give a whole number of zero or more, e.g. 0, 2, 1 200",

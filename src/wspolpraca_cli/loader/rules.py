@@ -343,9 +343,10 @@ def target_not_negative(document: Document, program: model.Program) -> list[Diag
             continue
         negative = [v for v in _values(built.target) if v < 0]
         if negative:
-            unit = built.unit.value
+            unit = built.unit_text or built.unit.value
             message = t("prog.target_negative", value=format_plain(negative[0]), unit=unit)
-            found.append(document.located.diagnostic((*path, "target"), message))
+            hint = t("prog.target_negative.hint") if built.unit_text else ""
+            found.append(document.located.diagnostic((*path, "target"), message, hint))
     return found
 
 
@@ -367,8 +368,17 @@ def count_targets_whole(document: Document, program: model.Program) -> list[Diag
     for path, _, built in document.checked_indicators(program):
         if built.unit is not model.Unit.COUNT or built.target.kind is TargetKind.CHANGE:
             continue  # a change of 10% from 45 comes to 49.5: a level to pass, not a count
-        fractions = [v for v in _values(built.target) if v != int(v)]
-        if fractions:
+        scale = built.unit_scale  # 1,5 tys. osób is 1 500 people
+        fractions = [v for v in _values(built.target) if abs(v * scale - round(v * scale)) > 1e-6]
+        if fractions and built.unit_text:  # format 2: the unit as written, and unit_kind
+            message = t(
+                "prog.target_not_whole_unit",
+                value=format_plain(fractions[0]),
+                unit=built.unit_text,
+            )
+            hint = t("prog.target_not_whole_unit.hint")
+            found.append(document.located.diagnostic((*path, "target"), message, hint))
+        elif fractions:
             found.append(
                 document.located.diagnostic(
                     (*path, "target"),
@@ -385,8 +395,8 @@ def percent_targets_have_percent_unit(
     return [
         document.located.diagnostic(
             (*path, "target"),
-            t("prog.percent_unit", unit=built.unit.value),
-            t("prog.percent_unit.hint"),
+            t("prog.percent_unit", unit=built.unit_text or built.unit.value),
+            t("prog.percent_unit_kind.hint" if built.unit_text else "prog.percent_unit.hint"),
         )
         for path, _, built in document.checked_indicators(program)
         if built.target.percent and built.unit not in (model.Unit.PERCENT, model.Unit.NUMBER)

@@ -19,6 +19,7 @@ from wspolpraca_cli.periods import (
     kind_of,
     parse_period,
     periods_of,
+    weeks_in,
 )
 from wspolpraca_cli.targets import Target, TargetKind
 
@@ -283,6 +284,8 @@ def _per_period_value(
     year (half-year…), that value times the periods of the programme."""
     per = ind.target.per
     if whole and per is not None and value is not None and ind.aggregation is Aggregation.SUM:
+        if per is Frequency.WEEKLY:  # the ISO weeks of the programme's years (52 or 53 each)
+            return value * sum(weeks_in(y) for y in program.years)
         years = program.last_year - program.first_year + 1
         return value * years * per.per_year
     return value

@@ -25,6 +25,7 @@ from wspolpraca_cli.progress import (
     summary_counts,
 )
 from wspolpraca_cli.progress.periods import amendment_in_force
+from wspolpraca_cli.units import KIND_NAMES
 
 SCHEMA = 1
 
@@ -43,6 +44,17 @@ def _one_line(text: str) -> str:
 
 
 # -- items ------------------------------------------------------------------------------------
+def unit_json(ind: Indicator) -> dict[str, Any]:
+    """The unit as the document writes it (format 1: its ``unit_label``), its kind (``count``,
+    ``amount``, ``percent``, ``milestone``, ``quantity``) and what one unit is worth (1000 for
+    ``tys. zł``: values and targets are numbers of that unit)."""
+    return {
+        "unit_text": ind.unit_text or ind.unit_label,
+        "unit_kind": KIND_NAMES[ind.unit],
+        "unit_scale": ind.unit_scale,
+    }
+
+
 def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, Any]:
     """One indicator in one evaluation period: the same keys in every document."""
     goals = program.served_goals(ind)
@@ -79,6 +91,7 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
             if amended is None
             else {"from": amended.from_year, "resolution": amended.resolution}
         ),
+        **unit_json(ind),
     }
 
 

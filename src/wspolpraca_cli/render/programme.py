@@ -13,7 +13,7 @@ from wspolpraca_cli.model import Action, Area, Goal, Indicator, Program
 from wspolpraca_cli.numfmt import format_date, format_percent, format_target, format_value
 from wspolpraca_cli.progress import BreakdownValue, IndicatorProgress, PeriodResult
 from wspolpraca_cli.recording import frequency_name
-from wspolpraca_cli.render.json_docs import dumps, indicator_history
+from wspolpraca_cli.render.json_docs import dumps, indicator_history, unit_json
 from wspolpraca_cli.render.status import (
     achievement_text,
     actual_text,
@@ -62,7 +62,23 @@ def goal_names(program: Program, ids: tuple[str, ...]) -> str:
 
 def indicator_line(ind: Indicator) -> str:
     target = target_display(ind)
-    return f"{ind.id}  {ind.name} — {t('label.target').lower()}: {target}; {ind.frequency_text}"
+    unit = f"; {t('label.unit').lower()}: {ind.unit_shown}" if ind.unit_shown else ""
+    return (
+        f"{ind.id}  {ind.name} — {t('label.target').lower()}: {target}{unit}; {ind.frequency_text}"
+    )
+
+
+def unit_display(ind: Indicator) -> str:
+    """The unit as ``wsp show`` names it: format 2's as written, with its kind (``km
+    (wielkość)``); format 1's label, else its unit's name."""
+    if not ind.unit_text:
+        return ind.unit_label or t("unit." + ind.unit.value)
+    from wspolpraca_cli.units import KIND_NAMES
+
+    kind = t("unit.kind." + KIND_NAMES[ind.unit])
+    if ind.unit_text.casefold() == kind.casefold():
+        return ind.unit_text
+    return f"{ind.unit_text} ({kind})"
 
 
 def also_serves(program: Program, ids: tuple[str, ...]) -> str:
@@ -168,6 +184,7 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
         "serves": list(ind.serves),
         "unit": ind.unit.value,
         "unit_label": ind.unit_label,
+        **unit_json(ind),
         "target": {
             "text": ind.target_text or str(target),
             "kind": target.kind.value,
@@ -333,7 +350,7 @@ def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
             f"  {t('label.action')}: {ind.action_id} {action.name}",
         ]
     lines += [
-        f"  {t('label.unit')}: {ind.unit_label or t('unit.' + ind.unit.value)}",
+        f"  {t('label.unit')}: {unit_display(ind)}",
         f"  {t('label.target')}: {target_display(ind)}",
         *target_history_lines(program, ind),
         f"  {t('label.frequency')}: {_frequency_text(ind)}",

@@ -255,9 +255,9 @@ def record(
     that counts already and :class:`Implausible` for a value that looks wrong, unless their
     concern is ``confirmed``; InputError for a bad value or tag, StoreError (exit 3)."""
     from wspolpraca_cli.recording import parse_tags
-    from wspolpraca_cli.values import parse_value
+    from wspolpraca_cli.values import parse_indicator_value
 
-    number = parse_value(value, ind.unit, indicator=ind.id)
+    number = parse_indicator_value(value, ind)
     entry = Entry(
         uid="",
         indicator_id=ind.id,
@@ -350,7 +350,7 @@ def supersede(
     unless given; ``tags`` replace the old breakdown whole, and ``day`` must lie in the entry's
     period. Raises :class:`Implausible` for a correction that looks wrong, unless
     ``IMPLAUSIBLE`` is ``confirmed``; InputError for a bad tag or date."""
-    from wspolpraca_cli.values import parse_value
+    from wspolpraca_cli.values import parse_indicator_value, parse_value
 
     why = require_reason(reason)
     with ws.open(readonly=dry_run) as store:
@@ -360,7 +360,7 @@ def supersede(
         unit = ind.unit if ind else Unit.NUMBER
         number = None
         if value is not None:
-            number = parse_value(value, unit, indicator=ind.id if ind else None)
+            number = parse_indicator_value(value, ind) if ind else parse_value(value, unit)
         new_tags, new_date = _corrected_details(ws.program, ind, old, tags, day)
         if number is not None and ind is not None and IMPLAUSIBLE not in confirmed:
             _check_plausible(store, ind, number, old.period)

@@ -35,7 +35,7 @@ from wspolpraca_cli.transfer.export import (
     format_number,
     format_tags,
 )
-from wspolpraca_cli.values import parse_value
+from wspolpraca_cli.values import parse_indicator_value
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 """The largest JSON file imported (it is read whole); a CSV file is streamed, of any size."""
@@ -82,6 +82,14 @@ def known_column_names() -> list[str]:
     """The column names, English then Polish, for did-you-means."""
     polish = [p for names in POLISH_COLUMNS.values() for p in names]
     return [*CSV_COLUMNS, *INFORMATIONAL_COLUMNS, *polish]
+
+
+def _unit_key(ind: Indicator) -> str:
+    """An indicator's unit as the key of the values read for it: its kind, and a format-2
+    unit's magnitude and text (``8,5 mln zł`` reads otherwise on ``tys. zł``)."""
+    if not ind.unit_text:
+        return ind.unit.value
+    return f"{ind.unit.value}|{ind.unit_magnitude}|{ind.unit_text}"
 
 
 class Row(NamedTuple):
@@ -475,8 +483,9 @@ class _Checker:
         self.valid_uid = valid_uid
         self.indicator = {ind.id: ind for ind in program.indicators}.get
         self.seen: dict[str, int] = {}
-        self.kinds = {ind.id: (ind.unit.value, ind.frequency.value) for ind in program.indicators}
-        """Indicator id → its unit and frequency (as text: an Enum hashes in Python, slowly)."""
+        self.kinds = {ind.id: (_unit_key(ind), ind.frequency.value) for ind in program.indicators}
+        """Indicator id → its unit and frequency (as text: an Enum hashes in Python, slowly;
+        a format-2 unit with its magnitude and text, which change how a value reads)."""
         self.periods: dict[tuple[str, str], tuple[Period, str]] = {}
         """(frequency, period as written) → the period and its code, for the periods read
         well (they depend on nothing else)."""
@@ -525,11 +534,11 @@ class _Checker:
         return found
 
     def value(self, ind: Indicator, text: str) -> float:
-        """:func:`parse_value`, the values read well remembered (per unit)."""
+        """:func:`parse_indicator_value`, the values read well remembered (per unit)."""
         key = (self.kinds[ind.id][0], text)
         found = self.values.get(key)
         if found is None:
-            found = parse_value(text, ind.unit, indicator=ind.id)
+            found = parse_indicator_value(text, ind)
             if len(self.values) < self._KEPT:
                 self.values[key] = found
         return found
