@@ -21,6 +21,7 @@ _current = ["en"]
 def catalog() -> dict[str, tuple[str, str]]:
     from wspolpraca_cli.i18n import (
         catalog_core,
+        catalog_draft,
         catalog_program,
         catalog_report,
         catalog_status,
@@ -28,7 +29,14 @@ def catalog() -> dict[str, tuple[str, str]]:
     )
 
     merged: dict[str, tuple[str, str]] = {}
-    for module in (catalog_core, catalog_program, catalog_store, catalog_status, catalog_report):
+    for module in (
+        catalog_core,
+        catalog_program,
+        catalog_draft,
+        catalog_store,
+        catalog_status,
+        catalog_report,
+    ):
         merged.update(module.MESSAGES)
     return merged
 
