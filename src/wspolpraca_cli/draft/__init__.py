@@ -103,13 +103,17 @@ def _settle(ind: Indicator, first: int, last: int) -> None:
 
     if ind.frequency is None:
         ind.checks.append(
-            Check(t("draft.check.frequency_missing", placeholder=PLACEHOLDER_FREQUENCY))
+            Check(
+                t("draft.check.frequency_missing", placeholder=PLACEHOLDER_FREQUENCY),
+                where=ind.where,
+            )
         )
     elif not notation.reads_frequency(ind.frequency):
         ind.checks.append(
             Check(
                 t("draft.check.frequency_unread", placeholder=PLACEHOLDER_FREQUENCY),
                 ind.frequency,
+                ind.where,
             )
         )
         ind.frequency = None

@@ -46,7 +46,7 @@ _I = re.IGNORECASE
 _NUMBERING = r"(?:\d+\s*[.)]\s*)?"
 _MAIN = re.compile(
     rf"^{_NUMBERING}cel(?:em)?\s+(?:główn|ogóln|strategiczn|nadrzędn)\w*"
-    r"(?:\s+(?:nr\s*)?(?P<num>[IVXL]+|\d+)(?![\w.]\d))?"
+    r"(?:\s+(?:nr\s*)?(?P<num>(?-i:[IVXL]+)|\d+)\b(?!\.\d))?"
     r"(?:\s+programu)?(?:\s+(?:jest|to))?\s*[.:–—-]?\s*(?P<text>.*)$",
     _I,
 )
@@ -61,12 +61,13 @@ _NUMBER_ITEM = re.compile(r"^(?P<id>\d+(?:\.\d+)*)[.)]\s*(?P<text>\S.*)$")
 _BULLET_ITEM = re.compile(r"^[-–•·]\s+(?P<text>\S.*)$")
 _AREA = re.compile(
     r"^(?:(?P<num>\d+)\)\s*(?P<text>\S.*)"
-    r"|obszar\b(?:\s+(?:nr\s*)?(?P<num2>[IVXL]+|\d+))?\s*[.:–—-]?\s*(?P<text2>.*))$",
+    r"|obszar\b(?:\s+(?:nr\s*)?(?P<num2>(?-i:[IVXL]+)|\d+)\b)?\s*[.:–—-]?\s*(?P<text2>.*))$",
     _I,
 )
 _SECTION = re.compile(r"^(?:§\s*\d+|\d+\.\s+\S|[IVXL]+\.\s+\S|rozdział\s+\S)", _I)
 _ACTIONS_HEADING = re.compile(
-    r"^(?:\d+\.\s*)?(?:działania|zadania|obszary\s+(?:działań|współpracy))\b", _I
+    r"^(?:§\s*\d+\.?\s*)?(?:\d+\.\s*)?(?:działania|zadania|obszary\s+(?:działań|współpracy))\b",
+    _I,
 )
 _GLUED_MARKER = re.compile(r"(?P<word>[^\W\d_]{3,})(?P<num>\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹]+)(?=[.:)]?\s*$)")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹", "123456789")
@@ -227,7 +228,11 @@ class _Parser:
             text = m["text"] if m["num"] else m["text2"]
             self.pending = (area_id, [text] if text else [], self._where(i))
             return self._area_heading(i + 1)
-        if self.in_actions and _ROW_START.match(line) and self._looks_like_rows(i):
+        if (
+            (self.in_actions or self.pending)
+            and _ROW_START.match(line)
+            and self._looks_like_rows(i)
+        ):
             return self._text_table(i, headed=False)
         self.pending = None  # prose: a heading before it heads no table
         return i + 1
@@ -267,6 +272,8 @@ class _Parser:
                 i = j
                 continue
             if self._is_boundary(text) or (stop_items and _NUMBER_ITEM.match(text)):
+                break
+            if re.match(r"^\d{1,3}\s+\S", text):  # a table's row, a footnote
                 break
             if (m := _FOOTNOTE.match(text)) and m["num"] in self.markers:
                 break
@@ -661,12 +668,12 @@ def _action_from_row(row: _Row) -> Action:
     text = row.text()
     spans = _token_spans(tokens, notation.frequency_spans(text))
     if not spans:
-        name, indicators = _split_name(tokens, None)
+        end = _target_before_tail(tokens)
+        tail = _words(tokens[end:]) or None
+        name, indicators = _split_name(tokens[:end], tail)
         action.name = name
         if not indicators:
             action.checks.append(Check(t("draft.check.row_unread"), text, row.where))
-        for ind in indicators:
-            ind.checks.append(Check(t("draft.check.no_frequency"), _words(tokens), row.where))
         action.indicators = indicators
         return action
     last_start, last_end = spans[-1]
@@ -692,6 +699,16 @@ def _action_from_row(row: _Row) -> Action:
     if not first_indicators:
         action.checks.append(Check(t("draft.check.no_indicator"), _words(tokens[:end]), row.where))
     return action
+
+
+def _target_before_tail(tokens: list[_Token], most_tail: int = 6) -> int:
+    """Where the cells before an unread frequency end: after the last target wsp reads that
+    a few words at most follow (``3/rok raz na trzy lata``); the whole row when none does."""
+    words = [tok.word for tok in tokens]
+    for end in range(len(words), max(len(words) - most_tail, 2) - 1, -1):
+        if notation.target_at_end(words[:end], keep=2):
+            return end
+    return len(words)
 
 
 def _token_spans(tokens: list[_Token], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

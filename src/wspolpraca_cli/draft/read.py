@@ -67,6 +67,8 @@ def kind_of(path: Path, head: bytes) -> str:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         raise DraftInputError(t("draft.pdf_damaged", path=path, error=t("draft.pdf_no_header")))
+    if suffix == ".docx":
+        raise DraftInputError(t("draft.docx_damaged", path=path, error=t("draft.docx_no_zip")))
     if suffix in ("", ".txt", ".text", ".md") and b"\x00" not in head[:4096]:
         return "txt"
     if suffix in (".doc", ".odt", ".rtf", ".pages", ".wpd", ".xls", ".xlsx", ".html", ".htm"):

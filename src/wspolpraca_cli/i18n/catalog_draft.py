@@ -90,6 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot read the PDF {path}: {error}",
     ),
     "draft.pdf_no_header": ("brak nagłówka %PDF", "no %PDF header"),
+    "draft.docx_no_zip": ("to nie jest archiwum ZIP", "it is not a ZIP archive"),
     "draft.pdf_encrypted": (
         "PDF {path} jest zaszyfrowany hasłem.",
         "The PDF {path} is encrypted with a password.",

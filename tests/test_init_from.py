@@ -1,0 +1,452 @@
+"""`wsp init --from FILE`: a programme file drafted from a resolution's text (TXT).
+
+Every draft here is checked to validate as written (`wsp validate`), whatever the input.
+The texts are written in the layouts a PDF-to-text tool gives: cells one after another, lines
+broken anywhere, a footnote marker glued to a heading, the footnote at the bottom.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import SHIPPED_PROGRAM, MakeWsp, Run
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_aeec8fb30a3b6d66.txt"
+if not SEED.exists():  # the checkout beside shared/ (CI: a clone with shared/ next to it)
+    SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / SEED.name
+
+GMINA = """\
+UCHWAŁA NR XII/123/2023
+RADY GMINY PRZYKŁADOWO
+z dnia 20 listopada 2023 r.
+w sprawie przyjęcia Wieloletniego programu współpracy Gminy Przykładowo z organizacjami
+pozarządowymi na lata 2024-2028
+
+§ 2
+1. Cel ogólny I: Wzmocnienie potencjału organizacji
+pozarządowych działających w gminie
+Cele szczegółowe:
+1) zwiększenie liczby aktywnych organizacji
+2) rozwój wolontariatu
+2. Cel ogólny II: Rozwój partnerskiej współpracy
+samorządu z organizacjami
+Cele szczegółowe:
+1) zwiększenie udziału organizacji w konsultacjach
+2) zlecanie zadań publicznych organizacjom
+
+§ 3
+1. Działania1.
+1) wsparcie organizacji pozarządowych
+L.p. Nazwa działania Wskaźnik Wartość
+docelowa
+Częstotliwość
+pomiaru
+1 szkolenia dla liderów
+organizacji pozarządowych
+Liczba
+przeszkolonych
+osób
+150 w 2027 Raz w roku
+2 doradztwo prawne i
+księgowe
+Liczba porad co najmniej 5 Raz na kwartał
+\f- 2 -
+L.p. Nazwa działania Wskaźnik Wartość docelowa Częstotliwość pomiaru
+3 konkursy ofert na realizację
+zadań publicznych
+Kwota przekazanych
+dotacji
+500 000 zł Raz w roku
+2) konsultacje społeczne
+L.p. Nazwa działania Wskaźnik Wartość docelowa Częstotliwość pomiaru
+1 konsultacje projektów uchwał
+Odsetek projektów
+skonsultowanych
+80% w 2028 Raz w roku
+2 spotkania z organizacjami Liczba spotkań 2/rok Raz na pół roku
+1 Opracowano na podstawie diagnozy potrzeb organizacji
+z 2023 r.
+"""
+
+
+def draft(
+    make_wsp: MakeWsp,
+    tmp_path: Path,
+    text: str | bytes,
+    *args: str,
+    name: str = "uchwala.txt",
+    lang: str = "en",
+) -> tuple[Run, str]:
+    """Run `wsp init --from` on ``text`` and return the run and the file it wrote."""
+    source = tmp_path / name
+    if isinstance(text, str):
+        source.write_text(text, encoding="utf-8")
+    else:
+        source.write_bytes(text)
+    out = tmp_path / "draft.yaml"
+    out.unlink(missing_ok=True)
+    wsp = make_wsp(lang=lang)
+    run = wsp("init", "--from", str(source), str(out), *args)
+    written = out.read_text(encoding="utf-8") if out.exists() else ""
+    if run.exit_code == 0:
+        valid = wsp("validate", str(out))
+        assert valid.exit_code == 0, valid.stderr + "\n" + written
+    return run, written
+
+
+def programme(text: str) -> Any:
+    from wspolpraca_cli.loader import load_text
+
+    result = load_text(text, "draft.yaml")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    return result.program
+
+
+def indicators(program: Any) -> list[tuple[str, str, str, str]]:
+    return [(i.id, i.name, i.target_text, i.frequency_text) for i in program.indicators]
+
+
+def checks_of(run: Run) -> list[tuple[int, str]]:
+    """The checks stderr lists: (line in the new file, message)."""
+    return [
+        (int(m[1]), m[2]) for m in re.finditer(r"^\S*draft\.yaml:(\d+): (.*)$", run.stderr, re.M)
+    ]
+
+
+# the seed ------------------------------------------------------------------------------
+
+
+def test_the_seed_drafts_as_the_hand_made_programme(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run, written = draft(make_wsp, tmp_path, SEED.read_text(encoding="utf-8"))
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    want = programme(SHIPPED_PROGRAM.read_text(encoding="utf-8"))
+    assert got.title == want.title
+    assert (got.first_year, got.last_year) == (want.first_year, want.last_year)
+    assert got.main_goal == want.main_goal
+    assert got.specific_goals == want.specific_goals
+    assert [(a.id, a.name, a.goals) for a in got.areas] == [
+        (a.id, a.name, a.goals) for a in want.areas
+    ]
+    assert [(a.id, a.lp, a.name) for a in got.actions] == [
+        (a.id, a.lp, a.name) for a in want.actions
+    ]
+    assert (
+        indicators(got) == indicators(want) == [("1.1", "Liczba warsztatów", "1/rok", "Raz w roku")]
+    )
+    assert [i.unit for i in got.indicators] == [i.unit for i in want.indicators]
+    assert got.sources == want.sources
+    # what the document lacks is marked: the issuer (and the title, made nominative)
+    assert got.issuer == "(do uzupełnienia)"
+    assert [message for _, message in checks_of(run)] == [
+        "DO SPRAWDZENIA: title made from the document's words (in the nominative)",
+        "DO SPRAWDZENIA: the document does not name the body that adopted the programme; "
+        "write it in (or pass --issuer)",
+    ]
+
+
+def test_the_checks_listed_on_stderr_are_at_their_lines(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run, written = draft(make_wsp, tmp_path, SEED.read_text(encoding="utf-8"))
+    lines = written.splitlines()
+    for number, message in checks_of(run):
+        assert lines[number - 1].lstrip().startswith("# DO SPRAWDZENIA:"), (number, message)
+        assert message.startswith(lines[number - 1].lstrip()[2:])
+    assert written.count("# DO SPRAWDZENIA:") == len(checks_of(run)) == 2
+
+
+def test_the_seed_with_options_leaves_nothing_to_check(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    title = "Wieloletni program współpracy samorządu województwa kujawsko-pomorskiego"
+    run, written = draft(
+        make_wsp, tmp_path, SEED.read_text(encoding="utf-8"),
+        "--title", title, "--issuer", "Samorząd Województwa Kujawsko-Pomorskiego",
+        "--years", "2021-2025",
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    assert "# DO SPRAWDZENIA:" not in written
+    assert "To check" not in run.stderr
+    got = programme(written)
+    assert got.title == title
+    assert got.issuer == "Samorząd Województwa Kujawsko-Pomorskiego"
+
+
+def test_status_runs_on_the_draft_at_once(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run, _ = draft(make_wsp, tmp_path, SEED.read_text(encoding="utf-8"))
+    assert run.exit_code == 0
+    wsp = make_wsp(tmp_path / "draft.yaml")
+    status = wsp("status", "--as-of", "2024-03-10", "--format", "json")
+    assert status.exit_code == 0, status.stderr
+    assert '"1.1"' in status.stdout
+
+
+# a resolution of my own: several main goals, areas, rows, notations, a page break ---------
+
+
+def test_several_areas_rows_and_notations(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run, written = draft(make_wsp, tmp_path, GMINA)
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    assert got.title == (
+        "Wieloletni program współpracy Gminy Przykładowo z organizacjami pozarządowymi "
+        "na lata 2024-2028"
+    )
+    assert got.issuer == "Rada Gminy Przykładowo"
+    assert (got.first_year, got.last_year) == (2024, 2028)
+    assert indicators(got) == [
+        ("1.1", "Liczba przeszkolonych osób", "150 w 2027", "Raz w roku"),
+        ("1.2", "Liczba porad", "co najmniej 5", "Raz na kwartał"),
+        ("1.3", "Kwota przekazanych dotacji", "500 000 zł", "Raz w roku"),
+        ("2.1", "Odsetek projektów skonsultowanych", "80% w 2028", "Raz w roku"),
+        ("2.2", "Liczba spotkań", "2/rok", "Raz na pół roku"),
+    ]
+    assert [a.name for a in got.actions] == [
+        "szkolenia dla liderów organizacji pozarządowych",
+        "doradztwo prawne i księgowe",
+        "konkursy ofert na realizację zadań publicznych",
+        "konsultacje projektów uchwał",
+        "spotkania z organizacjami",
+    ]
+    assert [(a.id, a.name) for a in got.areas] == [
+        ("1", "wsparcie organizacji pozarządowych"),
+        ("2", "konsultacje społeczne"),
+    ]
+    assert [i.unit.value for i in got.indicators] == ["count", "count", "amount", "percent",
+                                                      "count"]  # fmt: skip
+    assert got.sources == ("Opracowano na podstawie diagnozy potrzeb organizacji z 2023 r.",)
+    # two main goals: format 1 holds one; the second is kept in a comment, with its text
+    assert got.main_goal.id == "I"
+    assert (
+        got.main_goal.name
+        == "Wzmocnienie potencjału organizacji pozarządowych działających w gminie"
+    )
+    assert [g.id for g in got.specific_goals] == ["I.1", "I.2", "II.1", "II.2"]
+    assert "another main goal (II)" in run.stderr
+    assert "Rozwój partnerskiej współpracy samorządu z organizacjami" in written
+
+
+def test_several_main_goals_in_format_2_are_a_list(
+    make_wsp: MakeWsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wspolpraca_cli.draft import write
+
+    monkeypatch.setattr(write, "DRAFT_FORMAT", 2)
+    source = tmp_path / "gmina.txt"
+    source.write_text(GMINA, encoding="utf-8")
+    run = make_wsp()("init", "--from", str(source), "-")
+    assert run.exit_code == 0, run.stderr
+    data = yaml.safe_load(run.stdout)
+    assert data["format"] == 2
+    assert [g["id"] for g in data["goals"]["main"]] == ["I", "II"]
+    assert "another main goal" not in run.stdout
+
+
+def test_polish_messages_and_comments(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run, written = draft(make_wsp, tmp_path, GMINA, lang="pl")
+    assert run.exit_code == 0
+    assert "Do sprawdzenia" in run.stderr
+    assert "# DO SPRAWDZENIA: kolejny cel główny (II)" in written
+    assert "Utworzono szkic" in run.stderr
+
+
+# broken inputs ---------------------------------------------------------------------------
+
+HEADERLESS = """\
+Cel główny: Rozwój współpracy z organizacjami
+§ 3. Działania
+1) wsparcie finansowe
+1 konkursy ofert Liczba konkursów 2/rok Raz w roku
+2 małe granty Liczba umów
+zawartych w trybie 19a
+co najmniej 10 Raz w roku
+"""
+
+
+def test_a_table_without_its_header(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run, written = draft(make_wsp, tmp_path, HEADERLESS)
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    assert indicators(got) == [
+        ("1.1", "Liczba konkursów", "2/rok", "Raz w roku"),
+        ("1.2", "Liczba umów zawartych w trybie 19a", "co najmniej 10", "Raz w roku"),
+    ]
+    assert "a table without its header" in run.stderr
+    assert re.search(r"draft\.yaml:\d+: DO SPRAWDZENIA: a table without its header", run.stderr)
+
+
+NO_TARGET = """\
+Cel główny: Rozwój współpracy z organizacjami
+Cele szczegółowe:
+a) wzmacnianie organizacji
+b) rozwój wolontariatu
+1. Działania
+1) wzmacnianie organizacji
+L.p. Nazwa działania Wskaźnik Wartość docelowa Częstotliwość pomiaru
+1 szkolenia Liczba szkoleń 4/rok Raz w roku
+2 spotkania z organizacjami Liczba spotkań Raz na kwartał
+3 konsultacje Liczba konsultacji zgodnie z potrzebami Raz w roku
+4 wizyty studyjne Liczba wizyt 2 w 2031 Raz w roku
+5 nagrody Liczba nagród 3/rok raz na trzy lata
+"""
+
+
+def test_rows_without_a_target_or_with_one_wsp_cannot_use(
+    make_wsp: MakeWsp, tmp_path: Path
+) -> None:
+    run, written = draft(make_wsp, tmp_path, NO_TARGET, "--years", "2024-2026")
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    assert [(i.id, i.target_text) for i in got.indicators][:2] == [
+        ("1.1", "4/rok"),
+        ("1.2", "brak"),
+    ]
+    assert got.areas[0].goals == ("a",)
+    # no target: monitoring only, and a check at the indicator with the row's words
+    assert "an indicator without a target wsp can read" in run.stderr
+    # a target for a year outside the programme: left out, its words kept
+    assert "a target for 2031, outside the programme's years 2024–2026" in run.stderr
+    assert "„2 w 2031”" in written
+    # a frequency wsp does not read: the row keeps its words; a placeholder, marked
+    lines = [ln for ln in checks_of(run) if "frequency" in ln[1]]
+    assert lines, run.stderr
+    assert "raz w roku" in written
+
+
+def test_every_check_on_stderr_names_its_line(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run, written = draft(make_wsp, tmp_path, NO_TARGET)
+    lines = written.splitlines()
+    found = checks_of(run)
+    assert len(found) == written.count("# DO SPRAWDZENIA:") >= 4
+    for number, _ in found:
+        assert "# DO SPRAWDZENIA:" in lines[number - 1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zupełnie inny dokument\nbez celów i tabel\n",
+        "\x00\x01\x02garbage",
+        "",
+        "L.p. Nazwa działania Wskaźnik Wartość docelowa Częstotliwość pomiaru\n",
+    ],
+    ids=["prose", "binary", "empty", "header-only"],
+)
+def test_nothing_usable_is_exit_2_with_a_located_message(
+    make_wsp: MakeWsp, tmp_path: Path, text: str
+) -> None:
+    run, written = draft(make_wsp, tmp_path, text)
+    assert run.exit_code == 2, run.stderr
+    assert "uchwala.txt" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert written == ""
+    if "L.p." in text:
+        assert "uchwala.txt: line 1 of the document: found the header of a table" in run.stderr
+
+
+def test_goals_alone_are_usable(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run, written = draft(make_wsp, tmp_path, "Cel główny: Lepsza współpraca\n")
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    assert got.main_goal.name == "Lepsza współpraca"
+    assert not got.indicators
+    assert "the document gives no years" in run.stderr
+
+
+def test_a_missing_file_and_unknown_types(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    wsp = make_wsp()
+    run = wsp("init", "--from", str(tmp_path / "nie-ma.pdf"), "-")
+    assert run.exit_code == 2
+    assert "There is no file" in run.stderr
+    for name, data in (("u.odt", b"PK\x03\x04xxxx"), ("u.doc", b"\xd0\xcf\x11\xe0"),
+                       ("u.docx", b"not a zip"), ("u.pdf", b"not a pdf")):  # fmt: skip
+        (tmp_path / name).write_bytes(data)
+        run = wsp("init", "--from", str(tmp_path / name), "-")
+        assert run.exit_code == 2, (name, run.stderr)
+        assert str(tmp_path / name) in run.stderr
+        assert run.stdout == ""
+
+
+def test_a_folder_is_refused(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run = make_wsp()("init", "--from", str(tmp_path), "-")
+    assert run.exit_code == 2
+    assert "is a folder" in run.stderr
+
+
+# the output --------------------------------------------------------------------------------
+
+
+def test_dash_writes_to_standard_output(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    source = tmp_path / "u.txt"
+    source.write_text(GMINA, encoding="utf-8")
+    run = make_wsp()("init", "--from", str(source), "-")
+    assert run.exit_code == 0
+    programme(run.stdout)
+    assert run.stdout.startswith("# Programme file of wsp (format 1)")
+    assert re.search(r"^-:\d+: DO SPRAWDZENIA", run.stderr, re.M)
+
+
+def test_an_existing_file_is_kept_without_force(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    source = tmp_path / "u.txt"
+    source.write_text(GMINA, encoding="utf-8")
+    out = tmp_path / "gmina.yaml"
+    out.write_text("mine", encoding="utf-8")
+    wsp = make_wsp()
+    run = wsp("init", "--from", str(source), str(out))
+    assert run.exit_code == 2
+    assert "already exists" in run.stderr
+    assert out.read_text(encoding="utf-8") == "mine"
+    run = wsp("init", "--from", str(source), str(out), "--force")
+    assert run.exit_code == 0
+    programme(out.read_text(encoding="utf-8"))
+
+
+def test_a_missing_output_folder_is_exit_3(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    source = tmp_path / "u.txt"
+    source.write_text(GMINA, encoding="utf-8")
+    run = make_wsp()("init", "--from", str(source), str(tmp_path / "nie" / "p.yaml"))
+    assert run.exit_code == 3
+    assert "does not exist" in run.stderr
+
+
+@pytest.mark.parametrize("years", ["2025-2021", "dwa tysiące", "2021-"])
+def test_bad_years_are_a_usage_error(make_wsp: MakeWsp, tmp_path: Path, years: str) -> None:
+    source = tmp_path / "u.txt"
+    source.write_text(GMINA, encoding="utf-8")
+    run = make_wsp()("init", "--from", str(source), "-", "--years", years)
+    assert run.exit_code == 2
+    assert "Cannot read the years" in run.stderr
+    assert run.stdout == ""
+
+
+def test_the_draft_options_need_from(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run = make_wsp()("init", str(tmp_path / "p.yaml"), "--title", "X")
+    assert run.exit_code == 2
+    assert "--title works only with --from" in run.stderr
+    assert not (tmp_path / "p.yaml").exists()
+
+
+def test_a_terminal_is_asked_for_what_the_text_lacks(
+    make_wsp: MakeWsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wspolpraca_cli.cli import init_from
+
+    monkeypatch.setattr(init_from, "_interactive", lambda: True)
+    source = tmp_path / "u.txt"
+    source.write_text("Cel główny: Lepsza współpraca\n", encoding="utf-8")
+    out = tmp_path / "p.yaml"
+    run = make_wsp()("init", "--from", str(source), str(out), input="Program X\n\nzłe lata\n2026\n")
+    assert run.exit_code == 0, run.stderr
+    got = programme(out.read_text(encoding="utf-8"))
+    assert got.title == "Program X"
+    assert (got.first_year, got.last_year) == (2026, 2026)
+    assert got.issuer == "(do uzupełnienia)"  # Enter: left to fill in, marked
+    assert "Cannot read the years 'złe lata'" in run.stderr
+
+
+def test_no_terminal_no_questions(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run, written = draft(make_wsp, tmp_path, "Cel główny: Lepsza współpraca\n")
+    assert "title" in run.stderr and "?" not in run.stderr.split("\n")[0]
+    assert programme(written).title == "(do uzupełnienia)"
