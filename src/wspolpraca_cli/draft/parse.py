@@ -659,7 +659,17 @@ def _without_page_numbers(items: Sequence[Line | Table]) -> list[Line | Table]:
                     near = out[k]
                     if isinstance(near, Line) and _PAGE_NUMBER.match(_clean(near.text)):
                         drop.add(k)
-    return [item for n, item in enumerate(out) if n not in drop]
+    kept: list[Line | Table] = []
+    carry = False  # a dropped line's page break passes to the next line kept
+    for n, item in enumerate(out):
+        if n in drop:
+            carry = carry or (isinstance(item, Line) and item.page_break)
+            continue
+        if carry and isinstance(item, Line):
+            item = Line(item.text, item.where, True)
+            carry = False
+        kept.append(item)
+    return kept
 
 
 def _action_from_row(row: _Row) -> Action:
