@@ -286,3 +286,40 @@ def test_a_damaged_docx(make_wsp: MakeWsp, tmp_path: Path) -> None:
     assert run.exit_code == 2
     assert "Cannot read the DOCX" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_docx_with_words_automatic_numbering(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    """Word's numbering (``a)``, ``b)``) is not in a paragraph's text; the draft reads it as
+    the document shows it."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def build(document: object) -> None:
+        add = document.add_paragraph  # type: ignore[attr-defined]
+        add("Cel główny: Rozwój współpracy")
+        add("Cele szczegółowe:")
+        add("wzmacnianie organizacji", style="List Number")
+        add("rozwój wolontariatu", style="List Number")
+        # the style's list, written as lower-case letters with a parenthesis: a), b)
+        numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+        style = document.styles["List Number"].element  # type: ignore[attr-defined]
+        num_id = style.pPr.numPr.numId.val
+        num = next(n for n in numbering.findall(w + "num") if n.get(w + "numId") == str(num_id))
+        abstract_id = num.find(w + "abstractNumId").get(w + "val")
+        abstract = next(
+            a for a in numbering.findall(w + "abstractNum")
+            if a.get(w + "abstractNumId") == abstract_id
+        )  # fmt: skip
+        level = abstract.find(w + "lvl")
+        level.find(w + "numFmt").set(w + "val", "lowerLetter")
+        level.find(w + "lvlText").set(w + "val", "%1)")
+        add("Obszar 1: wzmacnianie organizacji")
+        _table(document, [HEADER, ("1", "Szkolenia", "Liczba szkoleń", "4/rok", "Raz w roku")])
+
+    run, written = draft(make_wsp, tmp_path, make_docx(build), name="u.docx")
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    assert [(g.id, g.name) for g in got.specific_goals] == [
+        ("a", "wzmacnianie organizacji"),
+        ("b", "rozwój wolontariatu"),
+    ]
+    assert got.areas[0].goals == ("a",)

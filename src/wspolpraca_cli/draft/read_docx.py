@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from wspolpraca_cli.draft.model import Line, Source, Table, Where
 from wspolpraca_cli.draft.read import DraftInputError, clean_text
@@ -22,20 +25,23 @@ def read_docx(path: Path, data: bytes) -> Source:
         raise DraftInputError(t("draft.docx_damaged", path=path, error=exc)) from None
     try:
         document = docx.Document(io.BytesIO(data))
+        label = _numbering(document)
         items: list[Line | Table] = []
         paragraphs = tables = 0
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
                 paragraphs += 1
-                for text in clean_text(block.text).split("\n"):
-                    items.append(Line(text.rstrip(), Where(paragraph=paragraphs)))
+                shown = label(block)
+                text = clean_text(block.text)
+                if shown and text.strip():
+                    text = f"{shown} {text.lstrip()}"
+                for part in text.split("\n"):
+                    items.append(Line(part.rstrip(), Where(paragraph=paragraphs)))
             elif isinstance(block, DocxTable):
                 tables += 1
                 items.append(Table(_rows(block), tables))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DraftInputError(
-            t("draft.docx_damaged", path=path, error=str(exc) or type(exc).__name__)
-        ) from None
+    except zipfile.BadZipFile as exc:
+        raise DraftInputError(t("draft.docx_damaged", path=path, error=exc)) from None
     except Exception as exc:  # lxml's errors and python-docx's own have no common base
         raise DraftInputError(
             t("draft.docx_damaged", path=path, error=str(exc) or type(exc).__name__)
@@ -56,3 +62,94 @@ def _rows(table: object) -> tuple[tuple[str, ...], ...]:
             cells.append(clean_text(cell.text))
         rows.append(tuple(cells))
     return tuple(rows)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _numbering(document: Any) -> Callable[[Any], str]:
+    """The labels Word shows before its automatically numbered paragraphs (``a)``, ``1.``,
+    ``II.``; a bullet as ``-``) — not in the paragraphs' text, yet how the document names
+    its goals and areas. Counted per list, in reading order; a level restarts below a higher
+    one."""
+    try:
+        root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return lambda paragraph: ""
+    abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+    for node in root.findall(_W + "abstractNum"):
+        levels = {}
+        for lvl in node.findall(_W + "lvl"):
+            fmt, text, start = (
+                lvl.find(_W + "numFmt"),
+                lvl.find(_W + "lvlText"),
+                lvl.find(_W + "start"),
+            )
+            levels[int(lvl.get(_W + "ilvl", "0"))] = (
+                fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
+                text.get(_W + "val", "") if text is not None else "",
+                int(start.get(_W + "val", "1")) if start is not None else 1,
+            )
+        abstract[node.get(_W + "abstractNumId", "")] = levels
+    lists: dict[str, dict[int, tuple[str, str, int]]] = {}
+    for node in root.findall(_W + "num"):
+        ref = node.find(_W + "abstractNumId")
+        if ref is not None:
+            lists[node.get(_W + "numId", "")] = abstract.get(ref.get(_W + "val", ""), {})
+    counters: dict[str, dict[int, int]] = {}
+
+    def label(paragraph: Any) -> str:
+        found = _num_pr(paragraph)
+        if found is None:
+            return ""
+        num_id, level = found
+        levels = lists.get(num_id)
+        if not levels or level not in levels:
+            return ""
+        fmt, text, start = levels[level]
+        if fmt == "bullet":
+            return "-"
+        count = counters.setdefault(num_id, {})
+        for deeper in [k for k in count if k > level]:
+            del count[deeper]
+        count[level] = count.get(level, start - 1) + 1
+
+        def shown(match: re.Match[str]) -> str:
+            at = int(match[1]) - 1
+            at_fmt = levels.get(at, ("decimal", "", 1))[0]
+            return _formatted(count.get(at, levels.get(at, ("", "", 1))[2]), at_fmt)
+
+        return re.sub(r"%(\d)", shown, text).strip()
+
+    return label
+
+
+def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+    """The paragraph's list and level: its own numbering, else its style's."""
+    for holder in (paragraph._p, getattr(paragraph.style, "element", None)):
+        ppr = getattr(holder, "pPr", None)
+        num_pr = getattr(ppr, "numPr", None) if ppr is not None else None
+        if num_pr is not None and num_pr.numId is not None:
+            level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+            num_id = str(num_pr.numId.val)
+            return None if num_id == "0" else (num_id, int(level))
+    return None
+
+
+def _formatted(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter") and 1 <= n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt in ("lowerRoman", "upperRoman") and 1 <= n < 40:
+        roman = _roman(n)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += digits
+            n -= value
+    return out
