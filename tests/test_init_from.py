@@ -450,3 +450,37 @@ def test_no_terminal_no_questions(make_wsp: MakeWsp, tmp_path: Path) -> None:
     run, written = draft(make_wsp, tmp_path, "Cel główny: Lepsza współpraca\n")
     assert "title" in run.stderr and "?" not in run.stderr.split("\n")[0]
     assert programme(written).title == "(do uzupełnienia)"
+
+
+SEVERAL_INDICATORS = """\
+Cel główny: Współpraca
+1. Działania
+1) obszar pierwszy
+L.p. Nazwa działania Wskaźnik Wartość docelowa Częstotliwość pomiaru
+1 szkolenia dla organizacji Liczba szkoleń 4/rok Raz w roku Liczba uczestników
+szkoleń 100 Raz w roku
+2 organizacja raz w roku forum organizacji pozarządowych Liczba uczestników forum 200 w 2025
+Raz w roku
+3 Forum Inicjatyw Pozarządowych
+Frekwencja na forum
+50% Raz w roku
+"""
+
+
+def test_a_row_with_several_indicators_and_names_that_look_like_cells(
+    make_wsp: MakeWsp, tmp_path: Path
+) -> None:
+    run, written = draft(make_wsp, tmp_path, SEVERAL_INDICATORS, "--years", "2024-2026")
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    assert indicators(got) == [
+        ("1.1.1", "Liczba szkoleń", "4/rok", "Raz w roku"),
+        ("1.1.2", "Liczba uczestników szkoleń", "100", "Raz w roku"),
+        ("1.2", "Liczba uczestników forum", "200 w 2025", "Raz w roku"),
+        ("1.3", "Frekwencja na forum", "50%", "Raz w roku"),
+    ]
+    assert [a.name for a in got.actions] == [
+        "szkolenia dla organizacji",
+        "organizacja raz w roku forum organizacji pozarządowych",
+        "Forum Inicjatyw Pozarządowych",
+    ]
