@@ -484,3 +484,54 @@ def test_a_row_with_several_indicators_and_names_that_look_like_cells(
         "organizacja raz w roku forum organizacji pozarządowych",
         "Forum Inicjatyw Pozarządowych",
     ]
+
+
+COLUMNS = """\
+                     Roczny program współpracy Gminy Wzorowo na rok 2026
+
+§ 2. Cel główny: Lepsza współpraca gminy
+z organizacjami
+
+§ 3. Działania
+1) wspieranie organizacji
+ L.p.   Nazwa działania                 Wskaźnik              Wartość       Częstotliwość    Realizator
+                                                              docelowa      pomiaru
+ 1      warsztaty i szkolenia dla       Liczba                150 w         Raz na kwartał   Wydział
+        organizacji zwiększające        przeszkolonych        2026                           Spraw
+        aktywność NGO                   osób                                                 Społecznych
+ 2.     doradztwo                       Liczba porad          co najmniej   Raz w roku
+                                                              5
+\f                                                                                         - 2 -
+ L.p.   Nazwa działania                 Wskaźnik              Wartość       Częstotliwość    Realizator
+ 3      spotkania                       Liczba spotkań        2/rok         raz na pół roku
+2) konsultacje
+ L.p.   Nazwa działania                 Wskaźnik              Wartość docelowa  Częstotliwość pomiaru
+ 1      konsultacje uchwał              Odsetek projektów     80%               Raz w roku
+"""  # noqa: E501
+
+
+def test_a_table_laid_out_in_columns(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    """`pdftotext -layout` keeps a table's columns side by side: cells are read by the
+    column they stand under."""
+    run, written = draft(make_wsp, tmp_path, COLUMNS)
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    assert got.title == "Roczny program współpracy Gminy Wzorowo na rok 2026"
+    assert (got.first_year, got.last_year) == (2026, 2026)
+    assert got.main_goal.name == "Lepsza współpraca gminy z organizacjami"
+    assert indicators(got) == [
+        ("1.1", "Liczba przeszkolonych osób", "150 w 2026", "Raz na kwartał"),
+        ("1.2", "Liczba porad", "co najmniej 5", "Raz w roku"),
+        ("1.3", "Liczba spotkań", "2/rok", "raz na pół roku"),
+        ("2.1", "Odsetek projektów", "80%", "Raz w roku"),
+    ]
+    assert [a.name for a in got.actions] == [
+        "warsztaty i szkolenia dla organizacji zwiększające aktywność NGO",
+        "doradztwo",
+        "spotkania",
+        "konsultacje uchwał",
+    ]
+    # a column the programme file has no key for: kept, with its heading
+    assert "the column “Realizator”" in run.stderr
+    assert "„Wydział Spraw Społecznych”" in written
+    assert "title read from the document's text" in run.stderr

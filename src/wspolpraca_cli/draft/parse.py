@@ -43,7 +43,7 @@ from wspolpraca_cli.draft.model import (
 from wspolpraca_cli.i18n import t
 
 _I = re.IGNORECASE
-_NUMBERING = r"(?:\d+\s*[.)]\s*)?"
+_NUMBERING = r"(?:§\s*\d+\.?\s*)?(?:\d+\s*[.)]\s*)?"
 _MAIN = re.compile(
     rf"^{_NUMBERING}cel(?:em)?\s+(?:główn|ogóln|strategiczn|nadrzędn)\w*"
     r"(?:\s+(?:nr\s*)?(?P<num>(?-i:[IVXL]+)|\d+)\b(?!\.\d))?"
@@ -74,7 +74,7 @@ _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹", "123456789")
 _FOOTNOTE = re.compile(r"^(?P<num>\d{1,2})\s+(?P<text>\S.*)$")
 _ROW_START = re.compile(r"^(?P<lp>\d{1,3})(?P<sep>[.)])?(?:\s+(?P<text>\S.*))?$")
 _PAGE_NUMBER = re.compile(
-    r"^(?:-\s*\d+\s*-|\d{1,4}|(?:strona|str\.|page)\s*\d+(?:\s*(?:z|/|of)\s*\d+)?)$", _I
+    r"^(?:[-–]\s*\d+\s*[-–]|\d{1,4}|(?:strona|str\.|page)\s*\d+(?:\s*(?:z|/|of)\s*\d+)?)$", _I
 )
 _YEARS = re.compile(
     r"\b(?:na\s+lata|w\s+latach|lata)\s+(?P<first>\d{4})\s*[-–—]\s*(?P<last>\d{4})\b"
@@ -205,6 +205,9 @@ class _Parser:
         line = self._text(i)
         if not line:
             return i + 1
+        item = self.items[i]
+        if isinstance(item, Line) and (columns := _column_header(item.text)) is not None:
+            return self._column_table(i, columns)
         if _is_header_start(line):
             return self._text_table(i, headed=True)
         if m := _MAIN.match(line):
@@ -474,6 +477,67 @@ class _Parser:
             area.actions.append(_action_from_row(row))
         return i
 
+    def _column_table(self, i: int, columns: list[tuple[int, str, str]]) -> int:
+        """A table laid out in columns (``pdftotext -layout``): each line's pieces, two
+        spaces or more apart, go to the column they stand under; a number under L.p.
+        starts a row."""
+        area = self._new_area(self._where(i))
+        i = self._skip_header(i + 1)
+        rows: list[tuple[Where, dict[str, list[str]]]] = []
+        while i < len(self.items) and isinstance(self.items[i], Line):
+            item = self.items[i]
+            assert isinstance(item, Line)
+            text = self._text(i)
+            if not text:
+                i += 1
+                continue
+            if _column_header(item.text) is not None or _is_header_start(text):
+                i = self._skip_header(i + 1)  # the header repeated on a new page
+                continue
+            cells = _cells(item.text, columns)
+            lp = " ".join(cells.get("lp", []))
+            single = len(cells) == 1
+            if re.fullmatch(r"\d{1,3}[.)]?", lp):
+                rows.append((item.where, cells))
+            elif single and (m := _FOOTNOTE.match(text)) and m["num"] in self.markers:
+                i = self._footnote(i, m["text"])
+                continue
+            elif rows and not lp:
+                for key, parts in cells.items():
+                    rows[-1][1].setdefault(key, []).extend(parts)
+            else:
+                break
+            i += 1
+        if not rows:
+            area.checks.append(Check(t("draft.check.no_rows"), "", self._where(max(i - 1, 0))))
+        headings = {key: heading for _, key, heading in columns}
+        for where, cells in rows:
+
+            def cell(key: str, cells: dict[str, list[str]] = cells) -> str:
+                return _clean(" ".join(cells.get(key, [])))
+
+            action = Action(cell("lp").rstrip(".)"), cell("name"), where=where)
+            action.indicators = _docx_indicators(
+                cell("indicator"), cell("target"), cell("frequency"), where
+            )
+            for key in cells:
+                if key not in ("lp", "name", "indicator", "target", "frequency"):
+                    action.checks.append(
+                        Check(t("draft.check.other_column", column=headings[key]), cell(key), where)
+                    )
+            if not action.indicators:
+                action.checks.append(Check(t("draft.check.no_indicator"), action.name, where))
+            area.actions.append(action)
+        return i
+
+    def _skip_header(self, i: int) -> int:
+        while i < len(self.items) and isinstance(self.items[i], Line):
+            text = self._text(i)
+            if text and not _all_header_words(text):
+                break
+            i += 1
+        return i
+
     def _row_start(self, start: re.Match[str], i: int, expected: int, style: str | None) -> bool:
         """Whether a numbered line starts the next row: the next L.p., numbered as the rows
         before it (``2)`` after rows ``1``, ``2`` heads an area), and — numbered ``2.`` as a
@@ -636,6 +700,55 @@ def _next_id(item_id: str) -> str:
     return ".".join(parts)
 
 
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+"""A piece of a line laid out in columns: words one space apart."""
+
+
+def _column_key(heading: str) -> str:
+    low = heading.lower()
+    for key, pattern in (
+        ("lp", r"^(?:l\.\s?p\.?|lp\.?|nr)$"),
+        ("other", r"bazow|realizator|odpowiedzialn|termin|źródło|jednostka"),
+        ("name", r"nazwa|działani"),
+        ("indicator", r"wskaźnik"),
+        ("target", r"docelow|^wartość$"),
+        ("frequency", r"częstotliwość|pomiar"),
+    ):
+        if re.search(pattern, low):
+            return key
+    return "other"
+
+
+def _column_header(raw: str) -> list[tuple[int, str, str]] | None:
+    """The columns of a table header laid out in columns: each one's left edge, its key
+    (``lp``, ``name``, ``indicator``, ``target``, ``frequency``, else ``other…``) and its
+    heading; None for any other line."""
+    chunks = [(m.start(), m[0]) for m in _CHUNK.finditer(raw)]
+    if len(chunks) < 3:
+        return None
+    keys = [_column_key(text) for _, text in chunks]
+    if keys[0] != "lp" or "indicator" not in keys:
+        return None
+    columns = []
+    for n, ((start, text), key) in enumerate(zip(chunks, keys, strict=True)):
+        if n:  # a cell may start a little left of its heading (headings are often centred)
+            start = max(chunks[n - 1][0] + len(chunks[n - 1][1]) + 1, start - 4)
+        columns.append((start, key if key != "other" else f"other{n}", text))
+    return columns
+
+
+def _cells(raw: str, columns: list[tuple[int, str, str]]) -> dict[str, list[str]]:
+    """A line's pieces by the column each starts in."""
+    cells: dict[str, list[str]] = {}
+    for m in _CHUNK.finditer(raw):
+        key = columns[0][1]
+        for start, column, _ in columns:
+            if m.start() >= start:
+                key = column
+        cells.setdefault(key, []).append(m[0])
+    return cells
+
+
 def _is_header_start(line: str) -> bool:
     low = line.lower()
     return bool(re.match(r"^(?:l\.\s?p\.?|lp\.?)(?:\s|$)", low)) and (
@@ -649,16 +762,24 @@ def _all_header_words(line: str) -> bool:
 
 
 def _without_page_numbers(items: Sequence[Line | Table]) -> list[Line | Table]:
-    """The items without the page numbers printed beside a page break."""
+    """The items without the page numbers printed beside a page break: the last line of a
+    page or the first of the next, when it is that page's number (``3``, ``- 3 -``,
+    ``Strona 3 z 9``) — a bare number elsewhere may be a table's cell."""
     out = list(items)
     drop = set()
+    page = 1
+    last_text = None  # the index of the latest line with text
     for n, item in enumerate(out):
-        if isinstance(item, Line) and item.page_break:
-            for k in (n - 1, n - 2, n, n + 1):
-                if 0 <= k < len(out):
-                    near = out[k]
-                    if isinstance(near, Line) and _PAGE_NUMBER.match(_clean(near.text)):
-                        drop.add(k)
+        if not isinstance(item, Line):
+            continue
+        if item.page_break:
+            if last_text is not None and _page_number(out[last_text], page):
+                drop.add(last_text)
+            page += 1
+            if _page_number(item, page):
+                drop.add(n)
+        if item.text.strip():
+            last_text = n
     kept: list[Line | Table] = []
     carry = False  # a dropped line's page break passes to the next line kept
     for n, item in enumerate(out):
@@ -670,6 +791,13 @@ def _without_page_numbers(items: Sequence[Line | Table]) -> list[Line | Table]:
             carry = False
         kept.append(item)
     return kept
+
+
+def _page_number(item: Line | Table, page: int) -> bool:
+    if not isinstance(item, Line):
+        return False
+    m = _PAGE_NUMBER.match(_clean(item.text))
+    return m is not None and str(page) in re.findall(r"\d+", m[0])[:1]
 
 
 def _action_from_row(row: _Row) -> Action:
@@ -805,6 +933,9 @@ def _docx_rows_like_actions(table: Table) -> bool:
 def _docx_indicators(name: str, target: str, freq: str, where: Where) -> list[Indicator]:
     """An indicator cell's indicators: one per paragraph when the target cell has as many
     (``Liczba szkoleń`` / ``Liczba uczestników`` beside ``5`` / ``100``)."""
+    spans = notation.frequency_spans(target)
+    if not freq.strip() and spans and not target[spans[-1][1] :].strip():
+        target, freq = target[: spans[-1][0]], target[spans[-1][0] :]  # one cell for both
     names = [_clean(p) for p in name.splitlines() if p.strip()]
     targets = [_clean(p) for p in target.splitlines() if p.strip()]
     freqs = [_clean(p) for p in freq.splitlines() if p.strip()]

@@ -180,7 +180,8 @@ def _program(out: _Out, draft: Draft, meta: Meta, this_year: int) -> None:
         if given:
             out.key(2, key, " ".join(given.split()))
         elif found is not None:
-            out.check(2, Check(t(f"draft.check.{key}_found"), found.original))
+            kind = "as_found" if found.value == " ".join(found.original.split()) else "found"
+            out.check(2, Check(t(f"draft.check.{key}_{kind}"), found.original))
             out.key(2, key, found.value)
         else:
             out.check(2, Check(t(f"draft.check.{key}_missing", option=f"--{key}")))

@@ -153,6 +153,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tytuł ułożony z tekstu dokumentu (w mianowniku)",
         "title made from the document's words (in the nominative)",
     ),
+    "draft.check.title_as_found": (
+        "tytuł odczytany z tekstu dokumentu",
+        "title read from the document's text",
+    ),
+    "draft.check.issuer_as_found": (
+        "organ odczytany z tekstu dokumentu",
+        "issuing body read from the document's text",
+    ),
     "draft.check.title_missing": (
         "dokument nie podaje tytułu programu; wpisz go (albo podaj {option})",
         "the document gives no title; write it in (or pass {option})",
@@ -218,6 +226,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft.check.no_frequency": (
         "wiersz bez częstotliwości pomiaru, którą wsp umie odczytać",
         "a row without a measurement frequency wsp can read",
+    ),
+    "draft.check.other_column": (
+        "kolumna „{column}”, której plik programu nie ma",
+        "the column “{column}”, which the programme file does not have",
     ),
     "draft.check.after_row": (
         "tekst po ostatniej kolumnie wiersza",
