@@ -274,7 +274,9 @@ class _Parser:
                     return lines, j
                 i = j
                 continue
-            if self._is_boundary(text) or (stop_items and _NUMBER_ITEM.match(text)):
+            if self._is_boundary(text) or (
+                stop_items and (_NUMBER_ITEM.match(text) or _BULLET_ITEM.match(text))
+            ):
                 break
             if re.match(r"^\d{1,3}\s+\S", text):  # a table's row, a footnote
                 break
