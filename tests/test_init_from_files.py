@@ -323,3 +323,78 @@ def test_a_docx_with_words_automatic_numbering(make_wsp: MakeWsp, tmp_path: Path
         ("b", "rozwój wolontariatu"),
     ]
     assert got.areas[0].goals == ("a",)
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _with_footnotes(data: bytes, notes: dict[int, str]) -> bytes:
+    """A saved DOCX with a footnotes part holding ``notes`` (python-docx writes none)."""
+    import zipfile
+
+    body = "".join(
+        f'<w:footnote w:id="{n}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>'
+        for n, text in notes.items()
+    )
+    part = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        f"</w:footnote>{body}</w:footnotes>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
+            if item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>",
+                )
+            dst.writestr(item, content)
+        dst.writestr("word/footnotes.xml", part.encode("utf-8"))
+    return out.getvalue()
+
+
+def _reference(paragraph: object, note_id: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()  # type: ignore[attr-defined]
+    ref = OxmlElement("w:footnoteReference")
+    ref.set(qn("w:id"), str(note_id))
+    run._r.append(ref)
+
+
+def test_a_docx_with_footnotes_as_sources(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    def build(document: object) -> None:
+        add = document.add_paragraph  # type: ignore[attr-defined]
+        preamble = add("Na podstawie art. 5a ustawy")
+        _reference(preamble, 3)  # a legal reference in the preamble: not the table's source
+        add("Cel główny: Współpraca")
+        heading = add("1. Działania")
+        _reference(heading, 1)
+        heading.add_run(".")
+        add("1) obszar pierwszy")
+        table = _table(
+            document, [HEADER, ("1", "Szkolenia", "Liczba szkoleń", "4/rok", "Raz w roku")]
+        )
+        _reference(table.cell(1, 2).paragraphs[0], 2)  # type: ignore[attr-defined]
+
+    data = _with_footnotes(
+        make_docx(build),
+        {1: "Materiał zespołu autorskiego programu.", 2: "Dane urzędu z 2024 r.",
+         3: "Dz. U. z 2024 r. poz. 1491."},
+    )  # fmt: skip
+    run, written = draft(make_wsp, tmp_path, data, name="u.docx")
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    assert indicators(got) == [("1.1", "Liczba szkoleń", "4/rok", "Raz w roku")]
+    assert got.sources == ("Materiał zespołu autorskiego programu.", "Dane urzędu z 2024 r.")

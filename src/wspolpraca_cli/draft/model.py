@@ -59,6 +59,8 @@ class Source:
 
     file: str
     items: tuple[Line | Table, ...]
+    footnotes: tuple[str, ...] = ()
+    """Footnotes that are sources whatever refers to them (a DOCX table's)."""
 
 
 @dataclass

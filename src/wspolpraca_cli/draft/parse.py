@@ -69,6 +69,7 @@ _ACTIONS_HEADING = re.compile(
     r"^(?:§\s*\d+\.?\s*)?(?:\d+\.\s*)?(?:działania|zadania|obszary\s+(?:działań|współpracy))\b",
     _I,
 )
+_GOALS_HEADING = re.compile(rf"^{_NUMBERING}cele?\b", _I)
 _GLUED_MARKER = re.compile(r"(?P<word>[^\W\d_]{3,})(?P<num>\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹]+)(?=[.:)]?\s*$)")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹", "123456789")
 _FOOTNOTE = re.compile(r"^(?P<num>\d{1,2})\s+(?P<text>\S.*)$")
@@ -199,6 +200,9 @@ class _Parser:
             i = self._line(i)
         self._number_goals()
         self._link_areas()
+        for note in self.source.footnotes:
+            if note not in self.draft.sources:
+                self.draft.sources.append(note)
         return self.draft
 
     def _line(self, i: int) -> int:
@@ -218,8 +222,14 @@ class _Parser:
             return self._specific_goals(i, m)
         marker = _GLUED_MARKER.search(line)
         if marker and len(line) <= 80:
-            self.markers.add(marker["num"].translate(_SUPERSCRIPTS))
-            line = line[: marker.start("num")] + line[marker.end("num") :]
+            heading = line[: marker.start("num")] + line[marker.end("num") :]
+            if (
+                _ACTIONS_HEADING.match(heading)
+                or _SECTION.match(heading)
+                or _GOALS_HEADING.match(heading)
+            ):  # a footnote on the programme's headings (not on the preamble's law)
+                self.markers.add(marker["num"].translate(_SUPERSCRIPTS))
+                line = heading
         if _ACTIONS_HEADING.match(line):
             self.in_actions = True
             self.pending = None

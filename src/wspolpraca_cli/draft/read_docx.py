@@ -26,30 +26,80 @@ def read_docx(path: Path, data: bytes) -> Source:
     try:
         document = docx.Document(io.BytesIO(data))
         label = _numbering(document)
+        notes = _Footnotes(document)
         items: list[Line | Table] = []
         paragraphs = tables = 0
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
                 paragraphs += 1
                 shown = label(block)
-                text = clean_text(block.text)
+                text = clean_text(notes.text(block._p, marked=True))
                 if shown and text.strip():
                     text = f"{shown} {text.lstrip()}"
                 for part in text.split("\n"):
                     items.append(Line(part.rstrip(), Where(paragraph=paragraphs)))
             elif isinstance(block, DocxTable):
                 tables += 1
-                items.append(Table(_rows(block), tables))
+                items.append(Table(_rows(block, notes), tables))
+        # the footnotes' texts at the end, numbered as the document shows them (as a
+        # PDF's text has them at the page's bottom)
+        for number, note in enumerate(notes.marked, 1):
+            items.append(Line(f"{number} {note}", Where(paragraph=paragraphs + number)))
     except zipfile.BadZipFile as exc:
         raise DraftInputError(t("draft.docx_damaged", path=path, error=exc)) from None
     except Exception as exc:  # lxml's errors and python-docx's own have no common base
         raise DraftInputError(
             t("draft.docx_damaged", path=path, error=str(exc) or type(exc).__name__)
         ) from None
-    return Source(str(path), tuple(items))
+    return Source(str(path), tuple(items), tuple(notes.unmarked))
 
 
-def _rows(table: object) -> tuple[tuple[str, ...], ...]:
+class _Footnotes:
+    """A DOCX's footnotes (``word/footnotes.xml``), numbered in the order the text refers to
+    them. A paragraph's reference becomes its number glued to the word before it, as a
+    PDF's text shows it (``Działania2``); a table cell's is left out of the cell's text, its
+    footnote kept apart (``unmarked``) — a table's footnote is the table's source."""
+
+    def __init__(self, document: Any) -> None:
+        self.notes: dict[str, str] = {}
+        self.marked: list[str] = []
+        self.unmarked: list[str] = []
+        self.order: list[str] = []
+        for rel in document.part.rels.values():
+            if rel.reltype.endswith("/footnotes"):
+                from docx.oxml import parse_xml
+
+                root = parse_xml(rel.target_part.blob)
+                for note in root.findall(_W + "footnote"):
+                    if note.get(_W + "type") in ("separator", "continuationSeparator"):
+                        continue
+                    words = "".join(node.text or "" for node in note.iter(_W + "t"))
+                    self.notes[note.get(_W + "id", "")] = " ".join(clean_text(words).split())
+
+    def text(self, element: Any, *, marked: bool) -> str:
+        """The text of a paragraph's (or a cell's) element, references included."""
+        parts: list[str] = []
+        for node in element.iter():
+            tag = node.tag
+            if tag == _W + "t":
+                parts.append(node.text or "")
+            elif tag == _W + "tab":
+                parts.append(" ")
+            elif tag in (_W + "br", _W + "cr") or (tag == _W + "p" and parts):
+                parts.append("\n")  # a line break, or the cell's next paragraph
+            elif tag == _W + "footnoteReference":
+                note = self.notes.get(node.get(_W + "id", ""))
+                if note:
+                    self.order.append(note)
+                    if marked:
+                        self.marked.append(note)
+                        parts.append(str(len(self.marked)))
+                    else:
+                        self.unmarked.append(note)
+        return "".join(parts)
+
+
+def _rows(table: object, notes: _Footnotes) -> tuple[tuple[str, ...], ...]:
     """The table's rows of cell texts; a cell merged across columns counted once."""
     rows = []
     for row in table.rows:  # type: ignore[attr-defined]
@@ -59,7 +109,7 @@ def _rows(table: object) -> tuple[tuple[str, ...], ...]:
             if previous is not None and cell._tc is previous:
                 continue
             previous = cell._tc
-            cells.append(clean_text(cell.text))
+            cells.append(clean_text(notes.text(cell._tc, marked=False)).strip())
         rows.append(tuple(cells))
     return tuple(rows)
 
