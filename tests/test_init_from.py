@@ -535,3 +535,32 @@ def test_a_table_laid_out_in_columns(make_wsp: MakeWsp, tmp_path: Path) -> None:
     assert "the column “Realizator”" in run.stderr
     assert "„Wydział Spraw Społecznych”" in written
     assert "title read from the document's text" in run.stderr
+
+
+@pytest.mark.slow
+def test_end_to_end_the_seed_then_status(tmp_path: Path) -> None:
+    """The installed `wsp`: draft the seed, validate it, run status on it at once."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WSP_")}
+    env.update(WSP_LANG="pl", NO_COLOR="1")
+    wsp = [sys.executable, "-m", "wspolpraca_cli"]
+    out = tmp_path / "program.yaml"
+    done = subprocess.run(
+        [*wsp, "init", "--from", str(SEED), str(out)],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "program.yaml:13: DO SPRAWDZENIA: dokument nie podaje organu" in done.stderr
+    assert "Traceback" not in done.stderr
+    for args in (
+        ["validate", str(out)],
+        ["--program", str(out), "status", "--as-of", "2024-03-10"],
+    ):
+        step = subprocess.run(
+            [*wsp, *args], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120
+        )
+        assert step.returncode == 0, step.stderr
+    assert "Liczba warsztatów" in step.stdout

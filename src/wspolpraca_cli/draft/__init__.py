@@ -52,14 +52,13 @@ def read_draft(path: Path) -> Draft:
     from wspolpraca_cli.draft.read import read
 
     draft = parse(read(path))
-    if not draft.usable:
-        tables = [a for a in draft.areas]
-        if tables:
-            where = next((c.where for a in tables for c in a.checks if c.where), None)
-            located = f"{path}: {where.text()}" if where is not None else str(path)
-            raise DraftEmpty(t("draft.empty_table", path=located), hint=t("draft.empty.hint"))
-        raise DraftEmpty(t("draft.empty", path=path), hint=t("draft.empty.hint"))
-    return draft
+    if draft.usable:
+        return draft
+    if draft.areas:  # a table's header, but no row
+        where = next((c.where for a in draft.areas for c in a.checks if c.where), None)
+        located = f"{path}: {where.text()}" if where is not None else str(path)
+        raise DraftEmpty(t("draft.empty_table", path=located), hint=t("draft.empty.hint"))
+    raise DraftEmpty(t("draft.empty", path=path), hint=t("draft.empty.hint"))
 
 
 def parse_years(text: str) -> tuple[int, int]:

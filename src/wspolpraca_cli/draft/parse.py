@@ -184,7 +184,7 @@ class _Parser:
         self.markers: set[str] = set()
         self.in_actions = False
         self.pending: tuple[str, list[str], Where] | None = None
-        self.table_count = 0
+        """An area's heading (its number, its lines, where) until a table follows it."""
 
     # the walk ---------------------------------------------------------------------------
     def run(self) -> Draft:
@@ -425,7 +425,6 @@ class _Parser:
 
     def _text_table(self, i: int, *, headed: bool) -> int:
         self.in_actions = True
-        self.table_count += 1
         area = self._new_area(self._where(i))
         if headed:
             i, columns = self._header(i)
