@@ -39,6 +39,7 @@ def reads_frequency(text: str) -> bool:
     return True
 
 
+@cache
 def reads_target(text: str) -> bool:
     """Whether wsp reads ``text`` as a target."""
     from wspolpraca_cli.targets import TargetError, parse_target_text

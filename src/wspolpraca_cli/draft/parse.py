@@ -456,7 +456,8 @@ class _Parser:
                     continue
                 break
             start = _ROW_START.match(text)
-            if start and not self._row_start(start, i, expected, style):
+            current = rows[-1] if rows else None
+            if start and not self._row_start(start, i, expected, style, current):
                 start = None
             if start:
                 if start["lp"] in self.markers and not self._row_has_frequency(i, expected):
@@ -549,16 +550,22 @@ class _Parser:
             i += 1
         return i
 
-    def _row_start(self, start: re.Match[str], i: int, expected: int, style: str | None) -> bool:
+    def _row_start(
+        self, start: re.Match[str], i: int, expected: int, style: str | None, current: _Row | None
+    ) -> bool:
         """Whether a numbered line starts the next row: the next L.p., numbered as the rows
-        before it (``2)`` after rows ``1``, ``2`` heads an area), and — numbered ``2.`` as a
-        section could be — followed by a frequency."""
+        before it (``2)`` after rows ``1``, ``2`` heads an area), and — unless the row before
+        it is complete (it has its frequency) — followed by a frequency: ``2 razy w roku``
+        in the middle of a cell starts no row."""
         if int(start["lp"]) != expected:
             return False
         sep = start["sep"] or ""
         if style is not None and sep != style:
             return False
-        return sep != "." or self._row_has_frequency(i, expected)
+        complete = current is None or bool(notation.frequency_spans(current.text()))
+        if sep != "." and complete:
+            return True
+        return self._row_has_frequency(i, expected)
 
     def _row_number(self, i: int) -> int | None:
         while i < len(self.items) and isinstance(self.items[i], Line) and not self._text(i):
