@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -192,3 +193,30 @@ def test_a_target_per_year_is_refused_for_a_biennial_indicator(make_wsp: MakeWsp
     assert run.exit_code == 2
     assert "a target per year needs measurements at least that often" in run.stderr
     assert "program.yaml:24:21:" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_every_programme_day_has_its_week(make_wsp: MakeWsp) -> None:
+    # 1 January 2023 is a Sunday of 2022-W52 and 31 December 2025 a Wednesday of 2026-W01:
+    # both days are the programme's, so their weeks are its periods.
+    wsp = make_wsp(_program())
+    for day, week in (("2023-01-01", "2022-W52"), ("2025-12-31", "2026-W01")):
+        run = wsp("record", "t", "1", "--date", day)
+        assert run.exit_code == 0, run.stderr
+        assert week in wsp("history", "t").stdout
+    for year, week in ((2023, "2022-W52"), (2025, "2026-W01")):
+        run = wsp("status", "--year", str(year), "--as-of", "2026-03-01", "--format", "json")
+        assert run.exit_code == 0, run.stderr
+        rows = {i["period"]: i for i in json.loads(run.stdout)["indicators"] if i["id"] == "t"}
+        assert rows[week]["actual"] == 1
+    outside = wsp("record", "t", "1", "--period", "2022-W51")
+    assert outside.exit_code == 2 and "2022-W51" in outside.stderr
+    assert "Traceback" not in outside.stderr
+
+
+@given(st.integers(1991, 2190), st.integers(0, 5))
+def test_weeks_cover_the_programme_days_once(first: int, extra: int) -> None:
+    last = first + extra
+    weeks = periods_of(Frequency.WEEKLY, first, last)
+    assert weeks[0].start <= date(first, 1, 1) <= weeks[0].end
+    assert weeks[-1].start <= date(last, 12, 31) <= weeks[-1].end
+    assert all(b.start - a.start == timedelta(days=7) for a, b in pairwise(weeks))

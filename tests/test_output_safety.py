@@ -259,6 +259,21 @@ def test_error_messages_show_escapes(wsp: Wsp, tmp_path: Path) -> None:
     assert "\x1b" not in run.stderr and "\\x1b[2Jx" in run.stderr
 
 
+def test_success_messages_show_escapes_in_paths(wsp: Wsp, tmp_path: Path) -> None:
+    wsp.record("1.1", "2", "--year", "2024")
+    folder = tmp_path / f"{CLEAR}out"
+    folder.mkdir()
+    exported = wsp("export", "-o", str(folder / "wpisy.csv"))
+    assert exported.exit_code == 0, exported.stderr
+    imported = wsp("import", str(folder / "wpisy.csv"), "--dry-run")
+    assert imported.exit_code == 0, imported.stderr
+    report = wsp("report", "--year", "2024", "-o", str(folder / "r.md"))
+    assert report.exit_code == 0, report.stderr
+    for run in (exported, imported, report):
+        assert "\x1b" not in run.stderr
+        assert "\\x1b[2Jout" in run.stderr
+
+
 def test_status_md_escapes_goal_headings_like_cells(make_wsp: MakeWsp) -> None:
     wsp = make_wsp(HOSTILE_PROGRAM)
     md = wsp("status", "--as-of", "2025-03-01", "-f", "md").stdout

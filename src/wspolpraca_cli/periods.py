@@ -361,8 +361,18 @@ def for_frequency(period: Period, frequency: Frequency, first_year: int, last_ye
     return period
 
 
+def in_years(period: Period, first_year: int, last_year: int) -> bool:
+    """Whether ``period`` lies in the years ``first_year``..``last_year``: a week when one of
+    its days does (the ISO week of 1 January 2023 is 2022-W52, and it holds a programme day);
+    any other period wholly."""
+    if period.kind is PeriodKind.WEEK:
+        return period.start.year <= last_year and period.end.year >= first_year
+    return first_year <= period.year and period.end_year <= last_year
+
+
 def periods_of(frequency: Frequency, first_year: int, last_year: int) -> list[Period]:
-    """Every period of ``frequency`` in the years ``first_year``..``last_year``, in order."""
+    """Every period of ``frequency`` in the years ``first_year``..``last_year``, in order:
+    for weeks, every ISO week holding a day of those years, so that each day has its week."""
     kind = kind_of(frequency)
     if kind is PeriodKind.PROGRAMME:
         return [Period(first_year, kind, last_year)]
@@ -370,7 +380,15 @@ def periods_of(frequency: Frequency, first_year: int, last_year: int) -> list[Pe
     if kind is PeriodKind.YEAR:
         return [Period(y, kind) for y in years]
     if kind is PeriodKind.WEEK:
-        return [Period(y, kind, w) for y in years for w in range(1, weeks_in(y) + 1)]
+        first = period_of(date(first_year, 1, 1), frequency, first_year, last_year)
+        last = period_of(date(last_year, 12, 31), frequency, first_year, last_year)
+        weeks = []
+        monday = first.start
+        while monday <= last.start:
+            iso = monday.isocalendar()
+            weeks.append(Period(iso.year, kind, iso.week))
+            monday += timedelta(days=7)
+        return weeks
     if kind is PeriodKind.BIENNIUM:
         return [biennium_of(y, first_year, last_year) for y in years[::2]]
     per_year = frequency.per_year

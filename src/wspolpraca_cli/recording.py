@@ -18,6 +18,7 @@ from wspolpraca_cli.periods import (
     Period,
     PeriodKind,
     for_frequency,
+    in_years,
     kind_of,
     matches_frequency,
     parse_period,
@@ -37,7 +38,9 @@ def frequency_name(ind: Indicator) -> str:
 def period_example(program: Program, ind: Indicator) -> str:
     """A period code of the right form for ``ind``, for hints (``2024``, ``2024-Q3``, …)."""
     periods = periods_of(ind.frequency, program.first_year, program.last_year)
-    return str(periods[-1]) if periods else str(program.last_year)
+    # The last period of the programme's own years (not 2026-W01, which holds 31 December 2025).
+    inside = [p for p in periods if p.year <= program.last_year]
+    return str(inside[-1]) if inside else str(program.last_year)
 
 
 def _form_hint(program: Program, ind: Indicator, in_file: bool = False) -> str:
@@ -55,7 +58,7 @@ def _form_hint(program: Program, ind: Indicator, in_file: bool = False) -> str:
 def check_in_programme(
     program: Program, ind: Indicator, period: Period, *, in_file: bool = False
 ) -> Period:
-    inside = program.first_year <= period.year and period.end_year <= program.last_year
+    inside = in_years(period, program.first_year, program.last_year)
     if period.kind is PeriodKind.PROGRAMME:
         inside = (period.year, period.end_year) == (program.first_year, program.last_year)
     if not inside:

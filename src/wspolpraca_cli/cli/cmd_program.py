@@ -13,6 +13,7 @@ from wspolpraca_cli.cli.formats import TreeFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.errors import UnknownId
 from wspolpraca_cli.i18n import get_language, plural, t
+from wspolpraca_cli.safe_text import shown
 
 if TYPE_CHECKING:
     from wspolpraca_cli.model import Action, Area, Goal, Indicator, Program
@@ -199,7 +200,7 @@ def init(
         return
     check_output(file, force)
     write_output(file, starter(get_language()).encode("utf-8"), force=force)
-    typer.echo(t("init.done", path=file), err=True)
+    typer.echo(shown(t("init.done", path=file)), err=True)
 
 
 def register(app: typer.Typer) -> None:

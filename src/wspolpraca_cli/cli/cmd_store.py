@@ -23,6 +23,7 @@ from wspolpraca_cli.cli.params import ASCII_INT
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.i18n.catalog_store import counted
+from wspolpraca_cli.safe_text import shown
 
 if TYPE_CHECKING:
     from datetime import date
@@ -486,14 +487,8 @@ def export(
             force=force,
             written="",  # export.done below says it, for a file and for standard output
         )
-    typer.echo(
-        t(
-            "export.done",
-            entries=counted(exported, "entry"),
-            target=output or t("export.stdout"),
-        ),
-        err=True,
-    )
+    done = t("export.done", entries=counted(exported, "entry"), target=output or t("export.stdout"))
+    typer.echo(shown(done), err=True)  # the path as typed may hold control characters
 
 
 def import_entries(
@@ -517,7 +512,7 @@ def import_entries(
     ws, _ = workspace(ctx)
     with after_commit() as commit:
         done = services.import_entries(
-            ws, file, dry_run=dry_run, notify=lambda text: typer.echo(text, err=True)
+            ws, file, dry_run=dry_run, notify=lambda text: typer.echo(shown(text), err=True)
         )
         if dry_run:
             text = t(
@@ -533,7 +528,7 @@ def import_entries(
                 present=done.present,
                 rejected=0,
             )
-        typer.echo(text, err=True)
+        typer.echo(shown(text), err=True)
 
 
 def register(app: typer.Typer) -> None:

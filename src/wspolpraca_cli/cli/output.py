@@ -24,6 +24,7 @@ import typer
 
 from wspolpraca_cli.errors import FileSystemError, OutputExists, UsageError
 from wspolpraca_cli.i18n import t
+from wspolpraca_cli.safe_text import shown
 
 F = TypeVar("F", bound=StrEnum)
 T = TypeVar("T")
@@ -177,7 +178,7 @@ def deliver_streamed(
         result = write_streamed(output, write, force=force)
         message = t("output.written", path=output) if written is None else written
         if message:
-            typer.echo(message, err=True)
+            typer.echo(shown(message), err=True)  # a path may hold control characters
         return result
     result = write(sys.stdout)
     sys.stdout.flush()
@@ -225,7 +226,7 @@ def deliver(
             write_output(output, data, force=force)
             message = t("output.written", path=output) if written is None else written
             if message:
-                typer.echo(message, err=True)
+                typer.echo(shown(message), err=True)
         elif isinstance(result, bytes):  # pragma: no cover - binary formats are file_only
             sys.stdout.buffer.write(result)
             sys.stdout.flush()

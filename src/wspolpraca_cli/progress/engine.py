@@ -11,7 +11,7 @@ from datetime import date
 from wspolpraca_cli.aggregation import EMPTY, Aggregate
 from wspolpraca_cli.entries import Entry, summarise
 from wspolpraca_cli.model import Aggregation, Indicator, Program
-from wspolpraca_cli.periods import Period, PeriodKind, kind_of
+from wspolpraca_cli.periods import Period, PeriodKind, in_years, kind_of
 from wspolpraca_cli.progress.periods import (
     due_year,
     enclosing,
@@ -209,7 +209,7 @@ def _evaluate(
         if period is None:
             orphans.append(Orphan(s.indicator_id, s.period, s.count, OrphanReason.BAD_PERIOD))
             continue
-        if period.year < program.first_year or period.end_year > program.last_year:
+        if not in_years(period, program.first_year, program.last_year):
             orphans.append(
                 Orphan(s.indicator_id, s.period, s.count, OrphanReason.OUTSIDE_PROGRAMME)
             )

@@ -152,8 +152,9 @@ class IndicatorProgress:
         return next((r for r in self.periods if r.period == wanted), None)
 
     def in_year(self, year: int) -> list[PeriodResult]:
-        """The evaluation periods that overlap ``year`` (a programme-wide one overlaps all)."""
-        return [r for r in self.periods if r.period.year <= year <= r.period.end_year]
+        """The evaluation periods that overlap ``year`` (a programme-wide one overlaps all; a
+        week, each calendar year it has days in)."""
+        return [r for r in self.periods if r.period.start.year <= year <= r.period.end.year]
 
     def current(self, as_of: date) -> PeriodResult:
         """The period containing ``as_of`` (the first before the programme, the last after)."""
