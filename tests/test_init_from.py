@@ -564,3 +564,25 @@ def test_end_to_end_the_seed_then_status(tmp_path: Path) -> None:
         )
         assert step.returncode == 0, step.stderr
     assert "Liczba warsztatów" in step.stdout
+
+
+def test_paths_reach_the_terminal_escaped(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    source = tmp_path / "u\x1b[31m.txt"
+    source.write_text(GMINA, encoding="utf-8")
+    out = tmp_path / "p\x1b[2J.yaml"
+    run = make_wsp()("init", "--from", str(source), str(out))
+    assert run.exit_code == 0, run.stderr
+    assert "\x1b" not in run.stderr
+    assert "p\\x1b[2J.yaml" in run.stderr
+    assert "u\\x1b[31m.txt" in run.stderr
+
+
+def test_a_file_name_with_a_line_break_stays_in_its_comment(
+    make_wsp: MakeWsp, tmp_path: Path
+) -> None:
+    source = tmp_path / "u\nformat: 9\n.txt"
+    source.write_text(GMINA, encoding="utf-8")
+    run = make_wsp()("init", "--from", str(source), "-")
+    assert run.exit_code == 0, run.stderr
+    assert programme(run.stdout).title.startswith("Wieloletni program")
+    assert "\nformat: 9" not in run.stdout

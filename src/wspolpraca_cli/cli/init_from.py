@@ -12,6 +12,7 @@ import typer
 
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.i18n import plural, t
+from wspolpraca_cli.safe_text import one_line, shown
 
 
 def _interactive() -> bool:
@@ -84,21 +85,21 @@ def init_from(
         actions = [a for area in draft.areas for a in area.actions if a.indicators]
         indicators = [i for a in actions for i in a.indicators if i.name]
         typer.echo(
-            t(
-                "init.draft_done",
-                path=out,
-                source=source,
-                goals=plural(len(draft.specific_goals), "noun.specific_goal"),
-                actions=plural(len(actions), "noun.action"),
-                indicators=plural(len(indicators), "noun.indicator"),
+            shown(
+                t(
+                    "init.draft_done",
+                    path=out,
+                    source=source,
+                    goals=plural(len(draft.specific_goals), "noun.specific_goal"),
+                    actions=plural(len(actions), "noun.action"),
+                    indicators=plural(len(indicators), "noun.indicator"),
+                )
             ),
             err=True,
         )
     if rendered.checks:
-        from wspolpraca_cli.safe_text import one_line
-
         typer.echo(t("init.draft_checks", count=len(rendered.checks)), err=True)
         for line, message in rendered.checks:
-            typer.echo(f"{out}:{line}: {one_line(message)}", err=True)
+            typer.echo(f"{shown(str(out))}:{line}: {one_line(message)}", err=True)
     if not to_stdout:
-        typer.echo(t("init.draft_next", path=out), err=True)
+        typer.echo(shown(t("init.draft_next", path=out)), err=True)

@@ -126,7 +126,10 @@ def _foldable(text: str) -> bool:
 def render(draft: Draft, meta: Meta, this_year: int) -> Rendered:
     """The programme file for ``draft``, with ``meta`` over what the document says."""
     out = _Out()
-    for line in t("draft.file_header", file=draft.file, format=DRAFT_FORMAT).splitlines():
+    from wspolpraca_cli.safe_text import one_line
+
+    named = one_line(draft.file)  # a file's name may hold a line break: not in a comment
+    for line in t("draft.file_header", file=named, format=DRAFT_FORMAT).splitlines():
         out.add(f"# {line}" if line else "#")
     out.add(f"format: {DRAFT_FORMAT}")
     out.add()
