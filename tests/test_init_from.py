@@ -448,8 +448,34 @@ def test_a_terminal_is_asked_for_what_the_text_lacks(
 
 def test_no_terminal_no_questions(make_wsp: MakeWsp, tmp_path: Path) -> None:
     run, written = draft(make_wsp, tmp_path, "Cel główny: Lepsza współpraca\n")
-    assert "title" in run.stderr and "?" not in run.stderr.split("\n")[0]
+    assert run.exit_code == 0
+    assert "Enter:" not in run.stderr  # no question was asked
     assert programme(written).title == "(do uzupełnienia)"
+    assert "the document gives no title; write it in (or pass --title)" in run.stderr
+
+
+def test_pdf_and_docx_libraries_are_dependencies_imported_only_to_read_them() -> None:
+    import subprocess
+    import sys
+    import tomllib
+
+    from tests.conftest import REPO
+
+    with (REPO / "pyproject.toml").open("rb") as fh:
+        deps = tomllib.load(fh)["project"]["dependencies"]
+    names = {re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower() for d in deps}
+    assert {"pypdf", "python-docx"} <= names
+    code = (
+        "import sys, pathlib, tempfile\n"
+        "from wspolpraca_cli.draft import read_draft, render_draft, Meta\n"
+        "p = pathlib.Path(tempfile.mkdtemp()) / 'u.txt'\n"
+        "p.write_text('Cel główny: X\\n', encoding='utf-8')\n"
+        "render_draft(read_draft(p), Meta(), 2026)\n"
+        "print(sorted(m for m in ('pypdf', 'docx', 'lxml', 'typer') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 SEVERAL_INDICATORS = """\
