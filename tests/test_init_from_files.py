@@ -212,11 +212,11 @@ def _resolution(document: object) -> None:
     _table(
         document,
         [
-            HEADER,
+            (*HEADER, "Realizator"),
             ("1", "Konsultacje aktów prawa", "Odsetek skonsultowanych projektów", "80% w 2030",
-             "Raz w roku"),
+             "Raz w roku", "Wydział Organizacyjny"),
             ("2", "Powiatowa rada działalności pożytku publicznego", "Powołanie rady", "tak",
-             "jednorazowo"),
+             "jednorazowo", ""),
         ],
     )  # fmt: skip
 
@@ -255,6 +255,11 @@ def test_a_docx_with_real_tables(make_wsp: MakeWsp, tmp_path: Path) -> None:
     # the row without a target: monitoring only, marked where it is, with its table and row
     assert "table 1, row 4" in run.stderr
     assert "an indicator without a target" in run.stderr
+    # a column the file has no key for: kept in a comment with its heading
+    assert "the column “Realizator”, which the programme file does not have (table 2, row 2)" in (
+        run.stderr
+    )
+    assert "„Wydział Organizacyjny”" in written
 
 
 def test_a_docx_table_without_a_header_row(make_wsp: MakeWsp, tmp_path: Path) -> None:

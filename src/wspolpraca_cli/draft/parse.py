@@ -656,6 +656,17 @@ class _Parser:
             action.indicators.extend(
                 _docx_indicators(cell("indicator"), cell("target"), cell("frequency"), where)
             )
+            used = set(columns.values())
+            for col, text in enumerate(cells):
+                if col not in used and text.strip() and header_at >= 0:
+                    heading = (
+                        _clean(table.rows[header_at][col])
+                        if col < len(table.rows[header_at])
+                        else ""
+                    )
+                    action.checks.append(
+                        Check(t("draft.check.other_column", column=heading), _clean(text), where)
+                    )
         for act in area.actions:
             if not act.indicators:
                 act.checks.append(Check(t("draft.check.no_indicator"), act.name, act.where))
