@@ -612,3 +612,27 @@ def test_a_file_name_with_a_line_break_stays_in_its_comment(
     assert run.exit_code == 0, run.stderr
     assert programme(run.stdout).title.startswith("Wieloletni program")
     assert "\nformat: 9" not in run.stdout
+
+
+BASELINES = """\
+Cel główny: Współpraca
+1. Działania
+1) obszar
+L.p. Nazwa działania Wskaźnik Wartość bazowa Wartość docelowa Częstotliwość pomiaru
+1 szkolenia Liczba osób 100 150 w 2027 Raz w roku
+2 konsultacje Odsetek projektów 40% wzrost o 10% Raz w roku
+3 granty Liczba grantów - 5/rok Raz w roku
+"""
+
+
+def test_a_baseline_column(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    """Beside a baseline, two numbers in a row are a baseline and a target (not 100 150)."""
+    run, written = draft(make_wsp, tmp_path, BASELINES, "--years", "2024-2028")
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    assert indicators(got) == [
+        ("1.1", "Liczba osób", "150 w 2027", "Raz w roku"),
+        ("1.2", "Odsetek projektów", "wzrost o 10%", "Raz w roku"),
+        ("1.3", "Liczba grantów", "5/rok", "Raz w roku"),
+    ]
+    assert [i.baseline.value if i.baseline else None for i in got.indicators] == [100, 40, None]

@@ -403,3 +403,28 @@ def test_a_docx_with_footnotes_as_sources(make_wsp: MakeWsp, tmp_path: Path) -> 
     got = programme(written)
     assert indicators(got) == [("1.1", "Liczba szkoleń", "4/rok", "Raz w roku")]
     assert got.sources == ("Materiał zespołu autorskiego programu.", "Dane urzędu z 2024 r.")
+
+
+def test_a_docx_table_with_a_baseline_column(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    def build(document: object) -> None:
+        document.add_paragraph("Cel główny: Współpraca")  # type: ignore[attr-defined]
+        document.add_paragraph("Obszar 1: Konsultacje")  # type: ignore[attr-defined]
+        _table(
+            document,
+            [
+                ("L.p.", "Nazwa działania", "Wskaźnik", "Wartość bazowa", "Wartość docelowa",
+                 "Częstotliwość pomiaru"),
+                ("1", "Konsultacje", "Odsetek uchwał", "35%", "wzrost o 10%", "Raz w roku"),
+                ("2", "Spotkania", "Liczba spotkań", "nie badano", "4/rok", "Raz w roku"),
+            ],
+        )  # fmt: skip
+
+    run, written = draft(make_wsp, tmp_path, make_docx(build), name="u.docx", lang="en")
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    found = [
+        (i.id, i.target_text, i.baseline.value if i.baseline else None) for i in got.indicators
+    ]
+    assert found == [("1.1", "wzrost o 10%", 35), ("1.2", "4/rok", None)]
+    assert "a baseline wsp does not read as a number" in run.stderr
+    assert "„nie badano”" in written

@@ -80,6 +80,8 @@ class Indicator:
     """The target in the document's words (None: none found)."""
     frequency: str | None = None
     """The frequency in the document's words (None: none found)."""
+    baseline: str | None = None
+    """The baseline in the document's words (a table's ``Wartość bazowa``)."""
     unit: str = ""
     """The unit wsp will read it in (``liczba``, ``%``, ``zł``, ``tak/nie``, ``wartość``)."""
     unit_guessed: bool = False

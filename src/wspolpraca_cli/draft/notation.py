@@ -51,14 +51,32 @@ def reads_target(text: str) -> bool:
     return True
 
 
-def target_at_end(words: list[str], keep: int = 1) -> int | None:
+_BARE_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?%?$")
+
+
+def target_at_end(words: list[str], keep: int = 1, *, after_number: bool = False) -> int | None:
     """How many of the last ``words`` make the longest target wsp reads, leaving at least
-    ``keep`` words before it; None when no ending does."""
+    ``keep`` words before it; None when no ending does. ``after_number``: a number may stand
+    before the target (a baseline column), so two numbers in a row are never one
+    (``100 150``: a baseline and a target, not 100 150)."""
     most = min(MAX_TARGET_WORDS, len(words) - keep)
     for n in range(most, 0, -1):
-        if reads_target(" ".join(words[-n:])):
+        ending = words[-n:]
+        if after_number and n > 1 and all(_BARE_NUMBER.match(w) for w in ending[:2]):
+            continue
+        if reads_target(" ".join(ending)):
             return n
     return None
+
+
+def baseline_value(text: str) -> float | None:
+    """A baseline's number (``1 200``, ``35%``, ``12,5``); None when it is not one."""
+    from wspolpraca_cli.numbers import parse_number
+
+    try:
+        return parse_number(text.strip().rstrip("%").strip())
+    except ValueError:
+        return None
 
 
 def target_years(text: str) -> list[int]:

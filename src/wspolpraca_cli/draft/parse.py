@@ -112,6 +112,8 @@ HEADER_WORDS = frozenset(
         "docelowe",
         "częstotliwość",
         "pomiaru",
+        "bazowa",
+        "bazowe",
         "miary",
         "jednostka",
         "sposób",
@@ -426,8 +428,10 @@ class _Parser:
     def _text_table(self, i: int, *, headed: bool) -> int:
         self.in_actions = True
         area = self._new_area(self._where(i))
+        baseline = False
         if headed:
             i, columns = self._header(i)
+            baseline = "baseline" in columns
             if "frequency" not in columns or "target" not in columns:
                 area.checks.append(
                     Check(
@@ -486,7 +490,7 @@ class _Parser:
         if not rows:
             area.checks.append(Check(t("draft.check.no_rows"), "", self._where(max(i - 1, 0))))
         for row in rows:
-            area.actions.append(_action_from_row(row))
+            area.actions.append(_action_from_row(row, baseline=baseline))
         return i
 
     def _column_table(self, i: int, columns: list[tuple[int, str, str]]) -> int:
@@ -530,10 +534,10 @@ class _Parser:
 
             action = Action(cell("lp").rstrip(".)"), cell("name"), where=where)
             action.indicators = _docx_indicators(
-                cell("indicator"), cell("target"), cell("frequency"), where
+                cell("indicator"), cell("target"), cell("frequency"), where, cell("baseline")
             )
             for key in cells:
-                if key not in ("lp", "name", "indicator", "target", "frequency"):
+                if key not in ("lp", "name", "indicator", "target", "frequency", "baseline"):
                     action.checks.append(
                         Check(t("draft.check.other_column", column=headings[key]), cell(key), where)
                     )
@@ -612,6 +616,7 @@ class _Parser:
             ("indicator", r"wskaźnik\w*"),
             ("target", r"wartość\s+docelow\w+|docelow\w+"),
             ("frequency", r"częstotliwość(?:\s+pomiaru)?|okres\s+pomiaru"),
+            ("baseline", r"wartość\s+bazow\w+|bazow\w+"),
         ):
             if m := re.search(pattern, joined):
                 columns[key] = m[0]
@@ -654,7 +659,9 @@ class _Parser:
                     action.checks.append(Check(t("draft.check.no_lp"), " | ".join(cells), where))
                 area.actions.append(action)
             action.indicators.extend(
-                _docx_indicators(cell("indicator"), cell("target"), cell("frequency"), where)
+                _docx_indicators(
+                    cell("indicator"), cell("target"), cell("frequency"), where, cell("baseline")
+                )
             )
             used = set(columns.values())
             for col, text in enumerate(cells):
@@ -737,7 +744,8 @@ def _column_key(heading: str) -> str:
     low = heading.lower()
     for key, pattern in (
         ("lp", r"^(?:l\.\s?p\.?|lp\.?|nr)$"),
-        ("other", r"bazow|realizator|odpowiedzialn|termin|źródło|jednostka"),
+        ("baseline", r"bazow"),
+        ("other", r"realizator|odpowiedzialn|termin|źródło|jednostka"),
         ("name", r"nazwa|działani"),
         ("indicator", r"wskaźnik"),
         ("target", r"docelow|^wartość$"),
@@ -829,7 +837,7 @@ def _page_number(item: Line | Table, page: int) -> bool:
     return m is not None and str(page) in re.findall(r"\d+", m[0])[:1]
 
 
-def _action_from_row(row: _Row) -> Action:
+def _action_from_row(row: _Row, *, baseline: bool = False) -> Action:
     action = Action(row.lp, "", where=row.where)
     tokens = row.tokens
     text = row.text()
@@ -837,7 +845,7 @@ def _action_from_row(row: _Row) -> Action:
     if not spans:
         end = _target_before_tail(tokens)
         tail = _words(tokens[end:]) or None
-        name, indicators = _split_name(tokens[:end], tail)
+        name, indicators = _split_name(tokens[:end], tail, baseline)
         action.name = name
         if not indicators:
             action.checks.append(Check(t("draft.check.row_unread"), text, row.where))
@@ -855,13 +863,15 @@ def _action_from_row(row: _Row) -> Action:
         if (
             between
             and _starts_indicator(between[0])
-            and notation.target_at_end([tok.word for tok in tokens[:start]], keep=2)
+            and notation.target_at_end(
+                [tok.word for tok in tokens[:start]], keep=2, after_number=baseline
+            )
         ):
             segments.append((between, freq))
             end, freq = start, _words(tokens[start:stop])
     first_indicators: list[Indicator]
-    action.name, first_indicators = _split_name(tokens[:end], freq)
-    extra = [_indicator(seg, f, row.where) for seg, f in reversed(segments)]
+    action.name, first_indicators = _split_name(tokens[:end], freq, baseline)
+    extra = [_indicator(seg, f, row.where, baseline) for seg, f in reversed(segments)]
     action.indicators = first_indicators + extra
     if not first_indicators:
         action.checks.append(Check(t("draft.check.no_indicator"), _words(tokens[:end]), row.where))
@@ -900,12 +910,14 @@ def _capital(tok: _Token) -> bool:
     return bool(letters) and letters[0].isupper() and not (len(letters) > 1 and word.isupper())
 
 
-def _split_name(tokens: list[_Token], freq: str | None) -> tuple[str, list[Indicator]]:
+def _split_name(
+    tokens: list[_Token], freq: str | None, baseline: bool = False
+) -> tuple[str, list[Indicator]]:
     """The action's name and its (first) indicator from the cells before the frequency."""
     if not tokens:
         return "", []
     words = [tok.word for tok in tokens]
-    n_target = notation.target_at_end(words, keep=2) or 0
+    n_target = notation.target_at_end(words, keep=2, after_number=baseline) or 0
     body = tokens[: len(tokens) - n_target]
     cut = next((k for k in range(1, len(body)) if _starts_indicator(body[k])), None)
     if cut is None:
@@ -914,17 +926,25 @@ def _split_name(tokens: list[_Token], freq: str | None) -> tuple[str, list[Indic
         )
     if cut is None:
         return _words(tokens), []
-    return _words(body[:cut]), [_indicator(tokens[cut:], freq, body[cut].where)]
+    return _words(body[:cut]), [_indicator(tokens[cut:], freq, body[cut].where, baseline)]
 
 
-def _indicator(tokens: list[_Token], freq: str | None, where: Where) -> Indicator:
+def _indicator(
+    tokens: list[_Token], freq: str | None, where: Where, baseline: bool = False
+) -> Indicator:
     words = [tok.word for tok in tokens]
-    n_target = notation.target_at_end(words, keep=1) or 0
-    name = " ".join(words[: len(words) - n_target])
+    n_target = notation.target_at_end(words, keep=1, after_number=baseline) or 0
+    name_words = words[: len(words) - n_target]
     target = " ".join(words[len(words) - n_target :]) if n_target else None
-    ind = Indicator(name, target, freq, where=where)
+    base = None
+    if baseline and len(name_words) > 1:  # the baseline column, before the target
+        if name_words[-1].lower() in ("-", "–", "—", "brak", "b.d.", "n/d", "x"):
+            name_words.pop()  # no baseline
+        elif notation.baseline_value(name_words[-1]) is not None:
+            base = name_words.pop()
+    ind = Indicator(" ".join(name_words), target, freq, baseline=base, where=where)
     if target is None:
-        ind.checks.append(Check(t("draft.check.no_target"), name, where))
+        ind.checks.append(Check(t("draft.check.no_target"), ind.name, where))
     return ind
 
 
@@ -935,6 +955,7 @@ def _docx_header(table: Table) -> tuple[int, dict[str, int] | None]:
             low = _clean(text).lower()
             for key, pattern in (
                 ("lp", r"^(?:l\.\s*p\.?|lp\.?|nr)$"),
+                ("baseline", r"bazow"),
                 ("name", r"nazwa|^działani"),
                 ("indicator", r"wskaźnik"),
                 ("target", r"docelow"),
@@ -959,7 +980,9 @@ def _docx_rows_like_actions(table: Table) -> bool:
     )
 
 
-def _docx_indicators(name: str, target: str, freq: str, where: Where) -> list[Indicator]:
+def _docx_indicators(
+    name: str, target: str, freq: str, where: Where, baseline: str = ""
+) -> list[Indicator]:
     """An indicator cell's indicators: one per paragraph when the target cell has as many
     (``Liczba szkoleń`` / ``Liczba uczestników`` beside ``5`` / ``100``)."""
     spans = notation.frequency_spans(target)
@@ -981,6 +1004,8 @@ def _docx_indicators(name: str, target: str, freq: str, where: Where) -> list[In
                 out.append(ind)
             continue
         ind = Indicator(ind_name, ind_target or None, ind_freq or None, where=where)
+        if len(rows) == 1 and _clean(baseline):
+            ind.baseline = _clean(baseline)
         if not ind_target:
             ind.checks.append(Check(t("draft.check.no_target"), ind_name, where))
         out.append(ind)

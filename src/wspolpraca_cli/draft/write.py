@@ -295,6 +295,15 @@ def _indicator(out: _Out, ind: Indicator, ind_id: str | None) -> None:
     if ind.unit_guessed:
         out.check(12, Check(t("draft.check.unit_guessed", unit=ind.unit)))
     out.key(12, "unit", ind.unit)
+    if ind.baseline is not None:
+        from wspolpraca_cli.draft.notation import baseline_value
+        from wspolpraca_cli.numbers import format_plain
+
+        value = baseline_value(ind.baseline)
+        if value is None:
+            out.check(12, Check(t("draft.check.baseline_unread"), ind.baseline))
+        else:
+            out.add(f"            baseline: {{value: {format_plain(value)}}}")
     if ind.target is not None:
         out.key(12, "target", ind.target)
     if ind.frequency is not None:

@@ -257,6 +257,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "częstotliwość, której wsp nie odczytuje; wpisano „{placeholder}” jako zastępstwo",
         "a frequency wsp does not read; “{placeholder}” written as a placeholder",
     ),
+    "draft.check.baseline_unread": (
+        "wartość bazowa, której wsp nie odczytuje jako liczby",
+        "a baseline wsp does not read as a number",
+    ),
     "draft.check.target_unread": (
         "wartość docelowa, której wsp nie odczytuje (wskaźnik zapisany bez celu)",
         "a target wsp does not read (the indicator is written without one)",
