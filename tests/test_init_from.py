@@ -636,3 +636,37 @@ def test_a_baseline_column(make_wsp: MakeWsp, tmp_path: Path) -> None:
         ("1.3", "Liczba grantów", "5/rok", "Raz w roku"),
     ]
     assert [i.baseline.value if i.baseline else None for i in got.indicators] == [100, 40, None]
+
+
+QUARTERLY_TARGET = """\
+Cel główny: Współpraca
+1. Działania
+1) obszar
+L.p. Nazwa działania Wskaźnik Wartość docelowa Częstotliwość pomiaru
+1 spotkania Liczba spotkań 2/kwartał Raz w roku
+"""
+
+
+def test_a_target_the_rules_refuse_is_moved_into_a_comment(
+    make_wsp: MakeWsp, tmp_path: Path
+) -> None:
+    """`2/kwartał` measured once a year: wsp reads it, its rules refuse it — the draft keeps
+    it in a comment with the rule's message, and validates."""
+    run, written = draft(make_wsp, tmp_path, QUARTERLY_TARGET, "--years", "2025-2026")
+    assert run.exit_code == 0, run.stderr
+    assert indicators(programme(written)) == [("1.1", "Liczba spotkań", "brak", "Raz w roku")]
+    assert "target refused:" in run.stderr
+    assert "„2/kwartał”" in written
+
+
+def test_what_the_loader_still_refuses_is_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import wspolpraca_cli.draft as drafting
+    from wspolpraca_cli.draft.model import Source
+    from wspolpraca_cli.draft.parse import parse
+    from wspolpraca_cli.draft.read import lines_of
+
+    monkeypatch.setattr(drafting, "_refuse", lambda draft, diagnostics: False)
+    found = parse(Source("u.txt", tuple(lines_of(QUARTERLY_TARGET))))
+    rendered = drafting.render_draft(found, drafting.Meta(years=(2025, 2026)), 2026)
+    line = rendered.text.splitlines().index("            target: 2/kwartał") + 1
+    assert any(n == line for n, _ in rendered.checks), rendered.checks
