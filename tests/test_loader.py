@@ -321,8 +321,8 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
     ),
     (
         "an unsupported format version",
-        _replace("format: 1", "format: 2"),
-        [(1, 9, "unsupported format version 2; this wsp reads format 1", "format")],
+        _replace("format: 1", "format: 3"),
+        [(1, 9, "unsupported format version 3; this wsp reads format 1", "format")],
     ),
     (
         "areas as a mapping",

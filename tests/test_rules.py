@@ -74,7 +74,7 @@ def test_a_valid_programme_passes_every_rule() -> None:
 def test_unique_goal_ids() -> None:
     text = VALID.replace("{id: b, name: B}", "{id: g, name: B}")
     assert found(rules.unique_goal_ids, text) == [
-        (5, 37, "duplicate goal id 'g'", "goals.specific[1].id")
+        (5, 37, "duplicate goal id 'g' (first given on line 4)", "goals.specific[1].id")
     ]
     assert hints(rules.unique_goal_ids, text) == ["every goal needs its own id"]
 

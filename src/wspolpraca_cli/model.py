@@ -72,12 +72,6 @@ DEFAULT_AGGREGATION = {
 
 
 @record
-class Goal:
-    id: str
-    name: str
-
-
-@record
 class Baseline:
     value: float
     year: int | None = None
@@ -124,6 +118,11 @@ class Indicator:
     deadline_days: int | None = None
     """Days after a period shorter than a year ends until its data is due (None: the
     programme's :attr:`Program.deadline_days`)."""
+    goal_id: str = ""
+    """The goal the indicator stands on (an impact indicator of a main goal, a result
+    indicator of a specific goal); empty for an action's indicator."""
+    serves: tuple[str, ...] = ()
+    """Further goals the indicator serves besides where it stands (``serves: [a, c]``)."""
 
     def breakdown(self, key: str) -> Breakdown | None:
         wanted = key.strip().casefold()
@@ -131,6 +130,17 @@ class Indicator:
             if wanted in (b.key.casefold(), b.label.casefold()):
                 return b
         return None
+
+
+@record
+class Goal:
+    """A main goal (``main`` empty) or a specific goal of the main goal ``main``."""
+
+    id: str
+    name: str
+    main: str = ""
+    indicators: tuple[Indicator, ...] = ()
+    """The indicators standing on the goal itself (impact or result indicators)."""
 
 
 @record
@@ -158,8 +168,10 @@ class Program:
     issuer: str
     first_year: int
     last_year: int
-    main_goal: Goal
+    main_goals: tuple[Goal, ...]
+    """One or several main goals (``cel ogólny I, II``), in the document's order."""
     specific_goals: tuple[Goal, ...]
+    """Every specific goal, in the document's order (each names its main goal)."""
     areas: tuple[Area, ...]
     deadline: Deadline = field(default_factory=Deadline)
     language: str = "pl"
@@ -171,6 +183,76 @@ class Program:
     data is due; a year and longer periods are due by :attr:`deadline`."""
 
     @property
+    def main_goal(self) -> Goal:
+        """The (first) main goal."""
+        return self.main_goals[0]
+
+    @property
+    def goals(self) -> tuple[Goal, ...]:
+        """Every goal in tree order: each main goal followed by its specific goals."""
+        return tuple(g for m in self.main_goals for g in (m, *self.specific_of(m.id)))
+
+    def specific_of(self, main_id: str) -> tuple[Goal, ...]:
+        return tuple(g for g in self.specific_goals if g.main == main_id)
+
+    @property
+    def goal_indicators(self) -> list[Indicator]:
+        """The indicators standing on goals, in tree order."""
+        return [i for g in self.goals for i in g.indicators]
+
+    @property
+    def is_tree(self) -> bool:
+        """Whether the programme uses the goal tree of format 2 — several main goals,
+        indicators on goals, indicators serving further goals — and is shown by it (a
+        programme of format 1's shape is shown as format 1 shows it)."""
+        cached: bool | None = self.__dict__.get("_is_tree")
+        if cached is None:
+            cached = (
+                len(self.main_goals) > 1
+                or any(g.indicators for g in self.goals)
+                or any(i.serves for i in self.indicators)
+            )
+            object.__setattr__(self, "_is_tree", cached)
+        return cached
+
+    def served_goals(self, ind: Indicator) -> tuple[str, ...]:
+        """The goals ``ind`` serves directly: the goal it stands on or its action's goals,
+        then its ``serves``, each once."""
+        index: dict[str, tuple[str, ...]] | None = self.__dict__.get("_served")
+        if index is None:
+            index = {}
+            for goal in self.goals:
+                for i in goal.indicators:
+                    index[i.id] = tuple(dict.fromkeys((goal.id, *i.serves)))
+            for action in self.actions:
+                for i in action.indicators:
+                    index[i.id] = tuple(dict.fromkeys((*action.goals, *i.serves)))
+            object.__setattr__(self, "_served", index)
+        return index.get(ind.id, ())
+
+    def main_goals_of(self, goal_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The main goals above (or among) ``goal_ids``, each once, in the tree's order."""
+        found = set()
+        for gid in goal_ids:
+            goal = self.goal(gid)
+            if goal is not None:
+                found.add(goal.main or goal.id)
+        return tuple(m.id for m in self.main_goals if m.id in found)
+
+    def under_goal(self, goal_id: str) -> list[Indicator]:
+        """The indicators under a goal, in programme order: those serving it, and for a main
+        goal those serving its specific goals (the only main goal: every indicator)."""
+        goal = self.goal(goal_id)
+        if goal is None:
+            return []
+        if not goal.main and len(self.main_goals) == 1:
+            return self.indicators
+        wanted = {goal_id}
+        if not goal.main:
+            wanted |= {g.id for g in self.specific_of(goal_id)}
+        return [i for i in self.indicators if wanted.intersection(self.served_goals(i))]
+
+    @property
     def years(self) -> range:
         return range(self.first_year, self.last_year + 1)
 
@@ -180,7 +262,13 @@ class Program:
 
     @property
     def indicators(self) -> list[Indicator]:
-        return [i for area in self.areas for a in area.actions for i in a.indicators]
+        """Every indicator: those on goals (tree order), then the actions'."""
+        cached: list[Indicator] | None = self.__dict__.get("_indicators")
+        if cached is None:
+            cached = self.goal_indicators
+            cached += [i for area in self.areas for a in area.actions for i in a.indicators]
+            object.__setattr__(self, "_indicators", cached)
+        return list(cached)
 
     def indicator(self, indicator_id: str) -> Indicator | None:
         return self._index().get(indicator_id)
@@ -198,9 +286,7 @@ class Program:
         return None
 
     def goal(self, goal_id: str) -> Goal | None:
-        if goal_id == self.main_goal.id:
-            return self.main_goal
-        for g in self.specific_goals:
+        for g in (*self.main_goals, *self.specific_goals):
             if g.id == goal_id:
                 return g
         return None
@@ -213,7 +299,7 @@ class Program:
         return cached
 
     def all_ids(self) -> list[str]:
-        ids = [self.main_goal.id, *(g.id for g in self.specific_goals)]
+        ids = [g.id for g in self.goals]
         ids += [a.id for a in self.areas]
         ids += [a.id for a in self.actions]
         ids += [i.id for i in self.indicators]

@@ -4,6 +4,13 @@ Field validators turn the document's words (``Raz w roku``, ``1/rok``, ``liczba`
 wsp's values; :func:`to_program` turns a validated file into :class:`model.Program`.
 Cross-references (goal ids, duplicate ids, years) are checked by the loader's rules
 (:mod:`wspolpraca_cli.loader.rules`), which know where each value sits in the file.
+
+The goal tree of format 2: ``goals.main`` is one main goal (a mapping, as in format 1) or a
+list of them, each with its document code as ``id``; a main goal's specific goals are nested
+under it (``specific:``; ``goals.specific`` stays for the only main goal); ``indicators:`` may
+stand on a main goal (impact) and on a specific goal (result), each with an explicit ``id``;
+an indicator's ``serves: [..]`` names further goals it serves (shown under each, counted
+once).
 """
 
 from __future__ import annotations
@@ -133,16 +140,6 @@ class ProgramMeta(_Base):
         return value
 
 
-class GoalModel(_Base):
-    id: Text
-    name: Text
-
-
-class GoalsModel(_Base):
-    main: GoalModel
-    specific: list[GoalModel] = []
-
-
 class BaselineModel(_Base):
     value: float
     year: int | None = None
@@ -175,6 +172,8 @@ class IndicatorModel(_Base):
     department: OptionalText = ""
     notes: OptionalText = ""
     deadline_days: DeadlineDays | None = None
+    serves: list[Text] = []
+    """Goals the indicator serves besides where it stands (format 2)."""
 
     @field_validator("unit", mode="before")
     @classmethod
@@ -229,6 +228,48 @@ class IndicatorModel(_Base):
         return WrittenTarget(target, value if isinstance(value, str) else str(target))
 
 
+class GoalModel(_Base):
+    """A specific goal; ``indicators`` (its result indicators) only in format 2."""
+
+    id: Text
+    name: Text
+    indicators: list[IndicatorModel] = []
+
+
+class MainGoalModel(_Base):
+    """A main goal; its ``indicators`` (impact indicators) and its ``specific`` goals nested
+    under it only in format 2."""
+
+    id: Text
+    name: Text
+    indicators: list[IndicatorModel] = []
+    specific: list[GoalModel] = []
+
+
+def _one_or_many(value: Any) -> Any:
+    """``goals.main``: one main goal (a mapping, format 1) or a list of them (format 2)."""
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list):
+        return value
+    from wspolpraca_cli.targets import shown_value
+
+    raise _error("wsp_main_goal", t("prog.main_goal_shape", value=shown_value(value)))
+
+
+class GoalsModel(_Base):
+    main: Annotated[list[MainGoalModel], BeforeValidator(_one_or_many), Field(min_length=1)]
+    specific: list[GoalModel] = []
+    """The specific goals of the only main goal (with several, each main goal lists its
+    own under ``specific``)."""
+
+    def specific_of(self, n: int) -> list[GoalModel]:
+        """The specific goals of the ``n``-th main goal: nested under it, and for the first
+        main goal those of ``goals.specific`` too."""
+        found = list(self.main[n].specific)
+        return found + list(self.specific) if n == 0 else found
+
+
 class ActionModel(_Base):
     lp: Text
     name: Text
@@ -254,7 +295,7 @@ class ProgramFile(_Base):
     @field_validator("format")
     @classmethod
     def _format(cls, value: int) -> int:
-        if value != FORMAT_VERSION:
+        if value not in (FORMAT_VERSION, 2):  # 2: the goal tree (the units work settles it)
             raise _error(
                 "wsp_format", t("prog.format_version", value=value, supported=FORMAT_VERSION)
             )
@@ -275,7 +316,9 @@ def _breakdown(key: str, raw: list[str] | dict[str, str]) -> model.Breakdown:
     return model.Breakdown(key=key, label=key, values=values)
 
 
-def _indicator(ind: IndicatorModel, ind_id: str, action_id: str, area_id: str) -> model.Indicator:
+def _indicator(
+    ind: IndicatorModel, ind_id: str, action_id: str, area_id: str, goal_id: str = ""
+) -> model.Indicator:
     aggregation = ind.aggregation or model.DEFAULT_AGGREGATION[ind.unit]
     bounds = ind.bounds or BoundsModel()
     target = ind.target.target
@@ -300,7 +343,22 @@ def _indicator(ind: IndicatorModel, ind_id: str, action_id: str, area_id: str) -
         department=ind.department,
         notes=ind.notes,
         deadline_days=ind.deadline_days,
+        goal_id=goal_id,
+        serves=tuple(ind.serves),
     )
+
+
+def goal_indicator_id(ind: IndicatorModel) -> str:
+    """A goal's indicator has an explicit id (the loader says so when it has none); the
+    empty id here is only a placeholder."""
+    return ind.id or ""
+
+
+def _goal(goal: GoalModel | MainGoalModel, main: str = "") -> model.Goal:
+    inds = tuple(
+        _indicator(ind, goal_indicator_id(ind), "", "", goal.id) for ind in goal.indicators
+    )
+    return model.Goal(goal.id, goal.name, main, inds)
 
 
 def to_program(doc: ProgramFile, source_file: str = "") -> model.Program:
@@ -333,8 +391,10 @@ def to_program(doc: ProgramFile, source_file: str = "") -> model.Program:
         issuer=meta.issuer,
         first_year=meta.first_year,
         last_year=meta.last_year,
-        main_goal=model.Goal(doc.goals.main.id, doc.goals.main.name),
-        specific_goals=tuple(model.Goal(g.id, g.name) for g in doc.goals.specific),
+        main_goals=tuple(_goal(m) for m in doc.goals.main),
+        specific_goals=tuple(
+            _goal(g, m.id) for n, m in enumerate(doc.goals.main) for g in doc.goals.specific_of(n)
+        ),
         areas=tuple(areas),
         deadline=meta.reporting_deadline,
         language=meta.language,

@@ -46,11 +46,19 @@ def validate(
         t(
             "validate.ok",
             file=path,
-            goals=plural(len(program.specific_goals), "noun.specific_goal"),
+            goals=_goals_counted(program),
             actions=plural(len(program.actions), "noun.action"),
             indicators=plural(len(program.indicators), "noun.indicator"),
         )
     )
+
+
+def _goals_counted(program: Program) -> str:
+    """``3 cele szczegółowe``; with several main goals ``2 cele główne, 3 cele szczegółowe``."""
+    specific = plural(len(program.specific_goals), "noun.specific_goal")
+    if len(program.main_goals) == 1:
+        return specific
+    return f"{plural(len(program.main_goals), 'noun.main_goal')}, {specific}"
 
 
 def _adopt_file_language(ctx: typer.Context, path: Path) -> None:
@@ -96,12 +104,10 @@ def list_tree(
 
 
 def _lookup(program: Program, item_id: str) -> Indicator | Action | Area | Goal:
-    found = (
-        program.indicator(item_id)
-        or program.action(item_id)
-        or program.area(item_id)
-        or program.goal(item_id)
-    )
+    found: Indicator | Action | Area | Goal | None = program.indicator(item_id)
+    if found is None and program.is_tree:  # a goal tree's codes (1.1) may be an action's too
+        found = program.goal(item_id)
+    found = found or program.action(item_id) or program.area(item_id) or program.goal(item_id)
     if found is None:
         known = program.all_ids()
         raise UnknownId(

@@ -26,14 +26,14 @@ if TYPE_CHECKING:
 def check_goal(program: Program, goal: str | None) -> None:
     if goal is None or program.goal(goal) is not None:
         return
-    known = [program.main_goal.id, *(g.id for g in program.specific_goals)]
+    known = [g.id for g in program.goals]
     same = [k for k in known if k.casefold() == goal.strip().casefold()]
     raise UnknownId(
         t("status.unknown_goal", id=goal),
         same or suggest(goal, known),
         hint=t(
             "status.known_goals",
-            main=program.main_goal.id,
+            main=", ".join(g.id for g in program.main_goals),
             ids=", ".join(g.id for g in program.specific_goals),
         ),
     )

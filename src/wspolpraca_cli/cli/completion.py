@@ -35,7 +35,7 @@ def programme_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     program = _program(ctx)
     if program is None:
         return []
-    pairs = [(g.id, g.name) for g in (program.main_goal, *program.specific_goals)]
+    pairs = [(g.id, g.name) for g in program.goals]
     pairs += [(a.id, a.name) for a in program.areas]
     pairs += [(a.id, a.name) for a in program.actions]
     pairs += [(i.id, i.name) for i in program.indicators]

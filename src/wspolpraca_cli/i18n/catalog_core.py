@@ -131,6 +131,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: valid — {goals}, {actions}, {indicators}",
     ),
     "noun.error": ("błąd|błędy|błędów", "error|errors"),
+    "noun.main_goal": ("cel główny|cele główne|celów głównych", "main goal|main goals"),
     "noun.specific_goal": (
         "cel szczegółowy|cele szczegółowe|celów szczegółowych",
         "specific goal|specific goals",
@@ -178,6 +179,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.goals": ("Cele", "Goals"),
     "label.sources": ("Źródła", "Sources"),
     "label.serves": ("służy celom", "serves goals"),
+    "label.also_serves": ("służy także celom", "also serves goals"),
+    "label.also_serves_one": ("służy także celowi", "also serves goal"),
+    "label.goal_chain": ("Cel", "Goal"),
+    "label.main_goals": ("Cele główne", "Main goals"),
     "label.serves_one": ("służy celowi", "serves goal"),
     "unit.count": ("liczba", "count"),
     "unit.amount": ("kwota (zł)", "amount (PLN)"),

@@ -244,6 +244,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "oczekiwano listy (wierszy zaczynających się od '- '), a wpisano: {value}",
         "expected a list (lines starting with '- '), got {value}",
     ),
+    "prog.main_goal_shape": (
+        "oczekiwano celu głównego (wiersze id: i name:) albo listy celów głównych "
+        "(wiersze zaczynające się od '- '), a wpisano: {value}",
+        "expected a main goal (id: and name: lines) or a list of main goals (lines "
+        "starting with '- '), got {value}",
+    ),
     "prog.expected_mapping": (
         "oczekiwano wierszy w postaci 'klucz: wartość', a wpisano: {value}",
         "expected a mapping (key: value lines), got {value}",
@@ -333,6 +339,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "e.g. id: {id}; an id must not change once entries are recorded, so wsp does not "
         "number such indicators itself",
     ),
+    "prog.goal_indicator_id_required": (
+        "wskaźnik celu {goal} musi mieć własny identyfikator (id)",
+        "an indicator of the goal {goal} needs its own id",
+    ),
+    "prog.goal_indicator_id_required.hint": (
+        "wpisz kod wskaźnika z dokumentu, np. id: WI.1 albo id: w1.1",
+        "give the document's code of the indicator, e.g. id: WI.1 or id: w1.1",
+    ),
+    "prog.indicator_id_is_goal": (
+        "identyfikator wskaźnika {id!r} jest już identyfikatorem celu (wiersz {line})",
+        "the indicator id {id!r} is already the id of a goal (line {line})",
+    ),
+    "prog.indicator_id_is_goal.hint": (
+        "wsp show i --goal nie odróżniłyby ich: nadaj wskaźnikowi albo celowi inny "
+        "identyfikator (np. w1.1 dla wskaźnika celu 1.1)",
+        "wsp show and --goal could not tell them apart: give the indicator or the goal "
+        "another id (e.g. w1.1 for an indicator of goal 1.1)",
+    ),
+    "prog.specific_goals_whose": (
+        "program ma kilka celów głównych: nie wiadomo, do którego należą cele z goals.specific",
+        "the programme has several main goals: goals.specific does not say whose goals these are",
+    ),
+    "prog.specific_goals_whose.hint": (
+        "wpisz cele szczegółowe pod ich celem głównym, np. main: [{{id: {id}, name: …, "
+        "specific: [{{id: …, name: …}}]}}]",
+        "list each specific goal under its main goal, e.g. main: [{{id: {id}, name: …, "
+        "specific: [{{id: …, name: …}}]}}]",
+    ),
     "prog.duplicate_indicator.hint": (
         "nadaj wskaźnikowi własny, niepowtarzalny identyfikator (id)",
         "give the indicator an explicit, unique id",
@@ -341,6 +375,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nieznany cel szczegółowy {id!r}",
         "unknown specific goal {id!r}",
     ),
+    "prog.unknown_goal_any": ("nieznany cel {id!r}", "unknown goal {id!r}"),
+    "prog.known_goals": ("cele: {ids}", "goals: {ids}"),
     "prog.specific_goals": ("cele szczegółowe: {ids}", "specific goals: {ids}"),
     "prog.no_specific_goals": (
         "program nie określa żadnych celów szczegółowych",

@@ -169,6 +169,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.label.generated": ("Data sporządzenia", "Date of the report"),
     "report.label.as_of": ("Stan danych na", "Data as of"),
     "report.label.main_goal": ("Cel główny", "Main goal"),
+    "report.label.main_goals": ("Cele główne", "Main goals"),
     "report.label.deadline": ("Termin sprawozdania", "Reporting deadline"),
     # -- the report: the action tables ---------------------------------------------------------
     "report.section.actions": (
@@ -176,6 +177,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actions and indicators",
     ),
     "report.area": ("Obszar {id}) {name}", "Area {id}) {name}"),
+    "report.main_goal": ("Cel główny {id}: {name}", "Main goal {id}: {name}"),
+    "report.col.goal_code": ("Cel", "Goal"),
+    "report.col.goal_name": ("Nazwa celu", "Goal name"),
     "report.area.goal": ("Cel szczegółowy: {goals}", "Specific goal: {goals}"),
     "report.area.goals": ("Cele szczegółowe: {goals}", "Specific goals: {goals}"),
     "report.col.lp": ("L.p.", "No."),
@@ -212,7 +216,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Podsumowanie według celów szczegółowych",
         "Summary by specific goal",
     ),
+    "report.section.goals_tree": (
+        "Podsumowanie według celów głównych i szczegółowych",
+        "Summary by main and specific goal",
+    ),
     "report.col.goal": ("Cel szczegółowy", "Specific goal"),
+    "report.col.goal_any": ("Cel", "Goal"),
     "report.col.indicators": ("Wskaźniki", "Indicators"),
     "report.col.achieved_of": ("Osiągnięte wartości docelowe", "Targets achieved"),
     "report.col.statuses": ("Statusy", "Statuses"),

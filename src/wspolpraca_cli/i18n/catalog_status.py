@@ -63,6 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cel główny: {goal} (wszystkie wskaźniki)",
         "Main goal: {goal} (every indicator)",
     ),
+    "status.header.one_main_goal": ("Cel główny: {goal}", "Main goal: {goal}"),
     "status.header.store_missing": (
         "Magazyn pomiarów: {path} (nie ma jeszcze wpisów)",
         "Measurement store: {path} (no entries yet)",
@@ -97,6 +98,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.entries": ("Wpisy", "Entries"),
     "scope.period": ("okres", "period"),
     "scope.programme": ("program", "programme"),
+    "status.group.main_goal": ("Cel główny {id}: {name}", "Main goal {id}: {name}"),
     "status.group.goal": ("Cel {id}) {name}", "Goal {id}) {name}"),
     "status.group.goals": ("Cele {ids}", "Goals {ids}"),
     "status.group.no_goal": ("Bez przypisanego celu", "No specific goal"),

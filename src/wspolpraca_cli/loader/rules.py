@@ -20,7 +20,13 @@ from wspolpraca_cli.i18n import t
 from wspolpraca_cli.loader.compose import Located, PathKey
 from wspolpraca_cli.numbers import format_plain
 from wspolpraca_cli.periods import Frequency
-from wspolpraca_cli.schema import IndicatorModel, ProgramFile, indicator_ids
+from wspolpraca_cli.schema import (
+    GoalModel,
+    IndicatorModel,
+    MainGoalModel,
+    ProgramFile,
+    indicator_ids,
+)
 from wspolpraca_cli.suggest import close_matches
 from wspolpraca_cli.targets import Target, TargetKind
 
@@ -32,10 +38,21 @@ class IndicatorSlot(NamedTuple):
     indicator: IndicatorModel
     id: str
     action_id: str
+    """Its action's id; empty for an indicator standing on a goal."""
     number: int
-    """The indicator's place in its action, from 1."""
+    """The indicator's place in its action (or goal), from 1."""
     needs_id: bool
-    """One of an action's several indicators, without an id of its own."""
+    """One of an action's several indicators, or a goal's indicator, without an id."""
+    goal_id: str = ""
+    """The goal it stands on (empty: an action's indicator)."""
+
+
+class GoalSlot(NamedTuple):
+    """A goal of the file, where it stands, and its main goal (empty for a main goal)."""
+
+    path: PathKey
+    goal: GoalModel | MainGoalModel
+    main: str
 
 
 CheckedIndicator = tuple[PathKey, IndicatorModel, model.Indicator]
@@ -52,9 +69,42 @@ class Document:
     )
 
     @cached_property
-    def indicators(self) -> tuple[IndicatorSlot, ...]:
-        """Every indicator of the file (listed once, for all the rules that read them)."""
+    def goals(self) -> tuple[GoalSlot, ...]:
+        """Every goal of the file, in the programme's tree order: each main goal, then its
+        specific goals (nested under it, then those of ``goals.specific``)."""
+        goals = self.program_file.goals
+        listed = ("goals", "main", 0) in self.located.values
         slots = []
+        for n, main in enumerate(goals.main):
+            path: PathKey = ("goals", "main", n) if listed else ("goals", "main")
+            slots.append(GoalSlot(path, main, ""))
+            slots += [
+                GoalSlot((*path, "specific", k), g, main.id) for k, g in enumerate(main.specific)
+            ]
+            if n == 0:
+                slots += [
+                    GoalSlot(("goals", "specific", k), g, main.id)
+                    for k, g in enumerate(goals.specific)
+                ]
+        return tuple(slots)
+
+    @cached_property
+    def indicators(self) -> tuple[IndicatorSlot, ...]:
+        """Every indicator of the file (listed once, for all the rules that read them): the
+        goals' first, then the actions', as the programme lists them."""
+        slots = [
+            IndicatorSlot(
+                (*goal.path, "indicators", i_n),
+                indicator,
+                indicator.id or "",
+                "",
+                i_n + 1,
+                not indicator.id,
+                goal.goal.id,
+            )
+            for goal in self.goals
+            for i_n, indicator in enumerate(goal.goal.indicators)
+        ]
         for a_n, area in enumerate(self.program_file.areas):
             for c_n, action in enumerate(area.actions):
                 action_id = f"{area.id}.{action.lp}"
@@ -91,20 +141,33 @@ Rule = Callable[[Document, model.Program], list[Diagnostic]]
 
 
 def unique_goal_ids(document: Document, program: model.Program) -> list[Diagnostic]:
-    goals = document.program_file.goals
-    paths: list[PathKey] = [("goals", "main", "id")]
-    paths += [("goals", "specific", n, "id") for n in range(len(goals.specific))]
-    seen: set[str] = set()
+    """Goal ids unique in the whole tree (main and specific goals alike)."""
+    first_lines = _FirstLines(document.located)
     found = []
-    for path, goal in zip(paths, [goals.main, *goals.specific], strict=True):
-        if goal.id in seen:
-            found.append(
-                document.located.diagnostic(
-                    path, t("prog.duplicate_goal", id=goal.id), t("prog.duplicate_goal.hint")
-                )
-            )
-        seen.add(goal.id)
+    for slot in document.goals:
+        path: PathKey = (*slot.path, "id")
+        if slot.goal.id in first_lines:
+            message = t("prog.duplicate_goal", id=slot.goal.id) + first_lines.again(slot.goal.id)
+            found.append(document.located.diagnostic(path, message, t("prog.duplicate_goal.hint")))
+        first_lines.remember(slot.goal.id, path)
     return found
+
+
+def specific_goals_under_their_main_goal(
+    document: Document, program: model.Program
+) -> list[Diagnostic]:
+    """With several main goals, each specific goal is listed under its own main goal
+    (``goals.specific`` would not say whose it is)."""
+    goals = document.program_file.goals
+    if len(goals.main) < 2 or not goals.specific:
+        return []
+    return [
+        document.located.diagnostic(
+            ("goals", "specific"),
+            t("prog.specific_goals_whose"),
+            t("prog.specific_goals_whose.hint", id=goals.main[0].id),
+        )
+    ]
 
 
 def unique_area_ids(document: Document, program: model.Program) -> list[Diagnostic]:
@@ -136,26 +199,46 @@ def unique_action_lps(document: Document, program: model.Program) -> list[Diagno
 
 
 def goal_references_resolve(document: Document, program: model.Program) -> list[Diagnostic]:
-    """The goals an area or an action names are specific goals."""
-    known = [g.id for g in document.program_file.goals.specific]
-    found = []
+    """The goals an area, an action or an indicator (``serves``) names are goals of the
+    programme."""
+    known = [slot.goal.id for slot in document.goals]
+    specific = [slot.goal.id for slot in document.goals if slot.main]
+    owners: list[tuple[PathKey, list[str]]] = []
     for a_n, area in enumerate(document.program_file.areas):
-        owners: list[tuple[PathKey, list[str]]] = [(("areas", a_n), area.goals)]
+        owners.append((("areas", a_n), area.goals))
         owners += [(("areas", a_n, "actions", c_n), a.goals) for c_n, a in enumerate(area.actions)]
-        for path, goals in owners:
-            found += [
-                _unresolved(document.located, (*path, "goals", g_n), gid, known)
-                for g_n, gid in enumerate(goals)
-                if gid not in known
-            ]
+    owners += [((*slot.path, "serves"), slot.indicator.serves) for slot in document.indicators]
+    found = []
+    tree = program.is_tree
+    for path, goals in owners:
+        in_serves = path[-1] == "serves"
+        found += [
+            _unresolved(
+                document.located,
+                (*path, g_n) if in_serves else (*path, "goals", g_n),
+                gid,
+                known,
+                known if tree else specific,
+                tree=tree,
+            )
+            for g_n, gid in enumerate(goals)
+            if gid not in known
+        ]
     return found
 
 
 def indicators_have_ids(document: Document, program: model.Program) -> list[Diagnostic]:
     """Each of an action's several indicators has its own id (numbering them would renumber
-    a sibling when one is removed, and orphan its entries)."""
+    a sibling when one is removed, and orphan its entries); so has each goal's indicator
+    (the document's code, such as ``WI.1``)."""
     return [
         document.located.diagnostic(
+            slot.path,
+            t("prog.goal_indicator_id_required", goal=slot.goal_id),
+            t("prog.goal_indicator_id_required.hint"),
+        )
+        if slot.goal_id
+        else document.located.diagnostic(
             slot.path,
             t("prog.indicator_id_required", action=slot.action_id),
             t("prog.indicator_id_required.hint", id=f"{slot.action_id}.{slot.number}"),
@@ -178,6 +261,26 @@ def unique_indicator_ids(document: Document, program: model.Program) -> list[Dia
                 document.located.diagnostic(path, message, t("prog.duplicate_indicator.hint"))
             )
         first_lines.remember(slot.id, path)
+    return found
+
+
+def indicator_ids_not_goal_ids(document: Document, program: model.Program) -> list[Diagnostic]:
+    """An indicator's id is not also a goal's (``wsp show`` and ``--goal`` would not know
+    which is meant)."""
+    goal_paths = {slot.goal.id: (*slot.path, "id") for slot in document.goals}
+    found = []
+    for slot in document.indicators:
+        if slot.needs_id or slot.id not in goal_paths:
+            continue
+        path = (*slot.path, "id") if slot.indicator.id else slot.path
+        line = document.located.position(goal_paths[slot.id])[0]
+        found.append(
+            document.located.diagnostic(
+                path,
+                t("prog.indicator_id_is_goal", id=slot.id, line=line),
+                t("prog.indicator_id_is_goal.hint"),
+            )
+        )
     return found
 
 
@@ -326,11 +429,13 @@ def bounds_in_order(document: Document, program: model.Program) -> list[Diagnost
 
 RULES: tuple[Rule, ...] = (
     unique_goal_ids,
+    specific_goals_under_their_main_goal,
     unique_area_ids,
     unique_action_lps,
     goal_references_resolve,
     indicators_have_ids,
     unique_indicator_ids,
+    indicator_ids_not_goal_ids,
     target_years_inside,
     by_year_targets_complete,
     target_period_fits_frequency,
@@ -354,13 +459,26 @@ def check(document: Document, program: model.Program) -> list[Diagnostic]:
 
 
 def raw_goal_references(data: Any, located: Located) -> list[Diagnostic]:
-    """Goal references that resolve to no specific goal, read from data that did not pass
+    """Goal references that resolve to no goal, read from data that did not pass
     validation (anything of an unexpected shape is left to the validation errors)."""
     goals = data.get("goals") if isinstance(data, dict) else None
-    specific = goals.get("specific") if isinstance(goals, dict) else None
-    if not isinstance(specific, list):
+    if not isinstance(goals, dict):
         return []
-    known = [str(g["id"]) for g in specific if isinstance(g, dict) and "id" in g]
+    mains = goals.get("main")
+    mains = [mains] if isinstance(mains, dict) else mains if isinstance(mains, list) else []
+    known: list[str] = []  # in the tree's order: each main goal, then its specific goals
+    specific_ids: list[str] = []
+    for n, main in enumerate(mains):
+        if not isinstance(main, dict):
+            continue
+        if "id" in main:
+            known.append(str(main["id"]))
+        nested = _listed(main.get("specific")) + (_listed(goals.get("specific")) if n == 0 else [])
+        ids = [str(g["id"]) for g in nested if isinstance(g, dict) and "id" in g]
+        known += ids
+        specific_ids += ids
+    if not known:
+        return []
     owners: list[tuple[PathKey, Any]] = []
     areas = data.get("areas")
     for a_n, area in enumerate(areas if isinstance(areas, list) else []):
@@ -373,15 +491,39 @@ def raw_goal_references(data: Any, located: Located) -> list[Diagnostic]:
         listed = owner.get("goals") if isinstance(owner, dict) else None
         for g_n, gid in enumerate(listed if isinstance(listed, list) else []):
             if isinstance(gid, str | int) and not isinstance(gid, bool) and str(gid) not in known:
-                found.append(_unresolved(located, (*path, "goals", g_n), str(gid), known))
+                tree = len(mains) > 1
+                listed = known if tree else specific_ids
+                found.append(
+                    _unresolved(located, (*path, "goals", g_n), str(gid), known, listed, tree=tree)
+                )
     return found
 
 
-def _unresolved(located: Located, path: PathKey, gid: str, known: list[str]) -> Diagnostic:
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _unresolved(
+    located: Located,
+    path: PathKey,
+    gid: str,
+    known: list[str],
+    listed: list[str],
+    *,
+    tree: bool = False,
+) -> Diagnostic:
+    """A goal reference that resolves to nothing; the hint lists the specific goals (of a
+    goal tree: every goal, main goals too, for they may be served as well)."""
     close = close_matches(gid, known, n=1)
     hint = t("prog.did_you_mean", option=close[0]) + " " if close else ""
-    hint += t("prog.specific_goals", ids=", ".join(known)) if known else t("prog.no_specific_goals")
-    return located.diagnostic(path, t("prog.unknown_goal", id=gid), hint)
+    if tree:
+        hint += t("prog.known_goals", ids=", ".join(listed))
+    elif listed:
+        hint += t("prog.specific_goals", ids=", ".join(listed))
+    else:
+        hint += t("prog.no_specific_goals")
+    message = t("prog.unknown_goal_any" if tree else "prog.unknown_goal", id=gid)
+    return located.diagnostic(path, message, hint)
 
 
 class _FirstLines:

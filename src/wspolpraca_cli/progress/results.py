@@ -202,12 +202,16 @@ class Rollup:
     """Status counts of the indicators under one programme node."""
 
     level: str
-    """``programme``, ``goal``, ``area`` or ``action``."""
+    """``programme``, ``main_goal`` (when there are several), ``goal`` (a specific goal),
+    ``area`` or ``action``."""
     id: str
+    """The node's id (the programme's: its main goal's, empty when it has several)."""
     name: str
     indicator_ids: tuple[str, ...]
     counts: tuple[tuple[Status, int], ...]
     """How many results have each status (only statuses that occur), in STATUS_ORDER."""
+    parent: str = ""
+    """The node above: a specific goal's main goal, an action's area (else empty)."""
 
     def count(self, status: Status) -> int:
         return dict(self.counts).get(status, 0)

@@ -1,5 +1,6 @@
-"""Roll-ups: how many indicators under each programme node (the programme, each specific
-goal, area and action) have each status."""
+"""Roll-ups: how many indicators under each programme node (the programme, each main goal
+of several, each specific goal, area and action) have each status — along the goal tree, an
+indicator counted once per node however many of the node's goals it serves."""
 
 from __future__ import annotations
 
@@ -23,28 +24,39 @@ def _counts(statuses: Iterable[Status]) -> tuple[tuple[Status, int], ...]:
 
 
 def roll_up(program: Program, statuses: Mapping[str, Sequence[Status]]) -> list[Rollup]:
-    """Status counts for the whole programme, each specific goal, area and action.
+    """Status counts along the goal tree: the whole programme, each main goal (when there
+    are several), each specific goal, area and action.
 
     ``statuses`` maps an indicator id to the statuses to count for it (one per shown period,
-    or its programme-level status); indicators not in the mapping count nothing.
+    or its programme-level status); indicators not in the mapping count nothing. A node
+    counts every indicator under it once — one serving two of its goals, or standing on a
+    goal and serving another, is not counted twice — and the programme counts each once.
     """
 
-    def node(level: str, node_id: str, name: str, ids: Iterable[str]) -> Rollup:
-        chosen = tuple(i for i in ids if i in statuses)
-        return Rollup(level, node_id, name, chosen, _counts(s for i in chosen for s in statuses[i]))
+    def node(level: str, node_id: str, name: str, ids: Iterable[str], parent: str) -> Rollup:
+        chosen = tuple(i for i in dict.fromkeys(ids) if i in statuses)
+        counts = _counts(s for i in chosen for s in statuses[i])
+        return Rollup(level, node_id, name, chosen, counts, parent)
 
-    result = [
-        node("programme", program.main_goal.id, program.main_goal.name,
-             [i.id for i in program.indicators]),
-    ]  # fmt: skip
+    several = len(program.main_goals) > 1
+    top = program.main_goal
+    every = [i.id for i in program.indicators]
+    if several:
+        result = [node("programme", "", program.title, every, "")]
+        for main in program.main_goals:
+            ids = [i.id for i in program.under_goal(main.id)]
+            result.append(node("main_goal", main.id, main.name, ids, ""))
+    else:
+        result = [node("programme", top.id, top.name, every, "")]
     for goal in program.specific_goals:
-        ids = [i.id for a in program.actions if goal.id in a.goals for i in a.indicators]
-        result.append(node("goal", goal.id, goal.name, ids))
+        ids = [i.id for i in program.under_goal(goal.id)]
+        result.append(node("goal", goal.id, goal.name, ids, goal.main))
     for area in program.areas:
         ids = [i.id for a in area.actions for i in a.indicators]
-        result.append(node("area", area.id, area.name, ids))
+        result.append(node("area", area.id, area.name, ids, ""))
     for action in program.actions:
-        result.append(node("action", action.id, action.name, [i.id for i in action.indicators]))
+        ids = [i.id for i in action.indicators]
+        result.append(node("action", action.id, action.name, ids, action.area_id))
     return result
 
 

@@ -41,12 +41,14 @@ def _one_line(text: str) -> str:
 # -- items ------------------------------------------------------------------------------------
 def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, Any]:
     """One indicator in one evaluation period: the same keys in every document."""
-    action = program.action(ind.action_id)
+    goals = program.served_goals(ind)
     return {
         "id": ind.id,
         "name": _one_line(ind.name),
-        "action": ind.action_id,
-        "goals": list(action.goals) if action else [],
+        "action": ind.action_id or None,
+        "goal": ind.goal_id or None,
+        "goals": list(goals),
+        "main_goals": list(program.main_goals_of(goals)),
         "period": str(r.period),
         "start": r.period.start.isoformat(),
         "end": r.period.end.isoformat(),
@@ -135,6 +137,7 @@ def status_document(view: Any) -> str:
                     "name": ru.name,
                     "indicators": list(ru.indicator_ids),
                     "counts": {s.value: n for s, n in ru.counts},
+                    "parent": ru.parent,
                 }
                 for ru in rollups
                 if ru.indicator_ids

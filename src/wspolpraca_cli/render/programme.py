@@ -61,7 +61,81 @@ def indicator_line(ind: Indicator) -> str:
     return f"{ind.id}  {ind.name} — {t('label.target').lower()}: {target}; {ind.frequency_text}"
 
 
+def also_serves(program: Program, ids: tuple[str, ...]) -> str:
+    """`` [służy także celowi 2.1)]`` for an indicator serving goals besides where it
+    stands (empty when it serves none)."""
+    if not ids:
+        return ""
+    word = t("label.also_serves_one") if len(ids) == 1 else t("label.also_serves")
+    return f" [{word} {goal_codes(program, ids)}]"
+
+
+def goal_codes(program: Program, ids: tuple[str, ...]) -> str:
+    """``II, 2.1)``: main goals by their code, specific goals as the document lists them."""
+    codes = []
+    for gid in ids:
+        goal = program.goal(gid)
+        codes.append(gid if goal is not None and not goal.main else f"{gid})")
+    return ", ".join(codes)
+
+
+def main_goal_heading(goal: Goal) -> str:
+    return f"{t('label.main_goal')} {goal.id}: {goal.name}"
+
+
+def specific_goal_heading(goal: Goal) -> str:
+    return f"{t('label.specific_goal')} {goal.id}) {goal.name}"
+
+
+def goal_chain(program: Program, goal_id: str) -> str:
+    """``I — Wzmocnienie… › 1.1) Rozwój…``: a goal with the main goal above it."""
+    goal = program.goal(goal_id)
+    if goal is None:  # pragma: no cover - the loader resolves every reference
+        return goal_id
+    if not goal.main:
+        return f"{goal.id} — {goal.name}"
+    main = program.goal(goal.main)
+    above = f"{main.id} — {main.name} › " if main is not None else ""
+    return f"{above}{goal.id}) {goal.name}"
+
+
+def _tree_of_goals(program: Program) -> list[str]:
+    """The goals of a goal tree with the indicators standing on them (``wsp list``)."""
+    lines = [program.title]
+    for main in program.main_goals:
+        lines.append(main_goal_heading(main))
+        lines += [f"  {_goal_indicator_line(program, ind)}" for ind in _standing_on(program, main)]
+        for goal in program.specific_of(main.id):
+            lines.append(f"  {specific_goal_heading(goal)}")
+            lines += [
+                f"    {_goal_indicator_line(program, ind)}" for ind in _standing_on(program, goal)
+            ]
+    return lines
+
+
+def _standing_on(program: Program, goal: Goal) -> list[Indicator]:
+    """The goal-level indicators under ``goal``: its own and those serving it."""
+    return [i for i in program.goal_indicators if goal.id in program.served_goals(i)]
+
+
+def _goal_indicator_line(program: Program, ind: Indicator) -> str:
+    return indicator_line(ind) + also_serves(program, ind.serves)
+
+
 def _text_tree(program: Program) -> list[str]:
+    if program.is_tree:
+        lines = _tree_of_goals(program)
+        for area in program.areas:
+            lines.append(f"{t('label.area')} {area.id}) {area.name}")
+            for action in area.actions:
+                served = (
+                    f" [{serves(action.goals)} {goal_names(program, action.goals)}]"
+                    if action.goals
+                    else ""
+                )
+                lines.append(f"  {action.id}  {action.name}{served}")
+                lines += [f"    {_goal_indicator_line(program, ind)}" for ind in action.indicators]
+        return lines
     lines = [
         program.title,
         f"{t('label.main_goal')}: {program.main_goal.name}",
@@ -86,6 +160,8 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
     return {
         "id": ind.id,
         "name": ind.name,
+        "goal": ind.goal_id or None,
+        "serves": list(ind.serves),
         "unit": ind.unit.value,
         "unit_label": ind.unit_label,
         "target": {
@@ -121,7 +197,10 @@ def program_json(program: Program) -> dict[str, Any]:
         "reporting_deadline": f"{program.deadline.month:02d}-{program.deadline.day:02d}",
         "language": program.language,
         "main_goal": {"id": program.main_goal.id, "name": program.main_goal.name},
-        "specific_goals": [{"id": g.id, "name": g.name} for g in program.specific_goals],
+        "specific_goals": [
+            {"id": g.id, "name": g.name, "main": g.main} for g in program.specific_goals
+        ],
+        "main_goals": [goal_json(program, m) for m in program.main_goals],
         "areas": [
             {
                 "id": area.id,
@@ -142,6 +221,20 @@ def program_json(program: Program) -> dict[str, Any]:
         ],
         "sources": list(program.sources),
     }
+
+
+def goal_json(program: Program, goal: Goal) -> dict[str, Any]:
+    """A goal with the indicators standing on it; a main goal with its specific goals."""
+    item: dict[str, Any] = {
+        "id": goal.id,
+        "name": goal.name,
+        "indicators": [indicator_json(i) for i in goal.indicators],
+    }
+    if goal.main:
+        item["main"] = goal.main
+    else:
+        item["specific"] = [goal_json(program, g) for g in program.specific_of(goal.id)]
+    return item
 
 
 def tree_text(program: Program) -> str:
@@ -168,18 +261,26 @@ def _item_json(program: Program, item: Any) -> dict[str, Any]:
             "schema": 1, "type": "area", "id": item.id, "name": item.name,
             "actions": [a.id for a in item.actions],
         }  # fmt: skip
-    kind = "main_goal" if item.id == program.main_goal.id else "specific_goal"
-    return {"schema": 1, "type": kind, "id": item.id, "name": item.name}
+    kind = "specific_goal" if item.main else "main_goal"
+    data = {"schema": 1, "type": kind, **goal_json(program, item)}
+    data["under"] = [i.id for i in program.under_goal(item.id)]
+    return data
 
 
 def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
     action = program.action(ind.action_id)
     area = program.area(ind.area_id)
     none = t("label.none")
-    lines = [
-        f"{t('label.indicator')} {ind.id}: {ind.name}",
-        f"  {t('label.area')}: {ind.area_id}) {area.name if area else ''}",
-        f"  {t('label.action')}: {ind.action_id} {action.name if action else ''}",
+    lines = [f"{t('label.indicator')} {ind.id}: {ind.name}"]
+    if program.is_tree:  # the goal chain: each goal served, under its main goal
+        chain = t("label.goal_chain")
+        lines += [f"  {chain}: {goal_chain(program, g)}" for g in program.served_goals(ind)]
+    if action is not None:
+        lines += [
+            f"  {t('label.area')}: {ind.area_id}) {area.name if area else ''}",
+            f"  {t('label.action')}: {ind.action_id} {action.name}",
+        ]
+    lines += [
         f"  {t('label.unit')}: {ind.unit_label or t('unit.' + ind.unit.value)}",
         f"  {t('label.target')}: {target_display(ind)}",
         f"  {t('label.frequency')}: {_frequency_text(ind)}",
@@ -221,6 +322,8 @@ def _action_lines(program: Program, action: Action) -> list[str]:
 
 
 def _goal_lines(program: Program, goal: Goal) -> list[str]:
+    if program.is_tree:
+        return _tree_goal_lines(program, goal)
     if goal.id == program.main_goal.id:
         return [f"{t('label.main_goal')}: {goal.name}"]
     lines = [f"{t('label.specific_goal')} {goal.id}) {goal.name}"]
@@ -228,6 +331,31 @@ def _goal_lines(program: Program, goal: Goal) -> list[str]:
         if goal.id in action.goals:
             lines.append(f"  {action.id} {action.name}")
             lines += [f"    {indicator_line(i)}" for i in action.indicators]
+    return lines
+
+
+def _tree_goal_lines(program: Program, goal: Goal) -> list[str]:
+    """A goal of a goal tree: its main goal (or specific goals), the indicators standing on
+    it or serving it, and the actions serving it with their indicators that do."""
+    if goal.main:
+        lines = [specific_goal_heading(goal)]
+        main = program.goal(goal.main)
+        if main is not None:
+            lines.append(f"  {t('label.main_goal')}: {main.id} — {main.name}")
+    else:
+        lines = [main_goal_heading(goal)]
+        specific = program.specific_of(goal.id)
+        if specific:
+            lines.append(
+                f"  {t('label.specific_goals')}: "
+                + "; ".join(f"{g.id}) {g.name}" for g in specific)
+            )
+    lines += [f"  - {_goal_indicator_line(program, i)}" for i in _standing_on(program, goal)]
+    for action in program.actions:
+        inds = [i for i in action.indicators if goal.id in program.served_goals(i)]
+        if inds:
+            lines.append(f"  {action.id} {action.name}")
+            lines += [f"    {_goal_indicator_line(program, i)}" for i in inds]
     return lines
 
 

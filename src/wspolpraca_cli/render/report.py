@@ -97,10 +97,15 @@ class ReportRow:
 
 @dataclass(frozen=True)
 class AreaTable:
+    """An action area's table; in a goal tree also a main goal's table of the indicators
+    standing on it and on its specific goals (``kind`` ``goal``: the first two columns give
+    the goal's code and name instead of the L.p. and the action)."""
+
     id: str
     title: str
     goals: str
     rows: tuple[ReportRow, ...]
+    kind: str = "area"
 
 
 @dataclass(frozen=True)
@@ -147,10 +152,16 @@ class Report:
     def rows(self) -> list[ReportRow]:
         return [r for area in self.areas for r in area.rows]
 
-    def table_headers(self) -> list[str]:
+    @property
+    def goals_section(self) -> str:
+        """The title of the summary by goals (of a goal tree: by main and specific goals)."""
+        return t("report.section.goals_tree" if self.program.is_tree else "report.section.goals")
+
+    def table_headers(self, area: AreaTable | None = None) -> list[str]:
+        goal = area is not None and area.kind == "goal"
         return [
-            t("report.col.lp"),
-            t("report.col.action"),
+            t("report.col.goal_code") if goal else t("report.col.lp"),
+            t("report.col.goal_name") if goal else t("report.col.action"),
             t("report.col.indicator"),
             t("report.col.target"),
             t("report.col.frequency"),
@@ -162,7 +173,7 @@ class Report:
 
     def goal_headers(self) -> list[str]:
         return [
-            t("report.col.goal"),
+            t("report.col.goal_any") if self.program.is_tree else t("report.col.goal"),
             t("report.col.indicators"),
             t("report.col.achieved_of"),
             t("report.col.statuses"),
@@ -301,16 +312,22 @@ def build_report(
     areas: list[AreaTable] = []
     all_results: list[PeriodResult | ProgrammeResult] = []
     missing: list[MissingItem] = []
-    for area in program.areas:
+    counted: set[str] = set()  # an indicator under several goals counts once
+
+    def rows_of(
+        area_id: str, groups: list[tuple[str, str, tuple[Indicator, ...]]]
+    ) -> tuple[ReportRow, ...]:
+        """The rows of a table: per group (an action, or a goal), its indicators' rows."""
         rows: list[ReportRow] = []
-        for action in area.actions:
-            per_indicator = [
-                (ind, indicator_results(progress, ind.id, year)) for ind in action.indicators
-            ]
+        for lp, name, indicators in groups:
+            per_indicator = [(ind, indicator_results(progress, ind.id, year)) for ind in indicators]
             action_rows = sum(len(results) for _, results in per_indicator)
             first_of_action = True
             for ind, results in per_indicator:
-                all_results.extend(results)
+                first_time = ind.id not in counted
+                counted.add(ind.id)
+                if first_time:
+                    all_results.extend(results)
                 place = placement(ind, program)  # the engine's rule: which entries count where
                 placed: dict[Period | None, list[Entry]] = {}
                 spots: dict[str, Period | None] = {}  # per period code: where it counts
@@ -324,14 +341,14 @@ def build_report(
                     if isinstance(r, PeriodResult):
                         listed = placed.get(r.period, [])
                         notes = _notes(listed, r.count, ind, r.period, notes_shown, value_text)
-                        if is_missing(r, year):
+                        if first_time and is_missing(r, year):
                             missing.append(_missing(program, ind, r, lang))
                     shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS
                     rows.append(
                         ReportRow(
-                            area_id=area.id,
-                            lp=action.lp,
-                            action=_one_line(action.name),
+                            area_id=area_id,
+                            lp=lp,
+                            action=_one_line(name),
                             indicator_id=ind.id,
                             indicator=_one_line(ind.name),
                             period=str(r.period),
@@ -358,6 +375,20 @@ def build_report(
                         )
                     )
                     first_of_action = False
+        return tuple(rows)
+
+    if program.is_tree:  # the goals' own indicators first, a table per main goal
+        for main in program.main_goals:
+            groups = [
+                (goal.id, goal.name, _standing_on(program, goal.id))
+                for goal in (main, *program.specific_of(main.id))
+            ]
+            groups = [g for g in groups if g[2]]
+            if groups:
+                title = t("report.main_goal", id=main.id, name=_one_line(main.name))
+                areas.append(AreaTable(main.id, title, "", rows_of("", groups), "goal"))
+    for area in program.areas:
+        rows = rows_of(area.id, [(a.lp, a.name, a.indicators) for a in area.actions])
         goals = [
             f"{g}) {_one_line(goal.name)}"
             for g in area.goals
@@ -368,7 +399,7 @@ def build_report(
                 area.id,
                 t("report.area", id=area.id, name=_one_line(area.name)),
                 _goals_line(goals),
-                tuple(rows),
+                rows,
             )
         )
     return Report(
@@ -385,6 +416,11 @@ def build_report(
         orphans=sum(o.count for o in progress.orphans),
         sources=tuple(_one_line(s) for s in program.sources),
     )
+
+
+def _standing_on(program: Program, goal_id: str) -> tuple[Indicator, ...]:
+    """The indicators standing on goals that serve ``goal_id`` (its own, and shared ones)."""
+    return tuple(i for i in program.goal_indicators if goal_id in program.served_goals(i))
 
 
 def _goals_line(goals: list[str]) -> str:
@@ -408,12 +444,20 @@ def _heading(
     items += [
         (t("report.label.years"), years_label(program.first_year, program.last_year)),
         (t("report.label.year"), str(year)),
-        (t("report.label.main_goal"), _one_line(program.main_goal.name)),
+        _main_goals_item(program),
         (t("report.label.generated"), format_date(generated, lang)),
     ]
     if as_of != generated:
         items.append((t("report.label.as_of"), format_date(as_of, lang)))
     return tuple(items)
+
+
+def _main_goals_item(program: Program) -> tuple[str, str]:
+    """The main goal's name; several main goals by their codes (``I — …; II — …``)."""
+    if len(program.main_goals) == 1:
+        return t("report.label.main_goal"), _one_line(program.main_goal.name)
+    names = "; ".join(f"{g.id} — {_one_line(g.name)}" for g in program.main_goals)
+    return t("report.label.main_goals"), names
 
 
 def _missing(program: Program, ind: Indicator, r: PeriodResult, lang: str) -> MissingItem:
@@ -443,22 +487,38 @@ def _missing(program: Program, ind: Indicator, r: PeriodResult, lang: str) -> Mi
 def _goal_summaries(
     progress: ProgrammeProgress, results: list[PeriodResult | ProgrammeResult]
 ) -> list[GoalSummary]:
+    """A summary per specific goal; in a goal tree, per main goal too, each followed by its
+    specific goals (the only main goal's summary is the programme's)."""
     by_id: dict[str, list[PeriodResult | ProgrammeResult]] = {}
     for r in results:
         by_id.setdefault(r.indicator_id, []).append(r)
+    program = progress.program
+    rollups = progress.rollups(results)
+    if program.is_tree:
+        mains = {
+            ru.id: ru
+            for ru in rollups
+            if ru.level == "main_goal" or (ru.level == "programme" and ru.id)
+        }
+        specific = {ru.id: ru for ru in rollups if ru.level == "goal"}
+        chosen = []
+        for main in program.main_goals:
+            chosen += [(mains[main.id], f"{main.id} — {_one_line(main.name)}")]
+            chosen += [(specific[g.id], f"{g.id}) {_one_line(g.name)}")
+                       for g in program.specific_of(main.id)]  # fmt: skip
+    else:
+        chosen = [(ru, f"{ru.id}) {_one_line(ru.name)}") for ru in rollups if ru.level == "goal"]
     out: list[GoalSummary] = []
-    for rollup in progress.rollups(results):
-        if rollup.level != "goal":
-            continue
-        chosen = [r for i in rollup.indicator_ids for r in by_id.get(i, [])]
-        targeted = [r for r in chosen if r.target is not None]
+    for rollup, name in chosen:
+        picked = [r for i in rollup.indicator_ids for r in by_id.get(i, [])]
+        targeted = [r for r in picked if r.target is not None]
         statuses = " · ".join(
             t("status.summary.item", word=status_word(s), count=n) for s, n in rollup.counts
         )
         out.append(
             GoalSummary(
                 rollup.id,
-                f"{rollup.id}) {_one_line(rollup.name)}",
+                name,
                 len(rollup.indicator_ids),
                 sum(1 for r in targeted if r.status is Status.ACHIEVED),
                 len(targeted),

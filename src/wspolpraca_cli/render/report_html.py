@@ -116,7 +116,7 @@ def _row(row: ReportRow) -> str:
 
 def _area(report: Report, index: int) -> list[str]:
     area = report.areas[index]
-    heads = report.table_headers()
+    heads = report.table_headers(area)
     numeric = {5, 6}
     head_cells = "".join(
         f'<th class="num">{escape(h)}</th>' if n in numeric else f"<th>{escape(h)}</th>"
@@ -172,7 +172,7 @@ def render_html(report: Report) -> str:
     for n in range(len(report.areas)):
         parts += _area(report, n)
     parts += [
-        f"<h2>{escape(t('report.section.goals'))}</h2>",
+        f"<h2>{escape(report.goals_section)}</h2>",
         '<table class="grid goals"><colgroup><col style="width:46%"><col style="width:12%">'
         '<col style="width:18%"><col style="width:24%"></colgroup>',
         f"<thead><tr>{goal_head}</tr></thead>",

@@ -29,13 +29,13 @@ def render_md(report: Report) -> str:
         rows = [[_md(c) for c in table_cells(r)] for r in area.rows]
         out += tabulate(
             rows,
-            headers=[_md(h) for h in report.table_headers()],
+            headers=[_md(h) for h in report.table_headers(area)],
             tablefmt="github",
             disable_numparse=True,
             colalign=("left", "left", "left", "left", "left", "right", "right", "left", "left"),
         ).splitlines()
         out.append("")
-    out += [f"## {_md(t('report.section.goals'))}", ""]
+    out += [f"## {_md(report.goals_section)}", ""]
     goal_rows = [
         [_md(g.name), str(g.indicators), g.achieved_shown, _md(g.statuses)] for g in report.goals
     ]

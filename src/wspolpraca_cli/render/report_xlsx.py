@@ -141,7 +141,7 @@ def render_xlsx(report: Report) -> bytes:
         if area.goals:
             _put(ws, row, 1, area.goals)
             row += 1
-        header(ws, row, report.table_headers())
+        header(ws, row, report.table_headers(area))
         row += 1
         for r in area.rows:
             cells: list[Any] = table_cells(r, sep="\n")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
 from typing import Any, Literal
 
 from wspolpraca_cli.i18n import get_language, t
-from wspolpraca_cli.model import Indicator, Program
+from wspolpraca_cli.model import Action, Goal, Indicator, Program
 from wspolpraca_cli.numbers import format_plain
 from wspolpraca_cli.numfmt import (
     DASH,
@@ -72,10 +72,11 @@ class StatusView:
 
 
 def indicators_of_goal(program: Program, goal_id: str | None) -> set[str]:
-    """Ids of the indicators whose action serves ``goal_id`` (the main goal: all)."""
-    if goal_id is None or goal_id == program.main_goal.id:
+    """Ids of the indicators under ``goal_id`` (see :meth:`Program.under_goal`; the only main
+    goal, or none: all)."""
+    if goal_id is None:
         return {i.id for i in program.indicators}
-    return {i.id for a in program.actions if goal_id in a.goals for i in a.indicators}
+    return {i.id for i in program.under_goal(goal_id)}
 
 
 def build_view(
@@ -164,6 +165,9 @@ class Line:
 
     kind: Literal["goal", "action", "result"]
     label: str = ""
+    depth: int = 0
+    """How deep a heading stands: a goal 0 (a specific goal under its main goal 1), an
+    action one below its goal."""
     indicator: Indicator | None = None
     result: PeriodResult | ProgrammeResult | None = None
     last: PeriodResult | None = None
@@ -226,7 +230,11 @@ def _goal_label(program: Program, goals: tuple[str, ...]) -> str:
 
 def lines(view: StatusView, *, collapse: bool = False) -> list[Line]:
     """The view as grouped lines: goal → action → each indicator's results (``collapse``:
-    runs of periods without data and of one status as one line, for tables people read)."""
+    runs of periods without data and of one status as one line, for tables people read).
+
+    A programme of format 1's shape groups its actions by the goals they serve; a goal tree
+    (:attr:`Program.is_tree`) is walked main goal → specific goal → action, each goal's own
+    indicators under its heading, and an indicator serving several goals under each."""
     program = view.program
     by_indicator: dict[str, list[PeriodResult | ProgrammeResult]] = {}
     for r in view.rows:
@@ -236,24 +244,102 @@ def lines(view: StatusView, *, collapse: bool = False) -> list[Line]:
             only_whole = len(ip.periods) == 1
             if not only_whole:
                 by_indicator.setdefault(ip.id, []).append(ip.programme)
+
+    def results(ind: Indicator) -> list[Line]:
+        if collapse:
+            return _collapsed(ind, by_indicator[ind.id])
+        return [Line("result", indicator=ind, result=r) for r in by_indicator[ind.id]]
+
+    if program.is_tree:
+        return _tree_lines(program, view.goal, by_indicator, results)
     groups: dict[tuple[str, ...], list[Line]] = {}
     for action in program.actions:
         shown = [i for i in action.indicators if i.id in by_indicator]
         if not shown:
             continue
         out = groups.setdefault(action.goals, [])
-        label = t("status.group.action", id=one_line(action.id), name=one_line(action.name))
-        out.append(Line("action", label))
+        out.append(Line("action", _action_label(action), 1))
         for ind in shown:
-            if collapse:
-                out += _collapsed(ind, by_indicator[ind.id])
-            else:
-                out += [Line("result", indicator=ind, result=r) for r in by_indicator[ind.id]]
+            out += results(ind)
     result: list[Line] = []
     for goals, group in groups.items():
         result.append(Line("goal", _goal_label(program, goals)))
         result += group
     return result
+
+
+def _action_label(action: Action) -> str:
+    return t("status.group.action", id=one_line(action.id), name=one_line(action.name))
+
+
+def _tree_lines(
+    program: Program,
+    focus: str | None,
+    shown: dict[str, list[PeriodResult | ProgrammeResult]],
+    results: Callable[[Indicator], list[Line]],
+) -> list[Line]:
+    """The goal tree's lines: each main goal, its own indicators, the actions serving it
+    directly, then each of its specific goals likewise (``focus``: that goal's branch only);
+    the actions serving no goal last. A goal's heading carries its roll-up (the statuses
+    of its periods shown, as the JSON document's ``rollups`` count them)."""
+    placed: set[str] = set()
+
+    def node(goal: Goal, depth: int) -> list[Line]:
+        out: list[Line] = []
+        for ind in program.goal_indicators:
+            if ind.id in shown and goal.id in program.served_goals(ind):
+                out += results(ind)
+                placed.add(ind.id)
+        for action in program.actions:
+            inds = [
+                i for i in action.indicators if i.id in shown and goal.id in program.served_goals(i)
+            ]
+            if inds:
+                out.append(Line("action", _action_label(action), depth + 1))
+                for ind in inds:
+                    out += results(ind)
+                    placed.add(ind.id)
+        return out
+
+    def tallied(label: str, block: list[Line]) -> str:
+        """A goal's heading with its roll-up: the statuses of the periods shown under it,
+        each indicator once (``… (1 achieved · 2 in progress)``)."""
+        ids = {ln.indicator.id for ln in block if ln.indicator is not None}
+        periods = [r for i in ids for r in shown[i] if isinstance(r, PeriodResult)]
+        return f"{label} ({summary_line(periods)})" if periods else label
+
+    chosen = program.goal(focus) if focus is not None else None
+    result: list[Line] = []
+    for main in program.main_goals:
+        if chosen is not None and main.id not in (chosen.id, chosen.main):
+            continue
+        block = node(main, 0)
+        for goal in program.specific_of(main.id):
+            if chosen is not None and chosen.main and goal.id != chosen.id:
+                continue
+            inner = node(goal, 1)
+            if inner:
+                block += [Line("goal", tallied(_specific_label(goal), inner), 1), *inner]
+        if block:
+            result += [Line("goal", tallied(_main_label(main), block)), *block]
+    rest: list[Line] = []
+    for action in program.actions:
+        inds = [i for i in action.indicators if i.id in shown and i.id not in placed]
+        if inds:
+            rest.append(Line("action", _action_label(action), 1))
+            for ind in inds:
+                rest += results(ind)
+    if rest:
+        result += [Line("goal", t("status.group.no_goal")), *rest]
+    return result
+
+
+def _main_label(goal: Goal) -> str:
+    return t("status.group.main_goal", id=one_line(goal.id), name=one_line(goal.name))
+
+
+def _specific_label(goal: Goal) -> str:
+    return t("status.group.goal", id=one_line(goal.id), name=one_line(goal.name))
 
 
 def _wrap(text: str, width: int | None) -> str:
@@ -323,8 +409,10 @@ def header_lines(view: StatusView, lang: str) -> list[str]:
     if view.goal is not None:
         goal = view.program.goal(view.goal)
         name = one_line(goal.name) if goal else ""
-        if view.goal == view.program.main_goal.id:
-            out.append(t("status.header.main_goal", goal=f"{one_line(view.goal)} — {name}"))
+        if goal is not None and not goal.main:  # the only main goal: every indicator
+            several = len(view.program.main_goals) > 1
+            key = "status.header.one_main_goal" if several else "status.header.main_goal"
+            out.append(t(key, goal=f"{one_line(view.goal)} — {name}"))
         else:
             out.append(t("status.header.goal", goal=f"{one_line(view.goal)}) {name}"))
     return out
@@ -388,10 +476,8 @@ def render_plain(view: StatusView) -> str:
         out += head
         body = iter(blocks)
         for line in all_lines:
-            if line.kind == "goal":
-                out.append(line.label)
-            elif line.kind == "action":
-                out.append("  " + line.label)
+            if line.kind != "result":
+                out.append("  " * line.depth + line.label)
             else:
                 out += next(body)
         out.append("")
@@ -417,7 +503,7 @@ def render_md(view: StatusView) -> str:
             pending.append([markdown_text(c) for c in _result_cells(line, lang)])
             continue
         flush()
-        level = "##" if line.kind == "goal" else "###"
+        level = "#" * (line.depth + 2)
         out += [f"{level} {markdown_text(line.label)}", ""]
     flush()
     out.append(summary_line(view.rows))
@@ -513,16 +599,20 @@ def render_csv(view: StatusView, *, bom: bool = True) -> str:
         ]
     )
     program = view.program
+    written: set[tuple[str, str, bool]] = set()  # an indicator under several goals: once
     for line in lines(view):
         if line.kind != "result":
             continue
         ind, r = line.indicator, line.result
         assert ind is not None and r is not None
-        action = program.action(ind.action_id)
+        key = (ind.id, str(r.period), isinstance(r, ProgrammeResult))
+        if key in written:
+            continue
+        written.add(key)
         scope = "programme" if isinstance(r, ProgrammeResult) else "period"
         writer.writerow(
             [
-                " ".join(action.goals) if action else "",
+                " ".join(program.served_goals(ind)),
                 ind.action_id,
                 ind.id,
                 " ".join(ind.name.split()),

@@ -289,11 +289,8 @@ def render_rich(view: StatusView, console: Any) -> None:
     results = iter(cells)
     previous: str | None = None
     for line in all_lines:
-        if line.kind == "goal":
-            heading(line.label, "bold")
-            continue
-        if line.kind == "action":
-            heading("  " + line.label, "italic")
+        if line.kind != "result":  # a goal (a specific goal one deeper), an action
+            heading("  " * line.depth + line.label, "bold" if line.kind == "goal" else "italic")
             continue
         row = next(results)
         ind, r = line.indicator, line.result
@@ -446,13 +443,37 @@ def tree_rich(program: Program, console: Any) -> None:
     """The goal tree (``wsp list``)."""
     from rich.tree import Tree
 
-    from wspolpraca_cli.render.programme import goal_names, serves, target_display
+    from wspolpraca_cli.render.programme import also_serves, goal_names, serves, target_display
+
+    def indicator(node: Any, ind: Any) -> None:
+        target = _markup_text(target_display(ind))
+        more = also_serves(program, ind.serves)
+        node.add(
+            f"[green]{_markup_text(ind.id)}[/] [bold]{_markup_text(ind.name)}[/] — "
+            f"{t('label.target').lower()}: [yellow]{target}[/]; "
+            f"{_markup_text(ind.frequency_text)}"
+            + (f"[dim]{_markup_text(more)}[/]" if more else "")
+        )
 
     root = Tree(f"[bold]{_markup_text(program.title)}[/]")
-    main = root.add(f"[bold]{t('label.main_goal')}:[/] {_markup_text(program.main_goal.name)}")
-    goals = main.add(f"[bold]{t('label.specific_goals')}[/]")
-    for g in program.specific_goals:
-        goals.add(f"[cyan]{_markup_text(g.id)})[/] {_markup_text(g.name)}")
+    if program.is_tree:  # each main goal, its indicators, its specific goals with theirs
+        for m in program.main_goals:
+            main = root.add(
+                f"[bold]{t('label.main_goal')} {_markup_text(m.id)}:[/] {_markup_text(m.name)}"
+            )
+            for ind in program.goal_indicators:
+                if m.id in program.served_goals(ind):
+                    indicator(main, ind)
+            for g in program.specific_of(m.id):
+                goal = main.add(f"[cyan]{_markup_text(g.id)})[/] {_markup_text(g.name)}")
+                for ind in program.goal_indicators:
+                    if g.id in program.served_goals(ind):
+                        indicator(goal, ind)
+    else:
+        main = root.add(f"[bold]{t('label.main_goal')}:[/] {_markup_text(program.main_goal.name)}")
+        goals = main.add(f"[bold]{t('label.specific_goals')}[/]")
+        for g in program.specific_goals:
+            goals.add(f"[cyan]{_markup_text(g.id)})[/] {_markup_text(g.name)}")
     for area in program.areas:
         node = root.add(
             f"[bold]{t('label.area')} {_markup_text(area.id)})[/] {_markup_text(area.name)}"
@@ -464,12 +485,7 @@ def tree_rich(program: Program, console: Any) -> None:
                 f"[cyan]{_markup_text(action.id)}[/] {_markup_text(action.name)}{served}"
             )
             for ind in action.indicators:
-                target = _markup_text(target_display(ind))
-                act.add(
-                    f"[green]{_markup_text(ind.id)}[/] [bold]{_markup_text(ind.name)}[/] — "
-                    f"{t('label.target').lower()}: [yellow]{target}[/]; "
-                    f"{_markup_text(ind.frequency_text)}"
-                )
+                indicator(act, ind)
     console.print(root)
 
 
