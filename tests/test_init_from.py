@@ -217,38 +217,53 @@ def test_several_areas_rows_and_notations(make_wsp: MakeWsp, tmp_path: Path) -> 
     assert [i.unit.value for i in got.indicators] == ["count", "count", "amount", "percent",
                                                       "count"]  # fmt: skip
     assert got.sources == ("Opracowano na podstawie diagnozy potrzeb organizacji z 2023 r.",)
-    # two main goals: format 1 holds one; the second is kept in a comment, with its text
-    assert got.main_goal.id == "I"
-    assert (
-        got.main_goal.name
-        == "Wzmocnienie potencjału organizacji pozarządowych działających w gminie"
-    )
-    assert [g.id for g in got.specific_goals] == ["I.1", "I.2", "II.1", "II.2"]
-    assert "another main goal (II)" in run.stderr
-    assert "Rozwój partnerskiej współpracy samorządu z organizacjami" in written
+    assert [(g.id, g.name) for g in got.main_goals] == [
+        ("I", "Wzmocnienie potencjału organizacji pozarządowych działających w gminie"),
+        ("II", "Rozwój partnerskiej współpracy samorządu z organizacjami"),
+    ]
+    assert [(g.id, g.main) for g in got.specific_goals] == [
+        ("I.1", "I"), ("I.2", "I"), ("II.1", "II"), ("II.2", "II")
+    ]  # fmt: skip
+    assert "DO SPRAWDZENIA: another main goal" not in written
 
 
-def test_several_main_goals_in_format_2_are_a_list(
+def test_format_1_keeps_further_main_goals_in_comments(
     make_wsp: MakeWsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Written in format 1 (DRAFT_FORMAT, one constant), which holds one main goal: the
+    second is kept in a comment with its text, its specific goals stay in the list."""
     from wspolpraca_cli.draft import write
 
-    monkeypatch.setattr(write, "DRAFT_FORMAT", 2)
+    monkeypatch.setattr(write, "DRAFT_FORMAT", 1)
+    run, written = draft(make_wsp, tmp_path, GMINA)
+    assert run.exit_code == 0, run.stderr
+    assert yaml.safe_load(written)["format"] == 1
+    got = programme(written)
+    assert [g.id for g in got.main_goals] == ["I"]
+    assert [g.id for g in got.specific_goals] == ["I.1", "I.2", "II.1", "II.2"]
+    assert "another main goal (II); format 1 holds one main goal" in run.stderr
+    assert "„Rozwój partnerskiej współpracy samorządu z organizacjami”" in written
+
+
+def test_several_main_goals_in_format_2_are_a_tree(make_wsp: MakeWsp, tmp_path: Path) -> None:
     source = tmp_path / "gmina.txt"
     source.write_text(GMINA, encoding="utf-8")
     run = make_wsp()("init", "--from", str(source), "-")
     assert run.exit_code == 0, run.stderr
     data = yaml.safe_load(run.stdout)
     assert data["format"] == 2
-    assert [g["id"] for g in data["goals"]["main"]] == ["I", "II"]
-    assert "another main goal" not in run.stdout
+    assert [(g["id"], [s["id"] for s in g["specific"]]) for g in data["goals"]["main"]] == [
+        ("I", ["I.1", "I.2"]),
+        ("II", ["II.1", "II.2"]),
+    ]
 
 
 def test_polish_messages_and_comments(make_wsp: MakeWsp, tmp_path: Path) -> None:
     run, written = draft(make_wsp, tmp_path, GMINA, lang="pl")
     assert run.exit_code == 0
     assert "Do sprawdzenia" in run.stderr
-    assert "# DO SPRAWDZENIA: kolejny cel główny (II)" in written
+    assert "# DO SPRAWDZENIA: dokument nie podaje" not in written  # it names its issuer
+    assert "# DO SPRAWDZENIA: organ odczytany z nagłówka uchwały" in written
     assert "Utworzono szkic" in run.stderr
 
 
@@ -384,7 +399,7 @@ def test_dash_writes_to_standard_output(make_wsp: MakeWsp, tmp_path: Path) -> No
     run = make_wsp()("init", "--from", str(source), "-")
     assert run.exit_code == 0
     programme(run.stdout)
-    assert run.stdout.startswith("# Programme file of wsp (format 1)")
+    assert run.stdout.startswith("# Programme file of wsp (format 2)")
     assert re.search(r"^-:\d+: DO SPRAWDZENIA", run.stderr, re.M)
 
 

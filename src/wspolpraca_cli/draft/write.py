@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from wspolpraca_cli.draft.model import Action, Area, Check, Draft, Indicator
 from wspolpraca_cli.i18n import t
 
-DRAFT_FORMAT = 1
-"""The programme file format a draft is written in: the one the loader reads today. With 2,
-several main goals are written as a list under ``goals.main`` (format 2's superset) instead of
-one main goal and the others in comments."""
+DRAFT_FORMAT = 2
+"""The programme file format a draft is written in (the loader reads 1 and 2). Format 2's goal
+tree holds several main goals, each with its specific goals (``goals.main`` a list); with 1,
+the first main goal is written and the others are kept in comments."""
 
 MARK = "DO SPRAWDZENIA"
 """The word every check's comment starts with (one word to search for in an editor)."""
@@ -203,10 +203,16 @@ def _goals(out: _Out, draft: Draft) -> None:
     if not mains or not mains[0].name:
         out.check(2, Check(t("draft.check.main_goal_missing")))
     if several_main_goals() and len(mains) > 1:
-        out.add("  main:")
+        out.add("  main:")  # format 2's goal tree: each main goal with its specific goals
         for main in mains:
             out.key(4, "id", main.id, dash=True)
             out.key(6, "name", main.name or PLACEHOLDER)
+            if main.specific:
+                out.add("      specific:")
+                for goal in main.specific:
+                    out.key(8, "id", goal.id, dash=True)
+                    out.key(10, "name", goal.name or PLACEHOLDER)
+        return
     else:
         out.add("  main:")
         main_id = mains[0].id if mains else "główny"
