@@ -685,3 +685,21 @@ def test_what_the_loader_still_refuses_is_listed(monkeypatch: pytest.MonkeyPatch
     rendered = drafting.render_draft(found, drafting.Meta(years=(2025, 2026)), 2026)
     line = rendered.text.splitlines().index("            target: 2/kwartał") + 1
     assert any(n == line for n, _ in rendered.checks), rendered.checks
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1250"], ids=lambda e: e)
+def test_text_in_the_encodings_offices_save(
+    make_wsp: MakeWsp, tmp_path: Path, encoding: str
+) -> None:
+    run, written = draft(make_wsp, tmp_path, GMINA.encode(encoding))
+    assert run.exit_code == 0, run.stderr
+    assert indicators(programme(written))[0] == (
+        "1.1", "Liczba przeszkolonych osób", "150 w 2027", "Raz w roku"
+    )  # fmt: skip
+
+
+def test_rtf_is_an_unknown_type(make_wsp: MakeWsp, tmp_path: Path) -> None:
+    run, _ = draft(make_wsp, tmp_path, b"{\\rtf1\\ansi Cel g\\'b3\\'f3wny}", name="u.txt")
+    assert run.exit_code == 2
+    assert "(type RTF)" in run.stderr
+    assert "save the document as DOCX or PDF" in run.stderr

@@ -64,6 +64,12 @@ def kind_of(path: Path, head: bytes) -> str:
             t("draft.unknown_type", path=path, kind=path.suffix or "ZIP"),
             hint=t("draft.unknown_type.hint"),
         )
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "txt"  # UTF-16 with its byte order mark (Notepad's "Unicode")
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise DraftInputError(
+            t("draft.unknown_type", path=path, kind="RTF"), hint=t("draft.unknown_type.hint")
+        )
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         raise DraftInputError(t("draft.pdf_damaged", path=path, error=t("draft.pdf_no_header")))
@@ -120,7 +126,10 @@ def read(path: Path) -> Source:
 
 
 def decode(data: bytes) -> str:
-    """A text file's text: UTF-8 (with or without its byte order mark), else Windows-1250."""
+    """A text file's text: UTF-16 with its byte order mark, UTF-8 (with or without one),
+    else Windows-1250."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
