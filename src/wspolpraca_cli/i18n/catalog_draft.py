@@ -223,10 +223,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wiersz tabeli, w którym wsp nie znalazł wskaźnika ani częstotliwości",
         "a table row in which wsp found no indicator and no frequency",
     ),
-    "draft.check.no_frequency": (
-        "wiersz bez częstotliwości pomiaru, którą wsp umie odczytać",
-        "a row without a measurement frequency wsp can read",
-    ),
     "draft.check.other_column": (
         "kolumna „{column}”, której plik programu nie ma",
         "the column “{column}”, which the programme file does not have",
