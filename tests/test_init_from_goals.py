@@ -72,3 +72,17 @@ def test_specific_goals_one_a_line_and_as_bullets() -> None:
 def test_a_roman_numeral_is_not_taken_from_a_word() -> None:
     assert goals("Cel ogólny Integracja środowisk\n") == [("główny", "Integracja środowisk", [])]
     assert goals("Cel ogólny II: Integracja\nCel ogólny I: Rozwój\n")[0][0] == "II"
+
+
+@pytest.mark.parametrize("heading", ["1. Działania2.", "1. Działania 2.", "1. Działania²."])
+def test_a_footnote_marker_on_the_actions_heading(heading: str) -> None:
+    text = (
+        f"Cel główny: X\n{heading}\n1) obszar\n"
+        "L.p. Nazwa działania Wskaźnik Wartość docelowa Częstotliwość pomiaru\n"
+        "1 szkolenia Liczba szkoleń 4/rok Raz w roku\n"
+        "2 Materiał zespołu autorskiego.\n"
+    )
+    found = parse(Source("u.txt", tuple(lines_of(text))))
+    assert found.sources == ["Materiał zespołu autorskiego."]
+    assert [a.name for a in found.areas] == ["obszar"]
+    assert len(found.areas[0].actions) == 1

@@ -71,6 +71,9 @@ _ACTIONS_HEADING = re.compile(
 )
 _GOALS_HEADING = re.compile(rf"^{_NUMBERING}cele?\b", _I)
 _GLUED_MARKER = re.compile(r"(?P<word>[^\W\d_]{3,})(?P<num>\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹]+)(?=[.:)]?\s*$)")
+_SPACED_MARKER = re.compile(r"(?<=[^\W\d_]{3})\s(?P<num>\d{1,2})(?=[.:]?\s*$)")
+"""A footnote's number set apart from the heading it marks (``Działania 2.``), as some
+PDF-to-text tools give a superscript."""
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹", "123456789")
 _FOOTNOTE = re.compile(r"^(?P<num>\d{1,2})\s+(?P<text>\S.*)$")
 _ROW_START = re.compile(r"^(?P<lp>\d{1,3})(?P<sep>[.)])?(?:\s+(?P<text>\S.*))?$")
@@ -222,12 +225,13 @@ class _Parser:
         if m := _SPECIFIC.match(line):
             self.pending = None
             return self._specific_goals(i, m)
-        marker = _GLUED_MARKER.search(line)
+        marker = _GLUED_MARKER.search(line) or _SPACED_MARKER.search(line)
         if marker and len(line) <= 80:
             heading = line[: marker.start("num")] + line[marker.end("num") :]
+            spaced = marker.re is _SPACED_MARKER
             if (
                 _ACTIONS_HEADING.match(heading)
-                or _SECTION.match(heading)
+                or (_SECTION.match(heading) and not spaced)
                 or _GOALS_HEADING.match(heading)
             ):  # a footnote on the programme's headings (not on the preamble's law)
                 self.markers.add(marker["num"].translate(_SUPERSCRIPTS))
