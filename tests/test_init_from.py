@@ -703,3 +703,32 @@ def test_rtf_is_an_unknown_type(make_wsp: MakeWsp, tmp_path: Path) -> None:
     assert run.exit_code == 2
     assert "(type RTF)" in run.stderr
     assert "save the document as DOCX or PDF" in run.stderr
+
+
+LOWER_CASE = """\
+Program współpracy Gminy Iksowo z organizacjami pozarządowymi na rok 2026
+Cel główny programu: budowanie partnerstwa
+Obszar I. Współpraca finansowa
+Lp. Nazwa działania Wskaźnik Wartość docelowa Częstotliwość pomiaru
+1. otwarte konkursy ofert liczba konkursów 3 Corocznie
+2. małe granty Liczba umów
+nie mniej niż 8 Raz w roku
+Obszar II. Współpraca pozafinansowa
+Lp. Nazwa działania Wskaźnik Wartość docelowa Częstotliwość pomiaru
+1. konsultacje Odsetek aktów 100% jednorazowo
+"""
+
+
+def test_rows_numbered_with_dots_roman_areas_and_a_row_in_lower_case(
+    make_wsp: MakeWsp, tmp_path: Path
+) -> None:
+    run, written = draft(make_wsp, tmp_path, LOWER_CASE)
+    assert run.exit_code == 0, run.stderr
+    got = programme(written)
+    assert indicators(got) == [
+        ("I.1", "liczba konkursów", "3", "Corocznie"),
+        ("I.2", "Liczba umów", "nie mniej niż 8", "Raz w roku"),
+        ("II.1", "Odsetek aktów", "100%", "jednorazowo"),
+    ]
+    assert got.actions[0].name == "otwarte konkursy ofert"
+    assert "the indicator told from the action's name from the word “liczba”" in run.stderr

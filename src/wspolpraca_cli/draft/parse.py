@@ -156,6 +156,11 @@ INDICATOR_WORDS = frozenset(
 )
 
 
+_MEASURE_WORDS = frozenset(["liczba", "ilość", "odsetek", "procent", "kwota", "udział"])
+"""Words that start an indicator even in lower case, when nothing else tells it from the
+action's name."""
+
+
 @dataclass
 class _Token:
     word: str
@@ -928,9 +933,19 @@ def _split_name(
         cut = next(
             (k for k in range(1, len(body)) if body[k].line_start and _capital(body[k])), None
         )
+    guessed = False
+    if cut is None:  # all in lower case: the last word that names a measure (``liczba``)
+        found = [k for k in range(1, len(body)) if body[k].word.lower() in _MEASURE_WORDS]
+        cut, guessed = (found[-1], True) if found else (None, False)
     if cut is None:
         return _words(tokens), []
-    return _words(body[:cut]), [_indicator(tokens[cut:], freq, body[cut].where, baseline)]
+    indicator = _indicator(tokens[cut:], freq, body[cut].where, baseline)
+    if guessed:
+        indicator.checks.append(
+            Check(t("draft.check.indicator_guessed", word=body[cut].word), _words(tokens),
+                  body[cut].where)
+        )  # fmt: skip
+    return _words(body[:cut]), [indicator]
 
 
 def _indicator(

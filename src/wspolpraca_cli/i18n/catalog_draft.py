@@ -219,6 +219,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an action whose indicator wsp could not tell from its name; the action is left out "
         "of the data",
     ),
+    "draft.check.indicator_guessed": (
+        "wskaźnik oddzielony od nazwy działania od słowa „{word}” (wiersz bez wielkich liter)",
+        "the indicator told from the action's name from the word “{word}” (a row without capitals)",
+    ),
     "draft.check.row_unread": (
         "wiersz tabeli, w którym wsp nie znalazł wskaźnika ani częstotliwości",
         "a table row in which wsp found no indicator and no frequency",
