@@ -176,8 +176,8 @@ def test_list_json() -> None:
     ind = data["areas"][0]["actions"][0]["indicators"][0]
     assert ind["id"] == "1.1"
     assert ind["target"] == {
-        "text": "1/rok", "kind": "per_period", "value": 1.0, "per": "yearly", "year": None,
-        "by_year": {}, "percent": False, "descending": False,
+        "text": "1/rok", "kind": "per_period", "value": 1.0, "target_max": None,
+        "per": "yearly", "year": None, "by_year": {}, "percent": False, "descending": False,
     }  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wspolpraca_cli.aggregation import Aggregate
-from wspolpraca_cli.entries import Entry, EntryKind, PeriodSummary, summarise
+from wspolpraca_cli.entries import Entry, EntryKind, PeriodSummary, summarise, summarise_tags
 from wspolpraca_cli.loader import load_program, load_text
 from wspolpraca_cli.model import Program
 from wspolpraca_cli.periods import Period, PeriodKind
@@ -400,7 +400,7 @@ def test_evaluate_accepts_store_like_summaries() -> None:
         PeriodSummary("1.1", "2022", Aggregate(2, 3.0, 1.0, 2.0, 2.0)),
         PeriodSummary("1.1", "2023", Aggregate(1, 0.0, 0.0, 0.0, 0.0)),
     ]
-    a = evaluate(SEED, stats, date(2024, 1, 15))
+    a = evaluate(SEED, stats, date(2024, 1, 15), tags=summarise_tags(entries, date(2024, 1, 15)))
     b = progress(SEED, entries, date(2024, 1, 15))
     assert a == b
 
@@ -414,7 +414,7 @@ def test_evaluate_matches_the_store_summaries(tmp_path: Path) -> None:
             [Entry("", e.indicator_id, e.period, e.value, date=e.date) for e in entries]
         )
         day = date(2024, 6, 1)
-        from_sql = evaluate(SEED, store.summaries(day), day)
+        from_sql = evaluate(SEED, store.summaries(day), day, tags=store.tag_summaries(day, ["1.1"]))
     assert from_sql == progress(SEED, stored, day)
 
 

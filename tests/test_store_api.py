@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import StoreAt
 from wspolpraca_cli.aggregation import Aggregate
 from wspolpraca_cli.entries import Entry, EntryKind, effective
 from wspolpraca_cli.errors import InputError, StoreError
@@ -18,12 +19,16 @@ from wspolpraca_cli.model import Aggregation
 from wspolpraca_cli.store import open_store
 from wspolpraca_cli.store.sqlite_schema import APPLICATION_ID, SCHEMA_VERSION
 
+# every test runs against each store backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("backend")
+
 
 def rec(value: float, period: str = "2024", ind: str = "1.1", **kw: object) -> Entry:
     fields: dict[str, object] = {"uid": "", **kw}
     return Entry(indicator_id=ind, period=period, value=value, **fields)  # type: ignore[arg-type]
 
 
+@pytest.mark.sqlite_only(reason="checks the file is made (PostgreSQL: test_store_postgres.py)")
 def test_add_fills_uid_time_user_and_seq(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "s.wsp.db"
     with open_store(path, create_folders=True) as store:
@@ -40,6 +45,7 @@ def test_add_fills_uid_time_user_and_seq(tmp_path: Path) -> None:
         assert store.schema_version() == SCHEMA_VERSION
 
 
+@pytest.mark.sqlite_only(reason="SQLite's PRAGMAs")
 def test_schema_markers_and_wal(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     open_store(path).close()
@@ -50,6 +56,7 @@ def test_schema_markers_and_wal(tmp_path: Path) -> None:
     conn.close()
 
 
+@pytest.mark.sqlite_only(reason="a missing file")
 def test_readonly_missing_file_creates_nothing(tmp_path: Path) -> None:
     path = tmp_path / "none" / "s.db"
     with open_store(path, readonly=True) as store:
@@ -59,6 +66,7 @@ def test_readonly_missing_file_creates_nothing(tmp_path: Path) -> None:
     assert not path.exists() and not path.parent.exists()
 
 
+@pytest.mark.sqlite_only(reason="SQLite triggers (PostgreSQL: test_store_postgres.py)")
 def test_entries_are_never_updated_or_deleted(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     with open_store(path) as store:
@@ -73,16 +81,16 @@ def test_entries_are_never_updated_or_deleted(tmp_path: Path) -> None:
         assert [e.value for e in store.entries()] == [1.0]
 
 
-def test_add_many_is_all_or_nothing(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s.db") as store:
+def test_add_many_is_all_or_nothing(store_at: StoreAt) -> None:
+    with open_store(store_at("s.db")) as store:
         first = store.add(rec(1))
         with pytest.raises(InputError, match="already in the store"):
             store.add_many([rec(2), rec(3, uid=first.uid)])
         assert [e.value for e in store.entries()] == [1.0]
 
 
-def test_supersession_rules(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s.db") as store:
+def test_supersession_rules(store_at: StoreAt) -> None:
+    with open_store(store_at("s.db")) as store:
         a = store.add(rec(2))
         b = store.add(
             Entry("", "1.1", "2024", 0.0, EntryKind.CORRECTION, supersedes=a.uid, reason="typo")
@@ -102,8 +110,8 @@ def test_supersession_rules(tmp_path: Path) -> None:
         assert [e.value for e in effective(store.entries())] == [5.0]
 
 
-def test_superseded_by_of_one_indicator(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s.db") as store:
+def test_superseded_by_of_one_indicator(store_at: StoreAt) -> None:
+    with open_store(store_at("s.db")) as store:
         a = store.add(rec(2))
         b = store.add(Entry("", "1.1", "2024", 3.0, EntryKind.CORRECTION, supersedes=a.uid))
         x = store.add(rec(7, ind="pct"))
@@ -114,8 +122,8 @@ def test_superseded_by_of_one_indicator(tmp_path: Path) -> None:
         assert store.superseded_by() == {a.uid: b.uid, x.uid: y.uid}
 
 
-def test_get_prefix_ambiguous_and_short(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s.db") as store:
+def test_get_prefix_ambiguous_and_short(store_at: StoreAt) -> None:
+    with open_store(store_at("s.db")) as store:
         store.add(rec(1, uid="abcd1111"))
         store.add(rec(1, uid="abcd2222"))
         with pytest.raises(InputError, match="matches several entries"):
@@ -126,8 +134,8 @@ def test_get_prefix_ambiguous_and_short(tmp_path: Path) -> None:
         assert store.get("ffff") is None
 
 
-def test_summaries_match_aggregate(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s.db") as store:
+def test_summaries_match_aggregate(store_at: StoreAt) -> None:
+    with open_store(store_at("s.db")) as store:
         a = store.add(rec(2, date="2024-03-01"))
         store.add(rec(3, date="2024-11-30"))
         store.add(rec(4))
@@ -149,12 +157,12 @@ def test_summaries_match_aggregate(tmp_path: Path) -> None:
         assert store.summaries(indicator_ids=["9.9"]) == []
 
 
-def test_import_entries_skips_present_and_refuses_conflicts(tmp_path: Path) -> None:
-    with open_store(tmp_path / "a.db") as src:
+def test_import_entries_skips_present_and_refuses_conflicts(store_at: StoreAt) -> None:
+    with open_store(store_at("a.db")) as src:
         src.add(rec(1))
         src.add(rec(2, note="x"))
         entries = src.entries()
-    with open_store(tmp_path / "b.db") as dst:
+    with open_store(store_at("b.db")) as dst:
         first = dst.import_entries(entries)
         assert (first.added, first.present) == (2, 0)
         again = dst.import_entries(entries)
@@ -166,6 +174,7 @@ def test_import_entries_skips_present_and_refuses_conflicts(tmp_path: Path) -> N
         assert [e.uid for e in dst.entries()] == [e.uid for e in entries]
 
 
+@pytest.mark.sqlite_only(reason="foreign files (PostgreSQL: test_store_postgres.py)")
 def test_not_a_wsp_store(tmp_path: Path) -> None:
     text = tmp_path / "notes.txt"
     text.write_text("hello", encoding="utf-8")
@@ -183,6 +192,7 @@ def test_not_a_wsp_store(tmp_path: Path) -> None:
             open_store(other, readonly=readonly)
 
 
+@pytest.mark.sqlite_only(reason="SQLite's user_version (PostgreSQL: test_store_postgres.py)")
 def test_newer_schema_refused(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     open_store(path).close()
@@ -193,6 +203,7 @@ def test_newer_schema_refused(tmp_path: Path) -> None:
         open_store(path)
 
 
+@pytest.mark.sqlite_only(reason="damages the SQLite file")
 def test_damaged_store(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     with open_store(path) as store:
@@ -209,6 +220,7 @@ def test_damaged_store(tmp_path: Path) -> None:
     assert info.value.exit_code == ExitCode.STORE_FAILURE
 
 
+@pytest.mark.sqlite_only(reason="an SQLite lock (PostgreSQL: test_store_postgres.py)")
 def test_locked_too_long(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     open_store(path).close()
@@ -237,6 +249,7 @@ def make_readonly(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(sqlite3, "connect", connect)
 
 
+@pytest.mark.sqlite_only(reason="file permissions")
 def test_readonly_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "s.db"
     with open_store(path) as store:
@@ -266,6 +279,7 @@ def _full_disk_configure(limit: int):  # type: ignore[no-untyped-def]
     return configure
 
 
+@pytest.mark.sqlite_only(reason="SQLite's max_page_count")
 def test_full_disk_keeps_earlier_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import wspolpraca_cli.store.sqlite_open as store_module
 
@@ -284,13 +298,13 @@ def test_full_disk_keeps_earlier_entries(tmp_path: Path, monkeypatch: pytest.Mon
         assert store.integrity_check() == "ok"
 
 
-def test_sql_looking_and_polish_text_verbatim(tmp_path: Path) -> None:
+def test_sql_looking_and_polish_text_verbatim(store_at: StoreAt) -> None:
     note = '\'); DROP TABLE entries; -- ąęłśżźćń ĄĘŁŚŻŹĆŃ óÓ "x" % _ \\ \n 2nd line'
-    with open_store(tmp_path / "s.db") as store:
+    with open_store(store_at("s.db")) as store:
         stored = store.add(
             rec(1, note=note, source="Robert'); --", tags=(("organizator", "wspólnie"),))
         )
-    with open_store(tmp_path / "s.db", readonly=True) as store:
+    with open_store(store_at("s.db"), readonly=True) as store:
         (back,) = store.entries()
     assert back == stored
     assert back.note == note and back.tags == (("organizator", "wspólnie"),)
@@ -300,13 +314,13 @@ def test_sql_looking_and_polish_text_verbatim(tmp_path: Path) -> None:
 
 
 def _writer(path: str, worker: int, count: int) -> None:
-    with open_store(Path(path)) as store:
+    with open_store(path) as store:
         for i in range(count):
             store.add(rec(1, note=f"w{worker}-{i}"))
 
 
-def test_eight_processes_record_at_once(tmp_path: Path) -> None:
-    path = tmp_path / "s.db"
+def test_eight_processes_record_at_once(store_at: StoreAt) -> None:
+    path = store_at("s.db")
     ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     procs = [ctx.Process(target=_writer, args=(str(path), w, 25)) for w in range(8)]
     for p in procs:
@@ -338,6 +352,38 @@ def _version_1_store(path: Path) -> Path:
     return path
 
 
+def _corrector(path: str, target: str, worker: int) -> None:
+    """Exit 0 when this worker's correction of ``target`` was stored, 5 when it was refused
+    because another one superseded it first."""
+    with open_store(path) as store:
+        try:
+            store.add(Entry("", "1.1", "2024", float(worker), EntryKind.CORRECTION,
+                            supersedes=target, reason=f"w{worker}"))  # fmt: skip
+        except InputError as exc:
+            os._exit(5 if "already been superseded" in exc.message else 6)
+    os._exit(0)
+
+
+@pytest.mark.slow
+def test_supersession_race_one_correction_wins(store_at: StoreAt) -> None:
+    path = store_at("s.db")
+    with open_store(path) as store:
+        target = store.add(rec(1)).uid
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_corrector, args=(str(path), target, w)) for w in range(6)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    codes = sorted(p.exitcode for p in procs)
+    assert codes == [0, 5, 5, 5, 5, 5], codes
+    with open_store(path, readonly=True) as store:
+        corrections = [e for e in store.entries() if e.supersedes == target]
+        assert len(corrections) == 1
+        assert store.superseded_by() == {target: corrections[0].uid}
+
+
+@pytest.mark.sqlite_only(reason="an SQLite schema-1 file (PostgreSQL: test_store_postgres.py)")
 def test_migrates_a_version_1_store_forward(tmp_path: Path) -> None:
 
     path = _version_1_store(tmp_path / "old.db")
@@ -350,11 +396,11 @@ def test_migrates_a_version_1_store_forward(tmp_path: Path) -> None:
     assert "entries_aggregate" in names and "entries_indicator_period" not in names
 
 
-def test_summaries_agree_with_effective_on_random_histories(tmp_path: Path) -> None:
+def test_summaries_agree_with_effective_on_random_histories(store_at: StoreAt) -> None:
     import random
 
     rng = random.Random(20240310)
-    with open_store(tmp_path / "s.db") as store:
+    with open_store(store_at("s.db")) as store:
         live: list[Entry] = []
         for _ in range(400):
             action = rng.random()
@@ -406,6 +452,7 @@ def test_summaries_agree_with_effective_on_random_histories(tmp_path: Path) -> N
             ]
 
 
+@pytest.mark.sqlite_only(reason="an SQLite schema-1 file")
 def test_a_version_1_store_that_cannot_be_migrated_is_still_readable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,6 +12,9 @@ import pytest
 from tests.conftest import TEST_PROGRAM, Wsp
 from wspolpraca_cli.store import open_store
 
+# every test runs against each store backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("backend")
+
 
 def stored(wsp: Wsp) -> list[tuple[str, str, float | None, str]]:
     with open_store(wsp.store, readonly=True) as store:
@@ -54,7 +57,7 @@ def test_unknown_indicator_did_you_mean(wsp: Wsp) -> None:
     assert run.exit_code == 2
     assert "No indicator '1.2' in the programme." in run.stderr
     assert "Did you mean: 1.1?" in run.stderr
-    assert not wsp.store.exists()
+    assert not wsp.store_exists()
 
 
 @pytest.mark.parametrize(
@@ -76,7 +79,7 @@ def test_bad_periods(wsp: Wsp, args: list[str], message: str) -> None:
     assert run.exit_code == 2
     assert message in run.stderr
     assert "hint:" in run.stderr
-    assert not wsp.store.exists()
+    assert not wsp.store_exists()
 
 
 def test_date_derives_the_period(wsp: Wsp) -> None:
@@ -177,7 +180,7 @@ def test_refused_values(wsp: Wsp, ind: str, text: str, message: str, forms: str)
     assert run.exit_code == 2
     assert message in run.stderr
     assert forms in run.stderr
-    assert not wsp.store.exists()
+    assert not wsp.store_exists()
 
 
 def test_tags(wsp: Wsp) -> None:
@@ -238,7 +241,7 @@ def test_dry_run_stores_nothing(wsp: Wsp) -> None:
     assert run.exit_code == 0
     assert run.stdout == ""
     assert "Dry run (nothing stored)" in run.stderr and "would be: 2 (sum" in run.stderr
-    assert not wsp.store.exists()
+    assert not wsp.store_exists()
     wsp.record("1.1", "1", "--year", "2024")
     run = wsp("record", "1.1", "2", "--year", "2024", "--dry-run")
     assert "would be: 3 (sum, 2 entries)" in run.stderr
@@ -398,7 +401,7 @@ def test_history_of_an_empty_store_creates_nothing(wsp: Wsp) -> None:
     assert run.stdout == ""
     assert "No entries" in run.stderr
     assert json.loads(wsp("history", "--format", "json").stdout)["entries"] == []
-    assert not wsp.store.exists()
+    assert not wsp.store_exists()
 
 
 def test_sql_looking_notes_and_polish_letters_verbatim(wsp: Wsp) -> None:

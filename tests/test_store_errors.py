@@ -15,6 +15,9 @@ from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.errors import StoreError
 from wspolpraca_cli.store import distinct_prefixes, open_store
 
+# every test runs against each store backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("backend")
+
 
 def count(wsp: Wsp) -> int:
     with open_store(wsp.store, readonly=True) as store:
@@ -92,6 +95,7 @@ def damaged_copy(wsp: Wsp) -> Path:
     return copy
 
 
+@pytest.mark.sqlite_only(reason="damages the SQLite file")
 def test_damaged_entries_table_raises(wsp: Wsp) -> None:
     copy = damaged_copy(wsp)
     with open_store(copy, readonly=True) as store:
@@ -103,6 +107,7 @@ def test_damaged_entries_table_raises(wsp: Wsp) -> None:
             store.entries()
 
 
+@pytest.mark.sqlite_only(reason="damages the SQLite file")
 @pytest.mark.parametrize("command", ["status", "check"])
 def test_damaged_store_exits_3_from_status_and_check(wsp: Wsp, command: str) -> None:
     copy = damaged_copy(wsp)
@@ -113,6 +118,7 @@ def test_damaged_store_exits_3_from_status_and_check(wsp: Wsp, command: str) -> 
     assert "restore the store from a backup" in run.stderr
 
 
+@pytest.mark.sqlite_only(reason="damages the SQLite file")
 @pytest.mark.parametrize(
     "args", [["history"], ["export"], ["record", "1.1", "1", "--year", "2024"]]
 )

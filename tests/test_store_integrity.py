@@ -12,6 +12,9 @@ from tests.conftest import Wsp
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.store import open_store, sqlite_open
 
+# every test runs against each store backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("backend")
+
 # -- a foreign SQLite database ------------------------------------------------------------------
 
 
@@ -24,6 +27,7 @@ def foreign_database(path: Path) -> bytes:
     return path.read_bytes()
 
 
+@pytest.mark.sqlite_only(reason="a foreign SQLite file (PostgreSQL: test_store_postgres.py)")
 @pytest.mark.parametrize(
     "args",
     [
@@ -103,6 +107,7 @@ def damaged(path: Path, name: str, where: str) -> bytes:
     return zero_page(path, leaves[len(leaves) // 2] if where == "middle" else leaves[-1])
 
 
+@pytest.mark.sqlite_only(reason="damages the SQLite file's pages")
 @pytest.mark.parametrize(("name", "where"), DAMAGE)
 def test_check_runs_the_quick_integrity_check(wsp: Wsp, name: str, where: str) -> None:
     before = damaged(wsp.store, name, where)
@@ -124,6 +129,7 @@ def test_check_runs_the_quick_integrity_check(wsp: Wsp, name: str, where: str) -
     assert "odczytać. Szybka kontrola spójności SQLite znalazła: " in polish.stderr
 
 
+@pytest.mark.sqlite_only(reason="damages the SQLite file's pages")
 @pytest.mark.parametrize(("name", "where"), DAMAGE)
 def test_record_refuses_a_damaged_store(wsp: Wsp, name: str, where: str) -> None:
     before = damaged(wsp.store, name, where)
@@ -136,6 +142,7 @@ def test_record_refuses_a_damaged_store(wsp: Wsp, name: str, where: str) -> None
     assert not wsp.store.with_name(wsp.store.name + "-wal").exists()
 
 
+@pytest.mark.sqlite_only(reason="damages the SQLite file's pages")
 def test_a_large_store_is_refused_when_the_write_meets_the_damage(
     wsp: Wsp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -149,6 +156,7 @@ def test_a_large_store_is_refused_when_the_write_meets_the_damage(
     assert wsp.store.read_bytes() == before
 
 
+@pytest.mark.sqlite_only(reason="SQLite's integrity check (PostgreSQL: test_store_postgres.py)")
 def test_store_verify_of_an_intact_store(wsp: Wsp) -> None:
     filled_store(wsp.store, 3)
     run = wsp("store", "verify")
@@ -166,9 +174,10 @@ def test_store_verify_of_a_missing_store_creates_nothing(wsp: Wsp) -> None:
     run = wsp("store", "verify")
     assert run.exit_code == 0
     assert run.stdout == f"The store {wsp.store} does not exist yet; there is nothing to check.\n"
-    assert not wsp.store.exists()
+    assert not wsp.store_exists()
 
 
+@pytest.mark.sqlite_only(reason="fills the SQLite file directly")
 def test_store_verify_needs_no_valid_programme(wsp: Wsp, tmp_path: Path) -> None:
     filled_store(wsp.store, 3)
     broken = tmp_path / "broken.yaml"
@@ -177,6 +186,7 @@ def test_store_verify_needs_no_valid_programme(wsp: Wsp, tmp_path: Path) -> None
     assert run.exit_code == 0, run.stderr
 
 
+@pytest.mark.sqlite_only(reason="damages the SQLite file's pages")
 @pytest.mark.parametrize(("name", "where"), DAMAGE)
 def test_store_verify_of_a_damaged_store(wsp: Wsp, name: str, where: str) -> None:
     before = damaged(wsp.store, name, where)
@@ -200,6 +210,7 @@ def _raw(path: Path, *statements: str) -> None:
     conn.close()
 
 
+@pytest.mark.sqlite_only(reason="drops an SQLite trigger (PostgreSQL: test_store_postgres.py)")
 def test_store_verify_finds_a_missing_trigger(wsp: Wsp) -> None:
     filled_store(wsp.store, 3)
     _raw(wsp.store, "DROP TRIGGER entries_never_deleted")
@@ -212,6 +223,7 @@ def test_store_verify_finds_a_missing_trigger(wsp: Wsp) -> None:
     assert "1 problem, lista powyżej." in polish.stderr
 
 
+@pytest.mark.sqlite_only(reason="writes broken rows into the SQLite file")
 def test_store_verify_finds_broken_supersessions(wsp: Wsp) -> None:
     uid = wsp.record("1.1", "1", "--year", "2023")
     other = wsp.record("pct", "10", "--year", "2023")

@@ -15,6 +15,12 @@ from tests.conftest import TEST_PROGRAM, Run
 from wspolpraca_cli import locate
 from wspolpraca_cli.locate import ProgramLocation, resolve_store, user_data_dir
 
+# every test runs against each store backend (tests/conftest.py)
+pytestmark = [
+    pytest.mark.usefixtures("backend"),
+    pytest.mark.sqlite_only(reason="where a store file is looked for"),
+]
+
 
 @pytest.fixture
 def checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -8,6 +8,9 @@ import pytest
 from tests.conftest import Wsp
 from wspolpraca_cli.store import open_store
 
+# every test runs against each store backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("backend")
+
 NBSP = "\u00a0"
 
 
@@ -103,7 +106,7 @@ def test_period_prompt_asks_again(wsp: Wsp, terminal: None, today: None) -> None
 def test_period_prompt_end_of_input(wsp: Wsp, terminal: None, today: None) -> None:
     run = wsp("record", "1.1", "2", input="sometime\n")
     assert run.exit_code == 130
-    assert not wsp.store.exists()
+    assert not wsp.store_exists()
 
 
 def test_indicator_and_value_prompts_ask_again(wsp: Wsp, terminal: None, today: None) -> None:

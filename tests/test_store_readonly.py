@@ -16,6 +16,9 @@ from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.errors import StoreError
 from wspolpraca_cli.store import open_store, sqlite_open
 
+# every test runs against each store backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("backend")
+
 NBSP = "\u00a0"
 
 
@@ -53,6 +56,7 @@ def readonly_folder(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return opened
 
 
+@pytest.mark.sqlite_only(reason="file permissions and SQLite side files")
 def test_readonly_folder_store_is_read_as_immutable(wsp: Wsp, readonly_folder: list[str]) -> None:
     with open_store(wsp.store, readonly=True) as store:
         assert [e.period for e in store.entries()] == ["2021", "2022", "2023"]
@@ -77,6 +81,7 @@ def test_read_commands_work_in_a_readonly_folder(
     assert "cannot open" not in run.stderr.lower()
 
 
+@pytest.mark.sqlite_only(reason="file permissions")
 def test_write_commands_in_a_readonly_folder_say_read_only(
     wsp: Wsp, readonly_folder: list[str]
 ) -> None:
@@ -90,6 +95,7 @@ def test_write_commands_in_a_readonly_folder_say_read_only(
         ]
 
 
+@pytest.mark.sqlite_only(reason="SQLite's WAL journal")
 def test_readonly_folder_with_a_pending_journal_is_refused(
     wsp: Wsp, readonly_folder: list[str]
 ) -> None:
@@ -103,6 +109,7 @@ def test_readonly_folder_with_a_pending_journal_is_refused(
     )
 
 
+@pytest.mark.sqlite_only(reason="SQLite open failures")
 def test_other_open_failures_are_not_retried(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> None:
     filled(wsp)
     calls: list[str] = []
@@ -117,6 +124,7 @@ def test_other_open_failures_are_not_retried(wsp: Wsp, monkeypatch: pytest.Monke
     assert len(calls) == 1
 
 
+@pytest.mark.sqlite_only(reason="SQLite's WAL journal")
 def test_immutable_open_of_a_wal_store_reads_every_entry(wsp: Wsp) -> None:
     """The fallback itself, without any patching: a WAL store written by wsp and closed is
     read in full by an ``immutable=1`` open."""

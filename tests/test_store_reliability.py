@@ -13,17 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Wsp
+from tests.conftest import StoreAt, Wsp
 from tests.test_store_api import make_readonly
 from wspolpraca_cli.store import open_store
 
+# every test runs against each store backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("backend")
 
-def uids(path: Path) -> list[str]:
+
+def uids(path: Path | str) -> list[str]:
     with open_store(path, readonly=True) as store:
         assert store.integrity_check() == "ok"
         return [e.uid for e in store.entries()]
 
 
+@pytest.mark.sqlite_only(reason="a file that is not SQLite")
 def test_not_a_wsp_file_exit_3(wsp: Wsp) -> None:
     wsp.store.write_text("uid,indicator\n", encoding="utf-8")
     for args in (["record", "1.1", "1", "--year", "2024"], ["history"], ["export"]):
@@ -34,6 +38,7 @@ def test_not_a_wsp_file_exit_3(wsp: Wsp) -> None:
     assert wsp.store.read_text(encoding="utf-8") == "uid,indicator\n"
 
 
+@pytest.mark.sqlite_only(reason="a foreign SQLite file (PostgreSQL: test_store_postgres.py)")
 def test_other_sqlite_database_exit_3(wsp: Wsp) -> None:
     conn = sqlite3.connect(wsp.store)
     conn.execute("CREATE TABLE people (name TEXT)")
@@ -44,6 +49,7 @@ def test_other_sqlite_database_exit_3(wsp: Wsp) -> None:
     assert "is not a wsp measurement store" in run.stderr
 
 
+@pytest.mark.sqlite_only(reason="a folder as the store file")
 def test_directory_as_store_exit_3(wsp: Wsp) -> None:
     wsp.store.mkdir()
     run = wsp("record", "1.1", "1", "--year", "2024")
@@ -51,6 +57,7 @@ def test_directory_as_store_exit_3(wsp: Wsp) -> None:
     assert "is a directory" in run.stderr
 
 
+@pytest.mark.sqlite_only(reason="file permissions")
 def test_read_only_store_exit_3(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> None:
     kept = wsp.record("1.1", "1", "--year", "2024")
     make_readonly(wsp.store, monkeypatch)
@@ -67,6 +74,7 @@ def test_read_only_store_exit_3(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> No
     assert uids(wsp.store) == [kept]
 
 
+@pytest.mark.sqlite_only(reason="SQLite's max_page_count")
 def test_full_disk_exit_3_keeps_entries(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> None:
     import wspolpraca_cli.store.sqlite_open as store_module
 
@@ -89,6 +97,7 @@ def test_full_disk_exit_3_keeps_entries(wsp: Wsp, monkeypatch: pytest.MonkeyPatc
     assert uids(wsp.store) == kept
 
 
+@pytest.mark.sqlite_only(reason="damages the SQLite file")
 def test_damaged_store_exit_3(wsp: Wsp) -> None:
     for _ in range(3):
         wsp.record("1.1", "1", "--year", "2024", "--note", "x" * 3000, "--yes")
@@ -104,6 +113,7 @@ def test_damaged_store_exit_3(wsp: Wsp) -> None:
     assert "restore the store from a backup" in run.stderr
 
 
+@pytest.mark.sqlite_only(reason="an SQLite lock (PostgreSQL: test_store_postgres.py)")
 def test_locked_store_exit_3(wsp: Wsp, monkeypatch: pytest.MonkeyPatch) -> None:
     wsp.record("1.1", "1", "--year", "2024")
     monkeypatch.setenv("WSP_BUSY_TIMEOUT", "0.2")
@@ -163,7 +173,7 @@ from wspolpraca_cli.store import open_store
 
 n = 0
 while True:
-    with open_store(Path(sys.argv[1])) as store:
+    with open_store(sys.argv[1]) as store:
         stored = store.add(Entry("", "1.1", "2024", 1.0, note="ąę " * (n % 50)))
     print(stored.uid, flush=True)
     n += 1
@@ -172,8 +182,8 @@ while True:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_sigkill_while_recording_loses_nothing_printed(tmp_path: Path) -> None:
-    path = tmp_path / "s.wsp.db"
+def test_sigkill_while_recording_loses_nothing_printed(store_at: StoreAt) -> None:
+    path = store_at("s.wsp.db")
     printed: list[str] = []
     for round_ in range(3):
         proc = subprocess.Popen(

@@ -12,6 +12,9 @@ from tests.conftest import Wsp
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.store import open_store
 
+# every test runs against each store backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("backend")
+
 HEADER = (
     "uid,indicator,period,value,kind,date,note,source,tags,"
     "recorded_by,recorded_at,supersedes,reason"
@@ -100,7 +103,7 @@ def test_export_of_a_missing_store_creates_nothing(wsp: Wsp) -> None:
     run = wsp("export")
     assert run.exit_code == 0
     assert run.stdout.splitlines() == ["\ufeff" + HEADER]
-    assert not wsp.store.exists()
+    assert not wsp.store_exists()
 
 
 def test_import_hand_written_csv_twice(wsp: Wsp, tmp_path: Path) -> None:
@@ -117,7 +120,7 @@ def test_import_hand_written_csv_twice(wsp: Wsp, tmp_path: Path) -> None:
     run = wsp("import", str(src), "--dry-run")
     assert run.exit_code == 0
     assert "would be added: 4; already present: 0; rejected: 0" in run.stderr
-    assert not wsp.store.exists()
+    assert not wsp.store_exists()
     run = wsp("import", str(src))
     assert run.exit_code == 0
     assert "added 4 entries; already present: 0; rejected: 0" in run.stderr
@@ -181,7 +184,7 @@ def test_import_refuses_bad_files(wsp: Wsp, tmp_path: Path) -> None:
     run = wsp("import", str(tmp_path / "missing.csv"))
     assert run.exit_code == 2
     assert "No file" in run.stderr
-    assert not wsp.store.exists()
+    assert not wsp.store_exists()
 
 
 def test_import_conflicting_uid_and_broken_chain(wsp: Wsp, tmp_path: Path) -> None:

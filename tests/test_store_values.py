@@ -16,6 +16,9 @@ from wspolpraca_cli.store import open_store
 from wspolpraca_cli.transfer import format_number
 from wspolpraca_cli.values import parse_value
 
+# every test runs against each store backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("backend")
+
 
 def grouped(n: int, sep: str = " ") -> str:
     return f"{n:,}".replace(",", sep)

@@ -107,6 +107,34 @@ def summarise(entries: Iterable[Entry], as_of: date) -> list[PeriodSummary]:
     return [PeriodSummary(ind, period, Aggregate.of(vs)) for (ind, period), vs in found.items()]
 
 
+@record(slots=True)
+class TagSummary:
+    """The aggregate of one (indicator, period code, breakdown tags): over the same effective
+    entries as :class:`PeriodSummary`, grouped by their tags as well (an entry without tags
+    in the group with none). The groups of one (indicator, period) partition its summary."""
+
+    indicator_id: str
+    period: str
+    tags: tuple[tuple[str, str], ...]
+    values: Aggregate
+
+
+def summarise_tags(entries: Iterable[Entry], as_of: date) -> list[TagSummary]:
+    """Per (indicator, period code, tags): the aggregate of the effective entries as of
+    ``as_of`` (those :func:`summarise` counts), ordered by indicator and period and, within
+    those, by each group's latest entry — so that merging them in order keeps ``last``."""
+    ordered = sorted(effective(entries), key=lambda e: e.seq)
+    found: dict[tuple[str, str, tuple[tuple[str, str], ...]], list[float]] = {}
+    latest: dict[tuple[str, str, tuple[tuple[str, str], ...]], int] = {}
+    for n, e in enumerate(ordered):
+        if counts(e, as_of) and e.value is not None:
+            key = (e.indicator_id, e.period, tuple(e.tags))
+            found.setdefault(key, []).append(float(e.value))
+            latest[key] = n
+    keys = sorted(found, key=lambda k: (k[0], k[1], latest[k]))
+    return [TagSummary(i, p, tags, Aggregate.of(found[(i, p, tags)])) for i, p, tags in keys]
+
+
 def chains(entries: list[Entry]) -> list[tuple[Entry, int]]:
     """Entries ordered so that each chain (record → corrections → void) is together, with each
     entry's depth in its chain (0 for the entry a chain starts with)."""

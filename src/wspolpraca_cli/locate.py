@@ -3,7 +3,9 @@
 Programme: ``--program``, else ``WSP_PROGRAM``, else ``./program.yaml``, else
 ``./data/program.yaml``, else the programme bundled with the package.
 Store: ``--store``, else ``WSP_STORE``, else ``<programme name>.wsp.db`` beside the programme
-file; for the bundled programme, ``wsp/program.wsp.db`` in the user data directory.
+file; for the bundled programme, ``wsp/program.wsp.db`` in the user data directory. A
+``postgresql://`` (or ``postgres://``) URL names a PostgreSQL store (:func:`store_url`); any
+other URL is refused; everything else is a path (an SQLite store).
 
 The default store depends on the programme *file*, not on how it was reached: it is derived
 from the file's real path (links resolved), so the bundled programme found as
@@ -73,14 +75,42 @@ def user_data_dir(environ: Mapping[str, str] | None = None) -> Path:
     return base / "wsp"
 
 
+STORE_SCHEMES = ("postgresql", "postgres")
+"""The URL schemes of the stores wsp knows (anything else that is not a URL is a path)."""
+
+_URL = r"([A-Za-z][A-Za-z0-9+.-]+)://"
+
+
+def store_url(text: str | Path) -> str | None:
+    """``text`` when it is a PostgreSQL URL, None when it is a path; raises UsageError (exit 2)
+    for a URL of another scheme. A URL is ``scheme://…`` with a scheme of two characters or
+    more, so a Windows path (``C:\\dane``, ``C://dane``) stays a path."""
+    if isinstance(text, Path):
+        return None
+    import re
+
+    found = re.match(_URL, text)
+    if found is None:
+        return None
+    if found.group(1).lower() in STORE_SCHEMES:
+        return text
+    from wspolpraca_cli.errors import UsageError
+    from wspolpraca_cli.i18n import t
+
+    raise UsageError(
+        t("store.url_scheme", scheme=found.group(1)),
+        hint=t("store.url_scheme.hint", schemes=", ".join(s + "://" for s in STORE_SCHEMES)),
+    )
+
+
 def resolve_store(
     option: str | Path | None, program: ProgramLocation, environ: Mapping[str, str] | None = None
-) -> Path:
+) -> Path | str:
+    """The store in use: a path (SQLite) or a PostgreSQL URL (a ``str``)."""
     env = os.environ if environ is None else environ
-    if option:
-        return Path(option)
-    if env.get(STORE_ENV):
-        return Path(env[STORE_ENV])
+    given = option if option is not None else env.get(STORE_ENV) or None
+    if given is not None:
+        return store_url(given) or Path(given)
     return default_store(program, env)
 
 

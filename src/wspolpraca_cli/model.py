@@ -85,12 +85,27 @@ class Breakdown:
     label: str
     values: tuple[tuple[str, str], ...]
     """(code, label) pairs; a tag may name either, case-insensitively."""
+    targets: tuple[tuple[str, Target, str], ...] = ()
+    """(value code, its own target, the target as the document writes it): a value judged
+    like an indicator in each period (``wspólnie: 1/rok``). A code the breakdown does not
+    list stays as written (the loader reports it)."""
 
     def resolve(self, text: str) -> str | None:
         wanted = text.strip().casefold()
         for code, label in self.values:
             if wanted in (code.casefold(), label.casefold()):
                 return code
+        return None
+
+    def label_of(self, code: str) -> str:
+        """The label of a value's code (the code itself when it has none, or is not listed)."""
+        return dict(self.values).get(code, code)
+
+    def target_of(self, code: str) -> tuple[Target, str] | None:
+        """A value's own target and its text; None when it has none."""
+        for value, target, text in self.targets:
+            if value == code:
+                return target, text
         return None
 
 

@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from wspolpraca_cli import model
@@ -158,6 +165,35 @@ class WrittenTarget(NamedTuple):
     text: str
 
 
+def _written_target(value: Any) -> WrittenTarget:
+    """A breakdown value's target, read as an indicator's is (see ``IndicatorModel``)."""
+    try:
+        target = parse_target(value)
+    except TargetError as exc:
+        raise _error("wsp_target", str(exc), accepted_notations()) from None
+    return WrittenTarget(target, value if isinstance(value, str) else str(target))
+
+
+def _breakdown_form(value: Any) -> Any:
+    """A breakdown as format 1 writes it — a list of values, or a mapping of codes to labels
+    — as the full form ``{values: …, targets: …}`` (which is recognised by its ``values``
+    list or mapping)."""
+    if isinstance(value, dict) and isinstance(value.get("values"), list | dict):
+        return value
+    return {"values": value}
+
+
+class BreakdownModel(_Base):
+    """A breakdown: its values (codes, or codes with labels) and, optionally, a target of a
+    value's own (``targets: {wspólnie: 1/rok}``)."""
+
+    values: list[Text] | dict[str, Text]
+    targets: dict[str, Annotated[WrittenTarget, PlainValidator(_written_target)]] = {}
+
+
+BreakdownSpec = Annotated[BreakdownModel, BeforeValidator(_breakdown_form)]
+
+
 class IndicatorModel(_Base):
     id: Text | None = None
     name: Text
@@ -167,7 +203,7 @@ class IndicatorModel(_Base):
     frequency: Text
     aggregation: model.Aggregation | None = None
     baseline: BaselineModel | None = None
-    breakdowns: dict[str, list[Text] | dict[str, Text]] = {}
+    breakdowns: dict[str, BreakdownSpec] = {}
     bounds: BoundsModel | None = None
     department: OptionalText = ""
     notes: OptionalText = ""
@@ -311,9 +347,17 @@ def indicator_ids(action_id: str, indicators: list[IndicatorModel]) -> list[str]
     return [ind.id or f"{action_id}.{n}" for n, ind in enumerate(indicators, 1)]
 
 
-def _breakdown(key: str, raw: list[str] | dict[str, str]) -> model.Breakdown:
+def _breakdown(key: str, spec: BreakdownModel) -> model.Breakdown:
+    raw = spec.values
     values = tuple((v, v) for v in raw) if isinstance(raw, list) else tuple(raw.items())
-    return model.Breakdown(key=key, label=key, values=values)
+    breakdown = model.Breakdown(key=key, label=key, values=values)
+    if not spec.targets:
+        return breakdown
+    targets = tuple(
+        (breakdown.resolve(name) or name, written.target, written.text)
+        for name, written in spec.targets.items()
+    )
+    return model.Breakdown(key=key, label=key, values=values, targets=targets)
 
 
 def _indicator(

@@ -14,7 +14,14 @@ from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from wspolpraca_cli import __version__
-from wspolpraca_cli.cli import cmd_program, cmd_report, cmd_status, cmd_store, cmd_verify
+from wspolpraca_cli.cli import (
+    cmd_program,
+    cmd_report,
+    cmd_status,
+    cmd_store,
+    cmd_store_admin,
+    cmd_verify,
+)
 from wspolpraca_cli.cli.common import State, fail_with, settle_language
 from wspolpraca_cli.cli.localise import help_text, install_metavars, localise_error
 from wspolpraca_cli.errors import WspError
@@ -238,7 +245,7 @@ def main_options(
         ),
     ] = None,
     store: Annotated[
-        Path | None,
+        str | None,  # a path, or a postgresql:// URL (a Path would fold its "//")
         typer.Option("--store", "-s", envvar="WSP_STORE", help=t("opt.store"), show_envvar=True),
     ] = None,
     lang: Annotated[
@@ -263,6 +270,7 @@ def main_options(
 
 for module in (cmd_program, cmd_store, cmd_status, cmd_report, cmd_verify):
     module.register(app)
+cmd_store_admin.register(app)  # copy and info, in the store group cmd_verify made
 
 
 def _examples(doc: str | None) -> str | None:

@@ -6,13 +6,12 @@ and imports only what the chosen output format needs.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wspolpraca_cli.cli.common import as_of as parse_as_of
-from wspolpraca_cli.cli.common import suggest, workspace
+from wspolpraca_cli.cli.common import location_exists, suggest, workspace
 from wspolpraca_cli.cli.formats import StatusFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.cli.params import ASCII_INT
@@ -88,7 +87,7 @@ def status(
         store=ws.location,
         year=year,
         goal=goal,
-        store_exists=Path(ws.location).exists(),
+        store_exists=location_exists(ws.location),
     )
     note = orphan_note(view) if chosen is StatusFormat.table else None
     deliver(chosen, view, output=output, force=force, note=note)

@@ -66,12 +66,14 @@ def verify(ctx: typer.Context) -> None:
     path = store_path(ctx, program_location(ctx))  # the programme itself is not needed
     with open_store(path, readonly=True, timeout=busy_timeout()) as store:
         found = verify_store(store)
+        ok_key = "verify.ok" if store.backend == "sqlite" else f"verify.ok.{store.backend}"
+    path = found.location  # as people are shown it (a URL's password hidden)
     if not found.exists:
         typer.echo(t("verify.no_store", path=path))
         return
     if found.ok:
         entries = plural(found.entries, "verify.entry")
-        typer.echo(t("verify.ok", path=path, version=found.schema_version, entries=entries))
+        typer.echo(t(ok_key, path=path, version=found.schema_version, entries=entries))
         return
     for problem in found.problems:
         typer.echo(f"- {problem}")

@@ -29,7 +29,7 @@ class State:
     def __init__(
         self,
         program: Path | None = None,
-        store: Path | None = None,
+        store: str | Path | None = None,
         debug: bool = False,
         lang: str | None = None,
     ) -> None:
@@ -123,12 +123,15 @@ def _validated(path: Path) -> Program:
     return load_program(path)
 
 
-def store_path(ctx: typer.Context, where: ProgramLocation) -> Path:
-    """The store in use. One named by ``--store`` or ``WSP_STORE`` must lie in an existing
-    folder — a mistyped path must not read as an empty store (and ``check`` as all overdue)."""
+def store_path(ctx: typer.Context, where: ProgramLocation) -> Path | str:
+    """The store in use: a path, or a PostgreSQL URL (a ``str``). One named by ``--store`` or
+    ``WSP_STORE`` must lie in an existing folder — a mistyped path must not read as an empty
+    store (and ``check`` as all overdue)."""
     from wspolpraca_cli.locate import resolve_store
 
     path = resolve_store(state(ctx).store, where)
+    if isinstance(path, str):
+        return path
     if state(ctx).store is not None and not path.parent.is_dir() and not path.parent.is_file():
         from wspolpraca_cli.errors import StoreError
 
@@ -203,14 +206,33 @@ def workspace(ctx: typer.Context) -> tuple[Workspace, ProgramLocation]:
     def opener(readonly: bool) -> Store:
         from wspolpraca_cli.store import open_store
 
-        fresh = unseen[0] and not path.exists()
+        fresh = unseen[0] and isinstance(path, Path) and not path.exists()
         store = open_store(path, readonly=readonly, timeout=timeout, create_folders=create_folders)
-        if fresh:
+        if fresh and isinstance(path, Path):
             unseen[0] = False
             note_other_stores(where, path, created=not readonly)
         return store
 
-    return Workspace(program, str(path), opener), where
+    return Workspace(program, shown_location(path), opener), where
+
+
+def location_exists(location: str) -> bool:
+    """Whether the store shown as ``location`` is there: a file, or a database (a PostgreSQL
+    URL: the server is asked when the store is opened)."""
+    from wspolpraca_cli.locate import STORE_SCHEMES
+
+    if location.split("://", 1)[0].lower() in STORE_SCHEMES:
+        return True
+    return Path(location).exists()
+
+
+def shown_location(path: Path | str) -> str:
+    """The store's location as people are shown it (a URL's password hidden)."""
+    if isinstance(path, Path):
+        return str(path)
+    from wspolpraca_cli.store import shown_url
+
+    return shown_url(path)
 
 
 def note_other_stores(where: ProgramLocation, path: Path, *, created: bool) -> None:

@@ -56,7 +56,7 @@ def entry_ids(ctx: Any, incomplete: str) -> list[str]:
         from wspolpraca_cli.store import open_store
 
         path = _store_path(ctx)
-        if path is None or not path.is_file():
+        if not isinstance(path, Path) or not path.is_file():  # a URL: no server asked
             return []
         with open_store(path, readonly=True, timeout=0.2) as store:
             uids = store.uids(incomplete, _MOST)
@@ -85,7 +85,7 @@ def _program(ctx: Any) -> Program | None:
         return None
 
 
-def _store_path(ctx: Any) -> Path | None:
+def _store_path(ctx: Any) -> Path | str | None:
     from wspolpraca_cli.locate import resolve_program, resolve_store
 
     params = _root_params(ctx)

@@ -56,7 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Prepare the annual implementation report.",
     ),
     "opt.program": ("Plik programu (YAML).", "Programme file (YAML)."),
-    "opt.store": ("Plik magazynu pomiarów (SQLite).", "Measurement store file (SQLite)."),
+    "opt.store": (
+        "Magazyn pomiarów: plik (SQLite) albo adres postgresql://użytkownik@host/baza.",
+        "Measurement store: a file (SQLite) or a postgresql://user@host/database URL.",
+    ),
     "opt.lang": ("Język: pl lub en.", "Language: pl or en."),
     "opt.version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
     "opt.show_completion": (
@@ -173,6 +176,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.aggregation": ("Agregacja w okresie", "Aggregation within a period"),
     "label.baseline": ("Wartość bazowa", "Baseline"),
     "label.breakdowns": ("Podziały", "Breakdowns"),
+    "label.breakdown_targets": ("wartości docelowe", "targets"),
     "label.bounds": ("Zakres wartości", "Bounds"),
     "label.department": ("Odpowiedzialna komórka", "Responsible department"),
     "label.notes": ("Uwagi", "Notes"),

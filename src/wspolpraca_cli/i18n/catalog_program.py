@@ -584,6 +584,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the change in target {text!r} must be greater than zero; 'wzrost' or 'spadek' "
         "gives its direction",
     ),
+    "prog.breakdown_target.unlisted": (
+        "podział {key!r} nie ma wartości {value!r}, a podano dla niej wartość docelową",
+        "the breakdown {key!r} has no value {value!r}, yet a target is given for it",
+    ),
+    "prog.breakdown_target.values": (
+        "wartości podziału: {values}",
+        "the breakdown's values: {values}",
+    ),
+    "prog.breakdown_target.change": (
+        "wartość docelowa {text!r} wartości {value!r} to zmiana względem wartości bazowej, "
+        "a wartość podziału jej nie ma",
+        "the target {text!r} of the value {value!r} is a change against a baseline, and a "
+        "breakdown value has none",
+    ),
+    "prog.breakdown_target.change.hint": (
+        "podaj poziom do osiągnięcia, np. 5/rok, co najmniej 5 albo 5 w 2025",
+        "give the level to reach, e.g. 5/rok, co najmniej 5 or 5 w 2025",
+    ),
+    "prog.breakdown_target.periods": (
+        "wartość docelowa {text!r} wartości {value!r} dotyczy innych okresów niż wskaźnik",
+        "the target {text!r} of the value {value!r} is for other periods than the indicator's",
+    ),
+    "prog.breakdown_target.periods.hint": (
+        "wartość podziału jest oceniana w okresach wskaźnika (wartość docelowa wskaźnika: "
+        "{target}); podaj ją na ten sam okres albo bez okresu, np. co najmniej 1",
+        "a breakdown value is judged in the indicator's periods (the indicator's target: "
+        "{target}); give it for the same period, or without one, e.g. co najmniej 1",
+    ),
     "prog.target.change_needs_baseline": (
         "wartość docelowa {text!r} to zmiana względem wartości bazowej, a wskaźnik jej nie ma",
         "the target {text!r} is a change against the baseline, and the indicator has none",

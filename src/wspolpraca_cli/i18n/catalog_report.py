@@ -206,6 +206,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.source": ("źródło: {source}", "source: {source}"),
     "report.notes.earlier": ("… i {entries}", "… and {entries}"),
+    "report.breakdown": ("{breakdown}: {values}", "{breakdown}: {values}"),
+    "report.breakdown.value": ("{label} {actual}", "{label} {actual}"),
+    "report.breakdown.value_target": (
+        "{label} {actual} z {target} ({status})",
+        "{label} {actual} of {target} ({status})",
+    ),
     "noun.earlier_entry": (
         "wcześniejszy wpis|wcześniejsze wpisy|wcześniejszych wpisów",
         "earlier entry|earlier entries",

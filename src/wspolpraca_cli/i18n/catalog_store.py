@@ -100,6 +100,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The store {path} is intact: SQLite's full integrity check and wsp's rules found nothing "
         "wrong (schema version {version}, {entries}).",
     ),
+    "verify.ok.postgresql": (
+        "Magazyn {path} jest spójny: reguły wsp (schemat, wyzwalacze chroniące wpisy, każda "
+        "korekta) bez zastrzeżeń (schemat w wersji {version}, {entries}).",
+        "The store {path} is intact: wsp's rules (schema, the triggers that protect entries, "
+        "every correction) found nothing wrong (schema version {version}, {entries}).",
+    ),
     "verify.no_store": (
         "Magazyn {path} jeszcze nie istnieje; nie ma czego sprawdzać.",
         "The store {path} does not exist yet; there is nothing to check.",
@@ -144,6 +150,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sprawdź magazyn w całości: pełna kontrola spójności SQLite i reguły wsp.",
         "Check the whole store: SQLite's full integrity check and wsp's own rules.",
     ),
+    "cmd.store_copy.help": (
+        "Skopiuj wszystkie wpisy z magazynu FROM do magazynu TO (SQLite albo PostgreSQL).",
+        "Copy every entry from the store FROM to the store TO (SQLite or PostgreSQL).",
+    ),
+    "cmd.store_info.help": (
+        "Pokaż rodzaj magazynu, jego położenie, wersję schematu i liczbę wpisów.",
+        "Show the store's backend, location, schema version and number of entries.",
+    ),
+    "arg.store_copy.from": (
+        "Magazyn źródłowy: plik albo adres postgresql://.",
+        "The source store: a file or a postgresql:// URL.",
+    ),
+    "arg.store_copy.to": (
+        "Magazyn docelowy: plik albo adres postgresql:// (utworzony, gdy go nie ma).",
+        "The target store: a file or a postgresql:// URL (created when missing).",
+    ),
+    "opt.store_copy.dry_run": (
+        "Sprawdź wszystko, ale niczego nie zapisuj.",
+        "Check everything but store nothing.",
+    ),
+    "opt.store_info.format": ("Format: text albo json.", "Format: text or json."),
+    "store.copy.done": (
+        "Skopiowano {added} z {source} do {target} (już obecne: {present}).",
+        "Copied {added} from {source} to {target} ({present} already there).",
+    ),
+    "store.copy.dry_run": (
+        "Próba: skopiowano by {added} z {source} do {target} (już obecne: {present}); "
+        "niczego nie zapisano.",
+        "Dry run: {added} would be copied from {source} to {target} ({present} already "
+        "there); nothing was stored.",
+    ),
+    "store.copy.same": (
+        "Magazyn źródłowy i docelowy to ten sam magazyn {path}.",
+        "The source and the target are the same store {path}.",
+    ),
+    "store.copy.no_source": (
+        "Magazyn źródłowy {path} nie istnieje (albo nie ma w nim jeszcze wpisów).",
+        "The source store {path} does not exist (or holds no entries yet).",
+    ),
+    "store.copy.conflict": (
+        "Niczego nie skopiowano: w magazynie {target} są już wpisy o tych identyfikatorach, "
+        "ale z inną treścią: {uids} ({error})",
+        "Nothing was copied: the store {target} already holds entries with these ids but other "
+        "content: {uids} ({error})",
+    ),
+    "store.copy.conflict.hint": (
+        "to inne dane niż w magazynie źródłowym; sprawdź je poleceniem wsp history, zanim "
+        "połączysz magazyny",
+        "these are not the source store's data; look at them with wsp history before merging "
+        "the stores",
+    ),
+    "store.info.backend": ("Rodzaj", "Backend"),
+    "store.info.backend.sqlite": ("SQLite (plik)", "SQLite (a file)"),
+    "store.info.backend.postgresql": ("PostgreSQL", "PostgreSQL"),
+    "store.info.location": ("Położenie", "Location"),
+    "store.info.state": ("Stan", "State"),
+    "store.info.missing": (
+        "jeszcze nie istnieje (powstanie przy pierwszym zapisie)",
+        "does not exist yet (made by the first write)",
+    ),
+    "store.info.schema": ("Wersja schematu", "Schema version"),
+    "store.info.entries": ("Wpisy", "Entries"),
+    "store.info.indicators": ("Wskaźniki z wpisami", "Indicators with entries"),
     "store.cannot_open": (
         "Nie można otworzyć magazynu {path}.",
         "Cannot open the store {path}.",
@@ -155,6 +224,89 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.io": (
         "Błąd wejścia/wyjścia przy dostępie do magazynu {path}: {error}",
         "Input/output error while using the store {path}: {error}",
+    ),
+    # the PostgreSQL store: its URL, the server, the login (exit 3; a bad URL exit 2)
+    "store.url_scheme": (
+        "wsp nie zna magazynów pod adresem {scheme}://.",
+        "wsp knows no store at a {scheme}:// URL.",
+    ),
+    "store.url_scheme.hint": (
+        "magazyn to ścieżka pliku (SQLite) albo adres bazy PostgreSQL: {schemes}",
+        "a store is a file path (SQLite) or a PostgreSQL URL: {schemes}",
+    ),
+    "store.url_bad": (
+        "Nieprawidłowy adres bazy PostgreSQL {url}: {error}.",
+        "Invalid PostgreSQL URL {url}: {error}.",
+    ),
+    "store.url_bad.port": (
+        "port {port} nie jest liczbą od 1 do 65535",
+        "the port {port} is not a number from 1 to 65535",
+    ),
+    "store.url_bad.hint": (
+        "adres ma postać postgresql://użytkownik@host:port/baza",
+        "the URL reads postgresql://user@host:port/database",
+    ),
+    "store.pg_unreachable": (
+        "Nie można połączyć się z serwerem PostgreSQL {host}:{port} ({error}).",
+        "Cannot connect to the PostgreSQL server {host}:{port} ({error}).",
+    ),
+    "store.pg_unreachable.hint": (
+        "sprawdź, czy serwer działa i przyjmuje połączenia pod tym adresem i portem "
+        "(albo popraw adres w --store lub WSP_STORE)",
+        "check that the server is running and accepts connections at that host and port "
+        "(or correct the URL in --store or WSP_STORE)",
+    ),
+    "store.pg_password": (
+        "Serwer PostgreSQL {host}:{port} odrzucił hasło użytkownika {user}.",
+        "The PostgreSQL server {host}:{port} refused the password of the user {user}.",
+    ),
+    "store.pg_password.hint": (
+        "podaj właściwe hasło: w adresie, w zmiennej PGPASSWORD albo w pliku ~/.pgpass",
+        "give the right password: in the URL, in PGPASSWORD or in ~/.pgpass",
+    ),
+    "store.pg_login_refused": (
+        "Serwer PostgreSQL {host}:{port} nie wpuścił użytkownika {user} ({error}).",
+        "The PostgreSQL server {host}:{port} refused the login of the user {user} ({error}).",
+    ),
+    "store.pg_login_refused.hint": (
+        "poproś administratora bazy o rolę z prawem logowania (i wpis w pg_hba.conf)",
+        "ask the database administrator for a role that may log in (and a pg_hba.conf entry)",
+    ),
+    "store.pg_no_database": (
+        "Na serwerze PostgreSQL {host}:{port} nie ma bazy {database}.",
+        "The PostgreSQL server {host}:{port} has no database {database}.",
+    ),
+    "store.pg_no_database.hint": (
+        "utwórz ją (createdb -O {user} {database}) albo popraw adres w --store lub WSP_STORE",
+        "create it (createdb -O {user} {database}) or correct the URL in --store or WSP_STORE",
+    ),
+    "store.pg_not_wsp": (
+        "Baza {url} zawiera inne tabele, a nie magazyn pomiarów wsp.",
+        "The database {url} holds other tables, not a wsp measurement store.",
+    ),
+    "store.pg_not_wsp.hint": (
+        "wskaż pustą bazę (wsp utworzy w niej swoje tabele) albo bazę z magazynem wsp; "
+        "wsp nie zmieni tej bazy",
+        "point at an empty database (wsp creates its tables in it) or at one holding a wsp "
+        "store; wsp will not change this one",
+    ),
+    "store.pg_privileges": (
+        "Użytkownik {user} nie ma potrzebnych uprawnień w bazie {url} ({error}).",
+        "The user {user} lacks a privilege wsp needs in the database {url} ({error}).",
+    ),
+    "store.pg_privileges.hint": (
+        "zapis wymaga praw SELECT i INSERT do tabel wsp_entries i wsp_meta (utworzenie "
+        "magazynu: prawa CREATE w schemacie); odczyt: SELECT",
+        "writing needs SELECT and INSERT on the tables wsp_entries and wsp_meta (creating the "
+        "store: CREATE on the schema); reading: SELECT",
+    ),
+    "store.pg_no_driver": (
+        "Brak sterownika PostgreSQL (psycopg): {error}.",
+        "The PostgreSQL driver (psycopg) is missing: {error}.",
+    ),
+    "store.pg_no_driver.hint": (
+        "zainstaluj wsp ponownie z zależnościami (pip install 'psycopg[binary]')",
+        "reinstall wsp with its dependencies (pip install 'psycopg[binary]')",
     ),
     "store.failed": (
         "Błąd magazynu {path}: {error}",

@@ -117,16 +117,21 @@ def _humanise(kind: str, message: str, value: Any, ctx: dict[str, Any]) -> str:
 
 
 def _fields_of(data: Any, path: PathKey) -> list[str]:
+    from typing import get_origin
+
     from wspolpraca_cli import schema
 
     model: Any = schema.ProgramFile
+    keyed = False  # the part is a key of a mapping of models (a breakdown's name)
     for part in path:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         field_info = model.model_fields.get(part)
         if field_info is None:
             return []
         annotation = field_info.annotation
+        keyed = get_origin(annotation) is dict
         model = _model_in(annotation)
         if model is None:
             return []

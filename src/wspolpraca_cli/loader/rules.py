@@ -427,6 +427,67 @@ def bounds_in_order(document: Document, program: model.Program) -> list[Diagnost
     ]
 
 
+def breakdown_targets_fit(document: Document, program: model.Program) -> list[Diagnostic]:
+    """A breakdown value's own target names a value the breakdown lists, is judged over the
+    indicator's periods (``1/rok`` under a yearly indicator; a plain number or bound in each
+    of its periods), and is not a change (a breakdown value has no baseline)."""
+    from wspolpraca_cli.periods import kind_of
+    from wspolpraca_cli.progress import evaluation_kind, evaluation_periods
+    from wspolpraca_cli.records import replace
+
+    found = []
+    for path, _, built in document.checked_indicators(program):
+        for b in built.breakdowns:
+            listed = [code for code, _ in b.values]
+            for code, target, text in b.targets:
+                where = (*path, "breakdowns", b.key, "targets", code)
+                if code not in listed:
+                    where = _written_key(document, where, b, code)
+                    close = close_matches(code, listed, n=1)
+                    hint = t("prog.did_you_mean", option=close[0]) + " " if close else ""
+                    hint += t("prog.breakdown_target.values", values=", ".join(listed))
+                    message = t("prog.breakdown_target.unlisted", key=b.key, value=code)
+                    found.append(document.located.diagnostic(where, message, hint))
+                    continue
+                if target.kind is TargetKind.CHANGE:
+                    message = t("prog.breakdown_target.change", value=code, text=text)
+                    hint = t("prog.breakdown_target.change.hint")
+                    found.append(document.located.diagnostic(where, message, hint))
+                    continue
+                periodless = target.per is None and target.kind in (
+                    TargetKind.PER_PERIOD,
+                    TargetKind.FLOOR,
+                    TargetKind.CEILING,
+                    TargetKind.RANGE,
+                    TargetKind.NONE,
+                )
+                own = replace(built, target=target)
+                judged = evaluation_kind(built)
+                if not periodless and (
+                    (target.per is not None and kind_of(target.per) is not judged)
+                    or evaluation_periods(own, program) != evaluation_periods(built, program)
+                ):
+                    message = t("prog.breakdown_target.periods", value=code, text=text)
+                    hint = t("prog.breakdown_target.periods.hint", target=built.target_text)
+                    found.append(document.located.diagnostic(where, message, hint))
+    return found
+
+
+def _written_key(
+    document: Document, where: PathKey, breakdown: model.Breakdown, code: str
+) -> PathKey:
+    """The path of a breakdown target as the file writes its key (a label resolves to a
+    code; an unlisted key is as written)."""
+    if where in document.located.values:
+        return where
+    for key in document.located.values:
+        if key[: len(where) - 1] == where[:-1] and len(key) == len(where):
+            name = key[-1]
+            if isinstance(name, str) and (breakdown.resolve(name) or name) == code:
+                return key
+    return where
+
+
 RULES: tuple[Rule, ...] = (
     unique_goal_ids,
     specific_goals_under_their_main_goal,
@@ -446,6 +507,7 @@ RULES: tuple[Rule, ...] = (
     milestones_are_yes_no,
     baseline_not_after_end,
     bounds_in_order,
+    breakdown_targets_fit,
 )
 """Every rule, in the order their diagnostics come for one goal, area, action or indicator."""
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from wspolpraca_cli.aggregation import EMPTY, Aggregate
-from wspolpraca_cli.entries import Entry, summarise
+from wspolpraca_cli.entries import Entry, TagSummary, summarise, summarise_tags
 from wspolpraca_cli.model import Aggregation, Indicator, Program
 from wspolpraca_cli.periods import Period, PeriodKind, in_years, kind_of
 from wspolpraca_cli.progress.periods import (
@@ -27,6 +27,8 @@ from wspolpraca_cli.progress.periods import (
 )
 from wspolpraca_cli.progress.results import (
     STATUS_ORDER,
+    BreakdownTotals,
+    BreakdownValue,
     IndicatorProgress,
     Orphan,
     OrphanReason,
@@ -36,6 +38,7 @@ from wspolpraca_cli.progress.results import (
     Status,
     Summary,
 )
+from wspolpraca_cli.records import replace
 from wspolpraca_cli.targets import Target, TargetKind
 
 _EPSILON = 1e-9
@@ -159,12 +162,16 @@ def evaluate(
     summaries: Iterable[Summary],
     as_of: date,
     indicator_ids: Iterable[str] | None = None,
+    tags: Iterable[TagSummary] | None = None,
 ) -> ProgrammeProgress:
     """Progress of every indicator (or of those in ``indicator_ids``) as of ``as_of``, from
     per-(indicator, period) summaries of the effective entries that count as of that date
-    (see :func:`wspolpraca_cli.entries.summarise`)."""
+    (see :func:`wspolpraca_cli.entries.summarise`). ``tags``: the same entries grouped by
+    their breakdown tags as well (:func:`wspolpraca_cli.entries.summarise_tags`), for the
+    indicators that declare breakdowns — their results then give each breakdown's values
+    (None: the results give none)."""
     with _collector_paused():
-        return _evaluate(program, summaries, as_of, indicator_ids)
+        return _evaluate(program, summaries, as_of, indicator_ids, tags)
 
 
 @contextmanager
@@ -188,6 +195,7 @@ def _evaluate(
     summaries: Iterable[Summary],
     as_of: date,
     indicator_ids: Iterable[str] | None,
+    tags: Iterable[TagSummary] | None = None,
 ) -> ProgrammeProgress:
     whole = Period(program.first_year, PeriodKind.PROGRAMME, program.last_year)
     by_indicator: dict[str, list[tuple[tuple[date, date], int | None, Summary]]] = {}
@@ -242,18 +250,52 @@ def _evaluate(
             continue
         by_indicator.setdefault(ind.id, []).append(((period.start, period.end), position, s))
     wanted = None if indicator_ids is None else set(indicator_ids)
+    tagged = None if tags is None else _placed_tags(program, by_indicator, tags)
     results = tuple(
-        _indicator_progress(ind, program, by_indicator.get(ind.id, []), as_of, whole)
+        _indicator_progress(
+            ind,
+            program,
+            by_indicator.get(ind.id, []),
+            as_of,
+            whole,
+            None if tagged is None else tagged.get(ind.id, []),
+        )
         for ind in program.indicators
         if wanted is None or ind.id in wanted
     )
     return ProgrammeProgress(program, as_of, results, tuple(orphans))
 
 
+_Placed = tuple[tuple[date, date], int | None]
+
+
+def _placed_tags(
+    program: Program,
+    by_indicator: dict[str, list[tuple[tuple[date, date], int | None, Summary]]],
+    tags: Iterable[TagSummary],
+) -> dict[str, list[tuple[tuple[date, date], int | None, TagSummary]]]:
+    """The tag groups of the indicators with breakdowns, each placed where its (indicator,
+    period)'s summary counts (a group of a period that counts nowhere is left out, as its
+    summary is listed among the orphans)."""
+    found: dict[str, list[tuple[tuple[date, date], int | None, TagSummary]]] = {}
+    places: dict[str, dict[str, _Placed]] = {}
+    for group in tags:
+        where = places.get(group.indicator_id)
+        if where is None:
+            ind = program.indicator(group.indicator_id)
+            items = by_indicator.get(group.indicator_id, []) if ind and ind.breakdowns else []
+            where = places[group.indicator_id] = {s.period: (span, n) for span, n, s in items}
+        spot = where.get(group.period)
+        if spot is not None:
+            found.setdefault(group.indicator_id, []).append((spot[0], spot[1], group))
+    return found
+
+
 def progress(program: Program, entries: Iterable[Entry], as_of: date) -> ProgrammeProgress:
     """Progress of every indicator as of ``as_of``, from the store's entries (all of them:
     superseded entries, voids and entries dated after ``as_of`` are left out here)."""
-    return evaluate(program, summarise(entries, as_of), as_of)
+    items = list(entries)
+    return evaluate(program, summarise(items, as_of), as_of, tags=summarise_tags(items, as_of))
 
 
 def _indicator_progress(
@@ -262,22 +304,47 @@ def _indicator_progress(
     items: list[tuple[tuple[date, date], int | None, Summary]],
     as_of: date,
     whole: Period,
+    tagged: list[tuple[tuple[date, date], int | None, TagSummary]] | None = None,
 ) -> IndicatorProgress:
     """``items``: (the recorded period's start and end, the position of the evaluation
-    period it counts towards among :func:`evaluation_periods`, its summary)."""
+    period it counts towards among :func:`evaluation_periods`, its summary); ``tagged``: the
+    same for the groups of its entries by breakdown tags (None: no breakdown values given)."""
     eval_periods = evaluation_periods(ind, program)
     sums = [EMPTY] * len(eval_periods)
     items.sort(key=lambda item: item[0])  # in period order: a later period's last value wins
     for _, position, s in items:
         if position is not None and position < len(sums):
             sums[position] = sums[position].merge(s.values)
+    rows = _period_rows(ind, program, eval_periods, sums, as_of)
+    everything = EMPTY
+    for acc in sums:
+        everything = everything.merge(acc)
+    programme = _programme_result(ind, program, rows, everything, as_of, whole)
+    if ind.breakdowns and tagged is not None:
+        rows, programme = _with_breakdowns(
+            ind, program, eval_periods, rows, programme, tagged, as_of, whole
+        )
+    return IndicatorProgress(ind, tuple(rows), programme, ind.target.descending)
+
+
+def _period_rows(
+    ind: Indicator,
+    program: Program,
+    eval_periods: list[Period],
+    sums: list[Aggregate],
+    as_of: date,
+    with_data: list[bool] | None = None,
+) -> list[PeriodResult]:
+    """The result of each evaluation period from its aggregate. ``with_data``: whether each
+    period has data, where that is not the aggregate's own count (a breakdown value of a
+    ``sum`` indicator without entries in a period with data is 0, not missing)."""
     descending = ind.target.descending
     early = settles_early(ind)
     base = ind.baseline.value if ind.baseline else None
     strict = ind.target.strict
     ranged = ind.target.kind is TargetKind.RANGE
     rows: list[PeriodResult] = []
-    for p, acc in zip(eval_periods, sums, strict=True):
+    for n, (p, acc) in enumerate(zip(eval_periods, sums, strict=True)):
         target = period_target(ind, p, program)
         upper = period_upper(ind, p, program) if ranged else None
         actual = acc.value(ind.aggregation)
@@ -286,7 +353,7 @@ def _indicator_progress(
             p,
             target=target,
             actual=actual,
-            has_data=acc.count > 0,
+            has_data=acc.count > 0 if with_data is None else with_data[n],
             descending=descending,
             settles_early=early,
             as_of=as_of,
@@ -308,11 +375,77 @@ def _indicator_progress(
                 upper,
             )
         )
-    everything = EMPTY
-    for acc in sums:
-        everything = everything.merge(acc)
-    programme = _programme_result(ind, program, rows, everything, as_of, whole)
-    return IndicatorProgress(ind, tuple(rows), programme, descending)
+    return rows
+
+
+_NO_TARGET = Target(TargetKind.NONE)
+
+
+def _with_breakdowns(
+    ind: Indicator,
+    program: Program,
+    eval_periods: list[Period],
+    rows: list[PeriodResult],
+    programme: ProgrammeResult,
+    tagged: list[tuple[tuple[date, date], int | None, TagSummary]],
+    as_of: date,
+    whole: Period,
+) -> tuple[list[PeriodResult], ProgrammeResult]:
+    """The indicator's results with each breakdown's values: per value, the aggregate of the
+    entries tagged with it (those without the breakdown: unspecified), merged into the
+    evaluation periods in the order the indicator's are (so ``last`` is the period's), and
+    judged like the indicator against the value's own target, if it has one."""
+    tagged.sort(key=lambda item: item[0])  # stable: a period's groups stay in entry order
+    summed = ind.aggregation is Aggregation.SUM
+    with_data = [r.has_data for r in rows] if summed else None
+    per_period: list[list[BreakdownTotals]] = [[] for _ in rows]
+    whole_totals: list[BreakdownTotals] = []
+    for b in ind.breakdowns:
+        declared = {code for code, _ in b.values}
+        sums: dict[str | None, list[Aggregate]] = {
+            code: [EMPTY] * len(rows) for code, _ in b.values
+        }
+        for _, position, group in tagged:
+            if position is None or position >= len(rows):
+                continue
+            given = next((v for k, v in group.tags if k == b.key), None)
+            code = None if given is None else b.resolve(given) or given
+            found = sums.setdefault(code, [EMPTY] * len(rows))
+            found[position] = found[position].merge(group.values)
+        if None not in sums:
+            sums[None] = [EMPTY] * len(rows)
+        else:  # the unspecified last
+            sums[None] = sums.pop(None)
+        period_values: list[list[BreakdownValue]] = [[] for _ in rows]
+        whole_values: list[BreakdownValue] = []
+        for code, accs in sums.items():
+            own = None if code is None else b.target_of(code)
+            target, text = own if own is not None else (_NO_TARGET, "")
+            mine = None if own is None else target
+            judged = replace(ind, target=target, target_text=text, baseline=None, breakdowns=())
+            value_rows = _period_rows(judged, program, eval_periods, accs, as_of, with_data)
+            everything = EMPTY
+            for acc in accs:
+                everything = everything.merge(acc)
+            value_whole = _programme_result(
+                judged,
+                program,
+                value_rows,
+                everything,
+                as_of,
+                whole,
+                has_data=programme.count > 0 if summed else None,
+            )
+            label = "" if code is None else b.label_of(code)
+            listed = code in declared
+            for n, value_row in enumerate(value_rows):
+                period_values[n].append(BreakdownValue(code, label, value_row, mine, text, listed))
+            whole_values.append(BreakdownValue(code, label, value_whole, mine, text, listed))
+        for n, values in enumerate(period_values):
+            per_period[n].append(BreakdownTotals(b.key, b.label, tuple(values)))
+        whole_totals.append(BreakdownTotals(b.key, b.label, tuple(whole_values)))
+    new_rows = [replace(r, breakdowns=tuple(t)) for r, t in zip(rows, per_period, strict=True)]
+    return new_rows, replace(programme, breakdowns=tuple(whole_totals))
 
 
 def _programme_result(
@@ -322,6 +455,7 @@ def _programme_result(
     everything: Aggregate,
     as_of: date,
     whole: Period,
+    has_data: bool | None = None,
 ) -> ProgrammeResult:
     """The programme-to-date row of one indicator: progress against the programme's target
     (``status``, ``achievement``), kept apart from data completeness (``periods_due``,
@@ -347,6 +481,9 @@ def _programme_result(
           alone decides; ``not_started`` before the programme);
         - a total over the programme, or no target: the aggregation over every counted entry
           judged like one period spanning the programme.
+
+    ``has_data``: whether the programme has data where that is not ``everything``'s count
+    (a breakdown value of a ``sum`` indicator: 0 once the indicator has data).
     """
     descending = ind.target.descending
     target_kind = ind.target.kind
@@ -368,7 +505,7 @@ def _programme_result(
             whole,
             target=target,
             actual=actual,
-            has_data=count > 0,
+            has_data=count > 0 if has_data is None else has_data,
             descending=descending,
             settles_early=settles_early(ind),
             as_of=as_of,

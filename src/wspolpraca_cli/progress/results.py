@@ -15,6 +15,7 @@ from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.periods import Period
 from wspolpraca_cli.progress.periods import parse_code
 from wspolpraca_cli.records import record
+from wspolpraca_cli.targets import Target
 
 
 class Status(StrEnum):
@@ -91,6 +92,9 @@ class PeriodResult:
     """The reporting deadline of the period."""
     target_upper: float | None = None
     """A range's upper bound (``target`` is its lower bound); None for every other target."""
+    breakdowns: tuple[BreakdownTotals, ...] = ()
+    """The period's value per value of each of the indicator's breakdowns (none declared:
+    empty)."""
 
     @property
     def code(self) -> str:
@@ -128,11 +132,46 @@ class ProgrammeResult:
     apart from :attr:`status` (a period without data is its own ``overdue`` row)."""
     target_upper: float | None = None
     """A range's upper bound over the programme (``target`` is its lower bound)."""
+    breakdowns: tuple[BreakdownTotals, ...] = ()
+    """The programme's value to date per value of each breakdown (see :class:`PeriodResult`)."""
 
     @property
     def complete(self) -> bool:
         """Whether every period due has data."""
         return self.periods_due_with_data >= self.periods_due
+
+
+@record
+class BreakdownValue:
+    """One value of a breakdown (``organizator: wspólnie``, or the entries that do not give
+    it) in one period or over the programme: its figures, aggregated as the indicator's are
+    from the entries tagged with it, and — with a target of its own — its status."""
+
+    value: str | None
+    """The value's code; None: the entries that do not give this breakdown (unspecified)."""
+    label: str
+    result: PeriodResult | ProgrammeResult
+    """Its actual, entries, target, achievement and status, judged like the indicator's."""
+    target: Target | None = None
+    """The value's own target (None: it has none, and its status says nothing of note)."""
+    target_text: str = ""
+    listed: bool = True
+    """Whether the programme lists the value (not: the unspecified, or a value recorded that
+    the breakdown does not list, e.g. since removed from the programme)."""
+
+    @property
+    def targeted(self) -> bool:
+        return self.target is not None
+
+
+@record
+class BreakdownTotals:
+    """A breakdown's values in one period or over the programme: the declared values in the
+    programme's order, then any other value recorded, then the unspecified (value None)."""
+
+    key: str
+    label: str
+    values: tuple[BreakdownValue, ...]
 
 
 @record

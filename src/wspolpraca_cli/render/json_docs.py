@@ -14,6 +14,8 @@ from typing import Any
 from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.progress import (
     SHORTFALLS,
+    BreakdownTotals,
+    BreakdownValue,
     IndicatorProgress,
     Orphan,
     PeriodResult,
@@ -64,7 +66,43 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "shortfall": r.status in SHORTFALLS,
         "target_max": r.target_upper,
         "deviation": deviation(r, ind.target),
+        "breakdowns": breakdown_items(r.breakdowns),
     }
+
+
+def breakdown_items(totals: tuple[BreakdownTotals, ...]) -> list[dict[str, Any]]:
+    """A period's (or the programme's) value per breakdown value: each breakdown with its
+    values in the programme's order, then any other value recorded, then the entries that do
+    not give it (``"value": null``). A value's ``target``, ``achievement``, ``status``,
+    ``shortfall`` and ``deviation`` are its own target's (null without one)."""
+    return [
+        {
+            "breakdown": b.key,
+            "label": b.label,
+            "values": [_breakdown_value(v) for v in b.values],
+        }
+        for b in totals
+    ]
+
+
+def _breakdown_value(v: BreakdownValue) -> dict[str, Any]:
+    r = v.result
+    own = v.target
+    item: dict[str, Any] = {
+        "value": v.value,
+        "label": v.label if v.value is not None else None,
+        "actual": r.actual,
+        "entries": r.count,
+        "target": r.target if own else None,
+        "target_text": v.target_text or None,
+        "target_max": r.target_upper if own else None,
+        "achievement": _ratio(r.achievement) if own else None,
+        "status": r.status.value if own else None,
+        "shortfall": own is not None and r.status in SHORTFALLS,
+    }
+    if isinstance(r, PeriodResult):
+        item["deviation"] = deviation(r, own) if own else None
+    return item
 
 
 def programme_item(r: ProgrammeResult) -> dict[str, Any]:
@@ -83,6 +121,7 @@ def programme_item(r: ProgrammeResult) -> dict[str, Any]:
         "period_statuses": {s.value: n for s, n in r.period_counts},
         "completeness": {"with_data": r.periods_due_with_data, "due": r.periods_due},
         "target_max": r.target_upper,
+        "breakdowns": breakdown_items(r.breakdowns),
     }
 
 

@@ -11,15 +11,18 @@ from typing import Any
 from wspolpraca_cli.i18n import get_language, t
 from wspolpraca_cli.model import Action, Area, Goal, Indicator, Program
 from wspolpraca_cli.numfmt import format_date, format_percent, format_target, format_value
-from wspolpraca_cli.progress import IndicatorProgress
+from wspolpraca_cli.progress import BreakdownValue, IndicatorProgress, PeriodResult
 from wspolpraca_cli.recording import frequency_name
 from wspolpraca_cli.render.json_docs import dumps, indicator_history
 from wspolpraca_cli.render.status import (
     achievement_text,
     actual_text,
+    breakdown_label,
+    completeness_text,
     period_label,
     simple_table,
     status_word,
+    sub_rows_of,
 )
 from wspolpraca_cli.safe_text import shown
 
@@ -168,6 +171,7 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
             "text": ind.target_text or str(target),
             "kind": target.kind.value,
             "value": target.value,
+            "target_max": target.upper,
             "per": target.per.value if target.per else None,
             "year": target.year,
             "by_year": {str(y): v for y, v in target.by_year},
@@ -181,6 +185,9 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
             {"value": ind.baseline.value, "year": ind.baseline.year} if ind.baseline else None
         ),
         "breakdowns": {b.key: [code for code, _ in b.values] for b in ind.breakdowns},
+        "breakdown_targets": {
+            b.key: {code: text for code, _, text in b.targets} for b in ind.breakdowns if b.targets
+        },
         "bounds": {"min": ind.lower_bound, "max": ind.upper_bound},
         "department": ind.department,
         "notes": ind.notes,
@@ -293,6 +300,9 @@ def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
         for b in ind.breakdowns:
             values = ", ".join(code if code == lab else f"{code} ({lab})" for code, lab in b.values)
             lines.append(f"  {t('label.breakdowns')}: {b.label}: {values}")
+            if b.targets:
+                targets = ", ".join(f"{code}: {text}" for code, _, text in b.targets)
+                lines.append(f"    {t('label.breakdown_targets')}: {targets}")
     if ind.lower_bound is not None or ind.upper_bound is not None:
         low = "" if ind.lower_bound is None else f"{ind.lower_bound:g}"
         high = "" if ind.upper_bound is None else f"{ind.upper_bound:g}"
@@ -393,18 +403,44 @@ def show_json(doc: ShowDocument) -> str:
 
 
 # -- an indicator's history -------------------------------------------------------------------
+def history_lines(ip: IndicatorProgress) -> list[tuple[PeriodResult, str, BreakdownValue | None]]:
+    """The history's lines: each period, followed (where it has data) by its breakdown
+    values (``forma: wspólnie``), as (the result, a breakdown line's label, its value)."""
+    found: list[tuple[PeriodResult, str, BreakdownValue | None]] = []
+    for r in ip.periods:
+        found.append((r, "", None))
+        found += [(r, breakdown_label(key, v), v) for key, v in sub_rows_of(r)]
+    return found
+
+
 def history_rows(ip: IndicatorProgress, lang: str) -> list[list[str]]:
+    """The cells of :func:`history_lines`: a breakdown value's target, achievement and
+    status only where it has a target of its own."""
     ind = ip.indicator
-    return [
-        [
-            period_label(r.period),
-            format_target(r.target, ind, lang),
-            actual_text(r, ind, lang),
-            achievement_text(r, lang),
-            status_word(r.status),
-        ]
-        for r in ip.periods
-    ]
+    rows = []
+    for r, label, value in history_lines(ip):
+        if value is None:
+            rows.append(
+                [
+                    period_label(r.period),
+                    format_target(r.target, ind, lang),
+                    actual_text(r, ind, lang),
+                    achievement_text(r, lang),
+                    status_word(r.status),
+                ]
+            )
+            continue
+        own, result = value.targeted, value.result
+        rows.append(
+            [
+                "  " + label,
+                format_target(result.target, ind, lang) if own else "",
+                actual_text(result, ind, lang),
+                achievement_text(result, lang) if own else "",
+                status_word(result.status) if own else "",
+            ]
+        )
+    return rows
 
 
 def programme_summary(ip: IndicatorProgress, lang: str) -> str:
@@ -420,6 +456,13 @@ def programme_summary(ip: IndicatorProgress, lang: str) -> str:
         achieved=p.periods_achieved,
         total=p.periods_with_target,
     )
+
+
+def completeness_summary(ip: IndicatorProgress) -> list[str]:
+    """``Dane za 3 z 4 okresów`` (``Data for 3 of 4 periods``): of the periods due, those
+    with data (nothing while none is due)."""
+    text = completeness_text(ip.programme)
+    return [text[0].upper() + text[1:] + "."] if text else []
 
 
 def baseline_summary(ip: IndicatorProgress, lang: str) -> list[str]:
@@ -453,5 +496,13 @@ def render_history_plain(ip: IndicatorProgress, as_of: date) -> str:
     lang = get_language()
     table = simple_table(history_rows(ip, lang), history_headers(), "lrrrl")
     title = t("history.title", id=ip.id, date=format_date(as_of, lang))
-    text = "\n".join([title, *table, programme_summary(ip, lang), *baseline_summary(ip, lang)])
+    text = "\n".join(
+        [
+            title,
+            *table,
+            programme_summary(ip, lang),
+            *completeness_summary(ip),
+            *baseline_summary(ip, lang),
+        ]
+    )
     return shown(text)

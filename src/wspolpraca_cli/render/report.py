@@ -247,6 +247,36 @@ def _notes(
     return tuple(notes)
 
 
+def breakdown_notes(
+    r: PeriodResult | ProgrammeResult, ind: Indicator, lang: str
+) -> tuple[str, ...]:
+    """A row's breakdown totals, one note per breakdown, before the entries' notes:
+    ``organizator: organizowane przez urząd 1, współorganizowane 0 z 1 (nie osiągnięto),
+    nieokreślone 2`` — each value the programme lists, then any other value and the
+    unspecified where they have entries (none for a row without data)."""
+    from wspolpraca_cli.render.status import sub_rows_of
+
+    shown: dict[str, list[str]] = {}
+    for key, v in sub_rows_of(r):
+        label = _one_line(v.label) if v.value is not None else t("status.unspecified")
+        actual = actual_text(v.result, ind, lang)
+        if v.targeted:
+            text = t(
+                "report.breakdown.value_target",
+                label=label,
+                actual=actual,
+                target=format_target(v.result.target, ind, lang),
+                status=status_word(v.result.status),
+            )
+        else:
+            text = t("report.breakdown.value", label=label, actual=actual)
+        shown.setdefault(key, []).append(text)
+    return tuple(
+        t("report.breakdown", breakdown=key, values=", ".join(values))
+        for key, values in shown.items()
+    )
+
+
 def _value_texts(ind: Indicator, lang: str) -> Callable[[float | None], str]:
     """``format_value`` for one indicator, each value formatted once (values repeat)."""
     done: dict[float | None, str] = {}
@@ -337,10 +367,10 @@ def build_report(
                     placed.setdefault(spots[e.period], []).append(e)
                 value_text = _value_texts(ind, lang)
                 for n, r in enumerate(results):
-                    notes: tuple[str, ...] = ()
+                    notes: tuple[str, ...] = breakdown_notes(r, ind, lang)
                     if isinstance(r, PeriodResult):
                         listed = placed.get(r.period, [])
-                        notes = _notes(listed, r.count, ind, r.period, notes_shown, value_text)
+                        notes += _notes(listed, r.count, ind, r.period, notes_shown, value_text)
                         if first_time and is_missing(r, year):
                             missing.append(_missing(program, ind, r, lang))
                     shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS

@@ -30,6 +30,7 @@ from wspolpraca_cli.numfmt import (
 )
 from wspolpraca_cli.periods import Period, PeriodKind
 from wspolpraca_cli.progress import (
+    BreakdownValue,
     IndicatorProgress,
     PeriodResult,
     ProgrammeProgress,
@@ -159,11 +160,45 @@ def _period_text(result: PeriodResult | ProgrammeResult) -> str:
     return period_label(result.period)
 
 
+def completeness_text(result: ProgrammeResult) -> str:
+    """``dane za 3 z 4 okresów`` (``data for 3 of 4 periods``): of the periods whose data is
+    due, those with data; empty while none is due."""
+    if not result.periods_due:
+        return ""
+    from wspolpraca_cli.i18n import plural
+
+    due = plural(result.periods_due, "noun.of_periods")
+    return t("status.completeness", with_data=result.periods_due_with_data, due=due)
+
+
+def programme_row_label(result: ProgrammeResult) -> str:
+    """``razem w programie · dane za 3 z 4 okresów``: the programme row's name cell."""
+    extra = completeness_text(result)
+    return t("status.programme_row") + (f" · {extra}" if extra else "")
+
+
+def breakdown_label(key: str, value: BreakdownValue) -> str:
+    """``forma: wspólnie`` (the value's code, as ``--tag`` takes it); ``forma: unspecified``."""
+    shown_value = value.value if value.value is not None else t("status.unspecified")
+    return t("status.breakdown_row", breakdown=key, value=shown_value)
+
+
+def sub_rows_of(result: PeriodResult | ProgrammeResult) -> list[tuple[str, BreakdownValue]]:
+    """The breakdown values a table shows under a result with data: each value the programme
+    lists, then any other value recorded and the unspecified where they have entries."""
+    if not result.breakdowns or result.count <= 0:
+        return []
+    return [
+        (b.key, v) for b in result.breakdowns for v in b.values if v.listed or v.result.count > 0
+    ]
+
+
 @record
 class Line:
-    """One line of a grouped table: a goal or action heading, or a result."""
+    """One line of a grouped table: a goal or action heading, a result, or a breakdown
+    value's line under its result."""
 
-    kind: Literal["goal", "action", "result"]
+    kind: Literal["goal", "action", "result", "breakdown"]
     label: str = ""
     depth: int = 0
     """How deep a heading stands: a goal 0 (a specific goal under its main goal 1), an
@@ -174,6 +209,29 @@ class Line:
     """With ``result``: a run of adjacent periods without data and of one status, as one line."""
     count: int = 1
     """How many periods the line stands for."""
+    value: BreakdownValue | None = None
+    """A breakdown line's value (its ``result`` is the result it stands under)."""
+
+
+def _with_sub_rows(out: list[Line]) -> list[Line]:
+    """Result lines, each followed by its breakdown values' lines."""
+    if not any(line.result is not None and line.result.breakdowns for line in out):
+        return out
+    found: list[Line] = []
+    for line in out:
+        found.append(line)
+        if line.result is not None and line.last is None:
+            found += [
+                Line(
+                    "breakdown",
+                    breakdown_label(key, v),
+                    indicator=line.indicator,
+                    result=line.result,
+                    value=v,
+                )
+                for key, v in sub_rows_of(line.result)
+            ]
+    return found
 
 
 COLLAPSE_FROM = 3
@@ -247,8 +305,10 @@ def lines(view: StatusView, *, collapse: bool = False) -> list[Line]:
 
     def results(ind: Indicator) -> list[Line]:
         if collapse:
-            return _collapsed(ind, by_indicator[ind.id])
-        return [Line("result", indicator=ind, result=r) for r in by_indicator[ind.id]]
+            found = _collapsed(ind, by_indicator[ind.id])
+        else:
+            found = [Line("result", indicator=ind, result=r) for r in by_indicator[ind.id]]
+        return _with_sub_rows(found) if ind.breakdowns else found
 
     if program.is_tree:
         return _tree_lines(program, view.goal, by_indicator, results)
@@ -357,15 +417,34 @@ def _result_cells(line: Line, lang: str, name_width: int | None = None) -> list[
     """The cells of a result; the name whole, or wrapped at ``name_width`` (plain table)."""
     ind, r = line.indicator, line.result
     assert ind is not None and r is not None
-    is_first = not isinstance(r, ProgrammeResult)
+    if line.value is not None:
+        return breakdown_cells(line, lang, name_width)
     return [
         one_line(ind.id),
-        _wrap(ind.name, name_width) if is_first else t("status.programme_row"),
+        programme_row_label(r) if isinstance(r, ProgrammeResult) else _wrap(ind.name, name_width),
         line_period(line),
         format_target(r.target, ind, lang),
         actual_text(r, ind, lang),
         achievement_text(r, lang),
         status_text(r),
+    ]
+
+
+def breakdown_cells(line: Line, lang: str, name_width: int | None = None) -> list[str]:
+    """A breakdown value's line: no id and no period (those of the result above it), the
+    value's actual and — with a target of its own — its target, achievement and status."""
+    ind, v = line.indicator, line.value
+    assert ind is not None and v is not None
+    r = v.result
+    own = v.targeted
+    return [
+        "",
+        "  " + _wrap(line.label, None if name_width is None else name_width - 2),
+        "",
+        format_target(r.target, ind, lang) if own else "",
+        actual_text(r, ind, lang),
+        achievement_text(r, lang) if own else "",
+        status_word(r.status) if own else "",
     ]
 
 
@@ -469,14 +548,18 @@ def render_plain(view: StatusView) -> str:
     rows (one set of column widths for all), and the summary."""
     lang = get_language()
     all_lines = lines(view, collapse=True)
-    results = [_result_cells(line, lang, NAME_WIDTH) for line in all_lines if line.kind == "result"]
+    results = [
+        _result_cells(line, lang, NAME_WIDTH)
+        for line in all_lines
+        if line.kind in ("result", "breakdown")
+    ]
     out = [*header_lines(view, lang), ""]
     if results:
         head, blocks = simple_table_rows(results, _headers(), "lllrrrl")
         out += head
         body = iter(blocks)
         for line in all_lines:
-            if line.kind != "result":
+            if line.kind not in ("result", "breakdown"):
                 out.append("  " * line.depth + line.label)
             else:
                 out += next(body)
@@ -499,7 +582,7 @@ def render_md(view: StatusView) -> str:
             pending.clear()
 
     for line in lines(view, collapse=True):
-        if line.kind == "result":
+        if line.kind in ("result", "breakdown"):
             pending.append([markdown_text(c) for c in _result_cells(line, lang)])
             continue
         flush()

@@ -31,6 +31,7 @@ from wspolpraca_cli.render.status import (
     line_period,
     lines,
     orphan_note,
+    programme_row_label,
     status_text,
     status_word,
 )
@@ -166,10 +167,14 @@ def render_rich(view: StatusView, console: Any) -> None:
     cells: list[list[str]] = []
     names: list[str] = []
     for line in all_lines:
-        if line.kind != "result":
+        if line.kind not in ("result", "breakdown"):
             continue
         ind, r = line.indicator, line.result
         assert ind is not None and r is not None
+        if line.value is not None:  # a breakdown value's line under its result
+            names.append("  " + line.label)
+            cells.append(_breakdown_cells(line, lang))
+            continue
         names.append(one_line(ind.name))
         cells.append(
             [
@@ -289,16 +294,21 @@ def render_rich(view: StatusView, console: Any) -> None:
     results = iter(cells)
     previous: str | None = None
     for line in all_lines:
-        if line.kind != "result":  # a goal (a specific goal one deeper), an action
+        if line.kind not in ("result", "breakdown"):  # a goal (a specific one deeper), an action
             heading("  " * line.depth + line.label, "bold" if line.kind == "goal" else "italic")
             continue
         row = next(results)
         ind, r = line.indicator, line.result
         assert ind is not None and r is not None
-        status_style = STATUS_STYLES[r.status]
-        whole = isinstance(r, ProgrammeResult)
-        if whole:
-            name_lines = name_cell(t("status.programme_row"), "dim")
+        sub = line.value
+        if sub is not None:
+            r = sub.result
+        status_style = STATUS_STYLES[r.status] if sub is None or sub.targeted else ""
+        whole = isinstance(r, ProgrammeResult) and sub is None
+        if sub is not None:
+            name_lines = name_cell("  " + one_line(line.label), "dim")
+        elif isinstance(r, ProgrammeResult):
+            name_lines = name_cell(programme_row_label(r), "dim")
         elif ind.id == previous:
             name_lines = name_cell("", "")
         elif layout.id_width:
@@ -342,6 +352,23 @@ def render_rich(view: StatusView, console: Any) -> None:
     _print_orphans(view, console)
 
 
+def _breakdown_cells(line: Any, lang: str) -> list[str]:
+    """A breakdown value's cells: its actual (``/ target``, bar, % and status with a target
+    of its own), no id and no period (those of the result above it)."""
+    ind, v = line.indicator, line.value
+    r = v.result
+    if not v.targeted:
+        return ["", "", actual_text(r, ind, lang), "", "", ""]
+    return [
+        "",
+        "",
+        f"{actual_text(r, ind, lang)} / {format_target(r.target, ind, lang)}",
+        bar(None if r.target is None else r.achievement, 8),
+        achievement_text(r, lang),
+        status_word(r.status),
+    ]
+
+
 def _rich_summary(results: Iterable[PeriodResult]) -> Any:
     from rich.text import Text
 
@@ -375,7 +402,9 @@ def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> Non
 
     from wspolpraca_cli.render.programme import (
         baseline_summary,
+        completeness_summary,
         history_headers,
+        history_lines,
         history_rows,
         programme_summary,
     )
@@ -386,9 +415,11 @@ def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> Non
     scale = max(values) if values else 1.0
     rows = history_rows(ip, lang)
     width = 16
+    shown_lines = history_lines(ip)
+    results = [r if v is None else v.result for r, _, v in shown_lines]
     charts = [
         "▇" * (0 if not r.actual or r.actual <= 0 else max(1, round(r.actual / scale * width)))
-        for r in ip.periods
+        for r in results
     ]
     headers = history_headers()
     columns = [
@@ -411,8 +442,11 @@ def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> Non
             crop=False,
         )
     console.print(Text("─" * table.total), no_wrap=True, overflow="ignore", crop=False)
-    for n, r in enumerate(ip.periods):
-        style = STATUS_STYLES[r.status]
+    for n, (r, _, value) in enumerate(shown_lines):
+        if value is None:
+            style = STATUS_STYLES[r.status]
+        else:  # a breakdown value: styled by its status where it has a target of its own
+            style = STATUS_STYLES[value.result.status] if value.targeted else "dim"
         for cells in table.row_lines(n):
             line = Text()
             for k, (column, cell) in enumerate(zip(table.columns, cells, strict=True)):
@@ -427,7 +461,7 @@ def render_history_rich(ip: IndicatorProgress, as_of: date, console: Any) -> Non
             line.rstrip()
             console.print(line, no_wrap=True, overflow="ignore", crop=False)
     console.print(Text(programme_summary(ip, lang)))
-    for extra in baseline_summary(ip, lang):
+    for extra in [*completeness_summary(ip), *baseline_summary(ip, lang)]:
         console.print(Text(extra))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from wspolpraca_cli.entries import Entry, PeriodSummary
+from wspolpraca_cli.entries import Entry, PeriodSummary, TagSummary
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Program
@@ -14,6 +14,7 @@ from wspolpraca_cli.services.base import Workspace
 
 if TYPE_CHECKING:
     from wspolpraca_cli.progress import Orphan, PeriodResult, ProgrammeProgress
+    from wspolpraca_cli.store.interface import Store
 
 
 def progress_as_of(
@@ -25,7 +26,25 @@ def progress_as_of(
 
     with ws.open(readonly=True) as store:
         summaries = store.summaries(as_of, indicator_ids)
-    return evaluate(ws.program, summaries, as_of, indicator_ids)
+        tags = _tag_summaries(store, ws.program, as_of, indicator_ids)
+    return evaluate(ws.program, summaries, as_of, indicator_ids, tags)
+
+
+def _tag_summaries(
+    store: Store, program: Program, as_of: date, indicator_ids: Sequence[str] | None = None
+) -> list[TagSummary]:
+    """The store's groups by breakdown tags of the indicators (of ``indicator_ids``) that
+    declare breakdowns; none asked for when none does (the everyday path stays one query).
+    When most of the programme's indicators do, all groups are asked for: the store reads
+    them in one pass (the engine keeps those of indicators with breakdowns)."""
+    wanted = None if indicator_ids is None else set(indicator_ids)
+    tagged = [
+        i.id for i in program.indicators if i.breakdowns and (wanted is None or i.id in wanted)
+    ]
+    if not tagged:
+        return []
+    most = indicator_ids is None and len(tagged) * 2 > len(program.indicators)
+    return store.tag_summaries(as_of, None if most else tagged)
 
 
 class CheckResult(NamedTuple):
@@ -90,7 +109,8 @@ def report_inputs(
 
     with ws.open(readonly=True) as store:
         summaries = store.summaries(as_of)
-        progress = evaluate(ws.program, summaries, as_of)
+        tags = _tag_summaries(store, ws.program, as_of)
+        progress = evaluate(ws.program, summaries, as_of, tags=tags)
         groups = note_groups(progress, summaries, year)
         if notes is None:
             wanted = set(groups)

@@ -1,7 +1,7 @@
 """What a measurement store is, whatever holds it: the :class:`Store` protocol.
 
 The services and the progress engine see a store only through this protocol; a backend
-(:mod:`.sqlite` today) implements it and turns its own failures into
+(:mod:`.sqlite`, :mod:`.postgres`) implements it and turns its own failures into
 :class:`~wspolpraca_cli.errors.StoreError` (exit 3). No SQL leaves a backend. Only type
 checking imports this module (a Protocol costs start-up time); what backends share at run
 time is in :mod:`.shared`.
@@ -15,7 +15,7 @@ from datetime import date
 from types import TracebackType
 from typing import Protocol
 
-from wspolpraca_cli.entries import Entry, EntryRow, PeriodSummary
+from wspolpraca_cli.entries import Entry, EntryRow, PeriodSummary, TagSummary
 from wspolpraca_cli.store.shared import BatchOutcome, ImportResult
 
 
@@ -40,7 +40,13 @@ class Store(Protocol):
 
     @property
     def location(self) -> str:
-        """Where the store is, as people are shown it (a path today)."""
+        """Where the store is, as people are shown it (a path, or a URL without its
+        password)."""
+        ...
+
+    @property
+    def backend(self) -> str:
+        """The kind of store: ``sqlite`` or ``postgresql``."""
         ...
 
     @property
@@ -93,6 +99,10 @@ class Store(Protocol):
 
     def count(self) -> int: ...
 
+    def indicator_count(self) -> int:
+        """How many indicators have at least one entry (voids too): ``wsp store info``."""
+        ...
+
     def get(self, uid: str) -> Entry | None:
         """The entry with this uid or unique uid prefix (at least ``MIN_PREFIX`` characters)."""
         ...
@@ -130,6 +140,18 @@ class Store(Protocol):
         """Per (indicator, period), the aggregate of the effective entries (not superseded, not
         voids) not dated after ``as_of``, of one period or those listed when ``period`` is
         given; ordered by indicator id and period."""
+        ...
+
+    def tag_summaries(
+        self,
+        as_of: date | str | None = None,
+        indicator_ids: Iterable[str] | None = None,
+    ) -> list[TagSummary]:
+        """Per (indicator, period, breakdown tags), the aggregate of the entries
+        :meth:`summaries` counts (the groups of one indicator and period partition its
+        summary), ordered by indicator id and period and, within those, by each group's latest
+        entry (merged in that order, ``last`` is the period's); asked for the indicators that
+        declare breakdowns only."""
         ...
 
     def latest_entries(

@@ -32,7 +32,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from wspolpraca_cli.aggregation import Aggregate
-from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary
+from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary, TagSummary
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.records import replace
@@ -137,6 +137,10 @@ class SqliteStore:
     @property
     def location(self) -> str:
         return str(self._path)
+
+    @property
+    def backend(self) -> str:
+        return "sqlite"
 
     @property
     def exists(self) -> bool:
@@ -365,6 +369,11 @@ class SqliteStore:
         rows = self._query("SELECT count(*) FROM entries")
         return int(rows[0][0]) if rows else 0
 
+    def indicator_count(self) -> int:
+        """How many indicators have entries (one pass over the covering index's first column)."""
+        rows = self._query("SELECT count(DISTINCT indicator_id) FROM entries")
+        return int(rows[0][0]) if rows else 0
+
     def _damaged(self) -> StoreError:
         return StoreError(t("store.damaged", path=self._path), hint=t("store.damaged.hint"))
 
@@ -489,38 +498,12 @@ class SqliteStore:
         by their ``seq``, found through the (few) superseding entries. Measured on 1,000,000
         entries with 10,000 corrections: 0.4 s (0.17 s without corrections).
         """
-        params: list[Any] = []
-        where: list[str] = ["e.kind <> 'void'"]
-        periods = [period] if isinstance(period, str) else None if period is None else list(period)
-        if periods is not None:
-            if not periods:
-                return []
-            where.append(f"e.period IN ({', '.join('?' * len(periods))})")
-            params.extend(periods)
-        if as_of is not None:
-            where.append("(e.date IS NULL OR e.date <= ?)")
-            params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
-        if indicator_ids is not None:
-            ids = list(indicator_ids)
-            if not ids:
-                return []
-            marks = ", ".join("?" * len(ids))
-            where.append(f"e.indicator_id IN ({marks})")
-            params.extend(ids)
-            # A correction or void has its entry's indicator (see _check): look for the
-            # superseding entries of these indicators only, through their index.
-            where.append(
-                "e.seq NOT IN (SELECT o.seq FROM entries c JOIN entries o ON o.uid = c.supersedes"
-                f" WHERE c.indicator_id IN ({marks}) AND c.supersedes IS NOT NULL)"
-            )
-            params.extend(ids)
-        else:
-            where.append(  # superseded entries, found through the few superseding ones
-                "e.seq NOT IN (SELECT o.seq FROM entries c INDEXED BY entries_supersedes"
-                " JOIN entries o ON o.uid = c.supersedes WHERE c.supersedes IS NOT NULL)"
-            )
-        found = self._summaries(" AND ".join(where), params)
-        return sorted(found, key=lambda s: (s.indicator_id, s.period))
+        found = _counted_where(as_of, indicator_ids, period)
+        if found is None:
+            return []
+        where, params = found
+        summaries = self._summaries(where, params)
+        return sorted(summaries, key=lambda s: (s.indicator_id, s.period))
 
     def _summaries(self, where: str, params: Sequence[Any]) -> list[PeriodSummary]:
         sql = f"""
@@ -548,6 +531,48 @@ class SqliteStore:
                 )
             )
         return summaries
+
+    def tag_summaries(
+        self,
+        as_of: date | str | None = None,
+        indicator_ids: Iterable[str] | None = None,
+    ) -> list[TagSummary]:
+        """Per (indicator, period, breakdown tags), the aggregate of the entries
+        :meth:`summaries` counts — the groups of one (indicator, period) partition its summary
+        — ordered by indicator and period and, within those, by each group's latest entry.
+
+        The tags are not in the covering index: the rows of ``indicator_ids`` are found
+        through it and read from the table (cheap for a few indicators); for every indicator
+        (``indicator_ids`` None) the table is read in one pass instead — on 1,000,000 entries
+        1.2 s of CPU, where looking up each row through the index took 3.1 s. ``wsp status``
+        of a programme without breakdowns never asks."""
+        found = _counted_where(as_of, indicator_ids, None)
+        if found is None:
+            return []
+        where, params = found
+        scan = " NOT INDEXED" if indicator_ids is None else ""
+        sql = f"""
+            SELECT g.indicator_id, g.period, g.tags, g.n, g.total, g.lo, g.hi, l.value
+            FROM (
+                SELECT e.indicator_id, e.period, e.tags, count(*) AS n, total(e.value) AS total,
+                       min(e.value) AS lo, max(e.value) AS hi, max(e.seq) AS last_seq
+                FROM entries e{scan}
+                WHERE {where}
+                GROUP BY e.indicator_id, e.period, e.tags
+            ) g LEFT JOIN entries l ON l.seq = g.last_seq
+            ORDER BY g.indicator_id, g.period, g.last_seq
+        """
+        groups: list[TagSummary] = []
+        for r in self._query(sql, params):
+            if r[7] is None or not isinstance(r[2], str):
+                raise self._damaged()
+            try:
+                tags = tags_from_text(r[2])
+            except (ValueError, TypeError):
+                raise self._damaged() from None
+            values = Aggregate(int(r[3]), float(r[4]), float(r[5]), float(r[6]), float(r[7]))
+            groups.append(TagSummary(r[0], r[1], tags, values))
+        return groups
 
     def latest_entries(
         self,
@@ -653,6 +678,47 @@ class SqliteStore:
                 hint=t("store.quick_check_failed.hint"),
             )
         return self
+
+
+def _counted_where(
+    as_of: date | str | None,
+    indicator_ids: Iterable[str] | None,
+    period: str | Iterable[str] | None,
+) -> tuple[str, list[Any]] | None:
+    """The condition (on ``entries e``) and its parameters that pick the entries a summary
+    counts: effective (not superseded, not voids), not dated after ``as_of``, of the
+    indicators and periods given; None when an empty list of them leaves nothing."""
+    params: list[Any] = []
+    where: list[str] = ["e.kind <> 'void'"]
+    periods = [period] if isinstance(period, str) else None if period is None else list(period)
+    if periods is not None:
+        if not periods:
+            return None
+        where.append(f"e.period IN ({', '.join('?' * len(periods))})")
+        params.extend(periods)
+    if as_of is not None:
+        where.append("(e.date IS NULL OR e.date <= ?)")
+        params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
+    if indicator_ids is not None:
+        ids = list(indicator_ids)
+        if not ids:
+            return None
+        marks = ", ".join("?" * len(ids))
+        where.append(f"e.indicator_id IN ({marks})")
+        params.extend(ids)
+        # A correction or void has its entry's indicator (see _check): look for the
+        # superseding entries of these indicators only, through their index.
+        where.append(
+            "e.seq NOT IN (SELECT o.seq FROM entries c JOIN entries o ON o.uid = c.supersedes"
+            f" WHERE c.indicator_id IN ({marks}) AND c.supersedes IS NOT NULL)"
+        )
+        params.extend(ids)
+    else:
+        where.append(  # superseded entries, found through the few superseding ones
+            "e.seq NOT IN (SELECT o.seq FROM entries c INDEXED BY entries_supersedes"
+            " JOIN entries o ON o.uid = c.supersedes WHERE c.supersedes IS NOT NULL)"
+        )
+    return " AND ".join(where), params
 
 
 def _scratch(path: Path) -> SqliteStore:

@@ -1,0 +1,714 @@
+"""The PostgreSQL backend of the measurement store (the
+:class:`~wspolpraca_cli.store.interface.Store` protocol), for an office where several people
+record into one programme. The schema and its migrations are in :mod:`.postgres_schema`, the
+URL in :mod:`.postgres_url`; the driver is psycopg 3, imported only here.
+
+Design (the SQLite store's guarantees, kept by the database):
+
+- One table, ``wsp_entries``, append-only: triggers refuse ``UPDATE``, ``DELETE`` and
+  ``TRUNCATE`` for every role; a unique constraint lets an entry be superseded at most once.
+- Every write is one transaction holding a transaction-level advisory lock: writers queue up
+  one at a time (for up to the busy timeout, then exit 3), so ``seq`` order is commit order
+  and "the latest entry" means what it means in SQLite.
+- Reads give what the SQLite store gives, in the same order: text columns compare bytewise
+  (``COLLATE "C"``), dates and times are the same ISO strings, and a period's total adds its
+  values in the order SQLite's covering index holds them (the same floating-point sum).
+- Every driver failure becomes a :class:`~wspolpraca_cli.errors.StoreError` (exit 3) naming
+  the server (host and port), a wrong password, a missing database or missing privileges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from wspolpraca_cli.aggregation import Aggregate
+from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary
+from wspolpraca_cli.errors import InputError, StoreError, UsageError
+from wspolpraca_cli.i18n import t
+from wspolpraca_cli.records import replace
+from wspolpraca_cli.store import postgres_schema
+from wspolpraca_cli.store.postgres_schema import LOCK_KEY, SCHEMA_VERSION
+from wspolpraca_cli.store.postgres_url import PgTarget, parse_url, shown_url
+from wspolpraca_cli.store.shared import (
+    AMBIGUOUS_SHOWN,
+    DEFAULT_TIMEOUT,
+    MIN_PREFIX,
+    BatchOutcome,
+    EntriesRejected,
+    ImportResult,
+    completed,
+    distinct_prefixes,
+    new_uid,
+    now_utc,
+    same_content,
+    valid_uid,
+)
+from wspolpraca_cli.store.sqlite import _row_to_entry, _row_to_tuple, _row_values
+
+_COLUMNS = (
+    "seq, uid, indicator_id, period, value, kind, date, note, source, tags, "
+    "recorded_by, recorded_at, supersedes, reason"
+)
+_INSERT_COLUMNS = (
+    "uid, indicator_id, period, value, kind, date, note, source, tags, recorded_by,"
+    " recorded_at, supersedes, reason"
+)
+_INSERT = f"INSERT INTO wsp_entries ({_INSERT_COLUMNS}) VALUES ({', '.join(['%s'] * 13)})"
+# The order SQLite's covering index (indicator_id, period, kind, date, value, seq) holds a
+# period's entries in: a total added in this order is the same float as SQLite's.
+_SUM_ORDER = "e.kind, e.date NULLS FIRST, e.value, e.seq"
+_T = TypeVar("_T")
+
+
+class _RollBack(Exception):
+    """Raised inside a write transaction to undo it (dry runs)."""
+
+
+def connection_error(exc: psycopg.Error, target: PgTarget, shown: str) -> StoreError:
+    """A failure to connect, as one clear message naming the server (exit 3)."""
+    text = str(exc)
+    lower = text.lower()
+    where = {"host": target.host, "port": target.port, "user": target.user}
+    if "password authentication failed" in lower or "no password supplied" in lower:
+        return StoreError(t("store.pg_password", **where), hint=t("store.pg_password.hint"))
+    if "database" in lower and "does not exist" in lower:
+        return StoreError(
+            t("store.pg_no_database", database=target.database, **where),
+            hint=t("store.pg_no_database.hint", database=target.database, user=target.user),
+        )
+    if (
+        ("role" in lower and "does not exist" in lower)
+        or "pg_hba.conf" in lower
+        or "authentication failed" in lower
+        or "permission denied" in lower
+    ):
+        return StoreError(
+            t("store.pg_login_refused", error=_first_line(text), **where),
+            hint=t("store.pg_login_refused.hint"),
+        )
+    return StoreError(
+        t("store.pg_unreachable", error=_first_line(text), **where),
+        hint=t("store.pg_unreachable.hint"),
+    )
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[0] if lines else text
+
+
+def store_error(exc: psycopg.Error, target: PgTarget, shown: str) -> StoreError:
+    """A failure of a statement on an open connection, as one message (exit 3)."""
+    if isinstance(exc, pg_errors.LockNotAvailable | pg_errors.QueryCanceled):
+        return StoreError(t("store.locked", path=shown), hint=t("store.locked.hint"))
+    if isinstance(exc, pg_errors.InsufficientPrivilege):
+        return StoreError(
+            t("store.pg_privileges", url=shown, user=target.user, error=_first_line(str(exc))),
+            hint=t("store.pg_privileges.hint"),
+        )
+    if isinstance(exc, pg_errors.DiskFull):
+        return StoreError(t("store.full", path=shown), hint=t("store.full.hint"))
+    if isinstance(exc, psycopg.OperationalError):
+        return connection_error(exc, target, shown)
+    return StoreError(t("store.failed", path=shown, error=_first_line(str(exc))))
+
+
+class PgStore:
+    """An open PostgreSQL store. Use :func:`open_postgres`; close it (or use ``with``)."""
+
+    def __init__(
+        self, url: str, target: PgTarget, conn: Any, readonly: bool, timeout: float
+    ) -> None:
+        self._url = url
+        self._target = target
+        self._shown = shown_url(url)
+        self._conn: Any = conn
+        self.readonly = readonly
+        self._timeout = timeout
+        self._version = 0
+        self._user = ""
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    @property
+    def location(self) -> str:
+        return self._shown
+
+    @property
+    def target(self) -> PgTarget:
+        return self._target
+
+    @property
+    def backend(self) -> str:
+        return "postgresql"
+
+    @property
+    def exists(self) -> bool:
+        return self._version > 0
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            finally:
+                self._conn = None
+
+    def __enter__(self) -> PgStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _pg_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except psycopg.Error as exc:
+            raise store_error(exc, self._target, self._shown) from exc
+
+    def _open(self) -> None:
+        """Read (and, for a writer, create or migrate) the schema; the database user."""
+        conn = self._conn
+        with self._pg_errors():
+            conn.execute(f"SET lock_timeout = {max(1, int(self._timeout * 1000))}")
+            conn.execute("SET work_mem = '64MB'")  # the sorts of a large store stay in memory
+            self._user = str(conn.execute("SELECT current_user").fetchone()[0])
+            version, ours, others = postgres_schema.identity(conn)
+            postgres_schema.refuse_foreign(version, ours, others, self._shown)
+            if not self.readonly:
+                version = postgres_schema.migrate(conn, self._shown)
+            elif ours and version < SCHEMA_VERSION:
+                # an older store read by a reader: upgraded when the role may
+                with suppress(psycopg.Error):
+                    version = postgres_schema.migrate(conn, self._shown)
+            self._version = version if ours or not self.readonly else 0
+
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        """One write transaction under the writers' advisory lock, rolled back on any error."""
+        if self.readonly or self._conn is None:
+            raise StoreError(t("store.opened_readonly", path=self._shown))
+        conn = self._conn
+        with self._pg_errors(), conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+            yield conn
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def _completed(self, entry: Entry) -> Entry:
+        """:func:`completed`, with the database user as ``recorded_by`` when none is given."""
+        return completed(replace(entry, recorded_by=entry.recorded_by or self._user))
+
+    def add(self, entry: Entry) -> Entry:
+        """Store one entry; fills in an empty uid, recorded_at and recorded_by (the database
+        user). Returns it with its ``seq``."""
+        return self.add_many([entry])[0]
+
+    def add_many(self, entries: list[Entry]) -> list[Entry]:
+        """Store entries in one transaction: all of them or, on any error, none."""
+        stored: list[Entry] = []
+        with self._write() as conn:
+            for entry in entries:
+                stored.append(self._insert(conn, self._completed(entry)))
+        return stored
+
+    def import_entries(self, entries: Iterable[Entry], *, dry_run: bool = False) -> ImportResult:
+        """Add the entries whose uid the store does not hold yet, in one transaction (see
+        :meth:`wspolpraca_cli.store.sqlite.SqliteStore.import_entries`)."""
+        batch = list(entries)
+        with self.importing(dry_run=dry_run) as session:
+            outcome = session.add(batch)
+            if outcome.rejected:
+                session.discard()
+                raise EntriesRejected(outcome.rejected, outcome.added, outcome.present)
+        return ImportResult(outcome.added, outcome.present)
+
+    @contextmanager
+    def importing(self, *, dry_run: bool = False) -> Iterator[Any]:
+        """One import transaction: :meth:`PgImport.add` batch after batch, committed at the
+        end unless ``dry_run`` or :meth:`PgImport.discard` (then nothing is stored). A dry run
+        of a database without a store yet checks against an empty scratch store."""
+        if dry_run and (self._conn is None or not self.exists):
+            from wspolpraca_cli.store.sqlite import _scratch
+
+            with _scratch(Path(self._shown)) as scratch, scratch.importing(dry_run=True) as s:
+                yield s
+            return
+        if self.readonly and not dry_run:
+            raise StoreError(t("store.opened_readonly", path=self._shown))
+        conn = self._conn
+        try:
+            with self._pg_errors(), conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+                session = PgImport(self, conn)
+                yield session
+                if dry_run or session.discarded:
+                    raise _RollBack
+        except _RollBack:
+            pass
+
+    def _insert(self, conn: Any, entry: Entry) -> Entry:
+        self._check(conn, entry)
+        try:
+            with conn.transaction():  # a savepoint: a refused row leaves the rest usable
+                row = conn.execute(_INSERT + " RETURNING seq", _row_values(entry)).fetchone()
+        except pg_errors.UniqueViolation as exc:
+            name = getattr(exc.diag, "constraint_name", "") or ""
+            if "supersedes" in name:
+                raise InputError(t("store.already_superseded", uid=entry.supersedes)) from None
+            raise InputError(t("store.uid_exists", uid=entry.uid)) from None
+        except (pg_errors.CheckViolation, pg_errors.NotNullViolation) as exc:
+            raise InputError(
+                t("store.invalid_entry", uid=entry.uid, error=_first_line(str(exc)))
+            ) from None
+        return replace(entry, seq=int(row[0]))
+
+    def _check(self, conn: Any, entry: Entry) -> None:
+        """Rules the schema also enforces, checked first for a clearer message."""
+        if not valid_uid(entry.uid):
+            raise InputError(t("store.bad_uid", uid=entry.uid))
+        if not entry.indicator_id or not entry.period:
+            raise InputError(t("store.invalid_entry", uid=entry.uid, error="indicator/period"))
+        if (entry.kind is EntryKind.VOID) != (entry.value is None):
+            raise InputError(t("store.invalid_entry", uid=entry.uid, error="value"))
+        if (entry.kind is EntryKind.RECORD) != (entry.supersedes is None):
+            raise InputError(t("store.invalid_entry", uid=entry.uid, error="supersedes"))
+        if "\x00" in "".join(_texts(entry)):
+            raise InputError(t("store.invalid_entry", uid=entry.uid, error="NUL"))
+        if entry.supersedes is None:
+            return
+        row = conn.execute(
+            "SELECT kind, indicator_id, period FROM wsp_entries WHERE uid = %s",
+            (entry.supersedes,),
+        ).fetchone()
+        if row is None:
+            raise InputError(t("store.supersedes_unknown", uid=entry.supersedes))
+        if row[0] == EntryKind.VOID.value:
+            raise InputError(t("store.supersedes_void", uid=entry.supersedes))
+        if (row[1], row[2]) != (entry.indicator_id, entry.period):
+            raise InputError(t("store.supersedes_other", uid=entry.supersedes))
+        later = conn.execute(
+            "SELECT uid FROM wsp_entries WHERE supersedes = %s", (entry.supersedes,)
+        ).fetchone()
+        if later is not None:
+            raise InputError(
+                t("store.already_superseded", uid=entry.supersedes),
+                hint=t("store.already_superseded.hint", uid=later[0][:8]),
+            )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        if self._conn is None or not self.exists:
+            return []
+        with self._pg_errors():
+            return list(self._conn.execute(sql, params).fetchall())
+
+    def _entry(self, row: Sequence[Any]) -> Entry:
+        try:
+            return _row_to_entry(row)
+        except (ValueError, TypeError, LookupError):
+            raise StoreError(
+                t("store.damaged", path=self._shown), hint=t("store.damaged.hint")
+            ) from None
+
+    def entries(self, indicator_id: str | None = None) -> list[Entry]:
+        """Every entry (superseded ones and voids too), in insertion order."""
+        if indicator_id is None:
+            rows = self._query(f"SELECT {_COLUMNS} FROM wsp_entries ORDER BY seq")
+        else:
+            rows = self._query(
+                f"SELECT {_COLUMNS} FROM wsp_entries WHERE indicator_id = %s ORDER BY seq",
+                (indicator_id,),
+            )
+        return [self._entry(r) for r in rows]
+
+    def iter_entries(self, batch: int = 2000) -> Iterator[Entry]:
+        """Every entry, as :meth:`entries` gives them, from a server-side cursor a batch at a
+        time (one statement: one snapshot; memory flat whatever the store's size)."""
+        return self._stream(self._entry, batch)
+
+    def iter_rows(self, batch: int = 2000) -> Iterator[EntryRow]:
+        """Every entry as an :data:`~wspolpraca_cli.entries.EntryRow`, read as
+        :meth:`iter_entries` reads them."""
+        return self._stream(_row_to_tuple, batch)
+
+    def _stream(self, convert: Callable[[Sequence[Any]], _T], batch: int) -> Iterator[_T]:
+        if self._conn is None or not self.exists:
+            return
+        conn = self._conn
+        name = f"wsp_stream_{new_uid()[:12]}"
+        with self._pg_errors(), conn.transaction(), conn.cursor(name=name) as cursor:
+            cursor.itersize = batch
+            cursor.execute(f"SELECT {_COLUMNS} FROM wsp_entries ORDER BY seq")
+            while rows := cursor.fetchmany(batch):
+                yield from [convert(row) for row in rows]
+
+    def count(self) -> int:
+        rows = self._query("SELECT count(*) FROM wsp_entries")
+        return int(rows[0][0]) if rows else 0
+
+    def indicator_count(self) -> int:
+        """How many indicators have at least one entry (for ``wsp store info``)."""
+        rows = self._query("SELECT count(DISTINCT indicator_id) FROM wsp_entries")
+        return int(rows[0][0]) if rows else 0
+
+    def uids(self, prefix: str = "", limit: int = 100) -> list[str]:
+        """At most ``limit`` uids starting with ``prefix``, in uid order (the uid index)."""
+        rows = self._query(
+            "SELECT uid FROM wsp_entries WHERE uid >= %s AND uid < %s ORDER BY uid LIMIT %s",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+        return [str(r[0]) for r in rows]
+
+    def get(self, uid: str) -> Entry | None:
+        """The entry with this uid or with this unique uid prefix (at least 4 characters)."""
+        wanted = uid.strip()
+        if not wanted or "\x00" in wanted:
+            return None
+        rows = self._query(f"SELECT {_COLUMNS} FROM wsp_entries WHERE uid = %s", (wanted,))
+        if rows:
+            return self._entry(rows[0])
+        if len(wanted) < MIN_PREFIX:
+            raise InputError(t("store.prefix_short", uid=wanted, min=MIN_PREFIX))
+        uids = self.uids(wanted, AMBIGUOUS_SHOWN + 1)
+        if not uids:
+            return None
+        if len(uids) > 1:
+            raise InputError(
+                t("store.prefix_ambiguous", uid=wanted, found=distinct_prefixes(uids, wanted)),
+                hint=t("store.prefix_ambiguous.hint"),
+            )
+        rows = self._query(f"SELECT {_COLUMNS} FROM wsp_entries WHERE uid = %s", (uids[0],))
+        return self._entry(rows[0]) if rows else None
+
+    def live_entries(
+        self,
+        indicator_id: str,
+        period: str,
+        value: float | None = None,
+        *,
+        note: str | None = None,
+        source: str | None = None,
+    ) -> list[Entry]:
+        """The effective entries (not superseded, not voids) of one indicator and period, with
+        ``value``, ``note`` and ``source`` when given, in insertion order."""
+        sql = (
+            f"SELECT {_COLUMNS} FROM wsp_entries e WHERE indicator_id = %s AND period = %s"
+            " AND kind <> 'void'"
+        )
+        params: list[Any] = [indicator_id, period]
+        for column, wanted in (("value", value), ("note", note), ("source", source)):
+            if wanted is not None:
+                sql += f" AND {column} = %s"
+                params.append(wanted)
+        sql += (
+            " AND NOT EXISTS (SELECT 1 FROM wsp_entries c WHERE c.supersedes = e.uid) ORDER BY seq"
+        )
+        return [self._entry(r) for r in self._query(sql, params)]
+
+    def superseded_by(self, indicator_id: str | None = None) -> dict[str, str]:
+        """Map of superseded uid -> the uid of the entry that supersedes it (of one indicator's
+        entries when ``indicator_id`` is given)."""
+        if indicator_id is not None:
+            rows = self._query(
+                "SELECT supersedes, uid FROM wsp_entries"
+                " WHERE indicator_id = %s AND supersedes IS NOT NULL",
+                (indicator_id,),
+            )
+        else:
+            rows = self._query(
+                "SELECT supersedes, uid FROM wsp_entries WHERE supersedes IS NOT NULL"
+            )
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def summaries(
+        self,
+        as_of: date | str | None = None,
+        indicator_ids: Iterable[str] | None = None,
+        period: str | Iterable[str] | None = None,
+    ) -> list[PeriodSummary]:
+        """Per (indicator, period), what aggregation needs, computed in SQL from the covering
+        index ``wsp_entries_aggregate`` (see :meth:`.sqlite.SqliteStore.summaries`): the
+        effective entries, not dated after ``as_of``, of the periods given; ordered by
+        indicator id and period."""
+        params: list[Any] = []
+        where: list[str] = ["e.kind <> 'void'"]
+        periods = [period] if isinstance(period, str) else None if period is None else list(period)
+        if periods is not None:
+            if not periods:
+                return []
+            where.append("e.period = ANY(%s::text[])")
+            params.append(periods)
+        if as_of is not None:
+            where.append("(e.date IS NULL OR e.date <= %s)")
+            params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
+        superseded = (
+            "SELECT o.seq FROM wsp_entries c JOIN wsp_entries o ON o.uid = c.supersedes"
+            " WHERE c.supersedes IS NOT NULL"
+        )
+        if indicator_ids is not None:
+            ids = list(indicator_ids)
+            if not ids:
+                return []
+            where.append("e.indicator_id = ANY(%s::text[])")
+            params.append(ids)
+            superseded += " AND c.indicator_id = ANY(%s::text[])"
+            params.append(ids)
+        where.append(f"e.seq NOT IN ({superseded})")
+        # The rows reach the aggregate in the covering index's order (a sorted subquery: an
+        # index-only scan, no sort), which is SQLite's: each total adds the same floats in the
+        # same order. (An ordered aggregate, sum(value ORDER BY ...), sorts every group.)
+        sql = f"""
+            SELECT g.indicator_id, g.period, g.n, g.total, g.lo, g.hi, l.value
+            FROM (
+                SELECT s.indicator_id, s.period, count(*) AS n, sum(s.value) AS total,
+                       min(s.value) AS lo, max(s.value) AS hi, max(s.seq) AS last_seq
+                FROM (
+                    SELECT e.indicator_id, e.period, e.value, e.seq FROM wsp_entries e
+                    WHERE {" AND ".join(where)}
+                    ORDER BY e.indicator_id, e.period, {_SUM_ORDER}
+                ) s
+                GROUP BY s.indicator_id, s.period
+            ) g JOIN wsp_entries l ON l.seq = g.last_seq
+            ORDER BY g.indicator_id, g.period
+        """
+        return [
+            PeriodSummary(
+                r[0],
+                r[1],
+                Aggregate(int(r[2]), float(r[3]), float(r[4]), float(r[5]), float(r[6])),
+            )
+            for r in self._query(sql, params)
+        ]
+
+    def latest_entries(
+        self,
+        groups: Iterable[tuple[str, str]],
+        as_of: date | str | None = None,
+        limit: int = 10,
+    ) -> list[Entry]:
+        """The ``limit`` latest effective entries (by ``seq``) of each (indicator, period code)
+        in ``groups`` that count as of ``as_of``, in insertion order."""
+        wanted = list(dict.fromkeys(groups))
+        if not wanted or limit <= 0:
+            return []
+        params: list[Any] = [[g[0] for g in wanted], [g[1] for g in wanted]]
+        dated = ""
+        if as_of is not None:
+            dated = "AND (e.date IS NULL OR e.date <= %s)"
+            params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
+        params.append(limit)
+        columns = ", ".join("x." + c.strip() for c in _COLUMNS.split(","))
+        sql = f"""
+            SELECT {columns}
+            FROM unnest(%s::text[], %s::text[]) AS w(indicator_id, period)
+            CROSS JOIN LATERAL (
+                SELECT e.* FROM wsp_entries e
+                WHERE e.indicator_id = w.indicator_id AND e.period = w.period
+                  AND e.kind <> 'void' {dated}
+                  AND NOT EXISTS (SELECT 1 FROM wsp_entries c WHERE c.supersedes = e.uid)
+                ORDER BY e.seq DESC LIMIT %s
+            ) x
+            ORDER BY x.seq
+        """
+        return [self._entry(row) for row in self._query(sql, params)]
+
+    def integrity_check(self) -> str:
+        return "ok"
+
+    def schema_version(self) -> int:
+        return self._version or SCHEMA_VERSION
+
+    def verify(self, *, full: bool = False) -> list[str]:
+        """What is wrong with the store (empty: intact, or nothing stored yet): the identity
+        and schema version; with ``full`` also the schema objects (the append-only triggers)
+        and every supersession. PostgreSQL checks its own pages; what cannot be read is a
+        problem, never an exception."""
+        if self._conn is None or not self.exists:
+            return []
+        try:
+            if not full:
+                version, ours, _ = postgres_schema.identity(self._conn)
+                if ours and 1 <= version <= SCHEMA_VERSION:
+                    return []
+                return [t("verify.identity", version=version, supported=SCHEMA_VERSION)]
+            return postgres_schema.invariant_problems(self._conn)
+        except psycopg.Error as exc:
+            return [_first_line(str(exc))]
+
+
+def _texts(entry: Entry) -> list[str]:
+    """The entry's text fields (PostgreSQL's text cannot hold NUL; SQLite's can)."""
+    return [
+        entry.uid,
+        entry.indicator_id,
+        entry.period,
+        entry.date or "",
+        entry.note,
+        entry.source,
+        entry.recorded_by,
+        entry.recorded_at,
+        entry.supersedes or "",
+        entry.reason,
+        *(k + v for k, v in entry.tags),
+    ]
+
+
+_LOOKUP = 1000
+"""How many uids one presence query asks for."""
+
+
+class PgImport:
+    """An import under way, inside one write transaction (see :meth:`PgStore.importing`):
+    each batch costs one presence query and one ``COPY`` of its new records; a correction or
+    void is checked against the store and inserted on its own, after the records before it."""
+
+    def __init__(self, store: PgStore, conn: Any) -> None:
+        self._store = store
+        self._conn = conn
+        self.discarded = False
+        self._now = now_utc()
+
+    def discard(self) -> None:
+        self.discarded = True
+
+    def add(self, entries: Sequence[Entry]) -> BatchOutcome:
+        """Add the entries of one batch whose uid is new; report those present (the same uid
+        and content) and those that cannot be stored, by their index in ``entries``."""
+        store = self._store
+        with store._pg_errors():
+            found = self._present([e.uid for e in entries if e.uid])
+            added = present = 0
+            rejected: list[tuple[int, InputError]] = []
+            batch: dict[str, Entry] = {}
+            pending: list[tuple[int, Entry]] = []
+            for index, given in enumerate(entries):
+                earlier = batch.get(given.uid)
+                row = found.get(given.uid) if earlier is None else None
+                if earlier is not None or row is not None:
+                    existing = earlier if earlier is not None else store._entry(row or ())
+                    if same_content(existing, given):
+                        present += 1
+                    else:
+                        rejected.append((index, InputError(t("store.uid_conflict", uid=given.uid))))
+                    continue
+                entry = self._completed(given)
+                batch[entry.uid] = entry
+                if entry.supersedes is None:
+                    try:
+                        store._check(self._conn, entry)
+                    except InputError as exc:
+                        rejected.append((index, exc))
+                        continue
+                    pending.append((index, entry))
+                    continue
+                added += self._flush(pending, rejected)
+                try:
+                    store._insert(self._conn, entry)
+                    added += 1
+                except InputError as exc:
+                    rejected.append((index, exc))
+            added += self._flush(pending, rejected)
+        rejected.sort(key=lambda r: r[0])
+        return BatchOutcome(added, present, rejected)
+
+    def _completed(self, entry: Entry) -> Entry:
+        if entry.uid and entry.recorded_at and entry.recorded_by:
+            return entry
+        return replace(
+            entry,
+            uid=entry.uid or new_uid(),
+            recorded_at=entry.recorded_at or self._now,
+            recorded_by=entry.recorded_by or self._store._user,
+        )
+
+    def _present(self, uids: list[str]) -> dict[str, Sequence[Any]]:
+        found: dict[str, Sequence[Any]] = {}
+        uids = [u for u in uids if "\x00" not in u]
+        for i in range(0, len(uids), _LOOKUP):
+            part = uids[i : i + _LOOKUP]
+            for row in self._conn.execute(
+                f"SELECT {_COLUMNS} FROM wsp_entries WHERE uid = ANY(%s::text[])", (part,)
+            ).fetchall():
+                found[row[1]] = row
+        return found
+
+    def _flush(
+        self, pending: list[tuple[int, Entry]], rejected: list[tuple[int, InputError]]
+    ) -> int:
+        """COPY the checked records waiting in ``pending`` (emptied); how many were added.
+        Should the schema refuse one after all, they are inserted one by one to name it."""
+        if not pending:
+            return 0
+        conn = self._conn
+        try:
+            copying = f"COPY wsp_entries ({_INSERT_COLUMNS}) FROM STDIN"
+            with conn.transaction(), conn.cursor() as cursor, cursor.copy(copying) as copy:
+                for _, entry in pending:
+                    copy.write_row(_row_values(entry))
+        except pg_errors.IntegrityError:
+            added = 0
+            for index, entry in pending:
+                try:
+                    self._store._insert(conn, entry)
+                    added += 1
+                except InputError as exc:
+                    rejected.append((index, exc))
+            pending.clear()
+            return added
+        added = len(pending)
+        pending.clear()
+        return added
+
+
+_CONNECT_TIMEOUT = 10
+"""The longest wait for a server to answer (seconds), whatever the busy timeout."""
+
+
+def open_postgres(
+    url: str,
+    *,
+    readonly: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> PgStore:
+    """Connect to the database ``url`` names and open its store (unless ``readonly``, create
+    it in an empty database, or migrate an older one). Raises :class:`StoreError` (exit 3) for
+    a server that cannot be reached, a refused login, a missing database, a database holding
+    other tables, or a newer schema; UsageError (exit 2) for a malformed URL."""
+    target = parse_url(url)
+    shown = shown_url(url)
+    try:
+        conn = psycopg.connect(
+            url,
+            autocommit=True,
+            connect_timeout=min(max(2, int(timeout)), _CONNECT_TIMEOUT),
+            application_name="wsp",
+        )
+    except psycopg.ProgrammingError as exc:  # libpq refused the URL itself (an unknown option)
+        raise UsageError(
+            t("store.url_bad", url=shown, error=_first_line(str(exc))),
+            hint=t("store.url_bad.hint"),
+        ) from None
+    except psycopg.Error as exc:
+        raise connection_error(exc, target, shown) from None
+    store = PgStore(url, target, conn, readonly, timeout)
+    try:
+        store._open()
+    except BaseException:
+        store.close()
+        raise
+    return store
