@@ -16,9 +16,10 @@ import yaml
 
 from tests.conftest import SHIPPED_PROGRAM, MakeWsp, Run
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_aeec8fb30a3b6d66.txt"
-if not SEED.exists():  # the checkout beside shared/ (CI: a clone with shared/ next to it)
-    SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / SEED.name
+SEED = Path(__file__).resolve().parent / "data" / "seed_000_aeec8fb30a3b6d66.txt"
+"""The seed as shipped (a copy of ``shared/seed/000_aeec8fb30a3b6d66.txt``, so that the tests
+need no folder beside the checkout)."""
+SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_aeec8fb30a3b6d66.txt"
 
 GMINA = """\
 UCHWAŁA NR XII/123/2023
@@ -119,6 +120,12 @@ def checks_of(run: Run) -> list[tuple[int, str]]:
 
 
 # the seed ------------------------------------------------------------------------------
+
+
+def test_the_seed_copy_is_the_seed() -> None:
+    if not SHARED_SEED.exists():
+        pytest.skip("no shared/ folder beside the checkout")
+    assert SEED.read_bytes() == SHARED_SEED.read_bytes()
 
 
 def test_the_seed_drafts_as_the_hand_made_programme(make_wsp: MakeWsp, tmp_path: Path) -> None:
