@@ -165,16 +165,41 @@ def init(
         "program.yaml"
     ),
     force: Annotated[bool, typer.Option("--force", help=t("opt.force"))] = False,
+    source: Annotated[
+        Path | None, typer.Option("--from", metavar="RESOLUTION", help=t("opt.init.from"))
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help=t("opt.init.title"))] = None,
+    issuer: Annotated[str | None, typer.Option("--issuer", help=t("opt.init.issuer"))] = None,
+    years: Annotated[
+        str | None, typer.Option("--years", metavar="YYYY-YYYY", help=t("opt.init.years"))
+    ] = None,
 ) -> None:
-    """Write a commented starter programme file that validates as written (``-``: print it).
+    """Write a commented starter programme file that validates as written (``-``: print it),
+    or, with --from, a draft of the programme from the adopted resolution's text.
 
     Examples:
       wsp init
       wsp init gmina.yaml --force
       wsp init - > program.yaml
+      wsp init --from uchwala.pdf program.yaml
+      wsp init --from uchwala.docx - --years 2026 --issuer "Rada Gminy Przykładowo"
     """
     from wspolpraca_cli.cli.output import check_output, write_output
     from wspolpraca_cli.starter import starter
+
+    if source is not None:
+        from wspolpraca_cli.cli.init_from import init_from
+
+        init_from(source, file, force=force, title=title, issuer=issuer, years=years)
+        return
+    for option, given in (("--title", title), ("--issuer", issuer), ("--years", years)):
+        if given is not None:
+            from wspolpraca_cli.errors import UsageError
+
+            raise UsageError(
+                t("init.only_with_from", option=option),
+                hint=t("init.only_with_from.hint", option=option),
+            )
 
     if str(file) == "-":
         typer.echo(starter(get_language()), nl=False)

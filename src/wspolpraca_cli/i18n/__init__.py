@@ -22,6 +22,7 @@ def catalog() -> dict[str, tuple[str, str]]:
     from wspolpraca_cli.i18n import (
         catalog_audit,
         catalog_core,
+        catalog_draft,
         catalog_program,
         catalog_report,
         catalog_status,
@@ -29,8 +30,15 @@ def catalog() -> dict[str, tuple[str, str]]:
     )
 
     merged: dict[str, tuple[str, str]] = {}
-    modules = (catalog_core, catalog_program, catalog_store, catalog_status, catalog_report)
-    for module in (*modules, catalog_audit):
+    for module in (
+        catalog_core,
+        catalog_program,
+        catalog_draft,
+        catalog_store,
+        catalog_status,
+        catalog_report,
+        catalog_audit,
+    ):
         merged.update(module.MESSAGES)
     return merged
 
