@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.conftest import MakeWsp, Wsp
@@ -456,3 +458,34 @@ def test_report_format_from_the_extension(
     result = wsp("report", "--year", "2024", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert out.read_bytes().startswith(start)
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.text(st.characters(codec="utf-8", categories=("L", "N", "P")), max_size=12),
+            min_size=3,
+            max_size=3,
+        ),
+        max_size=6,
+    ),
+    st.lists(
+        st.text(st.characters(categories=("L",)), min_size=1, max_size=8), min_size=3, max_size=3
+    ),
+    st.text("lr", min_size=3, max_size=3),
+)
+def test_the_markdown_table_is_laid_out_as_tabulate_lays_it_out(
+    rows: list[list[str]], headers: list[str], align: str
+) -> None:
+    from tabulate import tabulate
+
+    from wspolpraca_cli.render.status import github_table
+
+    expected = tabulate(
+        rows,
+        headers=headers,
+        tablefmt="github",
+        disable_numparse=True,
+        colalign=tuple("right" if a == "r" else "left" for a in align),
+    )
+    assert "\n".join(github_table(rows, headers, align)) == expected

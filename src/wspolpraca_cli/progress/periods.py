@@ -130,11 +130,9 @@ def measurement_periods(ind: Indicator, program: Program, period: Period) -> lis
     over one year (``tak w 2025``, ``jednorazowo``: record ``2024-2026``, or ``--date``)."""
     if kind_of(ind.frequency) is PeriodKind.PROGRAMME:
         return [Period(program.first_year, PeriodKind.PROGRAMME, program.last_year)]
-    return [
-        p
-        for p in periods_of(ind.frequency, program.first_year, program.last_year)
-        if period.start <= p.start and p.end <= period.end
-    ]
+    start, end = period.start, period.end
+    every = _periods(kind_of(ind.frequency), program.first_year, program.last_year)
+    return [p for p in every if start <= p.start and p.end <= end]
 
 
 def placement_in(ind: Indicator, program: Program, whole: Period) -> _Place:

@@ -29,16 +29,14 @@ def _md(text: str) -> str:
 
 
 def _md_table(table: Table) -> str:
-    from tabulate import tabulate
+    from wspolpraca_cli.render.status import github_table
 
-    return tabulate(
-        [[_md(c.text) for c in row] for row in table.rows],
-        headers=[_md(h) for h in table.headers],
-        tablefmt="github",
-        disable_numparse=True,
-        colalign=tuple(
-            "right" if n in table.numeric else "left" for n in range(len(table.headers))
-        ),
+    return "\n".join(
+        github_table(
+            [[_md(c.text) for c in row] for row in table.rows],
+            [_md(h) for h in table.headers],
+            "".join("r" if n in table.numeric else "l" for n in range(len(table.headers))),
+        )
     )
 
 
