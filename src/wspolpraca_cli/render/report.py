@@ -24,7 +24,7 @@ from datetime import date
 from wspolpraca_cli.aggregation import EMPTY, Aggregate
 from wspolpraca_cli.entries import Entry, counts, effective
 from wspolpraca_cli.i18n import plural, t
-from wspolpraca_cli.model import Aggregation, Area, Indicator, Program, Unit
+from wspolpraca_cli.model import Aggregation, Indicator, Program, Unit
 from wspolpraca_cli.numfmt import (
     DASH,
     format_amount,
@@ -677,19 +677,9 @@ def build_report(
                     first_of_action = False
         return rows
 
-    if program.is_tree:  # the goals' own indicators first, a table per main goal
-        for main in program.main_goals:
-            groups = [
-                (goal.id, goal.name, standing_on(program, goal.id))
-                for goal in (main, *program.specific_of(main.id))
-            ]
-            groups = [g for g in groups if g[2]]
-            if groups:
-                title = t("report.main_goal", id=main.id, name=_one_line(main.name))
-                areas.append(AreaTable(main.id, title, "", tuple(rows_of("", groups)), "goal"))
-    for area in program.areas:
-        rows = rows_of(area.id, [(a.lp, a.name, a.indicators) for a in area.actions])
-        areas.append(_area_table(program, area, rows))
+    for plan in table_plans(program):
+        rows = tuple(rows_of(plan.area_id, plan.groups))
+        areas.append(AreaTable(plan.id, plan.title, plan.goals, rows, plan.kind))
     return Report(
         program=program,
         year=year,
@@ -706,16 +696,50 @@ def build_report(
     )
 
 
-def _area_table(program: Program, area: Area, rows: list[ReportRow]) -> AreaTable:
-    goals = [
-        f"{g}) {_one_line(goal.name)}" for g in area.goals if (goal := program.goal(g)) is not None
-    ]
-    return AreaTable(
-        area.id,
-        t("report.area", id=area.id, name=_one_line(area.name)),
-        goals_line(goals),
-        tuple(rows),
-    )
+@dataclass(frozen=True)
+class TablePlan:
+    """One table of a report, before its rows: an action area's, or (in a goal tree) a main
+    goal's table of the indicators standing on it and on its specific goals. ``groups``: per
+    action (or goal) its L.p. (or code), name and indicators."""
+
+    id: str
+    title: str
+    goals: str
+    area_id: str
+    groups: list[tuple[str, str, tuple[Indicator, ...]]]
+    kind: str = "area"
+
+
+def table_plans(program: Program) -> list[TablePlan]:
+    """The tables of both reports, in order: in a goal tree, a table per main goal first (the
+    goals' own indicators), then a table per action area."""
+    plans: list[TablePlan] = []
+    if program.is_tree:
+        for main in program.main_goals:
+            groups = [
+                (goal.id, goal.name, standing_on(program, goal.id))
+                for goal in (main, *program.specific_of(main.id))
+            ]
+            groups = [g for g in groups if g[2]]
+            if groups:
+                title = t("report.main_goal", id=main.id, name=_one_line(main.name))
+                plans.append(TablePlan(main.id, title, "", "", groups, "goal"))
+    for area in program.areas:
+        goals = [
+            f"{g}) {_one_line(goal.name)}"
+            for g in area.goals
+            if (goal := program.goal(g)) is not None
+        ]
+        plans.append(
+            TablePlan(
+                area.id,
+                t("report.area", id=area.id, name=_one_line(area.name)),
+                goals_line(goals),
+                area.id,
+                [(a.lp, a.name, a.indicators) for a in area.actions],
+            )
+        )
+    return plans
 
 
 def standing_on(program: Program, goal_id: str) -> tuple[Indicator, ...]:

@@ -31,13 +31,12 @@ from wspolpraca_cli.render.report import (
     MissingItem,
     combined,
     goal_summaries,
-    goals_line,
     heading,
     is_percent,
     is_yes_no,
     missing_items,
     one_line_text,
-    standing_on,
+    table_plans,
 )
 from wspolpraca_cli.render.status import status_word
 
@@ -273,31 +272,9 @@ def build_years_report(
                 first_of_action = False
         return tuple(rows)
 
-    if program.is_tree:  # the goals' own indicators first, a table per main goal
-        for main in program.main_goals:
-            groups = [
-                (goal.id, goal.name, standing_on(program, goal.id))
-                for goal in (main, *program.specific_of(main.id))
-            ]
-            groups = [g for g in groups if g[2]]
-            if groups:
-                title = t("report.main_goal", id=main.id, name=one_line_text(main.name))
-                areas.append(YearsArea(main.id, title, "", rows_of("", groups), "goal"))
-    for area in program.areas:
-        rows = rows_of(area.id, [(a.lp, a.name, a.indicators) for a in area.actions])
-        goals = [
-            f"{g}) {one_line_text(goal.name)}"
-            for g in area.goals
-            if (goal := program.goal(g)) is not None
-        ]
-        areas.append(
-            YearsArea(
-                area.id,
-                t("report.area", id=area.id, name=one_line_text(area.name)),
-                goals_line(goals),
-                rows,
-            )
-        )
+    for plan in table_plans(program):
+        rows = rows_of(plan.area_id, plan.groups)
+        areas.append(YearsArea(plan.id, plan.title, plan.goals, rows, plan.kind))
     span = years_label(first, last)
     return YearsReport(
         program=program,
