@@ -400,6 +400,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (< 2 minutes)")
     parser.add_argument("--large", action="store_true", help="also 5,000,000 entries")
     parser.add_argument("--rebuild", action="store_true", help="regenerate the cached inputs")
+    parser.add_argument(
+        "--pg",
+        action="store_true",
+        help="also a throwaway PostgreSQL cluster (Debian's server binaries): status and record "
+        "on the largest store copied into it ÷ the same on SQLite",
+    )
     args = parser.parse_args(argv)
     pairs = 3 if args.quick else 9
     reps = 1 if args.quick else 5
@@ -603,11 +609,66 @@ def main(argv: list[str] | None = None) -> int:
     figures.append(ratio_figure("validate 10,000 indicators ÷ libyaml load", 1.4, ours, floor,
                                 floor_name="libyaml"))  # fmt: skip
 
+    # 8. (--pg) the same commands on PostgreSQL ÷ on SQLite, the largest store copied over.
+    if args.pg:
+        figures += postgres_figures(wsp, env, tmp, prog_1k, prog_1001, stores[largest], largest,
+                                    reps, pairs, record_args, pair, go)  # fmt: skip
+
     shutil.rmtree(tmp, ignore_errors=True)
     print_table(figures)
     print(f"\n({time.perf_counter() - began:.0f} s; median wall times, ratios of them; "
           "CPU ratios in brackets)")  # fmt: skip
     return 0 if all(f.ok is not False for f in figures) else 1
+
+
+def postgres_figures(
+    wsp: list[str],
+    env: dict[str, str],
+    tmp: Path,
+    prog_1k: Path,
+    prog_1001: Path,
+    sqlite_store: Path,
+    size: str,
+    reps: int,
+    pairs: int,
+    record_args: list[str],
+    pair: Callable[..., tuple[Timing, Timing]],
+    go: Callable[..., Callable[[], Run]],
+) -> list[Figure]:
+    """status and record on a loopback PostgreSQL server holding a copy of ``sqlite_store``
+    (``wsp store copy``, timed once), each ÷ the same command on the SQLite store."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pgcluster", REPO / "tests" / "pgcluster.py")
+    assert spec is not None and spec.loader is not None
+    pgcluster = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pgcluster)
+    folder = Path(tempfile.mkdtemp(prefix="wsp-bench-pg-"))
+    try:
+        url = pgcluster.start(folder)
+        began = time.perf_counter()
+        copy = subprocess.run([*wsp, "store", "copy", str(sqlite_store), url], env=env,
+                              capture_output=True, text=True)  # fmt: skip
+        if copy.returncode != 0:
+            raise RuntimeError(copy.stderr)
+        print(f"bench: copied the {size} store into PostgreSQL in "
+              f"{time.perf_counter() - began:.0f} s", file=sys.stderr)  # fmt: skip
+        subprocess.run([*wsp, "--store", url, "store", "info"], env=env, check=True,
+                       capture_output=True)  # fmt: skip
+        found: list[Figure] = []
+        for name, programme, words, limit, repeat in (
+            (f"status at {size}", prog_1k, ["status", "--as-of", AS_OF], 1.5, reps),
+            (f"record {QUIET} at {size}", prog_1001, ["record", QUIET, "1", *record_args], 1.5,
+             pairs),
+        ):  # fmt: skip
+            on_pg = [*wsp, "--program", str(programme), "--store", url, *words]
+            on_sqlite = [*wsp, "--program", str(programme), "--store", str(sqlite_store), *words]
+            ours, floor = pair(go(on_pg), go(on_sqlite), repeat, (on_pg, on_sqlite))
+            found.append(ratio_figure(f"{name}: PostgreSQL ÷ SQLite", limit, ours, floor,
+                                      floor_name="SQLite"))  # fmt: skip
+        return found
+    finally:
+        pgcluster.stop(folder)
 
 
 def print_table(figures: list[Figure]) -> None:
