@@ -40,6 +40,7 @@ def render_json(doc: HistoryDocument) -> str:
         item["effective"] = found.effective(entry)
         item["depth"] = depth
         items.append(item)
+    in_force = _in_force(found)
     data = {
         "schema": 1,
         "program": doc.program.title,
@@ -63,7 +64,7 @@ def render_json(doc: HistoryDocument) -> str:
                 "period": e.period,
                 "kind": e.kind.value,
                 "text": e.text,
-                "in_force": e.uid in _in_force(found),
+                "in_force": e.uid in in_force,
                 "recorded_by": e.recorded_by,
                 "recorded_at": e.recorded_at,
             }

@@ -389,36 +389,28 @@ def breakdown_notes(
     )
 
 
-def _in_force(ind: Indicator, result: PeriodResult | ProgrammeResult) -> Indicator:
-    """``ind`` with the target text in force for the result's period (an amendment's)."""
-    from wspolpraca_cli.progress.periods import amendment_in_force
-
-    amended = amendment_in_force(ind, result.period) if ind.amendments else None
-    if amended is None:
-        return ind
-    from wspolpraca_cli.records import replace
-
-    return replace(ind, target=amended.target, target_text=amended.target_text)
-
-
-def _audit_texts(ind: Indicator, result: PeriodResult | ProgrammeResult) -> tuple[str, str]:
-    """The explanation in force for a period (its text) and the amendment of its target in
-    words (empty when there is none)."""
-    from wspolpraca_cli.progress.periods import amendment_in_force
-
+def _audit(ind: Indicator, result: PeriodResult | ProgrammeResult) -> tuple[Indicator, str, str]:
+    """For a row: ``ind`` with the target in force for its period (an amendment's), the
+    explanation in force (its text) and the amendment in words (empty when there is none)."""
     explanation = ""
     if isinstance(result, PeriodResult) and result.explanation is not None:
         explanation = _one_line(result.explanation.text)
-    amended = amendment_in_force(ind, result.period) if ind.amendments else None
-    amendment = ""
-    if amended is not None:
-        amendment = t(
-            "report.amended",
-            year=amended.from_year,
-            target=_one_line(amended.target_text or str(amended.target)),
-            resolution=_one_line(amended.resolution) or DASH,
-        )
-    return explanation, amendment
+    if not ind.amendments:
+        return ind, explanation, ""
+    from wspolpraca_cli.progress.periods import amendment_in_force
+    from wspolpraca_cli.records import replace
+
+    amended = amendment_in_force(ind, result.period)
+    if amended is None:
+        return ind, explanation, ""
+    amendment = t(
+        "report.amended",
+        year=amended.from_year,
+        target=_one_line(amended.target_text or str(amended.target)),
+        resolution=_one_line(amended.resolution) or DASH,
+    )
+    in_force = replace(ind, target=amended.target, target_text=amended.target_text)
+    return in_force, explanation, amendment
 
 
 def _value_texts(ind: Indicator, lang: str) -> Callable[[float | None], str]:
@@ -630,7 +622,7 @@ def build_report(
                     label = _period_label(r.period, year, as_of, lang)
                     if is_total:
                         label = t("report.year_total", year=year)
-                    explanation, amendment = _audit_texts(ind, r)
+                    in_force, explanation, amendment = _audit(ind, r)
                     rows.append(
                         ReportRow(
                             area_id=area_id,
@@ -640,7 +632,7 @@ def build_report(
                             indicator=_one_line(ind.name),
                             period=str(r.period),
                             period_label=label,
-                            target_text=_target_text(_in_force(ind, r), r, lang),
+                            target_text=_target_text(in_force, r, lang),
                             frequency=_one_line(ind.frequency_text) or str(ind.frequency),
                             target=r.target,
                             target_shown=format_target(r.target, ind, lang),

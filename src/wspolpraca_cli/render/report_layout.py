@@ -280,24 +280,8 @@ def _year_layout(report: Report) -> Layout:
     )
     if chart is not None:
         blocks.append(chart)
-    actions = Section(
-        t("report.section.actions"), t("report.sheet.report", year=report.year), tuple(blocks)
-    )
-    return Layout(
-        report.lang,
-        report.title,
-        t("report.caption.heading"),
-        report.heading,
-        (
-            actions,
-            _goals_section(report.goals, report.program),
-            _missing_section(
-                report.missing, t("report.missing.none", year=report.year), report.orphans
-            ),
-        ),
-        _footnotes(report.sources),
-        t("report.generated_by"),
-    )
+    sheet = t("report.sheet.report", year=report.year)
+    return _document(report, blocks, sheet, t("report.missing.none", year=report.year))
 
 
 # -- the multi-year evaluation ------------------------------------------------------------------
@@ -319,9 +303,14 @@ def _years_layout(report: YearsReport) -> Layout:
     )
     if chart is not None:
         blocks.append(chart)
-    actions = Section(
-        t("report.section.actions"), t("report.sheet.years", years=report.span), tuple(blocks)
-    )
+    sheet = t("report.sheet.years", years=report.span)
+    return _document(report, blocks, sheet, t("report.missing.none_years", years=report.span))
+
+
+def _document(report: Report | YearsReport, blocks: list[Block], sheet: str, none: str) -> Layout:
+    """Either report's document: the heading, its tables of actions (``blocks``, on the sheet
+    ``sheet``), the summary by goals, the missing data (``none`` when there is none)."""
+    actions = Section(t("report.section.actions"), sheet, tuple(blocks))
     return Layout(
         report.lang,
         report.title,
@@ -330,9 +319,7 @@ def _years_layout(report: YearsReport) -> Layout:
         (
             actions,
             _goals_section(report.goals, report.program),
-            _missing_section(
-                report.missing, t("report.missing.none_years", years=report.span), report.orphans
-            ),
+            _missing_section(report.missing, none, report.orphans),
         ),
         _footnotes(report.sources),
         t("report.generated_by"),

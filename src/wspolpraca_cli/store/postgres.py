@@ -61,7 +61,7 @@ from wspolpraca_cli.store.shared import (
     same_content,
     valid_uid,
 )
-from wspolpraca_cli.store.shared_trail import place_trail
+from wspolpraca_cli.store.shared_trail import completed_event, place_trail
 from wspolpraca_cli.store.sqlite import _row_to_entry, _row_to_tuple, _row_values, tags_from_text
 
 _COLUMNS = (
@@ -77,7 +77,6 @@ _INSERT = f"INSERT INTO wsp_entries ({_INSERT_COLUMNS}) VALUES ({', '.join(['%s'
 # period's entries in: a total added in this order is the same float as SQLite's.
 _SUM_ORDER = "e.kind, e.date NULLS FIRST, e.value, e.seq"
 _T = TypeVar("_T")
-_Event = TypeVar("_Event", LockEvent, Explanation)
 
 
 class _RollBack(Exception):
@@ -536,7 +535,7 @@ class PgStore:
         read under the writers' lock."""
         with self._write() as conn:
             check_lock_event(self._lock_events(conn), event)
-            return self._insert_lock(conn, self._completed_event(event))
+            return self._insert_lock(conn, completed_event(event, self._user))
 
     @staticmethod
     def _insert_lock(conn: Any, event: LockEvent) -> LockEvent:
@@ -572,7 +571,7 @@ class PgStore:
         with self._write() as conn:
             earlier = self._explanations(conn, explanation.indicator_id, explanation.period)
             check_explanation(earlier, explanation)
-            return self._insert_explanation(conn, self._completed_event(explanation))
+            return self._insert_explanation(conn, completed_event(explanation, self._user))
 
     @staticmethod
     def _insert_explanation(conn: Any, explanation: Explanation) -> Explanation:
@@ -612,16 +611,6 @@ class PgStore:
         rows = conn.execute(sql + " ORDER BY seq", params).fetchall()
         return [Explanation(uid, ind, period, text, ExplanationKind(kind), by, at, int(seq))
                 for seq, uid, ind, period, text, kind, by, at in rows]  # fmt: skip
-
-    def _completed_event(self, event: _Event) -> _Event:
-        """An audit event with what the store fills in: a new uid, the time, the user (the
-        database user when none is given)."""
-        return replace(
-            event,
-            uid=event.uid or new_uid(),
-            recorded_at=event.recorded_at or now_utc(),
-            recorded_by=event.recorded_by or self._user,
-        )
 
     def latest_entries(
         self,

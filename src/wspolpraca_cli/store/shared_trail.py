@@ -4,11 +4,26 @@ does with them, apart from the one INSERT each backend writes in its own SQL."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from wspolpraca_cli.audit import Explanation, LockEvent, check_copied, same_event
 from wspolpraca_cli.errors import InputError
 from wspolpraca_cli.i18n import t
-from wspolpraca_cli.store.shared import BatchOutcome
+from wspolpraca_cli.records import replace
+from wspolpraca_cli.store.shared import BatchOutcome, new_uid, now_utc
+
+Event = TypeVar("Event", LockEvent, Explanation)
+
+
+def completed_event(event: Event, user: str) -> Event:
+    """An audit event with what a store fills in: a new uid, the time, and ``user`` (the
+    backend's: the login, or the database user) when it names nobody."""
+    return replace(
+        event,
+        uid=event.uid or new_uid(),
+        recorded_at=event.recorded_at or now_utc(),
+        recorded_by=event.recorded_by or user,
+    )
 
 
 def place_trail(

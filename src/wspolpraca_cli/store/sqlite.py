@@ -64,7 +64,7 @@ from wspolpraca_cli.store.shared import (
     same_content,
     valid_uid,
 )
-from wspolpraca_cli.store.shared_trail import place_trail
+from wspolpraca_cli.store.shared_trail import completed_event, place_trail
 from wspolpraca_cli.store.sqlite_schema import APPLICATION_ID, SCHEMA_VERSION
 
 _COLUMNS = (
@@ -768,7 +768,7 @@ class SqliteStore:
         transaction (:func:`~wspolpraca_cli.audit.check_lock_event`: InputError, exit 2)."""
         with self._write() as conn:
             check_lock_event(self._lock_events(conn), event)
-            return self._insert_lock(conn, _completed_event(event))
+            return self._insert_lock(conn, completed_event(event, current_user()))
 
     @staticmethod
     def _insert_lock(conn: sqlite3.Connection, event: LockEvent) -> LockEvent:
@@ -804,7 +804,7 @@ class SqliteStore:
         with self._write() as conn:
             earlier = self._explanations(conn, explanation.indicator_id, explanation.period)
             check_explanation(earlier, explanation)
-            return self._insert_explanation(conn, _completed_event(explanation))
+            return self._insert_explanation(conn, completed_event(explanation, current_user()))
 
     @staticmethod
     def _insert_explanation(conn: sqlite3.Connection, explanation: Explanation) -> Explanation:
@@ -950,19 +950,6 @@ def _counted_where(
             " JOIN entries o ON o.uid = c.supersedes WHERE c.supersedes IS NOT NULL)"
         )
     return " AND ".join(where), params
-
-
-_Event = TypeVar("_Event", LockEvent, Explanation)
-
-
-def _completed_event(event: _Event) -> _Event:
-    """An audit event with what the store fills in: a new uid, the time and the user."""
-    return replace(
-        event,
-        uid=event.uid or new_uid(),
-        recorded_at=event.recorded_at or now_utc(),
-        recorded_by=event.recorded_by or current_user(),
-    )
 
 
 def _scratch(path: Path) -> SqliteStore:
