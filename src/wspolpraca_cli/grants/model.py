@@ -71,10 +71,12 @@ def mode_aliases() -> dict[str, Mode]:
 
 
 COLUMNS = (
-    "year", "mode", "area", "department", "organisation", "krs", "title", "requested",
+    "ref", "year", "mode", "area", "department", "organisation", "krs", "title", "requested",
     "granted", "settled", "returned", "contract_date", "start", "end",
 )  # fmt: skip
-"""The register's columns, in the template's order (their English names)."""
+"""The register's columns, in the template's order (their English names). ``ref`` — the
+register's own number of the offer or contract — is optional: with it, a re-import of a changed
+row corrects the stored row of that number instead of adding a second one."""
 AMOUNT_COLUMNS = ("requested", "granted", "settled", "returned")
 """The columns that hold amounts in zł (what ``sum`` may add)."""
 DATE_COLUMNS = ("contract_date", "start", "end")
@@ -96,6 +98,8 @@ class GrantRow:
     mode: Mode
     area: str
     """The point of art. 4 ust. 1 (a key of :data:`~wspolpraca_cli.grants.areas.AREAS`)."""
+    ref: str = ""
+    """The register's own number of the offer or contract (``nr``), empty when not given."""
     department: str = ""
     organisation: str = ""
     krs: str = ""
