@@ -654,18 +654,27 @@ class PgStore:
         if as_of is not None:
             dated = "AND (e.date IS NULL OR e.date <= %s)"
             params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
-        params.append(limit)
+        params += [sorted({g[0] for g in wanted}), limit]
         columns = ", ".join("x." + c.strip() for c in _COLUMNS.split(","))
+        # A group's latest seqs from the covering index alone, the superseded ones left out
+        # by one hashed set (of the groups' indicators), then only those rows from the table:
+        # looking up a supersession per entry and reading every entry of a group from the
+        # table took 6.6 s for the 21,000 groups of 1,000,000 entries.
         sql = f"""
             SELECT {columns}
             FROM unnest(%s::text[], %s::text[]) AS w(indicator_id, period)
             CROSS JOIN LATERAL (
-                SELECT e.* FROM wsp_entries e
+                SELECT e.seq FROM wsp_entries e
                 WHERE e.indicator_id = w.indicator_id AND e.period = w.period
                   AND e.kind <> 'void' {dated}
-                  AND NOT EXISTS (SELECT 1 FROM wsp_entries c WHERE c.supersedes = e.uid)
+                  AND e.seq NOT IN (
+                      SELECT o.seq FROM wsp_entries c CROSS JOIN LATERAL
+                          (SELECT o.seq FROM wsp_entries o WHERE o.uid = c.supersedes LIMIT 1) o
+                      WHERE c.supersedes IS NOT NULL AND c.indicator_id = ANY(%s::text[])
+                  )
                 ORDER BY e.seq DESC LIMIT %s
-            ) x
+            ) k
+            JOIN wsp_entries x ON x.seq = k.seq
             ORDER BY x.seq
         """
         return [self._entry(row) for row in self._query(sql, params)]
