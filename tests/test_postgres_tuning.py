@@ -112,3 +112,39 @@ def test_the_session_has_wsps_settings(pg_url: str) -> None:
             shown = [conn.execute(f"SHOW {name}").fetchone()[0] for name in
                      ("lock_timeout", "work_mem", "jit")]  # fmt: skip
             assert shown == ["3s", "64MB", "off"]
+
+
+def test_a_clerk_who_may_not_vacuum_still_copies(
+    make_wsp: MakeWsp, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A role with the rights to record (SELECT, INSERT) but not owning the table: the VACUUM
+    after its large copy is skipped with a warning of the server's, never shown, and the
+    copy stands."""
+    import uuid
+
+    import psycopg
+
+    monkeypatch.setattr(postgres, "_VACUUM_AFTER", 40)
+    program = make_wsp(TEST_PROGRAM).program
+    with open_store(pg_url):
+        pass  # the store, owned by the superuser
+    schema = pg_url.rsplit("%3D", 1)[1]
+    clerk = f"clerk_{uuid.uuid4().hex[:6]}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {clerk} LOGIN PASSWORD 'pw'")
+        conn.execute(f'GRANT USAGE ON SCHEMA "{schema}" TO {clerk}')
+        conn.execute(
+            "GRANT SELECT, INSERT ON wsp_entries, wsp_meta, wsp_period_locks, wsp_explanations"
+            f" TO {clerk}"
+        )
+    try:
+        as_clerk = pg_url.replace("://wsp@", f"://{clerk}:pw@")
+        done = Wsp(program, as_clerk)("store", "copy", str(sqlite_store(tmp_path / "a.db", 60)),
+                                      as_clerk)  # fmt: skip
+        assert done.exit_code == 0 and done.stderr == "", done.stderr
+        assert done.stdout.startswith("Copied 60 entries")
+        assert table_state(pg_url)[0] == -1
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {clerk}")
+            conn.execute(f"DROP ROLE {clerk}")
