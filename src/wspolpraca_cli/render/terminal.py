@@ -477,7 +477,13 @@ def tree_rich(program: Program, console: Any) -> None:
     """The goal tree (``wsp list``)."""
     from rich.tree import Tree
 
-    from wspolpraca_cli.render.programme import also_serves, goal_names, serves, target_display
+    from wspolpraca_cli.render.programme import (
+        also_serves,
+        goal_names,
+        planned_funds_line,
+        serves,
+        target_display,
+    )
 
     def indicator(node: Any, ind: Any) -> None:
         target = _markup_text(target_display(ind))
@@ -490,6 +496,9 @@ def tree_rich(program: Program, console: Any) -> None:
         )
 
     root = Tree(f"[bold]{_markup_text(program.title)}[/]")
+    funds = planned_funds_line(program)
+    if funds:
+        root.add(f"[dim]{_markup_text(funds)}[/]")
     if program.is_tree:  # each main goal, its indicators, its specific goals with theirs
         for m in program.main_goals:
             main = root.add(
