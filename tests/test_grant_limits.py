@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import MakeWsp, Wsp
 from wspolpraca_cli.grants import limits
 from wspolpraca_cli.grants.model import GrantRow, Mode
 from wspolpraca_cli.grants.rules import check_year, organisation_key
@@ -223,3 +226,228 @@ def test_organisation_key_is_krs_else_the_name_in_any_case(
         else one[0].lower().split() == other[0].lower().split()
     )
     assert (organisation_key(a) == organisation_key(b)) is same
+
+
+# -- wsp check applying them ---------------------------------------------------------------------
+PROGRAMME = """\
+format: 2
+program:
+  title: Program współpracy
+  issuer: Gmina Testowo
+  first_year: 2024
+  last_year: 2025
+  planned_funds: {2024: 100 000, 2025: 200 000}
+goals:
+  main: {id: g, name: Cel główny}
+  specific: [{id: a, name: Cel a}]
+areas:
+  - id: "1"
+    name: Obszar
+    actions:
+      - lp: "1"
+        name: Konkursy
+        goals: [a]
+        indicators:
+          - {id: "1.1", name: Liczba konkursów, unit: liczba, target: 1/rok, frequency: Raz w roku}
+"""
+"""A programme whose only indicator is awaiting (never a shortfall) as of 2025-01-10."""
+
+AS_OF = ("--as-of", "2025-01-10")
+
+
+def fill(wsp: Wsp, rows: list[GrantRow]) -> None:
+    """Rows into ``wsp``'s store, as ``wsp grants import`` puts them (one import)."""
+    from wspolpraca_cli.store import open_store
+
+    with open_store(wsp.store) as store, store.importing_grants() as session:
+        session.add(rows)
+
+
+def within_limits() -> list[GrantRow]:
+    return [
+        grant(1, 9000.0, organisation="Fundacja A", title="Festyn"),
+        grant(2, 6000.0, organisation="Klub B", title="Turniej"),
+        grant(3, 60_000.0, organisation="Stowarzyszenie C", mode=Mode.COMPETITION, days=200),
+        grant(4, None, organisation="Koło D", mode=Mode.COMPETITION),
+    ]
+
+
+@pytest.fixture
+def register(make_wsp: MakeWsp) -> Wsp:
+    return make_wsp(PROGRAMME)
+
+
+def test_check_a_register_within_every_limit_exits_0(register: Wsp) -> None:
+    fill(register, within_limits())
+    run = register("check", "--year", "2024", *AS_OF)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    at = lines.index("The act's limits in the grants register:")
+    assert lines[at + 1] == "  The grants register is within every limit of the act."
+    assert lines[at + 2] == "Funds granted against planned:"
+    assert lines[at + 3] == (
+        "  2024: 75,000 zł granted of 100,000 zł planned (75%); under art. 19a 15,000 zł"
+    )
+    assert lines[-1] == "Result: nothing missed or overdue (exit code 0)."
+
+
+def test_check_a_grant_above_10000(register: Wsp) -> None:
+    fill(register, [grant(1, 12_500.5, organisation="Fundacja A", title="Festyn")])
+    run = register("check", "--year", "2024", *AS_OF)
+    assert run.exit_code == 1
+    out = run.stdout
+    assert (
+        "  2024 · art. 19a ust. 1 pkt 1 — an art. 19a grant above 10,000 zł: 12,500.50 zł\n" in out
+    )
+    assert "      Fundacja A — Festyn (0001abab): 12,500.50 zł, 30 days\n" in out
+    assert out.splitlines()[-1] == (
+        "Result: 1 finding outside the act's limits in the grants register (exit code 1)."
+    )
+
+
+def test_check_a_task_longer_than_90_days(register: Wsp) -> None:
+    fill(register, [grant(1, 5000.0, organisation="Klub B", title="Liga", days=120)])
+    run = register("check", "--year", "2024", *AS_OF)
+    assert run.exit_code == 1
+    assert "  2024 · art. 19a ust. 1 pkt 2 — an art. 19a task longer than 90 days: 120 days\n" in (
+        run.stdout
+    )
+    assert "      Klub B — Liga (0001abab): 5,000 zł, 120 days\n" in run.stdout
+
+
+def test_check_an_organisation_above_20000(register: Wsp) -> None:
+    rows = [
+        grant(1, 9000.0, organisation="Fundacja A", krs="0000012345", title="Festyn"),
+        grant(2, 9000.0, organisation="FUNDACJA A", krs="0000012345", title="Piknik"),
+        grant(3, 3000.0, organisation="Fundacja A.", krs="0000012345", title="Rajd"),
+    ]
+    fill(register, rows)
+    run = register("check", "--year", "2024", *AS_OF)
+    assert run.exit_code == 1
+    assert (
+        "  2024 · art. 19a ust. 2 — Fundacja A (KRS 0000012345) received 21,000 zł of art. 19a "
+        "grants in 2024, above 20,000 zł\n"
+    ) in run.stdout
+    for title in ("Festyn", "Piknik", "Rajd"):
+        assert f" — {title} (" in run.stdout
+
+
+def test_check_art_19a_grants_above_20_percent_of_planned(register: Wsp) -> None:
+    rows = [grant(n, 7000.0, organisation=f"Organizacja {n}") for n in range(1, 4)]
+    fill(register, rows)  # 21 000 zł of 100 000 zł planned
+    run = register("check", "--year", "2024", *AS_OF)
+    assert run.exit_code == 1
+    assert (
+        "  2024 · art. 19a ust. 1a — art. 19a grants of 21,000 zł, above 20% of the funds "
+        "planned (100,000 zł), that is 20,000 zł\n"
+    ) in run.stdout
+
+
+def test_check_funds_granted_above_planned(register: Wsp) -> None:
+    fill(register, [grant(1, 100_000.01, mode=Mode.COMPETITION, title="Konkurs")])
+    run = register("check", "--year", "2024", *AS_OF)
+    assert run.exit_code == 1
+    assert (
+        "  2024 · art. 5a ust. 4 pkt 8 — 100,000.01 zł granted, more than the funds planned, "
+        "100,000 zł\n"
+    ) in run.stdout
+    assert "  2024: 100,000.01 zł granted of 100,000 zł planned (100%)" in run.stdout
+
+
+def test_check_year_only_that_year_else_every_year_up_to_the_as_of_date(register: Wsp) -> None:
+    fill(register, [grant(1, 15_000.0, year=2025, title="Za dużo")])
+    assert register("check", "--year", "2024", *AS_OF).exit_code == 0
+    run = register("check", "--year", "2025", "--as-of", "2025-03-01")
+    assert run.exit_code == 1 and "2025 · art. 19a ust. 1 pkt 1" in run.stdout
+    assert register("check", "--as-of", "2024-12-01").exit_code == 0  # 2025 has not begun
+    run = register("check", "--as-of", "2025-03-01")
+    assert run.exit_code == 1 and "2025 · art. 19a ust. 1 pkt 1" in run.stdout
+    assert "  2024: 0 zł granted of 100,000 zł planned (0%)" in run.stdout
+
+
+def test_check_shortfalls_and_findings_together(register: Wsp) -> None:
+    fill(register, [grant(1, 15_000.0)])
+    run = register("check", "--as-of", "2025-07-01")  # 1.1 in 2024 is overdue by then
+    assert run.exit_code == 1
+    assert run.stdout.splitlines()[-1] == (
+        "Result: 1 period missed or overdue; 1 finding outside the act's limits in the grants "
+        "register (exit code 1)."
+    )
+
+
+def test_check_quiet_prints_findings(register: Wsp) -> None:
+    register.record("1.1", "1", "--year", "2024")  # nothing to do for the indicators
+    fill(register, within_limits())
+    assert register("check", "--quiet", "--year", "2024", *AS_OF).stdout == ""
+    fill(register, [grant(9, 15_000.0)])
+    run = register("check", "--quiet", "--year", "2024", *AS_OF)
+    assert run.exit_code == 1 and "art. 19a ust. 1 pkt 1" in run.stdout
+
+
+def test_check_json(register: Wsp) -> None:
+    fill(register, [grant(1, 12_000.0, organisation="Fundacja A", title="Festyn", days=100)])
+    run = register("check", "--year", "2024", "--format", "json", *AS_OF)
+    assert run.exit_code == 1
+    doc = json.loads(run.stdout)
+    assert (doc["ok"], doc["exit_code"], doc["shortfalls"]) == (False, 1, 0)
+    amount, days = doc["limits"]["findings"]
+    assert amount == {
+        "rule": "small_grant_amount",
+        "basis": "art. 19a ust. 1 pkt 1",
+        "limit": 10000.0,
+        "year": 2024,
+        "value": 12000.0,
+        "bound": 10000.0,
+        "planned": None,
+        "organisation": None,
+        "krs": None,
+        "rows": [
+            {
+                "uid": "0001" + "ab" * 14,
+                "organisation": "Fundacja A",
+                "title": "Festyn",
+                "granted": 12000.0,
+                "days": 100,
+            }
+        ],
+    }
+    assert (days["rule"], days["value"], days["bound"]) == ("small_grant_days", 100, 90)
+    assert doc["limits"]["years"] == [
+        {
+            "year": 2024,
+            "planned": 100000.0,
+            "granted": 12000.0,
+            "small_grants": 12000.0,
+            "granted_share": 0.12,
+        }
+    ]
+
+
+def test_check_json_within_limits_is_ok(register: Wsp) -> None:
+    fill(register, within_limits())
+    doc = json.loads(register("check", "--year", "2024", "--format", "json", *AS_OF).stdout)
+    assert (doc["ok"], doc["exit_code"], doc["limits"]["findings"]) == (True, 0, [])
+
+
+def test_check_polish(register: Wsp) -> None:
+    fill(register, [grant(1, 12_000.0, organisation="Fundacja A", title="Festyn")])
+    run = register("check", "--year", "2024", *AS_OF, lang="pl")
+    assert run.exit_code == 1
+    assert "Limity ustawy w rejestrze dotacji:" in run.stdout
+    assert (
+        "  2024 · art. 19a ust. 1 pkt 1 — dotacja w trybie art. 19a powyżej 10\u00a0000 zł: "
+        "12\u00a0000 zł\n"
+    ) in run.stdout
+    assert "      Fundacja A — Festyn (0001abab): 12\u00a0000 zł, 30 dni\n" in run.stdout
+    assert run.stdout.splitlines()[-1] == (
+        "Wynik: 1 przekroczenie limitów ustawy w rejestrze dotacji (kod wyjścia 1)."
+    )
+
+
+def test_check_a_store_without_grants_checks_as_before(wsp: Wsp) -> None:
+    wsp.record("1.1", "1", "--year", "2024")
+    run = wsp("check", "--year", "2024", "--as-of", "2025-01-10")
+    assert "grants register" not in run.stdout
+    assert "Funds granted" not in run.stdout
+    doc = json.loads(wsp("check", "--year", "2024", "--format", "json").stdout)
+    assert doc["limits"] == {"findings": [], "years": []}
