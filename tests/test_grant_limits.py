@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -451,3 +452,44 @@ def test_check_a_store_without_grants_checks_as_before(wsp: Wsp) -> None:
     assert "Funds granted" not in run.stdout
     doc = json.loads(wsp("check", "--year", "2024", "--format", "json").stdout)
     assert doc["limits"] == {"findings": [], "years": []}
+
+
+@pytest.mark.sqlite_only  # builds a version-4 file, read where it cannot be migrated
+def test_check_a_store_of_schema_4_as_before(
+    make_wsp: MakeWsp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    from typing import Any
+
+    from wspolpraca_cli.store import sqlite_open
+    from wspolpraca_cli.store.sqlite_schema import APPLICATION_ID, MIGRATIONS
+
+    wsp = make_wsp()
+    assert isinstance(wsp.store, Path)
+    conn = sqlite3.connect(wsp.store, isolation_level=None)
+    for version in (1, 2, 3, 4):
+        for statement in MIGRATIONS[version]:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.close()
+    empty = make_wsp(store="empty.db")("check", "--year", "2024", "--as-of", "2025-01-10")
+    real = sqlite3.connect
+
+    def connect(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if str(database) != ":memory:" and "immutable=1" not in str(database):
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite_open.sqlite3, "connect", connect)  # a read-only folder
+    monkeypatch.setattr(sqlite_open, "side_files_writable", lambda path: False)
+    run = wsp("check", "--year", "2024", "--as-of", "2025-01-10")
+    assert "grants register" not in run.stdout
+    assert (run.exit_code, run.stdout) == (empty.exit_code, empty.stdout)
+    planned = wsp.using(make_wsp(PROGRAMME, store="other.db").program)
+    run = planned("check", "--year", "2024", *AS_OF)
+    assert run.exit_code == 0, run.stderr
+    assert "  2024: 0 zł granted of 100,000 zł planned (0%); under art. 19a 0 zł" in run.stdout
+    monkeypatch.undo()
+    with sqlite3.connect(wsp.store) as conn:  # read, never migrated
+        assert conn.execute("PRAGMA user_version").fetchone() == (4,)
