@@ -274,7 +274,8 @@ def within_limits() -> list[GrantRow]:
 
 
 @pytest.fixture
-def register(make_wsp: MakeWsp) -> Wsp:
+def register(make_wsp: MakeWsp, backend: str) -> Wsp:
+    """The programme and a store of each backend (the register read through its SQL)."""
     return make_wsp(PROGRAMME)
 
 

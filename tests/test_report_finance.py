@@ -55,7 +55,7 @@ organisations granted funds; 2025: one grant."""
 
 
 @pytest.fixture
-def register(make_wsp: MakeWsp, monkeypatch: pytest.MonkeyPatch) -> Wsp:
+def register(make_wsp: MakeWsp, monkeypatch: pytest.MonkeyPatch, backend: str) -> Wsp:
     monkeypatch.setenv("WSP_REPORT_DATE", "2025-05-20")
     wsp = make_wsp(PROGRAMME)
     fill(wsp, REGISTER)
