@@ -91,6 +91,15 @@ def test_an_organisation_above_20000_by_krs_then_by_name_in_any_case() -> None:
     assert by_name.bound == 20_000.0
 
 
+def test_rows_naming_no_organisation_are_not_one_organisation() -> None:
+    rows = [
+        grant(1, 9000.0, organisation=""),
+        grant(2, 9000.0, organisation=" "),
+        grant(3, 9000.0, organisation=""),
+    ]
+    assert kinds(rows) == []
+
+
 def test_exactly_20000_for_an_organisation_is_within_the_limit() -> None:
     rows = [grant(1, 10_000.0), grant(2, 10_000.0, organisation="stowarzyszenie a")]
     assert kinds(rows) == []
@@ -154,7 +163,7 @@ def test_findings_in_the_order_of_the_limits() -> None:
 
 # -- against a direct computation ------------------------------------------------------------------
 _ORGS = [("Fundacja A", ""), ("fundacja a", ""), ("FUNDACJA  A", ""), ("Klub", "0000000001")]
-_ORGS += [("Inny klub", "0000000001"), ("Koło", "0000000002"), ("Koło", "")]
+_ORGS += [("Inny klub", "0000000001"), ("Koło", "0000000002"), ("Koło", ""), ("", "")]
 
 
 @st.composite
@@ -196,7 +205,8 @@ def test_rules_match_a_direct_computation(
     expected += [("small_grant_days", (r.uid,)) for r in small if (r.days or 0) > 90]
     groups: dict[str, list[GrantRow]] = {}
     for r in small:
-        key = r.krs or "name:" + " ".join(r.organisation.lower().split())
+        name = " ".join(r.organisation.lower().split())
+        key = r.krs or (f"name:{name}" if name else f"row:{r.uid}")
         groups.setdefault(key, []).append(r)
     expected += [
         ("small_grant_per_organisation", tuple(r.uid for r in group))
@@ -224,7 +234,7 @@ def test_organisation_key_is_krs_else_the_name_in_any_case(
     same = (
         one[1] == other[1]
         if one[1] or other[1]
-        else one[0].lower().split() == other[0].lower().split()
+        else bool(one[0]) and one[0].lower().split() == other[0].lower().split()
     )
     assert (organisation_key(a) == organisation_key(b)) is same
 

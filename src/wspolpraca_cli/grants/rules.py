@@ -106,11 +106,13 @@ def is_grant(row: GrantRow) -> bool:
 
 def organisation_key(row: GrantRow) -> tuple[str, str]:
     """Who a row's organisation is: its KRS number when the row gives one, else its name
-    with case and spacing ignored."""
+    with case and spacing ignored (a row with neither is an organisation of its own: nothing
+    says two such rows are one organisation's)."""
     krs = row.krs.strip()
     if krs:
         return "krs", krs
-    return "name", " ".join(row.organisation.split()).casefold()
+    name = " ".join(row.organisation.split()).casefold()
+    return ("name", name) if name else ("row", row.uid)
 
 
 def _row(row: GrantRow) -> FindingRow:

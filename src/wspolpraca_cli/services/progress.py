@@ -100,7 +100,9 @@ def check(
     ws: Workspace, as_of: date, year: int | None = None, *, strict: bool = False
 ) -> CheckResult:
     """``wsp check``: the progress as of ``as_of``, checked (see :func:`check_progress`),
-    of a store that passes SQLite's quick integrity check (else StoreError, exit 3)."""
+    of a store that passes SQLite's quick integrity check (else StoreError, exit 3), and the
+    act's limits applied to the grants register in the years checked
+    (:func:`.finance.limits_in`)."""
     from wspolpraca_cli.services.finance import limits_in, years_checked
     from wspolpraca_cli.services.integrity import require_intact
 
