@@ -477,13 +477,7 @@ def tree_rich(program: Program, console: Any) -> None:
     """The goal tree (``wsp list``)."""
     from rich.tree import Tree
 
-    from wspolpraca_cli.render.programme import (
-        also_serves,
-        goal_names,
-        planned_funds_line,
-        serves,
-        target_display,
-    )
+    from wspolpraca_cli.render.programme import also_serves, goal_names, serves, target_display
 
     def indicator(node: Any, ind: Any) -> None:
         target = _markup_text(target_display(ind))
@@ -496,6 +490,8 @@ def tree_rich(program: Program, console: Any) -> None:
         )
 
     root = Tree(f"[bold]{_markup_text(program.title)}[/]")
+    from wspolpraca_cli.render.programme import planned_funds_line
+
     funds = planned_funds_line(program)
     if funds:
         root.add(f"[dim]{_markup_text(funds)}[/]")
