@@ -79,7 +79,7 @@ def check(
     check_output(output, force, chosen)
     day = parse_as_of(as_of)
     ws, where = workspace(ctx)
-    result = services.check(ws, day, year, strict=strict)
+    result = services.check_with_limits(ws, day, year, strict=strict)
     doc = CheckDocument(result, str(where.path), ws.location, quiet)
     deliver(chosen, doc, output=output, force=force)
     if result.shortfalls or result.findings:

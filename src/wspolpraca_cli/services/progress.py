@@ -100,15 +100,23 @@ def check(
     ws: Workspace, as_of: date, year: int | None = None, *, strict: bool = False
 ) -> CheckResult:
     """``wsp check``: the progress as of ``as_of``, checked (see :func:`check_progress`),
-    of a store that passes SQLite's quick integrity check (else StoreError, exit 3), and the
-    act's limits applied to the grants register in the years checked
-    (:func:`.finance.limits_in`)."""
-    from wspolpraca_cli.services.finance import limits_in, years_checked
+    of a store that passes SQLite's quick integrity check (else StoreError, exit 3)."""
     from wspolpraca_cli.services.integrity import require_intact
 
     check_year(ws.program, year)
     require_intact(ws)  # the cron gate: damage that reads as data must not pass
-    result = check_progress(progress_as_of(ws, as_of), year, strict=strict)
+    return check_progress(progress_as_of(ws, as_of), year, strict=strict)
+
+
+def check_with_limits(
+    ws: Workspace, as_of: date, year: int | None = None, *, strict: bool = False
+) -> CheckResult:
+    """``wsp check``: :func:`check`, and the act's limits applied to the grants register in
+    the years checked (:func:`.finance.limits_in`; none for a store without register rows and
+    a programme without planned funds)."""
+    from wspolpraca_cli.services.finance import limits_in, years_checked
+
+    result = check(ws, as_of, year, strict=strict)
     with ws.open(readonly=True) as store:
         limits = limits_in(store, ws.program, years_checked(ws.program, as_of, year))
     return result._replace(limits=limits) if limits else result
