@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import MakeWsp, Wsp
 from tests.test_grant_limits import PROGRAMME, fill
@@ -227,3 +229,73 @@ def test_check_json_and_report_agree(register: Wsp) -> None:
     doc = json.loads(register("check", "--year", "2024", "--format", "json").stdout)
     [year] = doc["limits"]["years"]
     assert (year["planned"], year["granted"], year["small_grants"]) == (100000.0, 76000.0, 8000.0)
+
+
+# -- the figures against a direct computation --------------------------------------------------
+_AREAS = ["1", "1a", "13", "16", "32a"]
+
+
+@st.composite
+def registers(draw: st.DrawFn) -> list[GrantRow]:
+    rows = []
+    for n in range(draw(st.integers(0, 10))):
+        granted = draw(st.one_of(st.none(), st.integers(0, 5_000_000).map(lambda g: g / 100)))
+        settled = draw(st.one_of(st.none(), st.integers(0, 5_000_000).map(lambda g: g / 100)))
+        rows.append(
+            row(
+                n,
+                draw(st.sampled_from(list(Mode))),
+                draw(st.sampled_from(_AREAS)),
+                draw(st.sampled_from(["A", "B", "C", ""])),
+                granted,
+                settled,
+                year=draw(st.sampled_from([2024, 2025])),
+            )
+        )
+    return rows
+
+
+@settings(max_examples=25, deadline=None)
+@given(registers())
+def test_figures_match_a_direct_computation(rows: list[GrantRow]) -> None:
+    import tempfile
+
+    from tests.conftest import TEST_PROGRAM
+    from wspolpraca_cli.grants.areas import area_order
+    from wspolpraca_cli.loader import load_text
+    from wspolpraca_cli.services.finance import figures_in
+    from wspolpraca_cli.store import open_store
+
+    program = load_text(TEST_PROGRAM).program
+    assert program is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "s.db"
+        with open_store(path) as store:
+            with store.importing_grants() as session:
+                session.add(rows)
+            found = {f.year: f for f in figures_in(store, program, [2024, 2025])}
+
+    def cents(value: float | None) -> int:
+        return round((value or 0) * 100)
+
+    for year in (2024, 2025):
+        of_year = [r for r in rows if r.year == year]
+        if not of_year:
+            assert year not in found  # no rows, no planned funds: no figures
+            continue
+        f = found[year]
+        granted = [r for r in of_year if cents(r.granted) > 0]
+        assert (f.total.offers, f.total.grants) == (len(of_year), len(granted))
+        assert cents(f.total.granted) == sum(cents(r.granted) for r in of_year)
+        assert cents(f.total.settled) == sum(cents(r.settled) for r in of_year)
+        assert f.total.rejected == len(of_year) - len(granted)
+        assert f.organisations == len({r.organisation for r in granted if r.organisation})
+        areas = sorted({r.area for r in of_year}, key=area_order)
+        assert [g.key for g in f.by_area] == areas
+        for g in f.by_area:
+            assert g.offers == sum(1 for r in of_year if r.area == g.key)
+            assert cents(g.granted) == sum(cents(r.granted) for r in of_year if r.area == g.key)
+        modes = [m.value for m in Mode if any(r.mode is m for r in of_year)]
+        assert [g.key for g in f.by_mode] == modes
+        for g in f.by_mode:
+            assert g.grants == sum(1 for r in granted if r.mode.value == g.key)
