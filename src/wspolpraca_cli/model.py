@@ -224,6 +224,13 @@ class Program:
     deadline_days: int = 30
     """Days after a period shorter than a year (a half, quarter, month, week) ends until its
     data is due; a year and longer periods are due by :attr:`deadline`."""
+    planned_funds: tuple[tuple[int, float], ...] = ()
+    """(year, zł) of the funds planned for grants (art. 5a ust. 4 pkt 8), by year; the years
+    the programme file gives, inside the programme's."""
+
+    def planned(self, year: int) -> float | None:
+        """The funds planned for ``year`` in zł, or None when the programme gives none."""
+        return dict(self.planned_funds).get(year)
 
     @property
     def main_goal(self) -> Goal:

@@ -147,6 +147,59 @@ def _whole_days(value: Any) -> Any:
 
 
 DeadlineDays = Annotated[int, BeforeValidator(_whole_days)]
+
+
+def _planned_year(value: Any) -> Any:
+    """A key of ``planned_funds``: a year, written as YAML's whole number (or its digits as
+    text); whether the programme has that year is a loader rule."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip())
+    from wspolpraca_cli.targets import shown_value
+
+    shown = str(value).lower() if isinstance(value, bool) else shown_value(value)
+    raise _error(
+        "wsp_planned_year",
+        t("prog.planned_funds.year", value=shown),
+        t("prog.planned_funds.year.hint"),
+    )
+
+
+def _planned_amount(value: Any) -> Any:
+    """A value of ``planned_funds``: an amount in zł of zero or more, as people write it
+    (``500 000``, ``500000,00``, ``1 250 000 zł``, ``1,25 mln zł``), read as a measured
+    amount is (:func:`wspolpraca_cli.values.parse_value`); a YAML number by the text the
+    file gives (so that ``12.500`` is refused as ambiguous, not read as 12,5)."""
+    from wspolpraca_cli.errors import InputError
+    from wspolpraca_cli.numbers import format_plain
+    from wspolpraca_cli.targets import shown_value
+    from wspolpraca_cli.values import accepted_forms, parse_value
+
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        source = getattr(value, "yaml_source", None)
+        text = source.strip() if isinstance(source, str) and source else format_plain(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        shown = str(value).lower() if isinstance(value, bool) else shown_value(value)
+        raise _error(
+            "wsp_planned_amount",
+            t("prog.planned_funds.amount", value=shown),
+            accepted_forms(model.Unit.AMOUNT),
+        )
+    try:
+        return parse_value(text, model.Unit.AMOUNT)
+    except InputError as exc:
+        plain = exc.message == t("value.invalid", value=text)
+        hint = exc.hint if plain else f"{exc.message.rstrip('.')}; {exc.hint}"
+        raise _error(
+            "wsp_planned_amount", t("prog.planned_funds.amount", value=shown_value(text)), hint
+        ) from None
+
+
+PlannedYear = Annotated[int, BeforeValidator(_planned_year)]
+PlannedAmount = Annotated[float, BeforeValidator(_planned_amount)]
 Text = Annotated[str, BeforeValidator(_no_bool), Field(min_length=1)]
 OptionalText = Annotated[str, BeforeValidator(_no_bool)]
 
@@ -170,6 +223,9 @@ class ProgramMeta(_Base):
     deadline_days: DeadlineDays = 30
     language: OptionalText = "pl"
     adopted_by: OptionalText = ""
+    planned_funds: Annotated[dict[PlannedYear, PlannedAmount], _format_2_only("planned_funds")] = {}
+    """The funds planned for the programme's grants, per year, in zł (art. 5a ust. 4 pkt 8;
+    format 2)."""
 
     @field_validator("reporting_deadline", mode="before")
     @classmethod
@@ -610,4 +666,5 @@ def to_program(doc: ProgramFile, source_file: str = "") -> model.Program:
         sources=tuple(doc.sources),
         source_file=source_file,
         deadline_days=meta.deadline_days,
+        planned_funds=tuple(sorted(meta.planned_funds.items())),
     )

@@ -165,6 +165,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.specific_goal": ("Cel szczegółowy", "Specific goal"),
     "label.specific_goals": ("Cele szczegółowe", "Specific goals"),
     "label.area": ("Obszar", "Area"),
+    "label.planned_funds": ("Środki planowane", "Planned funds"),
     "label.action": ("Działanie", "Action"),
     "label.indicator": ("Wskaźnik", "Indicator"),
     "label.indicators": ("Wskaźniki", "Indicators"),

@@ -501,6 +501,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "language musi mieć wartość 'pl' albo 'en'",
         "language must be 'pl' or 'en'",
     ),
+    "prog.format2.planned_funds": (
+        "klucz planned_funds (środki planowane na realizację programu) należy do formatu 2 "
+        "pliku programu",
+        "the key planned_funds (the funds planned for the programme) belongs to format 2 of the "
+        "programme file",
+    ),
+    "prog.planned_funds.year": (
+        "{value} nie jest rokiem: klucze planned_funds to lata",
+        "{value} is not a year: the keys of planned_funds are years",
+    ),
+    "prog.planned_funds.year.hint": (
+        "wpisz pod planned_funds rok i kwotę, np. 2024: 500 000",
+        "write a year and an amount under planned_funds, e.g. 2024: 500 000",
+    ),
+    "prog.planned_funds.amount": (
+        "{value} nie jest kwotą środków planowanych",
+        "{value} is not an amount of planned funds",
+    ),
+    "prog.planned_funds.year_outside": (
+        "środki zaplanowane na rok {year}, a program obejmuje lata {first}–{last}",
+        "funds planned for {year}, but the programme covers {first}–{last}",
+    ),
+    "prog.planned_funds.year_outside.hint": (
+        "planuj środki na lata programu ({first}–{last}) albo popraw first_year i last_year",
+        "plan funds for the programme's years ({first}–{last}) or correct first_year and last_year",
+    ),
     "prog.years_order": (
         "last_year {last} jest wcześniejszy niż first_year {first}",
         "last_year {last} is before first_year {first}",

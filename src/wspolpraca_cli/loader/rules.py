@@ -298,6 +298,26 @@ def target_years_inside(document: Document, program: model.Program) -> list[Diag
     ]
 
 
+def planned_funds_years_inside(document: Document, program: model.Program) -> list[Diagnostic]:
+    """Funds are planned for years of the programme (``planned_funds``, issue 14)."""
+    first, last = program.first_year, program.last_year
+    where: PathKey = ("program", "planned_funds")
+    written = {
+        int(key[-1]): key
+        for key in document.located.keys
+        if key[:-1] == where and str(key[-1]).strip().isdigit()
+    }
+    return [
+        document.located.diagnostic(
+            written.get(year, where),
+            t("prog.planned_funds.year_outside", year=year, first=first, last=last),
+            t("prog.planned_funds.year_outside.hint", first=first, last=last),
+        )
+        for year, _ in program.planned_funds
+        if not first <= year <= last
+    ]
+
+
 def by_year_targets_complete(document: Document, program: model.Program) -> list[Diagnostic]:
     """Values by year name every year of the programme (of an indicator measured yearly or
     more often)."""
@@ -604,6 +624,7 @@ RULES: tuple[Rule, ...] = (
     unique_indicator_ids,
     indicator_ids_not_goal_ids,
     target_years_inside,
+    planned_funds_years_inside,
     by_year_targets_complete,
     target_period_fits_frequency,
     change_targets_have_baseline,

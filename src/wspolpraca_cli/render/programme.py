@@ -52,6 +52,17 @@ def target_display(ind: Indicator) -> str:
     return ", ".join(f"{y}: {format_number(v, lang)}{pct}" for y, v in ind.target.by_year)
 
 
+def planned_funds_line(program: Program) -> str | None:
+    """``Planned funds: 2024: 500 000 zł; 2025: …`` (None when the programme gives none)."""
+    if not program.planned_funds:
+        return None
+    from wspolpraca_cli.numfmt import format_amount
+
+    lang = get_language()
+    years = "; ".join(f"{y}: {format_amount(v, lang)} zł" for y, v in program.planned_funds)
+    return f"{t('label.planned_funds')}: {years}"
+
+
 def serves(ids: tuple[str, ...]) -> str:
     return t("label.serves_one") if len(ids) == 1 else t("label.serves")
 
@@ -143,6 +154,12 @@ def _goal_indicator_line(program: Program, ind: Indicator) -> str:
 
 
 def _text_tree(program: Program) -> list[str]:
+    funds = planned_funds_line(program)
+    lines = _text_tree_of(program)
+    return [*lines[:1], funds, *lines[1:]] if funds else lines
+
+
+def _text_tree_of(program: Program) -> list[str]:
     if program.is_tree:
         lines = _tree_of_goals(program)
         for area in program.areas:
@@ -265,6 +282,7 @@ def program_json(program: Program) -> dict[str, Any]:
         "last_year": program.last_year,
         "reporting_deadline": f"{program.deadline.month:02d}-{program.deadline.day:02d}",
         "language": program.language,
+        "planned_funds": {str(year): amount for year, amount in program.planned_funds},
         "main_goal": {"id": program.main_goal.id, "name": program.main_goal.name},
         "specific_goals": [
             {"id": g.id, "name": g.name, "main": g.main} for g in program.specific_goals

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from wspolpraca_cli.aggregation import EMPTY, Aggregate
 from wspolpraca_cli.entries import Entry, counts, effective
@@ -43,12 +44,16 @@ from wspolpraca_cli.progress import (
     Status,
     placement,
 )
+from wspolpraca_cli.render.report_finance import FinancePart, finance_part
 from wspolpraca_cli.render.status import (
     actual_text,
     audit_marks,
     status_word,
 )
 from wspolpraca_cli.targets import TargetKind
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.grants.figures import YearFigures
 
 NOTES_SHOWN = 10
 """How many entries a row of the report lists in its notes (the latest; the earlier ones are
@@ -197,6 +202,9 @@ class Report:
     missing: tuple[MissingItem, ...]
     orphans: int
     sources: tuple[str, ...] = field(default=())
+    finance: FinancePart | None = None
+    """The financial part (the grants register's figures of the year), when the register
+    has rows for the year or the programme plans funds for it."""
 
     @property
     def rows(self) -> list[ReportRow]:
@@ -559,10 +567,12 @@ def build_report(
     generated: date,
     lang: str,
     notes_shown: int = NOTES_SHOWN,
+    finance: YearFigures | None = None,
 ) -> Report:
     """The report of ``year``. ``entries`` give the notes: a row lists the ``notes_shown``
     latest entries that count in its period (the rest as a count of earlier entries), so
-    ``entries`` need hold no more than those (see ``services.report_inputs``)."""
+    ``entries`` need hold no more than those (see ``services.report_inputs``). ``finance``,
+    the grants register's figures of the year, gives the financial part (none without)."""
     program = progress.program
     as_of = progress.as_of
     by_indicator = _entry_periods(entries, as_of)
@@ -685,6 +695,7 @@ def build_report(
         missing=tuple(missing),
         orphans=sum(o.count for o in progress.orphans),
         sources=tuple(_one_line(s) for s in program.sources),
+        finance=finance_part(finance, lang),
     )
 
 

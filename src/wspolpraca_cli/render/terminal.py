@@ -490,6 +490,11 @@ def tree_rich(program: Program, console: Any) -> None:
         )
 
     root = Tree(f"[bold]{_markup_text(program.title)}[/]")
+    from wspolpraca_cli.render.programme import planned_funds_line
+
+    funds = planned_funds_line(program)
+    if funds:
+        root.add(f"[dim]{_markup_text(funds)}[/]")
     if program.is_tree:  # each main goal, its indicators, its specific goals with theirs
         for m in program.main_goals:
             main = root.add(

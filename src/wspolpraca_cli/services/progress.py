@@ -13,6 +13,7 @@ from wspolpraca_cli.model import Program
 from wspolpraca_cli.services.base import Workspace
 
 if TYPE_CHECKING:
+    from wspolpraca_cli.grants.rules import Finding, YearLimits
     from wspolpraca_cli.progress import Orphan, PeriodResult, ProgrammeProgress
     from wspolpraca_cli.store.interface import Store
 
@@ -62,6 +63,15 @@ class CheckResult(NamedTuple):
     """The problems with an explanation in force (``wsp explain``), in the same order."""
     strict: bool = False
     """Whether explained shortfalls count too (``--strict``)."""
+    limits: tuple[YearLimits, ...] = ()
+    """The act's limits applied to the grants register, per year checked that has register
+    rows or planned funds (none: the check is of the indicators alone)."""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The register's findings outside the act's limits (they make ``wsp check`` exit 1,
+        as shortfalls do)."""
+        return tuple(f for year in self.limits for f in year.findings)
 
     @property
     def shortfalls(self) -> int:
@@ -96,6 +106,20 @@ def check(
     check_year(ws.program, year)
     require_intact(ws)  # the cron gate: damage that reads as data must not pass
     return check_progress(progress_as_of(ws, as_of), year, strict=strict)
+
+
+def check_with_limits(
+    ws: Workspace, as_of: date, year: int | None = None, *, strict: bool = False
+) -> CheckResult:
+    """``wsp check``: :func:`check`, and the act's limits applied to the grants register in
+    the years checked (:func:`.finance.limits_in`; none for a store without register rows and
+    a programme without planned funds)."""
+    from wspolpraca_cli.services.finance import limits_in, years_checked
+
+    result = check(ws, as_of, year, strict=strict)
+    with ws.open(readonly=True) as store:
+        limits = limits_in(store, ws.program, years_checked(ws.program, as_of, year))
+    return result._replace(limits=limits) if limits else result
 
 
 def check_progress(
