@@ -5,10 +5,11 @@ with a hint, its values from the grants register in status, check, report and JS
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
-from tests.conftest import MakeWsp
+from tests.conftest import MakeWsp, Wsp
 from wspolpraca_cli.grants.model import GrantQuery, Measure
 from wspolpraca_cli.loader import load_text
 
@@ -338,5 +339,186 @@ def test_correct_refuses_an_entry_of_an_indicator_now_computed(make_wsp: MakeWsp
     result = computed("correct", uid, "6", "--reason", "typo")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [REFUSED, REFUSED_HINT]
+    status = json.loads(computed("status", "--format", "json", "--year", "2024").stdout)
+    row = next(r for r in status["indicators"] if r["id"] == "m19a" and r["period"] == "2024")
+    assert (row["actual"], row["entries"], row["computed"]) == (0.0, 0, True)  # not counted
     voided = computed("void", uid, "--reason", "now from the register")
     assert voided.exit_code == 0, voided.stderr
+
+
+# -- values from the register -------------------------------------------------------------------
+def grant(n: int, year: int, mode: str, area: str, organisation: str, **amounts: object) -> Any:
+    from wspolpraca_cli.grants.model import GrantRow, Mode
+
+    return GrantRow(
+        uid=f"{n:032x}",
+        year=year,
+        mode=Mode(mode),
+        area=area,
+        organisation=organisation,
+        title=f"Zadanie {n}",
+        **amounts,  # type: ignore[arg-type]
+    )
+
+
+REGISTER = [
+    grant(1, 2024, "konkurs", "16", "A", requested=120000.0, granted=100000.0),
+    grant(2, 2024, "konkurs", "1a", "B", granted=50000.0),
+    grant(3, 2024, "konkurs", "16", "C", requested=30000.0),  # rejected
+    grant(4, 2024, "19a", "16", "A", granted=8000.0),
+    grant(5, 2024, "19a", "32a", "D", granted=5000.0),
+    grant(6, 2024, "inicjatywa", "13", "E", granted=2000.0),
+    grant(7, 2025, "konkurs", "16", "A", granted=0.0),  # granted nothing: no grant
+    grant(8, 2025, "19a", "1a", "B", granted=9000.0),
+    grant(9, 2027, "19a", "16", "F", granted=1000.0),  # after the programme
+]
+
+
+def with_register(make_wsp: MakeWsp, rows: list[Any] = REGISTER) -> Wsp:
+    """The runner on PROGRAMME with ``rows`` in its store's grants register."""
+    from wspolpraca_cli.store import open_store
+
+    wsp = make_wsp(PROGRAMME)
+    with open_store(wsp.store) as store, store.importing_grants() as session:
+        outcome = session.add(rows)
+    assert outcome is not None
+    return wsp
+
+
+def periods(doc: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(r["id"], r["period"]): r for r in doc["indicators"]}
+
+
+def values(item: dict[str, Any]) -> dict[str | None, float]:
+    """A period's breakdown values: value → actual."""
+    (breakdown,) = item["breakdowns"]
+    return {v["value"]: v["actual"] for v in breakdown["values"]}
+
+
+def test_status_json_gives_the_register_s_yearly_values(make_wsp: MakeWsp) -> None:
+    wsp = with_register(make_wsp)
+    run = wsp("status", "--format", "json", "--year", "2024", "--as-of", "2025-06-30")
+    assert run.exit_code == 0, run.stderr
+    found = periods(json.loads(run.stdout))
+    figures = {
+        key: (r["actual"], r["entries"], r["status"], r["computed"]) for key, r in found.items()
+    }
+    assert figures == {
+        ("m19a", "2024"): (2.0, 1, "achieved", True),
+        ("kwota", "2024"): (165.0, 1, "reported", True),  # tys. zł
+        ("org", "2024"): (4.0, 1, "achieved", True),  # A, B, C, D: offers count too
+        ("oferty", "2024"): (6.0, 1, "reported", True),
+        ("rec", "2024"): (0.0, 0, "overdue", False),
+    }
+    assert values(found[("kwota", "2024")]) == {
+        "1a": 50.0,
+        "13": 2.0,
+        "16": 108.0,
+        "32a": 5.0,
+        None: 0.0,  # the unspecified, as for every breakdown
+    }
+    assert found[("kwota", "2024")]["breakdowns"][0]["breakdown"] == "area"
+    assert values(found[("oferty", "2024")]) == {
+        "konkurs": 3.0,
+        "19a": 2.0,
+        "inicjatywa": 1.0,
+        None: 0.0,
+    }
+
+
+def test_a_year_without_the_indicator_s_rows_is_0_and_one_without_rows_has_no_data(
+    make_wsp: MakeWsp,
+) -> None:
+    wsp = with_register(make_wsp)
+    doc = json.loads(wsp("status", "--format", "json", "--as-of", "2027-06-30").stdout)
+    found = periods(doc)
+    assert (found[("m19a", "2025")]["actual"], found[("m19a", "2025")]["status"]) == (
+        1.0,
+        "missed",
+    )
+    assert (found[("org", "2025")]["actual"], found[("org", "2025")]["status"]) == (2.0, "missed")
+    no_rows = found[("m19a", "2026")]
+    assert (no_rows["entries"], no_rows["status"]) == (0, "overdue")
+    programme = {p["id"]: p for p in doc["programme"]}
+    assert programme["m19a"]["actual"] == 3.0  # 2024 and 2025; the row of 2027 is ignored
+    assert programme["kwota"]["actual"] == 174.0
+
+
+def test_check_judges_computed_indicators_like_recorded_ones(make_wsp: MakeWsp) -> None:
+    wsp = with_register(make_wsp)
+    run = wsp("check", "--format", "json", "--as-of", "2027-06-30")
+    assert run.exit_code == 1
+    problems = {(p["id"], p["period"], p["status"]) for p in json.loads(run.stdout)["problems"]}
+    assert {("m19a", "2025", "missed"), ("org", "2025", "missed")} <= problems
+    assert ("m19a", "2026", "overdue") in problems
+    assert not any(p[0] == "m19a" and p[1] == "2024" for p in problems)
+    text = wsp("check", "--as-of", "2027-06-30").stdout
+    assert (
+        "import the grants register with rows of 2026 (wsp grants import), which m19a "
+        "(Małe granty (art. 19a)) is computed from — it was due 31 May 2027"
+    ) in text
+    assert "or correct the grants register if it is wrong (wsp grants correct)" in text
+
+
+def test_the_report_gives_computed_values_and_their_breakdowns(make_wsp: MakeWsp) -> None:
+    wsp = with_register(make_wsp)
+    run = wsp("report", "--year", "2024", "--as-of", "2025-06-30", "--format", "md", lang="pl")
+    assert run.exit_code == 0, run.stderr
+    row = next(line for line in run.stdout.splitlines() if "kwota Kwota" in line)
+    assert "165 tys. zł" in row
+    assert (
+        "z rejestru dotacji; area: 1a 50 tys. zł, 13 2 tys. zł, 16 108 tys. zł, 32a 5 tys. zł"
+        in row
+    )
+    small = next(line for line in run.stdout.splitlines() if "m19a Małe" in line)
+    assert "| osiągnięto" in small and "wpis" not in small
+    later = wsp("report", "--year", "2026", "--as-of", "2027-06-30", lang="en")
+    assert (
+        "To fill in: wsp grants import FILE (the grants register with rows of 2026; the "
+        "indicator m19a is computed from it)"
+    ) in later.stderr
+
+
+def test_show_gives_a_computed_indicator_s_history_and_what_it_computes(
+    make_wsp: MakeWsp,
+) -> None:
+    wsp = with_register(make_wsp)
+    shown = wsp("show", "kwota", "--as-of", "2025-06-30")
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert "  Computed from the grants register: {sum: granted, by: area}" in lines
+    assert any(line.startswith("  area: 16") and "108 tys. zł" in line for line in lines)
+    doc = json.loads(wsp("show", "m19a", "--format", "json", "--as-of", "2025-06-30").stdout)
+    assert doc["computed"] == {
+        "measure": "count",
+        "column": None,
+        "granted_only": True,
+        "where": {"mode": ["19a"]},
+        "by": None,
+        "text": "{count: grants, where: {mode: 19a}}",
+    }
+    assert [r["actual"] for r in doc["history"]] == [2.0, 1.0, 0.0]
+    listed = wsp("list", lang="pl").stdout
+    assert (
+        "m19a  Małe granty (art. 19a) — wartość docelowa: 2/rok; raz w roku; obliczany z "
+        "rejestru dotacji: {count: grants, where: {mode: 19a}}"
+    ) in listed
+    tree = json.loads(wsp("list", "--format", "json").stdout)
+    indicators = tree["areas"][0]["actions"][0]["indicators"]
+    assert [i["computed"] is not None for i in indicators] == [True, True, True, True, False]
+
+
+def test_a_programme_without_computed_indicators_asks_the_register_nothing(
+    make_wsp: MakeWsp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wspolpraca_cli.store.sqlite import SqliteStore
+
+    def refuse(self: object, queries: object) -> list[Any]:
+        raise AssertionError("the register was asked")
+
+    monkeypatch.setattr(SqliteStore, "grant_aggregates", refuse)
+    recorded = HEAD + "          - {id: rec, name: R, target: 1/rok, frequency: raz w roku}\n"
+    wsp = make_wsp(recorded)
+    wsp.record("rec", "1", "--year", "2024")
+    for args in (("status",), ("check",), ("report", "--year", "2024")):
+        assert wsp(*args, "--as-of", "2025-06-30").exit_code in (0, 1)

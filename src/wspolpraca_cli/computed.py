@@ -28,16 +28,6 @@ REGISTER_YEARS = ""
 empty id)."""
 
 
-def computed_indicators(program: Program, ids: Iterable[str] | None = None) -> list[Indicator]:
-    """The programme's computed indicators (of ``ids`` when given), in programme order."""
-    wanted = None if ids is None else set(ids)
-    return [
-        i
-        for i in program.indicators
-        if i.computed is not None and (wanted is None or i.id in wanted)
-    ]
-
-
 def queries(indicators: Sequence[Indicator]) -> list[GrantQuery]:
     """What to ask the store for ``indicators`` (computed ones): their queries, and the years
     the register holds rows of (none when there is nothing to ask)."""
@@ -74,7 +64,7 @@ def summaries_of(
             value = totals.get((ind.id, year), 0.0) / scale
             summaries.append(PeriodSummary(ind.id, str(year), Aggregate.of([value])))
     tags = []
-    for a in groups:
+    for a in sorted(groups, key=_group_order):
         owner = by_id.get(a.key)
         if owner is None or owner.computed is None or owner.computed.by is None:
             continue
@@ -82,6 +72,23 @@ def summaries_of(
         value = a.value / owner.unit_scale
         tags.append(TagSummary(a.key, str(a.year), given, Aggregate.of([value])))
     return summaries, tags
+
+
+def _group_order(a: GrantAggregate) -> tuple[str, int, tuple[int, str], str]:
+    """Groups by indicator and year, areas in the act's order (``1 < 1a < 2 < 16``), modes
+    in the order :class:`~wspolpraca_cli.grants.model.Mode` lists them, other values as text."""
+    from wspolpraca_cli.grants.areas import AREAS, area_order
+    from wspolpraca_cli.grants.model import Mode
+
+    group = a.group or ""
+    modes = list(Mode)
+    if group in AREAS:
+        place = area_order(group)
+    elif group in modes:
+        place = (modes.index(Mode(group)), "")
+    else:
+        place = (len(AREAS) + len(modes), group)
+    return a.key, a.year, place, group
 
 
 def without_computed(
