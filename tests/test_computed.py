@@ -8,6 +8,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import MakeWsp, Wsp
 from wspolpraca_cli.grants.model import GrantQuery, Measure
@@ -395,7 +397,7 @@ def values(item: dict[str, Any]) -> dict[str | None, float]:
     return {v["value"]: v["actual"] for v in breakdown["values"]}
 
 
-def test_status_json_gives_the_register_s_yearly_values(make_wsp: MakeWsp) -> None:
+def test_status_json_gives_the_register_s_yearly_values(make_wsp: MakeWsp, backend: str) -> None:
     wsp = with_register(make_wsp)
     run = wsp("status", "--format", "json", "--year", "2024", "--as-of", "2025-06-30")
     assert run.exit_code == 0, run.stderr
@@ -444,7 +446,9 @@ def test_a_year_without_the_indicator_s_rows_is_0_and_one_without_rows_has_no_da
     assert programme["kwota"]["actual"] == 174.0
 
 
-def test_check_judges_computed_indicators_like_recorded_ones(make_wsp: MakeWsp) -> None:
+def test_check_judges_computed_indicators_like_recorded_ones(
+    make_wsp: MakeWsp, backend: str
+) -> None:
     wsp = with_register(make_wsp)
     run = wsp("check", "--format", "json", "--as-of", "2027-06-30")
     assert run.exit_code == 1
@@ -522,3 +526,66 @@ def test_a_programme_without_computed_indicators_asks_the_register_nothing(
     wsp.record("rec", "1", "--year", "2024")
     for args in (("status",), ("check",), ("report", "--year", "2024")):
         assert wsp(*args, "--as-of", "2025-06-30").exit_code in (0, 1)
+
+
+_ROWS = st.lists(
+    st.tuples(
+        st.sampled_from([2023, 2024, 2025, 2027]),
+        st.sampled_from(["konkurs", "19a", "inicjatywa"]),
+        st.sampled_from(["1a", "16", "32a"]),
+        st.sampled_from(["A", "B", "C", ""]),
+        st.one_of(st.none(), st.just(0.0), st.integers(1, 20_000).map(float)),
+    ),
+    max_size=20,
+)
+
+
+@settings(deadline=None)  # a store per example: its file's time varies on a loaded machine
+@given(_ROWS)
+def test_status_figures_are_the_register_s_counted_directly(rows: list[Any]) -> None:
+    """Whatever the register: each computed indicator's yearly actual (and each group of
+    ``by``) in status JSON is the count, sum or distinct count of its rows worked out here
+    directly, a year of the programme without rows of its own is 0 once the register has
+    rows of that year, and years outside the programme count nowhere."""
+    import tempfile
+    from pathlib import Path
+
+    from tests.conftest import Wsp
+
+    register = [
+        grant(n + 1, year, mode, area, org, granted=granted)
+        for n, (year, mode, area, org, granted) in enumerate(rows)
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        program = Path(folder) / "program.yaml"
+        program.write_text(PROGRAMME, encoding="utf-8")
+        wsp = Wsp(program, Path(folder) / "s.db")
+        from wspolpraca_cli.store import open_store
+
+        with open_store(wsp.store) as store, store.importing_grants() as session:
+            session.add(register)
+        found = {}
+        for year in ("2024", "2025", "2026"):
+            run = wsp("status", "--format", "json", "--year", year, "--as-of", "2027-06-30")
+            found.update(periods(json.loads(run.stdout)))
+    held = {g.year for g in register}
+    for year in (2024, 2025, 2026):
+        mine = [g for g in register if g.year == year]
+        expected = {
+            "m19a": sum(1 for g in mine if g.mode == "19a" and (g.granted or 0) > 0),
+            "kwota": sum(g.granted or 0.0 for g in mine) / 1000,
+            "org": len({g.organisation for g in mine if g.mode in ("konkurs", "19a")} - {""}),
+            "oferty": len(mine),
+        }
+        for key, value in expected.items():
+            row = found[(key, str(year))]
+            if year in held:
+                assert (row["actual"], row["entries"]) == (pytest.approx(value), 1), (key, year)
+            else:
+                assert row["entries"] == 0, (key, year)
+        kwota = found[("kwota", str(year))]
+        if year in held:
+            groups = {v["value"]: v["actual"] for v in kwota["breakdowns"][0]["values"]}
+            for area in {g.area for g in mine}:
+                total = sum(g.granted or 0.0 for g in mine if g.area == area) / 1000
+                assert groups[area] == pytest.approx(total)
