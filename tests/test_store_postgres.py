@@ -247,7 +247,7 @@ def test_store_verify_finds_a_disabled_or_dropped_trigger(pg_wsp: Wsp) -> None:
     assert intact.exit_code == 0, intact.stderr
     assert intact.stdout == (
         f"The store {pg_wsp.store} is intact: wsp's rules (schema, the triggers that protect "
-        "entries, every correction) found nothing wrong (schema version 4, 1 entry).\n"
+        "entries, every correction) found nothing wrong (schema version 5, 1 entry).\n"
     )
     with sql(str(pg_wsp.store)) as conn:
         conn.execute("ALTER TABLE wsp_entries DISABLE TRIGGER wsp_entries_never_changed")

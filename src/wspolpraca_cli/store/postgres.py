@@ -42,6 +42,7 @@ from wspolpraca_cli.audit import (
 )
 from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary, TagSummary
 from wspolpraca_cli.errors import InputError, StoreError, UsageError
+from wspolpraca_cli.grants.model import GrantAggregate, GrantQuery, GrantRow
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.records import replace
 from wspolpraca_cli.store import postgres_schema
@@ -61,6 +62,24 @@ from wspolpraca_cli.store.shared import (
     same_content,
     valid_uid,
 )
+from wspolpraca_cli.store.shared_grants import (
+    GRANTS_VERSION,
+    GrantLookups,
+    aggregate_sql,
+    batch_keys,
+    check_grant,
+    completed_grant,
+    matches_organisation,
+    plan_batch,
+    refs_to_match,
+    refuse_superseding,
+)
+from wspolpraca_cli.store.shared_grants import INSERT_COLUMNS as GRANT_INSERT_COLUMNS
+from wspolpraca_cli.store.shared_grants import SELECT_COLUMNS as GRANT_SELECT
+from wspolpraca_cli.store.shared_grants import aggregates as grant_aggregates_of
+from wspolpraca_cli.store.shared_grants import ordered as ordered_aggregates
+from wspolpraca_cli.store.shared_grants import row_from_db as grant_from_db
+from wspolpraca_cli.store.shared_grants import row_values as grant_values
 from wspolpraca_cli.store.shared_trail import completed_event, place_trail
 from wspolpraca_cli.store.sqlite import _row_to_entry, _row_to_tuple, _row_values, tags_from_text
 
@@ -667,6 +686,157 @@ class PgStore:
         except psycopg.Error as exc:
             return [_first_line(str(exc))]
 
+    # -- the grants register (schema 5) -------------------------------------------------------
+
+    @contextmanager
+    def importing_grants(self, *, dry_run: bool = False) -> Iterator[Any]:
+        """One transaction for a whole register import, as :meth:`importing` (all or nothing;
+        committed at the end unless ``dry_run`` or discarded)."""
+        with self.importing(dry_run=dry_run) as session:
+            if isinstance(session, PgImport):
+                yield PgGrantImport(session)
+            else:  # the scratch SQLite store of a dry run into a database without a store
+                from wspolpraca_cli.store.sqlite import SqliteGrantImport
+
+                yield SqliteGrantImport(session)
+
+    def add_grant(self, row: GrantRow) -> GrantRow:
+        """Append one row (new, a correction or a void) in one write transaction, the locks and
+        the superseded row read under the writers' lock; fills in an empty uid, recorded_at
+        and recorded_by (the database user). Returns the row with its ``seq``."""
+        with self._write() as conn:
+            locks = active_locks(self._lock_events(conn))
+            return self._insert_grant(conn, completed_grant(row, self._user), locks)
+
+    def _insert_grant(self, conn: Any, row: GrantRow, locks: Sequence[LockEvent]) -> GrantRow:
+        check_grant(row)
+        if locks:
+            refuse_locked(locks, str(row.year))
+        if row.supersedes is not None:
+            found = conn.execute(
+                f"SELECT {GRANT_SELECT} FROM wsp_grants WHERE uid = %s", (row.supersedes,)
+            ).fetchone()
+            later = conn.execute(
+                "SELECT uid FROM wsp_grants WHERE supersedes = %s", (row.supersedes,)
+            ).fetchone()
+            target = None if found is None else self._grant(found)
+            refuse_superseding(row, target, None if later is None else str(later[0]), locks)
+        try:
+            with conn.transaction():  # a savepoint: a refused row leaves the rest usable
+                stored = conn.execute(_GRANT_INSERT + " RETURNING seq", grant_values(row))
+                seq = int(stored.fetchone()[0])
+        except pg_errors.IntegrityError as exc:
+            raise _grant_refused(row, exc) from None
+        return replace(row, seq=seq)
+
+    def _grant(self, row: Sequence[Any]) -> GrantRow:
+        try:
+            return grant_from_db(row)
+        except (ValueError, TypeError, LookupError):
+            raise StoreError(
+                t("store.damaged", path=self._shown), hint=t("store.damaged.hint")
+            ) from None
+
+    def _grant_query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Rows of a query of the grants table; none from a store without it (schema < 5)."""
+        if self._version < GRANTS_VERSION:
+            return []
+        return self._query(sql, params)
+
+    def get_grant(self, uid: str) -> GrantRow | None:
+        """The row with this uid or with this unique uid prefix (at least 4 characters)."""
+        wanted = uid.strip()
+        if not wanted or "\x00" in wanted:
+            return None
+        select = f"SELECT {GRANT_SELECT} FROM wsp_grants WHERE uid = %s"
+        rows = self._grant_query(select, (wanted,))
+        if rows:
+            return self._grant(rows[0])
+        if len(wanted) < MIN_PREFIX:
+            raise InputError(t("store.prefix_short", uid=wanted, min=MIN_PREFIX))
+        uids = [
+            str(r[0])
+            for r in self._grant_query(
+                "SELECT uid FROM wsp_grants WHERE uid >= %s AND uid < %s ORDER BY uid LIMIT %s",
+                (wanted, wanted + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
+            )
+        ]
+        if not uids:
+            return None
+        if len(uids) > 1:
+            raise InputError(
+                t(
+                    "store.grant_prefix_ambiguous",
+                    uid=wanted,
+                    found=distinct_prefixes(uids, wanted),
+                ),
+                hint=t("store.prefix_ambiguous.hint"),
+            )
+        rows = self._grant_query(select, (uids[0],))
+        return self._grant(rows[0]) if rows else None
+
+    def grant_rows(
+        self,
+        *,
+        year: int | None = None,
+        mode: str | None = None,
+        area: str | None = None,
+        organisation: str | None = None,
+        effective: bool = True,
+    ) -> list[GrantRow]:
+        """Rows in insertion order; the effective ones (not superseded, not voids) unless
+        ``effective`` is False; ``organisation`` a part of the name, in any case."""
+        where: list[str] = []
+        params: list[Any] = []
+        for column, wanted in (("year", year), ("mode", mode), ("area", area)):
+            if wanted is not None:
+                if column != "year" and "\x00" in str(wanted):
+                    return []
+                where.append(f"g.{column} = %s")
+                params.append(wanted if column == "year" else str(wanted))
+        if effective:
+            where.append(
+                "NOT g.void AND NOT EXISTS (SELECT 1 FROM wsp_grants c WHERE c.supersedes = g.uid)"
+            )
+        condition = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self._grant_query(
+            f"SELECT {GRANT_SELECT} FROM wsp_grants g{condition} ORDER BY seq", params
+        )
+        found = [self._grant(r) for r in rows]
+        if organisation is None:
+            return found
+        return [r for r in found if matches_organisation(r, organisation)]
+
+    def iter_grants(self, batch: int = 2000) -> Iterator[GrantRow]:
+        """Every row (every version) in insertion order, from a server-side cursor a batch at
+        a time (one statement: one snapshot)."""
+        if self._conn is None or self._version < GRANTS_VERSION:
+            return
+        conn = self._conn
+        name = f"wsp_grants_{new_uid()[:12]}"
+        with self._pg_errors(), conn.transaction(), conn.cursor(name=name) as cursor:
+            cursor.itersize = batch
+            cursor.execute(f"SELECT {GRANT_SELECT} FROM wsp_grants ORDER BY seq")
+            while rows := cursor.fetchmany(batch):
+                yield from [self._grant(row) for row in rows]
+
+    def grant_count(self) -> int:
+        """Rows stored, every version."""
+        rows = self._grant_query("SELECT count(*) FROM wsp_grants")
+        return int(rows[0][0]) if rows else 0
+
+    def grant_aggregates(self, queries: Sequence[GrantQuery]) -> list[GrantAggregate]:
+        """Each query answered in SQL over the effective rows (see
+        :func:`~.shared_grants.aggregate_sql`), ordered by key, year and group, a year's total
+        before its groups."""
+        found: list[GrantAggregate] = []
+        for query in queries:
+            sql, params = aggregate_sql(query, "wsp_grants", "%s")
+            if any(isinstance(p, str) and "\x00" in p for p in params):
+                continue  # no stored text holds NUL
+            found += grant_aggregates_of(query, self._grant_query(sql, params))
+        return ordered_aggregates(found)
+
 
 def _texts(entry: Entry) -> list[str]:
     """The entry's text fields (PostgreSQL's text cannot hold NUL; SQLite's can)."""
@@ -812,6 +982,122 @@ class PgImport:
         added = len(pending)
         pending.clear()
         return added
+
+    # -- grant rows (schema 5) ----------------------------------------------------------------
+
+    def add_grants(self, rows: Sequence[GrantRow]) -> BatchOutcome:
+        """Add grant rows copied from another store (see ``ImportSession.add_grants``)."""
+        return self.grant_batch(rows, None)
+
+    def grant_batch(self, rows: Sequence[GrantRow], seen_refs: set[str] | None) -> BatchOutcome:
+        """One batch of grant rows (see :meth:`.sqlite.SqliteImport.grant_batch`): a query
+        each for its uids, the supersessions of the rows they name and the live rows of its
+        refs; the planned rows written with one ``COPY``."""
+        store, conn = self._store, self._conn
+        with store._pg_errors():
+            by_uid = self._grants_where("uid", batch_keys(rows))
+            targets = [u for u in dict.fromkeys(r.supersedes for r in rows if r.supersedes)]
+            superseded: dict[str, str] = {}
+            for part in _grant_chunks(targets):
+                for target, uid in conn.execute(
+                    "SELECT supersedes, uid FROM wsp_grants WHERE supersedes = ANY(%s::text[])",
+                    (part,),
+                ).fetchall():
+                    superseded[target] = uid
+            live: dict[str, list[GrantRow]] = {}
+            refs = [] if seen_refs is None else refs_to_match(rows, by_uid)
+            for row in self._grants_where("ref", refs, live=True).values():
+                live.setdefault(row.ref, []).append(row)
+            lookups = GrantLookups(by_uid, by_uid, superseded, live)
+            plan = plan_batch(rows, lookups, self._locks, self._completed_grant, seen_refs)
+            added = self._insert_grants(plan.insert, plan.rejected)
+        plan.rejected.sort(key=lambda r: r[0])
+        return BatchOutcome(added, plan.present, plan.rejected)
+
+    def _completed_grant(self, row: GrantRow) -> GrantRow:
+        return completed_grant(row, self._store._user, self._now)
+
+    def _grants_where(
+        self, column: str, values: list[str], *, live: bool = False
+    ) -> dict[str, GrantRow]:
+        """The stored rows whose ``column`` (uid or ref) is one of ``values``, by uid (the
+        live ones only when ``live``), in insertion order."""
+        found: dict[str, GrantRow] = {}
+        effective = (
+            " AND g.ref <> '' AND NOT g.void"
+            " AND NOT EXISTS (SELECT 1 FROM wsp_grants c WHERE c.supersedes = g.uid)"
+            if live
+            else ""
+        )
+        for part in _grant_chunks(values):
+            for row in self._conn.execute(
+                f"SELECT {GRANT_SELECT} FROM wsp_grants g"
+                f" WHERE g.{column} = ANY(%s::text[]){effective} ORDER BY g.seq",
+                (part,),
+            ).fetchall():
+                grant = self._store._grant(row)
+                found[grant.uid] = grant
+        return found
+
+    def _insert_grants(
+        self, rows: list[tuple[int, GrantRow]], rejected: list[tuple[int, InputError]]
+    ) -> int:
+        """COPY the planned rows; should the schema refuse one after all, they are inserted
+        one by one to name it."""
+        if not rows:
+            return 0
+        conn = self._conn
+        try:
+            copying = f"COPY wsp_grants ({GRANT_INSERT_COLUMNS}) FROM STDIN"
+            with conn.transaction(), conn.cursor() as cursor, cursor.copy(copying) as copy:
+                for _, row in rows:
+                    copy.write_row(grant_values(row))
+        except pg_errors.IntegrityError:
+            added = 0
+            for index, row in rows:
+                try:
+                    with conn.transaction():
+                        conn.execute(_GRANT_INSERT, grant_values(row))
+                    added += 1
+                except pg_errors.IntegrityError as exc:
+                    rejected.append((index, _grant_refused(row, exc)))
+            return added
+        return len(rows)
+
+
+class PgGrantImport:
+    """An import of the grants register under way, inside the write transaction of a
+    :class:`PgImport` (see :meth:`PgStore.importing_grants`)."""
+
+    def __init__(self, session: PgImport) -> None:
+        self._session = session
+        self._refs: set[str] = set()  # the refs this import has met
+
+    def add(self, rows: Sequence[GrantRow]) -> BatchOutcome:
+        """One batch (see ``GrantImportSession.add``)."""
+        return self._session.grant_batch(rows, self._refs)
+
+    def discard(self) -> None:
+        self._session.discard()
+
+
+_GRANT_INSERT = f"INSERT INTO wsp_grants ({GRANT_INSERT_COLUMNS}) VALUES ({', '.join(['%s'] * 21)})"
+
+
+def _grant_chunks(values: list[str]) -> Iterator[list[str]]:
+    values = [v for v in values if "\x00" not in v]  # no stored text holds NUL
+    for i in range(0, len(values), _LOOKUP):
+        yield values[i : i + _LOOKUP]
+
+
+def _grant_refused(row: GrantRow, exc: psycopg.Error) -> InputError:
+    """A row the schema refused, as the rule it broke."""
+    name = getattr(exc.diag, "constraint_name", "") or ""
+    if isinstance(exc, pg_errors.UniqueViolation):
+        if "supersedes" in name:
+            return InputError(t("store.grant_superseded", uid=row.supersedes))
+        return InputError(t("store.grant_uid_conflict", uid=row.uid))
+    return InputError(t("store.grant_invalid", uid=row.uid, error=_first_line(str(exc))))
 
 
 _CONNECT_TIMEOUT = 10
