@@ -43,7 +43,7 @@ def problems(found: ReadRow) -> list[str]:
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 def test_the_template_imports_cleanly(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"wzor.{suffix}"
-    path.write_bytes(render_csv() if suffix == "csv" else render_xlsx())
+    path.write_bytes(render_csv().encode() if suffix == "csv" else render_xlsx())
     [found] = read(path)
     assert found.problems == []
     row = found.row
@@ -55,7 +55,7 @@ def test_the_template_imports_cleanly(tmp_path: Path, suffix: str) -> None:
 
 
 def test_the_csv_template_has_a_comment_on_each_column_and_polish_headers() -> None:
-    text = render_csv().decode("utf-8-sig")
+    text = render_csv().lstrip("\ufeff")
     comments = [line for line in text.splitlines() if line.startswith("#")]
     assert len(comments) == len(COLUMNS) + 1  # an introduction, then one per column
     header = text.splitlines()[len(comments)]

@@ -298,7 +298,7 @@ def _xlsx_rows(
 # -- cells -----------------------------------------------------------------------------------
 
 
-class _Bad(Exception):
+class CellError(Exception):
     """A cell that cannot be read: its message and hint."""
 
     def __init__(self, message: str, hint: str = "") -> None:
@@ -329,17 +329,13 @@ _YEAR = re.compile(r"(\d{4})(?:\s*r\.?)?", re.ASCII)
 
 
 def _year(value: Any) -> int:
-    if isinstance(value, bool):
-        raise _Bad(t("grants.read.bad_year", value=_text(value)), t("grants.read.year_hint"))
-    if isinstance(value, int | float) and float(value).is_integer():
-        year = int(value)
-    else:
-        found = _YEAR.fullmatch(_text(value).strip())
-        if found is None:
-            raise _Bad(t("grants.read.bad_year", value=_text(value)), t("grants.read.year_hint"))
+    year = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        year = int(value) if float(value).is_integer() else None
+    elif (found := _YEAR.fullmatch(_text(value).strip())) is not None:
         year = int(found[1])
-    if not 1990 <= year <= 2100:
-        raise _Bad(t("grants.read.bad_year", value=_text(value)), t("grants.read.year_hint"))
+    if year is None or not 1990 <= year <= 2100:
+        raise CellError(t("grants.read.bad_year", value=_text(value)), t("grants.read.year_hint"))
     return year
 
 
@@ -370,7 +366,7 @@ def _mode(value: Any) -> Mode:
         hint = mode_hint()
         if close:
             hint = t("did_you_mean", options=close[0]) + " " + hint
-        raise _Bad(t("grants.read.bad_mode", value=text), hint)
+        raise CellError(t("grants.read.bad_mode", value=text), hint)
     return mode
 
 
@@ -380,7 +376,7 @@ def _area(value: Any) -> str:
         _areas[text] = parse_area(text)
     area = _areas[text]
     if area is None:
-        raise _Bad(t("grants.read.bad_area", value=text), area_hint())
+        raise CellError(t("grants.read.bad_area", value=text), area_hint())
     return area
 
 
@@ -397,7 +393,7 @@ def _krs(value: Any) -> str:
     found = _KRS.fullmatch(text)
     digits = found[1].replace(" ", "") if found else ""
     if not digits or len(digits) > 10:
-        raise _Bad(t("grants.read.bad_krs", value=text), t("grants.read.krs_hint"))
+        raise CellError(t("grants.read.bad_krs", value=text), t("grants.read.krs_hint"))
     return digits.zfill(10)
 
 
@@ -419,12 +415,12 @@ def _amount(value: Any) -> float | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         amount = float(value)
         if amount != amount or amount in (float("inf"), float("-inf")):
-            raise _Bad(t("value.invalid", value=_text(value)), t("value.forms.amount"))
+            raise CellError(t("value.invalid", value=_text(value)), t("value.forms.amount"))
         if amount < 0:
-            raise _Bad(t("grants.read.negative", value=_text(value)), t("value.forms.amount"))
+            raise CellError(t("grants.read.negative", value=_text(value)), t("value.forms.amount"))
         return amount + 0.0
     if isinstance(value, date | datetime | bool):
-        raise _Bad(t("grants.read.not_amount", value=_text(value)), t("value.forms.amount"))
+        raise CellError(t("grants.read.not_amount", value=_text(value)), t("value.forms.amount"))
     text = _text(value).strip()
     if not text:
         return None
@@ -435,8 +431,8 @@ def _amount(value: Any) -> float | None:
         return parse_value(text, Unit.AMOUNT)
     except InputError as exc:
         if exc.message == t("value.negative", value=text):
-            raise _Bad(t("grants.read.negative", value=text), exc.hint) from None
-        raise _Bad(exc.message, exc.hint) from None
+            raise CellError(t("grants.read.negative", value=text), exc.hint) from None
+        raise CellError(exc.message, exc.hint) from None
 
 
 _NO_SPACES = str.maketrans("", "", " \u00a0\u202f")
@@ -461,7 +457,7 @@ def _date(value: Any) -> date | None:
 
         day = read_date(text)
         if day is None:
-            raise _Bad(t("date.invalid", date=text), t("date.hint"))
+            raise CellError(t("date.invalid", date=text), t("date.hint"))
         if len(_dates) < 10_000:
             _dates[text] = day
     return day
@@ -488,6 +484,14 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "start": _date,
     "end": _date,
 }
+
+
+def convert(column: str, value: Any) -> Any:
+    """The value of one cell of ``column``, read as an import reads it (an empty cell of an
+    optional column is None or ""). Raises :class:`CellError` with a message and a hint."""
+    if column in REQUIRED and _empty(value):
+        raise CellError(t("grants.read.required", column=column))
+    return _CONVERTERS[column](value)
 
 
 def _empty(value: Any) -> bool:
@@ -558,7 +562,7 @@ class _Reader:
                 continue
             try:
                 values[name] = convert(raw)
-            except _Bad as bad:
+            except CellError as bad:
                 problems.append(self.problem(line, i, bad.message, bad.hint))
         # the cells read well are checked against each other too
         start, end = values.get("start"), values.get("end")
@@ -570,8 +574,8 @@ class _Reader:
         if returned is not None and known and returned > (granted or 0.0):
             message = t(
                 "grants.read.returned_above_granted",
-                returned=_amount_text(returned),
-                granted=_amount_text(granted or 0.0),
+                returned=amount_text(returned),
+                granted=amount_text(granted or 0.0),
             )
             problems.append(self.problem(line, self.where["returned"], message))
         if problems:
@@ -612,7 +616,8 @@ class _Reader:
         )
 
 
-def _amount_text(value: float) -> str:
+def amount_text(value: float) -> str:
+    """An amount as messages show it (``150,50``; English ``150.50``)."""
     from wspolpraca_cli.i18n import get_language
     from wspolpraca_cli.numfmt import format_amount
 

@@ -51,8 +51,9 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
-def render_csv() -> bytes:
-    """The template as CSV: comments, the header, the example row."""
+def render_csv(document: object = None) -> str:
+    """The template as CSV: comments, the header, the example row (``document``: none, as
+    every renderer of :mod:`wspolpraca_cli.cli.formats` takes one)."""
     import csv
 
     out = io.StringIO(newline="")
@@ -63,10 +64,10 @@ def render_csv() -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([template_header(c) for c in COLUMNS])
     writer.writerow([_csv_cell(EXAMPLE[c]) for c in COLUMNS])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return "\ufeff" + out.getvalue()
 
 
-def render_xlsx() -> bytes:
+def render_xlsx(document: object = None) -> bytes:
     """The template as an XLSX workbook: the header (each cell with its comment) and the
     example row (amounts and dates as numbers and dates; KRS and area as text)."""
     from openpyxl import Workbook
@@ -98,7 +99,3 @@ def render_xlsx() -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-RENDERERS = {"csv": render_csv, "xlsx": render_xlsx}
-"""The template's formats, by the output file's extension (without the dot)."""
