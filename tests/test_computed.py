@@ -589,3 +589,51 @@ def test_status_figures_are_the_register_s_counted_directly(rows: list[Any]) -> 
             for area in {g.area for g in mine}:
                 total = sum(g.granted or 0.0 for g in mine if g.area == area) / 1000
                 assert groups[area] == pytest.approx(total)
+
+
+def test_a_krs_number_of_where_is_read_as_the_register_stores_it(make_wsp: MakeWsp) -> None:
+    text = one(
+        "id: k\nname: K\nfrequency: raz w roku\n"
+        "computed: {count: grants, where: {krs: [123456, '0000000042', KRS 77]}}"
+    )
+    result = load_text(text, "p.yaml")
+    assert result.ok, result.diagnostics
+    assert result.program is not None
+    query = result.program.indicators[0].computed
+    assert query is not None
+    assert query.where == (("krs", ("0000123456", "0000000042", "0000000077")),)
+    wrong = text.replace("KRS 77", "KRS 12345678901")
+    code, lines = errors(make_wsp, wrong)
+    assert code == 2
+    assert lines[0].endswith(
+        f"'KRS 12345678901' is not a KRS number [{IND}[0].computed.where.krs[2]]"
+    )
+    assert lines[1] == (
+        "    hint: a KRS number has up to 10 digits, e.g. '0000123456' (quoted, so YAML keeps "
+        "the zeros)"
+    )
+
+
+def test_status_after_wsp_grants_import(make_wsp: MakeWsp) -> None:
+    """End to end: the register imported from a CSV file, as an office exports it."""
+    wsp = make_wsp(PROGRAMME)
+    register = wsp.program.parent / "rejestr.csv"
+    register.write_text(
+        "Rok;Tryb;Obszar (art. 4 ust. 1);Organizacja;Kwota przyznana\n"
+        "2024;art. 19a;16;Stowarzyszenie A;8 000,00\n"
+        "2024;tryb pozakonkursowy;pkt 1a;Fundacja B;5 000,00\n"
+        "2024;otwarty konkurs ofert;16;Fundacja B;100 000,00\n"
+        "2024;konkurs;16;Klub C;\n",
+        encoding="utf-8",
+    )
+    imported = wsp("grants", "import", str(register))
+    assert imported.exit_code == 0, imported.stderr
+    doc = json.loads(wsp("status", "--format", "json", "--year", "2024").stdout)
+    found = periods(doc)
+    assert [found[(key, "2024")]["actual"] for key in ("m19a", "kwota", "org", "oferty")] == [
+        2.0,
+        113.0,
+        3.0,
+        4.0,
+    ]
+    assert values(found[("oferty", "2024")]) == {"konkurs": 2.0, "19a": 2.0, None: 0.0}

@@ -322,6 +322,25 @@ def _filter_text(value: Any) -> str:
     raise _error("wsp_computed", t("prog.computed.where_value", value=shown_value(value)))
 
 
+def _filter_krs(value: Any) -> str:
+    """A KRS number as the register stores it: ten digits, zero-padded (``123456``,
+    ``0000123456`` and ``KRS 0000123456`` are the same)."""
+    import re
+
+    from wspolpraca_cli.targets import shown_value
+
+    source = getattr(value, "yaml_source", None)
+    if isinstance(value, int) and not isinstance(value, bool) and isinstance(source, str):
+        value = source.strip()  # 0000123456 as written, not as YAML reads it
+    text = str(value) if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    found = re.fullmatch(r"(?:krs\s*:?\s*)?([0-9][0-9 ]*)", text.strip(), re.I | re.A)
+    digits = found[1].replace(" ", "") if found else ""
+    if not digits or len(digits) > 10:
+        message = t("prog.computed.krs", value=shown_value(value))
+        raise _error("wsp_computed", message, t("prog.computed.krs.hint"))
+    return digits.zfill(10)
+
+
 def _filter_mode(value: Any) -> str:
     from wspolpraca_cli.grants.model import Mode, mode_aliases, parse_mode
     from wspolpraca_cli.suggest import close_matches
@@ -378,6 +397,11 @@ AreaFilter = Annotated[
     BeforeValidator(_listed_values),
     Field(min_length=1),
 ]
+KrsFilter = Annotated[
+    list[Annotated[str, BeforeValidator(_filter_krs)]],
+    BeforeValidator(_listed_values),
+    Field(min_length=1),
+]
 TextFilter = Annotated[
     list[Annotated[str, BeforeValidator(_filter_text)]],
     BeforeValidator(_listed_values),
@@ -395,7 +419,7 @@ class WhereModel(_Base):
     area: AreaFilter | None = None
     department: TextFilter | None = None
     organisation: TextFilter | None = None
-    krs: TextFilter | None = None
+    krs: KrsFilter | None = None
 
     def pairs(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(column, accepted values) pairs, in the columns' order (each value once)."""

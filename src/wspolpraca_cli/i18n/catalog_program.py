@@ -607,6 +607,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "podaj punkt art. 4 ust. 1, od {first} do {last}, np. 1a, 16, 32a",
         "give a point of art. 4 ust. 1, from {first} to {last}, e.g. 1a, 16, 32a",
     ),
+    "prog.computed.krs": (
+        "{value} nie jest numerem KRS",
+        "{value} is not a KRS number",
+    ),
+    "prog.computed.krs.hint": (
+        "numer KRS ma do 10 cyfr, np. '0000123456' (w apostrofach, aby YAML zachował zera)",
+        "a KRS number has up to 10 digits, e.g. '0000123456' (quoted, so YAML keeps the zeros)",
+    ),
     "prog.computed.year": (
         "rok warunku where musi być liczbą całkowitą od 1990 do 2200, a nie {value}",
         "a year of where must be a whole number from 1990 to 2200, not {value}",
