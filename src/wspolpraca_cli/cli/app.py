@@ -16,6 +16,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 from wspolpraca_cli import __version__
 from wspolpraca_cli.cli import (
     cmd_audit,
+    cmd_grants,
     cmd_program,
     cmd_report,
     cmd_status,
@@ -272,6 +273,7 @@ def main_options(
 for module in (cmd_program, cmd_store, cmd_status, cmd_report, cmd_verify, cmd_audit):
     module.register(app)
 cmd_store_admin.register(app)  # copy and info, in the store group cmd_verify made
+cmd_grants.register(app)
 
 
 def _examples(doc: str | None) -> str | None:

@@ -23,6 +23,7 @@ def catalog() -> dict[str, tuple[str, str]]:
         catalog_audit,
         catalog_core,
         catalog_draft,
+        catalog_grants,
         catalog_program,
         catalog_report,
         catalog_status,
@@ -38,6 +39,7 @@ def catalog() -> dict[str, tuple[str, str]]:
         catalog_status,
         catalog_report,
         catalog_audit,
+        catalog_grants,
     ):
         merged.update(module.MESSAGES)
     return merged

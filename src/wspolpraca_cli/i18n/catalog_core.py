@@ -179,6 +179,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.breakdowns": ("Podziały", "Breakdowns"),
     "label.breakdown_targets": ("wartości docelowe", "targets"),
     "label.bounds": ("Zakres wartości", "Bounds"),
+    "label.computed": ("Obliczany z rejestru dotacji", "Computed from the grants register"),
     "label.department": ("Odpowiedzialna komórka", "Responsible department"),
     "label.notes": ("Uwagi", "Notes"),
     "label.goals": ("Cele", "Goals"),

@@ -57,6 +57,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wpisz wartość za {period} dla {id} ({name}) — termin minął {deadline}",
         "record {period} for {id} ({name}) — it was due {deadline}",
     ),
+    "check.todo.import": (
+        "wczytaj rejestr dotacji z wierszami roku {period} (wsp grants import), z którego "
+        "jest obliczany {id} ({name}) — termin {deadline}",
+        "import the grants register with rows of {period} (wsp grants import), which {id} "
+        "({name}) is computed from — due {deadline}",
+    ),
+    "check.todo.import_late": (
+        "wczytaj rejestr dotacji z wierszami roku {period} (wsp grants import), z którego "
+        "jest obliczany {id} ({name}) — termin minął {deadline}",
+        "import the grants register with rows of {period} (wsp grants import), which {id} "
+        "({name}) is computed from — it was due {deadline}",
+    ),
+    "check.todo.missed_computed": (
+        "{id} ({name}) za {period}: {actual} wobec wartości docelowej {target} ({percent}) — "
+        "wyjaśnij przyczynę w sprawozdaniu albo popraw rejestr dotacji, jeśli jest błędny "
+        "(wsp grants correct)",
+        "{id} ({name}) in {period}: {actual} against a target of {target} ({percent}) — "
+        "explain why in the report, or correct the grants register if it is wrong "
+        "(wsp grants correct)",
+    ),
     "check.todo.missed": (
         "{id} ({name}) za {period}: {actual} wobec wartości docelowej {target} ({percent}) — "
         "wyjaśnij przyczynę w sprawozdaniu albo popraw wpis, jeśli jest błędny (wsp correct)",
@@ -361,6 +381,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.source": ("źródło: {source}", "source: {source}"),
     "report.notes.earlier": ("… i {entries}", "… and {entries}"),
+    "report.notes.computed": ("z rejestru dotacji", "from the grants register"),
     "report.breakdown": ("{breakdown}: {values}", "{breakdown}: {values}"),
     "report.breakdown.value": ("{label} {actual}", "{label} {actual}"),
     "report.breakdown.value_target": (
@@ -465,6 +486,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.missing.howto": (
         "Uzupełnij: wsp record {id} WARTOŚĆ --period {period}",
         "To fill in: wsp record {id} VALUE --period {period}",
+    ),
+    "report.missing.howto_computed": (
+        "Uzupełnij: wsp grants import PLIK (rejestr dotacji z wierszami roku {period}; "
+        "wskaźnik {id} jest z niego obliczany)",
+        "To fill in: wsp grants import FILE (the grants register with rows of {period}; "
+        "the indicator {id} is computed from it)",
     ),
     "report.missing.none": (
         "Wszystkie wskaźniki mają dane za rok {year}.",

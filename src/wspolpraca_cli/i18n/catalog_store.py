@@ -835,6 +835,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "e.g. wsp record 1.1 2 --year 2024; `wsp list` shows the indicators",
     ),
     "record.missing_value": ("Podaj wartość pomiaru.", "Give the measured value."),
+    "record.computed": (
+        "Wskaźnik {id} jest obliczany z rejestru dotacji ({computes}): jego wartości nie są "
+        "wpisywane, poprawiane ani importowane jako pomiary.",
+        "The indicator {id} is computed from the grants register ({computes}): its values are "
+        "not recorded, corrected or imported as entries.",
+    ),
+    "record.computed.hint": (
+        "wczytaj rejestr dotacji: wsp grants import PLIK (wzór: wsp grants template -o PLIK); "
+        "wartości pokazuje wsp status",
+        "import the grants register: wsp grants import FILE (a template: wsp grants template "
+        "-o FILE); wsp status shows the values",
+    ),
     "record.one_period": (
         "Podaj tylko jedno z: --year, --period, --date.",
         "Give only one of --year, --period, --date.",

@@ -84,6 +84,7 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "target_max": r.target_upper,
         "deviation": deviation(r, ind.target),
         "breakdowns": breakdown_items(r.breakdowns),
+        "computed": ind.computed is not None,
         "locked": r.locked,
         "explanation": explanation_item(r.explanation),
         "amendment": (

@@ -76,7 +76,39 @@ def indicator_line(ind: Indicator) -> str:
     unit = f"; {t('label.unit').lower()}: {ind.unit_shown}" if ind.unit_shown else ""
     return (
         f"{ind.id}  {ind.name} — {t('label.target').lower()}: {target}{unit}; {ind.frequency_text}"
+        + computed_mark(ind)
     )
+
+
+def computed_mark(ind: Indicator) -> str:
+    """``; obliczany z rejestru dotacji: {count: grants, where: {mode: 19a}}`` after a
+    computed indicator's line in ``wsp list`` (empty for a recorded one)."""
+    if ind.computed is None:
+        return ""
+    from wspolpraca_cli.computed import notation
+
+    return f"; {t('label.computed').lower()}: {notation(ind.computed)}"
+
+
+def computed_json(ind: Indicator) -> dict[str, Any] | None:
+    """What a computed indicator computes from the grants register (None: it is recorded):
+    its measure (``count``, ``sum``, ``distinct``), the column (of a sum or a distinct
+    count; null for a count), whether a count counts grants only (``count: grants``) or
+    every offer, the conditions (column → accepted values, as stored), the breakdown column
+    and the notation as the programme file writes it."""
+    query = ind.computed
+    if query is None:
+        return None
+    from wspolpraca_cli.computed import notation
+
+    return {
+        "measure": query.measure.value,
+        "column": query.column,
+        "granted_only": query.granted_only,
+        "where": {column: list(values) for column, values in query.where},
+        "by": query.by,
+        "text": notation(query),
+    }
 
 
 def unit_display(ind: Indicator) -> str:
@@ -227,6 +259,7 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
         "department": ind.department,
         "notes": ind.notes,
         "target_history": target_history_json(ind),
+        "computed": computed_json(ind),
     }
 
 
@@ -377,7 +410,11 @@ def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
     if ind.baseline:
         year = f" ({ind.baseline.year})" if ind.baseline.year else ""
         lines.append(f"  {t('label.baseline')}: {ind.baseline.value:g}{year}")
-    if ind.breakdowns:
+    if ind.computed is not None:
+        from wspolpraca_cli.computed import notation
+
+        lines.append(f"  {t('label.computed')}: {notation(ind.computed)}")
+    if ind.breakdowns and ind.computed is None:  # a computed one's: its ``by`` above
         for b in ind.breakdowns:
             values = ", ".join(code if code == lab else f"{code} ({lab})" for code, lab in b.values)
             lines.append(f"  {t('label.breakdowns')}: {b.label}: {values}")

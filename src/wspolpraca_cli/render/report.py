@@ -186,6 +186,9 @@ class MissingItem:
     to_record: str
     """The ``--period`` that ``wsp record`` takes for it (the CLI prints the hint on
     stderr; the document carries no command lines)."""
+    computed: bool = False
+    """Whether the indicator is computed from the grants register (filled in by importing
+    the register, not by ``wsp record``)."""
 
 
 @dataclass(frozen=True)
@@ -623,6 +626,8 @@ def build_report(
                     if isinstance(r, PeriodResult) and not is_total:
                         listed = placed.get(r.period, [])
                         notes = _notes(listed, r.count, ind, r.period, notes_shown, value_text)
+                        if ind.computed is not None:  # one value a year, from the register
+                            notes = (t("report.notes.computed"),) if r.count else ()
                         if first_time and is_missing(r, year):
                             missing.append(_missing(program, ind, r, lang))
                     shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS
@@ -809,6 +814,7 @@ def _missing(program: Program, ind: Indicator, r: PeriodResult, lang: str) -> Mi
             deadline=format_date(r.deadline, lang),
         ),
         to_record,
+        ind.computed is not None,
     )
 
 
@@ -826,6 +832,8 @@ def missing_items(
 
 def howto(item: MissingItem) -> str:
     """How to fill a gap in, for the CLI to print on stderr (never inside the document)."""
+    if item.computed:
+        return t("report.missing.howto_computed", id=item.indicator_id, period=item.period)
     return t("report.missing.howto", id=item.indicator_id, period=item.to_record)
 
 

@@ -52,9 +52,10 @@ def todo(r: PeriodResult, ind: Indicator, lang: str) -> str:
     """What to do about a problem, in one line."""
     period = period_label(r.period)
     name = _one_line(ind.name)
+    computed = ind.computed is not None  # filled in by the grants register, not by entries
     if r.status is Status.MISSED:
         return t(
-            "check.todo.missed",
+            "check.todo.missed_computed" if computed else "check.todo.missed",
             id=one_line(ind.id),
             name=name,
             period=period,
@@ -63,6 +64,8 @@ def todo(r: PeriodResult, ind: Indicator, lang: str) -> str:
             percent=format_percent(r.achievement, lang),
         )
     key = "check.todo.record_late" if r.status is Status.OVERDUE else "check.todo.record"
+    if computed:
+        key = "check.todo.import_late" if r.status is Status.OVERDUE else "check.todo.import"
     return t(
         key, period=period, id=one_line(ind.id), name=name, deadline=format_date(r.deadline, lang)
     )

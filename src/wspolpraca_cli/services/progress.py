@@ -26,11 +26,40 @@ def progress_as_of(
     from wspolpraca_cli.progress import evaluate
     from wspolpraca_cli.services.audit import read_trail, with_trail
 
+    summaries: Sequence[PeriodSummary]
     with ws.open(readonly=True) as store:
         summaries = store.summaries(as_of, indicator_ids)
         tags = _tag_summaries(store, ws.program, as_of, indicator_ids)
+        summaries, tags = with_computed(store, ws.program, summaries, tags, indicator_ids)
         trail = read_trail(store)
     return with_trail(evaluate(ws.program, summaries, as_of, indicator_ids, tags), trail)
+
+
+def with_computed(
+    store: Store,
+    program: Program,
+    summaries: Sequence[PeriodSummary],
+    tags: list[TagSummary],
+    indicator_ids: Sequence[str] | None = None,
+) -> tuple[Sequence[PeriodSummary], list[TagSummary]]:
+    """The store's summaries of entries with those of the computed indicators (of
+    ``indicator_ids``) in place of their entries': one per year from the grants register
+    (:mod:`wspolpraca_cli.computed`), and their groups ``by`` a column as tag groups. Nothing
+    is asked of the store when the programme has no computed indicator."""
+    wanted = None if indicator_ids is None else set(indicator_ids)
+    found = [
+        i
+        for i in program.indicators
+        if i.computed is not None and (wanted is None or i.id in wanted)
+    ]
+    if not found:  # the everyday path: nothing imported, nothing asked
+        return summaries, tags
+    from wspolpraca_cli import computed
+
+    kept, kept_tags = computed.without_computed(summaries, tags, found)
+    answers = store.grant_aggregates(computed.queries(found))
+    more, more_tags = computed.summaries_of(program, found, answers)
+    return kept + more, kept_tags + more_tags
 
 
 def _tag_summaries(
@@ -42,7 +71,9 @@ def _tag_summaries(
     them in one pass (the engine keeps those of indicators with breakdowns)."""
     wanted = None if indicator_ids is None else set(indicator_ids)
     tagged = [
-        i.id for i in program.indicators if i.breakdowns and (wanted is None or i.id in wanted)
+        i.id
+        for i in program.indicators
+        if i.breakdowns and i.computed is None and (wanted is None or i.id in wanted)
     ]
     if not tagged:
         return []
@@ -157,9 +188,11 @@ def report_inputs(
     from wspolpraca_cli.progress import evaluate
     from wspolpraca_cli.services.audit import read_trail, with_trail
 
+    summaries: Sequence[PeriodSummary]
     with ws.open(readonly=True) as store:
         summaries = store.summaries(as_of)
         tags = _tag_summaries(store, ws.program, as_of)
+        summaries, tags = with_computed(store, ws.program, summaries, tags)
         progress = with_trail(evaluate(ws.program, summaries, as_of, tags=tags), read_trail(store))
         groups = note_groups(progress, summaries, year)
         if notes is None:
@@ -182,7 +215,7 @@ def note_groups(
     wanted = {}
     for ip in progress.indicators:
         ind = program.indicator(ip.id)
-        if ind is not None:
+        if ind is not None and ind.computed is None:  # a computed one's are no entries
             rows = ip.periods if year is None else ip.in_year(year)
             wanted[ip.id] = (placement(ind, program), {r.period for r in rows})
     groups: list[tuple[str, str]] = []
