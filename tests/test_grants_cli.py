@@ -1,5 +1,6 @@
 """``wsp grants``: template, import (all or nothing, idempotent), list, correct, void —
-through the real command line (CliRunner)."""
+through the real command line (CliRunner). Tests taking ``backend`` run on SQLite and
+PostgreSQL (see tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ def test_an_xlsx_template_needs_a_file(wsp: Wsp) -> None:
 # -- import ---------------------------------------------------------------------------------
 
 
-def test_import_then_again_adds_nothing_and_says_so(wsp: Wsp, tmp_path: Path) -> None:
+def test_import_then_again_adds_nothing_and_says_so(wsp: Wsp, tmp_path: Path, backend: str) -> None:
     path = register(tmp_path)
     first = wsp("grants", "import", str(path))
     assert first.exit_code == 0, first.stderr
@@ -125,7 +126,7 @@ def test_a_wrong_cell_stores_nothing_and_every_one_is_located(wsp: Wsp, tmp_path
     assert listed(wsp) == []
 
 
-def test_all_or_nothing_beyond_the_first_batch(wsp: Wsp, tmp_path: Path) -> None:
+def test_all_or_nothing_beyond_the_first_batch(wsp: Wsp, tmp_path: Path, backend: str) -> None:
     from wspolpraca_cli.services.grants import BATCH
 
     good = [f"KS.{n};2024;19a;16;;Org {n};;;100;" for n in range(BATCH + 10)]
@@ -344,7 +345,7 @@ def test_a_dry_run_correction_stores_nothing(imported: Wsp) -> None:
     assert len(listed(imported, "--all")) == 3
 
 
-def test_void_removes_a_row_from_the_register(imported: Wsp) -> None:
+def test_void_removes_a_row_from_the_register(imported: Wsp, backend: str) -> None:
     uid = _uid(imported, "Fundacja Łąka")
     run = imported("grants", "void", uid, "--reason", "wpisana dwa razy", "--by", "A. Nowak")
     assert run.exit_code == 0, run.stderr

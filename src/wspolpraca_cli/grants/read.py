@@ -349,15 +349,17 @@ def area_hint() -> str:
     return t("grants.read.area_hint", points=", ".join(AREAS))
 
 
+_KEPT = 10_000
+"""At most this many spellings of modes, areas and dates are remembered (a file has few)."""
 _modes: dict[str, Mode | None] = {}
 _areas: dict[str, str | None] = {}
 
 
 def _mode(value: Any) -> Mode:
     text = _text(value).strip()
-    if text not in _modes:
-        _modes[text] = parse_mode(text)
-    mode = _modes[text]
+    mode = _modes[text] if text in _modes else parse_mode(text)
+    if len(_modes) < _KEPT:
+        _modes[text] = mode
     if mode is None:
         from wspolpraca_cli.grants.model import mode_aliases
         from wspolpraca_cli.suggest import close_matches
@@ -372,9 +374,9 @@ def _mode(value: Any) -> Mode:
 
 def _area(value: Any) -> str:
     text = _text(value).strip()
-    if text not in _areas:
-        _areas[text] = parse_area(text)
-    area = _areas[text]
+    area = _areas[text] if text in _areas else parse_area(text)
+    if len(_areas) < _KEPT:
+        _areas[text] = area
     if area is None:
         raise CellError(t("grants.read.bad_area", value=text), area_hint())
     return area
@@ -458,7 +460,7 @@ def _date(value: Any) -> date | None:
         day = read_date(text)
         if day is None:
             raise CellError(t("date.invalid", date=text), t("date.hint"))
-        if len(_dates) < 10_000:
+        if len(_dates) < _KEPT:
             _dates[text] = day
     return day
 
@@ -556,7 +558,7 @@ class _Reader:
         count = len(cells)
         for i, name, convert, required in self.columns:
             raw = cells[i] if i < count else None
-            if required and _empty(raw):
+            if required and (raw is None or (type(raw) is str and not raw.strip())):
                 column = self.header[i]
                 problems.append(self.problem(line, i, t("grants.read.required", column=column)))
                 continue
