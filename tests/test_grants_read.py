@@ -135,6 +135,28 @@ def test_a_column_given_twice(tmp_path: Path) -> None:
         read(path)
 
 
+def test_title_rows_above_the_header_are_read_past(tmp_path: Path) -> None:
+    text = "Rejestr dotacji 2024;;;;;\nstan na 31.12.2024;;;;;\n;;;;;\n" + HEADER_PL
+    [found] = read(write(tmp_path, text + "\n2024;19a;16;A;;1\n"))
+    assert found.line == 5 and found.row is not None
+
+
+def test_title_rows_of_an_xlsx_sheet_are_read_past(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Rejestr dotacji Gminy Przykładowo"])
+    sheet.append([])
+    sheet.append(["Rok", "Tryb", "Obszar"])
+    sheet.append([2024, "19a", "16"])
+    path = tmp_path / "rejestr.xlsx"
+    book.save(path)
+    [found] = read(path)
+    assert found.line == 4 and found.row is not None
+
+
 def test_an_empty_file(tmp_path: Path) -> None:
     path = write(tmp_path, "# only a comment\n\n")
     with pytest.raises(InputError, match="the file is empty"):
@@ -287,6 +309,16 @@ def test_a_cell_beyond_the_header_and_padding_from_excel(tmp_path: Path) -> None
     assert padded.row is not None
     assert problems(extra) == [
         f"{path}:3:8: the row has a value in cell 8, but the header has only 6 columns"
+    ]
+
+
+def test_a_value_under_a_column_without_a_header(tmp_path: Path) -> None:
+    path = write(tmp_path, "Rok;Tryb;;Obszar\n2024;19a;;16\n2024;19a;x;16\n")
+    empty, filled = read(path)
+    assert empty.row is not None
+    assert problems(filled) == [
+        f"{path}:3:3: a value in column 3, which has no header\n"
+        "    hint: give the column a header or empty it"
     ]
 
 

@@ -6,7 +6,7 @@ Polish letters (``Kwota przyznana``, ``kwota_przyznana``, ``Dotacja``, ``granted
 Windows-1250 (what Polish Excel saves as "CSV"); amounts as offices write them
 (``10 000,00 zł``, ``10000.50``, ``1 234,5``); dates ``2024-04-02`` or ``2.04.2024``; an XLSX
 sheet's numbers and dates as the cells hold them. ``#`` lines before the header (the comments
-of ``wsp grants template``) are skipped, and so is an ``Lp.`` column.
+of ``wsp grants template``) and a sheet's title rows are skipped, and so is an ``Lp.`` column.
 
 :func:`open_register` checks the file as a whole (raising InputError: encoding, header); its
 rows then come one at a time (:meth:`RegisterFile.rows`), each with its :class:`GrantRow` *or*
@@ -178,14 +178,23 @@ def _open_csv(path: Path) -> RegisterFile:
     try:
         skipped = 0
         header_line = ""
+        passed: list[str] = []  # lines with text that do not look like a header (titles)
         while line := stream.readline(_MAX_LINE):
             if len(line) >= _MAX_LINE:
                 raise InputError(t("import.line_too_long", file=path, limit=_MAX_LINE // 2**20))
             stripped = line.lstrip("\ufeff \t").lstrip('"')
-            if stripped.strip() and not stripped.startswith("#"):
+            cells = _split(line)
+            if not stripped.startswith("#") and _header_like(cells):
                 header_line = line
                 break
+            if not stripped.startswith("#") and any(_filled(c) for c in cells):
+                passed.append(line)
+                if len(passed) >= _TITLE_ROWS:
+                    break
             skipped += 1
+        if not header_line and passed:  # no row looks like a header: the first with text is
+            header_line = passed[0]  # the header, and the message says what is wrong with it
+            skipped = 0  # (its line number does not matter: a header error names no line)
         if not header_line:
             raise InputError(t("grants.read.empty", file=path), hint=t("grants.read.empty.hint"))
         delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
@@ -203,6 +212,28 @@ def _open_csv(path: Path) -> RegisterFile:
         stream.close()
         raise
     return RegisterFile(path, encoding, rows, stream.close)
+
+
+def _split(line: str) -> list[str]:
+    """A line's cells, roughly (by its likelier delimiter), to tell a header from a title."""
+    delimiter = max(";,\t", key=line.count)
+    return line.split(delimiter)
+
+
+def _filled(cell: str) -> bool:
+    """Whether a cell has text (not only spaces, quotes, a byte-order mark)."""
+    return bool(cell.strip(' \t\r\n"\ufeff'))
+
+
+_TITLE_ROWS = 10
+"""How many rows with text but too few cells for a header (titles) are read past at most."""
+
+
+def _header_like(cells: list[str]) -> bool:
+    """Whether a row before the header could be the header: it names at least as many
+    columns as a register requires. Rows with fewer — a sheet's title ("Rejestr dotacji
+    2024"), a date, blank rows — are read past."""
+    return sum(1 for c in cells if _filled(c)) >= len(REQUIRED)
 
 
 _MAX_LINE = 16 * 2**20
@@ -267,12 +298,21 @@ def _open_xlsx(path: Path) -> RegisterFile:
         values = sheet.iter_rows(values_only=True)
         number = 0
         header: list[Any] | None = None
+        passed: list[list[Any]] = []  # rows with text too few for a header (titles)
         for cells in values:
             number += 1
-            first = next((c for c in cells if c is not None and str(c).strip()), None)
-            if first is not None and not str(first).lstrip().startswith("#"):
+            texts = ["" if c is None else str(c) for c in cells]
+            first = next((c for c in texts if c.strip()), "")
+            if first.lstrip().startswith("#") or not first:
+                continue
+            if _header_like(texts):
                 header = list(cells)
                 break
+            passed.append(list(cells))
+            if len(passed) >= _TITLE_ROWS:
+                break
+        if header is None and passed:  # the first row with text, to say what is wrong
+            header = passed[0]
         if header is None:
             raise InputError(t("grants.read.empty", file=path), hint=t("grants.read.empty.hint"))
         while header and (header[-1] is None or not str(header[-1]).strip()):
