@@ -31,7 +31,7 @@ def sql(url: str) -> Any:
     return psycopg.connect(url, autocommit=True)
 
 
-TABLES = "wsp_entries, wsp_meta, wsp_period_locks, wsp_explanations"
+TABLES = "wsp_entries, wsp_meta, wsp_period_locks, wsp_explanations, wsp_grants"
 """Every table of the schema: what a clerk needs rights on."""
 
 

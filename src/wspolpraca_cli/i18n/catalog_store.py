@@ -317,10 +317,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The user {user} lacks a privilege wsp needs in the database {url} ({error}).",
     ),
     "store.pg_privileges.hint": (
-        "zapis wymaga praw SELECT i INSERT do tabel wsp_entries, wsp_meta, wsp_period_locks i "
-        "wsp_explanations (utworzenie magazynu: prawa CREATE w schemacie); odczyt: SELECT",
-        "writing needs SELECT and INSERT on the tables wsp_entries, wsp_meta, wsp_period_locks "
-        "and wsp_explanations (creating the store: CREATE on the schema); reading: SELECT",
+        "zapis wymaga praw SELECT i INSERT do tabel wsp_entries, wsp_meta, wsp_period_locks, "
+        "wsp_explanations i wsp_grants (utworzenie magazynu: prawa CREATE w schemacie); "
+        "odczyt: SELECT",
+        "writing needs SELECT and INSERT on the tables wsp_entries, wsp_meta, wsp_period_locks, "
+        "wsp_explanations and wsp_grants (creating the store: CREATE on the schema); reading: "
+        "SELECT",
     ),
     "store.pg_no_driver": (
         "Brak sterownika PostgreSQL (psycopg): {error}.",
