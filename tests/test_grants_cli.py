@@ -50,7 +50,7 @@ def test_the_template_imports_cleanly(wsp: Wsp, tmp_path: Path, name: str) -> No
     assert run.stderr == f"Wrote {path}.\n"
     done = wsp("grants", "import", str(path))
     assert done.exit_code == 0, done.stderr
-    assert "1 row read — 1 added, 0 already present" in done.stderr
+    assert done.stderr == f"{path}: 1 row read — 1 added, 0 already present.\n"
     [row] = listed(wsp)
     assert row["organisation"] == "Stowarzyszenie Przykładowe"
 
@@ -84,7 +84,7 @@ def test_import_then_again_adds_nothing_and_says_so(wsp: Wsp, tmp_path: Path, ba
     path = register(tmp_path)
     first = wsp("grants", "import", str(path))
     assert first.exit_code == 0, first.stderr
-    assert first.stderr == (f"{path}: 3 rows read — 3 added, 0 already present, 0 corrected.\n")
+    assert first.stderr == f"{path}: 3 rows read — 3 added, 0 already present.\n"
     again = wsp("grants", "import", str(path))
     assert again.exit_code == 0
     assert again.stderr == (
@@ -104,9 +104,7 @@ def test_a_dry_run_stores_nothing(wsp: Wsp, tmp_path: Path) -> None:
 def test_the_import_summary_in_polish(wsp: Wsp, tmp_path: Path) -> None:
     path = register(tmp_path)
     run = wsp("grants", "import", str(path), lang="pl")
-    assert run.stderr == (
-        f"{path}: odczytano 3 wiersze — dodano 3, już obecnych 0, skorygowano 0.\n"
-    )
+    assert run.stderr == (f"{path}: odczytano 3 wiersze — dodano 3, już obecnych 0.\n")
 
 
 def test_a_wrong_cell_stores_nothing_and_every_one_is_located(wsp: Wsp, tmp_path: Path) -> None:
@@ -379,3 +377,14 @@ def test_grants_help_in_both_languages(lang: str, words: list[str]) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert all(w in done.stdout for w in words)
+
+
+def test_the_summary_names_the_corrections_a_store_counts() -> None:
+    from wspolpraca_cli.cli.cmd_grants import import_summary
+    from wspolpraca_cli.services.grants import GrantsImported
+
+    done = GrantsImported(rows=3, added=2, present=1, corrected=1)
+    assert import_summary(Path("r.csv"), done) == (
+        "r.csv: 3 rows read — 2 added (1 of them correcting stored rows of the same number), "
+        "1 already present."
+    )
