@@ -328,6 +328,19 @@ def test_correct_refuses(imported: Wsp, args: list[str], message: str) -> None:
     assert len(listed(imported, "--all")) == 3
 
 
+def test_in_a_terminal_the_reason_is_asked_for(
+    imported: Wsp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wspolpraca_cli.cli import cmd_grants
+
+    monkeypatch.setattr(cmd_grants, "_interactive", lambda: True)
+    uid = _uid(imported, "Klub Orlik")
+    run = imported("grants", "void", uid, input="oferta wycofana\n")
+    assert run.exit_code == 0, run.stderr
+    void = next(r for r in listed(imported, "--all") if r["supersedes"] == uid)
+    assert void["reason"] == "oferta wycofana"
+
+
 def test_correct_an_unknown_row(imported: Wsp) -> None:
     run = imported("grants", "correct", "ffffffff", "--granted", "1", "--reason", "x")
     assert run.exit_code == 2

@@ -222,6 +222,8 @@ def _supersede(
     from wspolpraca_cli.cli.common import workspace
     from wspolpraca_cli.services import grants as services
 
+    if not (reason or "").strip() and _interactive():
+        reason = str(typer.prompt(t("supersede.ask_reason"), err=True)).strip()
     ws, _ = workspace(ctx)
     with after_commit() as commit:
         done = services.supersede_grant(
@@ -231,6 +233,16 @@ def _supersede(
             commit.stored(services.stored_row(done.new))
             typer.echo(done.new.uid)
         typer.echo(shown(_superseded_text(done, void)), err=True)
+
+
+def _interactive() -> bool:
+    """Whether we may ask for what is missing (the reason): standard input is a terminal."""
+    import sys
+
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _superseded_text(done: GrantSuperseded, void: bool) -> str:
