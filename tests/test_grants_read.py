@@ -357,6 +357,13 @@ def test_uids_come_from_content_and_occurrence(tmp_path: Path) -> None:
     assert all(len(r.uid) == 32 for r in (first.row, second.row, other.row))
 
 
+def test_a_missing_column_is_as_an_empty_one(tmp_path: Path) -> None:
+    [without] = read(write(tmp_path, "Rok;Tryb;Obszar\n2024;19a;16\n", name="a.csv"))
+    [empty] = read(write(tmp_path, "Rok;Tryb;Obszar;Nr umowy;Dotacja\n2024;19a;16;;\n"))
+    assert without.row is not None and empty.row is not None
+    assert without.row.uid == empty.row.uid
+
+
 # -- xlsx -----------------------------------------------------------------------------------
 
 

@@ -29,7 +29,14 @@ from typing import Any, NamedTuple
 
 from wspolpraca_cli.errors import Diagnostic, InputError
 from wspolpraca_cli.grants.areas import AREAS, parse_area
-from wspolpraca_cli.grants.model import COLUMNS, GrantRow, Mode, parse_mode
+from wspolpraca_cli.grants.model import (
+    AMOUNT_COLUMNS,
+    COLUMNS,
+    DATE_COLUMNS,
+    GrantRow,
+    Mode,
+    parse_mode,
+)
 from wspolpraca_cli.i18n import t
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -625,10 +632,10 @@ class _Reader:
         return ReadRow(line, self._grant(values), [])
 
     def _grant(self, values: dict[str, Any]) -> GrantRow:
-        get = values.get
-        # str(): None, text as it is, a date in ISO, an amount as repr writes it, the mode's
-        # value — what the uid of the same content is in every run and on every machine
-        content = "\x1f".join(map(str, map(get, COLUMNS))).encode("utf-8")
+        # A column the file lacks is as an empty one (the same row, whichever columns the
+        # register has). str(): text as it is, None, a date in ISO, an amount as repr writes
+        # it, the mode's value — so that the same content has the same uid in every run.
+        content = "\x1f".join([str(values.get(c, e)) for c, e in _EMPTY]).encode("utf-8")
         digest = hashlib.sha256(content).digest()
         key = digest[:12]
         occurrence = self.seen.get(key, 0) + 1
@@ -638,24 +645,11 @@ class _Reader:
             uid = digest.hex()[:32]
         else:
             uid = hashlib.sha256(content + b"\x1e%d" % occurrence).hexdigest()[:32]
-        return GrantRow(
-            uid=uid,
-            year=values["year"],
-            mode=values["mode"],
-            area=values["area"],
-            ref=get("ref") or "",
-            department=get("department") or "",
-            organisation=get("organisation") or "",
-            krs=get("krs") or "",
-            title=get("title") or "",
-            requested=get("requested"),
-            granted=get("granted"),
-            settled=get("settled"),
-            returned=get("returned"),
-            contract_date=get("contract_date"),
-            start=get("start"),
-            end=get("end"),
-        )
+        return GrantRow(uid=uid, **values)
+
+
+_EMPTY = tuple((c, None if c in AMOUNT_COLUMNS or c in DATE_COLUMNS else "") for c in COLUMNS)
+"""Each column and what an empty cell of it reads as (what a column the file lacks is)."""
 
 
 def amount_text(value: float) -> str:
