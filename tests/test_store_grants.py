@@ -209,10 +209,12 @@ def test_a_changed_row_of_a_ref_corrects_it(store_at: StoreAt) -> None:
         with store.importing_grants() as session:
             outcome = session.add([changed, v1[1], v1[2]])
         assert (outcome.added, outcome.present, outcome.rejected) == (1, 2, [])
+        assert getattr(outcome, "corrected", None) == 1  # of the rows added
         live = {r.ref: r for r in store.grant_rows()}
         assert live["NR/1"].granted == 1234.5 and live["NR/1"].supersedes == "g00001"
         with store.importing_grants() as session:  # the old file again: nothing changes
-            assert session.add(v1) == (0, 3, [])
+            again = session.add(v1)
+            assert again == (0, 3, []) and getattr(again, "corrected", None) == 0
         with store.importing_grants() as session:  # and the new one again
             assert session.add([changed, *v1[1:]]) == (0, 3, [])
         # a correction made by hand that the register later shows too: present

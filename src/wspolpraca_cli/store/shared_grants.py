@@ -29,7 +29,7 @@ from wspolpraca_cli.grants.model import (
 )
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.records import replace
-from wspolpraca_cli.store.shared import new_uid, now_utc, valid_uid
+from wspolpraca_cli.store.shared import BatchOutcome, new_uid, now_utc, valid_uid
 
 GRANTS_VERSION = 5
 """The schema version that has the grants register (an older store has no grant rows)."""
@@ -238,6 +238,26 @@ class BatchPlan:
     insert: list[tuple[int, GrantRow]]
     present: int
     rejected: list[tuple[int, InputError]]
+    corrected: int = 0
+    """Of the rows to insert, those that correct the stored row of their ref."""
+
+
+class GrantOutcome(BatchOutcome):
+    """What one batch of a register import did: a :class:`BatchOutcome` (equal to one, and
+    unpacked as one) that also says how many of the rows added corrected the stored row of
+    their ref (``corrected``, part of ``added``)."""
+
+    corrected: int
+
+    def __init__(self, *_: object) -> None:
+        self.corrected = 0
+
+
+def outcome(added: int, plan: BatchPlan) -> GrantOutcome:
+    """The outcome of a planned batch of which ``added`` rows were inserted."""
+    done = GrantOutcome(added, plan.present, plan.rejected)
+    done.corrected = plan.corrected  # (a row the schema refused after all: the import fails)
+    return done
 
 
 def plan_batch(
@@ -259,7 +279,7 @@ def plan_batch(
     it. ``seen_refs`` (the refs this import has met so far) grows with the batch's."""
     insert: list[tuple[int, GrantRow]] = []
     rejected: list[tuple[int, InputError]] = []
-    present = 0
+    present = corrected = 0
     added: dict[str, GrantRow] = {}  # this batch's rows, by uid
     superseded = dict(lookups.superseded)
     live = {ref: list(found) for ref, found in lookups.live_by_ref.items()}
@@ -301,6 +321,7 @@ def plan_batch(
                         shown = ", ".join(r.uid[:8] for r in in_force[:6])
                         raise InputError(t("store.grant_ref_ambiguous", ref=row.ref, uids=shown))
                     row = replace(row, supersedes=in_force[0].uid)
+                    corrected += 1
             if locks:
                 refuse_locked(locks, str(row.year))
             if row.supersedes is not None:
@@ -308,6 +329,8 @@ def plan_batch(
                 refuse_superseding(row, target, superseded.get(row.supersedes), locks)
         except InputError as exc:
             rejected.append((index, exc))
+            if row.supersedes is not None and given.supersedes is None:
+                corrected -= 1  # a correction refused after its ref matched (a lock)
             continue
         if seen_refs is not None and row.ref and given.supersedes is None:
             seen_refs.add(row.ref)
@@ -320,7 +343,7 @@ def plan_batch(
                 live[target.ref] = [r for r in live[target.ref] if r.uid != target.uid]
         if row.ref and not row.void:
             live.setdefault(row.ref, []).append(row)
-    return BatchPlan(insert, present, rejected)
+    return BatchPlan(insert, present, rejected, corrected)
 
 
 # -- aggregates -------------------------------------------------------------------------------

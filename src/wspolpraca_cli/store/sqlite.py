@@ -81,6 +81,7 @@ from wspolpraca_cli.store.shared_grants import INSERT_COLUMNS as GRANT_INSERT_CO
 from wspolpraca_cli.store.shared_grants import SELECT_COLUMNS as GRANT_SELECT
 from wspolpraca_cli.store.shared_grants import aggregates as grant_aggregates_of
 from wspolpraca_cli.store.shared_grants import ordered as ordered_aggregates
+from wspolpraca_cli.store.shared_grants import outcome as grant_outcome
 from wspolpraca_cli.store.shared_grants import row_from_db as grant_from_db
 from wspolpraca_cli.store.shared_grants import row_values as grant_values
 from wspolpraca_cli.store.shared_trail import completed_event, place_trail
@@ -1337,7 +1338,7 @@ class SqliteImport:
             plan = plan_batch(rows, lookups, self._locks, self._completed_grant, seen_refs)
             added = self._insert_grants(plan.insert, plan.rejected)
         plan.rejected.sort(key=lambda r: r[0])
-        return BatchOutcome(added, plan.present, plan.rejected)
+        return grant_outcome(added, plan)
 
     def _completed_grant(self, row: GrantRow) -> GrantRow:
         if not row.recorded_by and not self._user:
