@@ -1,5 +1,6 @@
 """``wsp grants``: template, import (all or nothing, idempotent), list, correct, void —
-through the real command line (CliRunner)."""
+through the real command line (CliRunner). Tests taking ``backend`` run on SQLite and
+PostgreSQL (see tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def test_the_template_imports_cleanly(wsp: Wsp, tmp_path: Path, name: str) -> No
     assert run.stderr == f"Wrote {path}.\n"
     done = wsp("grants", "import", str(path))
     assert done.exit_code == 0, done.stderr
-    assert "1 row read — 1 added, 0 already present" in done.stderr
+    assert done.stderr == f"{path}: 1 row read — 1 added, 0 already present.\n"
     [row] = listed(wsp)
     assert row["organisation"] == "Stowarzyszenie Przykładowe"
 
@@ -79,11 +80,11 @@ def test_an_xlsx_template_needs_a_file(wsp: Wsp) -> None:
 # -- import ---------------------------------------------------------------------------------
 
 
-def test_import_then_again_adds_nothing_and_says_so(wsp: Wsp, tmp_path: Path) -> None:
+def test_import_then_again_adds_nothing_and_says_so(wsp: Wsp, tmp_path: Path, backend: str) -> None:
     path = register(tmp_path)
     first = wsp("grants", "import", str(path))
     assert first.exit_code == 0, first.stderr
-    assert first.stderr == (f"{path}: 3 rows read — 3 added, 0 already present, 0 corrected.\n")
+    assert first.stderr == f"{path}: 3 rows read — 3 added, 0 already present.\n"
     again = wsp("grants", "import", str(path))
     assert again.exit_code == 0
     assert again.stderr == (
@@ -103,9 +104,7 @@ def test_a_dry_run_stores_nothing(wsp: Wsp, tmp_path: Path) -> None:
 def test_the_import_summary_in_polish(wsp: Wsp, tmp_path: Path) -> None:
     path = register(tmp_path)
     run = wsp("grants", "import", str(path), lang="pl")
-    assert run.stderr == (
-        f"{path}: odczytano 3 wiersze — dodano 3, już obecnych 0, skorygowano 0.\n"
-    )
+    assert run.stderr == (f"{path}: odczytano 3 wiersze — dodano 3, już obecnych 0.\n")
 
 
 def test_a_wrong_cell_stores_nothing_and_every_one_is_located(wsp: Wsp, tmp_path: Path) -> None:
@@ -125,7 +124,7 @@ def test_a_wrong_cell_stores_nothing_and_every_one_is_located(wsp: Wsp, tmp_path
     assert listed(wsp) == []
 
 
-def test_all_or_nothing_beyond_the_first_batch(wsp: Wsp, tmp_path: Path) -> None:
+def test_all_or_nothing_beyond_the_first_batch(wsp: Wsp, tmp_path: Path, backend: str) -> None:
     from wspolpraca_cli.services.grants import BATCH
 
     good = [f"KS.{n};2024;19a;16;;Org {n};;;100;" for n in range(BATCH + 10)]
@@ -194,18 +193,24 @@ def test_xlsx_import(wsp: Wsp, tmp_path: Path) -> None:
     assert (row["krs"], row["granted"], row["mode"]) == ("0000123456", 9999.99, "19a")
 
 
-def test_a_changed_row_of_the_same_number_corrects_the_stored_one(wsp: Wsp, tmp_path: Path) -> None:
+def test_a_changed_row_of_the_same_number_corrects_the_stored_one(
+    wsp: Wsp, tmp_path: Path, backend: str
+) -> None:
     path = register(tmp_path)
     assert wsp("grants", "import", str(path)).exit_code == 0
     changed = [ROWS[0].replace("10 000,00;9 800,00", "12 000,00;12 000,00"), *ROWS[1:]]
-    again = wsp("grants", "import", str(register(tmp_path, changed)))
+    changed_path = register(tmp_path, changed, name="poprawiony.csv")
+    again = wsp("grants", "import", str(changed_path))
     assert again.exit_code == 0, again.stderr
-    assert "3 rows read" in again.stderr and "2 already present" in again.stderr
+    assert again.stderr == (
+        f"{changed_path}: 3 rows read — 1 added (1 of them correcting stored rows of the same "
+        "number), 2 already present.\n"
+    )
     rows = listed(wsp)
     assert len(rows) == 3
     festival = next(r for r in rows if r["ref"] == "KS.1.2024")
     assert festival["granted"] == 12000.0 and festival["supersedes"]
-    third = wsp("grants", "import", str(path.parent / "rejestr.csv"))
+    third = wsp("grants", "import", str(changed_path))
     assert "nothing added" in third.stderr
 
 
@@ -329,6 +334,19 @@ def test_correct_refuses(imported: Wsp, args: list[str], message: str) -> None:
     assert len(listed(imported, "--all")) == 3
 
 
+def test_in_a_terminal_the_reason_is_asked_for(
+    imported: Wsp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wspolpraca_cli.cli import cmd_grants
+
+    monkeypatch.setattr(cmd_grants, "_interactive", lambda: True)
+    uid = _uid(imported, "Klub Orlik")
+    run = imported("grants", "void", uid, input="oferta wycofana\n")
+    assert run.exit_code == 0, run.stderr
+    void = next(r for r in listed(imported, "--all") if r["supersedes"] == uid)
+    assert void["reason"] == "oferta wycofana"
+
+
 def test_correct_an_unknown_row(imported: Wsp) -> None:
     run = imported("grants", "correct", "ffffffff", "--granted", "1", "--reason", "x")
     assert run.exit_code == 2
@@ -344,7 +362,7 @@ def test_a_dry_run_correction_stores_nothing(imported: Wsp) -> None:
     assert len(listed(imported, "--all")) == 3
 
 
-def test_void_removes_a_row_from_the_register(imported: Wsp) -> None:
+def test_void_removes_a_row_from_the_register(imported: Wsp, backend: str) -> None:
     uid = _uid(imported, "Fundacja Łąka")
     run = imported("grants", "void", uid, "--reason", "wpisana dwa razy", "--by", "A. Nowak")
     assert run.exit_code == 0, run.stderr
@@ -378,3 +396,14 @@ def test_grants_help_in_both_languages(lang: str, words: list[str]) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert all(w in done.stdout for w in words)
+
+
+def test_the_summary_names_the_corrections_a_store_counts() -> None:
+    from wspolpraca_cli.cli.cmd_grants import import_summary
+    from wspolpraca_cli.services.grants import GrantsImported
+
+    done = GrantsImported(rows=3, added=2, present=1, corrected=1)
+    assert import_summary(Path("r.csv"), done) == (
+        "r.csv: 3 rows read — 2 added (1 of them correcting stored rows of the same number), "
+        "1 already present."
+    )

@@ -135,6 +135,28 @@ def test_a_column_given_twice(tmp_path: Path) -> None:
         read(path)
 
 
+def test_title_rows_above_the_header_are_read_past(tmp_path: Path) -> None:
+    text = "Rejestr dotacji 2024;;;;;\nstan na 31.12.2024;;;;;\n;;;;;\n" + HEADER_PL
+    [found] = read(write(tmp_path, text + "\n2024;19a;16;A;;1\n"))
+    assert found.line == 5 and found.row is not None
+
+
+def test_title_rows_of_an_xlsx_sheet_are_read_past(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Rejestr dotacji Gminy Przykładowo"])
+    sheet.append([])
+    sheet.append(["Rok", "Tryb", "Obszar"])
+    sheet.append([2024, "19a", "16"])
+    path = tmp_path / "rejestr.xlsx"
+    book.save(path)
+    [found] = read(path)
+    assert found.line == 4 and found.row is not None
+
+
 def test_an_empty_file(tmp_path: Path) -> None:
     path = write(tmp_path, "# only a comment\n\n")
     with pytest.raises(InputError, match="the file is empty"):
@@ -290,6 +312,16 @@ def test_a_cell_beyond_the_header_and_padding_from_excel(tmp_path: Path) -> None
     ]
 
 
+def test_a_value_under_a_column_without_a_header(tmp_path: Path) -> None:
+    path = write(tmp_path, "Rok;Tryb;;Obszar\n2024;19a;;16\n2024;19a;x;16\n")
+    empty, filled = read(path)
+    assert empty.row is not None
+    assert problems(filled) == [
+        f"{path}:3:3: a value in column 3, which has no header\n"
+        "    hint: give the column a header or empty it"
+    ]
+
+
 def test_a_short_row_leaves_the_rest_empty(tmp_path: Path) -> None:
     found = one(tmp_path, HEADER_PL, "2024;19a;16")
     assert found.row is not None and found.row.granted is None
@@ -323,6 +355,13 @@ def test_uids_come_from_content_and_occurrence(tmp_path: Path) -> None:
     assert len({first.row.uid, second.row.uid, other.row.uid}) == 3
     assert [r.row.uid for r in again if r.row] == [first.row.uid, second.row.uid, other.row.uid]
     assert all(len(r.uid) == 32 for r in (first.row, second.row, other.row))
+
+
+def test_a_missing_column_is_as_an_empty_one(tmp_path: Path) -> None:
+    [without] = read(write(tmp_path, "Rok;Tryb;Obszar\n2024;19a;16\n", name="a.csv"))
+    [empty] = read(write(tmp_path, "Rok;Tryb;Obszar;Nr umowy;Dotacja\n2024;19a;16;;\n"))
+    assert without.row is not None and empty.row is not None
+    assert without.row.uid == empty.row.uid
 
 
 # -- xlsx -----------------------------------------------------------------------------------

@@ -82,8 +82,8 @@ def import_register(
         done = services.import_grants(
             ws, file, dry_run=dry_run, notify=lambda text: typer.echo(shown(text), err=True)
         )
-        if (done.added or done.corrected) and not dry_run:
-            commit.stored(counted(done.added + done.corrected, "row"))
+        if done.added and not dry_run:
+            commit.stored(counted(done.added, "row"))
         typer.echo(shown(import_summary(file, done)), err=True)
 
 
@@ -91,7 +91,7 @@ def import_summary(file: Path, done: Any) -> str:
     """What an import did (or would do), in one sentence."""
     from wspolpraca_cli.i18n.catalog_store import counted
 
-    if not done.added and not done.corrected:
+    if not done.added:
         key = "grants.import.nothing_dry_run" if done.dry_run else "grants.import.nothing"
         return t(key, file=file, rows=counted(done.rows, "row"), present=done.present)
     key = "grants.import.dry_run" if done.dry_run else "grants.import.done"
@@ -101,7 +101,7 @@ def import_summary(file: Path, done: Any) -> str:
         rows=counted(done.rows, "row"),
         added=done.added,
         present=done.present,
-        corrected=done.corrected,
+        corrected=t("grants.import.corrected", n=done.corrected) if done.corrected else "",
     )
 
 
@@ -222,6 +222,8 @@ def _supersede(
     from wspolpraca_cli.cli.common import workspace
     from wspolpraca_cli.services import grants as services
 
+    if not (reason or "").strip() and _interactive():
+        reason = str(typer.prompt(t("supersede.ask_reason"), err=True)).strip()
     ws, _ = workspace(ctx)
     with after_commit() as commit:
         done = services.supersede_grant(
@@ -231,6 +233,16 @@ def _supersede(
             commit.stored(services.stored_row(done.new))
             typer.echo(done.new.uid)
         typer.echo(shown(_superseded_text(done, void)), err=True)
+
+
+def _interactive() -> bool:
+    """Whether we may ask for what is missing (the reason): standard input is a terminal."""
+    import sys
+
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _superseded_text(done: GrantSuperseded, void: bool) -> str:

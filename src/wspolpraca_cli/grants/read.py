@@ -6,7 +6,7 @@ Polish letters (``Kwota przyznana``, ``kwota_przyznana``, ``Dotacja``, ``granted
 Windows-1250 (what Polish Excel saves as "CSV"); amounts as offices write them
 (``10 000,00 zł``, ``10000.50``, ``1 234,5``); dates ``2024-04-02`` or ``2.04.2024``; an XLSX
 sheet's numbers and dates as the cells hold them. ``#`` lines before the header (the comments
-of ``wsp grants template``) are skipped, and so is an ``Lp.`` column.
+of ``wsp grants template``) and a sheet's title rows are skipped, and so is an ``Lp.`` column.
 
 :func:`open_register` checks the file as a whole (raising InputError: encoding, header); its
 rows then come one at a time (:meth:`RegisterFile.rows`), each with its :class:`GrantRow` *or*
@@ -29,7 +29,14 @@ from typing import Any, NamedTuple
 
 from wspolpraca_cli.errors import Diagnostic, InputError
 from wspolpraca_cli.grants.areas import AREAS, parse_area
-from wspolpraca_cli.grants.model import COLUMNS, GrantRow, Mode, parse_mode
+from wspolpraca_cli.grants.model import (
+    AMOUNT_COLUMNS,
+    COLUMNS,
+    DATE_COLUMNS,
+    GrantRow,
+    Mode,
+    parse_mode,
+)
 from wspolpraca_cli.i18n import t
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -178,14 +185,23 @@ def _open_csv(path: Path) -> RegisterFile:
     try:
         skipped = 0
         header_line = ""
+        passed: list[str] = []  # lines with text that do not look like a header (titles)
         while line := stream.readline(_MAX_LINE):
             if len(line) >= _MAX_LINE:
                 raise InputError(t("import.line_too_long", file=path, limit=_MAX_LINE // 2**20))
             stripped = line.lstrip("\ufeff \t").lstrip('"')
-            if stripped.strip() and not stripped.startswith("#"):
+            cells = _split(line)
+            if not stripped.startswith("#") and _header_like(cells):
                 header_line = line
                 break
+            if not stripped.startswith("#") and any(_filled(c) for c in cells):
+                passed.append(line)
+                if len(passed) >= _TITLE_ROWS:
+                    break
             skipped += 1
+        if not header_line and passed:  # no row looks like a header: the first with text is
+            header_line = passed[0]  # the header, and the message says what is wrong with it
+            skipped = 0  # (its line number does not matter: a header error names no line)
         if not header_line:
             raise InputError(t("grants.read.empty", file=path), hint=t("grants.read.empty.hint"))
         delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
@@ -203,6 +219,28 @@ def _open_csv(path: Path) -> RegisterFile:
         stream.close()
         raise
     return RegisterFile(path, encoding, rows, stream.close)
+
+
+def _split(line: str) -> list[str]:
+    """A line's cells, roughly (by its likelier delimiter), to tell a header from a title."""
+    delimiter = max(";,\t", key=line.count)
+    return line.split(delimiter)
+
+
+def _filled(cell: str) -> bool:
+    """Whether a cell has text (not only spaces, quotes, a byte-order mark)."""
+    return bool(cell.strip(' \t\r\n"\ufeff'))
+
+
+_TITLE_ROWS = 10
+"""How many rows with text but too few cells for a header (titles) are read past at most."""
+
+
+def _header_like(cells: list[str]) -> bool:
+    """Whether a row before the header could be the header: it names at least as many
+    columns as a register requires. Rows with fewer — a sheet's title ("Rejestr dotacji
+    2024"), a date, blank rows — are read past."""
+    return sum(1 for c in cells if _filled(c)) >= len(REQUIRED)
 
 
 _MAX_LINE = 16 * 2**20
@@ -267,12 +305,21 @@ def _open_xlsx(path: Path) -> RegisterFile:
         values = sheet.iter_rows(values_only=True)
         number = 0
         header: list[Any] | None = None
+        passed: list[list[Any]] = []  # rows with text too few for a header (titles)
         for cells in values:
             number += 1
-            first = next((c for c in cells if c is not None and str(c).strip()), None)
-            if first is not None and not str(first).lstrip().startswith("#"):
+            texts = ["" if c is None else str(c) for c in cells]
+            first = next((c for c in texts if c.strip()), "")
+            if first.lstrip().startswith("#") or not first:
+                continue
+            if _header_like(texts):
                 header = list(cells)
                 break
+            passed.append(list(cells))
+            if len(passed) >= _TITLE_ROWS:
+                break
+        if header is None and passed:  # the first row with text, to say what is wrong
+            header = passed[0]
         if header is None:
             raise InputError(t("grants.read.empty", file=path), hint=t("grants.read.empty.hint"))
         while header and (header[-1] is None or not str(header[-1]).strip()):
@@ -349,15 +396,17 @@ def area_hint() -> str:
     return t("grants.read.area_hint", points=", ".join(AREAS))
 
 
+_KEPT = 10_000
+"""At most this many spellings of modes, areas and dates are remembered (a file has few)."""
 _modes: dict[str, Mode | None] = {}
 _areas: dict[str, str | None] = {}
 
 
 def _mode(value: Any) -> Mode:
     text = _text(value).strip()
-    if text not in _modes:
-        _modes[text] = parse_mode(text)
-    mode = _modes[text]
+    mode = _modes[text] if text in _modes else parse_mode(text)
+    if len(_modes) < _KEPT:
+        _modes[text] = mode
     if mode is None:
         from wspolpraca_cli.grants.model import mode_aliases
         from wspolpraca_cli.suggest import close_matches
@@ -372,9 +421,9 @@ def _mode(value: Any) -> Mode:
 
 def _area(value: Any) -> str:
     text = _text(value).strip()
-    if text not in _areas:
-        _areas[text] = parse_area(text)
-    area = _areas[text]
+    area = _areas[text] if text in _areas else parse_area(text)
+    if len(_areas) < _KEPT:
+        _areas[text] = area
     if area is None:
         raise CellError(t("grants.read.bad_area", value=text), area_hint())
     return area
@@ -458,7 +507,7 @@ def _date(value: Any) -> date | None:
         day = read_date(text)
         if day is None:
             raise CellError(t("date.invalid", date=text), t("date.hint"))
-        if len(_dates) < 10_000:
+        if len(_dates) < _KEPT:
             _dates[text] = day
     return day
 
@@ -556,7 +605,7 @@ class _Reader:
         count = len(cells)
         for i, name, convert, required in self.columns:
             raw = cells[i] if i < count else None
-            if required and _empty(raw):
+            if required and (raw is None or (type(raw) is str and not raw.strip())):
                 column = self.header[i]
                 problems.append(self.problem(line, i, t("grants.read.required", column=column)))
                 continue
@@ -583,10 +632,10 @@ class _Reader:
         return ReadRow(line, self._grant(values), [])
 
     def _grant(self, values: dict[str, Any]) -> GrantRow:
-        get = values.get
-        # str(): None, text as it is, a date in ISO, an amount as repr writes it, the mode's
-        # value — what the uid of the same content is in every run and on every machine
-        content = "\x1f".join(map(str, map(get, COLUMNS))).encode("utf-8")
+        # A column the file lacks is as an empty one (the same row, whichever columns the
+        # register has). str(): text as it is, None, a date in ISO, an amount as repr writes
+        # it, the mode's value — so that the same content has the same uid in every run.
+        content = "\x1f".join([str(values.get(c, e)) for c, e in _EMPTY]).encode("utf-8")
         digest = hashlib.sha256(content).digest()
         key = digest[:12]
         occurrence = self.seen.get(key, 0) + 1
@@ -596,24 +645,11 @@ class _Reader:
             uid = digest.hex()[:32]
         else:
             uid = hashlib.sha256(content + b"\x1e%d" % occurrence).hexdigest()[:32]
-        return GrantRow(
-            uid=uid,
-            year=values["year"],
-            mode=values["mode"],
-            area=values["area"],
-            ref=get("ref") or "",
-            department=get("department") or "",
-            organisation=get("organisation") or "",
-            krs=get("krs") or "",
-            title=get("title") or "",
-            requested=get("requested"),
-            granted=get("granted"),
-            settled=get("settled"),
-            returned=get("returned"),
-            contract_date=get("contract_date"),
-            start=get("start"),
-            end=get("end"),
-        )
+        return GrantRow(uid=uid, **values)
+
+
+_EMPTY = tuple((c, None if c in AMOUNT_COLUMNS or c in DATE_COLUMNS else "") for c in COLUMNS)
+"""Each column and what an empty cell of it reads as (what a column the file lacks is)."""
 
 
 def amount_text(value: float) -> str:

@@ -255,15 +255,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fix the cells above and import the file again (--dry-run only checks)",
     ),
     "grants.import.done": (
-        "{file}: odczytano {rows} — dodano {added}, już obecnych {present}, skorygowano "
-        "{corrected}.",
-        "{file}: {rows} read — {added} added, {present} already present, {corrected} corrected.",
+        "{file}: odczytano {rows} — dodano {added}{corrected}, już obecnych {present}.",
+        "{file}: {rows} read — {added} added{corrected}, {present} already present.",
     ),
     "grants.import.dry_run": (
-        "{file}: odczytano {rows} — zostałoby dodanych {added}, już obecnych {present}, "
-        "skorygowanych {corrected} (próba: nic nie zapisano).",
-        "{file}: {rows} read — {added} would be added, {present} already present, {corrected} "
-        "corrected (dry run: nothing stored).",
+        "{file}: odczytano {rows} — zostałoby dodanych {added}{corrected}, już obecnych "
+        "{present} (próba: nic nie zapisano).",
+        "{file}: {rows} read — {added} would be added{corrected}, {present} already present "
+        "(dry run: nothing stored).",
+    ),
+    "grants.import.corrected": (
+        " (w tym {n} jako korekty wierszy o tym samym numerze umowy)",
+        " ({n} of them correcting stored rows of the same number)",
     ),
     "grants.import.nothing": (
         "{file}: odczytano {rows} — nic nie dodano, wszystkie ({present}) są już w magazynie.",

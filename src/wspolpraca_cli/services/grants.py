@@ -47,8 +47,9 @@ class GrantsImported:
     added: int
     present: int
     """Rows the store already held (the same content)."""
-    corrected: int = 0
-    """Rows that corrected a stored row of the same ``ref``."""
+    corrected: int | None = None
+    """Of the rows added, those that corrected a stored row of the same ``ref`` (None: the
+    store does not say)."""
     dry_run: bool = False
     cp1250: bool = False
 
@@ -104,11 +105,11 @@ def import_grants(
                     tally.stored(batch, session)
                     if tally.rejected:
                         session.discard()
-                changed = tally.added + tally.corrected
+                changed = tally.added
                 committed = not check_only and not tally.rejected and changed > 0
         except (Exception, KeyboardInterrupt) as exc:
             if committed:
-                raise Committed(_rows(tally.added + tally.corrected), exc) from exc
+                raise Committed(_rows(tally.added), exc) from exc
             raise
     if tally.rejected:
         shown = sorted(tally.problems, key=lambda d: (d.line, d.column))
@@ -148,7 +149,8 @@ class _Tally:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.rows = self.added = self.present = self.corrected = 0
+        self.rows = self.added = self.present = 0
+        self.corrected: int | None = None
         self.rejected = self.more = self.count = 0
         self.problems: list[Diagnostic] = []
 
@@ -166,9 +168,10 @@ class _Tally:
         outcome = session.add([read.row for read in batch if read.row is not None])
         # A correction (a row whose ref names a stored row with other values) is added too;
         # a store that counts them apart (``corrected``, part of ``added``) lets us say so.
-        corrected = getattr(outcome, "corrected", 0)
-        self.added += outcome.added - corrected
-        self.corrected += corrected
+        self.added += outcome.added
+        corrected = getattr(outcome, "corrected", None)
+        if corrected is not None:
+            self.corrected = (self.corrected or 0) + corrected
         self.present += outcome.present
         for index, err in outcome.rejected:
             read = batch[index]
