@@ -515,9 +515,8 @@ def test_show_gives_a_computed_indicator_s_history_and_what_it_computes(
 def test_a_programme_without_computed_indicators_asks_the_register_nothing(
     make_wsp: MakeWsp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wspolpraca_cli.store.sqlite import SqliteStore
-
     from wspolpraca_cli.grants.figures import QUERIES, TOTALS
+    from wspolpraca_cli.store.sqlite import SqliteStore
 
     register_keys = {q.key for q in (*QUERIES, *TOTALS)}
 
