@@ -114,3 +114,71 @@ def test_the_start_up_interrupt_speaks_the_command_line_language(
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
     assert entry._message() == expected
+
+
+_COMMAND_MODULES = (
+    "cmd_audit", "cmd_program", "cmd_report", "cmd_status", "cmd_store", "cmd_store_admin",
+    "cmd_verify",
+)  # fmt: skip
+
+
+def _modules_after(argv: list[str]) -> list[str]:
+    """The command modules the console script's main() imported to run ``argv``."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['wsp', *{argv!r}]\n"
+        "from wspolpraca_cli.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print('MODULES', sorted(m for m in {_COMMAND_MODULES!r}"
+        " if 'wspolpraca_cli.cli.' + m in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "WSP_LANG": "en"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    line = next(x for x in done.stderr.splitlines() if x.startswith("MODULES"))
+    return list(eval(line.removeprefix("MODULES ")))
+
+
+def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
+    store = str(tmp_path / "s.db")
+    assert _modules_after(["-p", str(SHIPPED_PROGRAM), "-s", store, "status"]) == ["cmd_status"]
+    assert _modules_after(["-p", str(SHIPPED_PROGRAM), "check", "--help"]) == ["cmd_report"]
+    assert _modules_after(["store", "info", "--help"]) == ["cmd_store_admin", "cmd_verify"]
+    assert _modules_after(["--help"]) == sorted(_COMMAND_MODULES)  # help lists every one
+
+
+def test_every_command_alone_has_the_help_of_the_whole_application() -> None:
+    """The console script registers only the invoked command (cli.app.COMMANDS): its help,
+    and that of a group's commands, are those of the application with every command."""
+    from typer.testing import CliRunner
+
+    from wspolpraca_cli.cli.app import COMMANDS, app, build
+
+    runner = CliRunner()
+    names = list(dict.fromkeys(name for name, _, _ in COMMANDS))
+    whole = {info.name for info in app.registered_commands}
+    whole |= {group.name for group in app.registered_groups}
+    assert set(names) == whole
+    for name in names:
+        alone = build([name])
+        assert {i.name for i in alone.registered_commands} | {
+            g.name for g in alone.registered_groups
+        } >= {name}
+        for argv in ([name, "--help"], [name, "info", "--help"]):
+            if argv[1] == "info" and name != "store":
+                continue
+            expected = runner.invoke(app, argv)
+            got = runner.invoke(alone, argv)
+            assert got.exit_code == expected.exit_code == 0, (argv, got.output)
+            assert got.output == expected.output, argv
+
+
+def test_the_console_script_runs_a_group_command_registered_alone(tmp_path: Path) -> None:
+    env = {**os.environ, "WSP_LANG": "en"}
+    done = subprocess.run(
+        [*_wsp_script(), "--store", str(tmp_path / "none.db"), "store", "info"],
+        capture_output=True, text=True, timeout=60, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "does not exist yet" in done.stdout

@@ -1,28 +1,25 @@
-"""The ``wsp`` Typer application: global options, error handling, and command registration."""
+"""The ``wsp`` Typer application: global options, error handling, and command registration.
+
+The commands are listed in :data:`COMMANDS` and registered lazily: the console script
+(:func:`main`) imports and registers only the module of the command it was asked for; help,
+a typo and shell completion get every command. ``app`` (``from wspolpraca_cli.cli.app import
+app``) is the whole application, built on first use.
+"""
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from wspolpraca_cli import __version__
-from wspolpraca_cli.cli import (
-    cmd_audit,
-    cmd_program,
-    cmd_report,
-    cmd_status,
-    cmd_store,
-    cmd_store_admin,
-    cmd_verify,
-)
 from wspolpraca_cli.cli.common import State, fail_with, settle_language
 from wspolpraca_cli.cli.localise import help_text, install_metavars, localise_error
 from wspolpraca_cli.errors import WspError
@@ -181,19 +178,6 @@ def _internal(exc: Exception) -> NoReturn:
     raise typer.Exit(ExitCode.INTERNAL_ERROR)
 
 
-app = typer.Typer(
-    cls=WspGroup,
-    name="wsp",
-    help=t("app.help"),
-    epilog=t("app.epilog"),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"wsp {__version__}")
@@ -236,7 +220,6 @@ def _install(shell: str) -> None:
     typer.echo(t("completion.installed", shell=shell, path=path), err=True)
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     program: Annotated[
@@ -269,9 +252,70 @@ def main_options(
     settle_language(ctx)
 
 
-for module in (cmd_program, cmd_store, cmd_status, cmd_report, cmd_verify, cmd_audit):
-    module.register(app)
-cmd_store_admin.register(app)  # copy and info, in the store group cmd_verify made
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    # (command or group name, its module in wspolpraca_cli.cli, the module's function that
+    # adds it to an app). A module registering several commands is called once; the rows of
+    # one name are called in order. The order of the modules is the order of `wsp --help`.
+    ("validate", "cmd_program", "register"),
+    ("list", "cmd_program", "register"),
+    ("show", "cmd_program", "register"),
+    ("init", "cmd_program", "register"),
+    ("record", "cmd_store", "register"),
+    ("history", "cmd_store", "register"),
+    ("correct", "cmd_store", "register"),
+    ("void", "cmd_store", "register"),
+    ("export", "cmd_store", "register"),
+    ("import", "cmd_store", "register"),
+    ("status", "cmd_status", "register"),
+    ("check", "cmd_report", "register"),
+    ("report", "cmd_report", "register"),
+    ("store", "cmd_verify", "register"),  # the `wsp store` group, with verify
+    ("lock", "cmd_audit", "register"),
+    ("unlock", "cmd_audit", "register"),
+    ("explain", "cmd_audit", "register"),
+    ("store", "cmd_store_admin", "register"),  # copy and info, in the group cmd_verify made
+)
+"""Every command of ``wsp``. To add one: a row here, and a ``register(app)`` in its module."""
+
+
+def build(names: Iterable[str] | None = None) -> typer.Typer:
+    """The application with the commands (and groups) ``names`` — every one when None —
+    importing only the modules that register them."""
+    wanted = None if names is None else set(names)
+    application = typer.Typer(
+        cls=WspGroup,
+        name="wsp",
+        help=t("app.help"),
+        epilog=t("app.epilog"),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    application.callback()(main_options)
+    done: set[tuple[str, str]] = set()
+    for name, module, attribute in COMMANDS:
+        if (wanted is None or name in wanted) and (module, attribute) not in done:
+            done.add((module, attribute))
+            imported = __import__(f"wspolpraca_cli.cli.{module}", fromlist=[attribute])
+            getattr(imported, attribute)(application)
+    _finish(application)
+    return application
+
+
+def _finish(application: typer.Typer) -> None:
+    """Each command's summary, its ``Examples:`` and a help screen in the language."""
+    messages = catalog()
+    for info in application.registered_commands:
+        if info.short_help is None and f"cmd.{info.name}.short" in messages:
+            info.short_help = t(f"cmd.{info.name}.short")
+        if info.epilog is None and info.callback is not None:
+            info.epilog = _examples(info.callback.__doc__)
+        if info.cls in (None, TyperCommand):
+            info.cls = WspCommand
+        elif not issubclass(info.cls, LocalisedHelp):
+            info.cls = type(info.cls.__name__, (LocalisedHelp, info.cls), {})
 
 
 def _examples(doc: str | None) -> str | None:
@@ -285,15 +329,17 @@ def _examples(doc: str | None) -> str | None:
     return "\b\n" + label + ":\n" + "\n".join(f"  {c}" for c in commands)
 
 
-for info in app.registered_commands:
-    if info.short_help is None and f"cmd.{info.name}.short" in catalog():
-        info.short_help = t(f"cmd.{info.name}.short")
-    if info.epilog is None and info.callback is not None:
-        info.epilog = _examples(info.callback.__doc__)
-    if info.cls in (None, TyperCommand):
-        info.cls = WspCommand
-    elif not issubclass(info.cls, LocalisedHelp):
-        info.cls = type(info.cls.__name__, (LocalisedHelp, info.cls), {})
+if TYPE_CHECKING:
+    app: typer.Typer
+    """The whole application (every command), built on first use (see :func:`__getattr__`)."""
+
+
+def __getattr__(name: str) -> Any:
+    """``app``: the whole application, built once, when first asked for."""
+    if name == "app":
+        whole = globals()["app"] = build()
+        return whole
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _VALUE_OPTIONS = {"--program", "-p", "--store", "-s", "--lang"}
@@ -317,9 +363,11 @@ def invoked_command(argv: list[str]) -> str | None:
 def main() -> None:
     """Console-script entry point.
 
-    Typer builds a click command for every registered command before it parses the
-    arguments; building only the one that was asked for saves start-up time. Without a known
-    command (``wsp --help``, a typo) every command is built, so help and suggestions are whole.
+    Only the module of the command asked for is imported and registered (see
+    :data:`COMMANDS`), and Typer builds a click command for that one alone: importing and
+    building every command cost each run a tenth of its start-up. Without a known command
+    (``wsp --help``, a typo) or when a shell asks for completions, every command is there, so
+    help, suggestions and completions are whole.
     """
     import signal
 
@@ -327,13 +375,19 @@ def main() -> None:
         # `wsp status | head`: end quietly when the reader goes away, as Unix tools do,
         # instead of a BrokenPipeError. A store write is one transaction, so it is safe.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    import os
+
     name = invoked_command(sys.argv[1:])
-    chosen = [info for info in app.registered_commands if info.name == name]
+    known = name in {row[0] for row in COMMANDS}
+    completing = bool(os.environ.get("_WSP_COMPLETE"))  # completion.COMPLETE_VAR
+    application = build([name] if name is not None and known and not completing else None)
+    chosen = [info for info in application.registered_commands if info.name == name]
     if chosen:
-        app.registered_commands = chosen
-        callbacks = [app.registered_callback.callback if app.registered_callback else None]
-        _resolve_annotations([*callbacks, *(info.callback for info in chosen)])
-    app(prog_name="wsp")
+        application.registered_commands = chosen
+        callback = application.registered_callback
+        _resolve_annotations([callback.callback if callback else None])
+        _resolve_annotations([info.callback for info in chosen])
+    application(prog_name="wsp")
 
 
 def _resolve_annotations(functions: list[Any]) -> None:
