@@ -122,17 +122,22 @@ _COMMAND_MODULES = (
 )  # fmt: skip
 
 
-def _modules_after(argv: list[str]) -> list[str]:
-    """The command modules the console script's main() imported to run ``argv``."""
+def _modules_after(
+    argv: list[str],
+    modules: tuple[str, ...] = _COMMAND_MODULES,
+    prefix: str = "wspolpraca_cli.cli.",
+    env: dict[str, str] | None = None,
+) -> list[str]:
+    """Which of ``modules`` the console script's main() imported to run ``argv``."""
     code = (
         "import sys\n"
         f"sys.argv = ['wsp', *{argv!r}]\n"
         "from wspolpraca_cli.cli.app import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        f"print('MODULES', sorted(m for m in {_COMMAND_MODULES!r}"
-        " if 'wspolpraca_cli.cli.' + m in sys.modules), file=sys.stderr)\n"
+        f"print('MODULES', sorted(m for m in {modules!r}"
+        f" if {prefix!r} + m in sys.modules), file=sys.stderr)\n"
     )
-    env = {**os.environ, "WSP_LANG": "en"}
+    env = {**os.environ, "WSP_LANG": "en", **(env or {})}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
     )
@@ -182,3 +187,15 @@ def test_the_console_script_runs_a_group_command_registered_alone(tmp_path: Path
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "does not exist yet" in done.stdout
+
+
+def test_status_from_the_programme_cache_imports_neither_pickle_nor_dataclasses(
+    tmp_path: Path,
+) -> None:
+    """Read from the cache, the programme is unpickled by the C unpickler alone, and no
+    record class needs :mod:`dataclasses` (nor compiles an ``__init__`` it does not call)."""
+    argv = ["-p", str(SHIPPED_PROGRAM), "-s", str(tmp_path / "s.db"), "status"]
+    env = {"WSP_CACHE_DIR": str(tmp_path / "cache")}
+    first = _modules_after(argv, ("pickle", "dataclasses"), "", env)
+    assert "pickle" in first  # the programme was validated (Pydantic) and written to the cache
+    assert _modules_after(argv, ("pickle", "dataclasses"), "", env) == []
