@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.conftest import MakeWsp, Wsp
@@ -334,3 +336,45 @@ def test_terminal_table_fits_and_cuts_no_status(tmp_path: Path, width: int) -> N
     assert "…" not in text
     assert lines[4] == ""  # a blank line between the header block and the table
     set_language("en")
+
+
+def _table_as_before(rows: list[list[str]], headers: list[str], align: str) -> list[str]:
+    """The plain table as simple_table_rows laid it out cell by cell (the oracle)."""
+    split = [[c.split("\n") for c in r] for r in rows]
+    widths = [
+        max([len(h)] + [len(part) for r in split for part in r[n]]) for n, h in enumerate(headers)
+    ]
+
+    def fmt(cells: list[str]) -> str:
+        parts = [
+            c.rjust(w) if a == "r" else c.ljust(w)
+            for c, w, a in zip(cells, widths, align, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    out = [fmt(headers), "  ".join("-" * w for w in widths)]
+    for r in split:
+        height = max(len(c) for c in r)
+        out += [fmt([c[k] if k < len(c) else "" for c in r]) for k in range(height)]
+    return out
+
+
+_CELL = st.text(st.sampled_from("ab {}ż%…\n —"), max_size=12)
+
+
+@given(
+    st.integers(min_value=1, max_value=5).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.lists(_CELL, min_size=n, max_size=n), max_size=8),
+            st.lists(st.text("Hdr ż", max_size=6), min_size=n, max_size=n),
+            st.text("lr", min_size=n, max_size=n),
+        )
+    )
+)
+def test_the_plain_table_is_laid_out_as_cell_by_cell(
+    table: tuple[list[list[str]], list[str], str],
+) -> None:
+    from wspolpraca_cli.render.status import simple_table
+
+    rows, headers, align = table
+    assert simple_table(rows, headers, align) == _table_as_before(rows, headers, align)
