@@ -228,7 +228,10 @@ def _lazy_init(owner: list[type], defaults: dict[str, Any]) -> Callable[..., Non
 
 
 def _init(cls: type, defaults: dict[str, Any]) -> Callable[..., None]:
-    """The ``__init__`` of ``cls``: one small function compiled for its fields."""
+    """The ``__init__`` of ``cls``: one small function compiled for its fields. An instance
+    with a ``__dict__`` gets its fields in one update of it (the frozen ``__setattr__`` is
+    not for ``__init__``; one call per field took twice as long); one with slots, a call of
+    ``object.__setattr__`` per field."""
     params: list[str] = []
     body: list[str] = []
     namespace: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": MISSING}
@@ -238,7 +241,6 @@ def _init(cls: type, defaults: dict[str, Any]) -> Callable[..., None]:
                 namespace[f"_factory_{name}"] = default.default_factory
                 params.append(f"{name}=_MISSING")
                 body.append(f"  if {name} is _MISSING: {name} = _factory_{name}()")
-                body.append(f"  _set(self, {name!r}, {name})")
                 continue
             default = default.default
         if default is MISSING:
@@ -246,7 +248,10 @@ def _init(cls: type, defaults: dict[str, Any]) -> Callable[..., None]:
         else:
             namespace[f"_default_{name}"] = default
             params.append(f"{name}=_default_{name}")
-        body.append(f"  _set(self, {name!r}, {name})")
+    if "__slots__" in cls.__dict__ or not defaults:
+        body += [f"  _set(self, {name!r}, {name})" for name in defaults]
+    else:
+        body.append("  self.__dict__.update({" + ", ".join(f"{n!r}: {n}" for n in defaults) + "})")
     source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "  pass") + "\n"
     exec(compile(source, f"<record {cls.__qualname__}>", "exec"), namespace)
     init: Callable[..., None] = namespace["__init__"]
