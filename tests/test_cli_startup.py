@@ -199,3 +199,11 @@ def test_status_from_the_programme_cache_imports_neither_pickle_nor_dataclasses(
     first = _modules_after(argv, ("pickle", "dataclasses"), "", env)
     assert "pickle" in first  # the programme was validated (Pydantic) and written to the cache
     assert _modules_after(argv, ("pickle", "dataclasses"), "", env) == []
+
+
+def test_status_reads_only_the_catalogues_it_speaks_from(tmp_path: Path) -> None:
+    areas = ("core", "status", "program", "store", "report", "audit", "draft")
+    catalogues = tuple(f"catalog_{a}" for a in areas)
+    argv = ["-p", str(SHIPPED_PROGRAM), "-s", str(tmp_path / "s.db"), "status"]
+    read = _modules_after(argv, catalogues, "wspolpraca_cli.i18n.")
+    assert read == ["catalog_core", "catalog_status"]

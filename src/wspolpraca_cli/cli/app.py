@@ -24,7 +24,7 @@ from wspolpraca_cli.cli.common import State, fail_with, settle_language
 from wspolpraca_cli.cli.localise import help_text, install_metavars, localise_error
 from wspolpraca_cli.errors import WspError
 from wspolpraca_cli.exitcodes import ExitCode
-from wspolpraca_cli.i18n import catalog, detect_language, parse_language, set_language, t
+from wspolpraca_cli.i18n import detect_language, has_message, parse_language, set_language, t
 
 # Help texts are built when the commands are defined, before options are parsed: they take the
 # language --lang names anywhere on the command line. Once parsed, settle_language decides.
@@ -306,9 +306,8 @@ def build(names: Iterable[str] | None = None) -> typer.Typer:
 
 def _finish(application: typer.Typer) -> None:
     """Each command's summary, its ``Examples:`` and a help screen in the language."""
-    messages = catalog()
     for info in application.registered_commands:
-        if info.short_help is None and f"cmd.{info.name}.short" in messages:
+        if info.short_help is None and has_message(f"cmd.{info.name}.short"):
             info.short_help = t(f"cmd.{info.name}.short")
         if info.epilog is None and info.callback is not None:
             info.epilog = _examples(info.callback.__doc__)
