@@ -207,3 +207,29 @@ def test_status_reads_only_the_catalogues_it_speaks_from(tmp_path: Path) -> None
     argv = ["-p", str(SHIPPED_PROGRAM), "-s", str(tmp_path / "s.db"), "status"]
     read = _modules_after(argv, catalogues, "wspolpraca_cli.i18n.")
     assert read == ["catalog_core", "catalog_status"]
+
+
+def test_the_console_script_pauses_the_collector_only_while_it_starts(tmp_path: Path) -> None:
+    """entry.main pauses the cycle collector; the app turns it back on, the start-up's objects
+    frozen, before the command runs (and a command sees it on)."""
+    code = (
+        "import gc, sys\n"
+        f"sys.argv = ['wsp', '-p', {str(SHIPPED_PROGRAM)!r}, '-s', {str(tmp_path / 's.db')!r},"
+        " 'status']\n"
+        "import wspolpraca_cli.cli.cmd_status as c\n"
+        "real = c.status\n"
+        "def status(*a, **k):\n"
+        "    print('ENABLED', gc.isenabled(), 'FROZEN', gc.get_freeze_count() > 0,"
+        " file=sys.stderr)\n"
+        "    return real(*a, **k)\n"
+        "status.__wrapped__ = real\n"
+        "import functools; functools.update_wrapper(status, real)\n"
+        "c.status = status\n"
+        "from wspolpraca_cli.cli.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    )
+    env = {**os.environ, "WSP_LANG": "en"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert "ENABLED True FROZEN True" in done.stderr, done.stderr

@@ -386,7 +386,19 @@ def main() -> None:
         callback = application.registered_callback
         _resolve_annotations([callback.callback if callback else None])
         _resolve_annotations([info.callback for info in chosen])
+    _collector_on()
     application(prog_name="wsp")
+
+
+def _collector_on() -> None:
+    """The cycle collector back on (the console script pauses it while it starts, see
+    :mod:`wspolpraca_cli.cli.entry`), the objects made so far frozen: the modules, classes and
+    commands of the start-up live until the end, and no collection traverses them again."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _resolve_annotations(functions: list[Any]) -> None:
