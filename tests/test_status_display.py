@@ -378,3 +378,31 @@ def test_the_plain_table_is_laid_out_as_cell_by_cell(
 
     rows, headers, align = table
     assert simple_table(rows, headers, align) == _table_as_before(rows, headers, align)
+
+
+@given(
+    st.lists(
+        st.tuples(st.text("ab ż\n…", max_size=5), st.sampled_from([None, "bold", "green", "dim"])),
+        max_size=12,
+    ),
+    st.sampled_from(["256", None]),
+)
+def test_unstyled_segments_joined_print_as_they_were(
+    parts: list[tuple[str, str | None]], colours: str | None
+) -> None:
+    """The terminal table hands Rich each run of unstyled segments as one: the same output."""
+    from rich.console import Console
+    from rich.segment import Segment, Segments
+    from rich.style import Style
+
+    from wspolpraca_cli.render.terminal import _joined
+
+    segments = [Segment(text, Style.parse(style) if style else None) for text, style in parts]
+
+    def printed(these: list[Segment]) -> str:
+        out = io.StringIO()
+        console = Console(file=out, force_terminal=True, width=40, color_system=colours)
+        console.print(Segments(these), end="", crop=False)
+        return out.getvalue()
+
+    assert printed(_joined(segments, Segment)) == printed(segments)
