@@ -233,3 +233,30 @@ def test_the_console_script_pauses_the_collector_only_while_it_starts(tmp_path: 
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
     )
     assert "ENABLED True FROZEN True" in done.stderr, done.stderr
+
+
+def test_ctrl_c_a_library_wraps_in_its_own_error_is_an_interruption(tmp_path: Path) -> None:
+    """Pydantic, building its validators when a changed programme is read, turns a
+    KeyboardInterrupt into a SchemaError: after Ctrl-C that is exit 130 and one line, not an
+    internal error (exit 70)."""
+    code = (
+        "import os, signal, sys\n"
+        f"sys.argv = ['wsp', '-p', {str(SHIPPED_PROGRAM)!r}, '-s', {str(tmp_path / 's.db')!r},"
+        " 'status']\n"
+        "import wspolpraca_cli.services.progress as p\n"
+        "def wrapped(*a, **k):\n"
+        "    try:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "        import time; time.sleep(1)\n"
+        "    except KeyboardInterrupt as exc:\n"
+        "        raise RuntimeError(f'Error building validator: {exc!r}') from None\n"
+        "p.progress_as_of = wrapped\n"
+        "from wspolpraca_cli.cli.entry import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "WSP_LANG": "en"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == "Interrupted.\n"

@@ -120,6 +120,9 @@ class WspGroup(TyperGroup):
         except Exception as exc:
             if type(exc).__module__.startswith(("click", "typer")):
                 raise
+            if _ctrl_c[0]:  # a library turned the KeyboardInterrupt into its own error
+                typer.echo(t("interrupted"), err=True)
+                raise typer.Exit(ExitCode.INTERRUPTED) from None
             _traceback_if_debug(ctx)
             _internal(exc)
 
@@ -136,12 +139,24 @@ def _interruptible() -> Iterator[None]:
 
     outermost = quick_interrupt_installed()
     if outermost:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         yield
     finally:
         if outermost:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+_ctrl_c = [False]
+"""Whether Ctrl-C was pressed while the command ran."""
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """Python's own answer to Ctrl-C (KeyboardInterrupt), remembered: a library that wraps
+    it in an error of its own (Pydantic building its validators) must not make it an
+    internal error."""
+    _ctrl_c[0] = True
+    raise KeyboardInterrupt
 
 
 def _surrogates(arg: str) -> bool:
