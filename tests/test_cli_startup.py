@@ -220,7 +220,7 @@ def test_the_console_script_pauses_the_collector_only_while_it_starts(tmp_path: 
         "real = c.status\n"
         "def status(*a, **k):\n"
         "    print('ENABLED', gc.isenabled(), 'FROZEN', gc.get_freeze_count() > 0,"
-        " file=sys.stderr)\n"
+        " 'AFTER', gc.get_threshold()[0], file=sys.stderr)\n"
         "    return real(*a, **k)\n"
         "status.__wrapped__ = real\n"
         "import functools; functools.update_wrapper(status, real)\n"
@@ -232,7 +232,7 @@ def test_the_console_script_pauses_the_collector_only_while_it_starts(tmp_path: 
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
     )
-    assert "ENABLED True FROZEN True" in done.stderr, done.stderr
+    assert "ENABLED True FROZEN True AFTER 10000" in done.stderr, done.stderr
 
 
 def test_ctrl_c_a_library_wraps_in_its_own_error_is_an_interruption(tmp_path: Path) -> None:
