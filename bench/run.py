@@ -666,6 +666,18 @@ def postgres_figures(
             ours, floor = pair(go(on_pg), go(on_sqlite), repeat, (on_pg, on_sqlite))
             found.append(ratio_figure(f"{name}: PostgreSQL ÷ SQLite", limit, ours, floor,
                                       floor_name="SQLite"))  # fmt: skip
+        # For information: record on PostgreSQL ÷ on SQLite in a process that imports psycopg
+        # first — what is left of the ratio once both pay for the driver's import.
+        words = ["record", QUIET, "1", *record_args]
+        on_pg = [*wsp, "--program", str(prog_1001), "--store", url, *words]
+        argv = ["wsp", "--program", str(prog_1001), "--store", str(sqlite_store), *words]
+        preloaded = [sys.executable, "-c", "import sys, psycopg; from wspolpraca_cli.cli.entry "
+                     f"import main; sys.argv = {argv!r}; sys.exit(main())"]  # fmt: skip
+        ours, floor = pair(go(on_pg), go(preloaded), pairs, (on_pg, preloaded))
+        fig = ratio_figure(f"record {QUIET} at {size}: PostgreSQL ÷ SQLite + import psycopg",
+                           1.5, ours, floor, floor_name="SQLite")  # fmt: skip
+        fig.goal, fig.ok = "—", None
+        found.append(fig)
         return found
     finally:
         pgcluster.stop(folder)

@@ -86,7 +86,7 @@ def test_a_version_3_store_is_migrated_to_4_and_verifies(tmp_path: Path, wsp: Ws
         assert store.lock_events() == []  # read before and after the migration alike
     lock(wsp, "2022")
     with open_store(wsp.store, readonly=True) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 4
+        assert store.schema_version() == SCHEMA_VERSION == 5
         assert [e.period for e in store.lock_events()] == ["2022"]
     run = wsp("store", "verify")
     assert run.exit_code == 0, run.stdout + run.stderr

@@ -19,6 +19,7 @@ runner = CliRunner()
 COMMANDS = [
     "validate", "list", "show", "init", "record", "history", "correct", "void",
     "export", "import", "status", "check", "report", "lock", "unlock", "explain", "store",
+    "grants",
 ]  # fmt: skip
 
 

@@ -54,7 +54,7 @@ CASES: list[tuple[str, str, list[tuple[int, int, str, str, str]]]] = [
                 "nieznany klucz 'tilte'",
                 "program.tilte",
                 "czy chodziło o 'title'? dopuszczalne klucze: title, issuer, first_year, "
-                "last_year, reporting_deadline, deadline_days, language, adopted_by",
+                "last_year, reporting_deadline, deadline_days, language, adopted_by, planned_funds",
             ),
         ],
     ),

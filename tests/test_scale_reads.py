@@ -387,6 +387,7 @@ def test_a_store_of_schema_2_gains_the_supersessions_index(tmp_path: Path) -> No
     conn.execute("DROP INDEX entries_supersessions")
     conn.execute("DROP TABLE period_locks")  # what schema 4 added (the audit trail)
     conn.execute("DROP TABLE explanations")
+    conn.execute("DROP TABLE grants")  # what schema 5 added (the grants register)
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()

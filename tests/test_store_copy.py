@@ -152,14 +152,16 @@ def test_store_info_text_and_json(wsp: Wsp) -> None:
         "backend": kind,
         "location": str(wsp.store),
         "exists": True,
-        "schema_version": 4,
+        "schema_version": 5,
         "entries": 6,
         "indicators": 3,
+        "grants": 0,
     }
     text = wsp("store", "info")
     assert f"Location:                {wsp.store}" in text.stdout
     assert "Entries:                 6" in text.stdout
     assert "Indicators with entries: 3" in text.stdout
+    assert "Grant register rows:     0" in text.stdout
     assert "Wskaźniki z wpisami: 3" in wsp("store", "info", lang="pl").stdout
 
 

@@ -163,11 +163,11 @@ def test_store_verify_of_an_intact_store(wsp: Wsp) -> None:
     assert run.exit_code == 0, run.stderr
     assert run.stdout == (
         f"The store {wsp.store} is intact: SQLite's full integrity check and wsp's rules found "
-        "nothing wrong (schema version 4, 3 entries).\n"
+        "nothing wrong (schema version 5, 3 entries).\n"
     )
     polish = wsp("store", "verify", lang="pl")
     assert polish.stdout.startswith(f"Magazyn {wsp.store} jest spójny: ")
-    assert "(schemat w wersji 4, 3 wpisy)" in polish.stdout
+    assert "(schemat w wersji 5, 3 wpisy)" in polish.stdout
 
 
 def test_store_verify_of_a_missing_store_creates_nothing(wsp: Wsp) -> None:

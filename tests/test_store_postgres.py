@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import TEST_PROGRAM, MakeWsp, PgServer, Wsp
-from wspolpraca_cli.entries import Entry, EntryKind
+from wspolpraca_cli.entries import Entry, EntryKind, TagSummary
 from wspolpraca_cli.errors import StoreError, UsageError
 from wspolpraca_cli.locate import store_url
 from wspolpraca_cli.store import open_store
@@ -31,7 +31,7 @@ def sql(url: str) -> Any:
     return psycopg.connect(url, autocommit=True)
 
 
-TABLES = "wsp_entries, wsp_meta, wsp_period_locks, wsp_explanations"
+TABLES = "wsp_entries, wsp_meta, wsp_period_locks, wsp_explanations, wsp_grants"
 """Every table of the schema: what a clerk needs rights on."""
 
 
@@ -247,7 +247,7 @@ def test_store_verify_finds_a_disabled_or_dropped_trigger(pg_wsp: Wsp) -> None:
     assert intact.exit_code == 0, intact.stderr
     assert intact.stdout == (
         f"The store {pg_wsp.store} is intact: wsp's rules (schema, the triggers that protect "
-        "entries, every correction) found nothing wrong (schema version 4, 1 entry).\n"
+        "entries, every correction) found nothing wrong (schema version 5, 1 entry).\n"
     )
     with sql(str(pg_wsp.store)) as conn:
         conn.execute("ALTER TABLE wsp_entries DISABLE TRIGGER wsp_entries_never_changed")
@@ -430,6 +430,22 @@ _STEP = st.tuples(
 )
 
 
+def _same_groups(post: list[TagSummary], lite: list[TagSummary]) -> bool:
+    """Breakdown groups equal but for the last bits of a total: SQLite adds a group's values
+    in the order its index gives them when it reads some indicators, PostgreSQL in insertion
+    order, and floating-point addition depends on the order (1.2000000000000002 and 1.2)."""
+    import math
+
+    def key(g: TagSummary) -> tuple[Any, ...]:
+        v = g.values
+        return (g.indicator_id, g.period, g.tags, v.count, v.minimum, v.maximum, v.last)
+
+    return [key(g) for g in post] == [key(g) for g in lite] and all(
+        math.isclose(a.values.total, b.values.total, rel_tol=1e-12, abs_tol=1e-12)
+        for a, b in zip(post, lite, strict=True)
+    )
+
+
 @given(steps=st.lists(_STEP, min_size=1, max_size=40))
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None,
           max_examples=15)  # fmt: skip
@@ -463,9 +479,11 @@ def test_every_read_is_the_same_as_sqlite(
                 assert post.summaries(as_of, ["a", "ą"], ["2024", "2023"]) == lite.summaries(
                     as_of, ["a", "ą"], ["2024", "2023"]
                 )
-                assert post.tag_summaries(as_of) == lite.tag_summaries(as_of)
+                assert _same_groups(post.tag_summaries(as_of), lite.tag_summaries(as_of))
                 some = ["ą", "b"]
-                assert post.tag_summaries(as_of, some) == lite.tag_summaries(as_of, some)
+                assert _same_groups(
+                    post.tag_summaries(as_of, some), lite.tag_summaries(as_of, some)
+                )
                 groups = [(i, p) for i in ("a", "b", "ą") for p in ("2023", "2024", "2024-Q1")]
                 assert post.latest_entries(groups, as_of, 2) == lite.latest_entries(
                     groups, as_of, 2

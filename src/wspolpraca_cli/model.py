@@ -7,10 +7,14 @@ they produce these plain values, which are cheap to create, compare and cache.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from wspolpraca_cli.periods import Deadline, Frequency
 from wspolpraca_cli.records import field, record
 from wspolpraca_cli.targets import MAGNITUDES, Target
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.grants.model import GrantQuery
 
 
 class Unit(StrEnum):
@@ -161,6 +165,10 @@ class Indicator:
     amendments: tuple[Amendment, ...] = ()
     """Changes of the target by resolution, in year order (see
     :func:`wspolpraca_cli.progress.periods.target_in_force`)."""
+    computed: GrantQuery | None = None
+    """What the indicator computes from the grants register (``computed:`` in the file; its
+    ``key`` is the indicator's id): its values come from the register, one a year, never from
+    ``wsp record``. None for an indicator whose values are recorded."""
 
     @property
     def unit_scale(self) -> int:
@@ -224,6 +232,13 @@ class Program:
     deadline_days: int = 30
     """Days after a period shorter than a year (a half, quarter, month, week) ends until its
     data is due; a year and longer periods are due by :attr:`deadline`."""
+    planned_funds: tuple[tuple[int, float], ...] = ()
+    """(year, zł) of the funds planned for grants (art. 5a ust. 4 pkt 8), by year; the years
+    the programme file gives, inside the programme's."""
+
+    def planned(self, year: int) -> float | None:
+        """The funds planned for ``year`` in zł, or None when the programme gives none."""
+        return dict(self.planned_funds).get(year)
 
     @property
     def main_goal(self) -> Goal:

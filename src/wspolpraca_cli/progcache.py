@@ -29,11 +29,12 @@ CACHE_ENV = "WSP_CACHE_DIR"
 MAX_BYTES = 32 * 1024 * 1024
 """The most of a file read here: the loader's ``MAX_FILE_BYTES`` (a larger file is left to
 the loader, which refuses it; the loader is not imported here, for start-up time)."""
-_FORMAT = 6
+_FORMAT = 8
 """Bumped when the pickled programme changes shape (2: targets gained range, strict,
 magnitude and change fields; 3: goals gained main and indicators, indicators goal_id
 and serves; 4: a breakdown gained its values' targets; 5: indicators gained amendments; 6:
-indicators gained the unit as written), so that no entry of an older shape is read."""
+indicators gained the unit as written; 7: the programme gained planned_funds; 8: indicators
+gained computed), so that no entry of an older shape is read."""
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:

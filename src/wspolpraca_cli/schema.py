@@ -147,6 +147,59 @@ def _whole_days(value: Any) -> Any:
 
 
 DeadlineDays = Annotated[int, BeforeValidator(_whole_days)]
+
+
+def _planned_year(value: Any) -> Any:
+    """A key of ``planned_funds``: a year, written as YAML's whole number (or its digits as
+    text); whether the programme has that year is a loader rule."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip())
+    from wspolpraca_cli.targets import shown_value
+
+    shown = str(value).lower() if isinstance(value, bool) else shown_value(value)
+    raise _error(
+        "wsp_planned_year",
+        t("prog.planned_funds.year", value=shown),
+        t("prog.planned_funds.year.hint"),
+    )
+
+
+def _planned_amount(value: Any) -> Any:
+    """A value of ``planned_funds``: an amount in zł of zero or more, as people write it
+    (``500 000``, ``500000,00``, ``1 250 000 zł``, ``1,25 mln zł``), read as a measured
+    amount is (:func:`wspolpraca_cli.values.parse_value`); a YAML number by the text the
+    file gives (so that ``12.500`` is refused as ambiguous, not read as 12,5)."""
+    from wspolpraca_cli.errors import InputError
+    from wspolpraca_cli.numbers import format_plain
+    from wspolpraca_cli.targets import shown_value
+    from wspolpraca_cli.values import accepted_forms, parse_value
+
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        source = getattr(value, "yaml_source", None)
+        text = source.strip() if isinstance(source, str) and source else format_plain(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        shown = str(value).lower() if isinstance(value, bool) else shown_value(value)
+        raise _error(
+            "wsp_planned_amount",
+            t("prog.planned_funds.amount", value=shown),
+            accepted_forms(model.Unit.AMOUNT),
+        )
+    try:
+        return parse_value(text, model.Unit.AMOUNT)
+    except InputError as exc:
+        plain = exc.message == t("value.invalid", value=text)
+        hint = exc.hint if plain else f"{exc.message.rstrip('.')}; {exc.hint}"
+        raise _error(
+            "wsp_planned_amount", t("prog.planned_funds.amount", value=shown_value(text)), hint
+        ) from None
+
+
+PlannedYear = Annotated[int, BeforeValidator(_planned_year)]
+PlannedAmount = Annotated[float, BeforeValidator(_planned_amount)]
 Text = Annotated[str, BeforeValidator(_no_bool), Field(min_length=1)]
 OptionalText = Annotated[str, BeforeValidator(_no_bool)]
 
@@ -170,6 +223,9 @@ class ProgramMeta(_Base):
     deadline_days: DeadlineDays = 30
     language: OptionalText = "pl"
     adopted_by: OptionalText = ""
+    planned_funds: Annotated[dict[PlannedYear, PlannedAmount], _format_2_only("planned_funds")] = {}
+    """The funds planned for the programme's grants, per year, in zł (art. 5a ust. 4 pkt 8;
+    format 2)."""
 
     @field_validator("reporting_deadline", mode="before")
     @classmethod
@@ -262,6 +318,216 @@ class AmendmentModel(_Base):
         return _written_target(value)
 
 
+# -- computed indicators (issue 14): values from the grants register -------------------------
+def _choice(value: Any, choices: tuple[str, ...], what: str) -> str:
+    """One of ``choices`` (any case), else an error naming ``what`` with a did-you-mean."""
+    from wspolpraca_cli.suggest import close_matches
+    from wspolpraca_cli.targets import shown_value
+
+    value = _no_bool(value)
+    text = " ".join(value.split()).casefold() if isinstance(value, str) else None
+    if text in choices:
+        return text
+    hint = t("prog.computed.choices", choices=", ".join(choices))
+    close = close_matches(text or "", list(choices), n=1) if text else []
+    if close:
+        hint = t("prog.did_you_mean", option=close[0]) + " " + hint
+    raise _error("wsp_computed", t(f"prog.computed.{what}", value=shown_value(value)), hint)
+
+
+COUNTED = ("grants", "offers")
+"""What ``count:`` counts: the grants (rows with an amount granted above zero), or every
+offer (every row of the register)."""
+
+
+def _counted(value: Any) -> str:
+    return _choice(value, COUNTED, "count")
+
+
+def _summed(value: Any) -> str:
+    from wspolpraca_cli.grants.model import AMOUNT_COLUMNS
+
+    return _choice(value, AMOUNT_COLUMNS, "sum")
+
+
+def _distinct(value: Any) -> str:
+    from wspolpraca_cli.grants.model import DISTINCT_COLUMNS
+
+    return _choice(value, DISTINCT_COLUMNS, "distinct")
+
+
+def _grouped(value: Any) -> str:
+    from wspolpraca_cli.grants.model import GROUP_COLUMNS
+
+    return _choice(value, GROUP_COLUMNS, "by")
+
+
+def _listed_values(value: Any) -> Any:
+    """``where`` takes one value or a list of them."""
+    return value if isinstance(value, list) else [value]
+
+
+def _filter_text(value: Any) -> str:
+    """A value of ``where`` compared with the register's text (a department, an
+    organisation, a KRS number)."""
+    from wspolpraca_cli.targets import shown_value
+
+    value = _no_bool(value)
+    if isinstance(value, int | float | str) and str(value).strip():
+        return " ".join(str(value).split())
+    raise _error("wsp_computed", t("prog.computed.where_value", value=shown_value(value)))
+
+
+def _filter_krs(value: Any) -> str:
+    """A KRS number as the register stores it: ten digits, zero-padded (``123456``,
+    ``0000123456`` and ``KRS 0000123456`` are the same)."""
+    import re
+
+    from wspolpraca_cli.targets import shown_value
+
+    source = getattr(value, "yaml_source", None)
+    if isinstance(value, int) and not isinstance(value, bool) and isinstance(source, str):
+        value = source.strip()  # 0000123456 as written, not as YAML reads it
+    text = str(value) if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    found = re.fullmatch(r"(?:krs\s*:?\s*)?([0-9][0-9 ]*)", text.strip(), re.I | re.A)
+    digits = found[1].replace(" ", "") if found else ""
+    if not digits or len(digits) > 10:
+        message = t("prog.computed.krs", value=shown_value(value))
+        raise _error("wsp_computed", message, t("prog.computed.krs.hint"))
+    return digits.zfill(10)
+
+
+def _filter_mode(value: Any) -> str:
+    from wspolpraca_cli.grants.model import Mode, mode_aliases, parse_mode
+    from wspolpraca_cli.suggest import close_matches
+    from wspolpraca_cli.targets import shown_value
+
+    value = _no_bool(value)
+    found = parse_mode(str(value)) if isinstance(value, str | int) else None
+    if found is not None:
+        return found.value
+    hint = t("prog.computed.modes", modes=", ".join(m.value for m in Mode))
+    close = close_matches(str(value), list(mode_aliases()), n=1)
+    if close:
+        hint = t("prog.did_you_mean", option=close[0]) + " " + hint
+    raise _error("wsp_computed", t("prog.computed.mode", value=shown_value(value)), hint)
+
+
+def _filter_area(value: Any) -> str:
+    from wspolpraca_cli.grants.areas import AREAS, parse_area
+    from wspolpraca_cli.suggest import close_matches
+    from wspolpraca_cli.targets import shown_value
+
+    value = _no_bool(value)
+    found = parse_area(str(value)) if isinstance(value, str | int) else None
+    if found is not None:
+        return found
+    hint = t("prog.computed.areas", first=next(iter(AREAS)), last=list(AREAS)[-1])
+    close = close_matches(str(value).strip().lower(), list(AREAS), n=1)
+    if close:
+        hint = t("prog.did_you_mean", option=close[0]) + " " + hint
+    raise _error("wsp_computed", t("prog.computed.area", value=shown_value(value)), hint)
+
+
+def _filter_year(value: Any) -> str:
+    from wspolpraca_cli.targets import shown_value
+
+    if isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2200:
+        return str(value)
+    raise _error("wsp_computed", t("prog.computed.year", value=shown_value(value)))
+
+
+YearFilter = Annotated[
+    list[Annotated[str, BeforeValidator(_filter_year)]],
+    BeforeValidator(_listed_values),
+    Field(min_length=1),
+]
+"""A ``where`` column's values: one or a list (not empty), each read as its column's."""
+ModeFilter = Annotated[
+    list[Annotated[str, BeforeValidator(_filter_mode)]],
+    BeforeValidator(_listed_values),
+    Field(min_length=1),
+]
+AreaFilter = Annotated[
+    list[Annotated[str, BeforeValidator(_filter_area)]],
+    BeforeValidator(_listed_values),
+    Field(min_length=1),
+]
+KrsFilter = Annotated[
+    list[Annotated[str, BeforeValidator(_filter_krs)]],
+    BeforeValidator(_listed_values),
+    Field(min_length=1),
+]
+TextFilter = Annotated[
+    list[Annotated[str, BeforeValidator(_filter_text)]],
+    BeforeValidator(_listed_values),
+    Field(min_length=1),
+]
+
+
+class WhereModel(_Base):
+    """``where:`` of a computed indicator: the register's rows it counts, by the value (or
+    one of the values) of each column named (columns of
+    :data:`~wspolpraca_cli.grants.model.FILTER_COLUMNS`), stored values: ``19a``, ``1a``."""
+
+    year: YearFilter | None = None
+    mode: ModeFilter | None = None
+    area: AreaFilter | None = None
+    department: TextFilter | None = None
+    organisation: TextFilter | None = None
+    krs: KrsFilter | None = None
+
+    def pairs(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(column, accepted values) pairs, in the columns' order (each value once)."""
+        from wspolpraca_cli.grants.model import FILTER_COLUMNS
+
+        found = ((c, getattr(self, c)) for c in FILTER_COLUMNS)
+        return tuple((c, tuple(dict.fromkeys(v))) for c, v in found if v is not None)
+
+
+class ComputedModel(_Base):
+    """``computed:``: what an indicator computes from the grants register, exactly one of
+    ``count: grants|offers``, ``sum: <amount column>``, ``distinct: <column>``; optionally
+    ``where:`` (which rows) and ``by:`` (a breakdown by area, mode or department)."""
+
+    count: Annotated[str, BeforeValidator(_counted)] | None = None
+    sum: Annotated[str, BeforeValidator(_summed)] | None = None
+    distinct: Annotated[str, BeforeValidator(_distinct)] | None = None
+    where: WhereModel = WhereModel()
+    by: Annotated[str, BeforeValidator(_grouped)] | None = None
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> ComputedModel:
+        given = [k for k in ("count", "sum", "distinct") if getattr(self, k) is not None]
+        if len(given) != 1:
+            message = (
+                t("prog.computed.no_measure")
+                if not given
+                else t("prog.computed.measures", keys=", ".join(given))
+            )
+            raise _error("wsp_computed", message, t("prog.computed.measure.hint"))
+        return self
+
+    def query(self, key: str) -> Any:
+        """The :class:`~wspolpraca_cli.grants.model.GrantQuery` of the indicator ``key``."""
+        from wspolpraca_cli.grants.model import GrantQuery, Measure
+
+        if self.count is not None:
+            measure, column = Measure.COUNT, None
+        elif self.sum is not None:
+            measure, column = Measure.SUM, self.sum
+        else:
+            measure, column = Measure.DISTINCT, self.distinct
+        return GrantQuery(
+            key=key,
+            measure=measure,
+            column=column,
+            where=self.where.pairs(),
+            by=self.by,
+            granted_only=self.count == "grants",
+        )
+
+
 class IndicatorModel(_Base):
     id: Text | None = None
     name: Text
@@ -280,6 +546,8 @@ class IndicatorModel(_Base):
     serves: Annotated[list[Text], _format_2_only("serves")] = []
     """Goals the indicator serves besides where it stands (format 2)."""
     amendments: list[AmendmentModel] = []
+    computed: Annotated[ComputedModel | None, _format_2_only("computed")] = None
+    """What the indicator computes from the grants register (format 2)."""
 
     @field_validator("unit", mode="plain")
     @classmethod
@@ -510,6 +778,9 @@ def _indicator(
     from wspolpraca_cli.units import shown_after_values
 
     unit = ind.unit if ind.unit_kind is None else ind.unit._replace(kind=ind.unit_kind)
+    computed = ind.computed
+    if computed is not None and computed.sum is not None and "unit" not in ind.model_fields_set:
+        unit = infer_unit("zł")  # a sum of amounts is in zł unless the file says otherwise
     aggregation = ind.aggregation or model.DEFAULT_AGGREGATION[unit.kind]
     bounds = ind.bounds or BoundsModel()
     target = ind.target.target
@@ -542,7 +813,8 @@ def _indicator(
         action_id=action_id,
         area_id=area_id,
         baseline=model.Baseline(ind.baseline.value, ind.baseline.year) if ind.baseline else None,
-        breakdowns=tuple(
+        breakdowns=_computed_breakdown(computed)
+        or tuple(
             _breakdown(k, v, MAGNITUDES.get(unit.magnitude, 1)) for k, v in ind.breakdowns.items()
         ),
         lower_bound=bounds.min,
@@ -553,7 +825,16 @@ def _indicator(
         goal_id=goal_id,
         serves=tuple(ind.serves),
         amendments=amendments,
+        computed=None if computed is None else computed.query(ind_id),
     )
+
+
+def _computed_breakdown(computed: ComputedModel | None) -> tuple[model.Breakdown, ...]:
+    """A computed indicator's breakdown ``by`` a column: named by the column, listing no
+    values (each group the register holds is shown as it is stored: ``1a``, ``19a``)."""
+    if computed is None or computed.by is None:
+        return ()
+    return (model.Breakdown(key=computed.by, label=computed.by, values=()),)
 
 
 def goal_indicator_id(ind: IndicatorModel) -> str:
@@ -610,4 +891,5 @@ def to_program(doc: ProgramFile, source_file: str = "") -> model.Program:
         sources=tuple(doc.sources),
         source_file=source_file,
         deadline_days=meta.deadline_days,
+        planned_funds=tuple(sorted(meta.planned_funds.items())),
     )

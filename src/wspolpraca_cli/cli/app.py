@@ -289,6 +289,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("unlock", "cmd_audit", "register"),
     ("explain", "cmd_audit", "register"),
     ("store", "cmd_store_admin", "register"),  # copy and info, in the group cmd_verify made
+    ("grants", "cmd_grants", "register"),  # the `wsp grants` group (the grants register)
 )
 """Every command of ``wsp``. To add one: a row here, and a ``register(app)`` in its module."""
 

@@ -54,10 +54,14 @@ def check(
 ) -> None:
     """Check that every indicator due has data and met its target, for cron and CI.
 
-    Exit codes: 0 nothing missed or overdue; 1 an indicator is missed or overdue; 2 bad
-    arguments or programme file; 3 the store cannot be read. The text lists the problems
-    first (overdue, missed, then awaiting), one line each with what to do, and entries the
-    programme cannot place (kept in the store, never dropped). Never changes the store.
+    Exit codes: 0 nothing missed or overdue; 1 an indicator is missed or overdue, or the
+    grants register breaks a limit of the act; 2 bad arguments or programme file; 3 the
+    store cannot be read. The text lists the problems first (overdue, missed, then
+    awaiting), one line each with what to do, and entries the programme cannot place (kept
+    in the store, never dropped); then, for a store with a grants register or a programme
+    with planned funds, the act's limits (art. 19a: 10 000 zł a grant, 90 days, 20 000 zł an
+    organisation a year, 20 % of the funds planned; funds granted against planned), each
+    finding with its rows. Never changes the store.
 
     Examples:
       wsp check
@@ -75,10 +79,10 @@ def check(
     check_output(output, force, chosen)
     day = parse_as_of(as_of)
     ws, where = workspace(ctx)
-    result = services.check(ws, day, year, strict=strict)
+    result = services.check_with_limits(ws, day, year, strict=strict)
     doc = CheckDocument(result, str(where.path), ws.location, quiet)
     deliver(chosen, doc, output=output, force=force)
-    if result.shortfalls:
+    if result.shortfalls or result.findings:
         raise typer.Exit(int(ExitCode.SHORTFALL))
 
 
@@ -239,6 +243,7 @@ def report(
     require_library(chosen.value)
 
     from wspolpraca_cli.render.report import howto
+    from wspolpraca_cli.services.finance import register_figures
 
     built: Any
     if span is not None:
@@ -251,6 +256,7 @@ def report(
             last=span[1],
             generated=generated,
             lang=get_language(),
+            finance=register_figures(ws, range(span[0], span[1] + 1)),
         )
         written = t("report.written_years", years=built.span, path=output)
     else:
@@ -258,7 +264,15 @@ def report(
 
         assert year is not None
         progress, entries = services.report_inputs(ws, day, year, notes=NOTES_SHOWN)
-        built = build_report(progress, entries, year=year, generated=generated, lang=get_language())
+        figures = register_figures(ws, [year])
+        built = build_report(
+            progress,
+            entries,
+            year=year,
+            generated=generated,
+            lang=get_language(),
+            finance=figures[0] if figures else None,
+        )
         written = t("report.written", year=year, path=output)
     deliver(chosen, built, output=output, force=force, written=written)
     if built.missing:  # what to do goes to the person, never into the document

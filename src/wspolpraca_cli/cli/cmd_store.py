@@ -174,6 +174,7 @@ def record(
         ind = prompts.choose_indicator(program)
     else:
         ind = find_indicator(program, indicator_id)
+    services.require_recorded(ind)  # a computed indicator's values come from the register
     given = year is not None or period is not None or day is not None
     if not given and interactive:
         chosen = prompts.ask_period(program, ind, _today())

@@ -66,6 +66,14 @@ def copy(
             present=counted(done.present, "entry"),
         )
     )
+    if done.grants_added or done.grants_present:
+        typer.echo(
+            t(
+                "store.copy.grants",
+                added=counted(done.grants_added, "row"),
+                present=counted(done.grants_present, "row"),
+            )
+        )
     if done.events_added or done.events_present:
         typer.echo(t("store.copy.trail", added=done.events_added, present=done.events_present))
 
@@ -106,6 +114,7 @@ def info(
             (t("store.info.schema"), str(found.schema_version)),
             (t("store.info.entries"), str(found.entries)),
             (t("store.info.indicators"), str(found.indicators)),
+            (t("store.info.grants"), str(found.grants)),
         ]
     width = max(len(label) for label, _ in rows) + 1
     for label, value in rows:

@@ -47,6 +47,18 @@ class HistoryFormat(StrEnum):
     csv = "csv"
 
 
+class GrantsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class TemplateFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
 class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
@@ -97,6 +109,20 @@ FORMATS: Mapping[type[StrEnum], Mapping[str, Format]] = {
         ),
         "json": Format(_R + "history:render_json", suffixes=(".json",)),
         "csv": Format(_R + "history:render_csv", suffixes=(".csv",)),
+    },
+    GrantsFormat: {
+        "table": Format(
+            _R + "grants_list:render_table", _R + "grants_list:render_table_terminal", (".txt",)
+        ),
+        "json": Format(_R + "grants_list:render_json", suffixes=(".json",)),
+        "csv": Format(_R + "grants_list:render_csv", suffixes=(".csv",)),
+        "md": Format(_R + "grants_list:render_md", suffixes=(".md", ".markdown")),
+    },
+    TemplateFormat: {
+        "csv": Format("wspolpraca_cli.grants.template:render_csv", suffixes=(".csv",)),
+        "xlsx": Format(
+            "wspolpraca_cli.grants.template:render_xlsx", suffixes=(".xlsx",), file_only=True
+        ),
     },
     ExportFormat: {
         "csv": Format(_R + "export:render_csv", suffixes=(".csv",)),

@@ -30,5 +30,15 @@ SMALL_GRANT_PER_ORGANISATION = Limit("small_grant_per_organisation", 20_000.0, "
 SMALL_GRANT_SHARE = Limit("small_grant_share", 0.20, "art. 19a ust. 1a")
 """Art. 19a grants may not exceed 20 % of the funds planned for grants in the year."""
 
-LIMITS = (SMALL_GRANT_AMOUNT, SMALL_GRANT_DAYS, SMALL_GRANT_PER_ORGANISATION, SMALL_GRANT_SHARE)
+PLANNED_FUNDS = Limit("planned_funds", 1.0, "art. 5a ust. 4 pkt 8")
+"""The funds granted in a year are not to exceed the funds the programme plans for it (the
+programme states them, ``program.planned_funds``): a share of them, 1.0 being all."""
+
+LIMITS = (
+    SMALL_GRANT_AMOUNT,
+    SMALL_GRANT_DAYS,
+    SMALL_GRANT_PER_ORGANISATION,
+    SMALL_GRANT_SHARE,
+    PLANNED_FUNDS,
+)
 """Every limit, in the order ``wsp check`` reports them."""

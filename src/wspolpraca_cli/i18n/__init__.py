@@ -17,10 +17,10 @@ from functools import cache
 _current = ["en"]
 
 
-_AREAS = ("core", "status", "program", "store", "report", "audit", "draft")
+_AREAS = ("core", "status", "program", "store", "report", "audit", "draft", "grants")
 """The catalogues, in the order :func:`t` reads them: a message is looked for in the ones read
 so far, and the next one is read only when it is not there (no key is in two catalogues, a
-test says so). ``wsp status`` reads the first two of seven (a tenth of its start-up was
+test says so). ``wsp status`` reads the first two of eight (a tenth of its start-up was
 reading all)."""
 _read: dict[str, tuple[str, str]] = {}
 _unread = list(_AREAS)
@@ -45,7 +45,7 @@ def has_message(key: str) -> bool:
 def catalog() -> dict[str, tuple[str, str]]:
     """Every message of every catalogue (key -> (polish, english))."""
     merged: dict[str, tuple[str, str]] = {}
-    for area in ("core", "program", "draft", "store", "status", "report", "audit"):
+    for area in ("core", "program", "draft", "store", "status", "report", "audit", "grants"):
         module = __import__(f"wspolpraca_cli.i18n.catalog_{area}", fromlist=["MESSAGES"])
         merged.update(module.MESSAGES)
     return merged

@@ -470,6 +470,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bounds.min jest większe niż bounds.max",
         "bounds.min is greater than bounds.max",
     ),
+    "prog.computed.frequency": (
+        "wskaźnik obliczany z rejestru dotacji jest mierzony raz w roku (rejestr podaje rok "
+        "każdej dotacji), a nie {frequency!r}",
+        "an indicator computed from the grants register is measured yearly (the register gives "
+        "each grant's year), not {frequency!r}",
+    ),
+    "prog.computed.frequency.hint": (
+        "wpisz frequency: raz w roku (cel na cały program wyraża np. target: 50 w okresie "
+        "programu)",
+        "write frequency: raz w roku (a target over the programme is e.g. target: 50 w okresie "
+        "programu)",
+    ),
+    "prog.computed.unit": (
+        "jednostka {unit!r} jest rodzaju {actual}, a wskaźnik obliczany jako {measure} "
+        "potrzebuje jednostki rodzaju {kind}",
+        "the unit {unit!r} is of the kind {actual}, but an indicator computed as {measure} "
+        "needs a unit of the kind {kind}",
+    ),
+    "prog.computed.unit.hint": ("np. unit: {example}", "e.g. unit: {example}"),
+    "prog.computed.breakdowns": (
+        "wskaźnik obliczany z rejestru dotacji nie ma podziałów wpisywanych przy pomiarze "
+        "(breakdowns)",
+        "an indicator computed from the grants register has no breakdowns given with entries "
+        "(breakdowns)",
+    ),
+    "prog.computed.breakdowns.hint": (
+        "usuń breakdowns; podział według rejestru daje klucz by w computed, np. by: area",
+        "remove breakdowns; the key by of computed breaks it down by the register, e.g. by: area",
+    ),
+    "prog.computed.year_outside": (
+        "rok {year} warunku where leży poza latami programu {first}–{last}",
+        "the year {year} of where lies outside the programme's years {first}–{last}",
+    ),
     # field validators of the programme file
     "prog.yaml_boolean_value": (
         "oczekiwano tekstu, ale YAML odczytał słowo bez cudzysłowu jako wartość logiczną {value}",
@@ -501,6 +534,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "language musi mieć wartość 'pl' albo 'en'",
         "language must be 'pl' or 'en'",
     ),
+    "prog.format2.planned_funds": (
+        "klucz planned_funds (środki planowane na realizację programu) należy do formatu 2 "
+        "pliku programu",
+        "the key planned_funds (the funds planned for the programme) belongs to format 2 of the "
+        "programme file",
+    ),
+    "prog.planned_funds.year": (
+        "{value} nie jest rokiem: klucze planned_funds to lata",
+        "{value} is not a year: the keys of planned_funds are years",
+    ),
+    "prog.planned_funds.year.hint": (
+        "wpisz pod planned_funds rok i kwotę, np. 2024: 500 000",
+        "write a year and an amount under planned_funds, e.g. 2024: 500 000",
+    ),
+    "prog.planned_funds.amount": (
+        "{value} nie jest kwotą środków planowanych",
+        "{value} is not an amount of planned funds",
+    ),
+    "prog.planned_funds.year_outside": (
+        "środki zaplanowane na rok {year}, a program obejmuje lata {first}–{last}",
+        "funds planned for {year}, but the programme covers {first}–{last}",
+    ),
+    "prog.planned_funds.year_outside.hint": (
+        "planuj środki na lata programu ({first}–{last}) albo popraw first_year i last_year",
+        "plan funds for the programme's years ({first}–{last}) or correct first_year and last_year",
+    ),
     "prog.years_order": (
         "last_year {last} jest wcześniejszy niż first_year {first}",
         "last_year {last} is before first_year {first}",
@@ -530,6 +589,75 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "klucz serves (cele, którym wskaźnik służy także) należy do formatu 2 pliku programu",
         "the key serves (further goals an indicator serves) belongs to format 2 of the "
         "programme file",
+    ),
+    "prog.format2.computed": (
+        "klucz computed (wskaźnik obliczany z rejestru dotacji) należy do formatu 2 pliku programu",
+        "the key computed (an indicator computed from the grants register) belongs to format 2 "
+        "of the programme file",
+    ),
+    # computed indicators: values from the grants register
+    "prog.computed.choices": ("dopuszczalne: {choices}", "accepted: {choices}"),
+    "prog.computed.count": (
+        "count liczy 'grants' (przyznane dotacje) albo 'offers' (wszystkie oferty), a nie {value}",
+        "count counts 'grants' (grants awarded) or 'offers' (every offer), not {value}",
+    ),
+    "prog.computed.sum": (
+        "sum dodaje kwoty z kolumny rejestru dotacji, a {value} nie jest kolumną kwot",
+        "sum adds an amount column of the grants register; {value} is not one",
+    ),
+    "prog.computed.distinct": (
+        "distinct liczy różne wartości kolumny rejestru dotacji, a {value} nie jest taką kolumną",
+        "distinct counts the different values of a column of the grants register; {value} is "
+        "not such a column",
+    ),
+    "prog.computed.by": (
+        "by dzieli wartość według kolumny rejestru area, mode albo department, a nie {value}",
+        "by breaks the value down by the register's column area, mode or department, not {value}",
+    ),
+    "prog.computed.where_value": (
+        "wartość warunku where musi być tekstem albo liczbą, a nie {value}",
+        "a value of where must be text or a number, not {value}",
+    ),
+    "prog.computed.mode": ("nieznany tryb przyznania dotacji {value}", "unknown mode {value}"),
+    "prog.computed.modes": (
+        "tryby: {modes} (także zwykłe nazwy, np. otwarty konkurs ofert, art. 19a, inicjatywa "
+        "lokalna)",
+        "the modes: {modes} (their usual Polish names too, e.g. otwarty konkurs ofert, "
+        "art. 19a, inicjatywa lokalna)",
+    ),
+    "prog.computed.area": (
+        "{value} nie jest punktem art. 4 ust. 1 ustawy (sferą zadań publicznych)",
+        "{value} is not a point of art. 4 ust. 1 of the act (an area of public tasks)",
+    ),
+    "prog.computed.areas": (
+        "podaj punkt art. 4 ust. 1, od {first} do {last}, np. 1a, 16, 32a",
+        "give a point of art. 4 ust. 1, from {first} to {last}, e.g. 1a, 16, 32a",
+    ),
+    "prog.computed.krs": (
+        "{value} nie jest numerem KRS",
+        "{value} is not a KRS number",
+    ),
+    "prog.computed.krs.hint": (
+        "numer KRS ma do 10 cyfr, np. '0000123456' (w apostrofach, aby YAML zachował zera)",
+        "a KRS number has up to 10 digits, e.g. '0000123456' (quoted, so YAML keeps the zeros)",
+    ),
+    "prog.computed.year": (
+        "rok warunku where musi być liczbą całkowitą od 1990 do 2200, a nie {value}",
+        "a year of where must be a whole number from 1990 to 2200, not {value}",
+    ),
+    "prog.computed.no_measure": (
+        "computed nie mówi, co obliczyć z rejestru dotacji",
+        "computed does not say what to compute from the grants register",
+    ),
+    "prog.computed.measures": (
+        "computed podaje kilka miar naraz ({keys}), a wskaźnik ma jedną wartość",
+        "computed gives several measures at once ({keys}), but an indicator has one value",
+    ),
+    "prog.computed.measure.hint": (
+        "podaj dokładnie jedno z: count: grants (albo offers), sum: KOLUMNA KWOT (requested, "
+        "granted, settled, returned), distinct: KOLUMNA (np. organisation)",
+        "give exactly one of: count: grants (or offers), sum: AN AMOUNT COLUMN (requested, "
+        "granted, settled, returned), distinct: A COLUMN (e.g. organisation)",
     ),
     "prog.unit_kind_format2": (
         "klucz unit_kind (rodzaj jednostki) należy do formatu 2 pliku programu",

@@ -8,8 +8,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- wsp check: the command ----------------------------------------------------------------
     "cmd.check.help": (
         "Sprawdź realizację (dla skryptów i crona): kod wyjścia 0, gdy żaden wskaźnik nie jest "
-        "zaległy ani nieosiągnięty, 1 — gdy jest.",
-        "For scripts and cron: exit 0 when no indicator is missed or overdue, 1 when any is.",
+        "zaległy ani nieosiągnięty, 1 — gdy jest albo gdy rejestr dotacji przekracza limit "
+        "ustawy.",
+        "For scripts and cron: exit 0 when no indicator is missed or overdue, 1 when any is or "
+        "when the grants register breaks a limit of the act.",
     ),
     "opt.check.year": (
         "Sprawdź tylko okresy podanego roku (domyślnie: wszystkie okresy od początku programu).",
@@ -55,6 +57,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wpisz wartość za {period} dla {id} ({name}) — termin minął {deadline}",
         "record {period} for {id} ({name}) — it was due {deadline}",
     ),
+    "check.todo.import": (
+        "wczytaj rejestr dotacji z wierszami roku {period} (wsp grants import), z którego "
+        "jest obliczany {id} ({name}) — termin {deadline}",
+        "import the grants register with rows of {period} (wsp grants import), which {id} "
+        "({name}) is computed from — due {deadline}",
+    ),
+    "check.todo.import_late": (
+        "wczytaj rejestr dotacji z wierszami roku {period} (wsp grants import), z którego "
+        "jest obliczany {id} ({name}) — termin minął {deadline}",
+        "import the grants register with rows of {period} (wsp grants import), which {id} "
+        "({name}) is computed from — it was due {deadline}",
+    ),
+    "check.todo.missed_computed": (
+        "{id} ({name}) za {period}: {actual} wobec wartości docelowej {target} ({percent}) — "
+        "wyjaśnij przyczynę w sprawozdaniu albo popraw rejestr dotacji, jeśli jest błędny "
+        "(wsp grants correct)",
+        "{id} ({name}) in {period}: {actual} against a target of {target} ({percent}) — "
+        "explain why in the report, or correct the grants register if it is wrong "
+        "(wsp grants correct)",
+    ),
     "check.todo.missed": (
         "{id} ({name}) za {period}: {actual} wobec wartości docelowej {target} ({percent}) — "
         "wyjaśnij przyczynę w sprawozdaniu albo popraw wpis, jeśli jest błędny (wsp correct)",
@@ -98,6 +120,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.result.shortfall": (
         "Wynik: {periods} (kod wyjścia 1).",
         "Result: {periods} (exit code 1).",
+    ),
+    # -- wsp check: the act's limits in the grants register (issue 14) -------------------------
+    "check.limits.header": (
+        "Limity ustawy w rejestrze dotacji:",
+        "The act's limits in the grants register:",
+    ),
+    "check.limits.none": (
+        "Rejestr dotacji mieści się we wszystkich limitach ustawy.",
+        "The grants register is within every limit of the act.",
+    ),
+    "check.limits.line": ("{year} · {basis} — {text}", "{year} · {basis} — {text}"),
+    "check.limit.small_grant_amount": (
+        "dotacja w trybie art. 19a powyżej {bound}: {value}",
+        "an art. 19a grant above {bound}: {value}",
+    ),
+    "check.limit.small_grant_days": (
+        "zadanie w trybie art. 19a dłuższe niż {bound} dni: {value} dni",
+        "an art. 19a task longer than {bound} days: {value} days",
+    ),
+    "check.limit.small_grant_per_organisation": (
+        "dotacje w trybie art. 19a dla {organisation} w roku {year}: {value}, powyżej {bound}",
+        "{organisation} received {value} of art. 19a grants in {year}, above {bound}",
+    ),
+    "check.limit.small_grant_share": (
+        "dotacje w trybie art. 19a na {value}, powyżej {share} środków planowanych "
+        "({planned}), czyli {bound}",
+        "art. 19a grants of {value}, above {share} of the funds planned ({planned}), "
+        "that is {bound}",
+    ),
+    "check.limit.planned_funds": (
+        "przyznano {value}, więcej niż zaplanowane środki {planned}",
+        "{value} granted, more than the funds planned, {planned}",
+    ),
+    "check.limits.row": (
+        "{organisation} — {title} ({uid}): {granted}",
+        "{organisation} — {title} ({uid}): {granted}",
+    ),
+    "check.limits.row_days": (
+        "{organisation} — {title} ({uid}): {granted}, {days} dni",
+        "{organisation} — {title} ({uid}): {granted}, {days} days",
+    ),
+    "check.funds.header": (
+        "Środki przyznane wobec planowanych:",
+        "Funds granted against planned:",
+    ),
+    "check.funds.line": (
+        "{year}: przyznano {granted} z {planned} planowanych ({share}); w trybie art. 19a {small}",
+        "{year}: {granted} granted of {planned} planned ({share}); under art. 19a {small}",
+    ),
+    "check.funds.line_unplanned": (
+        "{year}: przyznano {granted}; w trybie art. 19a {small} (program nie podaje środków "
+        "planowanych na ten rok)",
+        "{year}: {granted} granted; under art. 19a {small} (the programme plans no funds for "
+        "this year)",
+    ),
+    "check.result.limits": (
+        "Wynik: {findings} (kod wyjścia 1).",
+        "Result: {findings} (exit code 1).",
+    ),
+    "check.result.shortfall_limits": (
+        "Wynik: {periods}; {findings} (kod wyjścia 1).",
+        "Result: {periods}; {findings} (exit code 1).",
+    ),
+    "noun.limit_findings": (
+        "przekroczenie limitów ustawy w rejestrze dotacji|przekroczenia limitów ustawy "
+        "w rejestrze dotacji|przekroczeń limitów ustawy w rejestrze dotacji",
+        "finding outside the act's limits in the grants register|findings outside the act's "
+        "limits in the grants register",
     ),
     # plural nouns (i18n.plural): Polish one|few|many, English one|other
     "noun.shortfall_periods": (
@@ -291,6 +381,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.source": ("źródło: {source}", "source: {source}"),
     "report.notes.earlier": ("… i {entries}", "… and {entries}"),
+    "report.notes.computed": ("z rejestru dotacji", "from the grants register"),
     "report.breakdown": ("{breakdown}: {values}", "{breakdown}: {values}"),
     "report.breakdown.value": ("{label} {actual}", "{label} {actual}"),
     "report.breakdown.value_target": (
@@ -321,6 +412,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "brak wskaźników przypisanych w programie",
         "no indicators assigned in the programme",
     ),
+    # -- the report: the financial part (the grants register, issue 14) -----------------------
+    "report.section.finance": (
+        "Finansowanie zadań publicznych (rejestr dotacji)",
+        "Funding of public tasks (the grants register)",
+    ),
+    "report.finance.by_area": (
+        "Dotacje w roku {year} według sfer zadań publicznych (art. 4 ust. 1 ustawy)",
+        "Grants in {year} by area of public tasks (art. 4 ust. 1 of the act)",
+    ),
+    "report.finance.by_mode": (
+        "Dotacje w roku {year} według trybu zlecania",
+        "Grants in {year} by mode",
+    ),
+    "report.finance.funds": (
+        "Środki finansowe w roku {year}",
+        "Funds in {year}",
+    ),
+    "report.finance.by_year": (
+        "Środki finansowe i dotacje w latach {years}",
+        "Funds and grants in {years}",
+    ),
+    "report.finance.total": ("Razem", "Total"),
+    "report.finance.col.area": ("Sfera zadań publicznych", "Area of public tasks"),
+    "report.finance.col.mode": ("Tryb", "Mode"),
+    "report.finance.col.offers": ("Oferty złożone", "Offers received"),
+    "report.finance.col.rejected": ("Oferty bez dotacji", "Offers not granted"),
+    "report.finance.col.grants": ("Dotacje", "Grants"),
+    "report.finance.col.granted": ("Kwota przyznana (zł)", "Granted (zł)"),
+    "report.finance.col.settled": ("Kwota rozliczona (zł)", "Settled (zł)"),
+    "report.finance.col.planned": ("Środki planowane (zł)", "Planned (zł)"),
+    "report.finance.col.granted_share": (
+        "Przyznano z planowanych",
+        "Granted of planned",
+    ),
+    "report.finance.col.organisations": ("Organizacje", "Organisations"),
+    "report.finance.col.year": ("Rok", "Year"),
+    "report.finance.col.item": ("Pozycja", "Item"),
+    "report.finance.col.value": ("Wartość", "Value"),
+    "report.finance.planned": (
+        "Środki planowane w programie (zł)",
+        "Funds planned in the programme (zł)",
+    ),
+    "report.finance.granted": ("Kwota dotacji przyznanych (zł)", "Grants awarded (zł)"),
+    "report.finance.granted_share": (
+        "Przyznano ze środków planowanych",
+        "Granted of the funds planned",
+    ),
+    "report.finance.settled": ("Kwota dotacji rozliczonych (zł)", "Grants settled (zł)"),
+    "report.finance.organisations": (
+        "Organizacje, którym przyznano dotacje",
+        "Organisations granted funds",
+    ),
+    "report.finance.offers": ("Oferty złożone", "Offers received"),
+    "report.finance.rejected": (
+        "Oferty odrzucone lub bez dotacji",
+        "Offers rejected or not granted",
+    ),
+    "report.finance.grants": ("Dotacje przyznane", "Grants awarded"),
+    "report.finance.mode.konkurs": ("otwarty konkurs ofert", "open competition"),
+    "report.finance.mode.19a": (
+        "tryb art. 19a (z pominięciem konkursu)",
+        "art. 19a (outside a competition)",
+    ),
+    "report.finance.mode.inicjatywa": ("inicjatywa lokalna", "local initiative"),
+    "report.finance.mode.inny": ("inny tryb", "other mode"),
     # -- the report: missing data --------------------------------------------------------------
     "report.section.missing": ("Brakujące dane", "Missing data"),
     "report.missing.item": (
@@ -330,6 +486,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.missing.howto": (
         "Uzupełnij: wsp record {id} WARTOŚĆ --period {period}",
         "To fill in: wsp record {id} VALUE --period {period}",
+    ),
+    "report.missing.howto_computed": (
+        "Uzupełnij: wsp grants import PLIK (rejestr dotacji z wierszami roku {period}; "
+        "wskaźnik {id} jest z niego obliczany)",
+        "To fill in: wsp grants import FILE (the grants register with rows of {period}; "
+        "the indicator {id} is computed from it)",
     ),
     "report.missing.none": (
         "Wszystkie wskaźniki mają dane za rok {year}.",
@@ -342,6 +504,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- the report: sheet names (xlsx, at most 31 characters) -------------------------------
     "report.sheet.report": ("Sprawozdanie {year}", "Report {year}"),
     "report.sheet.goals": ("Cele", "Goals"),
+    "report.sheet.finance": ("Finanse", "Funds"),
     "report.sheet.missing": ("Braki danych", "Missing data"),
     "report.generated_by": (
         "Sporządzono za pomocą narzędzia wsp na podstawie pliku programu i magazynu pomiarów.",

@@ -142,6 +142,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wpis {uid} zastępuje wpis {target} zapisany później niż on",
         "entry {uid} supersedes {target}, which was stored after it",
     ),
+    "verify.grant_supersedes_missing": (
+        "wiersz rejestru dotacji {uid} zastępuje wiersz {target}, którego nie ma w magazynie",
+        "grant row {uid} supersedes {target}, which is not in the store",
+    ),
+    "verify.grant_supersedes_void": (
+        "wiersz rejestru dotacji {uid} zastępuje unieważnienie {target}",
+        "grant row {uid} supersedes {target}, which is a void",
+    ),
+    "verify.grant_supersedes_later": (
+        "wiersz rejestru dotacji {uid} zastępuje wiersz {target} zapisany później niż on",
+        "grant row {uid} supersedes {target}, which was stored after it",
+    ),
     "cmd.store.help": (
         "Polecenia dotyczące samego magazynu pomiarów.",
         "Commands about the measurement store itself.",
@@ -186,6 +198,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{present}.",
         "Audit trail (period locks and explanations): {added} copied, {present} already there.",
     ),
+    "store.copy.grants": (
+        "Rejestr dotacji: skopiowano {added}, już obecne: {present}.",
+        "Grants register: {added} copied, {present} already there.",
+    ),
     "store.copy.same": (
         "Magazyn źródłowy i docelowy to ten sam magazyn {path}.",
         "The source and the target are the same store {path}.",
@@ -218,6 +234,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.info.schema": ("Wersja schematu", "Schema version"),
     "store.info.entries": ("Wpisy", "Entries"),
     "store.info.indicators": ("Wskaźniki z wpisami", "Indicators with entries"),
+    "store.info.grants": ("Dotacje (wiersze)", "Grant register rows"),
     "store.cannot_open": (
         "Nie można otworzyć magazynu {path}.",
         "Cannot open the store {path}.",
@@ -300,10 +317,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The user {user} lacks a privilege wsp needs in the database {url} ({error}).",
     ),
     "store.pg_privileges.hint": (
-        "zapis wymaga praw SELECT i INSERT do tabel wsp_entries, wsp_meta, wsp_period_locks i "
-        "wsp_explanations (utworzenie magazynu: prawa CREATE w schemacie); odczyt: SELECT",
-        "writing needs SELECT and INSERT on the tables wsp_entries, wsp_meta, wsp_period_locks "
-        "and wsp_explanations (creating the store: CREATE on the schema); reading: SELECT",
+        "zapis wymaga praw SELECT i INSERT do tabel wsp_entries, wsp_meta, wsp_period_locks, "
+        "wsp_explanations i wsp_grants (utworzenie magazynu: prawa CREATE w schemacie); "
+        "odczyt: SELECT",
+        "writing needs SELECT and INSERT on the tables wsp_entries, wsp_meta, wsp_period_locks, "
+        "wsp_explanations and wsp_grants (creating the store: CREATE on the schema); reading: "
+        "SELECT",
     ),
     "store.pg_no_driver": (
         "Brak sterownika PostgreSQL (psycopg): {error}.",
@@ -449,6 +468,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "identyfikatory wpisów)",
         "give more characters of the id, as many as shown above (`wsp history` shows the entry "
         "ids)",
+    ),
+    # grant register rows (exit 2)
+    "store.grant_invalid": (
+        "Niepoprawny wiersz rejestru dotacji {uid}: {error}",
+        "Invalid grant row {uid}: {error}",
+    ),
+    "store.grant_uid_conflict": (
+        "Wiersz rejestru dotacji o identyfikatorze {uid} już istnieje w magazynie i ma inną treść.",
+        "A grant row with the id {uid} is already in the store with different content.",
+    ),
+    "store.grant_unknown": (
+        "Wiersz rejestru dotacji {uid}, który miałby zostać zastąpiony, nie istnieje w magazynie.",
+        "The grant row {uid} to be superseded is not in the store.",
+    ),
+    "store.grant_void": (
+        "Wiersz rejestru dotacji {uid} jest unieważnieniem; unieważnienia nie można poprawić "
+        "ani unieważnić.",
+        "The grant row {uid} is a void; a void cannot be corrected or voided.",
+    ),
+    "store.grant_superseded": (
+        "Wiersz rejestru dotacji {uid} został już zastąpiony (poprawiony lub unieważniony).",
+        "The grant row {uid} has already been superseded (corrected or voided).",
+    ),
+    "store.grant_superseded.hint": (
+        "popraw lub unieważnij najnowszy wiersz w łańcuchu: {uid}",
+        "correct or void the latest row of the chain: {uid}",
+    ),
+    "store.grant_ref_twice": (
+        "Numer {ref} występuje w importowanych danych w dwóch różnych wierszach.",
+        "The number {ref} is given to two different rows of the imported data.",
+    ),
+    "store.grant_ref_ambiguous": (
+        "Numer {ref} ma w magazynie kilka obowiązujących wierszy ({uids}); nie wiadomo, "
+        "który poprawić.",
+        "The number {ref} has several rows in force in the store ({uids}); which one to "
+        "correct is unclear.",
+    ),
+    "store.grant_prefix_ambiguous": (
+        "Identyfikator {uid!r} pasuje do kilku wierszy rejestru dotacji: {found}.",
+        "The id {uid!r} matches several grant rows: {found}.",
     ),
     # command help
     "cmd.record.help": (
@@ -776,6 +835,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "e.g. wsp record 1.1 2 --year 2024; `wsp list` shows the indicators",
     ),
     "record.missing_value": ("Podaj wartość pomiaru.", "Give the measured value."),
+    "record.computed": (
+        "Wskaźnik {id} jest obliczany z rejestru dotacji ({computes}): jego wartości nie są "
+        "wpisywane, poprawiane ani importowane jako pomiary.",
+        "The indicator {id} is computed from the grants register ({computes}): its values are "
+        "not recorded, corrected or imported as entries.",
+    ),
+    "record.computed.hint": (
+        "wczytaj rejestr dotacji: wsp grants import PLIK (wzór: wsp grants template -o PLIK); "
+        "wartości pokazuje wsp status",
+        "import the grants register: wsp grants import FILE (a template: wsp grants template "
+        "-o FILE); wsp status shows the values",
+    ),
     "record.one_period": (
         "Podaj tylko jedno z: --year, --period, --date.",
         "Give only one of --year, --period, --date.",

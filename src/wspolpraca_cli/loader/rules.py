@@ -298,6 +298,26 @@ def target_years_inside(document: Document, program: model.Program) -> list[Diag
     ]
 
 
+def planned_funds_years_inside(document: Document, program: model.Program) -> list[Diagnostic]:
+    """Funds are planned for years of the programme (``planned_funds``, issue 14)."""
+    first, last = program.first_year, program.last_year
+    where: PathKey = ("program", "planned_funds")
+    written = {
+        int(key[-1]): key
+        for key in document.located.keys
+        if key[:-1] == where and str(key[-1]).strip().isdigit()
+    }
+    return [
+        document.located.diagnostic(
+            written.get(year, where),
+            t("prog.planned_funds.year_outside", year=year, first=first, last=last),
+            t("prog.planned_funds.year_outside.hint", first=first, last=last),
+        )
+        for year, _ in program.planned_funds
+        if not first <= year <= last
+    ]
+
+
 def by_year_targets_complete(document: Document, program: model.Program) -> list[Diagnostic]:
     """Values by year name every year of the programme (of an indicator measured yearly or
     more often)."""
@@ -498,6 +518,82 @@ def _written_key(
     return where
 
 
+# -- computed indicators (issue 14) -----------------------------------------------------------
+def computed_indicators_fit(document: Document, program: model.Program) -> list[Diagnostic]:
+    """An indicator computed from the grants register is measured yearly (the register gives
+    each row's year, nothing finer), has a unit of the kind its measure gives (a count of
+    rows or of distinct values: a count; a sum of amounts: an amount), takes its breakdown
+    from the register (``by``), not from entries' tags, and filters on the programme's
+    years."""
+    found = []
+    for path, ind, built in document.checked_indicators(program):
+        if built.computed is None or ind.computed is None:
+            continue
+        if built.frequency is not Frequency.YEARLY:
+            found.append(
+                document.located.diagnostic(
+                    (*path, "frequency"),
+                    t("prog.computed.frequency", frequency=built.frequency_text),
+                    t("prog.computed.frequency.hint"),
+                )
+            )
+        found += _computed_unit(document, path, ind, built)
+        if ind.breakdowns:
+            found.append(
+                document.located.diagnostic(
+                    (*path, "breakdowns"),
+                    t("prog.computed.breakdowns"),
+                    t("prog.computed.breakdowns.hint"),
+                )
+            )
+        first, last = program.first_year, program.last_year
+        found += [
+            document.located.diagnostic(
+                (*path, "computed", "where", "year", n),
+                t("prog.computed.year_outside", year=year, first=first, last=last),
+            )
+            for n, year in enumerate(ind.computed.where.year or [])
+            if not first <= int(year) <= last
+        ]
+    return found
+
+
+def _computed_unit(
+    document: Document, path: PathKey, ind: IndicatorModel, built: model.Indicator
+) -> list[Diagnostic]:
+    """A computed indicator's unit of the kind its measure gives (see
+    :func:`computed_indicators_fit`)."""
+    from wspolpraca_cli.grants.model import Measure
+    from wspolpraca_cli.units import KIND_NAMES
+
+    query = built.computed
+    if query is None:
+        return []
+    summed = query.measure is Measure.SUM
+    wanted = model.Unit.AMOUNT if summed else model.Unit.COUNT
+    if built.unit is wanted:
+        return []
+    measure = f"{query.measure.value}: {computed_column(query)}"
+    message = t(
+        "prog.computed.unit",
+        unit=built.unit_text or built.unit.value,
+        actual=t(f"unit.kind.{KIND_NAMES[built.unit]}"),
+        measure=measure,
+        kind=t(f"unit.kind.{KIND_NAMES[wanted]}"),
+    )
+    hint = t("prog.computed.unit.hint", example="zł" if summed else "liczba")
+    where: PathKey = (*path, "unit_kind" if ind.unit_kind is not None else "unit")
+    return [document.located.diagnostic(where, message, hint)]
+
+
+def computed_column(query: Any) -> str:
+    """What a computed indicator's measure names: ``grants`` or ``offers`` for a count, the
+    column of a sum or a distinct count."""
+    if query.column:
+        return str(query.column)
+    return "grants" if query.granted_only else "offers"
+
+
 # -- amendments of a target (issue 12) ---------------------------------------------------------
 def amendment_years_inside(document: Document, program: model.Program) -> list[Diagnostic]:
     """An amendment is in force from a year of the programme."""
@@ -604,6 +700,7 @@ RULES: tuple[Rule, ...] = (
     unique_indicator_ids,
     indicator_ids_not_goal_ids,
     target_years_inside,
+    planned_funds_years_inside,
     by_year_targets_complete,
     target_period_fits_frequency,
     change_targets_have_baseline,
@@ -618,6 +715,7 @@ RULES: tuple[Rule, ...] = (
     amendments_in_year_order,
     amendments_keep_the_kind,
     amended_targets_fit,
+    computed_indicators_fit,
 )
 """Every rule, in the order their diagnostics come for one goal, area, action or indicator."""
 

@@ -84,6 +84,7 @@ def period_item(r: PeriodResult, ind: Indicator, program: Program) -> dict[str, 
         "target_max": r.target_upper,
         "deviation": deviation(r, ind.target),
         "breakdowns": breakdown_items(r.breakdowns),
+        "computed": ind.computed is not None,
         "locked": r.locked,
         "explanation": explanation_item(r.explanation),
         "amendment": (
@@ -227,6 +228,7 @@ def check_document(doc: Any) -> str:
     result = doc.result
     program = result.progress.program
     shortfalls = result.shortfalls
+    failing = shortfalls + len(result.findings)
     return dumps(
         {
             "schema": SCHEMA,
@@ -234,8 +236,8 @@ def check_document(doc: Any) -> str:
             "year": result.year,
             "program": program_item(program, doc.program_file),
             "store": doc.store,
-            "ok": shortfalls == 0,
-            "exit_code": 1 if shortfalls else 0,
+            "ok": failing == 0,
+            "exit_code": 1 if failing else 0,
             "shortfalls": shortfalls,
             "strict": result.strict,
             "explained_shortfalls": result.explained_shortfalls,
@@ -264,8 +266,52 @@ def check_document(doc: Any) -> str:
             ],
             "indicators": _period_items(result.rows, program),
             "orphans": [orphan_item(o) for o in result.orphans],
+            "limits": limits_item(result.limits),
         }
     )
+
+
+def limits_item(limits: Any) -> dict[str, Any]:
+    """The act's limits applied to the grants register (``wsp check``): the findings, each
+    with its rule, provision, amounts and rows, and per year checked the funds granted
+    against planned (both empty when the register has no rows and nothing is planned)."""
+    return {
+        "findings": [
+            {
+                "rule": f.limit.key,
+                "basis": f.limit.basis,
+                "limit": f.limit.value,
+                "year": f.year,
+                "value": f.value,
+                "bound": f.bound,
+                "planned": f.planned,
+                "organisation": f.organisation or None,
+                "krs": f.krs or None,
+                "rows": [
+                    {
+                        "uid": r.uid,
+                        "organisation": r.organisation,
+                        "title": r.title,
+                        "granted": r.granted,
+                        "days": r.days,
+                    }
+                    for r in f.rows
+                ],
+            }
+            for year in limits
+            for f in year.findings
+        ],
+        "years": [
+            {
+                "year": y.balance.year,
+                "planned": y.balance.planned,
+                "granted": y.balance.granted,
+                "small_grants": y.balance.small_grants,
+                "granted_share": y.balance.share,
+            }
+            for y in limits
+        ],
+    }
 
 
 def indicator_history(ip: IndicatorProgress, program: Program, as_of: date) -> dict[str, Any]:

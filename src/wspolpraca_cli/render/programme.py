@@ -52,6 +52,17 @@ def target_display(ind: Indicator) -> str:
     return ", ".join(f"{y}: {format_number(v, lang)}{pct}" for y, v in ind.target.by_year)
 
 
+def planned_funds_line(program: Program) -> str | None:
+    """``Planned funds: 2024: 500 000 zł; 2025: …`` (None when the programme gives none)."""
+    if not program.planned_funds:
+        return None
+    from wspolpraca_cli.numfmt import format_amount
+
+    lang = get_language()
+    years = "; ".join(f"{y}: {format_amount(v, lang)} zł" for y, v in program.planned_funds)
+    return f"{t('label.planned_funds')}: {years}"
+
+
 def serves(ids: tuple[str, ...]) -> str:
     return t("label.serves_one") if len(ids) == 1 else t("label.serves")
 
@@ -65,7 +76,39 @@ def indicator_line(ind: Indicator) -> str:
     unit = f"; {t('label.unit').lower()}: {ind.unit_shown}" if ind.unit_shown else ""
     return (
         f"{ind.id}  {ind.name} — {t('label.target').lower()}: {target}{unit}; {ind.frequency_text}"
+        + computed_mark(ind)
     )
+
+
+def computed_mark(ind: Indicator) -> str:
+    """``; obliczany z rejestru dotacji: {count: grants, where: {mode: 19a}}`` after a
+    computed indicator's line in ``wsp list`` (empty for a recorded one)."""
+    if ind.computed is None:
+        return ""
+    from wspolpraca_cli.computed import notation
+
+    return f"; {t('label.computed').lower()}: {notation(ind.computed)}"
+
+
+def computed_json(ind: Indicator) -> dict[str, Any] | None:
+    """What a computed indicator computes from the grants register (None: it is recorded):
+    its measure (``count``, ``sum``, ``distinct``), the column (of a sum or a distinct
+    count; null for a count), whether a count counts grants only (``count: grants``) or
+    every offer, the conditions (column → accepted values, as stored), the breakdown column
+    and the notation as the programme file writes it."""
+    query = ind.computed
+    if query is None:
+        return None
+    from wspolpraca_cli.computed import notation
+
+    return {
+        "measure": query.measure.value,
+        "column": query.column,
+        "granted_only": query.granted_only,
+        "where": {column: list(values) for column, values in query.where},
+        "by": query.by,
+        "text": notation(query),
+    }
 
 
 def unit_display(ind: Indicator) -> str:
@@ -143,6 +186,12 @@ def _goal_indicator_line(program: Program, ind: Indicator) -> str:
 
 
 def _text_tree(program: Program) -> list[str]:
+    funds = planned_funds_line(program)
+    lines = _text_tree_of(program)
+    return [*lines[:1], funds, *lines[1:]] if funds else lines
+
+
+def _text_tree_of(program: Program) -> list[str]:
     if program.is_tree:
         lines = _tree_of_goals(program)
         for area in program.areas:
@@ -210,6 +259,7 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
         "department": ind.department,
         "notes": ind.notes,
         "target_history": target_history_json(ind),
+        "computed": computed_json(ind),
     }
 
 
@@ -265,6 +315,7 @@ def program_json(program: Program) -> dict[str, Any]:
         "last_year": program.last_year,
         "reporting_deadline": f"{program.deadline.month:02d}-{program.deadline.day:02d}",
         "language": program.language,
+        "planned_funds": {str(year): amount for year, amount in program.planned_funds},
         "main_goal": {"id": program.main_goal.id, "name": program.main_goal.name},
         "specific_goals": [
             {"id": g.id, "name": g.name, "main": g.main} for g in program.specific_goals
@@ -359,7 +410,11 @@ def _indicator_lines(program: Program, ind: Indicator) -> list[str]:
     if ind.baseline:
         year = f" ({ind.baseline.year})" if ind.baseline.year else ""
         lines.append(f"  {t('label.baseline')}: {ind.baseline.value:g}{year}")
-    if ind.breakdowns:
+    if ind.computed is not None:
+        from wspolpraca_cli.computed import notation
+
+        lines.append(f"  {t('label.computed')}: {notation(ind.computed)}")
+    if ind.breakdowns and ind.computed is None:  # a computed one's: its ``by`` above
         for b in ind.breakdowns:
             values = ", ".join(code if code == lab else f"{code} ({lab})" for code, lab in b.values)
             lines.append(f"  {t('label.breakdowns')}: {b.label}: {values}")

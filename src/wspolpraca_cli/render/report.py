@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from wspolpraca_cli.aggregation import EMPTY, Aggregate
 from wspolpraca_cli.entries import Entry, counts, effective
@@ -43,12 +44,16 @@ from wspolpraca_cli.progress import (
     Status,
     placement,
 )
+from wspolpraca_cli.render.report_finance import FinancePart, finance_part
 from wspolpraca_cli.render.status import (
     actual_text,
     audit_marks,
     status_word,
 )
 from wspolpraca_cli.targets import TargetKind
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.grants.figures import YearFigures
 
 NOTES_SHOWN = 10
 """How many entries a row of the report lists in its notes (the latest; the earlier ones are
@@ -181,6 +186,9 @@ class MissingItem:
     to_record: str
     """The ``--period`` that ``wsp record`` takes for it (the CLI prints the hint on
     stderr; the document carries no command lines)."""
+    computed: bool = False
+    """Whether the indicator is computed from the grants register (filled in by importing
+    the register, not by ``wsp record``)."""
 
 
 @dataclass(frozen=True)
@@ -197,6 +205,9 @@ class Report:
     missing: tuple[MissingItem, ...]
     orphans: int
     sources: tuple[str, ...] = field(default=())
+    finance: FinancePart | None = None
+    """The financial part (the grants register's figures of the year), when the register
+    has rows for the year or the programme plans funds for it."""
 
     @property
     def rows(self) -> list[ReportRow]:
@@ -559,10 +570,12 @@ def build_report(
     generated: date,
     lang: str,
     notes_shown: int = NOTES_SHOWN,
+    finance: YearFigures | None = None,
 ) -> Report:
     """The report of ``year``. ``entries`` give the notes: a row lists the ``notes_shown``
     latest entries that count in its period (the rest as a count of earlier entries), so
-    ``entries`` need hold no more than those (see ``services.report_inputs``)."""
+    ``entries`` need hold no more than those (see ``services.report_inputs``). ``finance``,
+    the grants register's figures of the year, gives the financial part (none without)."""
     program = progress.program
     as_of = progress.as_of
     by_indicator = _entry_periods(entries, as_of)
@@ -613,6 +626,8 @@ def build_report(
                     if isinstance(r, PeriodResult) and not is_total:
                         listed = placed.get(r.period, [])
                         notes = _notes(listed, r.count, ind, r.period, notes_shown, value_text)
+                        if ind.computed is not None:  # one value a year, from the register
+                            notes = (t("report.notes.computed"),) if r.count else ()
                         if first_time and is_missing(r, year):
                             missing.append(_missing(program, ind, r, lang))
                     shown_pct = r.count > 0 or r.status is Status.IN_PROGRESS
@@ -685,6 +700,7 @@ def build_report(
         missing=tuple(missing),
         orphans=sum(o.count for o in progress.orphans),
         sources=tuple(_one_line(s) for s in program.sources),
+        finance=finance_part(finance, lang),
     )
 
 
@@ -798,6 +814,7 @@ def _missing(program: Program, ind: Indicator, r: PeriodResult, lang: str) -> Mi
             deadline=format_date(r.deadline, lang),
         ),
         to_record,
+        ind.computed is not None,
     )
 
 
@@ -815,6 +832,8 @@ def missing_items(
 
 def howto(item: MissingItem) -> str:
     """How to fill a gap in, for the CLI to print on stderr (never inside the document)."""
+    if item.computed:
+        return t("report.missing.howto_computed", id=item.indicator_id, period=item.period)
     return t("report.missing.howto", id=item.indicator_id, period=item.to_record)
 
 

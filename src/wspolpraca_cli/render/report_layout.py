@@ -18,6 +18,7 @@ from wspolpraca_cli.numfmt import clamped_percent
 from wspolpraca_cli.progress import Status
 from wspolpraca_cli.records import field, record
 from wspolpraca_cli.render.report import GoalSummary, MissingItem, Report, ReportRow, indicator_cell
+from wspolpraca_cli.render.report_finance import Figure
 from wspolpraca_cli.render.report_years import YearsReport, YearsRow
 
 
@@ -311,6 +312,7 @@ def _document(report: Report | YearsReport, blocks: list[Block], sheet: str, non
     """Either report's document: the heading, its tables of actions (``blocks``, on the sheet
     ``sheet``), the summary by goals, the missing data (``none`` when there is none)."""
     actions = Section(t("report.section.actions"), sheet, tuple(blocks))
+    finance = _finance_section(report)
     return Layout(
         report.lang,
         report.title,
@@ -319,8 +321,73 @@ def _document(report: Report | YearsReport, blocks: list[Block], sheet: str, non
         (
             actions,
             _goals_section(report.goals, report.program),
+            *((finance,) if finance is not None else ()),
             _missing_section(report.missing, none, report.orphans),
         ),
         _footnotes(report.sources),
         t("report.generated_by"),
     )
+
+
+# -- the financial part (issue 14) ------------------------------------------------------------
+_FIGURE_KINDS = {"amount": Kind.AMOUNT, "count": Kind.VALUE, "share": Kind.PERCENT}
+
+
+def figure_cell(f: Figure) -> Cell:
+    """A figure's cell: its text, and for a spreadsheet its number (a share as a fraction)."""
+    if f.value is None:
+        return Cell(f.shown)
+    return Cell(f.shown, number=f.value, kind=_FIGURE_KINDS[f.kind])
+
+
+def finance_tables(report: Report | YearsReport) -> tuple[Table, ...]:
+    """The financial part's tables (none when the report has no financial part)."""
+    from wspolpraca_cli.render.report_finance import group_headers, years_headers
+
+    if isinstance(report, YearsReport):
+        if report.finance is None:
+            return ()
+        rows = tuple(
+            (Cell(str(y.year), header=True), *(figure_cell(f) for f in y.figures))
+            for y in report.finance.rows
+        )
+        caption = t("report.finance.by_year", years=report.span)
+        numeric = frozenset(range(1, 9))
+        headers = tuple(years_headers())
+        year_widths = (8, 14, 14, 10, 14, 9, 9, 9, 11)
+        return (Table(caption, headers, rows, numeric, "finance", "years", year_widths),)
+    part = report.finance
+    if part is None:
+        return ()
+    numeric = frozenset(range(1, 6))
+    widths = (40, 10, 10, 10, 15, 15)
+    tables = []
+    for key, caption, first, groups in (
+        ("areas", t("report.finance.by_area", year=part.year), t("report.finance.col.area"),
+         part.by_area),
+        ("modes", t("report.finance.by_mode", year=part.year), t("report.finance.col.mode"),
+         part.by_mode),
+    ):  # fmt: skip
+        if not groups:
+            continue
+        rows = tuple(
+            (Cell(g.label, header=True), *(figure_cell(f) for f in g.figures)) for g in groups
+        )
+        tables.append(
+            Table(caption, tuple(group_headers(first)), rows, numeric, "finance", key, widths)
+        )
+    funds = tuple((Cell(label, header=True), figure_cell(f)) for label, f in part.funds)
+    headers = (t("report.finance.col.item"), t("report.finance.col.value"))
+    caption = t("report.finance.funds", year=part.year)
+    tables.append(Table(caption, headers, funds, frozenset({1}), "finance", "funds", (50, 20)))
+    return tuple(tables)
+
+
+def _finance_section(report: Report | YearsReport) -> Section | None:
+    tables = finance_tables(report)
+    if not tables:
+        return None
+    blocks: list[Block] = []
+    for table in tables:
+        blocks += [Heading(3, table.caption), table]
+    return Section(t("report.section.finance"), t("report.sheet.finance"), tuple(blocks))

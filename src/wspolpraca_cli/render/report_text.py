@@ -99,6 +99,7 @@ def render_csv(report: Report | YearsReport, *, bom: bool = True) -> str:
     writer, number, percent = csv_writer(out, report.lang, bom=bom)
     if isinstance(report, YearsReport):
         _years_csv(report, writer, number, percent)
+        _finance_csv(report, writer, number, percent)
         return out.getvalue()
     writer.writerow(csv_headers(report.year))
     for r in report.rows:
@@ -124,7 +125,28 @@ def render_csv(report: Report | YearsReport, *, bom: bool = True) -> str:
                 " | ".join(r.remarks),
             ]
         )
+    _finance_csv(report, writer, number, percent)
     return out.getvalue()
+
+
+def _finance_csv(report: Report | YearsReport, writer: Any, number: Any, percent: Any) -> None:
+    """The financial part's tables after the report's (nothing without one): each after an
+    empty row, its caption, its headers, its rows — amounts as numbers, shares as
+    percentages."""
+    from wspolpraca_cli.render.report_layout import Cell, Kind, finance_tables
+
+    def value(cell: Cell) -> str:
+        if cell.number is None:
+            return cell.text
+        shown = percent(cell.number) if cell.kind == Kind.PERCENT else number(cell.number)
+        return str(shown)
+
+    for table in finance_tables(report):
+        writer.writerow([])
+        writer.writerow([table.caption])
+        writer.writerow(list(table.headers))
+        for cells in table.rows:
+            writer.writerow([value(c) for c in cells])
 
 
 def _years_csv(report: YearsReport, writer: Any, number: Any, percent: Any) -> None:

@@ -12,8 +12,10 @@ a total over the whole programme has no target for a part of it).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Aggregation, Indicator, Program, Unit
@@ -38,7 +40,11 @@ from wspolpraca_cli.render.report import (
     one_line_text,
     table_plans,
 )
+from wspolpraca_cli.render.report_finance import FinanceYears, finance_years
 from wspolpraca_cli.render.status import status_word
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.grants.figures import YearFigures
 
 SPANS = (PeriodKind.PROGRAMME, PeriodKind.BIENNIUM)
 
@@ -111,6 +117,9 @@ class YearsReport:
     missing: tuple[MissingItem, ...]
     orphans: int
     sources: tuple[str, ...] = field(default=())
+    finance: FinanceYears | None = None
+    """The financial table (the grants register's figures per year), when the register has
+    rows or the programme plans funds for a year of the range."""
 
     @property
     def years(self) -> range:
@@ -206,9 +215,16 @@ def _year_values(
 
 
 def build_years_report(
-    progress: ProgrammeProgress, *, first: int, last: int, generated: date, lang: str
+    progress: ProgrammeProgress,
+    *,
+    first: int,
+    last: int,
+    generated: date,
+    lang: str,
+    finance: Sequence[YearFigures] = (),
 ) -> YearsReport:
-    """The evaluation of ``first``–``last`` (years inside the programme)."""
+    """The evaluation of ``first``–``last`` (years inside the programme); ``finance``, the
+    grants register's figures of the years that have any, gives the financial table."""
     program = progress.program
     as_of = progress.as_of
     areas: list[YearsArea] = []
@@ -290,6 +306,7 @@ def build_years_report(
         missing=tuple(missing_items(program, periods, last, lang)),
         orphans=sum(o.count for o in progress.orphans),
         sources=tuple(one_line_text(s) for s in program.sources),
+        finance=finance_years(finance, range(first, last + 1), lang),
     )
 
 

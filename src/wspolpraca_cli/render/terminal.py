@@ -503,19 +503,32 @@ def tree_rich(program: Program, console: Any) -> None:
     """The goal tree (``wsp list``)."""
     from rich.tree import Tree
 
-    from wspolpraca_cli.render.programme import also_serves, goal_names, serves, target_display
+    from wspolpraca_cli.render.programme import (
+        also_serves,
+        computed_mark,
+        goal_names,
+        serves,
+        target_display,
+    )
 
     def indicator(node: Any, ind: Any) -> None:
         target = _markup_text(target_display(ind))
         more = also_serves(program, ind.serves)
+        computes = computed_mark(ind)
         node.add(
             f"[green]{_markup_text(ind.id)}[/] [bold]{_markup_text(ind.name)}[/] — "
             f"{t('label.target').lower()}: [yellow]{target}[/]; "
             f"{_markup_text(ind.frequency_text)}"
+            + (f"[cyan]{_markup_text(computes)}[/]" if computes else "")
             + (f"[dim]{_markup_text(more)}[/]" if more else "")
         )
 
     root = Tree(f"[bold]{_markup_text(program.title)}[/]")
+    from wspolpraca_cli.render.programme import planned_funds_line
+
+    funds = planned_funds_line(program)
+    if funds:
+        root.add(f"[dim]{_markup_text(funds)}[/]")
     if program.is_tree:  # each main goal, its indicators, its specific goals with theirs
         for m in program.main_goals:
             main = root.add(

@@ -186,6 +186,16 @@ def _check_plausible(store: Store, ind: Indicator, value: float, period: str) ->
         raise Implausible(reasons)
 
 
+def require_recorded(ind: Indicator) -> None:
+    """An indicator computed from the grants register takes no entries: ``wsp record``,
+    ``wsp correct`` and an import of entries refuse it (InputError, exit 2), naming it and
+    what it computes, with the hint to import the register."""
+    if ind.computed is not None:
+        from wspolpraca_cli.computed import refusal
+
+        raise refusal(ind)
+
+
 class PeriodChoice(NamedTuple):
     period: Period
     day: date | None = None
@@ -257,6 +267,7 @@ def record(
     from wspolpraca_cli.recording import parse_tags
     from wspolpraca_cli.values import parse_indicator_value
 
+    require_recorded(ind)
     number = parse_indicator_value(value, ind)
     entry = Entry(
         uid="",
@@ -357,6 +368,8 @@ def supersede(
         old = _supersedable(store, entry_id)
         _check_unlocked(store, old.period)
         ind = ws.program.indicator(old.indicator_id)
+        if ind is not None and value is not None:
+            require_recorded(ind)  # a void of an entry recorded before stays possible
         unit = ind.unit if ind else Unit.NUMBER
         number = None
         if value is not None:
@@ -380,13 +393,14 @@ def supersede(
             seq=0,
         )
         total = None
+        counted = ind is not None and ind.computed is None  # a computed one's are the register's
         if dry_run:
-            if ind is not None:
+            if ind is not None and counted:
                 total = _would_be_total(store, ws.program, ind, old.period, new, today)
             return Superseded(old, new, ind, total, dry_run=True)
         new = store.add(new)
         with _after_commit(new):
-            if ind is not None:
+            if ind is not None and counted:
                 total = _stored_total(store, ws.program, ind, old.period, today)
     return Superseded(old, new, ind, total, dry_run=False)
 

@@ -13,6 +13,7 @@ from wspolpraca_cli.model import Program
 from wspolpraca_cli.services.base import Workspace
 
 if TYPE_CHECKING:
+    from wspolpraca_cli.grants.rules import Finding, YearLimits
     from wspolpraca_cli.progress import Orphan, PeriodResult, ProgrammeProgress
     from wspolpraca_cli.store.interface import Store
 
@@ -25,11 +26,40 @@ def progress_as_of(
     from wspolpraca_cli.progress import evaluate
     from wspolpraca_cli.services.audit import read_trail, with_trail
 
+    summaries: Sequence[PeriodSummary]
     with ws.open(readonly=True) as store:
         summaries = store.summaries(as_of, indicator_ids)
         tags = _tag_summaries(store, ws.program, as_of, indicator_ids)
+        summaries, tags = with_computed(store, ws.program, summaries, tags, indicator_ids)
         trail = read_trail(store)
     return with_trail(evaluate(ws.program, summaries, as_of, indicator_ids, tags), trail)
+
+
+def with_computed(
+    store: Store,
+    program: Program,
+    summaries: Sequence[PeriodSummary],
+    tags: list[TagSummary],
+    indicator_ids: Sequence[str] | None = None,
+) -> tuple[Sequence[PeriodSummary], list[TagSummary]]:
+    """The store's summaries of entries with those of the computed indicators (of
+    ``indicator_ids``) in place of their entries': one per year from the grants register
+    (:mod:`wspolpraca_cli.computed`), and their groups ``by`` a column as tag groups. Nothing
+    is asked of the store when the programme has no computed indicator."""
+    wanted = None if indicator_ids is None else set(indicator_ids)
+    found = [
+        i
+        for i in program.indicators
+        if i.computed is not None and (wanted is None or i.id in wanted)
+    ]
+    if not found:  # the everyday path: nothing imported, nothing asked
+        return summaries, tags
+    from wspolpraca_cli import computed
+
+    kept, kept_tags = computed.without_computed(summaries, tags, found)
+    answers = store.grant_aggregates(computed.queries(found))
+    more, more_tags = computed.summaries_of(program, found, answers)
+    return kept + more, kept_tags + more_tags
 
 
 def _tag_summaries(
@@ -41,7 +71,9 @@ def _tag_summaries(
     them in one pass (the engine keeps those of indicators with breakdowns)."""
     wanted = None if indicator_ids is None else set(indicator_ids)
     tagged = [
-        i.id for i in program.indicators if i.breakdowns and (wanted is None or i.id in wanted)
+        i.id
+        for i in program.indicators
+        if i.breakdowns and i.computed is None and (wanted is None or i.id in wanted)
     ]
     if not tagged:
         return []
@@ -62,6 +94,15 @@ class CheckResult(NamedTuple):
     """The problems with an explanation in force (``wsp explain``), in the same order."""
     strict: bool = False
     """Whether explained shortfalls count too (``--strict``)."""
+    limits: tuple[YearLimits, ...] = ()
+    """The act's limits applied to the grants register, per year checked that has register
+    rows or planned funds (none: the check is of the indicators alone)."""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The register's findings outside the act's limits (they make ``wsp check`` exit 1,
+        as shortfalls do)."""
+        return tuple(f for year in self.limits for f in year.findings)
 
     @property
     def shortfalls(self) -> int:
@@ -96,6 +137,20 @@ def check(
     check_year(ws.program, year)
     # The cron gate: damage that reads as data must not pass (checked while progress is read).
     return check_progress(intact_while(ws, lambda: progress_as_of(ws, as_of)), year, strict=strict)
+
+
+def check_with_limits(
+    ws: Workspace, as_of: date, year: int | None = None, *, strict: bool = False
+) -> CheckResult:
+    """``wsp check``: :func:`check`, and the act's limits applied to the grants register in
+    the years checked (:func:`.finance.limits_in`; none for a store without register rows and
+    a programme without planned funds)."""
+    from wspolpraca_cli.services.finance import limits_in, years_checked
+
+    result = check(ws, as_of, year, strict=strict)
+    with ws.open(readonly=True) as store:
+        limits = limits_in(store, ws.program, years_checked(ws.program, as_of, year))
+    return result._replace(limits=limits) if limits else result
 
 
 def check_progress(
@@ -133,9 +188,11 @@ def report_inputs(
     from wspolpraca_cli.progress import evaluate
     from wspolpraca_cli.services.audit import read_trail, with_trail
 
+    summaries: Sequence[PeriodSummary]
     with ws.open(readonly=True) as store:
         summaries = store.summaries(as_of)
         tags = _tag_summaries(store, ws.program, as_of)
+        summaries, tags = with_computed(store, ws.program, summaries, tags)
         progress = with_trail(evaluate(ws.program, summaries, as_of, tags=tags), read_trail(store))
         groups = note_groups(progress, summaries, year)
         if notes is None:
@@ -158,7 +215,7 @@ def note_groups(
     wanted = {}
     for ip in progress.indicators:
         ind = program.indicator(ip.id)
-        if ind is not None:
+        if ind is not None and ind.computed is None:  # a computed one's are no entries
             rows = ip.periods if year is None else ip.in_year(year)
             wanted[ip.id] = (placement(ind, program), {r.period for r in rows})
     groups: list[tuple[str, str]] = []

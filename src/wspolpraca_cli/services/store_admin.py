@@ -7,11 +7,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from wspolpraca_cli.audit import Explanation, LockEvent
 from wspolpraca_cli.errors import InputError, UsageError
 from wspolpraca_cli.i18n import t
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.store.interface import ImportSession, Store
 
 COPY_BATCH = 2000
 """Entries read from the source and added to the target at a time (memory stays flat)."""
@@ -26,6 +29,9 @@ class CopyResult(NamedTuple):
     events_added: int = 0
     """Period locks and unlocks, explanations and withdrawals copied (the audit trail)."""
     events_present: int = 0
+    grants_added: int = 0
+    """Rows of the grants register copied (every version)."""
+    grants_present: int = 0
 
 
 class CopyConflict(InputError):
@@ -41,7 +47,8 @@ def copy_store(
     progress: Callable[[int], None] | None = None,
 ) -> CopyResult:
     """Copy every entry of ``source`` (records, corrections, voids: uids, times, users and
-    supersessions kept), and then its audit trail (period locks, explanations), into
+    supersessions kept), its grants register (every row's version, as stored), and then its
+    audit trail (period locks, explanations), into
     ``target``, in one transaction of the target: all or nothing. An
     entry the target already has (same uid, same content) is left as it is, so a second copy
     adds nothing; the same uid with other content is :class:`CopyConflict` naming the uids,
@@ -55,6 +62,7 @@ def copy_store(
             raise InputError(t("store.copy.no_source", path=src.location))
         with open_store(target, timeout=timeout) as dst:
             added = present = events_added = events_present = 0
+            grants = _GrantsCopied(0, 0, [], None)
             conflicts: list[str] = []
             first: InputError | None = None
             entries = src.iter_entries()
@@ -72,6 +80,9 @@ def copy_store(
                             break
                         if progress is not None:
                             progress(added + present)
+                    if not conflicts:
+                        grants = _copy_grants(src, session)
+                        conflicts, first = grants.conflicts, grants.first
                     if not conflicts:
                         # the trail after the entries: a lock copied first would refuse them
                         trail: list[LockEvent | Explanation] = [*src.lock_events()]
@@ -94,8 +105,42 @@ def copy_store(
                     hint=t("store.copy.conflict.hint"),
                 )
             return CopyResult(
-                src.location, dst.location, added, present, events_added, events_present
-            )
+                src.location, dst.location, added, present, events_added, events_present,
+                grants.added, grants.present,
+            )  # fmt: skip
+
+
+class _GrantsCopied(NamedTuple):
+    added: int
+    present: int
+    conflicts: list[str]
+    first: InputError | None
+
+
+def _copy_grants(src: Store, session: ImportSession) -> _GrantsCopied:
+    """Copy every row of the grants register of ``src`` (every version, in order) into the
+    copy's transaction, after the entries and before the audit trail (a lock copied first
+    would refuse the rows of its year); discards the copy when a row cannot be stored."""
+    added = present = 0
+    conflicts: list[str] = []
+    first: InputError | None = None
+    rows = src.iter_grants()
+    try:
+        while batch := list(itertools.islice(rows, COPY_BATCH)):
+            outcome = session.add_grants(batch)
+            added += outcome.added
+            present += outcome.present
+            for index, error in outcome.rejected:
+                conflicts.append(batch[index].uid)
+                first = first or error
+            if conflicts:
+                session.discard()
+                break
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+    return _GrantsCopied(added, present, conflicts, first)
 
 
 def _same(a: Path | str, b: Path | str) -> bool:
@@ -127,6 +172,8 @@ class StoreInfo(NamedTuple):
     entries: int
     indicators: int
     """Indicators with at least one entry (voided ones too)."""
+    grants: int = 0
+    """Rows of the grants register, every version (none before schema 5)."""
 
 
 def store_info(location: Path | str, *, timeout: float) -> StoreInfo:
@@ -143,4 +190,5 @@ def store_info(location: Path | str, *, timeout: float) -> StoreInfo:
             store.schema_version(),
             store.count(),
             store.indicator_count(),
+            store.grant_count(),
         )

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from wspolpraca_cli.audit import Explanation, LockEvent
 from wspolpraca_cli.entries import Entry, EntryRow, PeriodSummary, TagSummary
+from wspolpraca_cli.grants.model import GrantAggregate, GrantQuery, GrantRow
 from wspolpraca_cli.store.shared import BatchOutcome, ImportResult
 
 
@@ -32,6 +33,28 @@ class ImportSession(Protocol):
         """Add audit events copied from another store (``wsp store copy``), in order, their
         uids, times and users kept: those present (same uid, same event) are counted, those
         that cannot follow the events held are reported by their index in ``events``."""
+        ...
+
+    def add_grants(self, rows: Sequence[GrantRow]) -> BatchOutcome:
+        """Add grant rows copied from another store (``wsp store copy``), in order, as they
+        are (uids, supersessions, times and users kept): those present (same uid, same row)
+        are counted, those that cannot be stored are reported by their index in ``rows``."""
+        ...
+
+    def discard(self) -> None:
+        """Store nothing: roll the import back at its end."""
+        ...
+
+
+class GrantImportSession(Protocol):
+    """An import of the grants register under way, in one transaction (see
+    :meth:`Store.importing_grants`)."""
+
+    def add(self, rows: Sequence[GrantRow]) -> BatchOutcome:
+        """One batch. A row whose uid is stored (same content) is counted present; a row with
+        a non-empty ref whose stored live row of that ref differs is added as a correction
+        superseding it; other rows are added; rows that cannot be stored (a locked year, ...)
+        are reported by their index in ``rows``."""
         ...
 
     def discard(self) -> None:
@@ -113,6 +136,54 @@ class Store(Protocol):
 
     def explanations(self, indicator_id: str | None = None) -> list[Explanation]:
         """Every explanation and withdrawal (of one indicator when given), in order."""
+        ...
+
+    # the grants register: append-only rows (schema 5; an older store read-only has none)
+    def importing_grants(
+        self, *, dry_run: bool = False
+    ) -> AbstractContextManager[GrantImportSession]:
+        """One transaction for a whole register import (all or nothing), like ``importing``."""
+        ...
+
+    def add_grant(self, row: GrantRow) -> GrantRow:
+        """Append one row in one transaction: a new row, a correction (``supersedes`` set) or a
+        void (``void=True`` and ``supersedes`` set). Fills an empty uid, recorded_at,
+        recorded_by. InputError (exit 2) when supersedes names no row or a row already
+        superseded; PeriodLocked when a lock in force covers the row's year (or the superseded
+        row's)."""
+        ...
+
+    def get_grant(self, uid: str) -> GrantRow | None:
+        """By uid or unique uid prefix (MIN_PREFIX chars), as ``get``."""
+        ...
+
+    def grant_rows(
+        self,
+        *,
+        year: int | None = None,
+        mode: str | None = None,
+        area: str | None = None,
+        organisation: str | None = None,
+        effective: bool = True,
+    ) -> list[GrantRow]:
+        """Rows in insertion order; only effective ones (not superseded, not voids) unless
+        ``effective=False``; organisation matched case-insensitively as a substring."""
+        ...
+
+    def iter_grants(self) -> Iterator[GrantRow]:
+        """Every grant row (every version), in insertion order, read as it is consumed (flat
+        memory: ``wsp store copy``). The store must stay open while the iterator runs."""
+        ...
+
+    def grant_count(self) -> int:
+        """Rows stored, every version (store info)."""
+        ...
+
+    def grant_aggregates(self, queries: Sequence[GrantQuery]) -> list[GrantAggregate]:
+        """Each query answered in SQL over the effective rows: GROUP BY year (and ``by``),
+        ordered by key, year, group; a year's total (group None) is always given when ``by``
+        is set, before its groups. COUNT(*), SUM(col), COUNT(DISTINCT col) (empty values not
+        counted). An empty or old store (schema < 5, read-only) answers []."""
         ...
 
     # reading

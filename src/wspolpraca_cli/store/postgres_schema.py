@@ -18,7 +18,7 @@ from wspolpraca_cli.store.shared import now_utc
 
 IDENTITY = "wsp measurement store"
 """``wsp_meta.application``: what marks a database as holding a wsp store."""
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 LOCK_KEY = 0x77737031
 """The advisory lock every write holds (one writer at a time, as SQLite's BEGIN IMMEDIATE)."""
 
@@ -141,8 +141,61 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             )
         ),
     ),
+    # The grants register (as SQLite's schema 5): append-only rows, a row superseded at most
+    # once (a unique constraint), an index each for the aggregates' groups, the year first.
+    5: (
+        f"""
+        CREATE TABLE wsp_grants (
+            seq           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            uid           {_TEXT} NOT NULL UNIQUE,
+            ref           {_TEXT} NOT NULL DEFAULT '',
+            year          integer NOT NULL,
+            mode          {_TEXT} NOT NULL
+                          CHECK (mode IN ('konkurs', '19a', 'inicjatywa', 'inny')),
+            area          {_TEXT} NOT NULL CHECK (area <> ''),
+            department    {_TEXT} NOT NULL DEFAULT '',
+            organisation  {_TEXT} NOT NULL DEFAULT '',
+            krs           {_TEXT} NOT NULL DEFAULT '',
+            title         {_TEXT} NOT NULL DEFAULT '',
+            requested     double precision,
+            granted       double precision,
+            settled       double precision,
+            returned      double precision,
+            contract_date {_TEXT},
+            start_date    {_TEXT},
+            end_date      {_TEXT},
+            void          boolean NOT NULL DEFAULT false,
+            supersedes    {_TEXT},
+            reason        text NOT NULL DEFAULT '',
+            recorded_by   text NOT NULL DEFAULT '',
+            recorded_at   {_TEXT} NOT NULL,
+            CHECK (NOT void OR supersedes IS NOT NULL)
+        )
+        """,
+        "ALTER TABLE wsp_grants ADD CONSTRAINT wsp_grants_supersedes_once UNIQUE (supersedes)",
+        "CREATE INDEX wsp_grants_ref ON wsp_grants (ref) WHERE ref <> ''",
+        "CREATE INDEX wsp_grants_year_mode ON wsp_grants (year, mode)",
+        "CREATE INDEX wsp_grants_year_area ON wsp_grants (year, area)",
+        "CREATE INDEX wsp_grants_year_department ON wsp_grants (year, department)",
+        """
+        CREATE FUNCTION wsp_grants_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'wsp: grant rows are never changed or deleted (% refused); '
+                'append a correction or a void', TG_OP
+                USING ERRCODE = 'restrict_violation';
+        END
+        $$
+        """,
+        "CREATE TRIGGER wsp_grants_never_changed BEFORE UPDATE OR DELETE ON wsp_grants"
+        " FOR EACH ROW EXECUTE FUNCTION wsp_grants_append_only()",
+        "CREATE TRIGGER wsp_grants_never_truncated BEFORE TRUNCATE ON wsp_grants"
+        " FOR EACH STATEMENT EXECUTE FUNCTION wsp_grants_append_only()",
+        "ALTER TABLE wsp_grants ENABLE ALWAYS TRIGGER wsp_grants_never_changed",
+        "ALTER TABLE wsp_grants ENABLE ALWAYS TRIGGER wsp_grants_never_truncated",
+    ),
 }
 AUDIT_TABLES = ("wsp_period_locks", "wsp_explanations")
+GRANTS_TABLE = "wsp_grants"
 
 _OBJECTS_V1 = {
     ("table", "wsp_entries"),
@@ -167,20 +220,33 @@ SCHEMA_OBJECTS[4] = SCHEMA_OBJECTS[3] | {
         for what in ("never_changed", "never_truncated")
     ),
 }
+SCHEMA_OBJECTS[5] = SCHEMA_OBJECTS[4] | {
+    ("table", "wsp_grants"),
+    ("index", "wsp_grants_supersedes_once"),
+    ("index", "wsp_grants_ref"),
+    ("index", "wsp_grants_year_mode"),
+    ("index", "wsp_grants_year_area"),
+    ("index", "wsp_grants_year_department"),
+    ("trigger", "wsp_grants_never_changed"),
+    ("trigger", "wsp_grants_never_truncated"),
+}
 
 _META = "CREATE TABLE wsp_meta (key text PRIMARY KEY, value text NOT NULL)"
 
 
-def identity(conn: Any) -> tuple[int, bool, int]:
+TABLES = (
+    "SELECT c.relname::text FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
+    " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+)
+"""The names of the current schema's tables (and views): what :func:`identity` looks at."""
+
+
+def identity(conn: Any, tables: set[str] | None = None) -> tuple[int, bool, int]:
     """(schema version, whether the database holds a wsp store, how many other tables the
-    current schema has): a store is marked by ``wsp_meta``'s ``application`` row."""
-    tables = {
-        str(r[0])
-        for r in conn.execute(
-            "SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
-            " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
-        ).fetchall()
-    }
+    current schema has): a store is marked by ``wsp_meta``'s ``application`` row. ``tables``:
+    the result of :data:`TABLES` when the caller has just read it (one round trip less)."""
+    if tables is None:
+        tables = {str(r[0]) for r in conn.execute(TABLES).fetchall()}
     if "wsp_meta" not in tables:
         return 0, False, len(tables)
     rows = dict(conn.execute("SELECT key, value FROM wsp_meta").fetchall())
@@ -189,7 +255,7 @@ def identity(conn: Any) -> tuple[int, bool, int]:
         version = int(rows.get("schema_version", "0"))
     except ValueError:
         version = -1
-    return version, ours, len(tables - {"wsp_meta", "wsp_entries", *AUDIT_TABLES})
+    return version, ours, len(tables - {"wsp_meta", "wsp_entries", *AUDIT_TABLES, GRANTS_TABLE})
 
 
 def refuse_foreign(version: int, ours: bool, others: int, shown: str) -> None:
@@ -205,11 +271,12 @@ def refuse_foreign(version: int, ours: bool, others: int, shown: str) -> None:
         raise StoreError(t("store.pg_not_wsp", url=shown), hint=t("store.pg_not_wsp.hint"))
 
 
-def migrate(conn: Any, shown: str) -> int:
+def migrate(conn: Any, shown: str, known: tuple[int, bool, int] | None = None) -> int:
     """Bring the schema up to SCHEMA_VERSION (create it in an empty database) in one
     transaction, under the writers' lock (two processes creating the store at once: the second
-    finds it made). Refuses a foreign or newer database untouched. Returns the version."""
-    version, ours, others = identity(conn)
+    finds it made). Refuses a foreign or newer database untouched. Returns the version.
+    ``known``: the :func:`identity` the caller has just read."""
+    version, ours, others = identity(conn) if known is None else known
     if ours and version == SCHEMA_VERSION:
         return version
     refuse_foreign(version, ours, others, shown)
@@ -256,7 +323,9 @@ def invariant_problems(conn: Any) -> list[str]:
             "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
         ).fetchall()
     }
-    tables = [name for name in ("wsp_entries", *AUDIT_TABLES) if ("table", name) in present]
+    tables = [
+        name for name in ("wsp_entries", *AUDIT_TABLES, GRANTS_TABLE) if ("table", name) in present
+    ]
     triggers = dict(
         conn.execute(
             "SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = ANY(%s::regclass[])"
@@ -269,6 +338,16 @@ def invariant_problems(conn: Any) -> list[str]:
     present |= {("trigger", str(name)) for name, enabled in triggers.items() if enabled == "A"}
     for kind, name in sorted(SCHEMA_OBJECTS[version] - present):
         problems.append(t("verify.missing_object", kind=kind, name=name))
+    if ("table", GRANTS_TABLE) in present:
+        from wspolpraca_cli.store.sqlite_schema import grant_problems
+
+        problems += grant_problems(
+            conn.execute(
+                "SELECT c.uid, c.supersedes, o.uid, o.void, o.seq < c.seq FROM wsp_grants c"
+                " LEFT JOIN wsp_grants o ON o.uid = c.supersedes WHERE c.supersedes IS NOT NULL"
+                " ORDER BY c.seq"
+            ).fetchall()
+        )
     if ("table", "wsp_entries") not in present:
         return problems
     rows = conn.execute(

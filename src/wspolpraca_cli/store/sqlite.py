@@ -46,6 +46,7 @@ from wspolpraca_cli.audit import (
 )
 from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary, TagSummary
 from wspolpraca_cli.errors import InputError, StoreError
+from wspolpraca_cli.grants.model import GrantAggregate, GrantQuery, GrantRow
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.records import replace
 from wspolpraca_cli.store import sqlite_open, sqlite_schema
@@ -64,6 +65,25 @@ from wspolpraca_cli.store.shared import (
     same_content,
     valid_uid,
 )
+from wspolpraca_cli.store.shared_grants import (
+    GRANTS_VERSION,
+    GrantLookups,
+    aggregate_sql,
+    batch_keys,
+    check_grant,
+    completed_grant,
+    matches_organisation,
+    plan_batch,
+    refs_to_match,
+    refuse_superseding,
+)
+from wspolpraca_cli.store.shared_grants import INSERT_COLUMNS as GRANT_INSERT_COLUMNS
+from wspolpraca_cli.store.shared_grants import SELECT_COLUMNS as GRANT_SELECT
+from wspolpraca_cli.store.shared_grants import aggregates as grant_aggregates_of
+from wspolpraca_cli.store.shared_grants import ordered as ordered_aggregates
+from wspolpraca_cli.store.shared_grants import outcome as grant_outcome
+from wspolpraca_cli.store.shared_grants import row_from_db as grant_from_db
+from wspolpraca_cli.store.shared_grants import row_values as grant_values
 from wspolpraca_cli.store.shared_trail import completed_event, place_trail
 from wspolpraca_cli.store.sqlite_schema import APPLICATION_ID, SCHEMA_VERSION
 
@@ -998,6 +1018,161 @@ class SqliteStore:
             )
         return self
 
+    # -- the grants register (schema 5) -------------------------------------------------------
+
+    @contextmanager
+    def importing_grants(self, *, dry_run: bool = False) -> Iterator[SqliteGrantImport]:
+        """One transaction for a whole register import, as :meth:`importing` (all or nothing;
+        committed at the end unless ``dry_run`` or discarded)."""
+        with self.importing(dry_run=dry_run) as session:
+            yield SqliteGrantImport(session)
+
+    def add_grant(self, row: GrantRow) -> GrantRow:
+        """Append one row (new, a correction or a void) in one transaction, the locks and the
+        superseded row read inside it; fills in an empty uid, recorded_at and recorded_by.
+        Returns the row with its ``seq``."""
+        with self._write() as conn:
+            locks = active_locks(self._lock_events(conn))
+            return self._insert_grant(conn, completed_grant(row, current_user()), locks)
+
+    def _insert_grant(
+        self, conn: sqlite3.Connection, row: GrantRow, locks: Sequence[LockEvent]
+    ) -> GrantRow:
+        check_grant(row)
+        if locks:
+            refuse_locked(locks, str(row.year))
+        if row.supersedes is not None:
+            found = conn.execute(
+                f"SELECT {GRANT_SELECT} FROM grants WHERE uid = ?", (row.supersedes,)
+            ).fetchone()
+            later = conn.execute(
+                "SELECT uid FROM grants WHERE supersedes = ?", (row.supersedes,)
+            ).fetchone()
+            target = None if found is None else self._grant(found)
+            refuse_superseding(row, target, None if later is None else str(later[0]), locks)
+        try:
+            cursor = conn.execute(_GRANT_INSERT, grant_values(row))
+        except sqlite3.IntegrityError as exc:
+            raise _grant_refused(row, exc) from None
+        return replace(row, seq=cursor.lastrowid or 0)
+
+    def _grant(self, row: Sequence[Any]) -> GrantRow:
+        try:
+            return grant_from_db(row)
+        except (ValueError, TypeError, LookupError):
+            raise self._damaged() from None
+
+    def _grant_query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Rows of a query of the grants table; none from a store without it (schema < 5, or
+        nothing stored yet)."""
+        if self._conn is None:
+            return []
+        with self._sqlite_errors():
+            if self._version(self._conn) < GRANTS_VERSION:
+                return []
+            return self._conn.execute(sql, params).fetchall()
+
+    def get_grant(self, uid: str) -> GrantRow | None:
+        """The row with this uid or with this unique uid prefix (at least 4 characters)."""
+        wanted = uid.strip()
+        if not wanted:
+            return None
+        select = f"SELECT {GRANT_SELECT} FROM grants WHERE uid = ?"
+        rows = self._grant_query(select, (wanted,))
+        if rows:
+            return self._grant(rows[0])
+        if len(wanted) < MIN_PREFIX:
+            raise InputError(t("store.prefix_short", uid=wanted, min=MIN_PREFIX))
+        uids = [
+            str(r[0])
+            for r in self._grant_query(
+                "SELECT uid FROM grants WHERE uid >= ? AND uid < ? ORDER BY uid LIMIT ?",
+                (wanted, wanted + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
+            )
+        ]
+        if not uids:
+            return None
+        if len(uids) > 1:
+            raise InputError(
+                t(
+                    "store.grant_prefix_ambiguous",
+                    uid=wanted,
+                    found=distinct_prefixes(uids, wanted),
+                ),
+                hint=t("store.prefix_ambiguous.hint"),
+            )
+        rows = self._grant_query(select, (uids[0],))
+        if not rows:
+            raise self._damaged()
+        return self._grant(rows[0])
+
+    def grant_rows(
+        self,
+        *,
+        year: int | None = None,
+        mode: str | None = None,
+        area: str | None = None,
+        organisation: str | None = None,
+        effective: bool = True,
+    ) -> list[GrantRow]:
+        """Rows in insertion order; the effective ones (not superseded, not voids) unless
+        ``effective`` is False; ``organisation`` a part of the name, in any case."""
+        where: list[str] = []
+        params: list[Any] = []
+        for column, wanted in (("year", year), ("mode", mode), ("area", area)):
+            if wanted is not None:
+                where.append(f"g.{column} = ?")
+                params.append(wanted if column == "year" else str(wanted))
+        if effective:
+            where.append(
+                "NOT g.void AND NOT EXISTS (SELECT 1 FROM grants c"
+                " WHERE c.supersedes = g.uid AND c.supersedes IS NOT NULL)"
+            )
+        condition = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self._grant_query(
+            f"SELECT {GRANT_SELECT} FROM grants g{condition} ORDER BY seq", params
+        )
+        found = [self._grant(r) for r in rows]
+        if organisation is None:
+            return found
+        return [r for r in found if matches_organisation(r, organisation)]
+
+    def iter_grants(self, batch: int = 2000) -> Iterator[GrantRow]:
+        """Every row (every version) in insertion order, read from a cursor a batch at a time
+        in one read transaction."""
+        if self._conn is None:
+            return
+        conn = self._conn
+        with self._sqlite_errors():
+            if self._version(conn) < GRANTS_VERSION:
+                return
+            own = not conn.in_transaction
+            if own:
+                conn.execute("BEGIN")
+            try:
+                cursor = conn.execute(f"SELECT {GRANT_SELECT} FROM grants ORDER BY seq")
+                while rows := cursor.fetchmany(batch):
+                    yield from [self._grant(row) for row in rows]
+                cursor.close()
+            finally:  # (an iterator left unfinished may be closed after the store)
+                if own and self._conn is conn and conn.in_transaction:
+                    conn.execute("COMMIT")
+
+    def grant_count(self) -> int:
+        """Rows stored, every version."""
+        rows = self._grant_query("SELECT count(*) FROM grants")
+        return int(rows[0][0]) if rows else 0
+
+    def grant_aggregates(self, queries: Sequence[GrantQuery]) -> list[GrantAggregate]:
+        """Each query answered in SQL over the effective rows (see
+        :func:`~.shared_grants.aggregate_sql`), ordered by key, year and group, a year's total
+        before its groups."""
+        found: list[GrantAggregate] = []
+        for query in queries:
+            sql, params = aggregate_sql(query, "grants", "?")
+            found += grant_aggregates_of(query, self._grant_query(sql, params))
+        return ordered_aggregates(found)
+
 
 _PARALLEL_PAGES = 4096
 """From this many pages (16 MiB, about 100,000 entries) a whole store's summaries are read in
@@ -1225,6 +1400,126 @@ class SqliteImport:
         added = len(pending)
         pending.clear()
         return added
+
+    # -- grant rows (schema 5) ----------------------------------------------------------------
+
+    def add_grants(self, rows: Sequence[GrantRow]) -> BatchOutcome:
+        """Add grant rows copied from another store (see ``ImportSession.add_grants``)."""
+        return self.grant_batch(rows, None)
+
+    def grant_batch(self, rows: Sequence[GrantRow], seen_refs: set[str] | None) -> BatchOutcome:
+        """One batch of grant rows: looked up with a query each for its uids (and the rows
+        they supersede), the supersessions of those and the live rows of its refs, planned by
+        :func:`~.shared_grants.plan_batch`, inserted with one ``executemany``. ``seen_refs``
+        None: a copy (rows as given), else an import (refs matched)."""
+        store, conn = self._store, self._conn
+        with store._sqlite_errors():
+            by_uid = self._grants_where("uid", batch_keys(rows))
+            targets = list(dict.fromkeys(r.supersedes for r in rows if r.supersedes))
+            superseded: dict[str, str] = {}
+            for part in _chunks(targets):
+                marks = ", ".join("?" * len(part))
+                for target, uid in conn.execute(
+                    f"SELECT supersedes, uid FROM grants WHERE supersedes IN ({marks})", part
+                ):
+                    superseded[target] = uid
+            live: dict[str, list[GrantRow]] = {}
+            refs = [] if seen_refs is None else refs_to_match(rows, by_uid)
+            for row in self._grants_where("ref", refs, live=True).values():
+                live.setdefault(row.ref, []).append(row)
+            lookups = GrantLookups(by_uid, by_uid, superseded, live)
+            plan = plan_batch(rows, lookups, self._locks, self._completed_grant, seen_refs)
+            added = self._insert_grants(plan.insert, plan.rejected)
+        plan.rejected.sort(key=lambda r: r[0])
+        return grant_outcome(added, plan)
+
+    def _completed_grant(self, row: GrantRow) -> GrantRow:
+        if not row.recorded_by and not self._user:
+            self._user = current_user()
+        return completed_grant(row, self._user, self._now)
+
+    def _grants_where(
+        self, column: str, values: list[str], *, live: bool = False
+    ) -> dict[str, GrantRow]:
+        """The stored rows whose ``column`` (uid or ref) is one of ``values``, by uid (the
+        live ones only when ``live``), in insertion order."""
+        found: dict[str, GrantRow] = {}
+        effective = (  # (ref <> '': the ref index is partial)
+            " AND g.ref <> '' AND NOT g.void AND NOT EXISTS (SELECT 1 FROM grants c"
+            " WHERE c.supersedes = g.uid AND c.supersedes IS NOT NULL)"
+            if live
+            else ""
+        )
+        for part in _chunks(values):
+            marks = ", ".join("?" * len(part))
+            for row in self._conn.execute(
+                f"SELECT {GRANT_SELECT} FROM grants g WHERE g.{column} IN ({marks}){effective}"
+                " ORDER BY g.seq",
+                part,
+            ):
+                grant = self._store._grant(row)
+                found[grant.uid] = grant
+        return found
+
+    def _insert_grants(
+        self, rows: list[tuple[int, GrantRow]], rejected: list[tuple[int, InputError]]
+    ) -> int:
+        """Insert the planned rows (one ``executemany``); should the schema refuse one after
+        all, they are inserted one by one to name it."""
+        if not rows:
+            return 0
+        conn = self._conn
+        conn.execute("SAVEPOINT grants")
+        try:
+            conn.executemany(_GRANT_INSERT, [grant_values(row) for _, row in rows])
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK TO grants")
+            added = 0
+            for index, row in rows:
+                try:
+                    conn.execute(_GRANT_INSERT, grant_values(row))
+                    added += 1
+                except sqlite3.IntegrityError as exc:
+                    rejected.append((index, _grant_refused(row, exc)))
+            return added
+        finally:
+            conn.execute("RELEASE grants")
+        return len(rows)
+
+
+class SqliteGrantImport:
+    """An import of the grants register under way, inside the write transaction of an
+    :class:`SqliteImport` (see :meth:`SqliteStore.importing_grants`)."""
+
+    def __init__(self, session: SqliteImport) -> None:
+        self._session = session
+        self._refs: set[str] = set()  # the refs this import has met
+
+    def add(self, rows: Sequence[GrantRow]) -> BatchOutcome:
+        """One batch (see ``GrantImportSession.add``)."""
+        return self._session.grant_batch(rows, self._refs)
+
+    def discard(self) -> None:
+        """Store nothing: the transaction is rolled back at the end of the import."""
+        self._session.discard()
+
+
+_GRANT_INSERT = f"INSERT INTO grants ({GRANT_INSERT_COLUMNS}) VALUES ({', '.join('?' * 21)})"
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(values), _LOOKUP):
+        yield values[i : i + _LOOKUP]
+
+
+def _grant_refused(row: GrantRow, exc: sqlite3.IntegrityError) -> InputError:
+    """A row the schema refused, as the rule it broke."""
+    text = str(exc)
+    if "supersedes" in text:
+        return InputError(t("store.grant_superseded", uid=row.supersedes))
+    if "uid" in text:
+        return InputError(t("store.grant_uid_conflict", uid=row.uid))
+    return InputError(t("store.grant_invalid", uid=row.uid, error=text))
 
 
 def open_sqlite(

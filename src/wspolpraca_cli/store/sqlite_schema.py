@@ -6,14 +6,16 @@ foreign file."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from wspolpraca_cli.errors import StoreError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.store.shared import now_utc
 
 APPLICATION_ID = 0x77737031  # "wsp1" in ASCII: marks a file as a wsp store
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Schema migrations: MIGRATIONS[n] brings a store from version n-1 to version n.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -115,6 +117,55 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         BEGIN SELECT RAISE(ABORT, 'wsp: explanations are never deleted; append a withdrawal'); END
         """,
     ),
+    # The grants register (issue 14): one row per offer or grant, append-only like the entries
+    # (the same two triggers); a correction or void is a new row whose supersedes names the
+    # row it replaces, at most once (a unique index). The aggregates of computed indicators
+    # group by year and by mode, area or department: an index each, the year first.
+    5: (
+        """
+        CREATE TABLE grants (
+            seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid           TEXT    NOT NULL UNIQUE,
+            ref           TEXT    NOT NULL DEFAULT '',
+            year          INTEGER NOT NULL,
+            mode          TEXT    NOT NULL CHECK (mode IN ('konkurs', '19a', 'inicjatywa', 'inny')),
+            area          TEXT    NOT NULL CHECK (area <> ''),
+            department    TEXT    NOT NULL DEFAULT '',
+            organisation  TEXT    NOT NULL DEFAULT '',
+            krs           TEXT    NOT NULL DEFAULT '',
+            title         TEXT    NOT NULL DEFAULT '',
+            requested     REAL,
+            granted       REAL,
+            settled       REAL,
+            returned      REAL,
+            contract_date TEXT,
+            start_date    TEXT,
+            end_date      TEXT,
+            void          INTEGER NOT NULL DEFAULT 0 CHECK (void IN (0, 1)),
+            supersedes    TEXT,
+            reason        TEXT    NOT NULL DEFAULT '',
+            recorded_by   TEXT    NOT NULL DEFAULT '',
+            recorded_at   TEXT    NOT NULL,
+            CHECK (void = 0 OR supersedes IS NOT NULL)
+        )
+        """,
+        """
+        CREATE UNIQUE INDEX grants_supersedes ON grants (supersedes)
+        WHERE supersedes IS NOT NULL
+        """,
+        "CREATE INDEX grants_ref ON grants (ref) WHERE ref <> ''",
+        "CREATE INDEX grants_year_mode ON grants (year, mode)",
+        "CREATE INDEX grants_year_area ON grants (year, area)",
+        "CREATE INDEX grants_year_department ON grants (year, department)",
+        """
+        CREATE TRIGGER grants_never_updated BEFORE UPDATE ON grants
+        BEGIN SELECT RAISE(ABORT, 'wsp: grant rows are never changed; append a correction'); END
+        """,
+        """
+        CREATE TRIGGER grants_never_deleted BEFORE DELETE ON grants
+        BEGIN SELECT RAISE(ABORT, 'wsp: grant rows are never deleted; append a void'); END
+        """,
+    ),
 }
 
 
@@ -141,6 +192,16 @@ SCHEMA_OBJECTS[4] = SCHEMA_OBJECTS[3] | {
     ("trigger", "explanations_never_updated"),
     ("trigger", "explanations_never_deleted"),
 }
+SCHEMA_OBJECTS[5] = SCHEMA_OBJECTS[4] | {
+    ("table", "grants"),
+    ("index", "grants_supersedes"),
+    ("index", "grants_ref"),
+    ("index", "grants_year_mode"),
+    ("index", "grants_year_area"),
+    ("index", "grants_year_department"),
+    ("trigger", "grants_never_updated"),
+    ("trigger", "grants_never_deleted"),
+}
 
 
 def invariant_problems(conn: sqlite3.Connection) -> list[str]:
@@ -157,6 +218,14 @@ def invariant_problems(conn: sqlite3.Connection) -> list[str]:
     present = set(conn.execute("SELECT type, name FROM sqlite_master").fetchall())
     for kind, name in sorted(SCHEMA_OBJECTS[version] - present):
         problems.append(t("verify.missing_object", kind=kind, name=name))
+    if ("table", "grants") in present:
+        problems += grant_problems(
+            conn.execute(
+                "SELECT c.uid, c.supersedes, o.uid, o.void, o.seq < c.seq FROM grants c"
+                " LEFT JOIN grants o ON o.uid = c.supersedes WHERE c.supersedes IS NOT NULL"
+                " ORDER BY c.seq"
+            )
+        )
     if ("index", "entries_supersedes") not in present:
         return problems
     rows = conn.execute(
@@ -174,6 +243,21 @@ def invariant_problems(conn: sqlite3.Connection) -> list[str]:
             problems.append(t("verify.supersedes_other", uid=uid, target=target))
         elif not earlier:
             problems.append(t("verify.supersedes_later", uid=uid, target=target))
+    return problems
+
+
+def grant_problems(rows: Iterable[Sequence[Any]]) -> list[str]:
+    """What is wrong with the grant rows' supersessions, from (uid, supersedes, the superseded
+    row's uid, its void, whether it is earlier) rows: each names an earlier row, not a void.
+    (At most once is the unique index's, which the backend's own check tests.)"""
+    problems: list[str] = []
+    for uid, target, found, void, earlier in rows:
+        if found is None:
+            problems.append(t("verify.grant_supersedes_missing", uid=uid, target=target))
+        elif void:
+            problems.append(t("verify.grant_supersedes_void", uid=uid, target=target))
+        elif not earlier:
+            problems.append(t("verify.grant_supersedes_later", uid=uid, target=target))
     return problems
 
 

@@ -597,6 +597,11 @@ def _row_entry(
     if kind is None:
         found.append(("kind", t("import.bad_kind", kind=kind_text)))
         return None
+    if ind.computed is not None and kind is not EntryKind.VOID:
+        from wspolpraca_cli.computed import refusal
+
+        found.append(("indicator", refusal(ind)))
+        return None
     supersedes = cell("supersedes", "").strip() or None
     if kind is EntryKind.RECORD:
         if supersedes:
