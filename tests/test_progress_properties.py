@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_progress_engine import make
+from wspolpraca_cli.aggregation import EMPTY, Aggregate
 from wspolpraca_cli.entries import Entry, EntryKind
 from wspolpraca_cli.model import Program
 from wspolpraca_cli.progress import Status, progress
@@ -157,3 +158,54 @@ def test_voiding_an_entry_is_never_recording_it(
     extra = Entry("x", "1.1", period, value, seq=1000)
     void = Entry("v", "1.1", period, None, kind=EntryKind.VOID, supersedes="x", seq=1001)
     assert progress(program, [*entries, extra, void], day) == progress(program, entries, day)
+
+
+_AGGREGATES = st.builds(
+    lambda n, a, b, c: Aggregate(n, a, min(b, c), max(b, c), a) if n > 0 else Aggregate(n),
+    st.integers(-1, 4),
+    st.floats(allow_nan=False, width=32) | st.sampled_from([-0.0, 0.0, 1e308]),
+    st.floats(allow_nan=False, allow_infinity=True),
+    st.floats(allow_nan=False, allow_infinity=True),
+)
+
+
+@given(st.lists(_AGGREGATES, max_size=8))
+def test_aggregates_merged_at_once_are_those_merged_one_by_one(aggs: list[Aggregate]) -> None:
+    from wspolpraca_cli.progress.engine import _merged
+
+    one_by_one = EMPTY
+    for a in aggs:
+        one_by_one = one_by_one.merge(a)
+    at_once = _merged(aggs)
+    assert at_once == one_by_one
+    assert repr(at_once.total) == repr(one_by_one.total)  # -0.0 stays -0.0
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_summaries_in_any_order_give_the_same_results(data: st.DataObject) -> None:
+    """The engine looks an indicator up once per run of its summaries (the store gives them
+    together); summaries in another order give the same results and orphans."""
+    from wspolpraca_cli.entries import PeriodSummary
+    from wspolpraca_cli.progress import evaluate
+
+    program = PROGRAMMES[0]
+    ids = [i.id for i in program.indicators] + ["9.9"]
+    summaries = data.draw(
+        st.lists(
+            st.builds(
+                PeriodSummary,
+                st.sampled_from(ids),
+                st.sampled_from(PERIODS),
+                st.builds(lambda v: Aggregate(1, v, v, v, v), VALUES),
+            ),
+            max_size=10,
+        )
+    )
+    as_of = date(2022, 6, 30)
+    grouped = sorted(summaries, key=lambda s: (s.indicator_id, s.period))
+    mixed = evaluate(program, summaries, as_of)
+    assert mixed.indicators == evaluate(program, grouped, as_of).indicators
+    assert sorted(map(repr, mixed.orphans)) == sorted(
+        map(repr, evaluate(program, grouped, as_of).orphans)
+    )

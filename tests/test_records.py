@@ -170,3 +170,40 @@ def test_hash_before_any_comparison() -> None:
 
     assert len({Fresh(1, "x"), Fresh(1, "x"), Fresh(2)}) == 2  # hash compiles the comparisons
     assert Fresh(1) < Fresh(2) and Fresh.__eq__.__qualname__.endswith("Fresh.__eq__")
+
+
+def test_a_record_compiles_its_init_when_first_made() -> None:
+    @record
+    class Lazy:
+        a: int
+        b: str = "x"
+
+    stand_in = Lazy.__dict__["__init__"]
+    first = Lazy(1)
+    compiled = Lazy.__dict__["__init__"]
+    assert compiled is not stand_in
+    assert (first, Lazy(2, b="y"), Lazy(a=3)) == (Lazy(1, "x"), Lazy(2, "y"), Lazy(3, "x"))
+    assert Lazy.__dict__["__init__"] is compiled
+    with pytest.raises(TypeError):
+        Lazy()
+
+
+def test_a_slotted_record_compiles_its_own_init() -> None:
+    @record(slots=True)
+    class Slotted:
+        a: int
+        b: tuple[int, ...] = field(default_factory=tuple)
+
+    assert Slotted(1) == Slotted(1, ())
+    assert "__init__" in Slotted.__dict__ and Slotted(2).b == ()
+    with pytest.raises(FrozenInstanceError):
+        Slotted(1).a = 2  # type: ignore[misc]
+
+
+def test_a_field_without_default_after_one_with_is_refused_at_once() -> None:
+    with pytest.raises(TypeError, match="without a default follows one with"):
+
+        @record
+        class Wrong:
+            a: int = 1
+            b: int  # type: ignore[misc]

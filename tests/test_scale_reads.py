@@ -398,3 +398,80 @@ def test_a_store_of_schema_2_gains_the_supersessions_index(tmp_path: Path) -> No
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     conn.close()
     assert "entries_supersessions" in names
+
+
+# -- a whole store's summaries, read in two halves at once ------------------------------------
+def _mixed_entries(n: int) -> list[Entry]:
+    """Entries of many indicators (and of one the programme does not know), some dated."""
+    ids = [f"{a}.{b}" for a in range(1, 8) for b in range(1, 6)] + ["ż.9", "Z"]
+    return [
+        rec(float(k % 13), period=f"202{k % 5}", ind=ids[(k * 7) % len(ids)],
+            date=None if k % 4 else f"202{k % 5}-0{k % 9 + 1}-1{k % 9}")
+        for k in range(n)
+    ]  # fmt: skip
+
+
+@settings(max_examples=12, deadline=None)
+@given(n=st.integers(min_value=0, max_value=400), corrections=st.integers(0, 30), data=st.data())
+def test_summaries_read_in_two_halves_are_those_read_in_one(
+    tmp_path_factory: pytest.TempPathFactory, n: int, corrections: int, data: st.DataObject
+) -> None:
+    from wspolpraca_cli.store import sqlite as backend
+
+    path = tmp_path_factory.mktemp("halves") / "s.db"
+    with open_store(path) as store:
+        added = store.add_many(_mixed_entries(n))
+        store.add_many(  # corrections of their own indicator's entries, each corrected once
+            [
+                rec(
+                    99.0,
+                    period=old.period,
+                    ind=old.indicator_id,
+                    kind=EntryKind.CORRECTION,
+                    supersedes=old.uid,
+                    reason="x",
+                )
+                for old in added[:corrections]
+            ]
+        )
+    as_of = data.draw(st.sampled_from([None, date(2022, 6, 1), date(2030, 1, 1)]))
+    with open_store(path, readonly=True) as store:
+        one = store.summaries(as_of)
+    halves: list[object] = []
+    real = backend.SqliteStore._summaries_half
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(backend, "_PARALLEL_PAGES", 0)
+        patch.setattr(
+            backend.SqliteStore,
+            "_summaries_half",
+            lambda self, *a: halves.append(a[-1]) or real(self, *a),
+        )
+        with open_store(path, readonly=True) as store:
+            assert store.summaries(as_of) == one
+    assert sorted(halves) == (["<", ">="] if n else [])  # an empty store is read in one
+
+
+def test_a_write_between_the_halves_reads_the_summaries_again_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wspolpraca_cli.store import sqlite as backend
+    from wspolpraca_cli.store import sqlite_open
+
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        store.add_many(_mixed_entries(200))
+    monkeypatch.setattr(backend, "_PARALLEL_PAGES", 0)
+    real = sqlite_open.connect_readonly
+
+    def after_a_write(where: Path, timeout: float) -> object:
+        with open_store(path) as writer:  # lands after the lower half began
+            writer.add_many([rec(5.0, period="2023", ind="7.5")])
+        return real(where, timeout)
+
+    with open_store(path, readonly=True) as store:
+        monkeypatch.setattr(sqlite_open, "connect_readonly", after_a_write)
+        got = store.summaries()
+    monkeypatch.setattr(sqlite_open, "connect_readonly", real)
+    with open_store(path, readonly=True) as store:
+        assert got == store.summaries()  # one state of the store, the later one
+    assert sum(s.count for s in got) == 201

@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.conftest import MakeWsp, Wsp
@@ -334,3 +336,73 @@ def test_terminal_table_fits_and_cuts_no_status(tmp_path: Path, width: int) -> N
     assert "…" not in text
     assert lines[4] == ""  # a blank line between the header block and the table
     set_language("en")
+
+
+def _table_as_before(rows: list[list[str]], headers: list[str], align: str) -> list[str]:
+    """The plain table as simple_table_rows laid it out cell by cell (the oracle)."""
+    split = [[c.split("\n") for c in r] for r in rows]
+    widths = [
+        max([len(h)] + [len(part) for r in split for part in r[n]]) for n, h in enumerate(headers)
+    ]
+
+    def fmt(cells: list[str]) -> str:
+        parts = [
+            c.rjust(w) if a == "r" else c.ljust(w)
+            for c, w, a in zip(cells, widths, align, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    out = [fmt(headers), "  ".join("-" * w for w in widths)]
+    for r in split:
+        height = max(len(c) for c in r)
+        out += [fmt([c[k] if k < len(c) else "" for c in r]) for k in range(height)]
+    return out
+
+
+_CELL = st.text(st.sampled_from("ab {}ż%…\n —"), max_size=12)
+
+
+@given(
+    st.integers(min_value=1, max_value=5).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.lists(_CELL, min_size=n, max_size=n), max_size=8),
+            st.lists(st.text("Hdr ż", max_size=6), min_size=n, max_size=n),
+            st.text("lr", min_size=n, max_size=n),
+        )
+    )
+)
+def test_the_plain_table_is_laid_out_as_cell_by_cell(
+    table: tuple[list[list[str]], list[str], str],
+) -> None:
+    from wspolpraca_cli.render.status import simple_table
+
+    rows, headers, align = table
+    assert simple_table(rows, headers, align) == _table_as_before(rows, headers, align)
+
+
+@given(
+    st.lists(
+        st.tuples(st.text("ab ż\n…", max_size=5), st.sampled_from([None, "bold", "green", "dim"])),
+        max_size=12,
+    ),
+    st.sampled_from(["256", None]),
+)
+def test_unstyled_segments_joined_print_as_they_were(
+    parts: list[tuple[str, str | None]], colours: str | None
+) -> None:
+    """The terminal table hands Rich each run of unstyled segments as one: the same output."""
+    from rich.console import Console
+    from rich.segment import Segment, Segments
+    from rich.style import Style
+
+    from wspolpraca_cli.render.terminal import _joined
+
+    segments = [Segment(text, Style.parse(style) if style else None) for text, style in parts]
+
+    def printed(these: list[Segment]) -> str:
+        out = io.StringIO()
+        console = Console(file=out, force_terminal=True, width=40, color_system=colours)
+        console.print(Segments(these), end="", crop=False)
+        return out.getvalue()
+
+    assert printed(_joined(segments, Segment)) == printed(segments)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wspolpraca_cli.numfmt import format_date, format_number, format_percent
 
@@ -46,3 +48,27 @@ def test_format_percent() -> None:
 def test_format_date() -> None:
     assert format_date(date(2025, 5, 31), "pl") == "31 maja 2025"
     assert format_date(date(2024, 3, 10), "en") == "10 March 2024"
+
+
+def _grouped_as_before(value: float, lang: str) -> str:
+    """format_number's general path (two places, trailing zeros dropped), the oracle of its
+    shortcut for whole numbers."""
+    text = f"{abs(value):,.2f}".rstrip("0").rstrip(".")
+    if text.strip("0,.") == "":
+        value = 0.0
+    if lang == "pl":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return ("-" if value < 0 else "") + text
+
+
+@given(
+    st.one_of(
+        st.integers(min_value=-(10**18), max_value=10**18).map(float),
+        st.floats(allow_nan=False, allow_infinity=False).filter(lambda v: v.is_integer()),
+        st.integers(min_value=-(10**12), max_value=10**12),
+        st.sampled_from([0.0, -0.0, 1e15, -1e16, 2.0**53, 1e300]),
+    ),
+    st.sampled_from(["pl", "en"]),
+)
+def test_whole_numbers_read_as_the_general_path_writes_them(value: float, lang: str) -> None:
+    assert format_number(value, lang) == _grouped_as_before(value, lang)

@@ -300,3 +300,89 @@ def test_a_store_created_meanwhile_is_not_taken_for_a_foreign_database(
     conn = sqlite3.connect(path)
     assert real(conn) == (sqlite_schema.SCHEMA_VERSION, sqlite_schema.APPLICATION_ID)
     conn.close()
+
+
+# -- check's quick check runs beside the reading, and its outcome comes first -------------------
+class _Checked:
+    """A store as intact_while's check opens it: its problems, after ``wait`` is set."""
+
+    def __init__(self, problems: list[str], started: object, wait: object) -> None:
+        self.problems, self.started, self.wait = problems, started, wait
+
+    def __enter__(self) -> _Checked:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def verify(self, *, full: bool = False) -> list[str]:
+        self.started.set()  # type: ignore[attr-defined]
+        assert self.wait.wait(10)  # type: ignore[attr-defined]
+        return self.problems
+
+
+def _workspace(problems: list[str] | Exception) -> tuple[object, object, object]:
+    import threading
+
+    from wspolpraca_cli.services.base import Workspace
+
+    started, wait = threading.Event(), threading.Event()
+
+    def opener(readonly: bool) -> object:
+        if isinstance(problems, Exception):
+            raise problems
+        return _Checked(problems, started, wait)
+
+    return Workspace(None, "s.db", opener), started, wait  # type: ignore[arg-type]
+
+
+@pytest.mark.sqlite_only(reason="no store: the services with a stand-in")
+def test_the_quick_check_runs_while_the_work_does() -> None:
+    from wspolpraca_cli.services.integrity import intact_while
+
+    ws, started, wait = _workspace([])
+
+    def work() -> str:
+        assert started.wait(10)  # type: ignore[attr-defined]  # the check is under way…
+        wait.set()  # type: ignore[attr-defined]  # …and ends only now
+        return "progress"
+
+    assert intact_while(ws, work) == "progress"  # type: ignore[arg-type]
+
+
+@pytest.mark.sqlite_only(reason="no store: the services with a stand-in")
+def test_damage_the_quick_check_finds_stands_whatever_the_work_raised() -> None:
+    from wspolpraca_cli.errors import StoreError, UsageError
+    from wspolpraca_cli.services.integrity import intact_while
+
+    for raised in (None, UsageError("the work's own error")):
+        ws, _, wait = _workspace(["*** in database main ***", "page 7: btreeInitPage() error"])
+        wait.set()  # type: ignore[attr-defined]
+
+        def work(raised: Exception | None = raised) -> str:
+            if raised is not None:
+                raise raised
+            return "progress"
+
+        with pytest.raises(StoreError) as caught:
+            intact_while(ws, work)  # type: ignore[arg-type]
+        assert "*** in database main ***" in str(caught.value)
+        assert caught.value.exit_code == 3
+
+
+@pytest.mark.sqlite_only(reason="no store: the services with a stand-in")
+def test_the_work_s_error_after_a_passed_check_and_the_check_s_own_first() -> None:
+    from wspolpraca_cli.errors import StoreError, UsageError
+    from wspolpraca_cli.services.integrity import intact_while
+
+    ws, _, wait = _workspace([])
+    wait.set()  # type: ignore[attr-defined]
+
+    def fails() -> str:
+        raise UsageError("the work's own error")
+
+    with pytest.raises(UsageError, match="the work's own error"):
+        intact_while(ws, fails)  # type: ignore[arg-type]
+    unopened, _, _ = _workspace(StoreError("cannot open the store"))
+    with pytest.raises(StoreError, match="cannot open the store"):
+        intact_while(unopened, fails)  # type: ignore[arg-type]

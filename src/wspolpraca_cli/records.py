@@ -4,7 +4,8 @@
 decorates — about a millisecond a class, and ``wsp status`` imports two dozen of them before it
 does anything. ``@record`` gives the value classes of wsp the same behaviour for a fraction of
 that: it compiles one ``__init__`` per class (positional or keyword arguments, defaults, and
-``field(default_factory=...)``), and shares ready-made ``__eq__``, ``__hash__``, ``__repr__``,
+``field(default_factory=...)``) when the first instance is made (an unpickled programme
+makes none), and shares ready-made ``__eq__``, ``__hash__``, ``__repr__``,
 ordering and the frozen ``__setattr__``/``__delattr__`` between all classes, each reading the
 fields with one :func:`operator.attrgetter`. Instances are as small and as quick to create as a
 dataclass's (a little quicker).
@@ -29,8 +30,10 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import FrozenInstanceError
 from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform, overload
+
+if TYPE_CHECKING:
+    from dataclasses import FrozenInstanceError
 
 __all__ = ["FrozenInstanceError", "field", "record", "replace"]
 
@@ -77,11 +80,25 @@ def field(*, default: Any = MISSING, default_factory: Any = MISSING) -> Any:
 
 # -- the methods every record shares ------------------------------------------------------------
 def _frozen_setattr(self: object, name: str, value: object) -> None:
+    from dataclasses import FrozenInstanceError
+
     raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
 def _frozen_delattr(self: object, name: str) -> None:
+    from dataclasses import FrozenInstanceError
+
     raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def __getattr__(name: str) -> Any:
+    """``FrozenInstanceError`` (:mod:`dataclasses`' own), imported when first asked for:
+    importing :mod:`dataclasses` costs every run of wsp almost a millisecond."""
+    if name == "FrozenInstanceError":
+        from dataclasses import FrozenInstanceError
+
+        return FrozenInstanceError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _repr(self: Any) -> str:
@@ -178,33 +195,60 @@ def _is_classvar(annotation: object) -> bool:
     return text.startswith(("ClassVar", "typing.ClassVar"))
 
 
+def _check_order(cls: type, defaults: dict[str, Any]) -> None:
+    """A field without a default may not follow one with (as in a dataclass): refused when
+    the class is made, although its ``__init__`` is compiled only when first called."""
+    defaulted = False
+    for name, default in defaults.items():
+        plain = default.default if isinstance(default, Field) else default
+        if isinstance(default, Field) and default.default_factory is not MISSING:
+            defaulted = True
+        elif plain is MISSING:
+            if defaulted:
+                raise TypeError(
+                    f"{cls.__name__}: field {name!r} without a default follows one with"
+                )
+        else:
+            defaulted = True
+
+
+def _lazy_init(owner: list[type], defaults: dict[str, Any]) -> Callable[..., None]:
+    """A stand-in ``__init__`` that compiles the class's own (see :func:`_init`) when the
+    first instance is made, puts it in its place and calls it: ``wsp status`` makes no
+    instance of most of its records (an unpickled programme calls no ``__init__``), so most
+    never pay for compiling one. ``owner`` holds the class once it is built."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        cls = owner[0]
+        if cls.__dict__.get("__init__") is __init__:
+            type.__setattr__(cls, "__init__", _init(cls, defaults))
+        cls.__init__(self, *args, **kwargs)  # type: ignore[misc]
+
+    return __init__
+
+
 def _init(cls: type, defaults: dict[str, Any]) -> Callable[..., None]:
-    """The ``__init__`` of ``cls``: one small function compiled for its fields."""
+    """The ``__init__`` of ``cls``: one small function compiled for its fields, each set by
+    ``object.__setattr__`` (the frozen ``__setattr__`` is not for ``__init__``). Not through
+    ``self.__dict__``: that would give every instance a dictionary of its own instead of
+    Python's compact attribute values (4 MiB more for a report at 1,000,000 entries)."""
     params: list[str] = []
     body: list[str] = []
-    defaulted = False
     namespace: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": MISSING}
     for name, default in defaults.items():
         if isinstance(default, Field):
             if default.default_factory is not MISSING:
                 namespace[f"_factory_{name}"] = default.default_factory
                 params.append(f"{name}=_MISSING")
-                defaulted = True
                 body.append(f"  if {name} is _MISSING: {name} = _factory_{name}()")
-                body.append(f"  _set(self, {name!r}, {name})")
                 continue
             default = default.default
         if default is MISSING:
-            if defaulted:
-                raise TypeError(
-                    f"{cls.__name__}: field {name!r} without a default follows one with"
-                )
             params.append(name)
         else:
             namespace[f"_default_{name}"] = default
             params.append(f"{name}=_default_{name}")
-            defaulted = True
-        body.append(f"  _set(self, {name!r}, {name})")
+    body += [f"  _set(self, {name!r}, {name})" for name in defaults]
     source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "  pass") + "\n"
     exec(compile(source, f"<record {cls.__qualname__}>", "exec"), namespace)
     init: Callable[..., None] = namespace["__init__"]
@@ -231,10 +275,12 @@ def _build(cls: type[_T], order: bool, slots: bool) -> type[_T]:
     for name, annotation in own.get("__annotations__", {}).items():
         if not _is_classvar(annotation):
             defaults[name] = own.get(name, MISSING)
+    _check_order(cls, defaults)
     names = tuple(defaults)
     values = _values_of(names)
+    owner: list[type] = [cls]
     methods: dict[str, Any] = {
-        "__init__": _init(cls, defaults),
+        "__init__": _lazy_init(owner, defaults),
         "__repr__": _repr,
         "__setattr__": _frozen_setattr,
         "__delattr__": _frozen_delattr,
@@ -256,6 +302,7 @@ def _build(cls: type[_T], order: bool, slots: bool) -> type[_T]:
         metaclass: Any = type(cls)
         built: type[_T] = metaclass(cls.__name__, cls.__bases__, namespace)
         built.__qualname__ = cls.__qualname__
+        owner[0] = built
         return built
     for key, value in methods.items():
         setattr(cls, key, value)

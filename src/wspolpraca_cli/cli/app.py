@@ -1,34 +1,30 @@
-"""The ``wsp`` Typer application: global options, error handling, and command registration."""
+"""The ``wsp`` Typer application: global options, error handling, and command registration.
+
+The commands are listed in :data:`COMMANDS` and registered lazily: the console script
+(:func:`main`) imports and registers only the module of the command it was asked for; help,
+a typo and shell completion get every command. ``app`` (``from wspolpraca_cli.cli.app import
+app``) is the whole application, built on first use.
+"""
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from wspolpraca_cli import __version__
-from wspolpraca_cli.cli import (
-    cmd_audit,
-    cmd_grants,
-    cmd_program,
-    cmd_report,
-    cmd_status,
-    cmd_store,
-    cmd_store_admin,
-    cmd_verify,
-)
 from wspolpraca_cli.cli.common import State, fail_with, settle_language
 from wspolpraca_cli.cli.localise import help_text, install_metavars, localise_error
 from wspolpraca_cli.errors import WspError
 from wspolpraca_cli.exitcodes import ExitCode
-from wspolpraca_cli.i18n import catalog, detect_language, parse_language, set_language, t
+from wspolpraca_cli.i18n import detect_language, has_message, parse_language, set_language, t
 
 # Help texts are built when the commands are defined, before options are parsed: they take the
 # language --lang names anywhere on the command line. Once parsed, settle_language decides.
@@ -124,6 +120,9 @@ class WspGroup(TyperGroup):
         except Exception as exc:
             if type(exc).__module__.startswith(("click", "typer")):
                 raise
+            if _ctrl_c[0]:  # a library turned the KeyboardInterrupt into its own error
+                typer.echo(t("interrupted"), err=True)
+                raise typer.Exit(ExitCode.INTERRUPTED) from None
             _traceback_if_debug(ctx)
             _internal(exc)
 
@@ -140,12 +139,24 @@ def _interruptible() -> Iterator[None]:
 
     outermost = quick_interrupt_installed()
     if outermost:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         yield
     finally:
         if outermost:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+_ctrl_c = [False]
+"""Whether Ctrl-C was pressed while the command ran."""
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """Python's own answer to Ctrl-C (KeyboardInterrupt), remembered: a library that wraps
+    it in an error of its own (Pydantic building its validators) must not make it an
+    internal error."""
+    _ctrl_c[0] = True
+    raise KeyboardInterrupt
 
 
 def _surrogates(arg: str) -> bool:
@@ -180,19 +191,6 @@ def _file_system(exc: OSError) -> NoReturn:
 def _internal(exc: Exception) -> NoReturn:
     typer.echo(t("internal_error", error=f"{type(exc).__name__}: {exc}"), err=True)
     raise typer.Exit(ExitCode.INTERNAL_ERROR)
-
-
-app = typer.Typer(
-    cls=WspGroup,
-    name="wsp",
-    help=t("app.help"),
-    epilog=t("app.epilog"),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
 
 
 def _version(value: bool) -> None:
@@ -237,7 +235,6 @@ def _install(shell: str) -> None:
     typer.echo(t("completion.installed", shell=shell, path=path), err=True)
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     program: Annotated[
@@ -270,10 +267,70 @@ def main_options(
     settle_language(ctx)
 
 
-for module in (cmd_program, cmd_store, cmd_status, cmd_report, cmd_verify, cmd_audit):
-    module.register(app)
-cmd_store_admin.register(app)  # copy and info, in the store group cmd_verify made
-cmd_grants.register(app)
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    # (command or group name, its module in wspolpraca_cli.cli, the module's function that
+    # adds it to an app). A module registering several commands is called once; the rows of
+    # one name are called in order. The order of the modules is the order of `wsp --help`.
+    ("validate", "cmd_program", "register"),
+    ("list", "cmd_program", "register"),
+    ("show", "cmd_program", "register"),
+    ("init", "cmd_program", "register"),
+    ("record", "cmd_store", "register"),
+    ("history", "cmd_store", "register"),
+    ("correct", "cmd_store", "register"),
+    ("void", "cmd_store", "register"),
+    ("export", "cmd_store", "register"),
+    ("import", "cmd_store", "register"),
+    ("status", "cmd_status", "register"),
+    ("check", "cmd_report", "register"),
+    ("report", "cmd_report", "register"),
+    ("store", "cmd_verify", "register"),  # the `wsp store` group, with verify
+    ("lock", "cmd_audit", "register"),
+    ("unlock", "cmd_audit", "register"),
+    ("explain", "cmd_audit", "register"),
+    ("store", "cmd_store_admin", "register"),  # copy and info, in the group cmd_verify made
+    ("grants", "cmd_grants", "register"),  # the `wsp grants` group (the grants register)
+)
+"""Every command of ``wsp``. To add one: a row here, and a ``register(app)`` in its module."""
+
+
+def build(names: Iterable[str] | None = None) -> typer.Typer:
+    """The application with the commands (and groups) ``names`` — every one when None —
+    importing only the modules that register them."""
+    wanted = None if names is None else set(names)
+    application = typer.Typer(
+        cls=WspGroup,
+        name="wsp",
+        help=t("app.help"),
+        epilog=t("app.epilog"),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    application.callback()(main_options)
+    done: set[tuple[str, str]] = set()
+    for name, module, attribute in COMMANDS:
+        if (wanted is None or name in wanted) and (module, attribute) not in done:
+            done.add((module, attribute))
+            imported = __import__(f"wspolpraca_cli.cli.{module}", fromlist=[attribute])
+            getattr(imported, attribute)(application)
+    _finish(application)
+    return application
+
+
+def _finish(application: typer.Typer) -> None:
+    """Each command's summary, its ``Examples:`` and a help screen in the language."""
+    for info in application.registered_commands:
+        if info.short_help is None and has_message(f"cmd.{info.name}.short"):
+            info.short_help = t(f"cmd.{info.name}.short")
+        if info.epilog is None and info.callback is not None:
+            info.epilog = _examples(info.callback.__doc__)
+        if info.cls in (None, TyperCommand):
+            info.cls = WspCommand
+        elif not issubclass(info.cls, LocalisedHelp):
+            info.cls = type(info.cls.__name__, (LocalisedHelp, info.cls), {})
 
 
 def _examples(doc: str | None) -> str | None:
@@ -287,15 +344,17 @@ def _examples(doc: str | None) -> str | None:
     return "\b\n" + label + ":\n" + "\n".join(f"  {c}" for c in commands)
 
 
-for info in app.registered_commands:
-    if info.short_help is None and f"cmd.{info.name}.short" in catalog():
-        info.short_help = t(f"cmd.{info.name}.short")
-    if info.epilog is None and info.callback is not None:
-        info.epilog = _examples(info.callback.__doc__)
-    if info.cls in (None, TyperCommand):
-        info.cls = WspCommand
-    elif not issubclass(info.cls, LocalisedHelp):
-        info.cls = type(info.cls.__name__, (LocalisedHelp, info.cls), {})
+if TYPE_CHECKING:
+    app: typer.Typer
+    """The whole application (every command), built on first use (see :func:`__getattr__`)."""
+
+
+def __getattr__(name: str) -> Any:
+    """``app``: the whole application, built once, when first asked for."""
+    if name == "app":
+        whole = globals()["app"] = build()
+        return whole
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _VALUE_OPTIONS = {"--program", "-p", "--store", "-s", "--lang"}
@@ -319,9 +378,11 @@ def invoked_command(argv: list[str]) -> str | None:
 def main() -> None:
     """Console-script entry point.
 
-    Typer builds a click command for every registered command before it parses the
-    arguments; building only the one that was asked for saves start-up time. Without a known
-    command (``wsp --help``, a typo) every command is built, so help and suggestions are whole.
+    Only the module of the command asked for is imported and registered (see
+    :data:`COMMANDS`), and Typer builds a click command for that one alone: importing and
+    building every command cost each run a tenth of its start-up. Without a known command
+    (``wsp --help``, a typo) or when a shell asks for completions, every command is there, so
+    help, suggestions and completions are whole.
     """
     import signal
 
@@ -329,13 +390,42 @@ def main() -> None:
         # `wsp status | head`: end quietly when the reader goes away, as Unix tools do,
         # instead of a BrokenPipeError. A store write is one transaction, so it is safe.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    import os
+
     name = invoked_command(sys.argv[1:])
-    chosen = [info for info in app.registered_commands if info.name == name]
+    known = name in {row[0] for row in COMMANDS}
+    completing = bool(os.environ.get("_WSP_COMPLETE"))  # completion.COMPLETE_VAR
+    application = build([name] if name is not None and known and not completing else None)
+    chosen = [info for info in application.registered_commands if info.name == name]
     if chosen:
-        app.registered_commands = chosen
-        callbacks = [app.registered_callback.callback if app.registered_callback else None]
-        _resolve_annotations([*callbacks, *(info.callback for info in chosen)])
-    app(prog_name="wsp")
+        application.registered_commands = chosen
+        callback = application.registered_callback
+        _resolve_annotations([callback.callback if callback else None])
+        _resolve_annotations([info.callback for info in chosen])
+    _collector_on()
+    application(prog_name="wsp")
+
+
+COLLECT_AFTER = 10_000
+"""Objects made between two passes of the cycle collector over the youngest ones (Python's
+default: 700). wsp's values (entries, summaries, results, report rows) form no cycles, and
+each pass re-examined the growing heap of a large command: with Python's default the
+collector took a quarter of ``report`` and a tenth of ``status`` at 10,000 indicators. The
+garbage cycles a command may leave wait for at most this many objects."""
+
+
+def _collector_on() -> None:
+    """The cycle collector back on (the console script pauses it while it starts, see
+    :mod:`wspolpraca_cli.cli.entry`), the objects made so far frozen: the modules, classes and
+    commands of the start-up live until the end, and no collection traverses them again. From
+    now on it runs after every :data:`COLLECT_AFTER` objects."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        _, older, oldest = gc.get_threshold()
+        gc.set_threshold(COLLECT_AFTER, older, oldest)
+        gc.enable()
 
 
 def _resolve_annotations(functions: list[Any]) -> None:

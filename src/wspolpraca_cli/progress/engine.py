@@ -206,18 +206,29 @@ def _evaluate(
     # period among those of the kind (evaluation_periods gives them in that order).
     placed: dict[tuple[PeriodKind, PeriodKind, str], tuple[bool, int | None]] = {}
     kinds: dict[str, tuple[PeriodKind, PeriodKind, Period | None]] = {}
+    # A code's period, and whether it lies in the programme's years: once per code.
+    codes: dict[str, tuple[Period | None, bool]] = {}
+    last_id: str | None = None
+    ind: Indicator | None = None
     for s in summaries:
-        ind = program.indicator(s.indicator_id)
+        if s.indicator_id != last_id:  # the store gives an indicator's summaries together
+            last_id = s.indicator_id
+            ind = program.indicator(last_id)
         if ind is None:
             orphans.append(
                 Orphan(s.indicator_id, s.period, s.count, OrphanReason.UNKNOWN_INDICATOR)
             )
             continue
-        period = parse_code(s.period.strip())
+        coded = codes.get(s.period)
+        if coded is None:
+            parsed = parse_code(s.period.strip())
+            inside = parsed is not None and in_years(parsed, program.first_year, program.last_year)
+            coded = codes[s.period] = (parsed, inside)
+        period, inside = coded
         if period is None:
             orphans.append(Orphan(s.indicator_id, s.period, s.count, OrphanReason.BAD_PERIOD))
             continue
-        if not in_years(period, program.first_year, program.last_year):
+        if not inside:
             orphans.append(
                 Orphan(s.indicator_id, s.period, s.count, OrphanReason.OUTSIDE_PROGRAMME)
             )
@@ -298,6 +309,22 @@ def progress(program: Program, entries: Iterable[Entry], as_of: date) -> Program
     return evaluate(program, summarise(items, as_of), as_of, tags=summarise_tags(items, as_of))
 
 
+def _merged(aggregates: list[Aggregate]) -> Aggregate:
+    """The aggregates merged in order, as ``EMPTY.merge(a).merge(b)…`` gives them (the same
+    additions in the same order), without an aggregate for every step."""
+    found = [a for a in aggregates if a.count > 0]
+    if len(found) <= 1:
+        return found[0] if found else EMPTY
+    first = found[0]
+    count, total, low, high = first.count, first.total, first.minimum, first.maximum
+    for a in found[1:]:
+        count += a.count
+        total += a.total
+        low = min(low, a.minimum)
+        high = max(high, a.maximum)
+    return Aggregate(count, total, low, high, found[-1].last)
+
+
 def _indicator_progress(
     ind: Indicator,
     program: Program,
@@ -316,10 +343,7 @@ def _indicator_progress(
         if position is not None and position < len(sums):
             sums[position] = sums[position].merge(s.values)
     rows = _period_rows(ind, program, eval_periods, sums, as_of)
-    everything = EMPTY
-    for acc in sums:
-        everything = everything.merge(acc)
-    programme = _programme_result(ind, program, rows, everything, as_of, whole)
+    programme = _programme_result(ind, program, rows, _merged(sums), as_of, whole)
     if ind.breakdowns and tagged is not None:
         rows, programme = _with_breakdowns(
             ind, program, eval_periods, rows, programme, tagged, as_of, whole
@@ -424,9 +448,7 @@ def _with_breakdowns(
             mine = None if own is None else target
             judged = replace(ind, target=target, target_text=text, baseline=None, breakdowns=())
             value_rows = _period_rows(judged, program, eval_periods, accs, as_of, with_data)
-            everything = EMPTY
-            for acc in accs:
-                everything = everything.merge(acc)
+            everything = _merged(accs)
             value_whole = _programme_result(
                 judged,
                 program,

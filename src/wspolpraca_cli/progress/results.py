@@ -202,18 +202,21 @@ class IndicatorProgress:
 
     def current(self, as_of: date) -> PeriodResult:
         """The period containing ``as_of`` (the first before the programme, the last after)."""
-        for r in self.periods:
+        return self.periods[self._current_index(as_of)]
+
+    def _current_index(self, as_of: date) -> int:
+        for n, r in enumerate(self.periods):
             if as_of <= r.period.end:
-                return r
-        return self.periods[-1]
+                return n
+        return len(self.periods) - 1
 
     def default_view(self, as_of: date) -> list[PeriodResult]:
         """The current period (see :meth:`current`), preceded, in order, by every earlier
         period that needs attention — ``awaiting``, ``overdue`` or ``missed``, however long
         ago — and by the previous period whatever its status while its report is still due
         (closed, and ``as_of`` not after its reporting deadline)."""
-        current = self.current(as_of)
-        index = self.periods.index(current)
+        index = self._current_index(as_of)
+        current = self.periods[index]
         rows = [
             r
             for i, r in enumerate(self.periods[:index])

@@ -550,22 +550,28 @@ def simple_table_rows(
     the header and its dashes, and each row's lines (a cell may hold several lines, joined
     by ``\n``; the other cells stay empty on the extra lines). ``align`` has one letter per
     column: ``l`` or ``r``."""
-    split = [[c.split("\n") for c in r] for r in rows]
+    # A column's width: its longest line, from all its cells at once (joined, then split).
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(headers)
     widths = [
-        max([len(h)] + [len(part) for r in split for part in r[n]]) for n, h in enumerate(headers)
+        max(len(h), *map(len, "\n".join(column).split("\n")))
+        for h, column in zip(headers, columns, strict=True)
     ]
+    # One line: the cells through one format (``<`` as ljust, ``>`` as rjust), right-stripped.
+    layout = "  ".join(
+        f"{{:{'>' if a == 'r' else '<'}{w}}}" for w, a in zip(widths, align, strict=True)
+    )
 
-    def fmt(cells: list[str]) -> str:
-        parts = [
-            c.rjust(w) if a == "r" else c.ljust(w)
-            for c, w, a in zip(cells, widths, align, strict=True)
-        ]
-        return "  ".join(parts).rstrip()
+    def fmt(cells: Sequence[str]) -> str:
+        return layout.format(*cells).rstrip()
 
     blocks = []
-    for r in split:
-        height = max(len(c) for c in r)
-        blocks.append([fmt([c[k] if k < len(c) else "" for c in r]) for k in range(height)])
+    for r in rows:
+        if "\n" not in "".join(r):
+            blocks.append([fmt(r)])
+            continue
+        split = [c.split("\n") for c in r]  # a cell of several lines: the others stay empty
+        height = max(len(c) for c in split)
+        blocks.append([fmt([c[k] if k < len(c) else "" for c in split]) for k in range(height)])
     return [fmt(headers), "  ".join("-" * w for w in widths)], blocks
 
 

@@ -132,11 +132,11 @@ def check(
 ) -> CheckResult:
     """``wsp check``: the progress as of ``as_of``, checked (see :func:`check_progress`),
     of a store that passes SQLite's quick integrity check (else StoreError, exit 3)."""
-    from wspolpraca_cli.services.integrity import require_intact
+    from wspolpraca_cli.services.integrity import intact_while
 
     check_year(ws.program, year)
-    require_intact(ws)  # the cron gate: damage that reads as data must not pass
-    return check_progress(progress_as_of(ws, as_of), year, strict=strict)
+    # The cron gate: damage that reads as data must not pass (checked while progress is read).
+    return check_progress(intact_while(ws, lambda: progress_as_of(ws, as_of)), year, strict=strict)
 
 
 def check_with_limits(

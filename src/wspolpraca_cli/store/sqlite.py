@@ -661,10 +661,97 @@ class SqliteStore:
         if found is None:
             return []
         where, params = found
-        summaries = self._summaries(where, params)
+        whole = indicator_ids is None and period is None
+        summaries = self._summaries_in_two(where, params) if whole else None
+        if summaries is None:
+            summaries = self._summaries(where, params)
         return sorted(summaries, key=lambda s: (s.indicator_id, s.period))
 
-    def _summaries(self, where: str, params: Sequence[Any]) -> list[PeriodSummary]:
+    def _summaries_in_two(self, where: str, params: Sequence[Any]) -> list[PeriodSummary] | None:
+        """The summaries of a large read-only store as two halves of the indicators, read at
+        once through two connections (None: read them in one).
+
+        SQLite scans the covering index without Python's lock, so on a second core the
+        aggregation takes about half its time (at 1,000,000 entries 0.3 s instead of 0.6).
+        The halves meet at the median indicator of a few dozen entries spread over the
+        table. Each half reads in a transaction that also reads the highest ``seq``: entries
+        are only ever appended, so the same highest ``seq`` is the same entries; should a
+        write land between the two reads, the summaries are read again in one."""
+        conn = self._conn
+        if conn is None or not self.readonly:
+            return None
+        with self._sqlite_errors():
+            pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+            if pages < _PARALLEL_PAGES:
+                return None
+            split = self._median_indicator(conn)
+            timeout = int(conn.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
+        if split is None:
+            return None
+        import threading
+
+        other: list[tuple[int, list[PeriodSummary]] | BaseException] = []
+
+        def upper_half() -> None:
+            try:
+                second = sqlite_open.connect_readonly(self._path, timeout)
+            except BaseException as exc:
+                other.append(exc)
+                return
+            try:
+                other.append(self._summaries_half(second, where, [*params, split], ">="))
+            except BaseException as exc:
+                other.append(exc)
+            finally:
+                second.close()
+
+        worker = threading.Thread(target=upper_half, name="wsp-summaries", daemon=True)
+        worker.start()
+        try:
+            with self._sqlite_errors():
+                last, lower = self._summaries_half(conn, where, [*params, split], "<")
+        finally:
+            worker.join()
+        upper = other[0]
+        if isinstance(upper, BaseException) or upper[0] != last:
+            return None  # the upper half could not be read, or saw other entries: in one
+        return lower + upper[1]
+
+    @staticmethod
+    def _median_indicator(conn: sqlite3.Connection) -> str | None:
+        """The median indicator id of entries picked evenly over the table (by ``seq``)."""
+        low, high = conn.execute(
+            "SELECT (SELECT min(seq) FROM entries), (SELECT max(seq) FROM entries)"
+        ).fetchone()
+        if low is None or high is None:
+            return None
+        span = high - low
+        spots = [low + int((k * 0.6180339887498949) % 1.0 * span) for k in range(1, 32)]
+        rows = conn.execute(
+            "SELECT (SELECT indicator_id FROM entries WHERE seq >= v.column1 ORDER BY seq"
+            f" LIMIT 1) FROM (VALUES {', '.join(['(?)'] * len(spots))}) v",
+            spots,
+        ).fetchall()
+        ids = sorted(r[0] for r in rows if isinstance(r[0], str))
+        return ids[len(ids) // 2] if ids else None
+
+    def _summaries_half(
+        self, conn: sqlite3.Connection, where: str, params: Sequence[Any], side: str
+    ) -> tuple[int, list[PeriodSummary]]:
+        """The highest ``seq`` and the summaries of the indicators on ``side`` (``<``,
+        ``>=``) of the last parameter, in one read transaction of ``conn``."""
+        conn.execute("BEGIN")
+        try:
+            last = conn.execute("SELECT max(seq) FROM entries").fetchone()[0]
+            found = self._summaries(f"{where} AND e.indicator_id {side} ?", params, conn)
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+        return int(last or 0), found
+
+    def _summaries(
+        self, where: str, params: Sequence[Any], conn: sqlite3.Connection | None = None
+    ) -> list[PeriodSummary]:
         sql = f"""
             SELECT g.indicator_id, g.period, g.n, g.total, g.lo, g.hi, l.value
             FROM (
@@ -679,7 +766,8 @@ class SqliteStore:
         # keeps a group whose row the table cannot give back (a damaged table): that is damage,
         # never a period without data.
         summaries: list[PeriodSummary] = []
-        for r in self._query(sql, params):
+        rows = self._query(sql, params) if conn is None else conn.execute(sql, params).fetchall()
+        for r in rows:
             if r[6] is None:
                 raise self._damaged()
             summaries.append(
@@ -1104,6 +1192,11 @@ class SqliteStore:
         finally:
             with self._sqlite_errors():
                 conn.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
+_PARALLEL_PAGES = 4096
+"""From this many pages (16 MiB, about 100,000 entries) a whole store's summaries are read in
+two halves at once (:meth:`SqliteStore._summaries_in_two`); below, one read is quicker."""
 
 
 def _counted_where(
