@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 from typing import Any
@@ -28,7 +27,7 @@ from wspolpraca_cli.grants.model import (
     Mode,
 )
 from wspolpraca_cli.i18n import t
-from wspolpraca_cli.records import replace
+from wspolpraca_cli.records import field, record, replace
 from wspolpraca_cli.store.shared import BatchOutcome, new_uid, now_utc, valid_uid
 
 GRANTS_VERSION = 5
@@ -205,7 +204,7 @@ def refuse_superseding(
         refuse_locked(locks, str(target.year))
 
 
-@dataclass
+@record
 class GrantLookups:
     """What a backend looked up for one batch, each with one query (a few for a large batch):
     the stored rows of the batch's uids, the rows its ``supersedes`` name and which of those
@@ -231,7 +230,7 @@ def refs_to_match(rows: Sequence[GrantRow], found: Mapping[str, GrantRow]) -> li
     return list(dict.fromkeys(refs))
 
 
-@dataclass
+@record
 class BatchPlan:
     """What to insert of one batch (in order), how many rows are present, what is refused."""
 
