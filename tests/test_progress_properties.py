@@ -177,8 +177,13 @@ def test_aggregates_merged_at_once_are_those_merged_one_by_one(aggs: list[Aggreg
     for a in aggs:
         one_by_one = one_by_one.merge(a)
     at_once = _merged(aggs)
-    assert at_once == one_by_one
-    assert repr(at_once.total) == repr(one_by_one.total)  # -0.0 stays -0.0
+
+    def fields(a: Aggregate) -> tuple[str, ...]:
+        # by repr: -0.0 stays -0.0, and a total that overflowed to nan (1e308 + 1e308 - inf)
+        # is nan both ways (nan == nan is false)
+        return tuple(map(repr, (a.count, a.total, a.minimum, a.maximum, a.last)))
+
+    assert fields(at_once) == fields(one_by_one)
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
