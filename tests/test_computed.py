@@ -317,6 +317,15 @@ def test_record_refuses_a_computed_indicator(make_wsp: MakeWsp) -> None:
     assert wsp("record", "rec", "1", "--year", "2024").exit_code == 0
 
 
+def test_the_record_prompt_offers_no_computed_indicator(make_wsp: MakeWsp, terminal: None) -> None:
+    wsp = make_wsp(PROGRAMME)
+    run = wsp("record", input="1\n")  # then the input ends: interrupted at the next question
+    offered = [line.split()[1] for line in run.stderr.splitlines() if line.startswith("  1.")]
+    assert offered == ["rec"]
+    assert "m19a" not in run.stderr
+    assert not wsp.store_exists()
+
+
 def test_import_refuses_rows_of_a_computed_indicator(make_wsp: MakeWsp) -> None:
     wsp = make_wsp(PROGRAMME)
     rows = wsp.program.parent / "entries.csv"

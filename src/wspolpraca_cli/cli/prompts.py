@@ -56,7 +56,9 @@ def say_again(exc: WspError) -> None:
 def choose_indicator(program: Program) -> Indicator:
     from wspolpraca_cli.safe_text import one_line, shown
 
-    indicators = program.indicators
+    # computed indicators are filled by the grants register, never recorded: not offered
+    # (typing one's id still names it, and record then says why it refuses)
+    indicators = [ind for ind in program.indicators if ind.computed is None]
     width = max((len(ind.id) for ind in indicators), default=0)
     number_width = len(str(len(indicators)))
     for n, ind in enumerate(indicators, 1):
