@@ -51,12 +51,11 @@ from wspolpraca_cli.store.postgres_url import PgTarget, parse_url, shown_url
 from wspolpraca_cli.store.shared import (
     AMBIGUOUS_SHOWN,
     DEFAULT_TIMEOUT,
-    MIN_PREFIX,
     BatchOutcome,
     EntriesRejected,
     ImportResult,
     completed,
-    distinct_prefixes,
+    find_by_uid,
     new_uid,
     now_utc,
     same_content,
@@ -440,24 +439,12 @@ class PgStore:
 
     def get(self, uid: str) -> Entry | None:
         """The entry with this uid or with this unique uid prefix (at least 4 characters)."""
-        wanted = uid.strip()
-        if not wanted or "\x00" in wanted:
-            return None
-        rows = self._query(f"SELECT {_COLUMNS} FROM wsp_entries WHERE uid = %s", (wanted,))
-        if rows:
-            return self._entry(rows[0])
-        if len(wanted) < MIN_PREFIX:
-            raise InputError(t("store.prefix_short", uid=wanted, min=MIN_PREFIX))
-        uids = self.uids(wanted, AMBIGUOUS_SHOWN + 1)
-        if not uids:
-            return None
-        if len(uids) > 1:
-            raise InputError(
-                t("store.prefix_ambiguous", uid=wanted, found=distinct_prefixes(uids, wanted)),
-                hint=t("store.prefix_ambiguous.hint"),
-            )
-        rows = self._query(f"SELECT {_COLUMNS} FROM wsp_entries WHERE uid = %s", (uids[0],))
-        return self._entry(rows[0]) if rows else None
+        row = find_by_uid(
+            uid,
+            lambda u: self._query(f"SELECT {_COLUMNS} FROM wsp_entries WHERE uid = %s", (u,)),
+            lambda prefix: self.uids(prefix, AMBIGUOUS_SHOWN + 1),
+        )
+        return None if row is None else self._entry(row)
 
     def live_entries(
         self,
@@ -781,35 +768,21 @@ class PgStore:
 
     def get_grant(self, uid: str) -> GrantRow | None:
         """The row with this uid or with this unique uid prefix (at least 4 characters)."""
-        wanted = uid.strip()
-        if not wanted or "\x00" in wanted:
-            return None
-        select = f"SELECT {GRANT_SELECT} FROM wsp_grants WHERE uid = %s"
-        rows = self._grant_query(select, (wanted,))
-        if rows:
-            return self._grant(rows[0])
-        if len(wanted) < MIN_PREFIX:
-            raise InputError(t("store.prefix_short", uid=wanted, min=MIN_PREFIX))
-        uids = [
-            str(r[0])
-            for r in self._grant_query(
-                "SELECT uid FROM wsp_grants WHERE uid >= %s AND uid < %s ORDER BY uid LIMIT %s",
-                (wanted, wanted + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
-            )
-        ]
-        if not uids:
-            return None
-        if len(uids) > 1:
-            raise InputError(
-                t(
-                    "store.grant_prefix_ambiguous",
-                    uid=wanted,
-                    found=distinct_prefixes(uids, wanted),
-                ),
-                hint=t("store.prefix_ambiguous.hint"),
-            )
-        rows = self._grant_query(select, (uids[0],))
-        return self._grant(rows[0]) if rows else None
+        row = find_by_uid(
+            uid,
+            lambda u: self._grant_query(
+                f"SELECT {GRANT_SELECT} FROM wsp_grants WHERE uid = %s", (u,)
+            ),
+            lambda prefix: [
+                str(r[0])
+                for r in self._grant_query(
+                    "SELECT uid FROM wsp_grants WHERE uid >= %s AND uid < %s ORDER BY uid LIMIT %s",
+                    (prefix, prefix + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
+                )
+            ],
+            ambiguous="store.grant_prefix_ambiguous",
+        )
+        return None if row is None else self._grant(row)
 
     def grant_rows(
         self,

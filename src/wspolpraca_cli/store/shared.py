@@ -9,10 +9,11 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.errors import InputError
+from wspolpraca_cli.i18n import t
 from wspolpraca_cli.records import replace
 
 DEFAULT_TIMEOUT = 10.0
@@ -97,6 +98,51 @@ def completed(entry: Entry) -> Entry:
         recorded_at=entry.recorded_at or now_utc(),
         recorded_by=entry.recorded_by or current_user(),
     )
+
+
+_Row = TypeVar("_Row")
+
+
+def find_by_uid(
+    uid: str,
+    rows_of: Callable[[str], Sequence[_Row]],
+    uids_from: Callable[[str], list[str]],
+    *,
+    ambiguous: str = "store.prefix_ambiguous",
+    short: Callable[[str], None] | None = None,
+    vanished: Callable[[], BaseException] | None = None,
+) -> _Row | None:
+    """The stored row of ``uid``, or of the one uid it is a prefix of (at least
+    :data:`MIN_PREFIX` characters); None when nothing matches. ``rows_of(uid)`` reads one uid's
+    rows; ``uids_from(prefix)`` reads up to ``AMBIGUOUS_SHOWN + 1`` uids starting with
+    ``prefix`` (from the uid index). InputError (exit 2) for a shorter prefix — ``short`` runs
+    first, for a backend's damage check — and for a prefix of several uids (message
+    ``ambiguous``). A uid found by its prefix whose row is then missing is ``vanished()``
+    raised, or None without it."""
+    wanted = uid.strip()
+    if not wanted or "\x00" in wanted:
+        return None
+    rows = rows_of(wanted)
+    if rows:
+        return rows[0]
+    if len(wanted) < MIN_PREFIX:
+        if short is not None:
+            short(wanted)
+        raise InputError(t("store.prefix_short", uid=wanted, min=MIN_PREFIX))
+    uids = uids_from(wanted)
+    if not uids:
+        return None
+    if len(uids) > 1:
+        raise InputError(
+            t(ambiguous, uid=wanted, found=distinct_prefixes(uids, wanted)),
+            hint=t("store.prefix_ambiguous.hint"),
+        )
+    rows = rows_of(uids[0])
+    if rows:
+        return rows[0]
+    if vanished is not None:
+        raise vanished()
+    return None
 
 
 def distinct_prefixes(uids: Sequence[str], wanted: str = "", shortest: int = 8) -> str:

@@ -53,13 +53,12 @@ from wspolpraca_cli.store import sqlite_open, sqlite_schema
 from wspolpraca_cli.store.shared import (
     AMBIGUOUS_SHOWN,
     DEFAULT_TIMEOUT,
-    MIN_PREFIX,
     BatchOutcome,
     EntriesRejected,
     ImportResult,
     completed,
     current_user,
-    distinct_prefixes,
+    find_by_uid,
     new_uid,
     now_utc,
     same_content,
@@ -557,36 +556,21 @@ class SqliteStore:
         return [str(r[0]) for r in rows]
 
     def get(self, uid: str) -> Entry | None:
-        """The entry with this uid or with this unique uid prefix (at least 4 characters)."""
-        wanted = uid.strip()
-        if not wanted:
-            return None
-        rows = self._query(f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (wanted,))
-        if rows:
-            return self._entry(rows[0])
-        if len(wanted) < MIN_PREFIX:
-            if self._uid_indexed(wanted):
-                raise self._damaged()
-            raise InputError(t("store.prefix_short", uid=wanted, min=MIN_PREFIX))
-        # The uids come from the uid index alone, the rows from the table.
-        uids = [
-            str(r[0])
-            for r in self._query(
-                "SELECT uid FROM entries WHERE uid >= ? AND uid < ? ORDER BY uid LIMIT ?",
-                (wanted, wanted + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
-            )
-        ]
-        if not uids:
-            return None
-        if len(uids) > 1:
-            raise InputError(
-                t("store.prefix_ambiguous", uid=wanted, found=distinct_prefixes(uids, wanted)),
-                hint=t("store.prefix_ambiguous.hint"),
-            )
-        rows = self._query(f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (uids[0],))
-        if not rows:
+        """The entry with this uid or with this unique uid prefix (at least 4 characters):
+        the uids come from the uid index alone, the row from the table."""
+        row = find_by_uid(
+            uid,
+            lambda u: self._query(f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (u,)),
+            lambda prefix: self.uids(prefix, AMBIGUOUS_SHOWN + 1),
+            short=self._refuse_damaged,
+            vanished=self._damaged,
+        )
+        return None if row is None else self._entry(row)
+
+    def _refuse_damaged(self, uid: str) -> None:
+        """A uid the index knows and the table does not is damage (StoreError, exit 3)."""
+        if self._uid_indexed(uid):
             raise self._damaged()
-        return self._entry(rows[0])
 
     def live_entries(
         self,
@@ -1074,37 +1058,20 @@ class SqliteStore:
 
     def get_grant(self, uid: str) -> GrantRow | None:
         """The row with this uid or with this unique uid prefix (at least 4 characters)."""
-        wanted = uid.strip()
-        if not wanted:
-            return None
-        select = f"SELECT {GRANT_SELECT} FROM grants WHERE uid = ?"
-        rows = self._grant_query(select, (wanted,))
-        if rows:
-            return self._grant(rows[0])
-        if len(wanted) < MIN_PREFIX:
-            raise InputError(t("store.prefix_short", uid=wanted, min=MIN_PREFIX))
-        uids = [
-            str(r[0])
-            for r in self._grant_query(
-                "SELECT uid FROM grants WHERE uid >= ? AND uid < ? ORDER BY uid LIMIT ?",
-                (wanted, wanted + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
-            )
-        ]
-        if not uids:
-            return None
-        if len(uids) > 1:
-            raise InputError(
-                t(
-                    "store.grant_prefix_ambiguous",
-                    uid=wanted,
-                    found=distinct_prefixes(uids, wanted),
-                ),
-                hint=t("store.prefix_ambiguous.hint"),
-            )
-        rows = self._grant_query(select, (uids[0],))
-        if not rows:
-            raise self._damaged()
-        return self._grant(rows[0])
+        row = find_by_uid(
+            uid,
+            lambda u: self._grant_query(f"SELECT {GRANT_SELECT} FROM grants WHERE uid = ?", (u,)),
+            lambda prefix: [
+                str(r[0])
+                for r in self._grant_query(
+                    "SELECT uid FROM grants WHERE uid >= ? AND uid < ? ORDER BY uid LIMIT ?",
+                    (prefix, prefix + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
+                )
+            ],
+            ambiguous="store.grant_prefix_ambiguous",
+            vanished=self._damaged,
+        )
+        return None if row is None else self._grant(row)
 
     def grant_rows(
         self,
