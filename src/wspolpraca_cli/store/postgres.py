@@ -63,6 +63,7 @@ from wspolpraca_cli.store.shared import (
 )
 from wspolpraca_cli.store.shared_grants import (
     GRANTS_VERSION,
+    GrantImport,
     GrantLookups,
     aggregate_sql,
     batch_keys,
@@ -716,12 +717,8 @@ class PgStore:
         """One transaction for a whole register import, as :meth:`importing` (all or nothing;
         committed at the end unless ``dry_run`` or discarded)."""
         with self.importing(dry_run=dry_run) as session:
-            if isinstance(session, PgImport):
-                yield PgGrantImport(session)
-            else:  # the scratch SQLite store of a dry run into a database without a store
-                from wspolpraca_cli.store.sqlite import SqliteGrantImport
-
-                yield SqliteGrantImport(session)
+            # (a dry run into a database without a store imports into a scratch SQLite store)
+            yield GrantImport(session)
 
     def add_grant(self, row: GrantRow) -> GrantRow:
         """Append one row (new, a correction or a void) in one write transaction, the locks and
@@ -1077,22 +1074,6 @@ class PgImport:
                     rejected.append((index, _grant_refused(row, exc)))
             return added
         return len(rows)
-
-
-class PgGrantImport:
-    """An import of the grants register under way, inside the write transaction of a
-    :class:`PgImport` (see :meth:`PgStore.importing_grants`)."""
-
-    def __init__(self, session: PgImport) -> None:
-        self._session = session
-        self._refs: set[str] = set()  # the refs this import has met
-
-    def add(self, rows: Sequence[GrantRow]) -> BatchOutcome:
-        """One batch (see ``GrantImportSession.add``)."""
-        return self._session.grant_batch(rows, self._refs)
-
-    def discard(self) -> None:
-        self._session.discard()
 
 
 _GRANT_INSERT = f"INSERT INTO wsp_grants ({GRANT_INSERT_COLUMNS}) VALUES ({', '.join(['%s'] * 21)})"

@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import Any, Protocol
 
 from wspolpraca_cli.audit import LockEvent, refuse_locked
 from wspolpraca_cli.errors import InputError
@@ -214,6 +214,32 @@ class GrantLookups:
     targets: Mapping[str, GrantRow] = field(default_factory=dict)
     superseded: Mapping[str, str] = field(default_factory=dict)
     live_by_ref: Mapping[str, list[GrantRow]] = field(default_factory=dict)
+
+
+class _GrantBatches(Protocol):
+    """A backend's import session, as a register import uses it."""
+
+    def grant_batch(self, rows: Sequence[GrantRow], seen_refs: set[str] | None) -> BatchOutcome: ...
+
+    def discard(self) -> None: ...
+
+
+class GrantImport:
+    """An import of the grants register under way, inside the write transaction of a
+    backend's entries import (``Store.importing_grants``): each batch planned by
+    :func:`plan_batch` against the refs this import has met."""
+
+    def __init__(self, session: _GrantBatches) -> None:
+        self._session = session
+        self._refs: set[str] = set()
+
+    def add(self, rows: Sequence[GrantRow]) -> BatchOutcome:
+        """One batch (see ``GrantImportSession.add``)."""
+        return self._session.grant_batch(rows, self._refs)
+
+    def discard(self) -> None:
+        """Store nothing: the transaction is rolled back at the end of the import."""
+        self._session.discard()
 
 
 def batch_keys(rows: Sequence[GrantRow]) -> list[str]:

@@ -66,6 +66,7 @@ from wspolpraca_cli.store.shared import (
 )
 from wspolpraca_cli.store.shared_grants import (
     GRANTS_VERSION,
+    GrantImport,
     GrantLookups,
     aggregate_sql,
     batch_keys,
@@ -1005,11 +1006,11 @@ class SqliteStore:
     # -- the grants register (schema 5) -------------------------------------------------------
 
     @contextmanager
-    def importing_grants(self, *, dry_run: bool = False) -> Iterator[SqliteGrantImport]:
+    def importing_grants(self, *, dry_run: bool = False) -> Iterator[GrantImport]:
         """One transaction for a whole register import, as :meth:`importing` (all or nothing;
         committed at the end unless ``dry_run`` or discarded)."""
         with self.importing(dry_run=dry_run) as session:
-            yield SqliteGrantImport(session)
+            yield GrantImport(session)
 
     def add_grant(self, row: GrantRow) -> GrantRow:
         """Append one row (new, a correction or a void) in one transaction, the locks and the
@@ -1472,23 +1473,6 @@ class SqliteImport:
         finally:
             conn.execute("RELEASE grants")
         return len(rows)
-
-
-class SqliteGrantImport:
-    """An import of the grants register under way, inside the write transaction of an
-    :class:`SqliteImport` (see :meth:`SqliteStore.importing_grants`)."""
-
-    def __init__(self, session: SqliteImport) -> None:
-        self._session = session
-        self._refs: set[str] = set()  # the refs this import has met
-
-    def add(self, rows: Sequence[GrantRow]) -> BatchOutcome:
-        """One batch (see ``GrantImportSession.add``)."""
-        return self._session.grant_batch(rows, self._refs)
-
-    def discard(self) -> None:
-        """Store nothing: the transaction is rolled back at the end of the import."""
-        self._session.discard()
 
 
 _GRANT_INSERT = f"INSERT INTO grants ({GRANT_INSERT_COLUMNS}) VALUES ({', '.join('?' * 21)})"
