@@ -381,6 +381,34 @@ def _column(name: str | None, allowed: tuple[str, ...]) -> str:
     return next(c for c in allowed if c == name)
 
 
+def rows_sql(
+    table: str,
+    mark: str,
+    *,
+    year: int | None,
+    mode: str | None,
+    area: str | None,
+    effective: bool,
+) -> tuple[str, list[Any]] | None:
+    """The SQL (parameters written ``mark``) of ``Store.grant_rows``' rows in insertion order,
+    and its parameters; None when no stored row can match (a NUL character in a value)."""
+    where: list[str] = []
+    params: list[Any] = []
+    for column, wanted in (("year", year), ("mode", mode), ("area", area)):
+        if wanted is not None:
+            if column != "year" and "\x00" in str(wanted):
+                return None
+            where.append(f"g.{column} = {mark}")
+            params.append(wanted if column == "year" else str(wanted))
+    if effective:
+        where.append(
+            f"NOT g.void AND NOT EXISTS (SELECT 1 FROM {table} c"
+            " WHERE c.supersedes = g.uid AND c.supersedes IS NOT NULL)"
+        )
+    condition = f" WHERE {' AND '.join(where)}" if where else ""
+    return f"SELECT {SELECT_COLUMNS} FROM {table} g{condition} ORDER BY seq", params
+
+
 def aggregate_sql(query: GrantQuery, table: str, mark: str) -> tuple[str, list[Any]]:
     """The SQL (parameters written ``mark``) answering ``query`` over the effective rows of
     ``table``: (year, group, value) rows, a year's total with the group NULL."""

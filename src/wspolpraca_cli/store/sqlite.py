@@ -76,6 +76,7 @@ from wspolpraca_cli.store.shared_grants import (
     plan_batch,
     refs_to_match,
     refuse_superseding,
+    rows_sql,
 )
 from wspolpraca_cli.store.shared_grants import INSERT_COLUMNS as GRANT_INSERT_COLUMNS
 from wspolpraca_cli.store.shared_grants import SELECT_COLUMNS as GRANT_SELECT
@@ -1085,25 +1086,14 @@ class SqliteStore:
     ) -> list[GrantRow]:
         """Rows in insertion order; the effective ones (not superseded, not voids) unless
         ``effective`` is False; ``organisation`` a part of the name, in any case."""
-        where: list[str] = []
-        params: list[Any] = []
-        for column, wanted in (("year", year), ("mode", mode), ("area", area)):
-            if wanted is not None:
-                where.append(f"g.{column} = ?")
-                params.append(wanted if column == "year" else str(wanted))
-        if effective:
-            where.append(
-                "NOT g.void AND NOT EXISTS (SELECT 1 FROM grants c"
-                " WHERE c.supersedes = g.uid AND c.supersedes IS NOT NULL)"
-            )
-        condition = f" WHERE {' AND '.join(where)}" if where else ""
-        rows = self._grant_query(
-            f"SELECT {GRANT_SELECT} FROM grants g{condition} ORDER BY seq", params
-        )
-        found = [self._grant(r) for r in rows]
+        found = rows_sql("grants", "?", year=year, mode=mode, area=area, effective=effective)
+        if found is None:
+            return []
+        rows = self._grant_query(*found)
+        grants = [self._grant(r) for r in rows]
         if organisation is None:
-            return found
-        return [r for r in found if matches_organisation(r, organisation)]
+            return grants
+        return [r for r in grants if matches_organisation(r, organisation)]
 
     def iter_grants(self, batch: int = 2000) -> Iterator[GrantRow]:
         """Every row (every version) in insertion order, read from a cursor a batch at a time
