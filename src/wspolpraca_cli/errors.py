@@ -51,6 +51,15 @@ class InputError(WspError):
     """Invalid input data: a value, a period, a CSV row (exit 2)."""
 
 
+class RowsRejected(InputError):
+    """A file of rows refused as a whole (exit 2); ``diagnostics`` locate the bad rows or
+    cells, which the command line prints one per line."""
+
+    def __init__(self, message: str, hint: str, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(message, hint)
+        self.diagnostics = diagnostics
+
+
 class Unconfirmed(InputError):
     """A change that a person must confirm first (an implausible value, a duplicate entry):
     exit 2 when nobody confirms it. ``question`` asks for the confirmation; ``concern`` names

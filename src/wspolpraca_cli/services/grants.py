@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wspolpraca_cli.errors import Committed, Diagnostic, InputError, UsageError
+from wspolpraca_cli.errors import Committed, Diagnostic, InputError, RowsRejected, UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.services.base import SHORT, Workspace
 
@@ -29,13 +29,9 @@ MAX_PROBLEMS = 100
 """Problems shown for a rejected import; the rest are counted ("… and N more")."""
 
 
-class GrantsRejected(InputError):
-    """An import refused as a whole; ``diagnostics`` locate the bad cells (the first
+class GrantsRejected(RowsRejected):
+    """A register import refused as a whole; ``diagnostics`` locate the bad cells (the first
     :data:`MAX_PROBLEMS`, then how many more)."""
-
-    def __init__(self, message: str, hint: str, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(message, hint)
-        self.diagnostics = diagnostics
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wspolpraca_cli.entries import EntryRow
-from wspolpraca_cli.errors import Committed, Diagnostic, InputError
+from wspolpraca_cli.errors import Committed, Diagnostic, InputError, RowsRejected
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.i18n.catalog_store import counted
 from wspolpraca_cli.services.base import Workspace
@@ -63,12 +63,8 @@ class ExportedRows:
         self._open.clear()
 
 
-class ImportRejected(InputError):
-    """An import refused as a whole; ``diagnostics`` locate every bad row."""
-
-    def __init__(self, message: str, hint: str, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(message, hint)
-        self.diagnostics = diagnostics
+class ImportRejected(RowsRejected):
+    """An import of entries refused as a whole; ``diagnostics`` locate every bad row."""
 
 
 @dataclass(frozen=True)
