@@ -463,7 +463,12 @@ def test_report_format_from_the_extension(
 @given(
     st.lists(
         st.lists(
-            st.text(st.characters(codec="utf-8", categories=("L", "N", "P")), max_size=12),
+            st.text(
+                st.characters(
+                    codec="utf-8", categories=("L", "N", "P", "S"), include_characters=" \n"
+                ),
+                max_size=12,
+            ),
             min_size=3,
             max_size=3,
         ),
@@ -489,3 +494,19 @@ def test_the_markdown_table_is_laid_out_as_tabulate_lays_it_out(
         colalign=tuple("right" if a == "r" else "left" for a in align),
     )
     assert "\n".join(github_table(rows, headers, align)) == expected
+
+
+@given(
+    st.text(
+        st.one_of(
+            st.sampled_from(list(" \t\n\r_\\|*<>[]`#~\x1b\u202e\u2028\xa0 ab")),
+            st.characters(codec="utf-8"),
+        ),
+        max_size=20,
+    )
+)
+def test_markdown_text_gives_what_its_long_way_gives(text: str) -> None:
+    """The shortcut for text with nothing to fold, escape or show changes no result."""
+    from wspolpraca_cli.render.status import _markdown_escaped, markdown_text
+
+    assert markdown_text(text) == _markdown_escaped(text)

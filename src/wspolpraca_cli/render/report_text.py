@@ -5,6 +5,7 @@ per indicator and period (per indicator in the multi-year evaluation)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from wspolpraca_cli.i18n import t
@@ -22,42 +23,53 @@ from wspolpraca_cli.render.report_years import YearsReport
 
 
 # -- Markdown ---------------------------------------------------------------------------------
-def _md(text: str) -> str:
-    from wspolpraca_cli.render.status import markdown_text
-
-    return markdown_text(text)
-
-
-def _md_table(table: Table) -> str:
+def _md_table(table: Table, md: Callable[[str], str]) -> str:
     from wspolpraca_cli.render.status import github_table
 
     return "\n".join(
         github_table(
-            [[_md(c.text) for c in row] for row in table.rows],
-            [_md(h) for h in table.headers],
+            [[md(c.text) for c in row] for row in table.rows],
+            [md(h) for h in table.headers],
             "".join("r" if n in table.numeric else "l" for n in range(len(table.headers))),
         )
     )
 
 
+def _memo_md() -> Callable[[str], str]:
+    """``markdown_text`` remembering what it gave: a report's cells repeat (empty cells, dashes,
+    statuses, targets, frequencies) — at 10,000 indicators 430,000 cells."""
+    from wspolpraca_cli.render.status import markdown_text
+
+    done: dict[str, str] = {}
+
+    def md(text: str) -> str:
+        found = done.get(text)
+        if found is None:
+            found = done[text] = markdown_text(text)
+        return found
+
+    return md
+
+
 def markdown(doc: Layout) -> str:
-    blocks = [f"# {_md(doc.title)}"]
-    blocks.append("\n".join(f"- **{_md(label)}:** {_md(value)}" for label, value in doc.facts))
+    md = _memo_md()
+    blocks = [f"# {md(doc.title)}"]
+    blocks.append("\n".join(f"- **{md(label)}:** {md(value)}" for label, value in doc.facts))
     for section in doc.sections:
-        blocks.append(f"## {_md(section.title)}")
+        blocks.append(f"## {md(section.title)}")
         for block in section.blocks:
             if isinstance(block, Heading):
-                blocks.append(f"{'#' * block.level} {_md(block.text)}")
+                blocks.append(f"{'#' * block.level} {md(block.text)}")
             elif isinstance(block, Paragraph):
-                blocks.append(_md(block.text))
+                blocks.append(md(block.text))
             elif isinstance(block, Bullets):
-                blocks.append("\n".join(f"- {_md(item)}" for item in block.items))
+                blocks.append("\n".join(f"- {md(item)}" for item in block.items))
             elif isinstance(block, Table):
-                blocks.append(_md_table(block))
+                blocks.append(_md_table(block, md))
             elif isinstance(block, Chart):
                 continue  # its figures are in the tables
     if doc.footnotes:
-        blocks.append("---\n\n" + "\n".join(_md(line) for line in doc.footnotes))
+        blocks.append("---\n\n" + "\n".join(md(line) for line in doc.footnotes))
     return "\n\n".join(blocks) + "\n"
 
 

@@ -520,26 +520,42 @@ def github_table(rows: Sequence[Sequence[str]], headers: Sequence[str], align: s
     each side; a cell of several lines spread over as many table lines), without its cost:
     tabulate guesses each cell's type even when told not to parse numbers, which was a third of
     a report's Markdown at 10,000 indicators. ``align``: ``l`` or ``r`` per column."""
-    split = [[c.strip().split("\n") for c in row] for row in rows]
-    if not split:
+    if not rows:
         align = "l" * len(headers)  # tabulate aligns the headers of an empty table left
+    stripped = [[c.strip() for c in row] for row in rows]
+    if any("\n" in c for row in stripped for c in row):
+        return _github_lines(stripped, headers, align)
+    # Cells of one line each (Markdown's are: markdown_text folds them), the common case: a
+    # column's width from its cells' lengths, and a row a single format call.
+    widths = [len(h) + 2 for h in headers]
+    for row in stripped:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    fmt = _row_format(widths, align)
+    out = [fmt.format(*headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    out += [fmt.format(*row) for row in stripped]
+    return out
+
+
+def _row_format(widths: Sequence[int], align: str) -> str:
+    """A table line's format: ``| a | b |``, each cell padded to its column's width (``<`` as
+    ljust, ``>`` as rjust; braces in the cells are the arguments', not the format's)."""
+    cells = (f"{{:{'>' if a == 'r' else '<'}{w}}}" for w, a in zip(widths, align, strict=True))
+    return "| " + " | ".join(cells) + " |"
+
+
+def _github_lines(rows: list[list[str]], headers: Sequence[str], align: str) -> list[str]:
+    """:func:`github_table` of cells that may span several lines."""
+    split = [[c.split("\n") for c in row] for row in rows]
     widths = [
         max([len(h) + 2] + [len(part) for r in split for part in r[n]])
         for n, h in enumerate(headers)
     ]
-
-    def line(cells: Sequence[str]) -> str:
-        parts = (
-            c.rjust(w) if a == "r" else c.ljust(w)
-            for c, w, a in zip(cells, widths, align, strict=True)
-        )
-        return "| " + " | ".join(parts) + " |"
-
-    out = [line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    fmt = _row_format(widths, align)
+    out = [fmt.format(*headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     for r in split:
         height = max(len(c) for c in r)
         for k in range(height):
-            out.append(line([c[k] if k < len(c) else "" for c in r]))
+            out.append(fmt.format(*[c[k] if k < len(c) else "" for c in r]))
     return out
 
 
@@ -640,6 +656,13 @@ def markdown_text(text: str) -> str:
     """Text as Markdown shows it, markup neither read nor broken: on one line, control
     characters shown escaped (``\\x1b``), Markdown's special characters and table separators
     escaped. For headings, table cells and the header block alike."""
+    if _markdown_plain().fullmatch(text) is not None:
+        return text  # most cells: nothing to fold, escape or show
+    return _markdown_escaped(text)
+
+
+def _markdown_escaped(text: str) -> str:
+    """:func:`markdown_text` the long way, for any text."""
     text = one_line(text)
     for char in MARKDOWN_SPECIAL:
         if char in text:
@@ -647,6 +670,18 @@ def markdown_text(text: str) -> str:
     if "_" in text:
         text = _emphasis_underscores().sub(r"\\_", text)
     return text
+
+
+@cache
+def _markdown_plain() -> re.Pattern[str]:
+    """Text that :func:`markdown_text` gives back unchanged: single spaces between words, no
+    control character (tab and newline included), nothing of :data:`MARKDOWN_SPECIAL`, no
+    underscore."""
+    other = "\x00-\x20\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069" + re.escape(
+        MARKDOWN_SPECIAL + "_"
+    )
+    word = f"[^{other}]+"
+    return re.compile(f"(?:{word}(?: {word})*)?")
 
 
 @cache
