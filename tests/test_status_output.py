@@ -465,7 +465,7 @@ def test_report_format_from_the_extension(
         st.lists(
             st.text(
                 st.characters(
-                    codec="utf-8", categories=("L", "N", "P", "S"), include_characters=" \n"
+                    codec="utf-8", categories=("L", "N", "P", "S"), include_characters=" "
                 ),
                 max_size=12,
             ),
@@ -494,6 +494,18 @@ def test_the_markdown_table_is_laid_out_as_tabulate_lays_it_out(
         colalign=tuple("right" if a == "r" else "left" for a in align),
     )
     assert "\n".join(github_table(rows, headers, align)) == expected
+
+
+def test_a_markdown_table_cell_of_several_lines_spreads_over_as_many_lines() -> None:
+    from wspolpraca_cli.render.status import github_table
+
+    assert github_table([["a\nbbbbb", "1"], ["c", "22"]], ["x", "y"], "lr") == [
+        "| x     |   y |",
+        "|-------|-----|",
+        "| a     |   1 |",
+        "| bbbbb |     |",
+        "| c     |  22 |",
+    ]
 
 
 @given(

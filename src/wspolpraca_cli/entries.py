@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any
 
 from wspolpraca_cli.aggregation import Aggregate
@@ -78,6 +79,19 @@ def counts(entry: Entry, as_of: date) -> bool:
     return entry.value is not None and (entry.date is None or entry.date[:10] <= as_of.isoformat())
 
 
+def counted(entries: Iterable[Entry], as_of: date) -> list[Entry]:
+    """The effective entries that count as of ``as_of`` (see :func:`counts`), in recording
+    order (``seq``; the input order breaks ties)."""
+    day = as_of.isoformat()
+    found = [
+        e
+        for e in effective(entries)
+        if e.value is not None and (e.date is None or e.date[:10] <= day)
+    ]
+    found.sort(key=attrgetter("seq"))
+    return found
+
+
 @record(slots=True)
 class PeriodSummary:
     """The aggregate of one (indicator, period code): over the effective entries (not
@@ -99,11 +113,9 @@ def summarise(entries: Iterable[Entry], as_of: date) -> list[PeriodSummary]:
     Superseded entries and voids are dropped, then entries dated after ``as_of``; the values are
     taken in recording order (``seq``; the input order breaks ties), so ``last`` is the latest.
     """
-    ordered = sorted(effective(entries), key=lambda e: e.seq)
     found: dict[tuple[str, str], list[float]] = {}
-    for e in ordered:
-        if counts(e, as_of) and e.value is not None:
-            found.setdefault((e.indicator_id, e.period), []).append(float(e.value))
+    for e in counted(entries, as_of):
+        found.setdefault((e.indicator_id, e.period), []).append(float(e.value or 0.0))  # not None
     return [PeriodSummary(ind, period, Aggregate.of(vs)) for (ind, period), vs in found.items()]
 
 
@@ -123,14 +135,12 @@ def summarise_tags(entries: Iterable[Entry], as_of: date) -> list[TagSummary]:
     """Per (indicator, period code, tags): the aggregate of the effective entries as of
     ``as_of`` (those :func:`summarise` counts), ordered by indicator and period and, within
     those, by each group's latest entry — so that merging them in order keeps ``last``."""
-    ordered = sorted(effective(entries), key=lambda e: e.seq)
     found: dict[tuple[str, str, tuple[tuple[str, str], ...]], list[float]] = {}
     latest: dict[tuple[str, str, tuple[tuple[str, str], ...]], int] = {}
-    for n, e in enumerate(ordered):
-        if counts(e, as_of) and e.value is not None:
-            key = (e.indicator_id, e.period, tuple(e.tags))
-            found.setdefault(key, []).append(float(e.value))
-            latest[key] = n
+    for n, e in enumerate(counted(entries, as_of)):
+        key = (e.indicator_id, e.period, tuple(e.tags))
+        found.setdefault(key, []).append(float(e.value or 0.0))  # counted: never None
+        latest[key] = n
     keys = sorted(found, key=lambda k: (k[0], k[1], latest[k]))
     return [TagSummary(i, p, tags, Aggregate.of(found[(i, p, tags)])) for i, p, tags in keys]
 

@@ -23,7 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from wspolpraca_cli.aggregation import EMPTY, Aggregate
-from wspolpraca_cli.entries import Entry, counts, effective
+from wspolpraca_cli.entries import Entry, counted
 from wspolpraca_cli.i18n import plural, t
 from wspolpraca_cli.model import Aggregation, Indicator, Program, Unit
 from wspolpraca_cli.numfmt import (
@@ -312,9 +312,7 @@ def _entry_periods(entries: Iterable[Entry], as_of: date) -> dict[str, list[tupl
     """The effective entries that count as of ``as_of``, by indicator, with parsed periods."""
     found: dict[str, list[tuple[Period, Entry]]] = {}
     parsed: dict[str, Period | None] = {}
-    for e in sorted(effective(entries), key=lambda e: e.seq):
-        if not counts(e, as_of):
-            continue
+    for e in counted(entries, as_of):
         period = parsed.get(e.period, ...)
         if period is ...:
             try:

@@ -181,34 +181,21 @@ def _cells_sql(risky: str) -> str:
 
 
 _T = TypeVar("_T")
-_new_entry = object.__new__
 
 
 def _row_to_entry(row: Sequence[Any]) -> Entry:
     (seq, uid, indicator_id, period, value, kind, day, note, source, tags, by, at, sup, reason) = (
         row
     )
-    # Entry is a frozen dataclass: its __init__ sets each of its 14 fields through
-    # object.__setattr__ (about 3 µs an entry). Reading millions of rows (export), the store
-    # fills the new instance's fields at once — the same object, four times faster.
-    entry: Entry = _new_entry(Entry)
-    entry.__dict__.update(
-        uid=uid,
-        indicator_id=indicator_id,
-        period=period,
-        value=None if value is None else float(value),
-        kind=_KINDS[kind],
-        date=day,
-        note=note,
-        source=source,
-        tags=tags_from_text(tags),
-        recorded_by=by,
-        recorded_at=at,
-        supersedes=sup,
-        reason=reason,
-        seq=seq,
-    )
-    return entry
+    # Through Entry's __init__ (2 µs; filling a new instance's __dict__ at once takes 1 µs):
+    # an entry read is kept — the report's notes at 1,000,000 entries hold 43,000 — and
+    # __init__ gives it Python's compact attribute values instead of a dictionary of its own,
+    # 13 MiB less at that report's peak and each later pass over the entries twice as quick
+    # (fewer cache misses). The import, whose entries live for one batch, fills the dict.
+    return Entry(
+        uid, indicator_id, period, None if value is None else float(value), _KINDS[kind], day,
+        note, source, tags_from_text(tags), by, at, sup, reason, seq,
+    )  # fmt: skip
 
 
 class SqliteStore:
