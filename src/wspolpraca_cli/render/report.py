@@ -18,7 +18,6 @@ renderers print where they are not empty.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -44,6 +43,7 @@ from wspolpraca_cli.progress import (
     Status,
     placement,
 )
+from wspolpraca_cli.records import field, record
 from wspolpraca_cli.render.report_finance import FinancePart, finance_part
 from wspolpraca_cli.render.status import (
     actual_text,
@@ -73,7 +73,7 @@ def is_missing(r: PeriodResult, year: int) -> bool:
     return r.count == 0 and r.status in MISSING and r.period.end.year <= year
 
 
-@dataclass(frozen=True)
+@record
 class ReportRow:
     """One line of an area's table: an indicator in one evaluation period of the year (or
     the year's total of its shorter periods, or the programme to date)."""
@@ -148,7 +148,7 @@ class ReportRow:
         return (*self.notes, *extra)
 
 
-@dataclass(frozen=True)
+@record
 class AreaTable:
     """An action area's table; in a goal tree also a main goal's table of the indicators
     standing on it and on its specific goals (``kind`` ``goal``: the first two columns give
@@ -161,7 +161,7 @@ class AreaTable:
     kind: str = "area"
 
 
-@dataclass(frozen=True)
+@record
 class GoalSummary:
     id: str
     name: str
@@ -177,7 +177,7 @@ class GoalSummary:
         return t("report.achieved_of", achieved=self.achieved, total=self.with_target)
 
 
-@dataclass(frozen=True)
+@record
 class MissingItem:
     indicator_id: str
     period: str
@@ -191,7 +191,7 @@ class MissingItem:
     the register, not by ``wsp record``)."""
 
 
-@dataclass(frozen=True)
+@record
 class Report:
     program: Program
     year: int
@@ -702,7 +702,7 @@ def build_report(
     )
 
 
-@dataclass(frozen=True)
+@record
 class TablePlan:
     """One table of a report, before its rows: an action area's, or (in a goal tree) a main
     goal's table of the indicators standing on it and on its specific goals. ``groups``: per

@@ -13,14 +13,14 @@ programme plans funds for it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from wspolpraca_cli.grants.figures import GroupFigures, YearFigures
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.numfmt import DASH, format_amount, format_number, format_percent
+from wspolpraca_cli.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Figure:
     """A number and how the report shows it; ``kind`` ``amount`` (zł), ``count`` or
     ``share`` (a fraction shown as a percentage)."""
@@ -30,7 +30,7 @@ class Figure:
     kind: str
 
 
-@dataclass(frozen=True)
+@record
 class FinanceRow:
     """An area's, a mode's or the total's figures."""
 
@@ -47,7 +47,7 @@ class FinanceRow:
         return (self.offers, self.rejected, self.grants, self.granted, self.settled)
 
 
-@dataclass(frozen=True)
+@record
 class FinancePart:
     """The financial part of a year's report."""
 
@@ -59,7 +59,7 @@ class FinancePart:
     organisations granted funds, offers received and rejected."""
 
 
-@dataclass(frozen=True)
+@record
 class FinanceYear:
     """One year of the evaluation's financial table."""
 
@@ -67,7 +67,7 @@ class FinanceYear:
     figures: tuple[Figure, ...]
 
 
-@dataclass(frozen=True)
+@record
 class FinanceYears:
     """The financial table of a multi-year evaluation: a row per year."""
 

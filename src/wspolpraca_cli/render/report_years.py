@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from wspolpraca_cli.progress import (
     ProgrammeResult,
     Status,
 )
+from wspolpraca_cli.records import field, record
 from wspolpraca_cli.render.report import (
     GoalSummary,
     MissingItem,
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 SPANS = (PeriodKind.PROGRAMME, PeriodKind.BIENNIUM)
 
 
-@dataclass(frozen=True)
+@record
 class YearsRow:
     """One indicator over the range of years."""
 
@@ -92,7 +92,7 @@ class YearsRow:
         return min(max(self.achievement, 0.0), 1.0)
 
 
-@dataclass(frozen=True)
+@record
 class YearsArea:
     id: str
     title: str
@@ -102,7 +102,7 @@ class YearsArea:
     """``goal``: a main goal's table of a goal tree (see ``report.AreaTable``)."""
 
 
-@dataclass(frozen=True)
+@record
 class YearsReport:
     program: Program
     first: int
