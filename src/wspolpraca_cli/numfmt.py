@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 # Imported once here, not in every call: a status table formats thousands of cells (the
@@ -24,11 +25,14 @@ NBSP = "\u00a0"
 DASH = "—"
 
 
+@lru_cache(maxsize=4096)
 def format_number(value: float | None, lang: str, decimals: int | None = None) -> str:
     """``value`` grouped and with the language's decimal mark.
 
     ``decimals`` None: at most two decimals, trailing zeros dropped (``3``, ``2,5``,
     ``0,33``); a number: exactly that many. None or a non-finite value gives ``—``.
+    Remembered: a report formats the same few values tens of thousands of times (the
+    numbers that compare equal, ``0.0`` and ``-0.0``, ``2`` and ``2.0``, show the same).
     """
     if value is None or not math.isfinite(value):
         return DASH

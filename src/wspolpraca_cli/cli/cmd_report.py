@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +24,11 @@ from wspolpraca_cli.cli.params import ASCII_INT
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.exitcodes import ExitCode
 from wspolpraca_cli.i18n import get_language, t
+
+if TYPE_CHECKING:
+    from wspolpraca_cli.render.report import Report
+    from wspolpraca_cli.render.report_years import YearsReport
+    from wspolpraca_cli.services.base import Workspace
 
 REPORT_DATE_ENV = "WSP_REPORT_DATE"
 """An ISO date used as the report's generation date instead of today (stable golden files,
@@ -242,43 +247,55 @@ def report(
     check_output(output, force, chosen)
     require_library(chosen.value)
 
+    from wspolpraca_cli import collector
     from wspolpraca_cli.render.report import howto
+
+    with collector.paused():  # the entries of the notes, the rows, the cells: no cycles
+        built = _built(ws, day, year, span, generated)
+        if span is not None:
+            from wspolpraca_cli.numfmt import years_label
+
+            written = t("report.written_years", years=years_label(*span), path=output)
+        else:
+            written = t("report.written", year=year, path=output)
+        deliver(chosen, built, output=output, force=force, written=written)
+    if built.missing:  # what to do goes to the person, never into the document
+        lines = [t("report.howto.header"), *(f"  {howto(m)}" for m in built.missing)]
+        sys.stderr.write("\n".join(lines) + "\n")
+        sys.stderr.flush()
+
+
+def _built(
+    ws: Workspace, day: date, year: int | None, span: tuple[int, int] | None, generated: date
+) -> Report | YearsReport:
+    """The report of ``year``, or the evaluation of the years ``span``, as of ``day``."""
+    from wspolpraca_cli.services import progress as services
     from wspolpraca_cli.services.finance import register_figures
 
-    built: Any
     if span is not None:
         from wspolpraca_cli.render.report_years import build_years_report
-        from wspolpraca_cli.services.progress import progress_as_of
 
-        built = build_years_report(
-            progress_as_of(ws, day),
+        return build_years_report(
+            services.progress_as_of(ws, day),
             first=span[0],
             last=span[1],
             generated=generated,
             lang=get_language(),
             finance=register_figures(ws, range(span[0], span[1] + 1)),
         )
-        written = t("report.written_years", years=built.span, path=output)
-    else:
-        from wspolpraca_cli.render.report import NOTES_SHOWN, build_report
+    from wspolpraca_cli.render.report import NOTES_SHOWN, build_report
 
-        assert year is not None
-        progress, entries = services.report_inputs(ws, day, year, notes=NOTES_SHOWN)
-        figures = register_figures(ws, [year])
-        built = build_report(
-            progress,
-            entries,
-            year=year,
-            generated=generated,
-            lang=get_language(),
-            finance=figures[0] if figures else None,
-        )
-        written = t("report.written", year=year, path=output)
-    deliver(chosen, built, output=output, force=force, written=written)
-    if built.missing:  # what to do goes to the person, never into the document
-        lines = [t("report.howto.header"), *(f"  {howto(m)}" for m in built.missing)]
-        sys.stderr.write("\n".join(lines) + "\n")
-        sys.stderr.flush()
+    assert year is not None
+    progress, entries = services.report_inputs(ws, day, year, notes=NOTES_SHOWN)
+    figures = register_figures(ws, [year])
+    return build_report(
+        progress,
+        entries,
+        year=year,
+        generated=generated,
+        lang=get_language(),
+        finance=figures[0] if figures else None,
+    )
 
 
 def register(app: typer.Typer) -> None:
