@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from wspolpraca_cli.aggregation import EMPTY, Aggregate
-from wspolpraca_cli.entries import Entry, counted
+from wspolpraca_cli.entries import Entry
 from wspolpraca_cli.i18n import plural, t
 from wspolpraca_cli.model import Aggregation, Indicator, Program, Unit
 from wspolpraca_cli.numfmt import (
@@ -54,6 +55,8 @@ from wspolpraca_cli.targets import TargetKind
 
 if TYPE_CHECKING:
     from wspolpraca_cli.grants.figures import YearFigures
+
+_SEQ = attrgetter("seq")
 
 NOTES_SHOWN = 10
 """How many entries a row of the report lists in its notes (the latest; the earlier ones are
@@ -308,20 +311,31 @@ def one_line_text(text: str) -> str:
 _one_line = one_line_text
 
 
-def _entry_periods(entries: Iterable[Entry], as_of: date) -> dict[str, list[tuple[Period, Entry]]]:
-    """The effective entries that count as of ``as_of``, by indicator, with parsed periods."""
-    found: dict[str, list[tuple[Period, Entry]]] = {}
-    parsed: dict[str, Period | None] = {}
-    for e in counted(entries, as_of):
-        period = parsed.get(e.period, ...)
-        if period is ...:
-            try:
-                period = parsed[e.period] = parse_period(e.period.strip())
-            except ValueError:
-                period = parsed[e.period] = None
-        if period is not None:
-            found.setdefault(e.indicator_id, []).append((period, e))
+def _entry_codes(entries: Iterable[Entry]) -> dict[str, dict[str, list[Entry]]]:
+    """The entries by indicator and period code, each list in the order given."""
+    found: dict[str, dict[str, list[Entry]]] = {}
+    for e in entries:
+        codes = found.get(e.indicator_id)
+        if codes is None:
+            codes = found[e.indicator_id] = {}
+        listed = codes.get(e.period)
+        if listed is None:
+            codes[e.period] = [e]
+        else:
+            listed.append(e)
     return found
+
+
+def _code_period(code: str, parsed: dict[str, Period | None]) -> Period | None:
+    """The period a period code names (None: none), parsed once per report (``parsed``)."""
+    period = parsed.get(code, ...)
+    if period is ...:
+        try:
+            period = parse_period(code.strip())
+        except ValueError:
+            period = None
+        parsed[code] = period
+    return period
 
 
 def _tag_text(ind: Indicator, key: str, value: str) -> str:
@@ -571,12 +585,16 @@ def build_report(
     finance: YearFigures | None = None,
 ) -> Report:
     """The report of ``year``. ``entries`` give the notes: a row lists the ``notes_shown``
-    latest entries that count in its period (the rest as a count of earlier entries), so
-    ``entries`` need hold no more than those (see ``services.report_inputs``). ``finance``,
-    the grants register's figures of the year, gives the financial part (none without)."""
+    latest entries that count in its period (the rest as a count of earlier entries).
+    ``entries`` are effective entries that count as of the progress's date, in insertion
+    order (:func:`~wspolpraca_cli.entries.counted`, as a store's ``latest_entries`` gives
+    them), and need hold no more than those listed (see ``services.report_inputs``).
+    ``finance``, the grants register's figures of the year, gives the financial part (none
+    without)."""
     program = progress.program
     as_of = progress.as_of
-    by_indicator = _entry_periods(entries, as_of)
+    by_indicator = _entry_codes(entries)
+    parsed: dict[str, Period | None] = {}  # the period codes' periods, shared by the indicators
     areas: list[AreaTable] = []
     all_results: list[PeriodResult | ProgrammeResult] = []
     missing: list[MissingItem] = []
@@ -588,6 +606,7 @@ def build_report(
         """The rows of a table: per group (an action, or a goal), its indicators' rows."""
         rows: list[ReportRow] = []
         for lp, name, indicators in groups:
+            action = _one_line(name)
             per_indicator: list[
                 tuple[Indicator, bool, list[tuple[PeriodResult | ProgrammeResult, bool]]]
             ] = []
@@ -613,12 +632,18 @@ def build_report(
                 by_period = {r.period: r for r in ip.periods} if ip is not None else {}
                 place = placement(ind, program)  # the engine's rule: which entries count where
                 placed: dict[Period | None, list[Entry]] = {}
-                spots: dict[str, Period | None] = {}  # per period code: where it counts
-                for period, e in by_indicator.get(ind.id, []):
-                    if e.period not in spots:
-                        spots[e.period] = place(period)
-                    placed.setdefault(spots[e.period], []).append(e)
+                for code, listed in by_indicator.get(ind.id, {}).items():
+                    period = _code_period(code, parsed)
+                    if period is None:
+                        continue
+                    spot = place(period)
+                    have = placed.get(spot)
+                    placed[spot] = listed if have is None else sorted([*have, *listed], key=_SEQ)
                 value_text = _value_texts(ind, lang)
+                # the same for each of the indicator's rows
+                indicator_name = _one_line(ind.name)
+                frequency = _one_line(ind.frequency_text) or str(ind.frequency)
+                percent_value, yes_no = is_percent(ind), is_yes_no(ind)
                 for n, (r, is_total) in enumerate(listed_rows):
                     notes: tuple[str, ...] = ()
                     if isinstance(r, PeriodResult) and not is_total:
@@ -640,13 +665,13 @@ def build_report(
                         ReportRow(
                             area_id=area_id,
                             lp=lp,
-                            action=_one_line(name),
+                            action=action,
                             indicator_id=ind.id,
-                            indicator=_one_line(ind.name),
+                            indicator=indicator_name,
                             period=str(r.period),
                             period_label=label,
                             target_text=_target_text(in_force, r, lang),
-                            frequency=_one_line(ind.frequency_text) or str(ind.frequency),
+                            frequency=frequency,
                             target=r.target,
                             target_shown=format_target(r.target, ind, lang),
                             actual=actual,
@@ -665,15 +690,17 @@ def build_report(
                             indicator_rows=len(listed_rows),
                             action_rows=action_rows,
                             previous=previous,
-                            previous_shown=format_value(previous, ind, lang),
+                            previous_shown=value_text(previous),
                             change=change,
                             change_ratio=ratio,
                             change_shown=change_text,
                             year_total=is_total,
                             unit=ind.unit,
-                            percent_value=is_percent(ind),
-                            yes_no=is_yes_no(ind),
-                            breakdowns=() if is_total else breakdown_notes(r, ind, lang),
+                            percent_value=percent_value,
+                            yes_no=yes_no,
+                            breakdowns=()
+                            if is_total or not r.breakdowns
+                            else breakdown_notes(r, ind, lang),
                             explanation=explanation,
                             amendment=amendment,
                             locked=isinstance(r, PeriodResult) and r.locked,

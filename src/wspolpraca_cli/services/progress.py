@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from wspolpraca_cli.entries import Entry, PeriodSummary, TagSummary
+from wspolpraca_cli.entries import Entry, PeriodSummary, TagSummary, counted
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.model import Program
@@ -197,8 +197,9 @@ def report_inputs(
         groups = note_groups(progress, summaries, year)
         if notes is None:
             wanted = set(groups)
-            entries = [e for e in store.entries() if (e.indicator_id, e.period) in wanted]
-        else:
+            listed = (e for e in store.entries() if (e.indicator_id, e.period) in wanted)
+            entries = counted(listed, as_of)
+        else:  # those the store counts, in insertion order
             entries = store.latest_entries(groups, as_of, notes)
     return progress, entries
 
