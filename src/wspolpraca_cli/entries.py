@@ -76,18 +76,19 @@ def effective(entries: Iterable[Entry]) -> list[Entry]:
 def counts(entry: Entry, as_of: date) -> bool:
     """Whether an effective entry counts as of ``as_of``: it has a value and is not dated after
     ``as_of`` (when it was recorded does not matter)."""
-    return entry.value is not None and (entry.date is None or entry.date[:10] <= as_of.isoformat())
+    return _counts_on(entry, as_of.isoformat())
+
+
+def _counts_on(entry: Entry, day: str) -> bool:
+    """:func:`counts`, the as-of date in ISO form."""
+    return entry.value is not None and (entry.date is None or entry.date[:10] <= day)
 
 
 def counted(entries: Iterable[Entry], as_of: date) -> list[Entry]:
     """The effective entries that count as of ``as_of`` (see :func:`counts`), in recording
     order (``seq``; the input order breaks ties)."""
     day = as_of.isoformat()
-    found = [
-        e
-        for e in effective(entries)
-        if e.value is not None and (e.date is None or e.date[:10] <= day)
-    ]
+    found = [e for e in effective(entries) if _counts_on(e, day)]
     found.sort(key=attrgetter("seq"))
     return found
 
@@ -114,8 +115,8 @@ def summarise(entries: Iterable[Entry], as_of: date) -> list[PeriodSummary]:
     taken in recording order (``seq``; the input order breaks ties), so ``last`` is the latest.
     """
     found: dict[tuple[str, str], list[float]] = {}
-    for e in counted(entries, as_of):
-        found.setdefault((e.indicator_id, e.period), []).append(float(e.value or 0.0))  # not None
+    for e in counted(entries, as_of):  # (their values are never None)
+        found.setdefault((e.indicator_id, e.period), []).append(float(e.value or 0.0))
     return [PeriodSummary(ind, period, Aggregate.of(vs)) for (ind, period), vs in found.items()]
 
 
@@ -139,7 +140,7 @@ def summarise_tags(entries: Iterable[Entry], as_of: date) -> list[TagSummary]:
     latest: dict[tuple[str, str, tuple[tuple[str, str], ...]], int] = {}
     for n, e in enumerate(counted(entries, as_of)):
         key = (e.indicator_id, e.period, tuple(e.tags))
-        found.setdefault(key, []).append(float(e.value or 0.0))  # counted: never None
+        found.setdefault(key, []).append(float(e.value or 0.0))  # (counted: never None)
         latest[key] = n
     keys = sorted(found, key=lambda k: (k[0], k[1], latest[k]))
     return [TagSummary(i, p, tags, Aggregate.of(found[(i, p, tags)])) for i, p, tags in keys]
