@@ -65,22 +65,20 @@ from wspolpraca_cli.store.shared_grants import (
     GRANTS_VERSION,
     GrantImport,
     GrantLookups,
+    GrantReads,
     aggregate_sql,
     batch_keys,
     check_grant,
     completed_grant,
-    matches_organisation,
     plan_batch,
     refs_to_match,
     refuse_superseding,
-    rows_sql,
 )
 from wspolpraca_cli.store.shared_grants import INSERT_COLUMNS as GRANT_INSERT_COLUMNS
 from wspolpraca_cli.store.shared_grants import SELECT_COLUMNS as GRANT_SELECT
 from wspolpraca_cli.store.shared_grants import aggregates as grant_aggregates_of
 from wspolpraca_cli.store.shared_grants import ordered as ordered_aggregates
 from wspolpraca_cli.store.shared_grants import outcome as grant_outcome
-from wspolpraca_cli.store.shared_grants import row_from_db as grant_from_db
 from wspolpraca_cli.store.shared_grants import row_values as grant_values
 from wspolpraca_cli.store.shared_trail import completed_event, place_trail
 from wspolpraca_cli.store.sqlite import _row_to_entry, _row_to_tuple, _row_values, tags_from_text
@@ -157,8 +155,11 @@ def store_error(exc: psycopg.Error, target: PgTarget, shown: str) -> StoreError:
     return StoreError(t("store.failed", path=shown, error=_first_line(str(exc))))
 
 
-class PgStore:
+class PgStore(GrantReads):
     """An open PostgreSQL store. Use :func:`open_postgres`; close it (or use ``with``)."""
+
+    _GRANTS = "wsp_grants"
+    _MARK = "%s"
 
     def __init__(
         self, url: str, target: PgTarget, conn: Any, readonly: bool, timeout: float
@@ -382,13 +383,14 @@ class PgStore:
         with self._pg_errors():
             return list(self._conn.execute(sql, params).fetchall())
 
+    def _damaged(self) -> StoreError:
+        return StoreError(t("store.damaged", path=self._shown), hint=t("store.damaged.hint"))
+
     def _entry(self, row: Sequence[Any]) -> Entry:
         try:
             return _row_to_entry(row)
         except (ValueError, TypeError, LookupError):
-            raise StoreError(
-                t("store.damaged", path=self._shown), hint=t("store.damaged.hint")
-            ) from None
+            raise self._damaged() from None
 
     def entries(self, indicator_id: str | None = None) -> list[Entry]:
         """Every entry (superseded ones and voids too), in insertion order."""
@@ -555,9 +557,7 @@ class PgStore:
             try:
                 tags = tags_from_text(r[2])
             except (ValueError, TypeError):
-                raise StoreError(
-                    t("store.damaged", path=self._shown), hint=t("store.damaged.hint")
-                ) from None
+                raise self._damaged() from None
             values = Aggregate(int(r[3]), float(r[4]), float(r[5]), float(r[6]), float(r[7]))
             groups.append(TagSummary(r[0], r[1], tags, values))
         return groups
@@ -750,57 +750,11 @@ class PgStore:
             raise _grant_refused(row, exc) from None
         return replace(row, seq=seq)
 
-    def _grant(self, row: Sequence[Any]) -> GrantRow:
-        try:
-            return grant_from_db(row)
-        except (ValueError, TypeError, LookupError):
-            raise StoreError(
-                t("store.damaged", path=self._shown), hint=t("store.damaged.hint")
-            ) from None
-
     def _grant_query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """Rows of a query of the grants table; none from a store without it (schema < 5)."""
         if self._version < GRANTS_VERSION:
             return []
         return self._query(sql, params)
-
-    def get_grant(self, uid: str) -> GrantRow | None:
-        """The row with this uid or with this unique uid prefix (at least 4 characters)."""
-        row = find_by_uid(
-            uid,
-            lambda u: self._grant_query(
-                f"SELECT {GRANT_SELECT} FROM wsp_grants WHERE uid = %s", (u,)
-            ),
-            lambda prefix: [
-                str(r[0])
-                for r in self._grant_query(
-                    "SELECT uid FROM wsp_grants WHERE uid >= %s AND uid < %s ORDER BY uid LIMIT %s",
-                    (prefix, prefix + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
-                )
-            ],
-            ambiguous="store.grant_prefix_ambiguous",
-        )
-        return None if row is None else self._grant(row)
-
-    def grant_rows(
-        self,
-        *,
-        year: int | None = None,
-        mode: str | None = None,
-        area: str | None = None,
-        organisation: str | None = None,
-        effective: bool = True,
-    ) -> list[GrantRow]:
-        """Rows in insertion order; the effective ones (not superseded, not voids) unless
-        ``effective`` is False; ``organisation`` a part of the name, in any case."""
-        found = rows_sql("wsp_grants", "%s", year=year, mode=mode, area=area, effective=effective)
-        if found is None:
-            return []
-        rows = self._grant_query(*found)
-        grants = [self._grant(r) for r in rows]
-        if organisation is None:
-            return grants
-        return [r for r in grants if matches_organisation(r, organisation)]
 
     def iter_grants(self, batch: int = 2000) -> Iterator[GrantRow]:
         """Every row (every version) in insertion order, from a server-side cursor a batch at
@@ -814,11 +768,6 @@ class PgStore:
             cursor.execute(f"SELECT {GRANT_SELECT} FROM wsp_grants ORDER BY seq")
             while rows := cursor.fetchmany(batch):
                 yield from [self._grant(row) for row in rows]
-
-    def grant_count(self) -> int:
-        """Rows stored, every version."""
-        rows = self._grant_query("SELECT count(*) FROM wsp_grants")
-        return int(rows[0][0]) if rows else 0
 
     def grant_aggregates(self, queries: Sequence[GrantQuery]) -> list[GrantAggregate]:
         """Each query answered in SQL over the effective rows (see

@@ -10,10 +10,10 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from operator import attrgetter
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from wspolpraca_cli.audit import LockEvent, refuse_locked
-from wspolpraca_cli.errors import InputError
+from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.grants.model import (
     AMOUNT_COLUMNS,
     COLUMNS,
@@ -28,7 +28,14 @@ from wspolpraca_cli.grants.model import (
 )
 from wspolpraca_cli.i18n import t
 from wspolpraca_cli.records import field, record, replace
-from wspolpraca_cli.store.shared import BatchOutcome, new_uid, now_utc, valid_uid
+from wspolpraca_cli.store.shared import (
+    AMBIGUOUS_SHOWN,
+    BatchOutcome,
+    find_by_uid,
+    new_uid,
+    now_utc,
+    valid_uid,
+)
 
 GRANTS_VERSION = 5
 """The schema version that has the grants register (an older store has no grant rows)."""
@@ -202,6 +209,76 @@ def refuse_superseding(
         )
     if locks:
         refuse_locked(locks, str(target.year))
+
+
+class GrantReads:
+    """The grants register's reads that both backends make alike: each backend names its
+    table (``_GRANTS``) and parameter mark (``_MARK``) and gives ``_grant_query`` (the rows of a
+    query of that table; none from a store without it) and ``_damaged`` (the error of a
+    damaged store)."""
+
+    _GRANTS: ClassVar[str]
+    _MARK: ClassVar[str]
+
+    if TYPE_CHECKING:
+
+        def _grant_query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
+
+        def _damaged(self) -> StoreError: ...
+
+    def _grant(self, row: Sequence[Any]) -> GrantRow:
+        """A stored row as a register row; one that cannot be one means a damaged store."""
+        try:
+            return row_from_db(row)
+        except (ValueError, TypeError, LookupError):
+            raise self._damaged() from None
+
+    def get_grant(self, uid: str) -> GrantRow | None:
+        """The row with this uid or with this unique uid prefix (at least 4 characters)."""
+        table, mark = self._GRANTS, self._MARK
+        row = find_by_uid(
+            uid,
+            lambda u: self._grant_query(
+                f"SELECT {SELECT_COLUMNS} FROM {table} WHERE uid = {mark}", (u,)
+            ),
+            lambda prefix: [
+                str(r[0])
+                for r in self._grant_query(
+                    f"SELECT uid FROM {table} WHERE uid >= {mark} AND uid < {mark}"
+                    f" ORDER BY uid LIMIT {mark}",
+                    (prefix, prefix + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
+                )
+            ],
+            ambiguous="store.grant_prefix_ambiguous",
+            vanished=self._damaged,
+        )
+        return None if row is None else self._grant(row)
+
+    def grant_rows(
+        self,
+        *,
+        year: int | None = None,
+        mode: str | None = None,
+        area: str | None = None,
+        organisation: str | None = None,
+        effective: bool = True,
+    ) -> list[GrantRow]:
+        """Rows in insertion order; the effective ones (not superseded, not voids) unless
+        ``effective`` is False; ``organisation`` a part of the name, in any case."""
+        found = rows_sql(
+            self._GRANTS, self._MARK, year=year, mode=mode, area=area, effective=effective
+        )
+        if found is None:
+            return []
+        grants = [self._grant(r) for r in self._grant_query(*found)]
+        if organisation is None:
+            return grants
+        return [r for r in grants if matches_organisation(r, organisation)]
+
+    def grant_count(self) -> int:
+        """Rows stored, every version."""
+        rows = self._grant_query(f"SELECT count(*) FROM {self._GRANTS}")
+        return int(rows[0][0]) if rows else 0
 
 
 @record

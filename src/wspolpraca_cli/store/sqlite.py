@@ -68,22 +68,20 @@ from wspolpraca_cli.store.shared_grants import (
     GRANTS_VERSION,
     GrantImport,
     GrantLookups,
+    GrantReads,
     aggregate_sql,
     batch_keys,
     check_grant,
     completed_grant,
-    matches_organisation,
     plan_batch,
     refs_to_match,
     refuse_superseding,
-    rows_sql,
 )
 from wspolpraca_cli.store.shared_grants import INSERT_COLUMNS as GRANT_INSERT_COLUMNS
 from wspolpraca_cli.store.shared_grants import SELECT_COLUMNS as GRANT_SELECT
 from wspolpraca_cli.store.shared_grants import aggregates as grant_aggregates_of
 from wspolpraca_cli.store.shared_grants import ordered as ordered_aggregates
 from wspolpraca_cli.store.shared_grants import outcome as grant_outcome
-from wspolpraca_cli.store.shared_grants import row_from_db as grant_from_db
 from wspolpraca_cli.store.shared_grants import row_values as grant_values
 from wspolpraca_cli.store.shared_trail import completed_event, place_trail
 from wspolpraca_cli.store.sqlite_schema import APPLICATION_ID, SCHEMA_VERSION
@@ -198,8 +196,11 @@ def _row_to_entry(row: Sequence[Any]) -> Entry:
     )  # fmt: skip
 
 
-class SqliteStore:
+class SqliteStore(GrantReads):
     """An open SQLite store. Use :func:`open_sqlite`; close it (or use ``with``)."""
+
+    _GRANTS = "grants"
+    _MARK = "?"
 
     def __init__(self, path: Path, conn: sqlite3.Connection | None, readonly: bool) -> None:
         self._path = path
@@ -1029,12 +1030,6 @@ class SqliteStore:
             raise _grant_refused(row, exc) from None
         return replace(row, seq=cursor.lastrowid or 0)
 
-    def _grant(self, row: Sequence[Any]) -> GrantRow:
-        try:
-            return grant_from_db(row)
-        except (ValueError, TypeError, LookupError):
-            raise self._damaged() from None
-
     def _grant_query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """Rows of a query of the grants table; none from a store without it (schema < 5, or
         nothing stored yet)."""
@@ -1044,43 +1039,6 @@ class SqliteStore:
             if self._version(self._conn) < GRANTS_VERSION:
                 return []
             return self._conn.execute(sql, params).fetchall()
-
-    def get_grant(self, uid: str) -> GrantRow | None:
-        """The row with this uid or with this unique uid prefix (at least 4 characters)."""
-        row = find_by_uid(
-            uid,
-            lambda u: self._grant_query(f"SELECT {GRANT_SELECT} FROM grants WHERE uid = ?", (u,)),
-            lambda prefix: [
-                str(r[0])
-                for r in self._grant_query(
-                    "SELECT uid FROM grants WHERE uid >= ? AND uid < ? ORDER BY uid LIMIT ?",
-                    (prefix, prefix + "\U0010ffff", AMBIGUOUS_SHOWN + 1),
-                )
-            ],
-            ambiguous="store.grant_prefix_ambiguous",
-            vanished=self._damaged,
-        )
-        return None if row is None else self._grant(row)
-
-    def grant_rows(
-        self,
-        *,
-        year: int | None = None,
-        mode: str | None = None,
-        area: str | None = None,
-        organisation: str | None = None,
-        effective: bool = True,
-    ) -> list[GrantRow]:
-        """Rows in insertion order; the effective ones (not superseded, not voids) unless
-        ``effective`` is False; ``organisation`` a part of the name, in any case."""
-        found = rows_sql("grants", "?", year=year, mode=mode, area=area, effective=effective)
-        if found is None:
-            return []
-        rows = self._grant_query(*found)
-        grants = [self._grant(r) for r in rows]
-        if organisation is None:
-            return grants
-        return [r for r in grants if matches_organisation(r, organisation)]
 
     def iter_grants(self, batch: int = 2000) -> Iterator[GrantRow]:
         """Every row (every version) in insertion order, read from a cursor a batch at a time
@@ -1102,11 +1060,6 @@ class SqliteStore:
             finally:  # (an iterator left unfinished may be closed after the store)
                 if own and self._conn is conn and conn.in_transaction:
                     conn.execute("COMMIT")
-
-    def grant_count(self) -> int:
-        """Rows stored, every version."""
-        rows = self._grant_query("SELECT count(*) FROM grants")
-        return int(rows[0][0]) if rows else 0
 
     def grant_aggregates(self, queries: Sequence[GrantQuery]) -> list[GrantAggregate]:
         """Each query answered in SQL over the effective rows (see
