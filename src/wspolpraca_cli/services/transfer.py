@@ -35,8 +35,8 @@ def export_entries(ws: Workspace) -> Iterator[ExportedRows]:
 
 class ExportedRows:
     """A store's entries as rows (iterate), read when asked; or, from a store that can format
-    them itself (``iter_cells``: SQLite), as the cells of a CSV export
-    (:class:`~wspolpraca_cli.transfer.export.CellSource`)."""
+    them itself (``cell_batches``: SQLite), as the cells of a CSV export, a batch of rows at a
+    time (:class:`~wspolpraca_cli.transfer.export.CellSource`)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -47,13 +47,13 @@ class ExportedRows:
         self._open.append(rows)
         return rows
 
-    def cells(self, **cell_format: Any) -> Iterator[Sequence[Any]] | None:
-        iter_cells = getattr(self._store, "iter_cells", None)  # a backend may not have it
-        if iter_cells is None:
+    def cell_batches(self, **cell_format: Any) -> Iterator[list[Sequence[Any]]] | None:
+        batches_of = getattr(self._store, "cell_batches", None)  # a backend may not have it
+        if batches_of is None:
             return None
-        cells: Iterator[Sequence[Any]] = iter_cells(**cell_format)
-        self._open.append(cells)
-        return cells
+        batches: Iterator[list[Sequence[Any]]] = batches_of(**cell_format)
+        self._open.append(batches)
+        return batches
 
     def close(self) -> None:
         for opened in self._open:

@@ -23,12 +23,10 @@ This module knows nothing about the command line: it returns values and raises t
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -122,11 +120,11 @@ def _row_to_tuple(row: Sequence[Any]) -> EntryRow:
 
 _KINDS = {k.value: k for k in EntryKind}
 _RECORD = EntryKind.RECORD
-_FIRST = itemgetter(0)
 _TEXT_CELLS = (
     "uid", "indicator_id", "period", "date", "note", "source", "recorded_by", "recorded_at",
     "supersedes", "reason",
 )  # fmt: skip
+_NULLABLE_TEXT_CELLS = ("date", "supersedes")
 
 
 def _bad_kind(kind: object) -> str:
@@ -138,7 +136,7 @@ def _literal(text: str) -> str:
 
 
 def _cells_sql(risky: str) -> str:
-    """The query of :meth:`SqliteStore.iter_cells`. A text cell goes to ``wsp_text`` when its
+    """The query of :meth:`SqliteStore.cell_batches`. A text cell goes to ``wsp_text`` when its
     first character may be in ``risky``: a few ranges of characters compared as text (cheap in
     SQLite), each run of risky characters merged across the punctuation between them but never
     across a letter or a digit (ids, periods and times begin with digits)."""
@@ -162,11 +160,12 @@ def _cells_sql(risky: str) -> str:
     kinds = ", ".join(_literal(k) for k in _KINDS)
     value = (
         "CASE WHEN value = CAST(value AS INTEGER) AND abs(value) < 4503599627370496.0 "
-        "THEN CAST(CAST(value AS INTEGER) AS TEXT) WHEN value IS NULL THEN NULL "
+        "THEN CAST(CAST(value AS INTEGER) AS TEXT) WHEN value IS NULL THEN '' "
         "ELSE wsp_number(value) END"
     )
     columns = {
         **{c: cell(c) for c in _TEXT_CELLS},
+        **{c: f"coalesce({cell(c)}, '')" for c in _NULLABLE_TEXT_CELLS},
         "value": value,
         "kind": f"CASE WHEN kind IN ({kinds}) THEN kind ELSE wsp_kind(kind) END",
         "tags": "CASE WHEN tags = '[]' THEN '' ELSE wsp_tags(tags) END",
@@ -418,21 +417,22 @@ class SqliteStore(GrantReads):
         :meth:`iter_entries` reads them (a bulk export builds no entry objects)."""
         return self._stream(_row_to_tuple, batch)
 
-    def iter_cells(
+    def cell_batches(
         self,
         *,
         number: Callable[[float], str],
         tags: Callable[[tuple[tuple[str, str], ...]], str],
         text: Callable[[str], str],
         risky: str,
-    ) -> Iterator[Sequence[Any]]:
+        batch: int = 4096,
+    ) -> Iterator[list[Sequence[Any]]]:
         """Every entry as the cells of an export (:data:`~wspolpraca_cli.entries.ROW_FIELDS`
-        order), read as :meth:`iter_rows` reads them, but formatted by SQLite where it can, so
-        that a CSV writer takes the cursor's rows as they come (no Python call per row): a value
-        as ``number(value)`` — an integral one below 2**52 as its digits, which ``number`` must
+        order), ``batch`` rows at a time, read as :meth:`iter_rows` reads them, but formatted
+        by SQLite where it can, so that no Python call is made per row: a value as
+        ``number(value)`` — an integral one below 2**52 as its digits, which ``number`` must
         give for it too; the tags as ``tags(pairs)``; every text cell whose first character is
         in ``risky`` as ``text(cell)``, the others as stored; no date, no supersedes, no value
-        (a void) as None. What ``number`` and ``tags`` return is written as it is."""
+        (a void) as an empty cell. What ``number`` and ``tags`` return is written as it is."""
         if self._conn is None:
             return
         conn = self._conn
@@ -463,7 +463,7 @@ class SqliteStore(GrantReads):
         )
         conn.create_function("wsp_kind", 1, checked(_bad_kind), deterministic=True)
         index = "entries_aggregate" if self.schema_version() >= 2 else "entries_indicator_period"
-        counter = itertools.count()
+        read = 0
         with self._sqlite_errors():
             own = not conn.in_transaction
             if own:
@@ -471,15 +471,16 @@ class SqliteStore(GrantReads):
             try:
                 try:
                     cursor = conn.execute(_cells_sql(risky))
-                    # (zip's pair and itemgetter are C: the rows are counted, not touched)
-                    yield from map(_FIRST, zip(cursor, counter, strict=False))
+                    while rows := cursor.fetchmany(batch):
+                        read += len(rows)
+                        yield rows
                 except sqlite3.OperationalError:
                     if damaged:
                         raise self._damaged() from None
                     raise
                 cursor.close()
                 indexed = conn.execute(f"SELECT count(*) FROM entries INDEXED BY {index}")
-                if int(indexed.fetchone()[0]) != next(counter):
+                if int(indexed.fetchone()[0]) != read:
                     raise self._damaged()
             finally:  # (an iterator left unfinished may be closed after the store)
                 if own and self._conn is conn and conn.in_transaction:

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from operator import itemgetter
 from typing import Any, Protocol, TextIO
 
 from wspolpraca_cli.entries import Entry, EntryRow, as_row
@@ -155,15 +153,11 @@ def write_csv_rows(
     if bom:
         out.write("\ufeff")
     columns = [*CSV_COLUMNS, *extra_columns]
-    cells_of = getattr(rows, "cells", None) if not extra else None
-    if cells_of is not None:  # the store writes the cells itself: no Python call per row
-        cells = cells_of(**csv_cell_format(decimal_comma))
-        if cells is not None:
-            writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
-            writer.writerow(columns)
-            counted = itertools.count()
-            writer.writerows(map(_FIRST_OF_PAIR, zip(cells, counted, strict=False)))
-            return next(counted)
+    batches_of = getattr(rows, "cell_batches", None) if not extra else None
+    if batches_of is not None:  # the store writes the cells itself: no Python call per row
+        batches = batches_of(**csv_cell_format(decimal_comma))
+        if batches is not None:
+            return _write_cell_batches(batches, out, separator, columns)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow(columns)
@@ -184,11 +178,42 @@ def write_csv_rows(
 
 
 _ROWS_PER_WRITE = 4096
-_FIRST_OF_PAIR = itemgetter(0)
+
+
+def _write_cell_batches(
+    batches: Iterable[Sequence[Sequence[Any]]], out: TextIO, separator: str, columns: list[str]
+) -> int:
+    """Write batches of rows of text cells as ``csv.writer`` writes them. A batch whose cells
+    hold no separator, no double quote and no line break — the common case — needs no quoting:
+    its rows are joined by ``str.join`` and checked as one text (the csv module looks up every
+    character of every cell); any other batch goes through the csv writer."""
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+    writer.writerow(columns)
+    join = separator.join
+    separators = len(columns) - 1
+    written = 0
+    for rows in batches:
+        count = len(rows)
+        written += count
+        try:
+            text = "\r\n".join(map(join, rows))
+        except TypeError:  # a cell that is not text (None, bytes): the writer's way
+            writer.writerows(rows)
+            continue
+        if (
+            text.count(separator) == separators * count
+            and text.count("\n") == count - 1
+            and text.count("\r") == count - 1
+            and '"' not in text
+        ):
+            out.write(text + "\r\n")
+        else:
+            writer.writerows(rows)
+    return written
 
 
 def csv_cell_format(decimal_comma: bool) -> dict[str, Any]:
-    """How a store that formats an export's cells itself (``iter_cells``, see
+    """How a store that formats an export's cells itself (``cell_batches``, see
     :class:`CellSource`) writes them as :func:`row_cells` and :func:`spreadsheet_cells` would:
     the functions it calls for a value, the tags and a text cell that may be a formula, and the
     first characters that make a text cell worth that call."""
@@ -201,12 +226,13 @@ def csv_cell_format(decimal_comma: bool) -> dict[str, Any]:
 
 
 class CellSource(Protocol):
-    """Rows that can also come as an export's cells, formatted where they are stored (a
-    store's ``iter_cells``); ``cells`` gives None when they cannot."""
+    """Rows that can also come as an export's cells, formatted where they are stored, a batch
+    of rows at a time (a store's ``cell_batches``); ``cell_batches`` gives None when they
+    cannot."""
 
     def __iter__(self) -> Iterator[EntryRow]: ...
 
-    def cells(self, **cell_format: Any) -> Iterable[Sequence[Any]] | None: ...
+    def cell_batches(self, **cell_format: Any) -> Iterable[Sequence[Sequence[Any]]] | None: ...
 
 
 def to_json(entries: Iterable[Entry], **meta: Any) -> dict[str, Any]:
