@@ -43,6 +43,22 @@ def test_a_report_row_lists_its_latest_entries_and_counts_the_earlier_ones(wsp: 
     assert row[-2] == "12"  # the entries column still counts all twelve
 
 
+def test_a_rows_latest_entries_are_its_latest_of_every_code_that_counts_there(wsp: Wsp) -> None:
+    """Entries of a yearly indicator under the year and under its quarters count together:
+    the row lists the latest of them all, not the latest of each code."""
+    with open_store(wsp.store) as store:
+        store.add_many(
+            [rec(n, period="2024" if n % 2 else "2024-Q2", note=f"wpis {n}") for n in range(1, 13)]
+        )
+    result = wsp("report", "--year", "2024", "--format", "csv", "--as-of", "2025-01-10")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    row = next(r for r in rows if r[3] == "1.1" and r[5] == "2024")
+    notes = row[-1].rsplit(" | ", 1)[0].split(" | ")
+    shown = [f"{n} (2024-Q2) — wpis {n}" if n % 2 == 0 else f"{n} — wpis {n}" for n in range(3, 13)]
+    assert notes == [*shown, "… and 2 earlier entries"]
+
+
 @pytest.mark.parametrize(
     ("earlier", "words"),
     [(1, "1 wcześniejszy wpis"), (3, "3 wcześniejsze wpisy"), (5, "5 wcześniejszych wpisów")],
@@ -124,23 +140,24 @@ def test_latest_entries_are_the_latest_counting_entries_of_each_group(
                 latest.pop((ind, period))
                 continue
             latest[(ind, period)] = stored.uid
-        groups = [("1.1", "2024"), ("1.2", "2024-Q1"), ("9.9", "2024")]
+        groups = [("1.1", ("2024",)), ("1.2", ("2024-Q1", "2024")), ("1.1", ("2023",)),
+                  ("9.9", ("2024",))]  # fmt: skip
         found = store.latest_entries(groups, as_of, limit)
         every = store.entries()
     expected: list[Entry] = []
     counting = [e for e in effective(every) if counts(e, as_of)]
-    for group in groups:
-        expected += [e for e in counting if (e.indicator_id, e.period) == group][-limit:]
+    for ind, codes in groups:  # a group's codes count together: its latest of them all
+        expected += [e for e in counting if e.indicator_id == ind and e.period in codes][-limit:]
     assert found == sorted(expected, key=lambda e: e.seq)
 
 
 def test_latest_entries_of_a_missing_store_or_no_groups(tmp_path: Path) -> None:
     with open_store(tmp_path / "none.db", readonly=True) as store:
-        assert store.latest_entries([("1.1", "2024")], None, 5) == []
+        assert store.latest_entries([("1.1", ("2024",))], None, 5) == []
     with open_store(tmp_path / "s.db") as store:
         store.add(rec(1))
         assert store.latest_entries([], None, 5) == []
-        assert [e.value for e in store.latest_entries([("1.1", "2024")], None, 5)] == [1.0]
+        assert [e.value for e in store.latest_entries([("1.1", ("2024",))], None, 5)] == [1.0]
 
 
 # -- export, streamed -----------------------------------------------------------------------

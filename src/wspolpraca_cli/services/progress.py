@@ -181,10 +181,10 @@ def check_progress(
 def report_inputs(
     ws: Workspace, as_of: date, year: int | None = None, notes: int | None = None
 ) -> tuple[ProgrammeProgress, list[Entry]]:
-    """The progress as of ``as_of`` and the entries for the report's notes and sources: of the
-    evaluation periods in ``year`` (every period when None), the ``notes`` latest entries of
-    each period code that counts there (every entry when None). The progress comes from the
-    store's aggregates; only the entries listed are read, whatever the store's size."""
+    """The progress as of ``as_of`` and the entries for the report's notes and sources: the
+    ``notes`` latest entries that count in each evaluation period of ``year`` (of every year
+    when None; every entry when ``notes`` is None). The progress comes from the store's
+    aggregates; only the entries listed are read, whatever the store's size."""
     from wspolpraca_cli.progress import evaluate
     from wspolpraca_cli.services.audit import read_trail, with_trail
 
@@ -196,7 +196,7 @@ def report_inputs(
         progress = with_trail(evaluate(ws.program, summaries, as_of, tags=tags), read_trail(store))
         groups = note_groups(progress, summaries, year)
         if notes is None:
-            wanted = set(groups)
+            wanted = {(ind, code) for ind, codes in groups for code in codes}
             listed = (e for e in store.entries() if (e.indicator_id, e.period) in wanted)
             entries = counted(listed, as_of)
         else:  # those the store counts, in insertion order
@@ -206,9 +206,11 @@ def report_inputs(
 
 def note_groups(
     progress: ProgrammeProgress, summaries: Sequence[PeriodSummary], year: int | None
-) -> list[tuple[str, str]]:
-    """The (indicator, period code) pairs whose entries count in an evaluation period of
-    ``year`` (of any year when None), by the engine's placement rule."""
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Per evaluation period of ``year`` (of any year when None) that has entries, its
+    indicator and the period codes whose entries count there, by the engine's placement rule
+    (a quarter's months, say): the groups of the report's notes, each row listing the latest
+    entries of its group."""
     from wspolpraca_cli.periods import Period, parse_period
     from wspolpraca_cli.progress import placement
 
@@ -219,7 +221,7 @@ def note_groups(
         if ind is not None and ind.computed is None:  # a computed one's are no entries
             rows = ip.periods if year is None else ip.in_year(year)
             wanted[ip.id] = (placement(ind, program), {r.period for r in rows})
-    groups: list[tuple[str, str]] = []
+    groups: dict[tuple[str, Period], list[str]] = {}
     parsed: dict[str, Period | None] = {}  # a few dozen codes, shared by every indicator
     for s in summaries:
         found = wanted.get(s.indicator_id)
@@ -232,9 +234,10 @@ def note_groups(
             except ValueError:
                 parsed[s.period] = None
         period = parsed[s.period]
-        if period is not None and place(period) in periods:
-            groups.append((s.indicator_id, s.period))
-    return groups
+        spot = None if period is None else place(period)
+        if spot is not None and spot in periods:
+            groups.setdefault((s.indicator_id, spot), []).append(s.period)
+    return [(ind, tuple(codes)) for (ind, _), codes in groups.items()]
 
 
 def check_year(program: Program, year: int | None) -> None:

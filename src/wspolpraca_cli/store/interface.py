@@ -260,13 +260,15 @@ class Store(Protocol):
 
     def latest_entries(
         self,
-        groups: Iterable[tuple[str, str]],
+        groups: Iterable[tuple[str, Sequence[str]]],
         as_of: date | str | None = None,
         limit: int = 10,
     ) -> list[Entry]:
-        """The ``limit`` latest effective entries of each (indicator, period code) in
-        ``groups`` that count as of ``as_of`` (those :meth:`summaries` aggregates), in
-        insertion order: lists of entries read in bounded size, whatever the store's."""
+        """The ``limit`` latest effective entries of each group in ``groups`` — an indicator
+        and the period codes whose entries count together (in one evaluation period) — that
+        count as of ``as_of`` (those :meth:`summaries` aggregates), in insertion order: lists
+        of entries read in bounded size, whatever the store's. Groups of one indicator name
+        disjoint codes."""
         ...
 
     def integrity_check(self) -> str: ...

@@ -649,21 +649,24 @@ class PgStore(GrantReads):
 
     def latest_entries(
         self,
-        groups: Iterable[tuple[str, str]],
+        groups: Iterable[tuple[str, Sequence[str]]],
         as_of: date | str | None = None,
         limit: int = 10,
     ) -> list[Entry]:
-        """The ``limit`` latest effective entries (by ``seq``) of each (indicator, period code)
-        in ``groups`` that count as of ``as_of``, in insertion order."""
-        wanted = list(dict.fromkeys(groups))
+        """The ``limit`` latest effective entries (by ``seq``) of each group in ``groups`` —
+        an indicator and the period codes that count together — that count as of ``as_of``,
+        in insertion order."""
+        wanted = list(dict.fromkeys((ind, tuple(dict.fromkeys(codes))) for ind, codes in groups))
         if not wanted or limit <= 0:
             return []
-        params: list[Any] = [[g[0] for g in wanted], [g[1] for g in wanted]]
+        numbered = [(n, ind, code) for n, (ind, codes) in enumerate(wanted) for code in codes]
+        params: list[Any] = [[g[0] for g in numbered], [g[1] for g in numbered],
+                             [g[2] for g in numbered]]  # fmt: skip
         dated = ""
         if as_of is not None:
             dated = "AND (e.date IS NULL OR e.date <= %s)"
             params.append(as_of.isoformat() if isinstance(as_of, date) else as_of)
-        params += [sorted({g[0] for g in wanted}), limit]
+        params += [sorted({ind for ind, _ in wanted}), limit]
         columns = ", ".join("x." + c.strip() for c in _COLUMNS.split(","))
         # A group's latest seqs from the covering index alone, the superseded ones left out
         # by one hashed set (of the groups' indicators), then only those rows from the table:
@@ -671,10 +674,14 @@ class PgStore(GrantReads):
         # table took 6.6 s for the 21,000 groups of 1,000,000 entries.
         sql = f"""
             SELECT {columns}
-            FROM unnest(%s::text[], %s::text[]) AS w(indicator_id, period)
+            FROM (
+                SELECT min(u.indicator_id) AS indicator_id, array_agg(u.period) AS codes
+                FROM unnest(%s::int[], %s::text[], %s::text[]) AS u(n, indicator_id, period)
+                GROUP BY u.n
+            ) w
             CROSS JOIN LATERAL (
                 SELECT e.seq FROM wsp_entries e
-                WHERE e.indicator_id = w.indicator_id AND e.period = w.period
+                WHERE e.indicator_id = w.indicator_id AND e.period = ANY(w.codes)
                   AND e.kind <> 'void' {dated}
                   AND e.seq NOT IN (
                       SELECT o.seq FROM wsp_entries c CROSS JOIN LATERAL
