@@ -326,6 +326,16 @@ def test_the_record_prompt_offers_no_computed_indicator(make_wsp: MakeWsp, termi
     assert not wsp.store_exists()
 
 
+def test_record_completion_offers_no_computed_indicator(make_wsp: MakeWsp) -> None:
+    from tests.test_cli_shell import complete
+
+    wsp = make_wsp(PROGRAMME)
+    base = f"wsp --program {wsp.program} --store {wsp.store}"
+    assert complete(f"{base} record ") == ["rec"]
+    assert complete(f"{base} history ") == ["m19a", "kwota", "org", "oferty", "rec"]
+    assert complete(f"{base} show o") == ["org", "oferty"]
+
+
 def test_import_refuses_rows_of_a_computed_indicator(make_wsp: MakeWsp) -> None:
     wsp = make_wsp(PROGRAMME)
     rows = wsp.program.parent / "entries.csv"

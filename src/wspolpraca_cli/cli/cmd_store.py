@@ -16,7 +16,7 @@ from typer.core import TyperCommand
 
 from wspolpraca_cli.cli.committed import after_commit
 from wspolpraca_cli.cli.common import find_indicator, workspace
-from wspolpraca_cli.cli.completion import entry_ids, indicator_ids
+from wspolpraca_cli.cli.completion import entry_ids, indicator_ids, recordable_ids
 from wspolpraca_cli.cli.formats import ExportFormat, HistoryFormat
 from wspolpraca_cli.cli.output import ForceOption, OutputOption, format_option
 from wspolpraca_cli.cli.params import ASCII_INT
@@ -124,7 +124,7 @@ def record(
             metavar="ID",
             help=t("arg.record.id"),
             show_default=False,
-            autocompletion=indicator_ids,
+            autocompletion=recordable_ids,
         ),
     ] = None,
     value: Annotated[

@@ -30,6 +30,19 @@ def indicator_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     return [(i.id, i.name) for i in program.indicators if i.id.startswith(incomplete)]
 
 
+def recordable_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """As :func:`indicator_ids`, without the computed indicators (``record`` refuses them:
+    their values come from the grants register)."""
+    program = _program(ctx)
+    if program is None:
+        return []
+    return [
+        (i.id, i.name)
+        for i in program.indicators
+        if i.computed is None and i.id.startswith(incomplete)
+    ]
+
+
 def programme_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Every id ``wsp show`` takes (goals, areas, actions, indicators) with its name."""
     program = _program(ctx)
