@@ -231,7 +231,7 @@ def test_the_cells_the_store_writes_are_the_cells_of_its_rows(
         for lang in ("en", "pl"):
             rows = ExportedRows(store)
             if batch != 4096:  # batches of one or two rows: plain ones and quoted ones mixed
-                rows.cell_batches = functools.partial(rows.cell_batches, batch=batch)  # type: ignore[method-assign]
+                rows.cell_batches = functools.partial(rows.cell_batches, batch=batch)
             fast, slow = io.StringIO(newline=""), io.StringIO(newline="")
             assert write_csv_rows(rows, fast, lang=lang) == len(entries) + void_first
             rows.close()

@@ -55,6 +55,7 @@ from wspolpraca_cli.store.shared import (
     EntriesRejected,
     ImportResult,
     completed,
+    entry_groups,
     find_by_uid,
     new_uid,
     now_utc,
@@ -656,7 +657,7 @@ class PgStore(GrantReads):
         """The ``limit`` latest effective entries (by ``seq``) of each group in ``groups`` —
         an indicator and the period codes that count together — that count as of ``as_of``,
         in insertion order."""
-        wanted = list(dict.fromkeys((ind, tuple(dict.fromkeys(codes))) for ind, codes in groups))
+        wanted = entry_groups(groups)
         if not wanted or limit <= 0:
             return []
         numbered = [(n, ind, code) for n, (ind, codes) in enumerate(wanted) for code in codes]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from itertools import pairwise
 from typing import NamedTuple, TypeVar
@@ -167,3 +167,9 @@ def same_content(stored: Entry, incoming: Entry) -> bool:
         recorded_at=incoming.recorded_at or stored.recorded_at,
         recorded_by=incoming.recorded_by or stored.recorded_by,
     )
+
+
+def entry_groups(groups: Iterable[tuple[str, Sequence[str]]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The groups of :meth:`~wspolpraca_cli.store.interface.Store.latest_entries` (an
+    indicator and its period codes), each once and each code once, in the order given."""
+    return list(dict.fromkeys((ind, tuple(dict.fromkeys(codes))) for ind, codes in groups))

@@ -56,6 +56,7 @@ from wspolpraca_cli.store.shared import (
     ImportResult,
     completed,
     current_user,
+    entry_groups,
     find_by_uid,
     new_uid,
     now_utc,
@@ -809,7 +810,7 @@ class SqliteStore(GrantReads):
         and only the chosen rows are read from the table."""
         import json
 
-        wanted = list(dict.fromkeys((ind, tuple(dict.fromkeys(codes))) for ind, codes in groups))
+        wanted = entry_groups(groups)
         if not wanted or limit <= 0 or self._conn is None:
             return []
         params: list[Any] = [json.dumps(wanted, ensure_ascii=False)]
