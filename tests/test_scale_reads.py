@@ -466,7 +466,7 @@ def test_summaries_read_in_two_halves_are_those_read_in_one(
         patch.setattr(
             backend.SqliteStore,
             "_summaries_half",
-            lambda self, *a: halves.append(a[-1]) or real(self, *a),
+            lambda self, *a, **kw: halves.append(a[-1]) or real(self, *a, **kw),
         )
         with open_store(path, readonly=True) as store:
             assert store.summaries(as_of) == one

@@ -108,6 +108,37 @@ class PeriodSummary:
         return self.values.count
 
 
+@record(slots=True)
+class SummaryPart:
+    """The summaries of the indicators whose ids lie from ``first`` up to, not including,
+    ``end`` (None: no bound), ordered like :meth:`Store.summaries`: one of the parts in which a
+    store hands over the summaries of every indicator (:meth:`Store.summary_parts`).
+    ``anew``: the parts before this one are void (the store changed between their reads);
+    this one holds every indicator's summaries."""
+
+    first: str | None
+    end: str | None
+    summaries: list[PeriodSummary]
+    anew: bool = False
+
+    def holds(self, indicator_id: str) -> bool:
+        """Whether ``indicator_id`` lies in this part (Python orders ids as SQLite does:
+        by code point, which is the order of their UTF-8 bytes)."""
+        return (self.first is None or self.first <= indicator_id) and (
+            self.end is None or indicator_id < self.end
+        )
+
+
+def joined_parts(parts: Iterable[SummaryPart]) -> list[PeriodSummary]:
+    """Every summary of ``parts`` (from the last part ``anew``, if one is), in order."""
+    found: list[PeriodSummary] = []
+    for part in parts:
+        if part.anew:
+            found.clear()
+        found.extend(part.summaries)
+    return found
+
+
 def summarise(entries: Iterable[Entry], as_of: date) -> list[PeriodSummary]:
     """Per (indicator, period code): the aggregate of the effective entries as of ``as_of``.
 

@@ -23,16 +23,51 @@ def progress_as_of(
 ) -> ProgrammeProgress:
     """Progress as of ``as_of`` (of every indicator, or of ``indicator_ids``), from the store's
     per-period aggregates (read-only: nothing is created)."""
-    from wspolpraca_cli.progress import evaluate
     from wspolpraca_cli.services.audit import read_trail, with_trail
 
-    summaries: Sequence[PeriodSummary]
     with ws.open(readonly=True) as store:
-        summaries = store.summaries(as_of, indicator_ids)
-        tags = _tag_summaries(store, ws.program, as_of, indicator_ids)
-        summaries, tags = with_computed(store, ws.program, summaries, tags, indicator_ids)
+        progress, _ = evaluated(store, ws.program, as_of, indicator_ids)
         trail = read_trail(store)
-    return with_trail(evaluate(ws.program, summaries, as_of, indicator_ids, tags), trail)
+    return with_trail(progress, trail)
+
+
+def evaluated(
+    store: Store, program: Program, as_of: date, indicator_ids: Sequence[str] | None = None
+) -> tuple[ProgrammeProgress, Sequence[PeriodSummary]]:
+    """The progress as of ``as_of`` (of every indicator, or of ``indicator_ids``; without the
+    audit trail) and the summaries it comes from, those of the computed indicators included.
+
+    Every indicator's is evaluated part by part as the store hands the parts over
+    (:meth:`Store.summary_parts`): a large store reads its second part while the first is
+    evaluated. Each indicator's progress depends on its own summaries only, so the parts'
+    results, put in programme order, are the progress of the whole."""
+    from wspolpraca_cli.progress import ProgrammeProgress, evaluate
+
+    if indicator_ids is not None:
+        summaries: Sequence[PeriodSummary] = store.summaries(as_of, indicator_ids)
+        tags = _tag_summaries(store, program, as_of, indicator_ids)
+        summaries, tags = with_computed(store, program, summaries, tags, indicator_ids)
+        return evaluate(program, summaries, as_of, indicator_ids, tags), summaries
+    all_tags = _tag_summaries(store, program, as_of)
+    done: list[tuple[ProgrammeProgress, Sequence[PeriodSummary]]] = []
+    for part in store.summary_parts(as_of):
+        if part.anew:
+            done.clear()
+        ids = [i.id for i in program.indicators if part.holds(i.id)]
+        tags = [g for g in all_tags if part.holds(g.indicator_id)]
+        summaries, tags = with_computed(store, program, part.summaries, tags, ids)
+        done.append((evaluate(program, summaries, as_of, ids, tags), summaries))
+    if len(done) == 1:
+        progress, summaries = done[0]
+        return progress, summaries
+    by_id = {ip.id: ip for progress, _ in done for ip in progress.indicators}
+    whole = ProgrammeProgress(
+        program,
+        as_of,
+        tuple(by_id[i.id] for i in program.indicators if i.id in by_id),
+        tuple(o for progress, _ in done for o in progress.orphans),
+    )
+    return whole, [s for _, part in done for s in part]
 
 
 def with_computed(
@@ -185,15 +220,11 @@ def report_inputs(
     ``notes`` latest entries that count in each evaluation period of ``year`` (of every year
     when None; every entry when ``notes`` is None). The progress comes from the store's
     aggregates; only the entries listed are read, whatever the store's size."""
-    from wspolpraca_cli.progress import evaluate
     from wspolpraca_cli.services.audit import read_trail, with_trail
 
-    summaries: Sequence[PeriodSummary]
     with ws.open(readonly=True) as store:
-        summaries = store.summaries(as_of)
-        tags = _tag_summaries(store, ws.program, as_of)
-        summaries, tags = with_computed(store, ws.program, summaries, tags)
-        progress = with_trail(evaluate(ws.program, summaries, as_of, tags=tags), read_trail(store))
+        progress, summaries = evaluated(store, ws.program, as_of)
+        progress = with_trail(progress, read_trail(store))
         groups = note_groups(progress, summaries, year)
         if notes is None:
             wanted = {(ind, code) for ind, codes in groups for code in codes}

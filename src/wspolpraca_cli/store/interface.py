@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Protocol
 
 from wspolpraca_cli.audit import Explanation, LockEvent
-from wspolpraca_cli.entries import Entry, EntryRow, PeriodSummary, TagSummary
+from wspolpraca_cli.entries import Entry, EntryRow, PeriodSummary, SummaryPart, TagSummary
 from wspolpraca_cli.grants.model import GrantAggregate, GrantQuery, GrantRow
 from wspolpraca_cli.store.shared import BatchOutcome, ImportResult
 
@@ -244,6 +244,13 @@ class Store(Protocol):
         """Per (indicator, period), the aggregate of the effective entries (not superseded, not
         voids) not dated after ``as_of``, of one period or those listed when ``period`` is
         given; ordered by indicator id and period."""
+        ...
+
+    def summary_parts(self, as_of: date | str | None = None) -> Iterator[SummaryPart]:
+        """:meth:`summaries` of every indicator, in parts by indicator id, each handed over
+        as soon as it is read (a caller works on one while the next is read): parts in
+        order of their ids, together every indicator — from the last part ``anew``, if
+        one is."""
         ...
 
     def tag_summaries(

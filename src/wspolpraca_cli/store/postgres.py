@@ -40,7 +40,14 @@ from wspolpraca_cli.audit import (
     check_lock_event,
     refuse_locked,
 )
-from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary, TagSummary
+from wspolpraca_cli.entries import (
+    Entry,
+    EntryKind,
+    EntryRow,
+    PeriodSummary,
+    SummaryPart,
+    TagSummary,
+)
 from wspolpraca_cli.errors import InputError, StoreError, UsageError
 from wspolpraca_cli.grants.model import GrantAggregate, GrantQuery, GrantRow
 from wspolpraca_cli.i18n import t
@@ -528,6 +535,11 @@ class PgStore(GrantReads):
             )
             for r in self._query(sql, params)
         ]
+
+    def summary_parts(self, as_of: date | str | None = None) -> Iterator[SummaryPart]:
+        """Every indicator's :meth:`summaries`, in one part: the server aggregates them in
+        one statement."""
+        yield SummaryPart(None, None, self.summaries(as_of))
 
     def tag_summaries(
         self,

@@ -42,7 +42,15 @@ from wspolpraca_cli.audit import (
     check_lock_event,
     refuse_locked,
 )
-from wspolpraca_cli.entries import Entry, EntryKind, EntryRow, PeriodSummary, TagSummary
+from wspolpraca_cli.entries import (
+    Entry,
+    EntryKind,
+    EntryRow,
+    PeriodSummary,
+    SummaryPart,
+    TagSummary,
+    joined_parts,
+)
 from wspolpraca_cli.errors import InputError, StoreError
 from wspolpraca_cli.grants.model import GrantAggregate, GrantQuery, GrantRow
 from wspolpraca_cli.i18n import t
@@ -633,26 +641,76 @@ class SqliteStore(GrantReads):
         by their ``seq``, found through the (few) superseding entries. Measured on 1,000,000
         entries with 10,000 corrections: 0.4 s (0.17 s without corrections).
         """
+        if indicator_ids is None and period is None:
+            return joined_parts(self.summary_parts(as_of))
         found = _counted_where(as_of, indicator_ids, period)
         if found is None:
             return []
-        where, params = found
-        whole = indicator_ids is None and period is None
-        summaries = self._summaries_in_two(where, params) if whole else None
-        if summaries is None:
-            summaries = self._summaries(where, params)
-        return sorted(summaries, key=lambda s: (s.indicator_id, s.period))
+        return _in_order(self._summaries(*found))
 
-    def _summaries_in_two(self, where: str, params: Sequence[Any]) -> list[PeriodSummary] | None:
-        """The summaries of a large read-only store as two halves of the indicators, read at
-        once through two connections (None: read them in one).
+    def summary_parts(self, as_of: date | str | None = None) -> Iterator[SummaryPart]:
+        """The summaries of every indicator (:meth:`summaries`) in parts by indicator id, each
+        handed over as soon as it is read, so that a caller can work on one part while the
+        next is read.
 
+        A large read-only store is read in two parts at once, through two connections:
         SQLite scans the covering index without Python's lock, so on a second core the
-        aggregation takes about half its time (at 1,000,000 entries 0.3 s instead of 0.6).
-        The halves meet at the median indicator of a few dozen entries spread over the
-        table. Each half reads in a transaction that also reads the highest ``seq``: entries
-        are only ever appended, so the same highest ``seq`` is the same entries; should a
-        write land between the two reads, the summaries are read again in one."""
+        aggregation takes about half its time. The first part, read here, is the smaller
+        (:data:`_FIRST_SHARE` of the entries); while its caller works on it, a thread reads
+        the rest into a temporary table in one step (fetching rows needs Python's lock, a
+        step does not), fetched when the caller asks for the second part. The parts meet at
+        an indicator picked from a few dozen entries spread over the table.
+
+        Each part is read in a transaction that also reads the highest ``seq``: entries are
+        only ever appended, so the same highest ``seq`` is the same entries. Should a write
+        land between the two reads (or the second fail), the last part is every indicator's
+        summaries read again in one, marked ``anew``."""
+        found = _counted_where(as_of, None, None)
+        assert found is not None  # only an empty list of ids or periods leaves nothing
+        where, params = found
+        split = self._parallel_split()
+        if split is None:
+            yield SummaryPart(None, None, _in_order(self._summaries(where, params)))
+            return
+        conn = self._conn
+        assert conn is not None  # a store file is open (_parallel_split)
+        with self._sqlite_errors():
+            timeout = int(conn.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
+        import threading
+
+        other: list[tuple[int, list[PeriodSummary]] | BaseException] = []
+
+        def second_part() -> None:
+            try:
+                second = sqlite_open.connect_readonly(self._path, timeout)
+            except BaseException as exc:
+                other.append(exc)
+                return
+            try:
+                found = self._summaries_half(second, where, [*params, split], ">=", staged=True)
+                other.append(found)
+            except BaseException as exc:
+                other.append(exc)
+            finally:
+                second.close()
+
+        worker = threading.Thread(target=second_part, name="wsp-summaries", daemon=True)
+        worker.start()
+        try:
+            with self._sqlite_errors():
+                last, first = self._summaries_half(conn, where, [*params, split], "<")
+            yield SummaryPart(None, split, _in_order(first))
+        finally:
+            worker.join()
+        rest = other[0]
+        if isinstance(rest, BaseException) or rest[0] != last:
+            # the second part could not be read, or saw other entries: all of it again, in one
+            yield SummaryPart(None, None, _in_order(self._summaries(where, params)), anew=True)
+        else:
+            yield SummaryPart(split, None, _in_order(rest[1]))
+
+    def _parallel_split(self) -> str | None:
+        """Where :meth:`summary_parts` splits a large read-only store (None: read it in one)."""
         conn = self._conn
         if conn is None or not self.readonly:
             return None
@@ -660,73 +718,58 @@ class SqliteStore(GrantReads):
             pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
             if pages < _PARALLEL_PAGES:
                 return None
-            split = self._median_indicator(conn)
-            timeout = int(conn.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
-        if split is None:
-            return None
-        import threading
-
-        other: list[tuple[int, list[PeriodSummary]] | BaseException] = []
-
-        def upper_half() -> None:
-            try:
-                second = sqlite_open.connect_readonly(self._path, timeout)
-            except BaseException as exc:
-                other.append(exc)
-                return
-            try:
-                other.append(self._summaries_half(second, where, [*params, split], ">="))
-            except BaseException as exc:
-                other.append(exc)
-            finally:
-                second.close()
-
-        worker = threading.Thread(target=upper_half, name="wsp-summaries", daemon=True)
-        worker.start()
-        try:
-            with self._sqlite_errors():
-                last, lower = self._summaries_half(conn, where, [*params, split], "<")
-        finally:
-            worker.join()
-        upper = other[0]
-        if isinstance(upper, BaseException) or upper[0] != last:
-            return None  # the upper half could not be read, or saw other entries: in one
-        return lower + upper[1]
+            return self._split_indicator(conn)
 
     @staticmethod
-    def _median_indicator(conn: sqlite3.Connection) -> str | None:
-        """The median indicator id of entries picked evenly over the table (by ``seq``)."""
+    def _split_indicator(conn: sqlite3.Connection) -> str | None:
+        """The indicator id below which lie about :data:`_FIRST_SHARE` of the entries, picked
+        evenly over the table (by ``seq``)."""
         low, high = conn.execute(
             "SELECT (SELECT min(seq) FROM entries), (SELECT max(seq) FROM entries)"
         ).fetchone()
         if low is None or high is None:
             return None
         span = high - low
-        spots = [low + int((k * 0.6180339887498949) % 1.0 * span) for k in range(1, 32)]
+        spots = [low + int((k * 0.6180339887498949) % 1.0 * span) for k in range(1, 64)]
         rows = conn.execute(
             "SELECT (SELECT indicator_id FROM entries WHERE seq >= v.column1 ORDER BY seq"
             f" LIMIT 1) FROM (VALUES {', '.join(['(?)'] * len(spots))}) v",
             spots,
         ).fetchall()
         ids = sorted(r[0] for r in rows if isinstance(r[0], str))
-        return ids[len(ids) // 2] if ids else None
+        return ids[int(len(ids) * _FIRST_SHARE)] if ids else None
 
     def _summaries_half(
-        self, conn: sqlite3.Connection, where: str, params: Sequence[Any], side: str
+        self,
+        conn: sqlite3.Connection,
+        where: str,
+        params: Sequence[Any],
+        side: str,
+        *,
+        staged: bool = False,
     ) -> tuple[int, list[PeriodSummary]]:
         """The highest ``seq`` and the summaries of the indicators on ``side`` (``<``,
-        ``>=``) of the last parameter, in one read transaction of ``conn``."""
+        ``>=``) of the last parameter, in one read transaction of ``conn``; ``staged``: put
+        in a temporary table first, in one step that needs no Python lock, then fetched."""
+        if staged:  # (set outside a transaction; the table lives in memory, not in a file)
+            conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("BEGIN")
         try:
             last = conn.execute("SELECT max(seq) FROM entries").fetchone()[0]
-            found = self._summaries(f"{where} AND e.indicator_id {side} ?", params, conn)
+            kept = f"{where} AND e.indicator_id {side} ?"
+            found = self._summaries(kept, params, conn, staged=staged)
         finally:
             if conn.in_transaction:
                 conn.execute("COMMIT")
         return int(last or 0), found
 
     def _summaries(
-        self, where: str, params: Sequence[Any], conn: sqlite3.Connection | None = None
+        self,
+        where: str,
+        params: Sequence[Any],
+        conn: sqlite3.Connection | None = None,
+        *,
+        staged: bool = False,
     ) -> list[PeriodSummary]:
         sql = f"""
             SELECT g.indicator_id, g.period, g.n, g.total, g.lo, g.hi, l.value
@@ -741,8 +784,15 @@ class SqliteStore(GrantReads):
         # The groups come from the covering index, the last value from the table. A LEFT JOIN
         # keeps a group whose row the table cannot give back (a damaged table): that is damage,
         # never a period without data.
+        rows: list[Any]
+        if conn is None:
+            rows = self._query(sql, params)
+        elif staged:  # (a connection of its own: its temporary table goes with it)
+            conn.execute(f"CREATE TEMP TABLE staged_summaries AS {sql}", params)
+            rows = conn.execute("SELECT * FROM staged_summaries").fetchall()
+        else:
+            rows = conn.execute(sql, params).fetchall()
         summaries: list[PeriodSummary] = []
-        rows = self._query(sql, params) if conn is None else conn.execute(sql, params).fetchall()
         for r in rows:
             if r[6] is None:
                 raise self._damaged()
@@ -1101,7 +1151,17 @@ class SqliteStore(GrantReads):
 
 _PARALLEL_PAGES = 4096
 """From this many pages (16 MiB, about 100,000 entries) a whole store's summaries are read in
-two halves at once (:meth:`SqliteStore._summaries_in_two`); below, one read is quicker."""
+two parts at once (:meth:`SqliteStore.summary_parts`); below, one read is quicker."""
+
+_FIRST_SHARE = 0.45
+"""The share of the entries in the first of two parts (:meth:`SqliteStore.summary_parts`):
+less than half, as its caller works on it while the second is still read. At 1,000,000
+entries, ``wsp status`` then evaluates the first part while the second is read (0.1 s
+sooner than with halves: about 0.7 s instead of 0.8, after start-up)."""
+
+
+def _in_order(summaries: list[PeriodSummary]) -> list[PeriodSummary]:
+    return sorted(summaries, key=lambda s: (s.indicator_id, s.period))
 
 
 def _counted_where(
