@@ -277,3 +277,61 @@ def test_reimport_of_rows_without_recording_time_later_adds_nothing(
     assert run.exit_code == 0, run.stderr
     assert "added 0 entries; already present: 5; rejected: 0" in run.stderr
     assert {e.recorded_at for e in entries(wsp.store)} == {"2024-03-10T12:00:00Z"}
+
+
+def test_rows_the_schema_refuses_inside_a_batch_are_named_and_the_rest_still_counted(
+    wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's records go to SQLite in one executemany, without a savepoint: should the
+    schema refuse a row after all (here: uids the presence query is made to miss), the rows
+    before it are in, it is named at its line, and the rows after it are still inserted."""
+    from wspolpraca_cli.store.sqlite import SqliteImport
+
+    first = tmp_path / "first.csv"
+    stored = "u2,avg,2024-03,2,record,,,,,,,,\nu4,avg,2024-05,4,record,,,,,,,,\n"
+    first.write_text(HEADER + "\n" + stored, "utf-8")
+    assert wsp("import", str(first)).exit_code == 0
+    before = entries(wsp.store)
+    monkeypatch.setattr(SqliteImport, "_present", lambda self, uids: {})
+    src = tmp_path / "e.csv"
+    src.write_text(HEADER + "\n" + rows(7), "utf-8")
+    run = wsp("import", str(src))
+    assert run.exit_code == 2, run.stderr
+    for line, uid in ((4, "u2"), (6, "u4")):
+        assert f"{src}:{line}:1: An entry with the id {uid} is already in the store." in (
+            run.stderr
+        )
+    assert "nothing imported — 2 rows rejected (5 would be added, 0 already present)" in (
+        run.stderr
+    )
+    assert entries(wsp.store) == before
+    monkeypatch.undo()
+    run = wsp("import", str(src))  # found present: the other five added, u2 and u4 kept
+    assert run.exit_code == 2, run.stderr  # they differ from the stored rows (row 2, row 4)
+
+
+@pytest.mark.parametrize(("n", "refused"), [(300, [0, 150, 255, 256, 299]), (100, [63, 64, 99])])
+def test_a_refused_row_inside_a_statement_of_many_rows_keeps_the_order_of_the_rest(
+    wsp: Wsp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int, refused: list[int]
+) -> None:
+    """A batch's records go in statements of 256, 64, 16, 4 and 1 rows: wherever the refused
+    rows fall, the others are inserted once each, in the file's order."""
+    from wspolpraca_cli.store.sqlite import SqliteImport
+
+    src = tmp_path / "e.csv"
+    src.write_text(HEADER + "\n" + rows(n), "utf-8")
+    with open_store(wsp.store) as store:  # the refused rows: their uids are taken
+        store.add_many([Entry(f"u{i}", "1.1", "2024", 1.0) for i in refused])
+    monkeypatch.setattr(SqliteImport, "_present", lambda self, uids: {})
+    monkeypatch.setattr(SqliteImport, "discard", lambda self: None)  # keep the rest, to look
+    run = wsp("import", str(src))
+    assert run.exit_code == 2, run.stderr
+    for i in refused:
+        assert f"{src}:{i + 2}:1: An entry with the id u{i} is already in the store." in (
+            run.stderr
+        )
+    stored = entries(wsp.store)
+    assert [e.uid for e in stored] == [f"u{i}" for i in refused] + [
+        f"u{i}" for i in range(n) if i not in refused
+    ]
+    assert [e.seq for e in stored] == sorted(e.seq for e in stored)
