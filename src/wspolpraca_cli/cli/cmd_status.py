@@ -70,6 +70,7 @@ def status(
       wsp status --as-of 2025-06-01 --goal a
       wsp status --year 2024 --format json
     """
+    from wspolpraca_cli import collector
     from wspolpraca_cli.cli.output import check_output, deliver, resolve_format
     from wspolpraca_cli.render.status import build_view, orphan_note
     from wspolpraca_cli.services import progress as services
@@ -80,17 +81,18 @@ def status(
     ws, where = workspace(ctx)
     services.check_year(ws.program, year)
     check_goal(ws.program, goal)
-    progress = services.progress_as_of(ws, day)
-    view = build_view(
-        progress,
-        program_file=str(where.path),
-        store=ws.location,
-        year=year,
-        goal=goal,
-        store_exists=location_exists(ws.location),
-    )
-    note = orphan_note(view) if chosen is StatusFormat.table else None
-    deliver(chosen, view, output=output, force=force, note=note)
+    with collector.paused():  # the summaries, the results, the lines and cells: no cycles
+        progress = services.progress_as_of(ws, day)
+        view = build_view(
+            progress,
+            program_file=str(where.path),
+            store=ws.location,
+            year=year,
+            goal=goal,
+            store_exists=location_exists(ws.location),
+        )
+        note = orphan_note(view) if chosen is StatusFormat.table else None
+        deliver(chosen, view, output=output, force=force, note=note)
 
 
 def register(app: typer.Typer) -> None:
