@@ -122,16 +122,14 @@ def test_status_check_and_report_say_the_same_of_a_store_read_in_parts(
     whole = outputs(wsp)
     assert "0.orphan" in whole[0] and "zz.orphan" in whole[0]  # listed as orphans
     assert "organizator" in whole[0]  # a breakdown's values
-    halves: list[str] = []
-    real = backend.SqliteStore._summaries_half
+    second: list[str] = []
+    real = backend._SecondRead.__init__
     monkeypatch.setattr(
-        backend.SqliteStore,
-        "_summaries_half",
-        lambda self, *a, **kw: halves.append(a[-1]) or real(self, *a, **kw),
+        backend._SecondRead, "__init__", lambda self, *a: second.append(a[2]) or real(self, *a)
     )
     in_parts(monkeypatch)
     assert outputs(wsp) == whole
-    assert sorted(halves) == ["<"] * len(whole) + [">="] * len(whole)
+    assert len(second) == len(whole)  # each command read its second part beside the first
 
 
 def test_computed_indicators_are_evaluated_in_their_part(
@@ -162,26 +160,32 @@ def test_computed_indicators_are_evaluated_in_their_part(
 def test_a_write_between_the_parts_gives_every_summary_again_in_one_part(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from wspolpraca_cli.store import sqlite_open
+
     path = tmp_path / "s.db"
     fill(path, 200, 10)
     first_read = threading.Event()
     real = backend.SqliteStore._summaries_half
+    connect = sqlite_open.connect_readonly
 
-    def after_the_first(self: Any, conn: Any, *a: Any, **kw: Any) -> Any:
-        if a[-1] == "<":
-            found = real(self, conn, *a, **kw)
-            first_read.set()
-            return found
-        assert first_read.wait(10)
-        with open_store(path) as writer:  # lands after the first part was read
-            writer.add_many([rec(5.0, "kw", "2025-Q1")])
-        return real(self, conn, *a, **kw)
+    def first(self: Any, *a: Any) -> Any:
+        found = real(self, *a)
+        first_read.set()
+        return found
+
+    def after_the_first(where: Path, timeout: float) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            assert first_read.wait(10)
+            with open_store(path) as writer:  # lands after the first part was read
+                writer.add_many([rec(5.0, "kw", "2025-Q1")])
+        return connect(where, timeout)
 
     in_parts(monkeypatch)
-    monkeypatch.setattr(backend.SqliteStore, "_summaries_half", after_the_first)
+    monkeypatch.setattr(backend.SqliteStore, "_summaries_half", first)
+    monkeypatch.setattr(sqlite_open, "connect_readonly", after_the_first)
     with open_store(path, readonly=True) as store:
         parts = list(store.summary_parts())
-    monkeypatch.setattr(backend.SqliteStore, "_summaries_half", real)
+    monkeypatch.setattr(sqlite_open, "connect_readonly", connect)
     in_one(monkeypatch)
     with open_store(path, readonly=True) as store:
         later = store.summaries()
@@ -227,4 +231,69 @@ def test_a_caller_that_stops_after_the_first_part_leaves_no_thread_behind(
         first = next(parts)
         assert first.first is None and first.end is not None
         parts.close()  # joins the thread reading the second part
-    assert not [t for t in threading.enumerate() if t.name == "wsp-summaries"]
+    assert not [t for t in threading.enumerate() if t.name == "wsp-read"]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.integers(0, 300), corrections=st.integers(0, 40), limit=st.integers(1, 12))
+def test_the_latest_entries_read_in_two_halves_are_those_read_in_one(
+    tmp_path_factory: pytest.TempPathFactory, n: int, corrections: int, limit: int
+) -> None:
+    path = tmp_path_factory.mktemp("notes") / "s.db"
+    fill(path, n, corrections)
+    groups = [(ind, (p, "2024")) for ind in IDS for p in PERIODS]
+    as_of = date(2025, 6, 30)
+    with pytest.MonkeyPatch.context() as patch:
+        in_one(patch)
+        with open_store(path, readonly=True) as store:
+            one = store.latest_entries(groups, as_of, limit)
+        in_parts(patch)
+        patch.setattr(backend, "_PARALLEL_GROUPS", 2)
+        second: list[object] = []
+        real = backend._SecondRead.__init__
+        patch.setattr(
+            backend._SecondRead, "__init__", lambda self, *a: second.append(a) or real(self, *a)
+        )
+        with open_store(path, readonly=True) as store:
+            assert store.latest_entries(groups, as_of, limit) == one
+    assert len(second) == 1
+    assert [e.seq for e in one] == sorted(e.seq for e in one)
+
+
+def test_a_write_between_the_halves_of_the_latest_entries_reads_them_again_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write lands after the first half (0.orphan's group among them) was read and before
+    the second is: read in two, the first half would miss the new entry."""
+    from wspolpraca_cli.store import sqlite_open
+
+    path = tmp_path / "s.db"
+    fill(path, 200, 10)
+    groups = [(ind, ("2025",)) for ind in IDS]
+    in_parts(monkeypatch)
+    monkeypatch.setattr(backend, "_PARALLEL_GROUPS", 2)
+    first_read = threading.Event()
+    real = backend.SqliteStore._read_with_last
+    connect = sqlite_open.connect_readonly
+
+    def first(self: Any, *a: Any) -> Any:
+        found = real(self, *a)
+        first_read.set()
+        return found
+
+    def after_the_first(where: Path, timeout: float) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            assert first_read.wait(10)
+            with open_store(path) as writer:
+                writer.add_many([rec(5.0, "0.orphan", "2025", note="nowy")])
+        return connect(where, timeout)
+
+    monkeypatch.setattr(backend.SqliteStore, "_read_with_last", first)
+    monkeypatch.setattr(sqlite_open, "connect_readonly", after_the_first)
+    with open_store(path, readonly=True) as store:
+        got = store.latest_entries(groups, None, 5)
+    monkeypatch.setattr(sqlite_open, "connect_readonly", connect)
+    in_one(monkeypatch)
+    with open_store(path, readonly=True) as store:
+        assert got == store.latest_entries(groups, None, 5)  # the later state, whole
+    assert [e.note for e in got if e.indicator_id == "0.orphan"][-1] == "nowy"
