@@ -241,8 +241,11 @@ def render_rich(view: StatusView, console: Any) -> None:
                 out.extend(cell[0])
             out.append(newline)
             return
+        heights = [len(c) for c in row_cells]
+        last = len(heights) - 1
         for k in range(height):
-            last = max(i for i, c in enumerate(row_cells) if len(c) > k)
+            while heights[last] <= k:  # the last cell with a k-th line (the tallest has all)
+                last -= 1
             for i in range(last + 1):
                 if i:
                     out.append(gap)
