@@ -622,7 +622,8 @@ def build_report(
                 parts = sub_yearly(results, year)
                 if parts:
                     total = year_result(ind, program, parts, year, as_of)
-                    at = max(i for i, (r, _) in enumerate(shown) if r in parts) + 1
+                    inside = {id(r) for r in parts}  # (by identity: equality compares fields)
+                    at = max(i for i, (r, _) in enumerate(shown) if id(r) in inside) + 1
                     shown.insert(at, (total, True))
                 per_indicator.append((ind, first_time, shown))
             action_rows = sum(len(results) for _, _, results in per_indicator)
