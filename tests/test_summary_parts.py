@@ -157,35 +157,47 @@ def test_computed_indicators_are_evaluated_in_their_part(
     assert len(split) == len(whole)
 
 
-def test_a_write_between_the_parts_gives_every_summary_again_in_one_part(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def write_after_the_first_read(
+    patch: pytest.MonkeyPatch, path: Path, first_read: str, entry: Entry
+) -> Callable[[], None]:
+    """Make ``entry`` land in the store at ``path`` after the caller's own read (the store's
+    method ``first_read``) and before the second connection opens; the returned function puts
+    the connection back."""
     from wspolpraca_cli.store import sqlite_open
 
-    path = tmp_path / "s.db"
-    fill(path, 200, 10)
-    first_read = threading.Event()
-    real = backend.SqliteStore._summaries_half
+    done = threading.Event()
+    real = getattr(backend.SqliteStore, first_read)
     connect = sqlite_open.connect_readonly
 
     def first(self: Any, *a: Any) -> Any:
         found = real(self, *a)
-        first_read.set()
+        done.set()
         return found
 
     def after_the_first(where: Path, timeout: float) -> Any:
         if threading.current_thread() is not threading.main_thread():
-            assert first_read.wait(10)
-            with open_store(path) as writer:  # lands after the first part was read
-                writer.add_many([rec(5.0, "kw", "2025-Q1")])
+            assert done.wait(10)
+            with open_store(path) as writer:
+                writer.add_many([entry])
         return connect(where, timeout)
 
+    patch.setattr(backend.SqliteStore, first_read, first)
+    patch.setattr(sqlite_open, "connect_readonly", after_the_first)
+    return lambda: patch.setattr(sqlite_open, "connect_readonly", connect)
+
+
+def test_a_write_between_the_parts_gives_every_summary_again_in_one_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.db"
+    fill(path, 200, 10)
     in_parts(monkeypatch)
-    monkeypatch.setattr(backend.SqliteStore, "_summaries_half", first)
-    monkeypatch.setattr(sqlite_open, "connect_readonly", after_the_first)
+    restore = write_after_the_first_read(
+        monkeypatch, path, "_summaries_half", rec(5.0, "kw", "2025-Q1")
+    )
     with open_store(path, readonly=True) as store:
         parts = list(store.summary_parts())
-    monkeypatch.setattr(sqlite_open, "connect_readonly", connect)
+    restore()
     in_one(monkeypatch)
     with open_store(path, readonly=True) as store:
         later = store.summaries()
@@ -265,34 +277,17 @@ def test_a_write_between_the_halves_of_the_latest_entries_reads_them_again_in_on
 ) -> None:
     """The write lands after the first half (0.orphan's group among them) was read and before
     the second is: read in two, the first half would miss the new entry."""
-    from wspolpraca_cli.store import sqlite_open
-
     path = tmp_path / "s.db"
     fill(path, 200, 10)
     groups = [(ind, ("2025",)) for ind in IDS]
     in_parts(monkeypatch)
     monkeypatch.setattr(backend, "_PARALLEL_GROUPS", 2)
-    first_read = threading.Event()
-    real = backend.SqliteStore._read_with_last
-    connect = sqlite_open.connect_readonly
-
-    def first(self: Any, *a: Any) -> Any:
-        found = real(self, *a)
-        first_read.set()
-        return found
-
-    def after_the_first(where: Path, timeout: float) -> Any:
-        if threading.current_thread() is not threading.main_thread():
-            assert first_read.wait(10)
-            with open_store(path) as writer:
-                writer.add_many([rec(5.0, "0.orphan", "2025", note="nowy")])
-        return connect(where, timeout)
-
-    monkeypatch.setattr(backend.SqliteStore, "_read_with_last", first)
-    monkeypatch.setattr(sqlite_open, "connect_readonly", after_the_first)
+    restore = write_after_the_first_read(
+        monkeypatch, path, "_read_with_last", rec(5.0, "0.orphan", "2025", note="nowy")
+    )
     with open_store(path, readonly=True) as store:
         got = store.latest_entries(groups, None, 5)
-    monkeypatch.setattr(sqlite_open, "connect_readonly", connect)
+    restore()
     in_one(monkeypatch)
     with open_store(path, readonly=True) as store:
         assert got == store.latest_entries(groups, None, 5)  # the later state, whole
