@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import cache, cached_property
+from itertools import chain
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -1467,8 +1468,6 @@ class SqliteImport:
 
     def _insert_rows(self, rows: list[tuple[Any, ...]]) -> None:
         """Insert ``rows`` in their order, several per statement (:data:`_INSERT_ROWS`)."""
-        from itertools import chain
-
         conn, start = self._conn, 0
         for size in self._sizes:
             sql = _insert_many(size) if size > 1 else _INSERT
