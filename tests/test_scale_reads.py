@@ -93,6 +93,83 @@ def test_a_report_lists_no_superseded_voided_or_later_entries(wsp: Wsp) -> None:
         assert gone not in result.stdout
 
 
+# A programme with every kind of evaluation period: each placement rule of the notes' groups.
+NOTES_PROGRAM = """\
+format: 1
+program: {title: Program, issuer: Gmina, first_year: 2023, last_year: 2026}
+goals:
+  main: {id: g, name: Cel}
+areas:
+  - id: "1"
+    name: Obszar
+    actions:
+      - lp: "1"
+        name: Działanie
+        indicators:
+          - {id: y, name: Rocznie, unit: liczba, target: 1/rok, frequency: raz w roku}
+          - {id: h, name: Półrocznie, unit: liczba, target: 2/rok, frequency: raz na pół roku}
+          - {id: q, name: Kwartalnie, unit: liczba, target: 4/rok, frequency: raz na kwartał}
+          - {id: m, name: Miesięcznie, unit: liczba, target: ≥ 1, frequency: raz w miesiącu}
+          - {id: w, name: Tygodniowo, unit: liczba, target: 100 w okresie programu,
+             frequency: raz w tygodniu}
+          - {id: b, name: Co dwa lata, unit: liczba, target: 2 w okresie programu,
+             frequency: raz na dwa lata}
+          - {id: o, name: Raz, unit: tak/nie, target: tak w 2025, frequency: jednorazowo}
+          - {id: e, name: Na koniec, unit: liczba, target: 5 w okresie programu,
+             frequency: na koniec programu}
+"""
+NOTE_CODES = st.sampled_from(
+    ["2022", "2023", "2024", "2025", "2026", "2027", "2024-H1", "2025-H2", "2024-Q3", "2026-Q1",
+     "2024-05", "2025-12", "2023-W01", "2024-W52", "2026-W53", "2023-2024", "2025-2026",
+     "2023-2026", "2021-2025", "zły kod"]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    found=st.lists(
+        st.tuples(st.sampled_from([*"yhqmwboe", "nieznany"]), NOTE_CODES),
+        unique=True,
+        max_size=60,
+    ),
+    year=st.one_of(st.none(), st.integers(2023, 2026)),
+)
+def test_the_notes_groups_are_the_rows_where_the_engine_counts_each_code(
+    tmp_path_factory: pytest.TempPathFactory, found: list[tuple[str, str]], year: int | None
+) -> None:
+    """The notes' groups, worked out from the programme and the summaries once per kind of
+    indicator and code, are the evaluation periods (of the year) the engine's results have,
+    each with the codes that count there by the engine's placement rule."""
+    from wspolpraca_cli.aggregation import Aggregate
+    from wspolpraca_cli.entries import PeriodSummary
+    from wspolpraca_cli.loader import load_program
+    from wspolpraca_cli.periods import parse_period
+    from wspolpraca_cli.progress import evaluate, placement
+    from wspolpraca_cli.services.progress import note_groups
+
+    path = tmp_path_factory.mktemp("notes") / "program.yaml"
+    path.write_text(NOTES_PROGRAM, encoding="utf-8")
+    program = load_program(path)
+    summaries = [PeriodSummary(i, code, Aggregate.of([1.0])) for i, code in sorted(found)]
+    progress = evaluate(program, summaries, date(2026, 12, 31))
+    expected: dict[tuple[str, object], list[str]] = {}
+    for s in summaries:
+        ind, ip = program.indicator(s.indicator_id), progress.indicator(s.indicator_id)
+        if ind is None or ip is None:
+            continue
+        rows = ip.periods if year is None else ip.in_year(year)
+        try:
+            spot = placement(ind, program)(parse_period(s.period))
+        except ValueError:
+            continue
+        if spot in {r.period for r in rows}:
+            expected.setdefault((s.indicator_id, spot), []).append(s.period)
+    want = [(ind, tuple(codes)) for (ind, _), codes in expected.items()]
+    assert note_groups(program, summaries, year) == want
+
+
 # -- Store.latest_entries -------------------------------------------------------------------
 ENTRY_ROWS = st.lists(
     st.tuples(

@@ -45,6 +45,7 @@ from wspolpraca_cli.progress.periods import (
     period_deadline,
     period_target,
     placement,
+    placement_key,
 )
 from wspolpraca_cli.progress.results import (
     NEEDS_ATTENTION,
@@ -92,6 +93,7 @@ __all__ = [
     "period_status",
     "period_target",
     "placement",
+    "placement_key",
     "progress",
     "roll_up",
     "settles_early",

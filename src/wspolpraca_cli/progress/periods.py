@@ -166,6 +166,15 @@ def placement(ind: Indicator, program: Program) -> _Place:
     return placement_in(ind, program, whole)
 
 
+def placement_key(ind: Indicator, program: Program) -> PeriodKind | Period:
+    """What :func:`placement` and :func:`evaluation_periods` of an indicator depend on: its
+    one due period (a dated target measured once), else its kind of evaluation period.
+    Indicators with the same key place every period alike, so a caller can work out where a
+    period code counts once per key instead of once per indicator."""
+    once = once_due(ind, program)
+    return once if once is not None else evaluation_kind(ind)
+
+
 def enclosing(period: Period, kind: PeriodKind, programme: Period) -> Period | None:
     """The period of ``kind`` that contains ``period``; None if ``period`` is coarser (a
     week counts where its Thursday falls, as ISO numbers weeks)."""

@@ -14,6 +14,7 @@ from wspolpraca_cli.services.base import Workspace
 
 if TYPE_CHECKING:
     from wspolpraca_cli.grants.rules import Finding, YearLimits
+    from wspolpraca_cli.periods import Period, PeriodKind
     from wspolpraca_cli.progress import Orphan, PeriodResult, ProgrammeProgress
     from wspolpraca_cli.store.interface import Store
 
@@ -225,7 +226,7 @@ def report_inputs(
     with ws.open(readonly=True) as store:
         progress, summaries = evaluated(store, ws.program, as_of)
         progress = with_trail(progress, read_trail(store))
-        groups = note_groups(progress, summaries, year)
+        groups = note_groups(ws.program, summaries, year)
         if notes is None:
             wanted = {(ind, code) for ind, codes in groups for code in codes}
             listed = (e for e in store.entries() if (e.indicator_id, e.period) in wanted)
@@ -236,38 +237,51 @@ def report_inputs(
 
 
 def note_groups(
-    progress: ProgrammeProgress, summaries: Sequence[PeriodSummary], year: int | None
+    program: Program, summaries: Sequence[PeriodSummary], year: int | None
 ) -> list[tuple[str, tuple[str, ...]]]:
-    """Per evaluation period of ``year`` (of any year when None) that has entries, its
-    indicator and the period codes whose entries count there, by the engine's placement rule
-    (a quarter's months, say): the groups of the report's notes, each row listing the latest
-    entries of its group."""
-    from wspolpraca_cli.periods import Period, parse_period
-    from wspolpraca_cli.progress import placement
+    """Per evaluation period of ``year`` (of any year when None) that has entries among
+    ``summaries``, its indicator and the period codes whose entries count there, by the
+    engine's placement rule (a quarter's months, say): the groups of the report's notes, each
+    row listing the latest entries of its group. They follow from the programme and the
+    summaries alone (not from the engine's results)."""
+    from wspolpraca_cli.periods import parse_period
+    from wspolpraca_cli.progress import evaluation_periods, placement, placement_key
 
-    program = progress.program
-    wanted = {}
-    for ip in progress.indicators:
-        ind = program.indicator(ip.id)
-        if ind is not None and ind.computed is None:  # a computed one's are no entries
-            rows = ip.periods if year is None else ip.in_year(year)
-            wanted[ip.id] = (placement(ind, program), {r.period for r in rows})
+    # Where a code counts, and whether there in the year, depends on the indicator's
+    # placement key only: worked out once per (key, code) — a million entries bring tens of
+    # thousands of summaries, of a few kinds of indicators and a few dozen codes.
+    keys: dict[str, PeriodKind | Period | None] = {}  # None: no notes (unknown, computed)
+    spots: dict[tuple[PeriodKind | Period, str], Period | None] = {}
     groups: dict[tuple[str, Period], list[str]] = {}
-    parsed: dict[str, Period | None] = {}  # a few dozen codes, shared by every indicator
     for s in summaries:
-        found = wanted.get(s.indicator_id)
-        if found is None:
+        ind_id = s.indicator_id
+        if ind_id in keys:
+            key = keys[ind_id]
+        else:
+            ind = program.indicator(ind_id)
+            # a computed indicator's summaries are of the grants register, not of entries
+            key = keys[ind_id] = (
+                None if ind is None or ind.computed is not None else placement_key(ind, program)
+            )
+        if key is None:
             continue
-        place, periods = found
-        if s.period not in parsed:
+        code = s.period
+        if (key, code) in spots:
+            spot = spots[key, code]
+        else:
+            ind = program.indicator(ind_id)
+            assert ind is not None
             try:
-                parsed[s.period] = parse_period(s.period.strip())
-            except ValueError:
-                parsed[s.period] = None
-        period = parsed[s.period]
-        spot = None if period is None else place(period)
-        if spot is not None and spot in periods:
-            groups.setdefault((s.indicator_id, spot), []).append(s.period)
+                spot = placement(ind, program)(parse_period(code.strip()))
+            except ValueError:  # not a period code: counted nowhere (an orphan)
+                spot = None
+            if spot is not None and spot not in evaluation_periods(ind, program):
+                spot = None
+            if spot is not None and year is not None:  # an evaluation period overlapping it
+                spot = spot if spot.start.year <= year <= spot.end.year else None
+            spots[key, code] = spot
+        if spot is not None:
+            groups.setdefault((ind_id, spot), []).append(code)
     return [(ind, tuple(codes)) for (ind, _), codes in groups.items()]
 
 
