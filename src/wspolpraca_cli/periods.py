@@ -227,6 +227,13 @@ class Period:
     index: int = 0
 
     def __str__(self) -> str:
+        return self.code
+
+    @cached_property
+    def code(self) -> str:
+        """The period's code (``2024``, ``2024-Q3``, ``2024-W05``, ``2021-2025``), made once
+        per period: the engine shares its periods between indicators, which renderers name
+        again and again."""
         if self.kind is PeriodKind.YEAR:
             return f"{self.year}"
         if self.kind is PeriodKind.HALF:

@@ -4,6 +4,7 @@ value is recorded under, and the target each evaluation period carries."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -105,6 +106,12 @@ def _periods(kind: PeriodKind, first_year: int, last_year: int) -> tuple[Period,
     return tuple(periods_of(_FREQUENCY_OF_KIND[kind], first_year, last_year))
 
 
+@lru_cache(maxsize=64)
+def _starts(kind: PeriodKind, first_year: int, last_year: int) -> tuple[date, ...]:
+    """The first days of :func:`_periods`, in their order (for a binary search)."""
+    return tuple(p.start for p in _periods(kind, first_year, last_year))
+
+
 def evaluation_kind(ind: Indicator) -> PeriodKind:
     """The kind of the periods an indicator's target is judged over (for a dated level or
     milestone measured once, the year: see :func:`evaluation_periods`)."""
@@ -128,11 +135,18 @@ def measurement_periods(ind: Indicator, program: Program, period: Period) -> lis
     period ``period``: those of the indicator's frequency within it — for an indicator
     measured once or at the end, the programme's period, even where its target is judged
     over one year (``tak w 2025``, ``jednorazowo``: record ``2024-2026``, or ``--date``)."""
-    if kind_of(ind.frequency) is PeriodKind.PROGRAMME:
+    kind = kind_of(ind.frequency)
+    if kind is PeriodKind.PROGRAMME:
         return [Period(program.first_year, PeriodKind.PROGRAMME, program.last_year)]
     start, end = period.start, period.end
-    every = _periods(kind_of(ind.frequency), program.first_year, program.last_year)
-    return [p for p in every if start <= p.start and p.end <= end]
+    every = _periods(kind, program.first_year, program.last_year)
+    found = []
+    for p in every[bisect_left(_starts(kind, program.first_year, program.last_year), start) :]:
+        if p.start > end:  # (in order of their starts)
+            break
+        if p.end <= end:
+            found.append(p)
+    return found
 
 
 def placement_in(ind: Indicator, program: Program, whole: Period) -> _Place:

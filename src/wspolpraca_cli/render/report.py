@@ -437,14 +437,17 @@ def _audit(ind: Indicator, result: PeriodResult | ProgrammeResult) -> tuple[Indi
     return in_force, explanation, amendment
 
 
-def _value_texts(ind: Indicator, lang: str) -> Callable[[float | None], str]:
-    """``format_value`` for one indicator, each value formatted once (values repeat)."""
+def _value_texts(
+    ind: Indicator, lang: str, how: Callable[[float | None, Indicator, str], str] = format_value
+) -> Callable[[float | None], str]:
+    """``format_value`` (or ``how``) for one indicator, each value formatted once (values
+    repeat: the periods' targets, their figures)."""
     done: dict[float | None, str] = {}
 
     def text(value: float | None) -> str:
         found = done.get(value)
         if found is None:
-            found = done[value] = format_value(value, ind, lang)
+            found = done[value] = how(value, ind, lang)
         return found
 
     return text
@@ -552,7 +555,8 @@ def _previous(
     as_of: date,
 ) -> float | None:
     """The value of the same period a year before (None when there is none: a period
-    spanning years, a year before the programme without a baseline of that year)."""
+    spanning years, a year before the programme without a baseline of that year), from
+    ``ip_results``: the indicator's results of that year by their periods."""
     p = r.period
     if p.kind in (PeriodKind.PROGRAMME, PeriodKind.BIENNIUM):
         return None
@@ -600,6 +604,7 @@ def build_report(
     all_results: list[PeriodResult | ProgrammeResult] = []
     missing: list[MissingItem] = []
     counted: set[str] = set()  # an indicator under several goals counts once
+    status_words = {s: status_word(s) for s in Status}
 
     def rows_of(
         area_id: str, groups: list[tuple[str, str, tuple[Indicator, ...]]]
@@ -631,7 +636,9 @@ def build_report(
             first_of_action = True
             for ind, first_time, listed_rows in per_indicator:
                 ip = progress.indicator(ind.id)
-                by_period = {r.period: r for r in ip.periods} if ip is not None else {}
+                # the results of the year before (the previous value of each row's period)
+                before = [r for r in ip.periods if r.period.year == year - 1] if ip else []
+                by_period = {r.period: r for r in before}
                 place = placement(ind, program)  # the engine's rule: which entries count where
                 placed: dict[Period | None, list[Entry]] = {}
                 for code, listed in by_indicator.get(ind.id, {}).items():
@@ -642,6 +649,7 @@ def build_report(
                     have = placed.get(spot)
                     placed[spot] = listed if have is None else sorted([*have, *listed], key=_SEQ)
                 value_text = _value_texts(ind, lang)
+                target_shown = _value_texts(ind, lang, format_target)
                 # the same for each of the indicator's rows
                 indicator_name = _one_line(ind.name)
                 frequency = _one_line(ind.frequency_text) or str(ind.frequency)
@@ -675,7 +683,7 @@ def build_report(
                             target_text=_target_text(in_force, r, lang),
                             frequency=frequency,
                             target=r.target,
-                            target_shown=format_target(r.target, ind, lang),
+                            target_shown=target_shown(r.target),
                             actual=actual,
                             actual_shown=actual_text(r, ind, lang),
                             achievement=r.achievement if shown_pct else None,
@@ -684,7 +692,7 @@ def build_report(
                             if shown_pct
                             else DASH,
                             status=r.status,
-                            status_shown=status_word(r.status) + audit_marks(r),
+                            status_shown=status_words[r.status] + audit_marks(r),
                             count=r.count,
                             notes=notes,
                             first_of_action=first_of_action,

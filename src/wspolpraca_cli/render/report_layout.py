@@ -155,7 +155,37 @@ def _spanned(first: bool, text: str, rows: int) -> Cell:
     return Cell(text, (), None, "", None, None, rows) if first else COVERED
 
 
-def _year_cells(row: ReportRow) -> tuple[Cell, ...]:
+class _Made:
+    """The cells of one layout, each made once: cells are values, and a year's table repeats
+    most of them (statuses, dashes, targets, the same figures) — at 1,000 indicators 42,000
+    cells, of a few thousand kinds."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[object, ...], Cell] = {}
+
+    def figure(self, text: str, value: float | None, kind: str) -> Cell:
+        key = ("figure", text, value, kind)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = _figure(text, value, kind)
+        return found
+
+    def ratio(self, text: str, ratio: float | None, bar: float | None) -> Cell:
+        key = ("ratio", text, ratio, bar)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = _ratio(text, ratio, bar)
+        return found
+
+    def status(self, text: str, status: Status) -> Cell:
+        key = ("status", text, status)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = Cell(text, status=status)
+        return found
+
+
+def _year_cells(row: ReportRow, made: _Made) -> tuple[Cell, ...]:
     kind = _value_kind(row.unit, row.percent_value, row.yes_no)
     change_kind = "" if row.percent_value else kind  # points of a percentage: a plain number
     remarks = row.remarks
@@ -165,13 +195,13 @@ def _year_cells(row: ReportRow) -> tuple[Cell, ...]:
         Cell(indicator_cell(row), header=True),
         _spanned(row.first_of_indicator, row.target_text, row.indicator_rows),
         _spanned(row.first_of_indicator, row.frequency, row.indicator_rows),
-        _figure(row.actual_shown, row.actual, kind),
-        _figure(row.previous_shown, row.previous, kind),
-        _figure(row.change_shown, row.change, change_kind or Kind.VALUE)
+        made.figure(row.actual_shown, row.actual, kind),
+        made.figure(row.previous_shown, row.previous, kind),
+        made.figure(row.change_shown, row.change, change_kind or Kind.VALUE)
         if row.change is not None
-        else Cell(row.change_shown),
-        _ratio(row.achievement_shown, row.achievement, row.bar_ratio),
-        Cell(row.status_shown, status=row.status),
+        else made.figure(row.change_shown, None, ""),
+        made.ratio(row.achievement_shown, row.achievement, row.bar_ratio),
+        made.status(row.status_shown, row.status),
         Cell("; ".join(remarks), lines=remarks if len(remarks) > 1 else ()),
     )
 
@@ -250,12 +280,13 @@ YEAR_WIDTHS = (4, 14, 13, 8, 9, 8, 8, 8, 8, 9, 11)
 
 def _year_layout(report: Report) -> Layout:
     blocks: list[Block] = []
+    made = _Made()
     for area in report.areas:
         headers = tuple(report.table_headers(area))
         blocks.append(Heading(3, area.title))
         if area.goals:
             blocks.append(Paragraph(area.goals, note=True))
-        rows = tuple(_year_cells(r) for r in area.rows)
+        rows = tuple(_year_cells(r, made) for r in area.rows)
         blocks.append(
             Table(
                 area.title,

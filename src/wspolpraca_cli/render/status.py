@@ -159,7 +159,7 @@ def status_text(result: PeriodResult | ProgrammeResult) -> str:
 def audit_marks(result: PeriodResult | ProgrammeResult) -> str:
     """What the audit trail adds to a period's status, in words (never colour alone):
     `` · locked``, `` · explained``."""
-    if isinstance(result, ProgrammeResult):
+    if isinstance(result, ProgrammeResult) or (not result.locked and result.explanation is None):
         return ""
     marks = [t("status.locked")] if result.locked else []
     if result.explanation is not None:
@@ -523,13 +523,14 @@ def github_table(rows: Sequence[Sequence[str]], headers: Sequence[str], align: s
     if not rows:
         align = "l" * len(headers)  # tabulate aligns the headers of an empty table left
     stripped = [[c.strip() for c in row] for row in rows]
-    if any("\n" in c for row in stripped for c in row):
+    if any("\n" in "".join(row) for row in stripped):
         return _github_lines(stripped, headers, align)
     # Cells of one line each (Markdown's are: markdown_text folds them), the common case: a
     # column's width from its cells' lengths, and a row a single format call.
     widths = [len(h) + 2 for h in headers]
-    for row in stripped:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    if stripped:  # a column's cells, each column's widest (rows of another length: ValueError)
+        columns = zip(*stripped, strict=True)
+        widths = [max(w, *map(len, c)) for w, c in zip(widths, columns, strict=True)]
     fmt = _row_format(widths, align)
     out = [fmt.format(*headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += [fmt.format(*row) for row in stripped]
