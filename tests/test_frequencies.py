@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MakeWsp
@@ -220,3 +220,49 @@ def test_weeks_cover_the_programme_days_once(first: int, extra: int) -> None:
     assert weeks[0].start <= date(first, 1, 1) <= weeks[0].end
     assert weeks[-1].start <= date(last, 12, 31) <= weeks[-1].end
     assert all(b.start - a.start == timedelta(days=7) for a, b in pairwise(weeks))
+
+
+MEASURED = """\
+format: 1
+program: {{title: Program, issuer: Gmina, first_year: {first}, last_year: {last}}}
+goals:
+  main: {{id: g, name: Cel}}
+areas:
+  - id: "1"
+    name: Obszar
+    actions:
+      - lp: "1"
+        name: Działanie
+        indicators:
+          - {{id: y, name: R, unit: liczba, target: 1/rok, frequency: raz w roku}}
+          - {{id: h, name: P, unit: liczba, target: 2/rok, frequency: raz na pół roku}}
+          - {{id: q, name: K, unit: liczba, target: 4/rok, frequency: raz na kwartał}}
+          - {{id: m, name: M, unit: liczba, target: ≥ 1, frequency: raz w miesiącu}}
+          - {{id: w, name: T, unit: liczba, target: 9 w okresie programu,
+             frequency: raz w tygodniu}}
+          - {{id: b, name: D, unit: liczba, target: 2 w okresie programu,
+             frequency: raz na dwa lata}}
+"""
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1995, 2190), st.integers(0, 4))
+def test_the_periods_recorded_for_a_period_are_those_of_the_frequency_inside_it(
+    tmp_path_factory: pytest.TempPathFactory, first: int, extra: int
+) -> None:
+    """``wsp record --period`` takes, for an evaluation period, the periods of the
+    indicator's frequency that lie wholly inside it (found by a binary search: here against
+    every period of the frequency)."""
+    from wspolpraca_cli.loader import load_program
+    from wspolpraca_cli.progress import measurement_periods
+
+    last = first + extra
+    path = tmp_path_factory.mktemp("measured") / "program.yaml"
+    path.write_text(MEASURED.format(first=first, last=last), encoding="utf-8")
+    program = load_program(path)
+    spans = [p for f in Frequency for p in periods_of(f, first, last)]
+    for ind in program.indicators:
+        every = periods_of(ind.frequency, first, last)
+        for span in spans:
+            inside = [p for p in every if span.start <= p.start and p.end <= span.end]
+            assert measurement_periods(ind, program, span) == inside, (ind.id, span)

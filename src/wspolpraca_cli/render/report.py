@@ -376,7 +376,12 @@ def _notes(
     """A row's notes: its latest ``shown`` entries, then how many earlier ones it counts."""
     latest = listed[-shown:] if shown > 0 else []
     code = str(period)
-    notes = [_entry_note(e, ind, code, value_text(e.value)) for e in latest]
+    notes = []
+    for e in latest:
+        text = value_text(e.value)
+        if e.period != code or e.note or e.tags or e.source:  # (else its value is all it says)
+            text = _entry_note(e, ind, code, text)
+        notes.append(text)
     earlier = max(count, len(listed)) - len(latest)
     if earlier > 0:
         notes.append(t("report.notes.earlier", entries=plural(earlier, "noun.earlier_entry")))
