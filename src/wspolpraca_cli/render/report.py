@@ -353,14 +353,13 @@ def entry_note(e: Entry, ind: Indicator, row_period: Period, lang: str) -> str:
 
 def _entry_note(e: Entry, ind: Indicator, row_code: str, value_text: str) -> str:
     text = value_text
-    if e.period != row_code and e.period.strip() != row_code:
+    if e.period.strip() != row_code:
         text += f" ({e.period.strip()})"
-    if e.note or e.tags:
-        details = [_one_line(e.note)] if e.note.strip() else []
-        details += [_tag_text(ind, k, v) for k, v in e.tags]
-        if details:
-            text += " — " + "; ".join(details)
-    if e.source and not e.source.isspace():
+    details = [_one_line(e.note)] if e.note.strip() else []
+    details += [_tag_text(ind, k, v) for k, v in e.tags]
+    if details:
+        text += " — " + "; ".join(details)
+    if e.source.strip():
         text += " (" + t("report.source", source=_one_line(e.source)) + ")"
     return text
 

@@ -10,6 +10,7 @@ spreadsheet, the number behind it; a cell that a merged cell above covers has ``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from wspolpraca_cli.i18n import t
@@ -158,31 +159,21 @@ def _spanned(first: bool, text: str, rows: int) -> Cell:
 class _Made:
     """The cells of one layout, each made once: cells are values, and a year's table repeats
     most of them (statuses, dashes, targets, the same figures) — at 1,000 indicators 42,000
-    cells, of a few thousand kinds."""
+    cells, of a few thousand kinds. ``made(make, *args)`` is ``make(*args)``, remembered."""
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[object, ...], Cell] = {}
+        self._cells: dict[tuple[Any, ...], Cell] = {}
 
-    def figure(self, text: str, value: float | None, kind: str) -> Cell:
-        key = ("figure", text, value, kind)
+    def __call__(self, make: Callable[..., Cell], *args: Any) -> Cell:
+        key = (make, *args)
         found = self._cells.get(key)
         if found is None:
-            found = self._cells[key] = _figure(text, value, kind)
+            found = self._cells[key] = make(*args)
         return found
 
-    def ratio(self, text: str, ratio: float | None, bar: float | None) -> Cell:
-        key = ("ratio", text, ratio, bar)
-        found = self._cells.get(key)
-        if found is None:
-            found = self._cells[key] = _ratio(text, ratio, bar)
-        return found
 
-    def status(self, text: str, status: Status) -> Cell:
-        key = ("status", text, status)
-        found = self._cells.get(key)
-        if found is None:
-            found = self._cells[key] = Cell(text, status=status)
-        return found
+def _status_cell(text: str, status: Status) -> Cell:
+    return Cell(text, status=status)
 
 
 def _year_cells(row: ReportRow, made: _Made) -> tuple[Cell, ...]:
@@ -195,13 +186,13 @@ def _year_cells(row: ReportRow, made: _Made) -> tuple[Cell, ...]:
         Cell(indicator_cell(row), header=True),
         _spanned(row.first_of_indicator, row.target_text, row.indicator_rows),
         _spanned(row.first_of_indicator, row.frequency, row.indicator_rows),
-        made.figure(row.actual_shown, row.actual, kind),
-        made.figure(row.previous_shown, row.previous, kind),
-        made.figure(row.change_shown, row.change, change_kind or Kind.VALUE)
+        made(_figure, row.actual_shown, row.actual, kind),
+        made(_figure, row.previous_shown, row.previous, kind),
+        made(_figure, row.change_shown, row.change, change_kind or Kind.VALUE)
         if row.change is not None
-        else made.figure(row.change_shown, None, ""),
-        made.ratio(row.achievement_shown, row.achievement, row.bar_ratio),
-        made.status(row.status_shown, row.status),
+        else made(_figure, row.change_shown, None, ""),
+        made(_ratio, row.achievement_shown, row.achievement, row.bar_ratio),
+        made(_status_cell, row.status_shown, row.status),
         Cell("; ".join(remarks), lines=remarks if len(remarks) > 1 else ()),
     )
 

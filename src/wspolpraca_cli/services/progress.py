@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from wspolpraca_cli.entries import Entry, PeriodSummary, TagSummary, counted
 from wspolpraca_cli.errors import UsageError
 from wspolpraca_cli.i18n import t
-from wspolpraca_cli.model import Program
+from wspolpraca_cli.model import Indicator, Program
 from wspolpraca_cli.services.base import Workspace
 
 if TYPE_CHECKING:
@@ -250,27 +250,27 @@ def note_groups(
     # Where a code counts, and whether there in the year, depends on the indicator's
     # placement key only: worked out once per (key, code) — a million entries bring tens of
     # thousands of summaries, of a few kinds of indicators and a few dozen codes.
-    keys: dict[str, PeriodKind | Period | None] = {}  # None: no notes (unknown, computed)
+    # per indicator id, its placement key and the indicator (None: no notes)
+    keys: dict[str, tuple[PeriodKind | Period, Indicator] | None] = {}
     spots: dict[tuple[PeriodKind | Period, str], Period | None] = {}
     groups: dict[tuple[str, Period], list[str]] = {}
     for s in summaries:
         ind_id = s.indicator_id
-        if ind_id in keys:
-            key = keys[ind_id]
-        else:
+        if ind_id not in keys:
             ind = program.indicator(ind_id)
             # a computed indicator's summaries are of the grants register, not of entries
-            key = keys[ind_id] = (
-                None if ind is None or ind.computed is not None else placement_key(ind, program)
-            )
-        if key is None:
+            if ind is None or ind.computed is not None:
+                keys[ind_id] = None
+            else:
+                keys[ind_id] = (placement_key(ind, program), ind)
+        found = keys[ind_id]
+        if found is None:
             continue
+        key, ind = found
         code = s.period
         if (key, code) in spots:
             spot = spots[key, code]
         else:
-            ind = program.indicator(ind_id)
-            assert ind is not None
             try:
                 spot = placement(ind, program)(parse_period(code.strip()))
             except ValueError:  # not a period code: counted nowhere (an orphan)
