@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -385,17 +386,19 @@ def test_the_plain_table_is_laid_out_as_cell_by_cell(
         st.tuples(st.text("ab ż\n…", max_size=5), st.sampled_from([None, "bold", "green", "dim"])),
         max_size=12,
     ),
+    st.lists(st.integers(1, 4), max_size=12),
     st.sampled_from(["256", None]),
 )
 def test_unstyled_segments_joined_print_as_they_were(
-    parts: list[tuple[str, str | None]], colours: str | None
+    parts: list[tuple[str, str | None]], chunks: list[int], colours: str | None
 ) -> None:
-    """The terminal table hands Rich each run of unstyled segments as one: the same output."""
+    """The terminal table hands Rich each run of unstyled segments as one, whatever pieces
+    it puts them in (a row's line, a heading): the same output."""
     from rich.console import Console
     from rich.segment import Segment, Segments
     from rich.style import Style
 
-    from wspolpraca_cli.render.terminal import _joined
+    from wspolpraca_cli.render.terminal import _Joined
 
     segments = [Segment(text, Style.parse(style) if style else None) for text, style in parts]
 
@@ -405,4 +408,12 @@ def test_unstyled_segments_joined_print_as_they_were(
         console.print(Segments(these), end="", crop=False)
         return out.getvalue()
 
-    assert printed(_joined(segments, Segment)) == printed(segments)
+    joined = _Joined(Segment)
+    start = 0
+    for size in [*chunks, len(segments)]:  # the rest in one piece
+        joined.put(segments[start : start + size])
+        start += size
+    found = joined.done()
+    assert printed(found) == printed(segments)
+    # no two unstyled segments side by side
+    assert not any(a.style is None and b.style is None for a, b in pairwise(found))

@@ -212,7 +212,8 @@ def render_rich(view: StatusView, console: Any) -> None:
             columns.append((n, w, n in (2, 4)))
     gap = Segment("  ")
     newline = Segment.line()
-    out: list[Segment] = []
+    joined = _Joined(Segment)
+    put = joined.put
 
     made: dict[tuple[str, int, bool, Style | None], Segment] = {}
 
@@ -232,15 +233,10 @@ def render_rich(view: StatusView, console: Any) -> None:
     blanks = [[Segment(" " * w)] for _, w, _ in columns]
 
     def emit_row(row_cells: list[list[list[Segment]]], height: int) -> None:
-        """One result: each cell's lines (padded to its column), the lower lines of a cell
-        under it, blank where another cell has fewer lines (nothing after the last)."""
-        if height == 1:
-            out.extend(row_cells[0][0])
-            for cell in row_cells[1:]:
-                out.append(gap)
-                out.extend(cell[0])
-            out.append(newline)
-            return
+        """One result of several lines: each cell's lines (padded to its column), the lower
+        lines of a cell under it, blank where another cell has fewer lines (nothing after
+        the last)."""
+        segments: list[Segment] = []
         heights = [len(c) for c in row_cells]
         last = len(heights) - 1
         for k in range(height):
@@ -248,10 +244,11 @@ def render_rich(view: StatusView, console: Any) -> None:
                 last -= 1
             for i in range(last + 1):
                 if i:
-                    out.append(gap)
+                    segments.append(gap)
                 cell = row_cells[i]
-                out.extend(cell[k] if k < len(cell) else blanks[i])
-            out.append(newline)
+                segments.extend(cell[k] if k < len(cell) else blanks[i])
+            segments.append(newline)
+        put(segments)
 
     wrapped: dict[tuple[str, str], list[list[Segment]]] = {}
 
@@ -284,23 +281,32 @@ def render_rich(view: StatusView, console: Any) -> None:
         padded(t("col.indicator") if n < 0 else headers[n], w, right, bold)
         for n, w, right in columns
     ]
+    head_row: list[Segment] = []
     for k, segment in enumerate(header_cells):
         if k:
-            out.append(gap)
-        out.append(segment)
-    out.append(newline)
+            head_row.append(gap)
+        head_row.append(segment)
     total = sum(w for _, w, _ in columns) + len(gap.text) * (len(columns) - 1)
-    out += [Segment("─" * total), newline]
+    put([*head_row, newline, Segment("─" * total), newline])
 
     def heading(text: str, style: str) -> None:
         """A line across the full width (wrapped at spaces, as Rich prints a Text)."""
         if cell_len(text) <= console.width:
-            out.extend((Segment(text, style_of(style)), newline))
+            put([Segment(text, style_of(style)), newline])
             return
         for line in Text.assemble((text, style)).wrap(console, console.width):
-            out.extend(line.render(console))
-            out.append(newline)
+            put([*line.render(console), newline])
 
+    green, dim = style_of("green"), style_of("dim")
+    # per status: the bar's style and the status's (the bar without reverse video)
+    status_styles = {
+        status: (style_of(name.replace(" reverse", "")), style_of(name))
+        for status, name in STATUS_STYLES.items()
+    }
+    unstyled = (None, None)
+    splits = {1: layout.split_runs, 2: layout.split_values, 5: layout.split_status}
+    splitting = any(splits.values())
+    splitters = {1: run_parts, 2: value_parts, 5: status_parts}
     results = iter(cells)
     previous: str | None = None
     for line in all_lines:
@@ -313,7 +319,9 @@ def render_rich(view: StatusView, console: Any) -> None:
         sub = line.value
         if sub is not None:
             r = sub.result
-        status_style = STATUS_STYLES[r.status] if sub is None or sub.targeted else ""
+        bar_style, state_style = (
+            status_styles[r.status] if sub is None or sub.targeted else unstyled
+        )
         whole = isinstance(r, ProgrammeResult) and sub is None
         if sub is not None:
             name_lines = name_cell("  " + one_line(line.label), "dim")
@@ -326,59 +334,67 @@ def render_rich(view: StatusView, console: Any) -> None:
         else:
             name_lines = name_cell(Text.assemble((row[0], "green"), " ", one_line(ind.name)), "")
         previous = ind.id
+        # the style of each cell (index as in ``row``)
+        row_styles = (green, dim if whole else None, None, bar_style, None, state_style)
+        if not splitting and len(name_lines) == 1:  # one line (most rows): as it is made
+            segments: list[Segment] = []
+            for k, (n, w, right) in enumerate(columns):
+                if k:
+                    segments.append(gap)
+                if n < 0:
+                    segments.extend(name_lines[0])
+                else:  # wsp's own text (periods, numbers, bars, statuses): a cell a character
+                    segments.append(padded(row[n], w, right, row_styles[n], len if n else cell_len))
+            segments.append(newline)
+            put(segments)
+            continue
         row_cells: list[list[list[Segment]]] = []
         height = len(name_lines)
         for n, w, right in columns:
             if n < 0:
                 row_cells.append(name_lines)
-                continue
-            if n == 0:
-                style = "green"
-            elif n == 1:
-                style = "dim" if whole else ""
-            elif n == 3:
-                style = status_style.replace(" reverse", "")
-            elif n == 5:
-                style = status_style
-            else:
-                style = ""
-            # wsp's own text (periods, numbers, bars, statuses): one cell per character
-            length = len if n else cell_len
-            split = (
-                (n == 1 and layout.split_runs)
-                or (n == 2 and layout.split_values)
-                or (n == 5 and layout.split_status)
-            )
-            if split:
-                parts = (run_parts if n == 1 else value_parts if n == 2 else status_parts)(row[n])
+            elif splits.get(n):
+                parts = splitters[n](row[n])
                 height = max(height, len(parts))
-                row_cells.append([[padded(p, w, right, style_of(style))] for p in parts])
+                row_cells.append([[padded(p, w, right, row_styles[n])] for p in parts])
             else:
-                row_cells.append([[padded(row[n], w, right, style_of(style), length)]])
+                row_cells.append(
+                    [[padded(row[n], w, right, row_styles[n], len if n else cell_len)]]
+                )
         emit_row(row_cells, height)
-    console.print(Segments(_joined(out, Segment)), end="", crop=False)
+    console.print(Segments(joined.done()), end="", crop=False)
     console.print()
     console.print(_rich_summary(view.rows))
     _print_orphans(view, console)
 
 
-def _joined(segments: list[Any], segment: Any) -> list[Any]:
-    """``segments`` with each run of unstyled ones (gaps, plain cells, line ends) as one: Rich
-    writes an unstyled segment's text as it is, so the output is the same, and Rich handles
-    each segment in Python (at 1,000 indicators 70,000 of them, most unstyled)."""
-    out: list[Any] = []
-    run: list[str] = []
-    for seg in segments:
-        if seg.style is None and not seg.control:
-            run.append(seg.text)
-            continue
-        if run:
-            out.append(segment("".join(run)))
-            run = []
-        out.append(seg)
-    if run:
-        out.append(segment("".join(run)))
-    return out
+class _Joined:
+    """Segments for Rich, each run of unstyled ones (gaps, plain cells, line ends) as one:
+    Rich writes an unstyled segment's text as it is, so the output is the same, and Rich
+    handles each segment in Python (at 1,000 indicators 110,000 of them, most unstyled)."""
+
+    def __init__(self, segment: Any) -> None:
+        self._segment = segment  # Rich's Segment (imported by the caller)
+        self._done: list[Any] = []
+        self._run: list[str] = []  # unstyled text not yet a segment
+
+    def put(self, segments: list[Any]) -> None:
+        done, run = self._done, self._run
+        for segment in segments:
+            if segment.style is None and not segment.control:
+                run.append(segment.text)
+                continue
+            if run:
+                done.append(self._segment("".join(run)))
+                run.clear()
+            done.append(segment)
+
+    def done(self) -> list[Any]:
+        """The segments put, joined."""
+        if self._run:
+            self._done.append(self._segment("".join(self._run)))
+            self._run.clear()
+        return self._done
 
 
 def _breakdown_cells(line: Any, lang: str) -> list[str]:
