@@ -215,12 +215,13 @@ def render_rich(view: StatusView, console: Any) -> None:
     joined = _Joined(Segment)
     put = joined.put
 
-    made: dict[tuple[str, int, bool, Style | None], Segment] = {}
+    made: dict[tuple[str, int, bool, int], Segment] = {}
 
     def padded(
         text: str, width: int, right: bool, style: Style | None, length: Any = cell_len
     ) -> Segment:
-        key = (text, width, right, style)
+        # (a style by its identity: each is made once, and its own hash is Python's work)
+        key = (text, width, right, id(style))
         found = made.get(key)
         if found is None:  # statuses, bars, dashes, figures: the same cells again and again
             pad = width - length(text)
@@ -307,13 +308,16 @@ def render_rich(view: StatusView, console: Any) -> None:
     splits = {1: layout.split_runs, 2: layout.split_values, 5: layout.split_status}
     splitting = any(splits.values())
     splitters = {1: run_parts, 2: value_parts, 5: status_parts}
-    results = iter(cells)
+    name_at = next(i for i, (n, _, _) in enumerate(columns) if n < 0)
+    # a name's lower lines: blank under the cells before it, nothing after it
+    under = [seg for i in range(name_at) for seg in (*blanks[i], gap)]
+    results = iter(zip(cells, names, strict=True))
     previous: str | None = None
     for line in all_lines:
         if line.kind not in ("result", "breakdown"):  # a goal (a specific one deeper), an action
             heading("  " * line.depth + line.label, "bold" if line.kind == "goal" else "italic")
             continue
-        row = next(results)
+        row, name = next(results)
         ind, r = line.indicator, line.result
         assert ind is not None and r is not None
         sub = line.value
@@ -330,13 +334,13 @@ def render_rich(view: StatusView, console: Any) -> None:
         elif ind.id == previous:
             name_lines = name_cell("", "")
         elif layout.id_width:
-            name_lines = name_cell(one_line(ind.name), "")
+            name_lines = name_cell(name, "")
         else:
             name_lines = name_cell(Text.assemble((row[0], "green"), " ", one_line(ind.name)), "")
         previous = ind.id
         # the style of each cell (index as in ``row``)
         row_styles = (green, dim if whole else None, None, bar_style, None, state_style)
-        if not splitting and len(name_lines) == 1:  # one line (most rows): as it is made
+        if not splitting:  # every cell but the name on one line: the row as it is made
             segments: list[Segment] = []
             for k, (n, w, right) in enumerate(columns):
                 if k:
@@ -346,6 +350,8 @@ def render_rich(view: StatusView, console: Any) -> None:
                 else:  # wsp's own text (periods, numbers, bars, statuses): a cell a character
                     segments.append(padded(row[n], w, right, row_styles[n], len if n else cell_len))
             segments.append(newline)
+            for lower in name_lines[1:]:
+                segments += [*under, *lower, newline]
             put(segments)
             continue
         row_cells: list[list[list[Segment]]] = []
