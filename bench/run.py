@@ -410,6 +410,9 @@ def main(argv: list[str] | None = None) -> int:
     pairs = 3 if args.quick else 9
     # Nine pairs: the machine's run-to-run noise (10-20 %) moved the median of five by about
     # 0.1 in a ratio from one run to the next.
+    # A command of a tenth of a second (start-up, history, record, show) is cheap to repeat and
+    # the most moved by the machine's noise: three times as many pairs (27; 9 with --quick).
+    short = 3 * pairs
     reps = 1 if args.quick else 9
     heavy = 1 if args.quick else 3  # the slow ones (report at 10,000 indicators, import)
     warm = not args.quick  # --quick: the slow ones are not warmed up
@@ -477,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     floor_cmd = [sys.executable, "-c", "import typer, rich.table, pydantic, yaml"]
     status_cmd = [*wsp, "--program", str(SHIPPED), "--store", str(tmp / "empty.wsp.db"),
                   "status", "--as-of", AS_OF]  # fmt: skip
-    ours, floor = pair(go(status_cmd), go(floor_cmd), pairs * 2, (status_cmd, floor_cmd))
+    ours, floor = pair(go(status_cmd), go(floor_cmd), short, (status_cmd, floor_cmd))
     figures.append(ratio_figure("status start-up ÷ import floor", 0.75, ours, floor,
                                 floor_name="imports"))  # fmt: skip
 
@@ -596,7 +599,7 @@ def main(argv: list[str] | None = None) -> int:
         ("show 1.1.1", ["show", "1.1.1"], False),
     ):
         big, small = on(largest, *words), on("10k", *words)
-        ours, floor = pair(go(big), go(small), pairs, (big, small))
+        ours, floor = pair(go(big), go(small), short, (big, small))
         fig = ratio_figure(f"{name} at {largest} ÷ at 10k", 1.15, ours, floor, floor_name="10k")
         if not goal:
             fig.goal, fig.ok = "—", None
