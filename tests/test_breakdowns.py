@@ -435,6 +435,44 @@ def test_the_terminal_table_gives_the_breakdown_lines(bwsp: Wsp) -> None:
     assert _line(text, "forma: unspecified")[2:] == ["4"]
 
 
+@pytest.mark.parametrize("width", [44, 120])
+@pytest.mark.parametrize(("colours", "no_color"), [("truecolor", False), ("256", True),
+                                                   ("standard", False)])  # fmt: skip
+def test_the_terminal_table_paints_as_rich_would(
+    bwsp: Wsp, width: int, colours: str, no_color: bool
+) -> None:
+    """In colour, wrapped names and breakdown lines included, the table whose cells wsp
+    paints is the table Rich renders from the styled segments (a recording console keeps
+    them styled)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from wspolpraca_cli.loader import load_program
+    from wspolpraca_cli.render.status import build_view
+    from wspolpraca_cli.render.terminal import render_rich
+
+    with open_store(bwsp.store) as store:
+        as_of = date(2025, 6, 30)
+        result = evaluate(
+            load_program(bwsp.program),
+            store.summaries(as_of),
+            as_of,
+            tags=store.tag_summaries(as_of, ["1.1", "1.2"]),
+        )
+    view = build_view(result, program_file="p", store="s", year=2024)
+    shown = []
+    for record in (False, True):
+        out = StringIO()
+        console = Console(file=out, width=width, color_system=colours, force_terminal=True,
+                          no_color=no_color, record=record)  # fmt: skip
+        render_rich(view, console)
+        shown.append(out.getvalue())
+    assert shown[0] == shown[1]
+    assert "\x1b[1m" in shown[0] and "wspólnie" in shown[0]
+    assert ("\x1b[32m" in shown[0]) is not no_color  # the id's green, unless NO_COLOR
+
+
 def test_the_programme_row_says_how_complete_the_data_is(make_wsp: MakeWsp) -> None:
     run = make_wsp(PROGRAM)
     run.record("1.3", "4", "--year", "2023", "--yes")

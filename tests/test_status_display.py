@@ -417,3 +417,59 @@ def test_unstyled_segments_joined_print_as_they_were(
     assert printed(found) == printed(segments)
     # no two unstyled segments side by side
     assert not any(a.style is None and b.style is None for a, b in pairwise(found))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text("ab ż█\n", max_size=5),
+            st.sampled_from(
+                [
+                    None,
+                    "",
+                    "bold",
+                    "bold green",
+                    "dim",
+                    "bold red reverse",
+                    "italic",
+                    "yellow on blue",
+                    "underline #ff8800",
+                ]
+            ),
+        ),
+        max_size=10,
+    ),
+    st.sampled_from(["truecolor", "256", "standard", "windows", None]),
+    st.booleans(),
+)
+def test_painted_segments_print_as_styled_ones(
+    parts: list[tuple[str, str | None]], colours: str | None, no_color: bool
+) -> None:
+    """A segment painted by the terminal table (its style rendered into its text, see
+    ``_painter``) prints as Rich prints the styled segment, in every colour system and under
+    NO_COLOR; a console that records gets the styled segments themselves."""
+    from rich.console import Console
+    from rich.segment import Segment, Segments
+    from rich.style import Style
+
+    from wspolpraca_cli.render.terminal import _painter
+
+    def console(out: io.StringIO, record: bool = False) -> Console:
+        return Console(file=out, force_terminal=True, width=40, color_system=colours,
+                       no_color=no_color, record=record)  # fmt: skip
+
+    styled = [(text, Style.parse(style) if style else None) for text, style in parts]
+
+    def printed(these: list[Segment]) -> str:
+        out = io.StringIO()
+        console(out).print(Segments(these), end="", crop=False)
+        return out.getvalue()
+
+    paint = _painter(console(io.StringIO()))
+    painted = [paint(text, style) for text, style in styled]
+    assert all(segment.style is None for segment in painted)
+    assert printed(painted) == printed([Segment(text, style) for text, style in styled])
+    recording = _painter(console(io.StringIO(), record=True))
+    assert [recording(text, style) for text, style in styled] == [
+        Segment(text, style) for text, style in styled
+    ]

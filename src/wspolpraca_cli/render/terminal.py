@@ -148,10 +148,11 @@ def render_rich(view: StatusView, console: Any) -> None:
     across the full width, under each its indicators' rows (one set of column widths for
     all, the names wrapped, never cut), and a one-line summary.
 
-    The table is laid out here, cell by cell, and handed to Rich as styled segments in one
-    piece: Rich still decides the colours (``NO_COLOR``, ``TERM=dumb``, a file), but does not
+    The table is laid out here, cell by cell, and handed to Rich as segments in one piece:
+    Rich still decides the colours (``NO_COLOR``, ``TERM=dumb``, a file), but does not
     measure and render a table per action and a Text per cell (with 1,000 indicators that was
-    about 15 times the time of the plain table)."""
+    about 15 times the time of the plain table). Each distinct styled cell is painted once
+    (see :func:`_painter`)."""
     from rich.cells import cell_len
     from rich.segment import Segment, Segments
     from rich.style import Style
@@ -210,6 +211,7 @@ def render_rich(view: StatusView, console: Any) -> None:
     for n, w in enumerate(layout.widths, 1):
         if w:
             columns.append((n, w, n in (2, 4)))
+    paint = _painter(console)
     gap = Segment("  ")
     newline = Segment.line()
     joined = _Joined(Segment)
@@ -228,7 +230,7 @@ def render_rich(view: StatusView, console: Any) -> None:
             shown = text
             if pad > 0:
                 shown = " " * pad + text if right else text + " " * pad
-            found = made[key] = Segment(shown, style)
+            found = made[key] = paint(shown, style)
         return found
 
     blanks = [[Segment(" " * w)] for _, w, _ in columns]
@@ -267,10 +269,10 @@ def render_rich(view: StatusView, console: Any) -> None:
             text = Text.assemble((name, style)) if isinstance(name, str) else name
             result = []
             for line in text.wrap(console, width, overflow="fold"):
-                segments = list(line.render(console))
+                segments = [paint(seg.text, seg.style) for seg in line.render(console)]
                 pad = width - line.cell_len
                 if pad > 0:
-                    segments.append(Segment(" " * pad, style_of(style)))
+                    segments.append(paint(" " * pad, style_of(style)))
                 result.append(segments)
         if key is not None:
             wrapped[key] = result
@@ -293,10 +295,10 @@ def render_rich(view: StatusView, console: Any) -> None:
     def heading(text: str, style: str) -> None:
         """A line across the full width (wrapped at spaces, as Rich prints a Text)."""
         if cell_len(text) <= console.width:
-            put([Segment(text, style_of(style)), newline])
+            put([paint(text, style_of(style)), newline])
             return
         for line in Text.assemble((text, style)).wrap(console, console.width):
-            put([*line.render(console), newline])
+            put([*(paint(seg.text, seg.style) for seg in line.render(console)), newline])
 
     green, dim = style_of("green"), style_of("dim")
     # per status: the bar's style and the status's (the bar without reverse video)
@@ -372,6 +374,35 @@ def render_rich(view: StatusView, console: Any) -> None:
     console.print()
     console.print(_rich_summary(view.rows))
     _print_orphans(view, console)
+
+
+def _painter(console: Any) -> Any:
+    """``paint(text, style)``: the segment Rich would write for ``text`` in ``style`` on
+    ``console``, its style already rendered into its text (by the Style's own ``render``, with
+    the console's colour system, and without colours under ``NO_COLOR``, as Rich's console
+    renders its buffer). A status, a bar or a padded figure is painted once however often it
+    is shown, and the painted segments join into a few (:class:`_Joined`), where Rich would
+    render each of 35,000 styled segments at print. The same bytes are written.
+
+    Where Rich writes the styles itself or keeps the segments — the legacy Windows console
+    (its API, not escape codes), a console that records (for ``export_text`` and the like),
+    Jupyter — the segments keep their styles and Rich renders them."""
+    from rich.console import COLOR_SYSTEMS
+    from rich.segment import Segment
+
+    if console.legacy_windows or console.record or console.is_jupyter:
+        return Segment
+    system = COLOR_SYSTEMS.get(console.color_system) if console.color_system else None
+    no_color = bool(console.no_color and system is not None)
+
+    def paint(text: str, style: Any = None) -> Any:
+        if not style:  # None, or Style(): written as it is
+            return Segment(text)
+        if no_color:
+            style = style.without_color
+        return Segment(style.render(text, color_system=system))
+
+    return paint
 
 
 class _Joined:
