@@ -410,14 +410,10 @@ def test_the_breakdown_lines_in_polish_and_in_markdown(bwsp: Wsp) -> None:
     assert [c.strip() for c in row.strip("|").split("|")][3:] == ["1", "2", "200%", "osiągnięto"]
 
 
-def test_the_terminal_table_gives_the_breakdown_lines(bwsp: Wsp) -> None:
-    from io import StringIO
-
-    from rich.console import Console
-
+def _breakdown_view(bwsp: Wsp) -> Any:
+    """The status view of the breakdowns' store in 2024, as of 2025-06-30."""
     from wspolpraca_cli.loader import load_program
     from wspolpraca_cli.render.status import build_view
-    from wspolpraca_cli.render.terminal import render_rich
 
     with open_store(bwsp.store) as store:
         as_of = date(2025, 6, 30)
@@ -427,9 +423,18 @@ def test_the_terminal_table_gives_the_breakdown_lines(bwsp: Wsp) -> None:
             as_of,
             tags=store.tag_summaries(as_of, ["1.1", "1.2"]),
         )
-    view = build_view(result, program_file="p", store="s", year=2024)
+    return build_view(result, program_file="p", store="s", year=2024)
+
+
+def test_the_terminal_table_gives_the_breakdown_lines(bwsp: Wsp) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from wspolpraca_cli.render.terminal import render_rich
+
     out = StringIO()
-    render_rich(view, Console(file=out, width=120, color_system=None))
+    render_rich(_breakdown_view(bwsp), Console(file=out, width=120, color_system=None))
     text = out.getvalue()
     assert _line(text, "forma: wspólnie")[2:] == ["2", "/", "1", "████████", "200%", "achieved"]
     assert _line(text, "forma: unspecified")[2:] == ["4"]
@@ -448,19 +453,9 @@ def test_the_terminal_table_paints_as_rich_would(
 
     from rich.console import Console
 
-    from wspolpraca_cli.loader import load_program
-    from wspolpraca_cli.render.status import build_view
     from wspolpraca_cli.render.terminal import render_rich
 
-    with open_store(bwsp.store) as store:
-        as_of = date(2025, 6, 30)
-        result = evaluate(
-            load_program(bwsp.program),
-            store.summaries(as_of),
-            as_of,
-            tags=store.tag_summaries(as_of, ["1.1", "1.2"]),
-        )
-    view = build_view(result, program_file="p", store="s", year=2024)
+    view = _breakdown_view(bwsp)
     shown = []
     for record in (False, True):
         out = StringIO()
